@@ -1,0 +1,115 @@
+"""Serverless Planner in the terminal: price a design, list templates and prices.
+
+    python cli.py estimate DESIGN [--format table|json|csv]
+    python cli.py validate DESIGN
+    python cli.py templates
+    python cli.py prices [--region REGION] [--service SERVICE]
+
+Exit codes: 0 done; 2 bad input (a one-line message on stderr names the problem); 1 other failure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from models.design import DesignError
+from models.report import contract_dict, csv_text, table_text
+from planner import estimate_text
+from pricing.catalog import CatalogError, available_regions, load_catalog
+from templates import template_keys, template_path, template_text
+
+MAX_FILE_BYTES = 1_000_000
+
+
+class InputError(Exception):
+    """A problem with what the user gave (file, option): exit code 2."""
+
+
+def read_design(arg: str) -> str:
+    """The text of a design file, or of a bundled template given by its key."""
+    path = Path(arg)
+    if not path.exists() and arg in template_keys():
+        return template_text(arg)
+    if not path.is_file():
+        raise InputError(f"{arg}: no such design file (or template: {', '.join(template_keys())})")
+    if path.stat().st_size > MAX_FILE_BYTES:
+        raise InputError(f"{arg}: {path.stat().st_size:,} bytes is too large for a design file (limit {MAX_FILE_BYTES:,})")
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise InputError(f"{arg}: not a UTF-8 text file") from None
+
+
+def cmd_estimate(args: argparse.Namespace) -> int:
+    est = estimate_text(read_design(args.design))
+    if args.format == "json":
+        print(json.dumps(contract_dict(est), indent=2, ensure_ascii=False))
+    elif args.format == "csv":
+        sys.stdout.write(csv_text(est))
+    else:
+        sys.stdout.write(table_text(est))
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    est = estimate_text(read_design(args.design))
+    print(f"ok: {est.name} ({est.region}), {len(est.events)} components")
+    return 0
+
+
+def cmd_templates(args: argparse.Namespace) -> int:
+    for key in template_keys():
+        first = template_text(key).splitlines()[0].removeprefix("name:").strip()
+        print(f"{key:24} {first}  ({template_path(key).relative_to(Path(__file__).parent)})")
+    return 0
+
+
+def cmd_prices(args: argparse.Namespace) -> int:
+    catalog = load_catalog(args.region)
+    print(f"Prices for {args.region} (catalog compiled {catalog.compiled.isoformat()})")
+    for price in sorted(catalog.prices.values(), key=lambda p: p.id):
+        if args.service and price.service != args.service:
+            continue
+        tiers = "; ".join(price.display_price(i) for i in range(len(price.tiers)))
+        print(f"{price.id:45} {tiers}  [{price.confidence}, as of {price.as_of.isoformat()}] {price.source}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="cli.py", description="Plan the cost of a serverless back end on AWS.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("estimate", help="price a design file: monthly line items in USD")
+    p.add_argument("design", help="a design file (YAML or JSON) or a template key")
+    p.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    p.set_defaults(run=cmd_estimate)
+    p = sub.add_parser("validate", help="check a design file without printing the estimate")
+    p.add_argument("design", help="a design file (YAML or JSON) or a template key")
+    p.set_defaults(run=cmd_validate)
+    p = sub.add_parser("templates", help="list the bundled design templates")
+    p.set_defaults(run=cmd_templates)
+    p = sub.add_parser("prices", help="list the price catalog with sources and dates")
+    p.add_argument("--region", choices=available_regions(), default="us-east-1")
+    p.add_argument("--service", help="only this service (e.g. lambda, dynamodb)")
+    p.set_defaults(run=cmd_prices)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except (DesignError, InputError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    except CatalogError as err:
+        print(f"error: price catalog: {err}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,490 @@
+"""The design file: a typed, validated description of a serverless back end.
+
+`parse_design(data)` turns the loaded YAML/JSON mapping into a `Design`, or raises `DesignError`
+whose messages name the field path, the value and what is allowed. Field meanings and units are
+documented in docs/design-file.md.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, ClassVar, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+REGIONS = ("us-east-1", "ap-northeast-1", "ap-northeast-3")
+REGION_NAMES = {
+    "us-east-1": "US East (N. Virginia)",
+    "ap-northeast-1": "Asia Pacific (Tokyo)",
+    "ap-northeast-3": "Asia Pacific (Osaka)",
+}
+MAX_MONTHLY = 1e13  # absurdity bound for monthly counts: 10 trillion per month
+ID_PATTERN = r"^[a-z][a-z0-9_-]{0,39}$"
+REST_CACHE_SIZES_GB = (0.5, 1.6, 6.1, 13.5, 28.4, 58.2, 118.0, 237.0)
+
+Count = Annotated[float, Field(ge=0, le=MAX_MONTHLY)]
+Hours = Annotated[float, Field(ge=0, le=744)]
+NonNegative = Annotated[float, Field(ge=0, le=MAX_MONTHLY)]
+
+
+class DesignError(ValueError):
+    """A design that cannot be priced; `problems` lists every reason, one line each."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        extra = f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else ""
+        super().__init__(problems[0] + extra)
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class DurationPercentiles(_Strict):
+    """A duration distribution given by percentiles, in milliseconds."""
+
+    p50: float = Field(gt=0, le=900_000)
+    p95: float | None = Field(default=None, gt=0, le=900_000)
+    p99: float | None = Field(default=None, gt=0, le=900_000)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> DurationPercentiles:
+        given = [v for v in (self.p50, self.p95, self.p99) if v is not None]
+        if given != sorted(given):
+            raise ValueError("percentiles must not decrease: p50 ≤ p95 ≤ p99")
+        return self
+
+
+class Workload(_Strict):
+    """Client traffic entering the design."""
+
+    requests_per_month: Count | None = None
+
+
+class _Component(_Strict):
+    id: str = Field(pattern=ID_PATTERN)
+    from_: str | None = Field(default=None, alias="from")
+    calls: float = Field(default=1.0, ge=0, le=1_000_000)
+    label: str | None = Field(default=None, max_length=80)
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    #: the per-month field that replaces the flow for this type (None: always flow-driven)
+    direct_field: ClassVar[str | None] = None
+    #: does this type pass events on to components that name it in `from`?
+    passes_events: ClassVar[bool] = True
+
+    def direct_value(self) -> float | None:
+        """The monthly figure given directly instead of the flow, if any."""
+        return getattr(self, self.direct_field) if self.direct_field else None
+
+    @model_validator(mode="after")
+    def _direct_or_flow(self):
+        if self.direct_field and self.direct_value() is not None and self.from_ is not None:
+            raise ValueError(f"give either 'from' or '{self.direct_field}', not both")
+        return self
+
+
+class ApiGateway(_Component):
+    """Amazon API Gateway: REST, HTTP or WebSocket API."""
+
+    type: Literal["api_gateway"]
+    api: Literal["rest", "http", "websocket"] = "rest"
+    requests_per_month: Count | None = None
+    payload_kb: float = Field(default=1.0, ge=0, le=10_240)
+    connection_minutes_per_month: Count = 0
+    cache_gb: float | None = None
+    cache_hours: Hours = 730
+    response_kb: float = Field(default=0, ge=0, le=10_240)
+    direct_field: ClassVar[str | None] = "requests_per_month"
+
+    @model_validator(mode="after")
+    def _api_rules(self) -> ApiGateway:
+        if self.cache_gb is not None:
+            if self.api != "rest":
+                raise ValueError("cache_gb applies to REST APIs only (api: rest)")
+            if self.cache_gb not in REST_CACHE_SIZES_GB:
+                sizes = ", ".join(f"{s:g}" for s in REST_CACHE_SIZES_GB)
+                raise ValueError(f"cache_gb {self.cache_gb:g} is not a cache size; allowed: {sizes}")
+        if self.api == "websocket" and self.payload_kb > 128:
+            raise ValueError(f"payload_kb {self.payload_kb:g} exceeds the WebSocket message limit of 128 KB")
+        if self.api != "websocket" and self.connection_minutes_per_month:
+            raise ValueError("connection_minutes_per_month applies to WebSocket APIs only")
+        return self
+
+
+class Lambda(_Component):
+    """AWS Lambda function."""
+
+    type: Literal["lambda"]
+    memory_mb: int = Field(default=128, ge=128, le=10_240)
+    architecture: Literal["x86_64", "arm64"] = "x86_64"
+    duration_ms: Annotated[float, Field(gt=0, le=900_000)] | DurationPercentiles = 100.0
+    invocations_per_month: Count | None = None
+    ephemeral_storage_mb: int = Field(default=512, ge=512, le=10_240)
+    timeout_s: int = Field(default=3, ge=1, le=900)
+    reserved_concurrency: int | None = Field(default=None, ge=0, le=100_000)
+    provisioned_concurrency: int = Field(default=0, ge=0, le=100_000)
+    provisioned_hours: Hours = 730
+    direct_field: ClassVar[str | None] = "invocations_per_month"
+
+    @model_validator(mode="after")
+    def _concurrency_rules(self) -> Lambda:
+        rc = self.reserved_concurrency
+        if rc is not None and self.provisioned_concurrency > rc:
+            raise ValueError(
+                f"provisioned_concurrency {self.provisioned_concurrency} exceeds reserved_concurrency {rc}"
+            )
+        return self
+
+
+class Gsi(_Strict):
+    """A global secondary index of a DynamoDB table."""
+
+    name: str = Field(min_length=1, max_length=255)
+    item_kb: float | None = Field(default=None, gt=0, le=400)
+    write_fraction: float = Field(default=1.0, ge=0, le=1)
+    reads: float = Field(default=0, ge=0, le=1_000_000)
+    rcu: int | None = Field(default=None, ge=1, le=1_000_000)
+    wcu: int | None = Field(default=None, ge=1, le=1_000_000)
+    storage_gb: NonNegative = 0
+
+
+class DynamoDb(_Component):
+    """Amazon DynamoDB table."""
+
+    type: Literal["dynamodb"]
+    reads: float = Field(default=1.0, ge=0, le=1_000_000)
+    writes: float = Field(default=0.0, ge=0, le=1_000_000)
+    reads_per_month: Count | None = None
+    writes_per_month: Count | None = None
+    item_kb: float = Field(default=1.0, gt=0, le=400)
+    read_consistency: Literal["eventual", "strong", "transactional"] = "eventual"
+    write_mode: Literal["standard", "transactional"] = "standard"
+    billing: Literal["on_demand", "provisioned"] = "on_demand"
+    rcu: int | None = Field(default=None, ge=1, le=1_000_000)
+    wcu: int | None = Field(default=None, ge=1, le=1_000_000)
+    table_class: Literal["standard", "standard_ia"] = "standard"
+    storage_gb: NonNegative = 0
+    pitr: bool = False
+    backup_gb: NonNegative = 0
+    stream_read_requests_per_month: Count = 0
+    gsis: list[Gsi] = Field(default_factory=list, max_length=20)
+
+    def direct_value(self) -> float | None:
+        given = [v for v in (self.reads_per_month, self.writes_per_month) if v is not None]
+        return sum(given) if given else None
+
+    @model_validator(mode="after")
+    def _table_rules(self) -> DynamoDb:
+        direct = self.reads_per_month is not None or self.writes_per_month is not None
+        if direct and self.from_ is not None:
+            raise ValueError("give either 'from' or 'reads_per_month'/'writes_per_month', not both")
+        if self.billing == "provisioned":
+            missing = [f for f in ("rcu", "wcu") if getattr(self, f) is None]
+            missing += [f"gsis[{g.name}].{f}" for g in self.gsis for f in ("rcu", "wcu") if getattr(g, f) is None]
+            if missing:
+                raise ValueError(f"billing: provisioned needs {', '.join(missing)} (capacity units, at least 1)")
+        else:
+            given = [f for f in ("rcu", "wcu") if getattr(self, f) is not None]
+            if given:
+                raise ValueError(f"{', '.join(given)} apply only with billing: provisioned")
+        names = [g.name for g in self.gsis]
+        if len(names) != len(set(names)):
+            raise ValueError("gsis: index names must be unique")
+        return self
+
+
+S3_CLASSES = ("standard", "intelligent_tiering", "standard_ia", "one_zone_ia",
+              "glacier_instant", "glacier_flexible", "glacier_deep_archive")
+
+
+class S3(_Component):
+    """Amazon S3 bucket."""
+
+    type: Literal["s3"]
+    puts: float = Field(default=1.0, ge=0, le=1_000_000)
+    gets: float = Field(default=0.0, ge=0, le=1_000_000)
+    puts_per_month: Count | None = None
+    gets_per_month: Count | None = None
+    storage_gb: NonNegative = 0
+    storage_class: Literal[S3_CLASSES] = "standard"  # type: ignore[valid-type]
+    object_count: NonNegative = 0
+    retrieval_gb: NonNegative = 0
+    transfer_out_gb: NonNegative = 0
+
+    def direct_value(self) -> float | None:
+        given = [v for v in (self.puts_per_month, self.gets_per_month) if v is not None]
+        return sum(given) if given else None
+
+    @model_validator(mode="after")
+    def _bucket_rules(self) -> S3:
+        if (self.puts_per_month is not None or self.gets_per_month is not None) and self.from_ is not None:
+            raise ValueError("give either 'from' or 'puts_per_month'/'gets_per_month', not both")
+        return self
+
+
+class Sqs(_Component):
+    """Amazon SQS queue."""
+
+    type: Literal["sqs"]
+    queue: Literal["standard", "fifo"] = "standard"
+    messages_per_month: Count | None = None
+    message_kb: float = Field(default=1.0, gt=0, le=1024)
+    requests_per_message: float = Field(default=3.0, gt=0, le=100)
+    direct_field: ClassVar[str | None] = "messages_per_month"
+
+
+class SnsDeliveries(_Strict):
+    """Deliveries per publish, by subscription kind."""
+
+    mobile_push: float = Field(default=0, ge=0, le=1_000_000)
+    http: float = Field(default=0, ge=0, le=1_000_000)
+    email: float = Field(default=0, ge=0, le=1_000_000)
+    sqs: float = Field(default=0, ge=0, le=1_000_000)
+    lambda_: float = Field(default=0, ge=0, le=1_000_000, alias="lambda")
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Sns(_Component):
+    """Amazon SNS topic."""
+
+    type: Literal["sns"]
+    publishes_per_month: Count | None = None
+    message_kb: float = Field(default=1.0, gt=0, le=256)
+    deliveries: SnsDeliveries = SnsDeliveries(mobile_push=1)
+    direct_field: ClassVar[str | None] = "publishes_per_month"
+
+
+class Ses(_Component):
+    """Amazon SES outbound email."""
+
+    type: Literal["ses"]
+    emails_per_month: Count | None = None
+    attachment_kb: float = Field(default=0, ge=0, le=40_960)
+    direct_field: ClassVar[str | None] = "emails_per_month"
+    passes_events: ClassVar[bool] = False
+
+
+class Cognito(_Component):
+    """Amazon Cognito user pool, priced per monthly active user."""
+
+    type: Literal["cognito"]
+    mau: Count
+    plan: Literal["lite", "essentials", "plus"] = "essentials"
+    passes_events: ClassVar[bool] = False
+
+    @model_validator(mode="after")
+    def _no_flow(self) -> Cognito:
+        if self.from_ is not None:
+            raise ValueError("a Cognito user pool is priced by 'mau', not driven by 'from'")
+        return self
+
+
+CLOUDFRONT_GROUPS = ("japan", "us", "europe", "asia", "australia", "india", "south_america",
+                     "middle_east_africa")
+
+
+class CloudFront(_Component):
+    """Amazon CloudFront distribution (pay-as-you-go)."""
+
+    type: Literal["cloudfront"]
+    requests_per_month: Count | None = None
+    protocol: Literal["https", "http"] = "https"
+    viewers: Literal[CLOUDFRONT_GROUPS] | None = None  # type: ignore[valid-type]
+    response_kb: float = Field(default=0, ge=0, le=10_485_760)
+    transfer_out_gb: NonNegative | None = None
+    cache_hit_ratio: float = Field(default=0.8, ge=0, le=1)
+    direct_field: ClassVar[str | None] = "requests_per_month"
+
+
+class Route53(_Component):
+    """Amazon Route 53 hosted zones and DNS queries."""
+
+    type: Literal["route53"]
+    hosted_zones: int = Field(default=1, ge=0, le=10_000)
+    queries_per_month: Count = 0
+    routing: Literal["standard", "latency"] = "standard"
+    passes_events: ClassVar[bool] = False
+
+    @model_validator(mode="after")
+    def _no_flow(self) -> Route53:
+        if self.from_ is not None:
+            raise ValueError("Route 53 is priced by 'hosted_zones' and 'queries_per_month', not driven by 'from'")
+        return self
+
+
+Component = Annotated[
+    Union[ApiGateway, Lambda, DynamoDb, S3, Sqs, Sns, Ses, Cognito, CloudFront, Route53],
+    Field(discriminator="type"),
+]
+COMPONENT_TYPES = ("api_gateway", "lambda", "dynamodb", "s3", "sqs", "sns", "ses", "cognito",
+                   "cloudfront", "route53")
+#: types that are never driven by the flow (priced from their own fields)
+STANDALONE_TYPES = ("cognito", "route53")
+
+
+class Design(_Strict):
+    """A whole design: where it runs, its traffic and its components."""
+
+    name: str = Field(min_length=1, max_length=120)
+    description: str = Field(default="", max_length=2000)
+    region: Literal[REGIONS] = "us-east-1"  # type: ignore[valid-type]
+    free_tier: Literal["none", "always", "first_year"] = "always"
+    workload: Workload = Workload()
+    components: list[Component] = Field(min_length=1, max_length=50)
+
+    def component(self, component_id: str):
+        """The component with this id (KeyError if none)."""
+        for c in self.components:
+            if c.id == component_id:
+                return c
+        raise KeyError(component_id)
+
+
+def parse_design(data: Any) -> Design:
+    """Validate a loaded design mapping; raise `DesignError` naming every problem."""
+    if not isinstance(data, dict):
+        raise DesignError([f"design: expected a mapping of fields (name, region, components, ...), got {_kind(data)}"])
+    try:
+        design = Design.model_validate(data)
+    except ValidationError as err:
+        raise DesignError([_describe(e, data) for e in err.errors()]) from None
+    problems = _graph_problems(design)
+    if problems:
+        raise DesignError(problems)
+    return design
+
+
+def assumed_defaults(data: dict) -> list[str]:
+    """Warnings for usage figures the design left to a default (so the reader sees the guess)."""
+    notes = []
+    for i, comp in enumerate(data.get("components") or []):
+        if isinstance(comp, dict) and comp.get("type") == "lambda" and "duration_ms" not in comp:
+            notes.append(f"components[{i}] ({comp.get('id')}).duration_ms not given: assumed 100 ms")
+    return notes
+
+
+def _graph_problems(design: Design) -> list[str]:
+    """Duplicate ids, dangling or self `from`, cycles, and missing workload."""
+    problems: list[str] = []
+    by_id: dict[str, Any] = {}
+    for i, comp in enumerate(design.components):
+        if comp.id in by_id:
+            problems.append(f"components[{i}].id: '{comp.id}' is used twice; ids must be unique")
+        by_id[comp.id] = comp
+    for i, comp in enumerate(design.components):
+        where = f"components[{i}] ({comp.id}).from"
+        if comp.from_ is None:
+            continue
+        if comp.from_ == comp.id:
+            problems.append(f"{where}: a component cannot be driven by itself")
+        elif comp.from_ not in by_id:
+            known = ", ".join(sorted(by_id)) or "none"
+            problems.append(f"{where}: '{comp.from_}' names no component; components are: {known}")
+        elif not by_id[comp.from_].passes_events:
+            problems.append(f"{where}: '{comp.from_}' ({by_id[comp.from_].type}) passes no events on")
+    if not problems:
+        cycle = _find_cycle(design)
+        if cycle:
+            problems.append("components: 'from' links form a cycle: " + " → ".join(cycle))
+    needs_workload = [
+        c.id for c in design.components
+        if c.from_ is None and c.type not in STANDALONE_TYPES and c.direct_value() is None
+    ]
+    if needs_workload and design.workload.requests_per_month is None:
+        problems.append(
+            "workload.requests_per_month: missing; it drives " + ", ".join(needs_workload)
+            + " (or give those components their own monthly figures)"
+        )
+    return problems
+
+
+def _find_cycle(design: Design) -> list[str] | None:
+    upstream = {c.id: c.from_ for c in design.components}
+    for start in upstream:
+        seen = [start]
+        node = upstream[start]
+        while node is not None:
+            if node in seen:
+                return seen[seen.index(node):] + [node]
+            seen.append(node)
+            node = upstream.get(node)
+    return None
+
+
+def _kind(value: Any) -> str:
+    return {list: "a list", str: "text", type(None): "nothing"}.get(type(value), type(value).__name__)
+
+
+def _path(loc: tuple, data: dict) -> str:
+    """'components[1] (handler).memory_mb' from pydantic's location tuple."""
+    parts: list[str] = []
+    loc = list(loc)
+    if len(loc) >= 3 and loc[0] == "components" and isinstance(loc[1], int) and loc[2] in COMPONENT_TYPES:
+        del loc[2]  # the discriminator tag pydantic inserts
+    for i, part in enumerate(loc):
+        if isinstance(part, int):
+            parts[-1] += f"[{part}]"
+            if i == 1 and loc[0] == "components":
+                comps = data.get("components") or []
+                if part < len(comps) and isinstance(comps[part], dict) and comps[part].get("id"):
+                    parts[-1] += f" ({comps[part]['id']})"
+        elif part == "from_":
+            parts.append("from")
+        elif part == "lambda_":
+            parts.append("lambda")
+        else:
+            parts.append(str(part))
+    return ".".join(parts) or "design"
+
+
+def _describe(error: dict, data: dict) -> str:
+    """One line: the field path, the value and what is allowed."""
+    path = _path(error["loc"], data)
+    kind = error["type"]
+    ctx = error.get("ctx") or {}
+    value = error.get("input")
+    shown = _show(value)
+    if kind == "missing":
+        return f"{path}: required field is missing"
+    if kind == "extra_forbidden":
+        return f"{path}: unknown field (value {shown}); see docs/design-file.md for the fields of this type"
+    if kind == "union_tag_invalid":
+        return f"{path}: unknown component type {ctx.get('tag')!r}; allowed: {', '.join(COMPONENT_TYPES)}"
+    if kind == "union_tag_not_found":
+        return f"{path}: 'type' is missing; allowed: {', '.join(COMPONENT_TYPES)}"
+    if kind == "literal_error":
+        return f"{path}: {shown} is not allowed; allowed: {ctx.get('expected')}"
+    if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
+        sign = {"greater_than_equal": "≥", "greater_than": ">", "less_than_equal": "≤", "less_than": "<"}[kind]
+        bound = next(iter(ctx.values()))
+        shown_bound = f"{int(bound):,}" if isinstance(bound, (int, float)) and float(bound).is_integer() else f"{bound}"
+        return f"{path}: {shown} is out of range; must be {sign} {shown_bound}"
+    if kind in ("float_parsing", "int_parsing", "float_type", "int_type", "int_from_float"):
+        unit_hint = _unit_hint(path)
+        return f"{path}: {shown} is not a plain number{unit_hint}"
+    if kind == "string_pattern_mismatch":
+        return f"{path}: {shown} is not allowed; use lower-case letters, digits, '-' or '_', starting with a letter (≤ 40 characters)"
+    if kind == "value_error":
+        return f"{path}: {error['msg'].removeprefix('Value error, ')}"
+    if kind in ("too_short", "too_long"):
+        return f"{path}: {error['msg'].lower()}"
+    return f"{path}: {shown}: {error['msg']}"
+
+
+def _show(value: Any) -> str:
+    """A value as the user would recognise it: 1e15 → 1000000000000000, text quoted."""
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return repr(value)
+
+
+def _unit_hint(path: str) -> str:
+    for suffix, unit in (("_mb", "MB"), ("_kb", "KB"), ("_gb", "GB"), ("_ms", "milliseconds"),
+                         ("_s", "seconds"), ("_month", "per month"), ("_hours", "hours")):
+        if path.split(".")[-1].split("[")[0].endswith(suffix):
+            return f" (give the number in {unit}, without a unit)"
+    return ""

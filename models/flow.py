@@ -1,0 +1,51 @@
+"""Monthly volumes along the design's `from`/`calls` links.
+
+Each component receives events from its upstream (or from the client workload) and passes some
+on: an API its requests, a function its invocations, a bucket its PUTs (object-created events),
+a queue its messages, a table its writes (stream records), a CDN its cache misses.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from types import ModuleType
+
+from models import api_gateway, cloudfront, cognito, dynamodb, lambda_function, route53, s3, ses, sns, sqs
+from models.design import STANDALONE_TYPES, Design
+from models.usage import dec
+
+SERVICE_MODULES: dict[str, ModuleType] = {
+    "api_gateway": api_gateway, "lambda": lambda_function, "dynamodb": dynamodb, "s3": s3,
+    "sqs": sqs, "sns": sns, "ses": ses, "cognito": cognito, "cloudfront": cloudfront,
+    "route53": route53,
+}
+#: types whose per-month figures are read by their own module (not a single event count)
+_OWN_DIRECT_FIELDS = ("dynamodb", "s3")
+
+
+def monthly_events(design: Design) -> dict[str, Decimal]:
+    """Events arriving at each component per month (component id → count)."""
+    by_id = {c.id: c for c in design.components}
+    arriving: dict[str, Decimal] = {}
+
+    def events_in(cid: str) -> Decimal:
+        if cid in arriving:
+            return arriving[cid]
+        comp = by_id[cid]
+        direct = comp.direct_value()
+        if comp.type in STANDALONE_TYPES or (direct is not None and comp.type in _OWN_DIRECT_FIELDS):
+            count = Decimal(0)
+        elif direct is not None:
+            count = dec(direct)
+        elif comp.from_ is None:
+            count = dec(design.workload.requests_per_month or 0) * dec(comp.calls)
+        else:
+            upstream = by_id[comp.from_]
+            passed_on = SERVICE_MODULES[upstream.type].outgoing_events(upstream, events_in(upstream.id))
+            count = passed_on * dec(comp.calls)
+        arriving[cid] = count
+        return count
+
+    for comp in design.components:
+        events_in(comp.id)
+    return arriving

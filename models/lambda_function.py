@@ -1,0 +1,66 @@
+"""AWS Lambda: requests, duration (GB-s), ephemeral storage and provisioned concurrency.
+
+Billing rules (https://aws.amazon.com/lambda/pricing/): duration is rounded up to 1 ms per
+invocation; memory is billed in GB (MB / 1024); /tmp above 512 MB is billed per GB-s; the free
+tier does not apply to functions with provisioned concurrency.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from models.design import Lambda
+from models.duration import fit_duration
+from models.usage import SECONDS_PER_MONTH, ComponentUsage, Usage, dec, fmt
+
+
+def usage(fn: Lambda, invocations: Decimal) -> ComponentUsage:
+    """Monthly usage of one function invoked `invocations` times."""
+    model = fit_duration(fn.duration_ms)
+    timeout_ms = fn.timeout_s * 1000
+    billed_s = dec(round(model.billed_ms(timeout_ms), 6)) / 1000
+    memory_gb = dec(fn.memory_mb) / 1024
+    arch = fn.architecture
+    has_pc = fn.provisioned_concurrency > 0
+    warnings = _duration_warnings(fn, model, timeout_ms)
+
+    compute_s = invocations * billed_s
+    duration_how = f"{fmt(invocations)} invocations × {fmt(billed_s)} s billed × {fmt(memory_gb)} GB"
+    usages = [Usage(fn.id, "lambda.requests", invocations, f"{fmt(invocations)} invocations", not has_pc)]
+    on_demand_s = compute_s
+    if has_pc:
+        pc, hours = dec(fn.provisioned_concurrency), dec(fn.provisioned_hours)
+        pc_gbs = pc * memory_gb * hours * 3600
+        usages.append(Usage(fn.id, f"lambda.provisioned_concurrency.{arch}", pc_gbs,
+                            f"{fmt(pc)} environments × {fmt(memory_gb)} GB × {fmt(hours)} h × 3,600 s", False))
+        # Monthly view: traffic spread evenly, so the share falling inside the enabled hours is
+        # served by provisioned environments up to their capacity; the rest spills to on-demand.
+        demand_in_window = compute_s * hours * 3600 / SECONDS_PER_MONTH
+        served_s = min(demand_in_window, pc * hours * 3600)
+        on_demand_s = compute_s - served_s
+        usages.append(Usage(fn.id, f"lambda.provisioned_duration.{arch}", served_s * memory_gb,
+                            f"{fmt(served_s)} s served by provisioned environments × {fmt(memory_gb)} GB", False))
+        warnings.append(f"{fn.id}: provisioned concurrency priced on evenly spread traffic; "
+                        "peaks above it spill over to on-demand duration")
+    if on_demand_s > 0 or not has_pc:
+        how = duration_how if not has_pc else f"{fmt(on_demand_s)} s beyond provisioned capacity × {fmt(memory_gb)} GB"
+        usages.append(Usage(fn.id, f"lambda.duration.{arch}", on_demand_s * memory_gb, how, not has_pc))
+    if fn.ephemeral_storage_mb > 512:
+        extra_gb = dec(fn.ephemeral_storage_mb - 512) / 1024
+        usages.append(Usage(fn.id, "lambda.ephemeral_storage", compute_s * extra_gb,
+                            f"{fmt(invocations)} invocations × {fmt(billed_s)} s × {fmt(extra_gb)} GB above 512 MB",
+                            not has_pc))
+    return ComponentUsage(tuple(usages), tuple(warnings))
+
+
+def _duration_warnings(fn: Lambda, model, timeout_ms: int) -> list[str]:
+    over = model.fraction_over(timeout_ms)
+    if over <= 0:
+        return []
+    return [f"{fn.id}: {over:.2%} of invocations run past timeout_s {fn.timeout_s} s "
+            "(billed up to the timeout, then they fail)"]
+
+
+def outgoing_events(fn: Lambda, invocations: Decimal) -> Decimal:
+    """A function passes on its invocations."""
+    return invocations

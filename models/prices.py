@@ -1,0 +1,74 @@
+"""Price records: what a catalog file says about one billed dimension.
+
+Money is `Decimal` (USD); quantities are `Decimal` in the price's own unit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class Tier:
+    """One monthly volume tier: usage up to `up_to` units (None = no bound) costs `usd_per_unit`."""
+
+    up_to: Decimal | None
+    usd_per_unit: Decimal
+
+
+@dataclass(frozen=True)
+class FreeTier:
+    """A monthly free allowance of `amount` units, shared by every price naming the same `pool`."""
+
+    kind: str  # "always" | "first_year"
+    amount: Decimal
+    pool: str
+
+
+@dataclass(frozen=True)
+class Price:
+    """One billed dimension in one region, with where its numbers came from."""
+
+    id: str
+    service: str
+    dimension: str
+    unit: str
+    per: Decimal
+    tiers: tuple[Tier, ...]
+    source: str
+    as_of: date
+    confidence: str  # "aws" | "price_list" | "third_party" | "assumed"
+    region: str
+    free_tier: FreeTier | None = None
+    note: str = ""
+
+    @property
+    def first_unit_price(self) -> Decimal:
+        """USD per unit in the lowest tier."""
+        return self.tiers[0].usd_per_unit
+
+    def display_price(self, tier_index: int = 0) -> str:
+        """The price as AWS prints it, e.g. "$0.20 per 1M requests"."""
+        usd = self.tiers[tier_index].usd_per_unit * self.per
+        return f"${usd.normalize():f} per {_per_label(self.per)}{self.unit}"
+
+
+def _per_label(per: Decimal) -> str:
+    labels = {Decimal(1): "", Decimal(1000): "1,000 ", Decimal(10000): "10,000 ",
+              Decimal(100000): "100,000 ", Decimal(1000000): "1M "}
+    return labels.get(per, f"{per:,} ")
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """All prices that apply in one region (regional prices plus global services)."""
+
+    region: str
+    compiled: date
+    prices: dict[str, Price] = field(default_factory=dict)
+
+    def get(self, price_id: str) -> Price | None:
+        """The price with this id, or None when the catalog has none."""
+        return self.prices.get(price_id)

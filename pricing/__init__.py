@@ -1,0 +1,1 @@
+"""Prices as data: the bundled catalog files and their loader (see pricing/README.md)."""

@@ -1,0 +1,124 @@
+"""Load the price catalog files into `models.prices.Catalog` objects.
+
+Each region file in `pricing/catalog/` is merged with `global.yaml` (CloudFront, Route 53).
+Files are read with yaml.safe_load and checked; a malformed entry raises `CatalogError`
+naming the file, the price id and the field.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from models.prices import Catalog, FreeTier, Price, Tier
+
+CATALOG_DIR = Path(__file__).parent / "catalog"
+CONFIDENCE = ("aws", "price_list", "third_party", "assumed")
+FREE_KINDS = ("always", "first_year")
+
+
+class CatalogError(ValueError):
+    """A catalog file that does not follow pricing/README.md."""
+
+
+def available_regions(directory: Path = CATALOG_DIR) -> list[str]:
+    """Regions that have a catalog file."""
+    return sorted(p.stem for p in directory.glob("*.yaml") if p.stem != "global")
+
+
+@lru_cache(maxsize=16)
+def load_catalog(region: str, directory: Path = CATALOG_DIR) -> Catalog:
+    """The prices that apply in `region`: its own file plus the global services."""
+    path = directory / f"{region}.yaml"
+    if not path.exists():
+        raise CatalogError(f"no price catalog for region {region!r}; available: {', '.join(available_regions(directory))}")
+    regional = _read(path)
+    prices = {p.id: p for p in _prices(regional, path)}
+    global_path = directory / "global.yaml"
+    if global_path.exists():
+        for p in _prices(_read(global_path), global_path):
+            prices.setdefault(p.id, p)
+    return Catalog(region=region, compiled=_date(regional.get("compiled"), path, "compiled"), prices=prices)
+
+
+def _read(path: Path) -> dict:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict) or not isinstance(data.get("prices"), list):
+        raise CatalogError(f"{path.name}: expected a mapping with a 'prices' list")
+    return data
+
+
+def _prices(data: dict, path: Path) -> list[Price]:
+    region = str(data.get("region", path.stem))
+    seen: set[str] = set()
+    prices = []
+    for i, entry in enumerate(data["prices"]):
+        where = f"{path.name}: prices[{i}] ({entry.get('id', '?') if isinstance(entry, dict) else '?'})"
+        price = _price(entry, region, where)
+        if price.id in seen:
+            raise CatalogError(f"{where}: id listed twice")
+        seen.add(price.id)
+        prices.append(price)
+    return prices
+
+
+def _price(entry: dict, region: str, where: str) -> Price:
+    if not isinstance(entry, dict):
+        raise CatalogError(f"{where}: expected a mapping")
+    for field in ("id", "service", "dimension", "unit", "tiers", "source", "as_of", "confidence"):
+        if field not in entry:
+            raise CatalogError(f"{where}: missing field '{field}'")
+    if entry["confidence"] not in CONFIDENCE:
+        raise CatalogError(f"{where}: confidence {entry['confidence']!r} not in {CONFIDENCE}")
+    per = _decimal(entry.get("per", 1), where, "per")
+    tiers = tuple(_tier(t, per, where) for t in entry["tiers"])
+    if not tiers or tiers[-1].up_to is not None:
+        raise CatalogError(f"{where}: the last tier must have up_to: null")
+    bounds = [t.up_to for t in tiers[:-1]]
+    if any(b is None for b in bounds) or bounds != sorted(bounds):
+        raise CatalogError(f"{where}: tier bounds must ascend")
+    return Price(
+        id=str(entry["id"]), service=str(entry["service"]), dimension=str(entry["dimension"]),
+        unit=str(entry["unit"]), per=per, tiers=tiers, source=str(entry["source"]),
+        as_of=_date(entry["as_of"], where, "as_of"), confidence=entry["confidence"], region=region,
+        free_tier=_free(entry.get("free_tier"), str(entry["id"]), where), note=str(entry.get("note") or "").strip(),
+    )
+
+
+def _tier(tier: dict, per: Decimal, where: str) -> Tier:
+    if not isinstance(tier, dict) or "usd" not in tier:
+        raise CatalogError(f"{where}: each tier needs 'usd' (and 'up_to')")
+    up_to = tier.get("up_to")
+    return Tier(None if up_to is None else _decimal(up_to, where, "up_to"), _decimal(tier["usd"], where, "usd") / per)
+
+
+def _free(free: dict | None, price_id: str, where: str) -> FreeTier | None:
+    if free is None:
+        return None
+    if free.get("kind") not in FREE_KINDS:
+        raise CatalogError(f"{where}: free_tier.kind must be one of {FREE_KINDS}")
+    return FreeTier(kind=free["kind"], amount=_decimal(free.get("amount"), where, "free_tier.amount"),
+                    pool=str(free.get("pool") or price_id))
+
+
+def _decimal(value, where: str, field: str) -> Decimal:
+    try:
+        number = Decimal(str(value))
+    except (InvalidOperation, TypeError):
+        raise CatalogError(f"{where}: {field} {value!r} is not a number") from None
+    if not number.is_finite() or number < 0:
+        raise CatalogError(f"{where}: {field} {value!r} must be a number ≥ 0")
+    return number
+
+
+def _date(value, where, field: str) -> date:
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise CatalogError(f"{where}: {field} {value!r} is not a date (YYYY-MM-DD)") from None

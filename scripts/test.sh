@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Set up everything on a fresh machine, then lint and run the whole test suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+echo "== ruff (lint) =="
+.venv/bin/python -m ruff check .
+echo "== pytest =="
+.venv/bin/python -m pytest models tests "$@"
