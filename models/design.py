@@ -125,6 +125,7 @@ class Lambda(_Component):
     reserved_concurrency: int | None = Field(default=None, ge=0, le=100_000)
     provisioned_concurrency: int = Field(default=0, ge=0, le=100_000)
     provisioned_hours: Hours = 730
+    share_in_provisioned_hours: float | None = Field(default=None, ge=0, le=1)
     direct_field: ClassVar[str | None] = "invocations_per_month"
 
     @model_validator(mode="after")

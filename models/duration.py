@@ -22,6 +22,7 @@ class DurationModel:
 
     mu: float
     sigma: float
+    fixed_ms: float | None = None  # the exact duration when it was given as one number
 
     @property
     def median_ms(self) -> float:
@@ -34,14 +35,16 @@ class DurationModel:
     def fraction_over(self, limit_ms: float) -> float:
         """Share of invocations that run longer than `limit_ms`."""
         if self.sigma == 0:
-            return 1.0 if self.median_ms > limit_ms else 0.0
+            exact = self.fixed_ms if self.fixed_ms is not None else self.median_ms
+            return 1.0 if exact > limit_ms else 0.0
         z = (math.log(limit_ms) - self.mu) / self.sigma
         return 0.5 * math.erfc(z / math.sqrt(2))
 
     def billed_ms(self, timeout_ms: int) -> float:
         """Expected billed ms per invocation: E[min(ceil(X), timeout)] = Σ_{k=0}^{T-1} P(X > k)."""
         if self.sigma == 0:
-            return float(min(math.ceil(self.median_ms), timeout_ms))
+            exact = self.fixed_ms if self.fixed_ms is not None else self.median_ms
+            return float(min(math.ceil(exact), timeout_ms))
         # beyond exp(mu + 9 sigma) the survival function is below 1e-19: nothing left to add
         top = int(min(timeout_ms, math.ceil(math.exp(self.mu + 9 * self.sigma)) + 1))
         k = np.arange(1, top, dtype=float)
@@ -53,7 +56,7 @@ class DurationModel:
 def fit_duration(duration_ms) -> DurationModel:
     """A fixed duration (a number) or a lognormal fitted to {p50, p95, p99} by least squares."""
     if isinstance(duration_ms, (int, float)):
-        return DurationModel(mu=math.log(duration_ms), sigma=0.0)
+        return DurationModel(mu=math.log(duration_ms), sigma=0.0, fixed_ms=float(duration_ms))
     mu = math.log(duration_ms.p50)
     pairs = [(Z[name], math.log(value) - mu)
              for name, value in (("p95", duration_ms.p95), ("p99", duration_ms.p99)) if value is not None]

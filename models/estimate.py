@@ -18,7 +18,6 @@ from models.prices import Catalog, Price
 from models.tiers import split_into_tiers, split_range_into_tiers
 from models.usage import ComponentUsage, Usage, fmt
 
-FREE_TIER_COMPONENT = "(free tier)"
 FREE_KINDS = {"none": (), "always": ("always",), "first_year": ("always", "first_year")}
 
 
@@ -57,7 +56,7 @@ class Estimate:
         return sum((li.cost_usd for li in self.line_items if li.cost_usd is not None), Decimal(0))
 
     def cost_by_component(self) -> dict[str, Decimal]:
-        """USD per month per component id (free-tier credits under FREE_TIER_COMPONENT)."""
+        """USD per month per component id, net of its share of free-tier credits."""
         totals: dict[str, Decimal] = defaultdict(Decimal)
         for li in self.line_items:
             totals[li.component] += li.cost_usd or Decimal(0)
@@ -106,6 +105,7 @@ def price_usage(usages: list[Usage], catalog: Catalog, free_kinds: tuple[str, ..
         by_price[u.price_id].append(u)
     lines: list[LineItem] = []
     warnings: list[str] = []
+    assumed: list[str] = []
     for price_id, group in by_price.items():
         price = catalog.get(price_id)
         if price is None:
@@ -116,11 +116,14 @@ def price_usage(usages: list[Usage], catalog: Catalog, free_kinds: tuple[str, ..
             continue
         lines += _tier_lines(price, group)
         if price.confidence == "assumed":
-            warnings.append(f"{price.dimension} in {price.region}: {price.note or 'assumed price'}")
-    credits, pool_notes = _free_tier_lines(by_price, catalog, free_kinds)
+            assumed.append(price.dimension)
+    if assumed:
+        warnings.append(f"{len(assumed)} price(s) assumed, not published for {catalog.region}: "
+                        f"{', '.join(assumed)} (see each price's note)")
+    lines += _free_tier_lines(by_price, catalog, free_kinds)
     order = {u.component: i for i, u in enumerate(usages)}
-    lines.sort(key=lambda li: order.get(li.component, len(order)))
-    return lines + credits, warnings + pool_notes
+    lines.sort(key=lambda li: (order.get(li.component, len(order)), li.cost_usd is not None and li.cost_usd < 0))
+    return lines, warnings
 
 
 def _tier_lines(price: Price, group: list[Usage]) -> list[LineItem]:
@@ -143,30 +146,41 @@ def _tier_lines(price: Price, group: list[Usage]) -> list[LineItem]:
 
 
 def _free_tier_lines(by_price: dict[str, list[Usage]], catalog: Catalog,
-                     free_kinds: tuple[str, ...]) -> tuple[list[LineItem], list[str]]:
-    """Negative lines for free allowances, each pool applied once across all its prices."""
+                     free_kinds: tuple[str, ...]) -> list[LineItem]:
+    """Negative lines for free allowances: each pool applied once per account across its prices,
+    then shared among the components in proportion to their eligible use."""
     pools: dict[str, list[Price]] = defaultdict(list)
     for price_id in by_price:
         price = catalog.get(price_id)
         if price and price.free_tier and price.free_tier.kind in free_kinds:
             pools[price.free_tier.pool].append(price)
     lines: list[LineItem] = []
-    notes: list[str] = []
-    for _pool, prices in pools.items():
+    for prices in pools.values():
         remaining = prices[0].free_tier.amount
         # the allowance goes to the dearest dimension first (in the customer's favour)
         for price in sorted(prices, key=lambda p: (-p.first_unit_price, p.id)):
-            eligible = sum((u.quantity for u in by_price[price.id] if u.free_tier_eligible), Decimal(0))
-            used = min(remaining, eligible)
+            eligible = [u for u in by_price[price.id] if u.free_tier_eligible]
+            eligible_total = sum((u.quantity for u in eligible), Decimal(0))
+            used = min(remaining, eligible_total)
             if used <= 0:
                 continue
             remaining -= used
-            for index, part in enumerate(split_range_into_tiers(Decimal(0), used, price.tiers)):
-                if part > 0:
-                    tier_price = price.tiers[index].usd_per_unit
-                    how = f"{fmt(used)} of {fmt(price.free_tier.amount)} {price.unit} free ({price.free_tier.kind})"
-                    lines.append(_line(FREE_TIER_COMPONENT, price, index, -part, tier_price, how, free=True))
-    return lines, notes
+            how = f"{fmt(used)} of {fmt(price.free_tier.amount)} {price.unit} free per month ({price.free_tier.kind})"
+            if len(eligible) > 1:
+                how += ", shared in proportion to use"
+            parts = split_range_into_tiers(Decimal(0), used, price.tiers)
+            given = [Decimal(0)] * len(parts)
+            for position, u in enumerate(eligible):
+                for index, part in enumerate(parts):
+                    if part <= 0:
+                        continue
+                    last = position == len(eligible) - 1
+                    qty = part - given[index] if last else part * u.quantity / eligible_total
+                    given[index] += qty
+                    if qty > 0:
+                        lines.append(_line(u.component, price, index, -qty, price.tiers[index].usd_per_unit,
+                                           how, free=True))
+    return lines
 
 
 def _line(component: str, price: Price, tier_index: int, qty: Decimal, unit_price: Decimal, formula: str,

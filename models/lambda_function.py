@@ -33,15 +33,19 @@ def usage(fn: Lambda, invocations: Decimal) -> ComponentUsage:
         pc_gbs = pc * memory_gb * hours * 3600
         usages.append(Usage(fn.id, f"lambda.provisioned_concurrency.{arch}", pc_gbs,
                             f"{fmt(pc)} environments × {fmt(memory_gb)} GB × {fmt(hours)} h × 3,600 s", False))
-        # Monthly view: traffic spread evenly, so the share falling inside the enabled hours is
-        # served by provisioned environments up to their capacity; the rest spills to on-demand.
-        demand_in_window = compute_s * hours * 3600 / SECONDS_PER_MONTH
+        # The invocations arriving while provisioned concurrency is enabled (by default traffic
+        # spread evenly: hours / 730) run on provisioned environments up to their capacity;
+        # the rest runs at the on-demand duration price.
+        share = (dec(fn.share_in_provisioned_hours) if fn.share_in_provisioned_hours is not None
+                 else hours * 3600 / SECONDS_PER_MONTH)
+        demand_in_window = compute_s * share
         served_s = min(demand_in_window, pc * hours * 3600)
         on_demand_s = compute_s - served_s
         usages.append(Usage(fn.id, f"lambda.provisioned_duration.{arch}", served_s * memory_gb,
                             f"{fmt(served_s)} s served by provisioned environments × {fmt(memory_gb)} GB", False))
-        warnings.append(f"{fn.id}: provisioned concurrency priced on evenly spread traffic; "
-                        "peaks above it spill over to on-demand duration")
+        if fn.share_in_provisioned_hours is None:
+            warnings.append(f"{fn.id}: provisioned concurrency priced on evenly spread traffic "
+                            "(set share_in_provisioned_hours if traffic is concentrated in those hours)")
     if on_demand_s > 0 or not has_pc:
         how = duration_how if not has_pc else f"{fmt(on_demand_s)} s beyond provisioned capacity × {fmt(memory_gb)} GB"
         usages.append(Usage(fn.id, f"lambda.duration.{arch}", on_demand_s * memory_gb, how, not has_pc))
@@ -55,9 +59,9 @@ def usage(fn: Lambda, invocations: Decimal) -> ComponentUsage:
 
 def _duration_warnings(fn: Lambda, model, timeout_ms: int) -> list[str]:
     over = model.fraction_over(timeout_ms)
-    if over <= 0:
+    if over < 1e-6:  # fewer than one in a million invocations
         return []
-    return [f"{fn.id}: {over:.2%} of invocations run past timeout_s {fn.timeout_s} s "
+    return [f"{fn.id}: {over * 100:.2g}% of invocations run past timeout_s {fn.timeout_s} s "
             "(billed up to the timeout, then they fail)"]
 
 
