@@ -51,8 +51,9 @@ class Price:
 
     def display_price(self, tier_index: int = 0) -> str:
         """The price as AWS prints it, e.g. "$0.20 per 1M requests"."""
-        usd = self.tiers[tier_index].usd_per_unit * self.per
-        return f"${usd.normalize():f} per {_per_label(self.per)}{self.unit}"
+        usd = f"{(self.tiers[tier_index].usd_per_unit * self.per).normalize():f}"
+        whole, _, cents = usd.partition(".")
+        return f"${whole}.{cents.ljust(2, '0')} per {_per_label(self.per)}{self.unit}"
 
 
 def _per_label(per: Decimal) -> str:

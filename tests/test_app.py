@@ -1,0 +1,119 @@
+"""The app through Streamlit's AppTest: every template renders, edits change the total, bad input is a message."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from planner import estimate_text
+from templates import template_keys, template_text
+from ui_fields import apply_edits
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+
+
+@pytest.fixture
+def app() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert not at.exception
+    return at
+
+
+def total(at: AppTest) -> str:
+    return at.metric[0].value
+
+
+def expected_total(key: str) -> str:
+    return f"${estimate_text(template_text(key)).total_usd:,.2f}"
+
+
+@pytest.mark.parametrize("key", template_keys())
+def test_every_template_renders_with_the_cli_total(app, key):
+    app.selectbox(key="template").set_value(key).run()
+    assert not app.exception
+    assert not app.error
+    assert total(app) == expected_total(key)
+    assert len(app.dataframe) == 1 and len(app.dataframe[0].value) > 0
+
+
+def test_changing_requests_changes_the_total(app):
+    before = total(app)
+    key = next(n.key for n in app.number_input if n.key.endswith(".requests"))
+    app.number_input(key=key).set_value(40_000_000).run()
+    assert not app.exception
+    assert total(app) != before
+
+
+def test_changing_lambda_memory_changes_the_total(app):
+    before = total(app)
+    key = next(n.key for n in app.number_input if n.key.endswith(".memory_mb"))
+    app.number_input(key=key).set_value(2048).run()
+    assert total(app) != before
+
+
+def test_switching_dynamodb_to_provisioned_offers_capacity_fields(app):
+    key = next(s.key for s in app.selectbox if s.key and s.key.endswith(".billing"))
+    app.selectbox(key=key).set_value("provisioned").run()
+    assert not app.exception and not app.error
+    assert any(n.key.endswith(".rcu") for n in app.number_input)
+
+
+def test_the_line_items_carry_their_source_and_date(app):
+    table = app.dataframe[0].value
+    assert table["Source"].str.startswith("https://").all()
+    assert (table["Price as of"].str.len() == 10).all()
+
+
+def test_japanese_labels(app):
+    app.radio(key="lang").set_value("ja").run()
+    assert not app.exception
+    assert app.metric[0].label == "月額合計（USD）"
+    assert "費用（USD）" in app.dataframe[0].value.columns
+
+
+def test_a_broken_yaml_edit_is_a_message_and_keeps_the_design(app):
+    before = total(app)
+    app.text_area[0].set_value("name: x\ncomponents:\n  - id: a\n    type: lamda\n")
+    app.button[0].click().run()
+    assert not app.exception
+    assert any("unknown component type 'lamda'" in e.value for e in app.error)
+    assert total(app) == before
+
+
+def test_a_valid_yaml_edit_replaces_the_design(app):
+    text = "name: Tiny\nregion: us-east-1\ncomponents:\n  - {id: fn, type: lambda, invocations_per_month: 5000000, duration_ms: 100}\n"
+    app.text_area[0].set_value(text)
+    app.button[0].click().run()
+    assert not app.exception and not app.error
+    assert total(app) == f"${estimate_text(text).total_usd:,.2f}"
+
+
+def test_apply_edits_scales_percentiles_with_the_median():
+    design = {"name": "x", "components": [{"id": "f", "type": "lambda", "duration_ms": {"p50": 100, "p95": 300}}]}
+    edited = apply_edits(design, {(0, "duration_ms"): 200}, {"requests_per_month": 10})
+    assert edited["components"][0]["duration_ms"] == {"p50": 200, "p95": 600}
+    assert edited["workload"] == {"requests_per_month": 10}
+    assert design["components"][0]["duration_ms"] == {"p50": 100, "p95": 300}  # the original is untouched
+
+
+def test_uploading_a_design_opens_it(app):
+    text = template_text("static_site_cdn").encode()
+    app.file_uploader(key="upload").upload("mine.yaml", text, "application/x-yaml").run()
+    assert not app.exception and not app.error
+    assert total(app) == expected_total("static_site_cdn")
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"name: x\ncomponents: [{id: a, type: lambda, memory_mb: 99999}]\nworkload: {requests_per_month: 1}\n",
+     "components[0] (a).memory_mb: 99999 is out of range; must be ≤ 10,240"),
+    (b"name: [broken", "design file line 1"),
+    (b"\xff\xfe\x00garbage", "design file"),
+])
+def test_a_broken_upload_is_a_message_and_keeps_the_design(app, content, message):
+    before = total(app)
+    app.file_uploader(key="upload").upload("bad.yaml", content, "application/x-yaml").run()
+    assert not app.exception
+    assert any(message in e.value for e in app.error), [e.value for e in app.error]
+    assert total(app) == before

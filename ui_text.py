@@ -1,0 +1,91 @@
+"""The app's words in English and Japanese. Every label the app shows comes from here."""
+
+from __future__ import annotations
+
+LANGUAGES = {"en": "English", "ja": "日本語"}
+
+TEXT: dict[str, dict[str, str]] = {
+    "title": {"en": "Serverless Planner", "ja": "Serverless Planner（サーバーレス構成の費用見積もり）"},
+    "tagline": {"en": "Monthly AWS cost of a serverless back end, line by line, every price with its source and date.",
+                "ja": "サーバーレス構成の月額 AWS 費用を明細ごとに。すべての単価に出典と日付を付けています。"},
+    "language": {"en": "Language", "ja": "言語"},
+    "template": {"en": "Template", "ja": "テンプレート"},
+    "template_help": {"en": "Start from one of the talk's patterns; switching replaces the current design (download it first to keep it).",
+                      "ja": "勉強会で紹介した構成から始めます。切り替えると現在の設計は置き換わります（残す場合は先にダウンロード）。"},
+    "upload": {"en": "Open a design file (YAML or JSON)", "ja": "設計ファイルを開く（YAML または JSON）"},
+    "upload_help": {"en": "A file downloaded from this app or written by hand (see docs/design-file.md).",
+                    "ja": "このアプリでダウンロードしたファイル、または手書きのファイル（docs/design-file.md 参照）。"},
+    "upload_error": {"en": "This design file was not opened:", "ja": "この設計ファイルは開けませんでした："},
+    "upload_ok": {"en": "Opened", "ja": "開きました："},
+    "design": {"en": "Design", "ja": "設計"},
+    "region": {"en": "Region", "ja": "リージョン"},
+    "region_help": {"en": "AWS Region whose prices apply.", "ja": "料金を適用する AWS リージョン。"},
+    "free_tier": {"en": "Free tier", "ja": "無料利用枠"},
+    "free_tier_help": {"en": "none: no free offers. always: AWS's always-free offers (Lambda 1M requests and 400,000 GB-s, DynamoDB 25 GB, ...). first_year: also the legacy 12-month offers (API Gateway 1M calls, S3 5 GB, ...), for accounts created before 15 Jul 2025 in their first year.",
+                       "ja": "none: 無料枠なし。always: 常に無料の枠（Lambda 100 万リクエストと 40 万 GB 秒、DynamoDB 25 GB など）。first_year: 旧 12 か月無料枠も適用（API Gateway 100 万回、S3 5 GB など。2025 年 7 月 15 日より前に作成した 1 年以内のアカウント）。"},
+    "requests_per_month": {"en": "Client requests per month", "ja": "月間クライアントリクエスト数"},
+    "requests_per_month_help": {"en": "Requests entering the design per month (count). Components without 'from' receive these.",
+                                "ja": "設計に入ってくる月間リクエスト数。'from' のないコンポーネントが受け取ります。"},
+    "components": {"en": "Components", "ja": "コンポーネント"},
+    "total": {"en": "Monthly total (USD)", "ja": "月額合計（USD）"},
+    "total_help": {"en": "Sum of all line items, free-tier credits included. A month is 730 hours.",
+                   "ja": "無料枠の控除を含む全明細の合計。1 か月 = 730 時間。"},
+    "line_items": {"en": "Line items", "ja": "明細"},
+    "breakdown": {"en": "Cost by component", "ja": "コンポーネント別の費用"},
+    "warnings": {"en": "Check these", "ja": "確認事項"},
+    "prices_as_of": {"en": "Prices as of", "ja": "価格の基準日"},
+    "download_design": {"en": "Download design (YAML)", "ja": "設計をダウンロード（YAML）"},
+    "download_csv": {"en": "Download line items (CSV)", "ja": "明細をダウンロード（CSV）"},
+    "download_json": {"en": "Download estimate (JSON)", "ja": "見積もりをダウンロード（JSON）"},
+    "editor": {"en": "Edit the design file", "ja": "設計ファイルを編集"},
+    "editor_help": {"en": "The whole design as YAML. Apply to use it; problems are listed and nothing is lost.",
+                    "ja": "設計全体の YAML。「適用」で反映します。問題があれば一覧表示され、内容は失われません。"},
+    "apply": {"en": "Apply", "ja": "適用"},
+    "design_error": {"en": "The design has problems; fix them to see the estimate:",
+                     "ja": "設計に問題があります。修正すると見積もりが表示されます："},
+    "col_component": {"en": "Component", "ja": "コンポーネント"},
+    "col_service": {"en": "Service", "ja": "サービス"},
+    "col_dimension": {"en": "Dimension", "ja": "課金項目"},
+    "col_quantity": {"en": "Quantity", "ja": "数量"},
+    "col_unit": {"en": "Unit", "ja": "単位"},
+    "col_unit_price": {"en": "Unit price (USD)", "ja": "単価（USD）"},
+    "col_cost": {"en": "Cost (USD)", "ja": "費用（USD）"},
+    "col_as_of": {"en": "Price as of", "ja": "価格の基準日"},
+    "col_source": {"en": "Source", "ja": "出典"},
+    "col_formula": {"en": "How", "ja": "計算"},
+    "col_confidence": {"en": "Confidence", "ja": "確度"},
+    "no_price": {"en": "no price", "ja": "価格なし"},
+}
+
+FIELD_LABELS: dict[str, dict[str, str]] = {
+    "api": {"en": "API type", "ja": "API の種類"},
+    "payload_kb": {"en": "Request size (KB)", "ja": "リクエストサイズ（KB）"},
+    "response_kb": {"en": "Response size (KB)", "ja": "レスポンスサイズ（KB）"},
+    "memory_mb": {"en": "Memory (MB)", "ja": "メモリ（MB）"},
+    "architecture": {"en": "Architecture", "ja": "アーキテクチャ"},
+    "duration_ms": {"en": "Duration p50 (ms)", "ja": "実行時間 p50（ms）"},
+    "calls": {"en": "Calls per upstream event", "ja": "上流イベントあたりの呼び出し数"},
+    "reads": {"en": "Item reads per call", "ja": "呼び出しあたりの読み込み数"},
+    "writes": {"en": "Item writes per call", "ja": "呼び出しあたりの書き込み数"},
+    "item_kb": {"en": "Item size (KB)", "ja": "項目サイズ（KB）"},
+    "billing": {"en": "Capacity mode", "ja": "キャパシティモード"},
+    "rcu": {"en": "Provisioned RCU", "ja": "プロビジョンド RCU"},
+    "wcu": {"en": "Provisioned WCU", "ja": "プロビジョンド WCU"},
+    "storage_gb": {"en": "Storage (GB)", "ja": "ストレージ（GB）"},
+    "puts": {"en": "PUT requests per call", "ja": "呼び出しあたりの PUT 数"},
+    "gets": {"en": "GET requests per call", "ja": "呼び出しあたりの GET 数"},
+    "transfer_out_gb": {"en": "Data out to the internet (GB/month)", "ja": "インターネットへの転送量（GB/月）"},
+    "message_kb": {"en": "Message size (KB)", "ja": "メッセージサイズ（KB）"},
+    "mau": {"en": "Monthly active users", "ja": "月間アクティブユーザー数"},
+    "plan": {"en": "Feature plan", "ja": "機能プラン"},
+    "cache_hit_ratio": {"en": "Cache hit ratio", "ja": "キャッシュヒット率"},
+    "hosted_zones": {"en": "Hosted zones", "ja": "ホストゾーン数"},
+    "queries_per_month": {"en": "DNS queries per month", "ja": "月間 DNS クエリ数"},
+    "emails_per_month": {"en": "Emails per month", "ja": "月間メール数"},
+}
+
+
+def t(key: str, lang: str) -> str:
+    """The text for `key` in `lang` (English when a translation is missing)."""
+    entry = TEXT.get(key) or FIELD_LABELS.get(key) or {"en": key}
+    return entry.get(lang) or entry["en"]
