@@ -141,4 +141,17 @@ def apply_edits(design: dict, edits: dict[tuple[int, str], Any], top: dict[str, 
             component[field]["p50"] = value
         else:
             component[field] = value
+        if field == "billing":
+            _capacity_follows_billing(component)
     return result
+
+
+def _capacity_follows_billing(table: dict) -> None:
+    """Provisioned mode needs RCU/WCU (start at 5, like the console); on-demand must not have them."""
+    parts = [table] + [g for g in table.get("gsis") or [] if isinstance(g, dict)]
+    for part in parts:
+        for unit in ("rcu", "wcu"):
+            if table.get("billing") == "provisioned":
+                part.setdefault(unit, 5)
+            else:
+                part.pop(unit, None)

@@ -55,6 +55,12 @@ TEXT: dict[str, dict[str, str]] = {
     "col_formula": {"en": "How", "ja": "計算"},
     "col_confidence": {"en": "Confidence", "ja": "確度"},
     "no_price": {"en": "no price", "ja": "価格なし"},
+    "col_note": {"en": "Note", "ja": "注記"},
+    "page_design": {"en": "Design & cost", "ja": "設計と費用"},
+    "page_prices": {"en": "Prices", "ja": "価格表"},
+    "prices_title": {"en": "Price catalog", "ja": "価格カタログ"},
+    "prices_caption": {"en": "Every price the estimates use, with its source, date and confidence: aws (AWS page), price_list (AWS Price List), third_party, assumed (not published for this region; the note says what it is taken from).",
+                       "ja": "見積もりに使うすべての価格と、その出典・日付・確度。aws（AWS のページ）、price_list（AWS Price List）、third_party（第三者）、assumed（このリージョンでは未公表。注記に根拠を記載）。"},
 }
 
 FIELD_LABELS: dict[str, dict[str, str]] = {

@@ -117,3 +117,32 @@ def test_a_broken_upload_is_a_message_and_keeps_the_design(app, content, message
     assert not app.exception
     assert any(message in e.value for e in app.error), [e.value for e in app.error]
     assert total(app) == before
+
+
+def test_edits_survive_a_visit_to_another_page(app):
+    key = next(n.key for n in app.number_input if n.key.endswith(".requests"))
+    app.number_input(key=key).set_value(40_000_000).run()
+    edited = total(app)
+    app.switch_page("pages/prices.py").run()
+    assert not app.exception
+    app.switch_page("pages/design.py").run()
+    assert total(app) == edited
+
+
+def test_the_prices_page_lists_every_price_with_source_and_date(app):
+    app.switch_page("pages/prices.py").run()
+    assert not app.exception
+    table = app.dataframe[0].value
+    assert len(table) >= 90
+    assert table["Source"].str.startswith("https://").all()
+    assert set(table["Confidence"]) <= {"aws", "price_list", "third_party", "assumed"}
+
+
+def test_provisioned_billing_adds_capacity_and_on_demand_removes_it():
+    design = {"name": "x", "components": [{"id": "t", "type": "dynamodb", "gsis": [{"name": "g"}]}]}
+    provisioned = apply_edits(design, {(0, "billing"): "provisioned"}, {})
+    assert provisioned["components"][0] | {"gsis": None} == {"id": "t", "type": "dynamodb", "billing": "provisioned",
+                                                            "rcu": 5, "wcu": 5, "gsis": None}
+    assert provisioned["components"][0]["gsis"] == [{"name": "g", "rcu": 5, "wcu": 5}]
+    back = apply_edits(provisioned, {(0, "billing"): "on_demand"}, {})
+    assert back["components"][0] == {"id": "t", "type": "dynamodb", "billing": "on_demand", "gsis": [{"name": "g"}]}
