@@ -94,6 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--region", choices=available_regions(), default="us-east-1")
     p.add_argument("--service", help="only this service (e.g. lambda, dynamodb)")
     p.set_defaults(run=cmd_prices)
+    # more commands register here (each module in commands/ has register(subparsers))
     return parser
 
 
