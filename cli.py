@@ -2,10 +2,12 @@
 
     python cli.py estimate DESIGN [--format table|json|csv]
     python cli.py validate DESIGN
+    python cli.py check DESIGN [--format table|json] [--account SNAPSHOT]
     python cli.py templates
     python cli.py prices [--region REGION] [--service SERVICE]
 
-Exit codes: 0 done; 2 bad input (a one-line message on stderr names the problem); 1 other failure.
+Exit codes: 0 done; 2 bad input (a one-line message on stderr names the problem); 1 other failure,
+or (check) a failing check.
 """
 
 from __future__ import annotations
@@ -16,8 +18,10 @@ import sys
 from pathlib import Path
 
 from models.design import DesignError
+from models.design_text import load_design_data
+from models.readiness_report import component_summaries, readiness_dict, readiness_table
 from models.report import contract_dict, csv_text, table_text
-from planner import estimate_text
+from planner import check_data
 from pricing.catalog import CatalogError, available_regions, load_catalog
 from templates import template_keys, template_path, template_text
 
@@ -43,10 +47,23 @@ def read_design(arg: str) -> str:
         raise InputError(f"{arg}: not a UTF-8 text file") from None
 
 
+def read_account_limits(path: str | None) -> dict | None:
+    """The limits of a snapshot file written by `cli.py pull` (None without --account)."""
+    if not path:
+        return None
+    try:
+        from account.snapshot import limits_from_snapshot_file
+    except ImportError:
+        raise InputError("--account needs the account package (cli.py pull)") from None
+    return limits_from_snapshot_file(path)
+
+
 def cmd_estimate(args: argparse.Namespace) -> int:
-    est = estimate_text(read_design(args.design))
+    report, est = check_data(load_design_data(read_design(args.design)))
     if args.format == "json":
-        print(json.dumps(contract_dict(est), indent=2, ensure_ascii=False))
+        doc = contract_dict(est)
+        doc["components"] = component_summaries(report)
+        print(json.dumps(doc, indent=2, ensure_ascii=False))
     elif args.format == "csv":
         sys.stdout.write(csv_text(est))
     else:
@@ -55,9 +72,19 @@ def cmd_estimate(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    est = estimate_text(read_design(args.design))
+    _, est = check_data(load_design_data(read_design(args.design)))
     print(f"ok: {est.name} ({est.region}), {len(est.events)} components")
     return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Readiness report; exit 1 when any check fails (a launch gate for CI)."""
+    report, _ = check_data(load_design_data(read_design(args.design)), read_account_limits(args.account))
+    if args.format == "json":
+        print(json.dumps(readiness_dict(report), indent=2, ensure_ascii=False, default=str))
+    else:
+        sys.stdout.write(readiness_table(report))
+    return 1 if report.worst_status == "fail" else 0
 
 
 def cmd_templates(args: argparse.Namespace) -> int:
@@ -88,6 +115,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("validate", help="check a design file without printing the estimate")
     p.add_argument("design", help="a design file (YAML or JSON) or a template key")
     p.set_defaults(run=cmd_validate)
+    p = sub.add_parser("check", help="readiness report: limits against the month's traffic; exit 1 if a check fails")
+    p.add_argument("design", help="a design file (YAML or JSON) or a template key")
+    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.add_argument("--account", help="a snapshot from `cli.py pull`: use its limits")
+    p.set_defaults(run=cmd_check)
     p = sub.add_parser("templates", help="list the bundled design templates")
     p.set_defaults(run=cmd_templates)
     p = sub.add_parser("prices", help="list the price catalog with sources and dates")

@@ -7,6 +7,7 @@ documented in docs/design-file.md.
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any, ClassVar, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
@@ -54,10 +55,93 @@ class DurationPercentiles(_Strict):
         return self
 
 
+DAILY_PRESETS = ("flat", "mobile_evening", "business_hours")
+WEEKLY_PRESETS = ("flat", "weekdays", "weekends")
+#: standard-time UTC offsets in hours (daylight saving time is ignored)
+TIMEZONES = {
+    "UTC": 0.0, "Asia/Tokyo": 9.0, "Asia/Seoul": 9.0, "Asia/Shanghai": 8.0, "Asia/Taipei": 8.0,
+    "Asia/Hong_Kong": 8.0, "Asia/Singapore": 8.0, "Asia/Kolkata": 5.5, "Australia/Sydney": 10.0,
+    "Europe/London": 0.0, "Europe/Paris": 1.0, "Europe/Berlin": 1.0, "America/New_York": -5.0,
+    "America/Chicago": -6.0, "America/Denver": -7.0, "America/Los_Angeles": -8.0, "America/Sao_Paulo": -3.0,
+}
+
+
+class Users(_Strict):
+    """Traffic from a user base: mau × dau_ratio × sessions_per_day × requests_per_session per day."""
+
+    mau: Count
+    dau_ratio: float = Field(default=0.2, gt=0, le=1)
+    sessions_per_day: float = Field(default=3.0, gt=0, le=1000)
+    requests_per_session: float = Field(default=20.0, gt=0, le=100_000)
+
+
+class Spike(_Strict):
+    """A burst of extra traffic: the rate × `multiplier` for `minutes` from local `at` on `day`."""
+
+    day: int = Field(ge=1, le=30)
+    at: str = Field(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
+    minutes: int = Field(ge=1, le=1440)
+    multiplier: float = Field(gt=0, le=10_000)
+
+
 class Workload(_Strict):
-    """Client traffic entering the design."""
+    """Client traffic entering the design, and its shape over the month."""
 
     requests_per_month: Count | None = None
+    peak_rps: float | None = Field(default=None, gt=0, le=10_000_000)
+    users: Users | None = None
+    daily_profile: Literal[DAILY_PRESETS] | list[Annotated[float, Field(ge=0, le=1000)]] = "flat"  # type: ignore[valid-type]
+    weekly_profile: Literal[WEEKLY_PRESETS] | list[Annotated[float, Field(ge=0, le=1000)]] = "flat"  # type: ignore[valid-type]
+    timezone: str = "UTC"
+    spikes: list[Spike] = Field(default_factory=list, max_length=50)
+    growth_per_month: float = Field(default=0.0, ge=-0.5, le=10)
+    burstiness: float = Field(default=1.0, ge=1, le=100)
+    client_timeout_s: float | None = Field(default=None, gt=0, le=3600)
+
+    @model_validator(mode="after")
+    def _one_volume_and_valid_shape(self) -> Workload:
+        given = [f for f in ("requests_per_month", "peak_rps", "users") if getattr(self, f) is not None]
+        if len(given) > 1:
+            raise ValueError(f"give one of requests_per_month, peak_rps or users, not {' and '.join(given)}")
+        if isinstance(self.daily_profile, list) and (len(self.daily_profile) != 24 or not any(self.daily_profile)):
+            raise ValueError(f"daily_profile: give a preset ({', '.join(DAILY_PRESETS)}) or 24 hourly weights, not all zero")
+        if isinstance(self.weekly_profile, list) and (len(self.weekly_profile) != 7 or not any(self.weekly_profile)):
+            raise ValueError(f"weekly_profile: give a preset ({', '.join(WEEKLY_PRESETS)}) or 7 daily weights (Mon–Sun), not all zero")
+        if self.timezone not in TIMEZONES and not _utc_offset_pattern(self.timezone):
+            raise ValueError(f"timezone {self.timezone!r} is not known; use UTC±HH:MM or one of: {', '.join(TIMEZONES)}")
+        return self
+
+    @property
+    def has_volume(self) -> bool:
+        """True when the workload says how much traffic there is."""
+        return any(getattr(self, f) is not None for f in ("requests_per_month", "peak_rps", "users"))
+
+    @property
+    def utc_offset_hours(self) -> float:
+        """The timezone's offset from UTC in hours (standard time)."""
+        if self.timezone in TIMEZONES:
+            return TIMEZONES[self.timezone]
+        sign = -1 if self.timezone[3] == "-" else 1
+        hours, minutes = self.timezone[4:].split(":")
+        return sign * (int(hours) + int(minutes) / 60)
+
+
+def _utc_offset_pattern(text: str) -> bool:
+    return re.fullmatch(r"UTC[+-](0[0-9]|1[0-4]):(00|30|45)", text) is not None
+
+
+class Limits(_Strict):
+    """Account limits that override AWS's published defaults (e.g. values read from a live account)."""
+
+    lambda_concurrency: int | None = Field(default=None, ge=0, le=10_000_000)
+    lambda_unreserved_min: int | None = Field(default=None, ge=0, le=10_000_000)
+    api_rps: float | None = Field(default=None, ge=0, le=10_000_000)
+    api_burst: int | None = Field(default=None, ge=0, le=10_000_000)
+    dynamodb_table_read: int | None = Field(default=None, ge=1, le=100_000_000)
+    dynamodb_table_write: int | None = Field(default=None, ge=1, le=100_000_000)
+    dynamodb_account_read: int | None = Field(default=None, ge=1, le=100_000_000)
+    dynamodb_account_write: int | None = Field(default=None, ge=1, le=100_000_000)
+    source: str | None = Field(default=None, max_length=200)
 
 
 class _Component(_Strict):
@@ -95,10 +179,15 @@ class ApiGateway(_Component):
     cache_gb: float | None = None
     cache_hours: Hours = 730
     response_kb: float = Field(default=0, ge=0, le=10_240)
+    integration_timeout_ms: int | None = Field(default=None, ge=50, le=300_000)
+    stage_rps: float | None = Field(default=None, gt=0, le=10_000_000)
+    stage_burst: int | None = Field(default=None, ge=0, le=10_000_000)
     direct_field: ClassVar[str | None] = "requests_per_month"
 
     @model_validator(mode="after")
     def _api_rules(self) -> ApiGateway:
+        if self.api == "http" and self.integration_timeout_ms is not None and self.integration_timeout_ms > 30_000:
+            raise ValueError(f"integration_timeout_ms {self.integration_timeout_ms} exceeds the HTTP API maximum of 30,000")
         if self.cache_gb is not None:
             if self.api != "rest":
                 raise ValueError("cache_gb applies to REST APIs only (api: rest)")
@@ -169,6 +258,7 @@ class DynamoDb(_Component):
     pitr: bool = False
     backup_gb: NonNegative = 0
     stream_read_requests_per_month: Count = 0
+    hot_key_share: float | None = Field(default=None, gt=0, le=1)
     gsis: list[Gsi] = Field(default_factory=list, max_length=20)
 
     def direct_value(self) -> float | None:
@@ -212,6 +302,7 @@ class S3(_Component):
     object_count: NonNegative = 0
     retrieval_gb: NonNegative = 0
     transfer_out_gb: NonNegative = 0
+    prefixes: int = Field(default=1, ge=1, le=1_000_000)
 
     def direct_value(self) -> float | None:
         given = [v for v in (self.puts_per_month, self.gets_per_month) if v is not None]
@@ -232,6 +323,7 @@ class Sqs(_Component):
     messages_per_month: Count | None = None
     message_kb: float = Field(default=1.0, gt=0, le=1024)
     requests_per_message: float = Field(default=3.0, gt=0, le=100)
+    retention_s: int = Field(default=345_600, ge=60, le=1_209_600)
     direct_field: ClassVar[str | None] = "messages_per_month"
 
 
@@ -333,6 +425,7 @@ class Design(_Strict):
     region: Literal[REGIONS] = "us-east-1"  # type: ignore[valid-type]
     free_tier: Literal["none", "always", "first_year"] = "always"
     workload: Workload = Workload()
+    limits: Limits = Limits()
     components: list[Component] = Field(min_length=1, max_length=50)
 
     def component(self, component_id: str):
@@ -393,9 +486,9 @@ def _graph_problems(design: Design) -> list[str]:
         c.id for c in design.components
         if c.from_ is None and c.type not in STANDALONE_TYPES and c.direct_value() is None
     ]
-    if needs_workload and design.workload.requests_per_month is None:
+    if needs_workload and not design.workload.has_volume:
         problems.append(
-            "workload.requests_per_month: missing; it drives " + ", ".join(needs_workload)
+            "workload.requests_per_month: missing (or peak_rps, or users); it drives " + ", ".join(needs_workload)
             + " (or give those components their own monthly figures)"
         )
     return problems

@@ -12,6 +12,7 @@ from types import ModuleType
 
 from models import api_gateway, cloudfront, cognito, dynamodb, lambda_function, route53, s3, ses, sns, sqs
 from models.design import STANDALONE_TYPES, Design
+from models.traffic import client_monthly_requests
 from models.usage import dec
 
 SERVICE_MODULES: dict[str, ModuleType] = {
@@ -27,6 +28,7 @@ def monthly_events(design: Design) -> dict[str, Decimal]:
     """Events arriving at each component per month (component id → count)."""
     by_id = {c.id: c for c in design.components}
     arriving: dict[str, Decimal] = {}
+    client_requests = dec(round(client_monthly_requests(design.workload), 6))
 
     def events_in(cid: str) -> Decimal:
         if cid in arriving:
@@ -38,7 +40,7 @@ def monthly_events(design: Design) -> dict[str, Decimal]:
         elif direct is not None:
             count = dec(direct)
         elif comp.from_ is None:
-            count = dec(design.workload.requests_per_month or 0) * dec(comp.calls)
+            count = client_requests * dec(comp.calls)
         else:
             upstream = by_id[comp.from_]
             passed_on = SERVICE_MODULES[upstream.type].outgoing_events(upstream, events_in(upstream.id))

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from models.limits import LimitValue
 from models.prices import Catalog, FreeTier, Price, Tier
 
 CATALOG_DIR = Path(__file__).parent / "catalog"
@@ -122,3 +123,21 @@ def _date(value, where, field: str) -> date:
         return date.fromisoformat(str(value))
     except ValueError:
         raise CatalogError(f"{where}: {field} {value!r} is not a date (YYYY-MM-DD)") from None
+
+
+LIMITS_FILE = Path(__file__).parent / "limits.yaml"
+
+
+@lru_cache(maxsize=4)
+def load_limit_defaults(path: Path = LIMITS_FILE) -> dict[str, LimitValue]:
+    """AWS's published default limits, each with its unit and source."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    limits = {}
+    for key, entry in (data.get("limits") or {}).items():
+        for field in ("value", "unit", "source", "as_of"):
+            if field not in entry:
+                raise CatalogError(f"{path.name}: limits.{key}: missing field '{field}'")
+        limits[key] = LimitValue(key=key, value=float(entry["value"]), unit=str(entry["unit"]),
+                                 source=str(entry["source"]), as_of=_date(entry["as_of"], path.name, "as_of"),
+                                 adjustable=bool(entry.get("adjustable")), note=str(entry.get("note") or ""))
+    return limits

@@ -69,7 +69,7 @@ def test_a_cycle_is_rejected():
 def test_missing_workload_names_the_components_it_drives():
     data = base()
     del data["workload"]
-    assert problems(data) == ["workload.requests_per_month: missing; it drives api (or give those components their own monthly figures)"]
+    assert problems(data) == ["workload.requests_per_month: missing (or peak_rps, or users); it drives api (or give those components their own monthly figures)"]
 
 
 def test_unknown_region_lists_the_supported_ones():
