@@ -18,6 +18,7 @@ st.title(t("title", lg))
 st.caption(t("tagline", lg))
 pages = [
     st.Page("pages/design.py", title=t("page_design", lg), icon="🧮", default=True),
+    st.Page("pages/limits.py", title=t("page_limits", lg), icon="🚦"),
     st.Page("pages/prices.py", title=t("page_prices", lg), icon="🏷️"),
 ]
 st.navigation(pages).run()

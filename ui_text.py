@@ -58,6 +58,7 @@ TEXT: dict[str, dict[str, str]] = {
     "col_note": {"en": "Note", "ja": "注記"},
     "page_design": {"en": "Design & cost", "ja": "設計と費用"},
     "page_prices": {"en": "Prices", "ja": "価格表"},
+    "page_limits": {"en": "Limits", "ja": "上限チェック"},
     "prices_title": {"en": "Price catalog", "ja": "価格カタログ"},
     "prices_caption": {"en": "Every price the estimates use, with its source, date and confidence: aws (AWS page), price_list (AWS Price List), third_party, assumed (not published for this region; the note says what it is taken from).",
                        "ja": "見積もりに使うすべての価格と、その出典・日付・確度。aws（AWS のページ）、price_list（AWS Price List）、third_party（第三者）、assumed（このリージョンでは未公表。注記に根拠を記載）。"},

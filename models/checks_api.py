@@ -48,6 +48,7 @@ def _account_throttle(ctx: Context, apis) -> Check:
     return make_check(
         ctx, id="apigateway.account_throttle", component="(account)", limit_key="api_rps", limit_value=rate,
         limit_label=f"requests per second per account and Region (token bucket, burst {burst:,.0f})", peak=peak,
+        curve=busiest_second_rps(total_rps, ctx.traffic.burstiness),
         unit="requests/s (busiest second)", affected=float(overflow.sum()),
         total=sum(float(ctx.events[a.id]) for a in apis),
         consequence="Requests above the account throttle get 429 Too Many Requests; all APIs in the Region share it.",
@@ -61,6 +62,7 @@ def _stage_throttle(ctx: Context, api) -> Check:
         ctx, id="apigateway.stage_throttle", component=api.id, limit_key=None, limit_value=api.stage_rps,
         limit_label=f"stage throttle (stage_rps, burst {burst:,.0f})",
         peak=float(busiest_second_rps(ctx.rates[api.id], ctx.traffic.burstiness).max()),
+        curve=busiest_second_rps(ctx.rates[api.id], ctx.traffic.burstiness),
         unit="requests/s (busiest second)", affected=float(overflow.sum()), total=float(ctx.events[api.id]),
         consequence="Requests above the stage's throttle get 429 Too Many Requests.",
         action="Raise stage_rps / stage_burst, or smooth the clients' traffic.")

@@ -68,6 +68,7 @@ def _capacity(ctx: Context, table, kind: str, demand, items: float, capacity: fl
     return make_check(
         ctx, id=f"dynamodb.{kind}_capacity", component=table.id, limit_key=None, limit_value=capacity,
         limit_label=f"provisioned {unit} (table + GSIs), with up to {burst:.0f} s of burst credit", peak=float(demand.max()),
+        curve=demand,
         unit=f"{unit} consumed per second (minute peak)", affected=throttled, total=items,
         consequence=f"{throttled:,.0f} {kind}s a month throttled (ProvisionedThroughputExceededException) once burst "
                     "credit is spent; you pay for the provisioned capacity whether used or not.",
@@ -98,7 +99,7 @@ def _table_quota(ctx: Context, table, kind: str, demand, items: float) -> Check:
     throttled = float(overflow.sum()) / _per_item(demand, items)
     return make_check(
         ctx, id=f"dynamodb.table_{kind}_quota", component=table.id, limit_key=key, limit_value=limit,
-        limit_label=f"{kind} units per second per table (table + GSIs)", peak=float(demand.max()),
+        limit_label=f"{kind} units per second per table (table + GSIs)", peak=float(demand.max()), curve=demand,
         unit=f"{kind} units per second", affected=throttled, total=items,
         consequence=f"{throttled:,.0f} {kind}s a month throttled at the per-table quota.",
         action="Request a table throughput quota increase, or shard across tables.")
@@ -123,7 +124,7 @@ def _hot_partition(ctx: Context, table, kind: str, demand, items: float) -> Chec
     return make_check(
         ctx, id=f"dynamodb.hot_partition_{kind}", component=table.id, limit_key=key, limit_value=limit,
         limit_label=f"{kind} units per second per partition (one key lives in one partition)",
-        peak=float(hot.max()), unit=f"{kind} units per second on the hottest key", affected=throttled, total=items,
+        peak=float(hot.max()), curve=hot, unit=f"{kind} units per second on the hottest key", affected=throttled, total=items,
         consequence=f"The hottest key takes {table.hot_key_share:.0%} of traffic; {throttled:,.0f} {kind}s a month "
                     "throttled on its partition whatever the table's capacity.",
         action="Spread the key (write sharding with a suffix), cache hot reads (DAX/CloudFront), or batch writes.")

@@ -88,18 +88,19 @@ def _concurrency_checks(ctx: Context, functions, loads, pool: int, throttled) ->
     found.append(make_check(
         ctx, id="lambda.account_concurrency", component="(account)", limit_key="lambda_concurrency",
         limit_value=account, limit_label="concurrent executions per account and Region (all functions share it)",
-        peak=float(all_load.max()), unit="concurrent executions", affected=sum(throttled.values()), total=total,
+        peak=float(all_load.max()), unit="concurrent executions", curve=all_load, affected=sum(throttled.values()), total=total,
         consequence="Invocations beyond the account's concurrency are throttled (HTTP 429); every function in the "
                     "Region competes for it, including ones outside this design.",
         action="Request a concurrency quota increase (Service Quotas L-B99A9384), reserve concurrency for critical "
                "functions, or buffer with SQS."))
     for f in functions:
         limit = f.reserved_concurrency if f.reserved_concurrency is not None else pool
-        peak = float((sum(loads[s.id] for s in shared) if f.reserved_concurrency is None else loads[f.id]).max())
+        curve = sum(loads[s.id] for s in shared) if f.reserved_concurrency is None else loads[f.id]
+        peak = float(curve.max())
         label = "reserved_concurrency" if f.reserved_concurrency is not None else "account concurrency less other functions' reservations"
         found.append(make_check(
             ctx, id="lambda.concurrency", component=f.id, limit_key=None if f.reserved_concurrency is not None
-            else "lambda_concurrency", limit_value=float(limit), limit_label=label, peak=peak,
+            else "lambda_concurrency", limit_value=float(limit), limit_label=label, peak=peak, curve=curve,
             unit="concurrent executions" + (" (all functions sharing the pool)" if f.reserved_concurrency is None else ""),
             affected=throttled[f.id], total=float(ctx.events[f.id]),
             consequence=_throttle_consequence(invoked_by(ctx, f), throttled[f.id]),
@@ -161,7 +162,7 @@ def _async_check(ctx: Context, fn, pool: int) -> Check:
     delayed = float(arrivals[backlog > 0].sum())
     return make_check(
         ctx, id="lambda.async_events", component=fn.id, limit_key="lambda_async_max_event_age_s", limit_value=max_age,
-        limit_label="maximum event age for retried async events", peak=float(wait_s.max()),
+        limit_label="maximum event age for retried async events", peak=float(wait_s.max()), curve=wait_s,
         unit="s of retry delay", affected=dropped, total=float(ctx.events[fn.id]), warn_if=delayed > 0,
         consequence=f"Event-triggered (async) invocations: {delayed:,.0f} events a month wait for retries after throttling; "
                     f"{dropped:,.0f} exceed the 6-hour event age and are dropped unless a DLQ or on-failure "

@@ -36,7 +36,7 @@ def _request_rate(ctx: Context, bucket, kind: str, rate: np.ndarray, monthly: fl
     return make_check(
         ctx, id=f"s3.{kind.lower()}_rate", component=bucket.id, limit_key=key, limit_value=limit,
         limit_label=f"{kind} requests per second ({ctx.limit(key).value:,.0f} per prefix × {bucket.prefixes} prefixes)",
-        peak=float(peak.max()), unit=f"{kind}/s (busiest second)", affected=slowed, total=monthly,
+        peak=float(peak.max()), curve=peak, unit=f"{kind}/s (busiest second)", affected=slowed, total=monthly,
         consequence=f"{slowed:,.0f} requests a month answered 503 Slow Down (the SDK retries them, adding latency); "
                     "S3 is fast in aggregate, not on one prefix.",
         action="Spread keys over more prefixes (set `prefixes`), or cache GETs with CloudFront.")
@@ -55,7 +55,7 @@ def _backlog(ctx: Context, queue, consumer) -> Check:
     ctx.note(queue.id, max_depth=round(float(backlog.max()), 1), max_age_s=round(float(age_s.max()), 1))
     return make_check(
         ctx, id="sqs.backlog", component=queue.id, limit_key=None, limit_value=float(queue.retention_s),
-        limit_label=f"message retention ({queue.retention_s:,} s)", peak=float(age_s.max()),
+        limit_label=f"message retention ({queue.retention_s:,} s)", peak=float(age_s.max()), curve=age_s,
         unit="s (age of the oldest message)", affected=expired, total=float(ctx.events[queue.id]),
         warn_if=float(age_s.max()) > 300,
         consequence=f"Up to {backlog.max():,.0f} messages wait, the oldest {age_s.max() / 60:,.1f} min; "

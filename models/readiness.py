@@ -49,6 +49,7 @@ class Context:
     traffic: Traffic
     rates: dict[str, np.ndarray]
     facts: dict[str, dict] = field(default_factory=dict)  # per-component figures for reports
+    curves: dict[tuple[str, str], np.ndarray] = field(default_factory=dict)  # (check id, component) → demand per minute
 
     def limit(self, key: str) -> LimitValue:
         return self.limits[key]
@@ -77,6 +78,7 @@ class Readiness:
     components: dict[str, dict]
     traffic: Traffic
     rates: dict[str, np.ndarray]
+    curves: dict[tuple[str, str], np.ndarray]
 
     @property
     def worst_status(self) -> str:
@@ -102,10 +104,14 @@ def headroom(peak: float | None, limit: float | None) -> float | None:
 
 def make_check(ctx: Context, *, id: str, component: str, limit_key: str | None, limit_value: float | None,
                limit_label: str, peak: float | None, unit: str, affected: float, total: float,
-               consequence: str, action: str, hard: bool = False, warn_if: bool = False) -> Check:
+               consequence: str, action: str, hard: bool = False, warn_if: bool = False,
+               curve: np.ndarray | None = None) -> Check:
     """A Check with its status and headroom computed, and the limit's source filled in.
 
-    `warn_if` raises a pass to warn for findings that lose no request but need attention."""
+    `warn_if` raises a pass to warn for findings that lose no request but need attention;
+    `curve` (the demand in `unit` per minute) is kept for the Limits page's charts."""
+    if curve is not None:
+        ctx.curves[(id, component)] = np.asarray(curve, dtype=float)
     limit = ctx.limits.get(limit_key) if limit_key else None
     source = limit.source if limit else "design file"
     status = status_for(affected, total, peak, limit_value, hard)
@@ -131,4 +137,4 @@ def readiness(design: Design, events: dict, limits: dict[str, LimitValue]) -> Re
         rate = ctx.rates[comp.id]
         ctx.note(comp.id, type=comp.type, events_per_month=round(float(events[comp.id]), 3),
                  peak_rps=round(float(rate.max()), 3))
-    return Readiness(tuple(checks), ctx.facts, traffic, ctx.rates)
+    return Readiness(tuple(checks), ctx.facts, traffic, ctx.rates, ctx.curves)

@@ -1,0 +1,103 @@
+"""Limits page: the readiness report of the current design, demand against each limit over the
+month, and what-if controls that re-run it live without changing the design."""
+
+from __future__ import annotations
+
+import copy
+
+import pandas as pd
+import streamlit as st
+
+from app_state import lang
+from charts import limit_figure
+from models.design import DesignError
+from models.readiness_report import STATUS_ORDER
+from planner import check_data
+
+TEXT = {
+    "title": {"en": "Limits before launch", "ja": "リリース前の上限チェック"},
+    "caption": {"en": "The design's month of traffic (1-minute steps, with its daily profile and spikes) against the limits that bite at launch. fail = at least 1 in 10,000 requests lost; warn = any lost, or within 20 % of the limit.",
+                "ja": "1 か月分のトラフィック（1 分刻み、日内変動とスパイクを含む）を、リリース時に問題となる上限と比べます。fail = 1 万件に 1 件以上が失われる、warn = 失われる要求がある、または上限まで 20 % 未満。"},
+    "whatif": {"en": "What if…", "ja": "もし…なら"},
+    "whatif_help": {"en": "These change only this page's report, not the design.", "ja": "このページのレポートだけを変えます（設計は変わりません）。"},
+    "account_concurrency": {"en": "Account Lambda concurrency", "ja": "アカウントの Lambda 同時実行数"},
+    "account_concurrency_help": {"en": "Concurrent executions per account and Region. AWS default 1,000; new accounts often have 10 or 50.",
+                                 "ja": "アカウント・リージョンあたりの同時実行数。既定値 1,000（新規アカウントは 10 や 50 のことも）。"},
+    "reserved": {"en": "reserved concurrency (0 = none)", "ja": "予約同時実行数（0 = なし）"},
+    "timeout": {"en": "timeout (s)", "ja": "タイムアウト（秒）"},
+    "status": {"en": "Status", "ja": "判定"},
+    "overall": {"en": "Overall", "ja": "総合"},
+    "chart_for": {"en": "Chart", "ja": "グラフ"},
+    "problems": {"en": "The design has problems; fix them on the Design page:", "ja": "設計に問題があります。設計ページで修正してください："},
+    "rcu": {"en": "RCU", "ja": "RCU"}, "wcu": {"en": "WCU", "ja": "WCU"},
+}
+ICON = {"fail": "🔴 fail", "warn": "🟡 warn", "pass": "🟢 pass"}
+
+
+def tx(key: str, lg: str) -> str:
+    return TEXT[key].get(lg, TEXT[key]["en"])
+
+
+def what_if(design: dict, lg: str) -> dict:
+    """Controls for the limits and settings people change most; returns a modified copy of the design."""
+    trial = copy.deepcopy(design)
+    with st.expander(tx("whatif", lg), expanded=True):
+        st.caption(tx("whatif_help", lg))
+        current = (design.get("limits") or {}).get("lambda_concurrency", 1000)
+        trial.setdefault("limits", {})["lambda_concurrency"] = st.number_input(
+            tx("account_concurrency", lg), min_value=0, max_value=1_000_000, value=int(current), step=10,
+            key="whatif.lambda_concurrency", help=tx("account_concurrency_help", lg))
+        for index, comp in enumerate(trial.get("components") or []):
+            if comp.get("type") == "lambda":
+                cols = st.columns(2)
+                reserved = cols[0].number_input(f"{comp['id']}: {tx('reserved', lg)}", min_value=0, max_value=100_000,
+                                                value=int(comp.get("reserved_concurrency") or 0), key=f"whatif.{index}.rc")
+                comp["timeout_s"] = cols[1].number_input(f"{comp['id']}: {tx('timeout', lg)}", min_value=1, max_value=900,
+                                                         value=int(comp.get("timeout_s", 3)), key=f"whatif.{index}.timeout")
+                if reserved:
+                    comp["reserved_concurrency"] = reserved
+                else:
+                    comp.pop("reserved_concurrency", None)
+            elif comp.get("type") == "dynamodb" and comp.get("billing") == "provisioned":
+                cols = st.columns(2)
+                comp["rcu"] = cols[0].number_input(f"{comp['id']}: {tx('rcu', lg)}", min_value=1, max_value=1_000_000,
+                                                   value=int(comp.get("rcu", 5)), key=f"whatif.{index}.rcu")
+                comp["wcu"] = cols[1].number_input(f"{comp['id']}: {tx('wcu', lg)}", min_value=1, max_value=1_000_000,
+                                                   value=int(comp.get("wcu", 5)), key=f"whatif.{index}.wcu")
+    return trial
+
+
+def checks_table(report) -> pd.DataFrame:
+    rows = [{"status": ICON[c.status], "check": c.id, "component": c.component,
+             "peak": c.peak_demand, "limit": c.limit_value, "unit": c.unit, "headroom %": c.headroom_pct,
+             "affected / month": c.affected_requests_per_month, "consequence": c.consequence, "action": c.action,
+             "limit source": c.limit_source + (" (from your account)" if c.from_account else "")}
+            for c in sorted(report.checks, key=lambda c: STATUS_ORDER[c.status])]
+    return pd.DataFrame(rows)
+
+
+def page() -> None:
+    lg = lang()
+    st.subheader(tx("title", lg))
+    st.caption(tx("caption", lg))
+    left, right = st.columns([1, 3], gap="large")
+    with left:
+        trial = what_if(st.session_state.design, lg)
+    with right:
+        try:
+            with st.spinner("…"):
+                report, _ = check_data(trial)
+        except DesignError as err:
+            st.error(tx("problems", lg) + "\n\n" + "\n".join(f"- {p}" for p in err.problems))
+            return
+        st.metric(tx("overall", lg), ICON[report.worst_status])
+        st.dataframe(checks_table(report), key="readiness_table", hide_index=True)
+        choices = [key for key in report.curves]
+        if choices:
+            chosen = st.selectbox(tx("chart_for", lg), choices, format_func=lambda k: f"{k[0]} · {k[1]}", key="limits_chart")
+            found = next(c for c in report.checks if (c.id, c.component) == chosen)
+            st.plotly_chart(limit_figure(report.curves[chosen], found.limit_value, title=f"{found.id} · {found.component}",
+                                         unit=found.unit), key="limit_chart")
+
+
+page()
