@@ -21,7 +21,7 @@ from models.design import DesignError
 from models.design_text import load_design_data
 from models.readiness_report import component_summaries, readiness_dict, readiness_table
 from models.report import contract_dict, csv_text, table_text
-from planner import check_data
+from planner import check_data, projection_data
 from pricing.catalog import CatalogError, available_regions, load_catalog
 from templates import template_keys, template_path, template_text
 
@@ -59,16 +59,28 @@ def read_account_limits(path: str | None) -> dict | None:
 
 
 def cmd_estimate(args: argparse.Namespace) -> int:
-    report, est = check_data(load_design_data(read_design(args.design)))
+    data = load_design_data(read_design(args.design))
+    report, est = check_data(data)
     if args.format == "json":
         doc = contract_dict(est)
         doc["components"] = component_summaries(report)
+        doc["projection_12_months"] = [{**row, "total_usd": float(round(row["total_usd"], 6))}
+                                       for row in projection_data(data)]
         print(json.dumps(doc, indent=2, ensure_ascii=False))
     elif args.format == "csv":
         sys.stdout.write(csv_text(est))
     else:
         sys.stdout.write(table_text(est))
+        year = projection_data(data)
+        growth = parse_growth(data)
+        print(f"12-month projection (growth {growth:.1%}/month): USD {sum(r['total_usd'] for r in year):,.2f} "
+              f"(month 12: USD {year[-1]['total_usd']:,.2f})")
     return 0
+
+
+def parse_growth(data: dict) -> float:
+    """The design's growth_per_month (0 when not given)."""
+    return float((data.get("workload") or {}).get("growth_per_month", 0) or 0)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:

@@ -27,6 +27,14 @@ def estimate_text(text: str) -> Estimate:
     return estimate_data(load_design_data(text))
 
 
+def projection_data(data: dict, months: int = 12) -> list[dict]:
+    """Month-by-month totals (USD) of a design mapping with its workload's growth_per_month."""
+    from models.sweep import projection
+
+    design = parse_design(data)
+    return projection(design, load_catalog(design.region), months)
+
+
 def with_account_limits(data: dict, account_limits: dict | None) -> dict:
     """The design with a live account's limits merged over its own `limits:` block."""
     if not account_limits:

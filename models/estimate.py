@@ -78,10 +78,11 @@ class Estimate:
 def estimate(design: Design, catalog: Catalog, notes: tuple[str, ...] = ()) -> Estimate:
     """Price `design` with `catalog` (prices of the design's region). `notes` are extra warnings."""
     events = monthly_events(design)
+    spill = provisioned_spill_shares(design, events)
     usages: list[Usage] = []
     warnings: list[str] = list(notes)
     for comp in design.components:
-        result = _component_usage(comp, events[comp.id], design.region)
+        result = _component_usage(comp, events[comp.id], design.region, spill.get(comp.id))
         usages += [u for u in result.usages if u.quantity > 0]
         warnings += result.warnings
     if catalog.region != design.region:
@@ -91,11 +92,34 @@ def estimate(design: Design, catalog: Catalog, notes: tuple[str, ...] = ()) -> E
                     tuple(warnings + price_warnings), events)
 
 
-def _component_usage(comp, events: Decimal, region: str) -> ComponentUsage:
+def _component_usage(comp, events: Decimal, region: str, spill_share: float | None) -> ComponentUsage:
     module = SERVICE_MODULES[comp.type]
     if comp.type == "cloudfront":
         return module.usage(comp, events, region)
+    if comp.type == "lambda":
+        return module.usage(comp, events, spill_share)
     return module.usage(comp, events)
+
+
+def provisioned_spill_shares(design: Design, events: dict[str, Decimal]) -> dict[str, float]:
+    """For functions with provisioned concurrency all month: the share of invocations that overflow
+    to on-demand environments, B(pc, A) weighted by the traffic series."""
+    pc_functions = [c for c in design.components if c.type == "lambda" and c.provisioned_concurrency
+                    and c.share_in_provisioned_hours is None and c.provisioned_hours >= 730 and events[c.id] > 0]
+    if not pc_functions:
+        return {}
+    from models.duration import fit_duration
+    from models.queueing import erlang_b
+    from models.traffic import client_traffic, component_rates
+
+    rates = component_rates(design, events, client_traffic(design.workload))
+    shares = {}
+    for fn in pc_functions:
+        mean_s = fit_duration(fn.duration_ms).billed_ms(fn.timeout_s * 1000) / 1000
+        rate = rates[fn.id]
+        spilled = float((rate * erlang_b(fn.provisioned_concurrency, rate * mean_s)).sum())
+        shares[fn.id] = spilled / float(rate.sum())
+    return shares
 
 
 def price_usage(usages: list[Usage], catalog: Catalog, free_kinds: tuple[str, ...]) -> tuple[list[LineItem], list[str]]:

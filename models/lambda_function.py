@@ -14,8 +14,12 @@ from models.duration import fit_duration
 from models.usage import SECONDS_PER_MONTH, ComponentUsage, Usage, dec, fmt
 
 
-def usage(fn: Lambda, invocations: Decimal) -> ComponentUsage:
-    """Monthly usage of one function invoked `invocations` times."""
+def usage(fn: Lambda, invocations: Decimal, spill_share: float | None = None) -> ComponentUsage:
+    """Monthly usage of one function invoked `invocations` times.
+
+    `spill_share`: the share of invocations that find every provisioned environment busy and run
+    on-demand (Erlang B on the traffic series), used when provisioned concurrency is on all month.
+    """
     model = fit_duration(fn.duration_ms)
     timeout_ms = fn.timeout_s * 1000
     billed_s = dec(round(model.billed_ms(timeout_ms), 6)) / 1000
@@ -36,16 +40,20 @@ def usage(fn: Lambda, invocations: Decimal) -> ComponentUsage:
         # The invocations arriving while provisioned concurrency is enabled (by default traffic
         # spread evenly: hours / 730) run on provisioned environments up to their capacity;
         # the rest runs at the on-demand duration price.
-        share = (dec(fn.share_in_provisioned_hours) if fn.share_in_provisioned_hours is not None
-                 else hours * 3600 / SECONDS_PER_MONTH)
-        demand_in_window = compute_s * share
-        served_s = min(demand_in_window, pc * hours * 3600)
+        traffic_based = fn.share_in_provisioned_hours is None and spill_share is not None and fn.provisioned_hours >= 730
+        if traffic_based:
+            share, basis = 1 - dec(round(spill_share, 9)), f"{spill_share:.2%} spill over (Erlang B on the traffic series)"
+        else:
+            share = (dec(fn.share_in_provisioned_hours) if fn.share_in_provisioned_hours is not None
+                     else hours * 3600 / SECONDS_PER_MONTH)
+            basis = f"{float(share):.2%} of invocations arrive while enabled"
+        served_s = min(compute_s * share, pc * hours * 3600)
         on_demand_s = compute_s - served_s
         usages.append(Usage(fn.id, f"lambda.provisioned_duration.{arch}", served_s * memory_gb,
-                            f"{fmt(served_s)} s served by provisioned environments × {fmt(memory_gb)} GB", False))
-        if fn.share_in_provisioned_hours is None:
-            warnings.append(f"{fn.id}: provisioned concurrency priced on evenly spread traffic "
-                            "(set share_in_provisioned_hours if traffic is concentrated in those hours)")
+                            f"{fmt(served_s)} s served by provisioned environments ({basis}) × {fmt(memory_gb)} GB", False))
+        if fn.share_in_provisioned_hours is None and not traffic_based:
+            warnings.append(f"{fn.id}: provisioned concurrency for {fn.provisioned_hours:g} h priced on evenly spread "
+                            "traffic (set share_in_provisioned_hours if traffic is concentrated in those hours)")
     if on_demand_s > 0 or not has_pc:
         how = duration_how if not has_pc else f"{fmt(on_demand_s)} s beyond provisioned capacity × {fmt(memory_gb)} GB"
         usages.append(Usage(fn.id, f"lambda.duration.{arch}", on_demand_s * memory_gb, how, not has_pc))

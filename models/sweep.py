@@ -26,3 +26,21 @@ def cost_sweep(design: Design, catalog: Catalog, volumes: np.ndarray) -> list[De
 def log_volumes(low: float = 1e3, high: float = 1e8, points: int = 50) -> np.ndarray:
     """Request volumes spaced evenly on a log axis, rounded to whole requests."""
     return np.round(np.logspace(np.log10(low), np.log10(high), points))
+
+
+def projection(design: Design, catalog: Catalog, months: int = 12) -> list[dict]:
+    """Month-by-month cost with the workload's growth_per_month: month k has (1 + g)^(k−1) × the traffic.
+
+    Returns [{"month": 1.., "requests_per_month": ..., "total_usd": Decimal}]; only client-driven
+    volumes grow (components with their own monthly figures stay as given).
+    """
+    from models.traffic import baseline_monthly_requests, shape
+
+    base = baseline_monthly_requests(design.workload, shape(design.workload))
+    growth = design.workload.growth_per_month
+    rows = []
+    for month in range(1, months + 1):
+        volume = base * (1 + growth) ** (month - 1)
+        rows.append({"month": month, "requests_per_month": round(volume, 3),
+                     "total_usd": estimate(at_volume(design, volume), catalog).total_usd})
+    return rows

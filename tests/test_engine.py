@@ -79,11 +79,15 @@ def test_duration_is_billed_in_whole_milliseconds(mini_catalog):
 
 
 def test_provisioned_concurrency_functions_get_no_free_tier(mini_catalog):
-    # pc: 1 env × 1 GB × 730 h × 3,600 s = 2,628,000 GB-s × 0.001 = 2,628; its 1,000 GB-s of
-    # invocations run on provisioned environments: × 0.002 = 2.00; requests 1,000 not free.
-    # other: 400 GB-s = 4.00, all free; its 400 requests free.
+    # pc: 1 env × 1 GB × 730 h × 3,600 s = 2,628,000 GB-s × 0.001 = 2,628. Its 1,000 invocations of 1 s
+    # offer A = 1,000 / 2,628,000 Erlangs (flat traffic); B(1, A) = A / (1 + A) of them find the one
+    # environment busy and run on-demand (0.01/GB-s) instead of at 0.002/GB-s; no free tier for it.
+    # other: 400 GB-s = 4.00 and 400 requests, all free.
     est = estimate(design(fn("pc", 1000, 1000, provisioned_concurrency=1), fn("other", 400, 1000)), mini_catalog)
-    assert est.total_usd == Decimal("2628") + Decimal("2") + Decimal("0.0002")
+    load = 1000 / 2_628_000
+    spill = load / (1 + load)
+    expected = 2628 + 0.002 * 1000 * (1 - spill) + 0.01 * 1000 * spill + 0.0002
+    assert float(est.total_usd) == pytest.approx(expected, rel=1e-9)
     credit = [li for li in est.line_items if li.dimension.startswith("Free tier:")]
     assert {li.component for li in credit} == {"other"}
     assert sum(li.quantity for li in credit if li.price_id == "lambda.requests") == Decimal(-400)

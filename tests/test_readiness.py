@@ -152,3 +152,19 @@ def test_estimate_json_gains_per_component_figures():
     components = {c["id"]: c for c in json.loads(out)["components"]}
     assert set(components["upload"]) >= {"id", "type", "throttled_per_month", "timeouts_per_month", "peak_concurrency"}
     assert components["upload"]["peak_concurrency"] > 0
+
+
+def test_the_12_month_projection_grows_the_traffic(tmp_path):
+    from models.design import parse_design
+    from models.estimate import estimate
+    from models.sweep import at_volume, projection
+    from pricing.catalog import load_catalog
+
+    data = yaml.safe_load(template_text("save_app_data"))
+    data["workload"]["growth_per_month"] = 0.10
+    design = parse_design(data)
+    rows = projection(design, load_catalog(design.region))
+    assert [r["month"] for r in rows] == list(range(1, 13))
+    assert rows[11]["requests_per_month"] == pytest.approx(10_000_000 * 1.1 ** 11)
+    assert rows[0]["total_usd"] == estimate(design, load_catalog(design.region)).total_usd
+    assert rows[11]["total_usd"] == estimate(at_volume(design, 10_000_000 * 1.1 ** 11), load_catalog(design.region)).total_usd
