@@ -41,10 +41,70 @@ def erlang_b(servers: int, load: np.ndarray | float) -> np.ndarray:
 
 
 def erlang_b_bursty(servers: int, load: np.ndarray, peakedness: float) -> np.ndarray:
-    """Erlang B for traffic burstier than Poisson by Hayward's approximation B(c/Z, A/Z)."""
+    """Erlang B for traffic burstier than Poisson by Hayward's approximation B(c/Z, A/Z), with the
+    fractional server count c/Z handled by the continuous Erlang B (not rounded)."""
     if peakedness <= 1:
         return erlang_b(servers, load)
-    return erlang_b(int(round(servers / peakedness)), np.asarray(load) / peakedness)
+    return erlang_b_continuous(servers / peakedness, np.asarray(load, dtype=float) / peakedness)
+
+
+def erlang_b_continuous(servers: float, load: np.ndarray | float) -> np.ndarray:
+    """Erlang B for a real number of servers x: B(x, A) = A^x e^(−A) / Γ(x+1, A).
+
+    Computed from B(f, A) for the fractional part f (by the incomplete gamma function) and then the
+    usual recursion B(f+k) = A·B(f+k−1) / (f+k + A·B(f+k−1)); equals erlang_b for whole x.
+    >>> round(float(erlang_b_continuous(10.0, 5.0)[0]), 6)
+    0.018385
+    """
+    load = np.atleast_1d(np.asarray(load, dtype=float))
+    out = np.zeros_like(load)
+    positive = load > 0
+    if servers <= 0 or not positive.any():
+        return np.where(positive, 1.0, 0.0) if servers <= 0 else out
+    whole = math.floor(servers)
+    fraction = servers - whole
+    unique, inverse = np.unique(load[positive], return_inverse=True)
+    blocked = _erlang_b_fraction(fraction, unique)
+    for k in range(1, whole + 1):
+        blocked = unique * blocked / (k + fraction + unique * blocked)
+    out[positive] = blocked[inverse]
+    return out
+
+
+def _erlang_b_fraction(fraction: float, load: np.ndarray) -> np.ndarray:
+    """B(f, A) for 0 ≤ f < 1 via Γ(f+1, A): a power series for small A, a continued fraction (Lentz) for large A."""
+    if fraction == 0:
+        return np.ones_like(load)
+    s = fraction + 1.0
+    result = np.empty_like(load)
+    small = load < s + 1
+    if small.any():
+        a = load[small]
+        term = np.full_like(a, 1.0 / s)
+        total = term.copy()
+        for n in range(1, 400):
+            term = term * a / (s + n)
+            total += term
+        lower = np.exp(-a + s * np.log(a)) * total          # γ(s, A)
+        upper = math.gamma(s) - lower                         # Γ(s, A)
+        result[small] = np.exp(fraction * np.log(a) - a) / upper
+    if (~small).any():
+        a = load[~small]
+        b = a + 1.0 - s
+        c = np.full_like(a, 1e300)
+        d = 1.0 / b
+        h = d.copy()
+        for i in range(1, 300):
+            an = -i * (i - s)
+            b = b + 2.0
+            d = an * d + b
+            d = np.where(np.abs(d) < 1e-300, 1e-300, d)
+            c = b + an / c
+            c = np.where(np.abs(c) < 1e-300, 1e-300, c)
+            d = 1.0 / d
+            h = h * d * c
+        result[~small] = 1.0 / (a * h)                       # Γ(s, A) = e^(−A) A^s h
+    return result
 
 
 def busiest_second_rps(rate_rps: np.ndarray, dispersion: float = 1.0) -> np.ndarray:

@@ -93,7 +93,7 @@ def client_monthly_requests(workload: Workload) -> float:
     if not workload.spikes:
         return base
     extra = float((profile * (spike_factor(workload) - 1)).sum()) * base / MINUTES_PER_MONTH
-    return base + round(extra, 3)
+    return base + extra
 
 
 def client_traffic(workload: Workload) -> Traffic:
