@@ -124,10 +124,12 @@ def lindley_backlog(arrivals: np.ndarray, capacity: np.ndarray | float) -> np.nd
     return steps - np.minimum(np.minimum.accumulate(steps), 0.0)
 
 
-def credit_bucket_overflow(demand: np.ndarray, capacity: np.ndarray | float, credit_max: float) -> np.ndarray:
+def credit_bucket_overflow(demand: np.ndarray, capacity: np.ndarray | float,
+                           credit_max: np.ndarray | float) -> np.ndarray:
     """Demand that neither capacity nor saved credit can serve, per step (fluid model).
 
-    Unused capacity is saved as credit up to `credit_max` (starting full); demand above capacity
+    Unused capacity is saved as credit up to `credit_max` (starting full; a per-step array caps
+    the credit by the value at the start of each over-capacity stretch); demand above capacity
     spends the credit first and overflows once it is gone. Exact for the fluid model: the loop
     runs once per stretch of over-capacity steps, not once per step.
     >>> credit_bucket_overflow(np.array([1., 5., 5., 0., 6.]), 2.0, 4.0).tolist()
@@ -141,9 +143,10 @@ def credit_bucket_overflow(demand: np.ndarray, capacity: np.ndarray | float, cre
         return overflow
     edges = np.flatnonzero(np.diff(np.concatenate(([False], over, [False])).astype(np.int8)))
     starts, ends = edges[::2], edges[1::2]
-    credit, position = credit_max, 0
+    cap = np.broadcast_to(np.asarray(credit_max, dtype=float), demand.shape)
+    credit, position = float(cap[0]), 0
     for start, end in zip(starts, ends, strict=True):
-        credit = min(credit_max, credit + surplus[position:start].sum())  # refill while under capacity
+        credit = min(float(cap[start]), credit + surplus[position:start].sum())  # refill while under capacity
         excess = np.cumsum(-surplus[start:end])
         overflow[start:end] = np.diff(np.maximum(excess - credit, 0.0), prepend=0.0)
         credit = max(0.0, credit - excess[-1])

@@ -1,0 +1,50 @@
+"""Benchmarks for issue 4's targets: the exact scheduled plan and the auto-scaling simulation.
+
+Run: .venv/bin/python bench/bench_dynamodb.py
+Targets on this 2-core machine: the exact schedule for a 730-hour month in 15-minute steps ≤ 2 s;
+the auto-scaling simulation at 1-minute resolution ≤ 200 ms. Prints medians and ratios.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from models.design_text import load_design_data  # noqa: E402
+from models.dynamodb_planner import PlannerSettings, autoscaling, prices_for, scheduled  # noqa: E402
+from planner import dynamodb_plan_data  # noqa: E402
+from pricing.catalog import load_catalog  # noqa: E402
+from templates import template_text  # noqa: E402
+
+
+def median_ms(fn, repeat: int) -> float:
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        samples.append((time.perf_counter() - start) * 1000)
+    return statistics.median(samples)
+
+
+def main() -> None:
+    data = load_design_data(template_text("save_app_data"))
+    settings = PlannerSettings(step_minutes=15)
+    demand = dynamodb_plan_data(data, "table", settings).demand
+    prices = prices_for(load_catalog("ap-northeast-1"), "standard", free_tier=True)
+    rows = [
+        ("exact scheduled plan, 15-minute steps (2,920 steps)", median_ms(lambda: scheduled(demand, prices, settings), 5), 2000),
+        ("auto-scaling simulation, 1-minute resolution", median_ms(lambda: autoscaling(demand, prices, settings), 10), 200),
+        ("all five strategies (dynamodb-plan)", median_ms(lambda: dynamodb_plan_data(data, "table", settings), 3), None),
+    ]
+    for label, ms, target in rows:
+        ratio = f"target {target:5d} ms   ratio {ms / target:5.2f}" if target else ""
+        print(f"{label:55} median {ms:8.1f} ms   {ratio}")
+
+
+if __name__ == "__main__":
+    main()

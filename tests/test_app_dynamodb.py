@@ -1,0 +1,57 @@
+"""The DynamoDB page through AppTest: the same numbers as `cli.py dynamodb-plan`, and its controls."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from charts import capacity_figure
+from models.design_text import load_design_data
+from models.dynamodb_planner import PlannerSettings
+from models.dynamodb_report import plan_dict
+from planner import dynamodb_plan_data
+from templates import template_text
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+
+
+@pytest.fixture
+def page() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    at.switch_page("pages/dynamodb.py").run()
+    assert not at.exception
+    return at
+
+
+def test_the_page_shows_the_cli_numbers(page):
+    expected = plan_dict(dynamodb_plan_data(load_design_data(template_text("save_app_data")), "table", PlannerSettings()))
+    table = page.dataframe[0].value
+    assert list(table["strategy"]) == [s["name"] for s in expected["strategies"]]
+    assert list(table["USD / month"]) == [s["monthly_cost_usd"] for s in expected["strategies"]]
+    assert expected["recommended"] in page.success[0].value
+
+
+def test_standard_ia_has_no_reserved_capacity(page):
+    page.radio(key="ddb.class").set_value("standard_ia").run()
+    assert not page.exception
+    table = page.dataframe[0].value
+    reserved = table[table["strategy"] == "reserved"].iloc[0]
+    assert reserved["USD / month"] is None or np.isnan(reserved["USD / month"])
+
+
+def test_a_design_without_tables_explains_what_to_do():
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    at.selectbox(key="template").set_value("photo_thumbnails").run()
+    at.switch_page("pages/dynamodb.py").run()
+    assert not at.exception
+    assert "no DynamoDB table" in at.info[0].value
+
+
+def test_capacity_figure_has_demand_and_each_strategy():
+    demand = np.ones(43_800)
+    fig = capacity_figure(demand, {"fixed": demand * 2, "scheduled": demand * 1.1}, title="t", unit="RCU")
+    assert [trace.name for trace in fig.data] == ["consumed", "fixed", "scheduled"]
+    assert len(fig.data[0].y) == 730
