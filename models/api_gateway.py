@@ -34,6 +34,10 @@ def usage(api: ApiGateway, requests: Decimal) -> ComponentUsage:
         hours = dec(api.cache_hours)
         usages.append(Usage(api.id, f"apigateway.rest_cache.{api.cache_gb:g}gb", hours,
                             f"{fmt(hours)} h of a {api.cache_gb:g} GB cache", free_tier_eligible=False))
+    if api.access_log_kb:
+        gb = requests * dec(api.access_log_kb) / KB_PER_GB
+        usages.append(Usage(api.id, "cloudwatch.logs.ingestion.standard", gb,
+                            f"{fmt(requests)} access-log lines × {fmt(api.access_log_kb)} KB"))
     if api.response_kb:
         gb = requests * dec(api.response_kb) / KB_PER_GB
         usages.append(Usage(api.id, "data_transfer.internet_out", gb,

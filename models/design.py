@@ -180,6 +180,7 @@ class ApiGateway(_Component):
     cache_hours: Hours = 730
     response_kb: float = Field(default=0, ge=0, le=10_240)
     integration_timeout_ms: int | None = Field(default=None, ge=50, le=300_000)
+    access_log_kb: float = Field(default=0, ge=0, le=1024)
     stage_rps: float | None = Field(default=None, gt=0, le=10_000_000)
     stage_burst: int | None = Field(default=None, ge=0, le=10_000_000)
     direct_field: ClassVar[str | None] = "requests_per_month"
@@ -215,6 +216,14 @@ class Lambda(_Component):
     provisioned_concurrency: int = Field(default=0, ge=0, le=100_000)
     provisioned_hours: Hours = 730
     share_in_provisioned_hours: float | None = Field(default=None, ge=0, le=1)
+    runtime: Literal["python", "nodejs", "java", "java_snapstart", "dotnet", "ruby", "custom"] = "python"
+    init_ms: float | None = Field(default=None, ge=0, le=600_000)
+    log_kb_per_invocation: float = Field(default=1.0, ge=0, le=10_240)
+    log_class: Literal["standard", "infrequent_access"] = "standard"
+    log_retention_days: int = Field(default=30, ge=1, le=3653)
+    tracing: bool = False
+    dlq: bool = False
+    idempotent: bool = False
     direct_field: ClassVar[str | None] = "invocations_per_month"
 
     @model_validator(mode="after")

@@ -13,6 +13,7 @@ from datetime import date
 from decimal import Decimal
 
 from models.design import Design
+from models.facts import Facts
 from models.flow import SERVICE_MODULES, monthly_events
 from models.prices import Catalog, Price
 from models.tiers import split_into_tiers, split_range_into_tiers
@@ -75,14 +76,16 @@ class Estimate:
         return (min(dates), max(dates)) if dates else None
 
 
-def estimate(design: Design, catalog: Catalog, notes: tuple[str, ...] = ()) -> Estimate:
-    """Price `design` with `catalog` (prices of the design's region). `notes` are extra warnings."""
+def estimate(design: Design, catalog: Catalog, notes: tuple[str, ...] = (), facts: Facts | None = None) -> Estimate:
+    """Price `design` with `catalog` (prices of the design's region). `notes` are extra warnings;
+    with `facts` (runtimes' INIT times) the INIT phase of cold starts is billed too."""
     events = monthly_events(design)
     spill = provisioned_spill_shares(design, events)
+    colds = monthly_cold_starts(design, events, facts) if facts else {}
     usages: list[Usage] = []
     warnings: list[str] = list(notes)
     for comp in design.components:
-        result = _component_usage(comp, events[comp.id], design.region, spill.get(comp.id))
+        result = _component_usage(comp, events[comp.id], design.region, spill.get(comp.id), colds.get(comp.id))
         usages += [u for u in result.usages if u.quantity > 0]
         warnings += result.warnings
     if catalog.region != design.region:
@@ -92,13 +95,41 @@ def estimate(design: Design, catalog: Catalog, notes: tuple[str, ...] = ()) -> E
                     tuple(warnings + price_warnings), events)
 
 
-def _component_usage(comp, events: Decimal, region: str, spill_share: float | None) -> ComponentUsage:
+def _component_usage(comp, events: Decimal, region: str, spill_share: float | None,
+                     cold: tuple[float, float] | None) -> ComponentUsage:
     module = SERVICE_MODULES[comp.type]
     if comp.type == "cloudfront":
         return module.usage(comp, events, region)
     if comp.type == "lambda":
-        return module.usage(comp, events, spill_share)
+        cold_starts, init_ms = cold if cold else (None, 0.0)
+        return module.usage(comp, events, spill_share, cold_starts, init_ms)
     return module.usage(comp, events)
+
+
+def init_ms_for(fn, facts: Facts) -> float:
+    """The function's INIT time: as designed (init_ms), else its runtime's typical value."""
+    if fn.init_ms is not None:
+        return float(fn.init_ms)
+    runtime = facts.runtimes.get(fn.runtime)
+    return runtime.init_ms if runtime else 0.0
+
+
+def monthly_cold_starts(design: Design, events: dict[str, Decimal], facts: Facts) -> dict[str, tuple[float, float]]:
+    """Cold starts per month and INIT ms for every function, from the traffic series."""
+    from models.cold_starts import cold_starts_per_minute
+    from models.duration import fit_duration
+    from models.traffic import client_traffic, component_rates
+
+    functions = [c for c in design.components if c.type == "lambda" and events[c.id] > 0]
+    if not functions:
+        return {}
+    rates = component_rates(design, events, client_traffic(design.workload))
+    result = {}
+    for fn in functions:
+        mean_s = fit_duration(fn.duration_ms).billed_ms(fn.timeout_s * 1000) / 1000
+        colds = cold_starts_per_minute(rates[fn.id], mean_s, facts.idle_reclaim_s, fn.provisioned_concurrency)
+        result[fn.id] = (float(colds.sum()), init_ms_for(fn, facts))
+    return result
 
 
 def provisioned_spill_shares(design: Design, events: dict[str, Decimal]) -> dict[str, float]:
@@ -165,7 +196,7 @@ def _tier_lines(price: Price, group: list[Usage]) -> list[LineItem]:
             qty = part - given[index] if last else part * u.quantity / total
             given[index] += qty
             if qty > 0:
-                lines.append(_line(u.component, price, index, qty, tier.usd_per_unit, u.formula))
+                lines.append(_line(u.component, price, index, qty, tier.usd_per_unit, u.formula, label=u.label))
     return lines
 
 
@@ -208,8 +239,8 @@ def _free_tier_lines(by_price: dict[str, list[Usage]], catalog: Catalog,
 
 
 def _line(component: str, price: Price, tier_index: int, qty: Decimal, unit_price: Decimal, formula: str,
-          free: bool = False) -> LineItem:
-    dimension = price.dimension + _tier_label(price, tier_index)
+          free: bool = False, label: str = "") -> LineItem:
+    dimension = price.dimension + _tier_label(price, tier_index) + (f", {label}" if label else "")
     if free:
         dimension = "Free tier: " + dimension
     return LineItem(component, price.service, dimension, qty, price.unit, unit_price, qty * unit_price,

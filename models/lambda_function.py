@@ -11,14 +11,16 @@ from decimal import Decimal
 
 from models.design import Lambda
 from models.duration import fit_duration
-from models.usage import SECONDS_PER_MONTH, ComponentUsage, Usage, dec, fmt
+from models.usage import HOURS_PER_MONTH, KB_PER_GB, SECONDS_PER_MONTH, ComponentUsage, Usage, dec, fmt
 
 
-def usage(fn: Lambda, invocations: Decimal, spill_share: float | None = None) -> ComponentUsage:
+def usage(fn: Lambda, invocations: Decimal, spill_share: float | None = None,
+          cold_starts: float | None = None, init_ms: float = 0.0) -> ComponentUsage:
     """Monthly usage of one function invoked `invocations` times.
 
     `spill_share`: the share of invocations that find every provisioned environment busy and run
     on-demand (Erlang B on the traffic series), used when provisioned concurrency is on all month.
+    `cold_starts` (per month) × `init_ms` is billed as duration: Lambda bills the INIT phase.
     """
     model = fit_duration(fn.duration_ms)
     timeout_ms = fn.timeout_s * 1000
@@ -57,12 +59,39 @@ def usage(fn: Lambda, invocations: Decimal, spill_share: float | None = None) ->
     if on_demand_s > 0 or not has_pc:
         how = duration_how if not has_pc else f"{fmt(on_demand_s)} s beyond provisioned capacity × {fmt(memory_gb)} GB"
         usages.append(Usage(fn.id, f"lambda.duration.{arch}", on_demand_s * memory_gb, how, not has_pc))
+    if cold_starts and init_ms:
+        init_s = dec(round(init_ms, 3)) / 1000
+        colds = dec(round(cold_starts, 3))
+        usages.append(Usage(fn.id, f"lambda.duration.{arch}", colds * init_s * memory_gb,
+                            f"{fmt(colds)} cold starts × {fmt(init_s)} s INIT ({fn.runtime}) × {fmt(memory_gb)} GB",
+                            not has_pc, label="INIT phase of cold starts"))
+    usages += _observability(fn, invocations)
     if fn.ephemeral_storage_mb > 512:
         extra_gb = dec(fn.ephemeral_storage_mb - 512) / 1024
         usages.append(Usage(fn.id, "lambda.ephemeral_storage", compute_s * extra_gb,
                             f"{fmt(invocations)} invocations × {fmt(billed_s)} s × {fmt(extra_gb)} GB above 512 MB",
                             not has_pc))
     return ComponentUsage(tuple(usages), tuple(warnings))
+
+
+def _observability(fn: Lambda, invocations: Decimal) -> list[Usage]:
+    """CloudWatch Logs ingestion and storage, and X-Ray traces, for one function."""
+    usages = []
+    if fn.log_kb_per_invocation:
+        gb = invocations * dec(fn.log_kb_per_invocation) / KB_PER_GB
+        usages.append(Usage(fn.id, f"cloudwatch.logs.lambda_ingestion.{fn.log_class}", gb,
+                            f"{fmt(invocations)} invocations × {fmt(fn.log_kb_per_invocation)} KB of logs"))
+        # kept for log_retention_days: the stored volume settles at the daily ingestion × the retention
+        stored = gb * dec(fn.log_retention_days) * 24 / HOURS_PER_MONTH
+        usages.append(Usage(fn.id, "cloudwatch.logs.storage", stored,
+                            f"{fmt(gb)} GB a month kept {fn.log_retention_days} days (uncompressed)"))
+    if fn.tracing:
+        # X-Ray's default sampling rule: the first request each second, then 5 % of the rest
+        seconds = SECONDS_PER_MONTH
+        traces = min(invocations, seconds) + max(Decimal(0), invocations - seconds) * Decimal("0.05")
+        usages.append(Usage(fn.id, "xray.traces_recorded", traces,
+                            f"default sampling: 1 request/s + 5 % of {fmt(invocations)} invocations"))
+    return usages
 
 
 def _duration_warnings(fn: Lambda, model, timeout_ms: int) -> list[str]:

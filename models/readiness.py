@@ -124,15 +124,17 @@ def make_check(ctx: Context, *, id: str, component: str, limit_key: str | None, 
                  from_account=bool(limit and limit.from_account))
 
 
-def readiness(design: Design, events: dict, limits: dict[str, LimitValue]) -> Readiness:
-    """Run every check on the design's month of traffic."""
-    from models import checks_api, checks_dynamodb, checks_lambda, checks_storage  # noqa: PLC0415 - they import this module
+def readiness(design: Design, events: dict, limits: dict[str, LimitValue], facts=None) -> Readiness:
+    """Run every check on the design's month of traffic (`facts`: runtimes and SLAs, for the
+    cold-start and availability findings)."""
+    from models import checks_api, checks_dynamodb, checks_lambda, checks_resilience, checks_storage  # noqa: PLC0415
 
     traffic = client_traffic(design.workload)
     ctx = Context(design, limits, events, traffic, component_rates(design, events, traffic))
     checks: list[Check] = []
     for module in (checks_lambda, checks_api, checks_dynamodb, checks_storage):
         checks += module.checks(ctx)
+    checks += checks_resilience.checks(ctx, facts)
     for comp in design.components:
         rate = ctx.rates[comp.id]
         ctx.note(comp.id, type=comp.type, events_per_month=round(float(events[comp.id]), 3),

@@ -25,6 +25,7 @@ class Usage:
     quantity: Decimal
     formula: str
     free_tier_eligible: bool = True
+    label: str = ""  # what distinguishes this usage from others of the same price (e.g. "INIT phase")
 
 
 @dataclass(frozen=True)

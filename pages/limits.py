@@ -30,6 +30,10 @@ TEXT = {
     "chart_for": {"en": "Chart", "ja": "グラフ"},
     "problems": {"en": "The design has problems; fix them on the Design page:", "ja": "設計に問題があります。設計ページで修正してください："},
     "rcu": {"en": "RCU", "ja": "RCU"}, "wcu": {"en": "WCU", "ja": "WCU"},
+    "availability": {"en": "Composite availability (SLA)", "ja": "複合可用性（SLA）"},
+    "availability_help": {"en": "Product of AWS's SLAs along the synchronous request path; asynchronous parts (after SQS, S3 events) are excluded. An SLA is a credit promise, not a guarantee.",
+                          "ja": "同期的なリクエスト経路上の AWS SLA の積。SQS や S3 イベントの後の非同期部分は除きます。SLA は返金の約束であり保証ではありません。"},
+    "degraded": {"en": "Degraded minutes / month (at SLA)", "ja": "劣化しうる分数／月（SLA 水準）"},
 }
 ICON = {"fail": "🔴 fail", "warn": "🟡 warn", "pass": "🟢 pass"}
 
@@ -90,7 +94,13 @@ def page() -> None:
         except DesignError as err:
             st.error(tx("problems", lg) + "\n\n" + "\n".join(f"- {p}" for p in err.problems))
             return
-        st.metric(tx("overall", lg), ICON[report.worst_status])
+        cols = st.columns(3)
+        cols[0].metric(tx("overall", lg), ICON[report.worst_status])
+        design_facts = report.components.get("(design)", {})
+        if "composite_availability_pct" in design_facts:
+            cols[1].metric(tx("availability", lg), f"{design_facts['composite_availability_pct']:.3f} %",
+                           help=tx("availability_help", lg))
+            cols[2].metric(tx("degraded", lg), f"{design_facts['degraded_minutes_per_month']:,.0f}")
         st.dataframe(checks_table(report), key="readiness_table", hide_index=True)
         choices = [key for key in report.curves]
         if choices:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from models.facts import Facts, RuntimeFacts, Sla
 from models.limits import LimitValue
 from models.prices import Catalog, FreeTier, Price, Tier
 
@@ -141,3 +142,15 @@ def load_limit_defaults(path: Path = LIMITS_FILE) -> dict[str, LimitValue]:
                                  source=str(entry["source"]), as_of=_date(entry["as_of"], path.name, "as_of"),
                                  adjustable=bool(entry.get("adjustable")), note=str(entry.get("note") or ""))
     return limits
+
+
+@lru_cache(maxsize=2)
+def load_facts(directory: Path = Path(__file__).parent) -> Facts:
+    """Runtimes' cold-start times and AWS's SLAs (pricing/runtimes.yaml, pricing/slas.yaml)."""
+    runtimes_data = yaml.safe_load((directory / "runtimes.yaml").read_text(encoding="utf-8"))
+    slas_data = yaml.safe_load((directory / "slas.yaml").read_text(encoding="utf-8"))
+    runtimes = {name: RuntimeFacts(name, float(v["init_ms"]), tuple(float(x) for x in v["range_ms"]), str(v["source"]),
+                                   str(v.get("note") or "")) for name, v in runtimes_data["runtimes"].items()}
+    slas = {name: Sla(name, float(v["sla_pct"]), str(v["source"]), str(v.get("note") or ""))
+            for name, v in slas_data["slas"].items()}
+    return Facts(runtimes, slas, float(runtimes_data.get("idle_reclaim_s", 600)))

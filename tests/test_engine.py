@@ -24,7 +24,7 @@ def design(*components, free_tier="always", requests=None, region="us-east-1"):
 
 def fn(cid, invocations, duration_ms, memory_mb=1024, **extra):
     return {"id": cid, "type": "lambda", "invocations_per_month": invocations,
-            "duration_ms": duration_ms, "memory_mb": memory_mb, "timeout_s": 900, **extra}
+            "duration_ms": duration_ms, "memory_mb": memory_mb, "timeout_s": 900, "log_kb_per_invocation": 0, **extra}
 
 
 def cents(value: Decimal) -> Decimal:
