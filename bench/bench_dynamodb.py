@@ -7,28 +7,20 @@ the auto-scaling simulation at 1-minute resolution ≤ 200 ms. Prints medians an
 
 from __future__ import annotations
 
-import statistics
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from timing import median_ms  # noqa: E402
 
 from models.design_text import load_design_data  # noqa: E402
 from models.dynamodb_planner import PlannerSettings, autoscaling, prices_for, scheduled  # noqa: E402
 from planner import dynamodb_plan_data  # noqa: E402
 from pricing.catalog import load_catalog  # noqa: E402
 from templates import template_text  # noqa: E402
-
-
-def median_ms(fn, repeat: int) -> float:
-    samples = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        samples.append((time.perf_counter() - start) * 1000)
-    return statistics.median(samples)
 
 
 def main() -> None:

@@ -7,13 +7,14 @@ a 50-point cost-vs-scale sweep ≤ 1 s. Prints medians and the ratio to each tar
 
 from __future__ import annotations
 
-import statistics
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from timing import median_ms  # noqa: E402
 
 from models.design import parse_design  # noqa: E402
 from models.design_text import load_design_data  # noqa: E402
@@ -24,15 +25,6 @@ from models.traffic import client_traffic, component_rates  # noqa: E402
 from planner import estimate_data  # noqa: E402
 from pricing.catalog import load_catalog, load_limit_defaults  # noqa: E402
 from templates import template_text  # noqa: E402
-
-
-def median_ms(fn, repeat: int) -> float:
-    samples = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        samples.append((time.perf_counter() - start) * 1000)
-    return statistics.median(samples)
 
 
 def main() -> None:
