@@ -5,6 +5,8 @@
     python cli.py check DESIGN [--format table|json] [--account SNAPSHOT]
     python cli.py templates
     python cli.py prices [--region REGION] [--service SERVICE]
+    python cli.py quote DESIGN [--currency USD|JPY] [--rate 150] [--tax 10] [--lang en|ja]
+                           [--format table|csv|xlsx|html] [--output FILE]
 
 Exit codes: 0 done; 2 bad input (a one-line message on stderr names the problem); 1 other failure,
 or (check) a failing check.
@@ -17,6 +19,9 @@ import json
 import sys
 from pathlib import Path
 
+from cli_support import InputError, read_design
+from commands import account as account_commands
+from commands import dynamodb_plan, prices_refresh
 from models.design import DesignError
 from models.design_text import load_design_data
 from models.readiness_report import component_summaries, readiness_dict, readiness_table
@@ -25,37 +30,14 @@ from planner import check_data, projection_data
 from pricing.catalog import CatalogError, available_regions, load_catalog
 from templates import template_keys, template_path, template_text
 
-MAX_FILE_BYTES = 1_000_000
 
-
-class InputError(Exception):
-    """A problem with what the user gave (file, option): exit code 2."""
-
-
-def read_design(arg: str) -> str:
-    """The text of a design file, or of a bundled template given by its key."""
-    path = Path(arg)
-    if not path.exists() and arg in template_keys():
-        return template_text(arg)
-    if not path.is_file():
-        raise InputError(f"{arg}: no such design file (or template: {', '.join(template_keys())})")
-    if path.stat().st_size > MAX_FILE_BYTES:
-        raise InputError(f"{arg}: {path.stat().st_size:,} bytes is too large for a design file (limit {MAX_FILE_BYTES:,})")
-    try:
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise InputError(f"{arg}: not a UTF-8 text file") from None
-
-
-def read_account_limits(path: str | None) -> dict | None:
-    """The limits of a snapshot file written by `cli.py pull` (None without --account)."""
+def read_account_limits(path: str | None, region: str) -> dict | None:
+    """The limits a snapshot file written by `cli.py pull` holds for `region` (None without --account)."""
     if not path:
         return None
-    try:
-        from account.snapshot import limits_from_snapshot_file
-    except ImportError:
-        raise InputError("--account needs the account package (cli.py pull)") from None
-    return limits_from_snapshot_file(path)
+    from account.snapshot import limits_from_snapshot_file
+
+    return limits_from_snapshot_file(path, region)
 
 
 def cmd_estimate(args: argparse.Namespace) -> int:
@@ -91,7 +73,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Readiness report; exit 1 when any check fails (a launch gate for CI)."""
-    report, _ = check_data(load_design_data(read_design(args.design)), read_account_limits(args.account))
+    data = load_design_data(read_design(args.design))
+    report, _ = check_data(data, read_account_limits(args.account, str(data.get("region", "us-east-1"))))
     if args.format == "json":
         print(json.dumps(readiness_dict(report), indent=2, ensure_ascii=False, default=str))
     else:
@@ -139,6 +122,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--service", help="only this service (e.g. lambda, dynamodb)")
     p.set_defaults(run=cmd_prices)
     # more commands register here (each module in commands/ has register(subparsers))
+    dynamodb_plan.register(sub)
+    account_commands.register(sub)
+    prices_refresh.register(sub)
+    from commands import import_design
+    import_design.register(sub)
+    from exports import command as quote_command
+    quote_command.register(sub)
     return parser
 
 

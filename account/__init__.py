@@ -1,0 +1,19 @@
+"""Live settings from an AWS account — the only code that reads one.
+
+    snapshot = pull(profiles=["prod"], regions=["ap-northeast-1"])   # read-only calls, partial on failure
+    snapshot_limits(snapshot, "ap-northeast-1")   # {"lambda_concurrency": 10, "api_rps": 10000.0, ...}
+    account_diff(design_data, snapshot)            # where the design's assumptions and the account differ
+    import_design(snapshot).data                   # a design mapping (traffic left as marked assumptions)
+
+See docs/account.md for the snapshot format and the IAM policy (account/iam_policy.json).
+"""
+
+from account.diff import Difference, account_diff
+from account.facts import account_limits, limits_source, snapshot_facts, snapshot_limits
+from account.importer import ImportedDesign, ImportProblem, import_design, resource_names
+from account.session import PullSettings, available_profiles
+from account.snapshot import SnapshotError, gaps, load_snapshot, parse_snapshot, pull, save_snapshot
+
+__all__ = ["Difference", "ImportProblem", "ImportedDesign", "PullSettings", "SnapshotError", "account_diff",
+           "account_limits", "available_profiles", "gaps", "import_design", "limits_source", "load_snapshot",
+           "parse_snapshot", "pull", "resource_names", "save_snapshot", "snapshot_facts", "snapshot_limits"]

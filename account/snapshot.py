@@ -1,0 +1,219 @@
+"""Pull a snapshot: every reader for every profile (account) and region, concurrently; save and load it.
+
+A snapshot is plain JSON (docs/account.md describes it):
+
+    {"schema": "serverless-planner/account-snapshot@1", "taken_at": "...Z", "custom_endpoint": false,
+     "regions": [...], "sections": [...],
+     "accounts": [{"label": "prod", "profile": "prod", "account_id": null, "error": null,
+                   "regions": {"us-east-1": {"lambda": {"account_settings": {"value": {...}}, ...}, ...}}}]}
+
+Every read is `{"value": ...}` or `{"error": {service, region, operation, code, kind, message}}`;
+`gaps(snapshot)` lists every error. No credentials, ARNs or queue URLs are stored; the account id
+only when the caller asks for it (`include_account_id`).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from account.errors import CREDENTIALS, gap
+from account.readers import READERS
+from account.readers._common import ReadContext
+from account.session import ClientFactory, Clients, PullSettings, custom_endpoint, default_region, make_session
+from models.design import DesignError
+
+SCHEMA = "serverless-planner/account-snapshot@1"
+MAX_SNAPSHOT_BYTES = 50_000_000
+DEFAULT_LABEL = "default"
+
+#: progress(done, total, what) — called on the caller's thread as each read finishes
+Progress = Callable[[int, int, str], None]
+
+
+class SnapshotError(DesignError):
+    """A snapshot that cannot be pulled (no region) or read (not a snapshot file).
+
+    A DesignError, so every front end that reports bad input (exit code 2, a message in the app)
+    reports it the same way, e.g. `cli.py check DESIGN --account missing.json`.
+    """
+
+    def __init__(self, message: str):
+        super().__init__([message])
+
+
+def pull(profiles: Sequence[str | None] = (None,), regions: Sequence[str] = (), *,
+         sections: Sequence[str] | None = None, include_account_id: bool = False,
+         settings: PullSettings | None = None, client_factory: ClientFactory | None = None,
+         progress: Progress | None = None) -> dict[str, Any]:
+    """Read the accounts of `profiles` (None = the default chain) in `regions`; a partial snapshot, never a crash.
+
+    Reads run concurrently per (account, region, service). With no region given, the default
+    profile's region is used (AWS_REGION or the profile's `region`).
+    """
+    settings = settings or PullSettings()
+    profiles = list(dict.fromkeys(profiles or [None]))
+    regions = list(dict.fromkeys(regions)) or _default_regions(profiles[0])
+    sections = list(sections or READERS)
+    unknown = [s for s in sections if s not in READERS]
+    if unknown:
+        raise SnapshotError(f"unknown section(s) {', '.join(unknown)}; known: {', '.join(READERS)}")
+    accounts = [_open_account(p, regions[0], settings, client_factory, include_account_id) for p in profiles]
+    jobs = [(entry, clients, region, name) for entry, clients in accounts if clients is not None
+            for region in regions for name in sections]
+    _run(jobs, settings, progress)
+    return {"schema": SCHEMA, "taken_at": datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z"),
+            "custom_endpoint": custom_endpoint() is not None, "regions": regions, "sections": sections,
+            "accounts": [entry for entry, _ in accounts]}
+
+
+def _default_regions(profile: str | None) -> list[str]:
+    """The configured region of the first profile, or a clear error."""
+    region = default_region(profile)
+    if not region:
+        raise SnapshotError("no region: pass --region (or set AWS_REGION / AWS_DEFAULT_REGION / the profile's region)")
+    return [region]
+
+
+def _open_account(profile: str | None, region: str, settings: PullSettings, factory: ClientFactory | None,
+                  include_account_id: bool) -> tuple[dict[str, Any], Clients | None]:
+    """The account entry and its clients — or the entry alone, with the reason, when its credentials fail.
+
+    One GetCallerIdentity call first (it needs no permission): expired or missing credentials give
+    one clear gap instead of a failure for every read.
+    """
+    entry: dict[str, Any] = {"label": profile or DEFAULT_LABEL, "profile": profile, "account_id": None,
+                             "error": None, "regions": {}}
+    try:
+        clients = Clients(make_session(profile), settings, factory)
+    except Exception as err:  # e.g. ProfileNotFound
+        entry["error"] = gap("sts", region, "GetCallerIdentity", err)
+        return entry, None
+    try:
+        identity = clients.get("sts", region).get_caller_identity()
+    except Exception as err:
+        entry["error"] = gap("sts", region, "GetCallerIdentity", err)
+        # unreachable STS is not a reason to skip the reads; bad credentials are
+        return entry, None if entry["error"]["kind"] == CREDENTIALS else clients
+    if include_account_id:
+        entry["account_id"] = identity.get("Account")
+    return entry, clients
+
+
+def _run(jobs: list[tuple[dict, Clients, str, str]], settings: PullSettings, progress: Progress | None) -> None:
+    """Run every (account, region, section) read on a thread pool; results land in the account entries."""
+    if not jobs:
+        return
+    with ThreadPoolExecutor(max_workers=settings.workers, thread_name_prefix="pull") as pool:
+        futures: dict[Future, tuple[dict, str, str]] = {}
+        for entry, clients, region, name in jobs:
+            ctx = ReadContext(region=region, clients=clients, settings=settings)
+            futures[pool.submit(READERS[name].read, ctx)] = (entry, region, name)
+        for done, future in enumerate(as_completed(futures), start=1):
+            entry, region, name = futures[future]
+            try:
+                section = future.result()
+            except Exception as err:  # a reader bug outside its reads: the section says so, the rest stands
+                section = {"read": {"error": gap(name, region, "read", err)}}
+            entry["regions"].setdefault(region, {})[name] = section
+            if progress:
+                progress(done, len(futures), f"{entry['label']} · {region} · {name}")
+    for entry in {id(job[0]): job[0] for job in jobs}.values():  # as requested, not as finished
+        entry["regions"] = {r: {s: entry["regions"][r][s] for s in READERS if s in entry["regions"][r]}
+                            for r in entry["regions"]}
+
+
+def gaps(snapshot: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every failed read in the snapshot, each with the account label it belongs to."""
+    found = []
+    for account in snapshot.get("accounts", []):
+        if account.get("error"):
+            found.append({"account": account["label"], **account["error"]})
+        for record in _errors(account.get("regions", {})):
+            found.append({"account": account["label"], **record})
+    return found
+
+
+def _errors(node: Any) -> Iterator[dict[str, Any]]:
+    """Gap records anywhere under `node`."""
+    if isinstance(node, dict):
+        if isinstance(node.get("error"), dict) and "operation" in node["error"]:
+            yield node["error"]
+        for key, value in node.items():
+            if key != "error":
+                yield from _errors(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _errors(value)
+
+
+def account_entry(snapshot: dict[str, Any], account: str | None = None) -> dict[str, Any]:
+    """The entry of the account labelled `account` (None: the first one)."""
+    accounts = snapshot.get("accounts") or []
+    if not accounts:
+        raise SnapshotError("the snapshot holds no account")
+    if account is None:
+        return accounts[0]
+    for entry in accounts:
+        if account in (entry.get("label"), entry.get("profile"), entry.get("account_id")):
+            return entry
+    raise SnapshotError(f"no account {account!r} in the snapshot; it has: {', '.join(a['label'] for a in accounts)}")
+
+
+def region_data(snapshot: dict[str, Any], region: str | None = None, account: str | None = None) -> dict[str, Any]:
+    """The sections read for one account in one region (None: the snapshot's first region)."""
+    entry = account_entry(snapshot, account)
+    region = region or (snapshot.get("regions") or [None])[0]
+    if region not in entry.get("regions", {}):
+        read = ", ".join(entry.get("regions", {})) or "none"
+        raise SnapshotError(f"region {region!r} was not read for account {entry['label']!r}; read: {read}")
+    return entry["regions"][region]
+
+
+def save_snapshot(snapshot: dict[str, Any], path: Path) -> None:
+    """Write the snapshot as JSON (UTF-8)."""
+    path.write_text(dump_snapshot(snapshot), encoding="utf-8")
+
+
+def dump_snapshot(snapshot: dict[str, Any]) -> str:
+    """The snapshot as JSON text."""
+    return json.dumps(snapshot, indent=2, ensure_ascii=False) + "\n"
+
+
+def load_snapshot(path: Path) -> dict[str, Any]:
+    """A snapshot file written by `cli.py pull` (SnapshotError with a one-line reason otherwise)."""
+    if not path.is_file():
+        raise SnapshotError(f"{path}: no such snapshot file (make one with: python cli.py pull -o {path.name})")
+    if path.stat().st_size > MAX_SNAPSHOT_BYTES:
+        raise SnapshotError(f"{path}: {path.stat().st_size:,} bytes is too large for a snapshot")
+    return parse_snapshot(path.read_bytes(), str(path))
+
+
+def parse_snapshot(data: bytes | str, name: str = "snapshot") -> dict[str, Any]:
+    """Check and return a snapshot from its JSON text."""
+    try:
+        snapshot = json.loads(data)
+    except (ValueError, UnicodeDecodeError) as err:
+        raise SnapshotError(f"{name}: not a JSON snapshot ({err})") from None
+    if not isinstance(snapshot, dict) or snapshot.get("schema") != SCHEMA:
+        raise SnapshotError(f"{name}: not an account snapshot (expected schema {SCHEMA!r})")
+    if not isinstance(snapshot.get("accounts"), list):
+        raise SnapshotError(f"{name}: the snapshot has no 'accounts' list")
+    return snapshot
+
+
+def limits_from_snapshot_file(path: str | Path, region: str | None = None, account: str | None = None) -> dict[str, Any]:
+    """The design `limits:` block a snapshot file gives: the limits read in `region` (default: the
+    snapshot's first region) plus `source` naming the account, so reports mark them "from your account".
+
+    Raises SnapshotError (a ValueError) with a one-line reason for a missing or malformed file.
+    """
+    from account.facts import limits_source, snapshot_limits
+
+    snapshot = load_snapshot(Path(path))
+    limits = snapshot_limits(snapshot, region, account)
+    return {**limits, "source": limits_source(snapshot, region, account)} if limits else {}

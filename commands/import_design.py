@@ -1,0 +1,63 @@
+"""`cli.py import`: a design from a CloudFormation/SAM template or Terraform configuration.
+
+    python cli.py import template.yaml [-o design.yaml] [--param Name=Value ...] [--format yaml|json]
+
+The design goes to stdout (or `-o FILE`, never overwriting without `--force`); the report —
+recognised, ignored, unresolved, assumptions, notes — goes to stderr, one item a line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from importers import import_path
+from models.design import REGIONS, DesignError
+from models.design_text import dump_design_text
+
+
+def parse_params(pairs: list[str] | None) -> dict[str, str]:
+    """`["Stage=prod", "Memory=512"]` → {"Stage": "prod", "Memory": "512"} (DesignError if malformed).
+
+    >>> parse_params(["Stage=prod", "Url=a=b"])
+    {'Stage': 'prod', 'Url': 'a=b'}
+    """
+    params: dict[str, str] = {}
+    for pair in pairs or []:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip():
+            raise DesignError([f"--param {pair!r}: expected Name=Value"])
+        params[name.strip()] = value
+    return params
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Import, write the design, report to stderr; exit 0 (errors raise DesignError → exit 2)."""
+    output = Path(args.output) if args.output else None
+    if output and output.exists() and not args.force:
+        raise DesignError([f"{output}: already exists; add --force to overwrite it"])
+    result = import_path(Path(args.template), params=parse_params(args.param), region=args.region)
+    text = dump_design_text(result.design, args.format)
+    for line in result.report.lines():
+        print(line, file=sys.stderr)
+    if output:
+        output.write_text(text, encoding="utf-8")
+        print(f"wrote {output}; price it with: python cli.py estimate {output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the `import` subcommand."""
+    p = subparsers.add_parser("import", help="make a design from a CloudFormation/SAM template or Terraform .tf files")
+    p.add_argument("template", help="a CloudFormation/SAM template (YAML or JSON), a .tf file or a directory of .tf files")
+    p.add_argument("-o", "--output", help="write the design to this file instead of stdout")
+    p.add_argument("--force", action="store_true", help="overwrite the --output file if it exists")
+    p.add_argument("--param", action="append", metavar="NAME=VALUE",
+                   help="a template parameter or Terraform variable value (repeatable)")
+    p.add_argument("--format", choices=("yaml", "json"), default="yaml", help="design file format (default yaml)")
+    p.add_argument("--region", choices=REGIONS, default=None,
+                   help="price in this region (default: the Terraform provider's region if priced, else us-east-1)")
+    p.set_defaults(run=cmd_import)

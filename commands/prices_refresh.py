@@ -1,0 +1,63 @@
+"""`python cli.py prices refresh [--region R ...]`: live prices from the AWS Price List into the local cache.
+
+Added as an action of the existing `prices` command, so `cli.py prices --region R --service S`
+still lists the catalog.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from pricing.catalog import available_regions
+from pricing.refresh import PRICING_REGIONS, RefreshError, RefreshResult, refresh_catalog, usage_map
+
+MAX_CHANGES_SHOWN = 40
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Give the `prices` command a `refresh` action."""
+    prices = subparsers.choices["prices"]
+    actions = prices.add_subparsers(dest="prices_action", metavar="{refresh}", required=False)
+    r = actions.add_parser("refresh", help="refresh the catalog from the AWS Price List Query API into the local cache")
+    r.add_argument("--region", dest="refresh_regions", action="append", choices=available_regions(), metavar="R",
+                   help=f"region to refresh (repeat; default: all of {', '.join(available_regions())})")
+    r.add_argument("--profile", help="AWS profile for the Price List API (default: the standard chain)")
+    r.add_argument("--pricing-endpoint", choices=PRICING_REGIONS, default="us-east-1",
+                   help="the Price List API region (it answers only in these)")
+    r.add_argument("--service", dest="service_codes", action="append", choices=list(usage_map()), metavar="CODE",
+                   help=f"only these Price List service codes ({', '.join(usage_map())})")
+    r.set_defaults(run=cmd_prices_refresh)
+
+
+def cmd_prices_refresh(args: argparse.Namespace) -> int:
+    """Refresh each region; print what changed against the bundled catalog."""
+    failures = 0
+    for region in args.refresh_regions or available_regions():
+        try:
+            result = refresh_catalog(region, profile=args.profile, pricing_region=args.pricing_endpoint,
+                                     service_codes=args.service_codes)
+        except RefreshError as err:
+            print(f"error: {err}", file=sys.stderr)
+            failures += 1
+            continue
+        sys.stdout.write(result_text(result))
+    return 1 if failures else 0
+
+
+def result_text(result: RefreshResult) -> str:
+    """One region's refresh for people: file, counts, changed prices, failed calls."""
+    lines = [f"{result.region}: {len(result.refreshed)} prices refreshed, {len(result.kept)} kept from the bundled "
+             f"catalog → {result.path}"]
+    if result.changes:
+        lines.append(f"  changed against the bundled catalog ({len(result.changes)}):")
+        for c in result.changes[:MAX_CHANGES_SHOWN]:
+            pct = "" if c.change_pct is None else f" ({c.change_pct:+.2f}%)"
+            lines.append(f"    {c.price_id}: {c.bundled} → {c.refreshed}{pct}  [bundled as of {c.bundled_as_of}]")
+        if len(result.changes) > MAX_CHANGES_SHOWN:
+            lines.append(f"    … and {len(result.changes) - MAX_CHANGES_SHOWN} more")
+    else:
+        lines.append("  no price differs from the bundled catalog")
+    for e in result.errors:
+        lines.append(f"  not refreshed: {e.get('item')} — {e['code']}: {e['message']}")
+    return "\n".join(lines) + "\n"

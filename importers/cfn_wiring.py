@@ -1,0 +1,230 @@
+"""CloudFormation/SAM wiring: which resource drives which, from events, mappings and subscriptions.
+
+Runs after every component is known. Component resources may carry wiring (a SAM function's
+Events, a bucket's NotificationConfiguration, a distribution's origins); wiring-only resources
+(event source mappings, subscriptions, integrations, schedules, aliases) return a line for the
+report saying what they wired.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from importers.cfn_resources import API_ID_PROPERTY, IMPLICIT_APIS, SAM_FUNCTION, cache_size, merge_globals
+from importers.common import as_bool
+from importers.context import ImportContext, add_schedule, subscribe
+from importers.intrinsics import show
+
+#: SAM event type → (property naming the source, its design type)
+EVENT_SOURCES = {"S3": ("Bucket", "s3"), "SQS": ("Queue", "sqs"), "SNS": ("Topic", "sns"),
+                 "DynamoDB": ("Stream", "dynamodb")}
+
+
+def wire_function(ctx: ImportContext, lid: str, rtype: str, props: dict) -> None:
+    """A function's SAM events and its dead-letter queue."""
+    where = f"Resources.{lid}.Properties"
+    if rtype == SAM_FUNCTION:
+        props = merge_globals(ctx.globals.get("Function", {}), props)
+        for name, event in ctx.mapping(props, "Events", where=where).items():
+            _sam_event(ctx, lid, event, f"{where}.Events.{name}")
+    for path in (("DeadLetterQueue", "TargetArn"), ("DeadLetterConfig", "TargetArn")):
+        queue = ctx.any_target(ctx.raw(props, *path, where=where), ("sqs",), where)
+        if queue:
+            ctx.found.dead_letter.add(queue)
+
+
+def _sam_event(ctx: ImportContext, lid: str, event: Any, where: str) -> None:
+    """One entry of a SAM function's Events: an API route, an event source or a schedule."""
+    event_type = ctx.value(event, "Type", where=where)
+    props = ctx.mapping(event, "Properties", where=where)
+    if not isinstance(event_type, str):
+        ctx.report.unresolved.append(f"{where}.Type: {show(event_type)} is not an event type; not wired")
+    elif event_type in IMPLICIT_APIS:
+        id_property = API_ID_PROPERTY[event_type]
+        api = IMPLICIT_APIS[event_type][0] if id_property not in props else \
+            ctx.target(props[id_property], "api_gateway", f"{where}.Properties.{id_property}")
+        ctx.wire(lid, api, where)
+    elif event_type in EVENT_SOURCES:
+        _sam_event_source(ctx, lid, event_type, props, where)
+    elif event_type in ("Schedule", "ScheduleV2"):
+        expression_key = "Schedule" if event_type == "Schedule" else "ScheduleExpression"
+        enabled = ctx.value(props, "Enabled", where=f"{where}.Properties", convert=as_bool)
+        state = ctx.value(props, "State", where=f"{where}.Properties")
+        add_schedule(ctx, lid, props, expression_key, enabled is not False and state != "DISABLED",
+                     f"{where}.Properties")
+    else:
+        ctx.report.notes.append(f"{where}: {event_type} events are not modelled; their invocations are not counted")
+
+
+def _sam_event_source(ctx: ImportContext, lid: str, event_type: str, props: dict, where: str) -> None:
+    """An S3, SQS, SNS or DynamoDB event of a SAM function."""
+    prop, kind = EVENT_SOURCES[event_type]
+    if ctx.value(props, "Enabled", where=f"{where}.Properties", convert=as_bool) is False:
+        ctx.report.notes.append(f"{where}: disabled (Enabled: false); not wired")
+        return
+    source = ctx.target(props.get(prop), kind, f"{where}.Properties.{prop}")
+    ctx.wire(lid, source, where)
+    if event_type == "SNS" and ctx.value(props, "SqsSubscription", where=f"{where}.Properties", convert=_truthy):
+        ctx.report.notes.append(f"{where}: SqsSubscription puts an SQS queue between the topic and the "
+                                "function; the queue is not in the design")
+
+
+def _truthy(value: Any) -> bool:
+    """SqsSubscription is true or a mapping of queue settings."""
+    return value is True or isinstance(value, dict) or str(value).lower() == "true"
+
+
+def wire_bucket(ctx: ImportContext, lid: str, rtype: str, props: dict) -> None:
+    """A bucket's NotificationConfiguration: object events to functions, queues and topics."""
+    where = f"Resources.{lid}.Properties.NotificationConfiguration"
+    config = ctx.mapping(props, "NotificationConfiguration", where=f"Resources.{lid}.Properties")
+    for section, prop, kind in (("LambdaConfigurations", "Function", "lambda"),
+                                ("QueueConfigurations", "Queue", "sqs"), ("TopicConfigurations", "Topic", "sns")):
+        for i, entry in enumerate(ctx.items(config, section, where=where)):
+            spot = f"{where}.{section}[{i}].{prop}"
+            ctx.wire(ctx.target(ctx.raw(entry, prop, where=spot), kind, spot), lid, spot)
+
+
+def wire_queue(ctx: ImportContext, lid: str, rtype: str, props: dict) -> None:
+    """A queue's RedrivePolicy names its dead-letter queue."""
+    where = f"Resources.{lid}.Properties"
+    dead_letter = ctx.any_target(ctx.raw(props, "RedrivePolicy", where=where), ("sqs",), where)
+    if dead_letter:
+        ctx.found.dead_letter.add(dead_letter)
+
+
+def wire_topic(ctx: ImportContext, lid: str, rtype: str, props: dict) -> None:
+    """A topic's inline Subscription list."""
+    where = f"Resources.{lid}.Properties.Subscription"
+    for i, entry in enumerate(ctx.items(props, "Subscription", where=f"Resources.{lid}.Properties")):
+        subscribe(ctx, lid, ctx.value(entry, "Protocol", where=f"{where}[{i}]"),
+                  ctx.raw(entry, "Endpoint", where=f"{where}[{i}]"), f"{where}[{i}]")
+
+
+def wire_distribution(ctx: ImportContext, lid: str, rtype: str, props: dict) -> None:
+    """A distribution's origins: a bucket or API of the template receives its cache misses."""
+    where = f"Resources.{lid}.Properties.DistributionConfig.Origins"
+    config = ctx.mapping(props, "DistributionConfig", where=f"Resources.{lid}.Properties")
+    for i, origin in enumerate(ctx.items(config, "Origins", where=where)):
+        domain = ctx.raw(origin, "DomainName", where=f"{where}[{i}]")
+        target = ctx.any_target(domain, ("s3", "api_gateway"), where)
+        if target:
+            ctx.wire(target, lid, f"{where}[{i}]")
+        else:
+            ctx.report.notes.append(f"{where}[{i}]: origin {show(domain)} is not a bucket or API of this "
+                                    "template; its traffic is not modelled")
+
+
+def wire_v2_api(ctx: ImportContext, lid: str, rtype: str, props: dict) -> None:
+    """AWS::ApiGatewayV2::Api quick create: Target is the function behind the API."""
+    if "Target" in props:
+        where = f"Resources.{lid}.Properties.Target"
+        ctx.wire(ctx.target(props["Target"], "lambda", where), lid, where)
+
+
+COMPONENT_WIRING: dict[str, Callable[[ImportContext, str, str, dict], None]] = {
+    "AWS::Serverless::Function": wire_function, "AWS::Lambda::Function": wire_function,
+    "AWS::S3::Bucket": wire_bucket, "AWS::SQS::Queue": wire_queue, "AWS::SNS::Topic": wire_topic,
+    "AWS::CloudFront::Distribution": wire_distribution, "AWS::ApiGatewayV2::Api": wire_v2_api,
+}
+
+
+def event_source_mapping(ctx: ImportContext, lid: str, props: dict) -> str:
+    """AWS::Lambda::EventSourceMapping: an SQS queue or DynamoDB stream drives a function."""
+    where = f"Resources.{lid}.Properties"
+    if ctx.value(props, "Enabled", where=where, convert=as_bool) is False:
+        return "disabled (Enabled: false); not wired"
+    function = ctx.target(props.get("FunctionName"), "lambda", f"{where}.FunctionName")
+    source = ctx.any_target(props.get("EventSourceArn"), ("sqs", "dynamodb"), where)
+    if source is None:
+        ctx.report.unresolved.append(f"{where}.EventSourceArn: {show(props.get('EventSourceArn'))} is not an SQS "
+                                     "queue or DynamoDB table of this template (Kinesis, Kafka, MQ are not "
+                                     "modelled); not wired")
+        return "source not in the template; not wired"
+    ctx.wire(function, source, where)
+    return f"wires {source} → {function}"
+
+
+def sns_subscription(ctx: ImportContext, lid: str, props: dict) -> str:
+    """AWS::SNS::Subscription."""
+    where = f"Resources.{lid}.Properties"
+    topic = ctx.target(props.get("TopicArn"), "sns", f"{where}.TopicArn")
+    return subscribe(ctx, topic, ctx.value(props, "Protocol", where=where), props.get("Endpoint"), where)
+
+
+def v2_integration(ctx: ImportContext, lid: str, props: dict) -> str:
+    """AWS::ApiGatewayV2::Integration: an HTTP/WebSocket API route to a function."""
+    where = f"Resources.{lid}.Properties"
+    function = ctx.any_target(props.get("IntegrationUri"), ("lambda",), where)
+    if function is None:
+        return "not a Lambda integration of this template"
+    api = ctx.target(props.get("ApiId"), "api_gateway", f"{where}.ApiId")
+    ctx.wire(function, api, where)
+    return f"wires {api} → {function}"
+
+
+def rest_method(ctx: ImportContext, lid: str, props: dict) -> str:
+    """AWS::ApiGateway::Method with a Lambda integration: a REST API route to a function."""
+    where = f"Resources.{lid}.Properties"
+    function = ctx.any_target(ctx.raw(props, "Integration", "Uri", where=where), ("lambda",), where)
+    if function is None:
+        return "not a Lambda integration of this template"
+    api = ctx.target(props.get("RestApiId"), "api_gateway", f"{where}.RestApiId")
+    ctx.wire(function, api, where)
+    return f"wires {api} → {function}"
+
+
+def rest_stage(ctx: ImportContext, lid: str, props: dict) -> str:
+    """AWS::ApiGateway::Stage: the REST API's cache."""
+    where = f"Resources.{lid}.Properties"
+    cache_gb = cache_size(ctx, props, where)
+    api = ctx.target(props.get("RestApiId"), "api_gateway", f"{where}.RestApiId") if cache_gb else None
+    if api:
+        ctx.found.components[api].fields["cache_gb"] = cache_gb
+        return f"cache of {cache_gb:g} GB on {api}"
+    return "stage (no cache)"
+
+
+def alias_or_version(ctx: ImportContext, lid: str, props: dict) -> str:
+    """AWS::Lambda::Alias / Version: provisioned concurrency of the function it points to."""
+    where = f"Resources.{lid}.Properties"
+    count = ctx.number(props, "ProvisionedConcurrencyConfig", "ProvisionedConcurrentExecutions", where=where)
+    if not count:
+        return "no provisioned concurrency"
+    function = ctx.target(props.get("FunctionName"), "lambda", f"{where}.FunctionName")
+    if function:
+        fields = ctx.found.components[function].fields
+        fields["provisioned_concurrency"] = fields.get("provisioned_concurrency", 0) + count
+    return f"provisioned concurrency {count} on {function}"
+
+
+def events_rule(ctx: ImportContext, lid: str, props: dict) -> str:
+    """AWS::Events::Rule with a ScheduleExpression targeting functions."""
+    where = f"Resources.{lid}.Properties"
+    if "ScheduleExpression" not in props:
+        ctx.report.notes.append(f"{where}: event-pattern rules are not modelled; their invocations are not counted")
+        return "event pattern (not modelled)"
+    enabled = ctx.value(props, "State", where=where) not in ("DISABLED",)
+    functions = [ctx.any_target(target, ("lambda",), where) for target in ctx.items(props, "Targets", where=where)]
+    for function in filter(None, functions):
+        add_schedule(ctx, function, props, "ScheduleExpression", enabled, where)
+    return f"schedule for {', '.join(filter(None, functions)) or 'no function of this template'}"
+
+
+def scheduler_schedule(ctx: ImportContext, lid: str, props: dict) -> str:
+    """AWS::Scheduler::Schedule targeting a function."""
+    where = f"Resources.{lid}.Properties"
+    function = ctx.any_target(ctx.raw(props, "Target", "Arn", where=where), ("lambda",), where)
+    add_schedule(ctx, function, props, "ScheduleExpression", ctx.value(props, "State", where=where) != "DISABLED",
+                 where)
+    return f"schedule for {function or 'no function of this template'}"
+
+
+WIRING_RESOURCES: dict[str, Callable[[ImportContext, str, dict], str]] = {
+    "AWS::Lambda::EventSourceMapping": event_source_mapping, "AWS::SNS::Subscription": sns_subscription,
+    "AWS::ApiGatewayV2::Integration": v2_integration, "AWS::ApiGateway::Method": rest_method,
+    "AWS::ApiGateway::Stage": rest_stage, "AWS::Lambda::Alias": alias_or_version,
+    "AWS::Lambda::Version": alias_or_version, "AWS::Events::Rule": events_rule,
+    "AWS::Scheduler::Schedule": scheduler_schedule,
+}

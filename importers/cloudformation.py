@@ -1,0 +1,181 @@
+"""CloudFormation and SAM templates → `Found` (the components and wiring a design is built from).
+
+Two passes over Resources: first every resource that becomes a component (so wiring can name
+any of them, whatever the order), then the wiring. Parameters take their Default or a
+`--param` value; resources whose Condition is false are skipped.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from importers.cfn_resources import READERS
+from importers.cfn_wiring import COMPONENT_WIRING, WIRING_RESOURCES
+from importers.common import Found, ImportReport, TemplateError, Unresolved
+from importers.context import ImportContext
+from importers.intrinsics import Resolver, check_intrinsics, references
+
+SAM_TRANSFORM = "AWS::Serverless-2016-10-31"
+FUNCTION_TYPES = ("AWS::Serverless::Function", "AWS::Lambda::Function")
+#: resources with no charge of their own (permissions, policies, API plumbing)
+NO_CHARGE = frozenset({
+    "AWS::Lambda::Permission", "AWS::Lambda::LayerVersion", "AWS::Serverless::LayerVersion",
+    "AWS::IAM::Role", "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy", "AWS::IAM::InstanceProfile",
+    "AWS::ApiGateway::Deployment", "AWS::ApiGateway::Resource", "AWS::ApiGateway::Authorizer",
+    "AWS::ApiGateway::Account", "AWS::ApiGateway::Model", "AWS::ApiGateway::RequestValidator",
+    "AWS::ApiGatewayV2::Route", "AWS::ApiGatewayV2::Stage", "AWS::ApiGatewayV2::Deployment",
+    "AWS::ApiGatewayV2::Authorizer", "AWS::SQS::QueuePolicy", "AWS::SNS::TopicPolicy", "AWS::S3::BucketPolicy",
+    "AWS::CloudFront::OriginAccessControl", "AWS::CloudFront::CloudFrontOriginAccessIdentity",
+    "AWS::Cognito::UserPoolClient", "AWS::Cognito::UserPoolDomain", "AWS::Cognito::UserPoolGroup",
+    "AWS::Lambda::EventInvokeConfig", "AWS::CloudFormation::WaitConditionHandle",
+})
+
+
+def read_cloudformation(template: dict, *, params: dict[str, str], region: str,
+                        report: ImportReport) -> tuple[Found, str]:
+    """The components and wiring of a template, and a name for the design."""
+    resources = _resources(template, report.source)
+    check_intrinsics(template)
+    report.kind = "SAM" if _is_sam(template) else "CloudFormation"
+    values, missing = parameter_values(template, params, report)
+    resolver = Resolver(values, _section(template, "Conditions"), _section(template, "Mappings"),
+                        frozenset(resources), region, missing)
+    ctx = ImportContext(resolver, report, globals=_section(template, "Globals"))
+    active = _active(ctx, resources)
+    for lid, rtype, props in active:
+        if rtype in READERS:
+            ctx.found.add(READERS[rtype](ctx, lid, rtype, props))
+    ctx.aliases = _aliases(ctx, active)
+    for lid, rtype, props in active:
+        if rtype in COMPONENT_WIRING:
+            COMPONENT_WIRING[rtype](ctx, lid, rtype, props)
+        elif rtype in WIRING_RESOURCES:
+            report.recognised.append(f"{lid} ({rtype}): {WIRING_RESOURCES[rtype](ctx, lid, props)}")
+        elif rtype not in READERS:
+            report.ignored.append(_ignored(lid, rtype))
+    return ctx.found, _name(ctx, template)
+
+
+def _resources(template: dict, source: str) -> dict[str, dict]:
+    """The Resources section, checked: each resource a mapping with a Type."""
+    resources = template.get("Resources")
+    if not isinstance(resources, dict) or not resources:
+        hint = " (it looks like Terraform JSON, which is not supported; import the .tf files)" \
+            if "resource" in template else ""
+        raise TemplateError([f"{source}: not a CloudFormation or SAM template: no Resources section{hint}"])
+    for lid, resource in resources.items():
+        if not isinstance(resource, dict) or not isinstance(resource.get("Type"), str):
+            raise TemplateError([f"{source}: Resources.{lid}: a resource needs a Type"])
+    return resources
+
+
+def _section(template: dict, name: str) -> dict:
+    """A top-level section as a mapping ({} if absent)."""
+    value = template.get(name)
+    if value is not None and not isinstance(value, dict):
+        raise TemplateError([f"{name}: expected a mapping"])
+    return value or {}
+
+
+def _is_sam(template: dict) -> bool:
+    """Does the template use the SAM transform?"""
+    transform = template.get("Transform")
+    names = transform if isinstance(transform, list) else [transform]
+    return SAM_TRANSFORM in names
+
+
+def parameter_values(template: dict, params: dict[str, str],
+                     report: ImportReport) -> tuple[dict[str, Any], dict[str, str]]:
+    """(parameter → value, parameter → why it has none) from Defaults and `--param` values."""
+    declared = _section(template, "Parameters")
+    unknown = sorted(set(params) - set(declared))
+    if unknown:
+        known = ", ".join(declared) or "none"
+        raise TemplateError([f"--param {unknown[0]}: the template has no such parameter (its parameters: {known})"])
+    values: dict[str, Any] = {}
+    missing: dict[str, str] = {}
+    for name, spec in declared.items():
+        spec = spec if isinstance(spec, dict) else {}
+        ptype = str(spec.get("Type", "String"))
+        if name in params:
+            values[name] = _given_parameter(name, params[name], spec, ptype)
+            report.notes.append(f"parameter {name} = {params[name]} (from --param)")
+        elif ptype.startswith("AWS::SSM::Parameter::Value"):
+            missing[name] = f"parameter {name} is read from SSM Parameter Store at deployment; give --param {name}=VALUE"
+        elif "Default" in spec:
+            values[name] = _typed(spec["Default"], ptype)
+        else:
+            missing[name] = f"parameter {name} has no Default; give --param {name}=VALUE"
+    report.notes += [f"{why} (values that use it are listed as unresolved)" for why in missing.values()]
+    return values, missing
+
+
+def _given_parameter(name: str, text: str, spec: dict, ptype: str) -> Any:
+    """A `--param` value, checked against AllowedValues and the parameter's type."""
+    allowed = spec.get("AllowedValues")
+    if isinstance(allowed, list) and text not in [str(a) for a in allowed]:
+        raise TemplateError([f"--param {name}={text}: not allowed; allowed: {', '.join(str(a) for a in allowed)}"])
+    value = _typed(text, ptype)
+    if ptype == "Number" and isinstance(value, str):
+        raise TemplateError([f"--param {name}={text}: the parameter is a Number"])
+    return value
+
+
+def _typed(value: Any, ptype: str) -> Any:
+    """A parameter value as its type: a number for Number, a list for list types, else text."""
+    if ptype == "Number":
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            return value
+        return int(number) if number.is_integer() else number
+    if ptype.startswith("List<") or ptype == "CommaDelimitedList":
+        return value if isinstance(value, list) else [v.strip() for v in str(value).split(",")]
+    return value
+
+
+def _active(ctx: ImportContext, resources: dict[str, dict]) -> list[tuple[str, str, dict]]:
+    """(logical id, type, Properties) of the resources whose Condition holds or is unknown."""
+    active = []
+    for lid, resource in resources.items():
+        condition = resource.get("Condition")
+        if condition is not None:
+            try:
+                if not ctx.resolver.condition(condition):
+                    ctx.report.notes.append(f"Resources.{lid}: skipped, its Condition {condition} is false")
+                    continue
+            except Unresolved as why:
+                ctx.report.unresolved.append(f"Resources.{lid}.Condition: {why}; imported as if true")
+        props = resource.get("Properties")
+        active.append((lid, resource["Type"], props if isinstance(props, dict) else {}))
+    return active
+
+
+def _aliases(ctx: ImportContext, active: list[tuple[str, str, dict]]) -> dict[str, str]:
+    """Lambda alias and version logical ids → the function they point to."""
+    aliases = {}
+    for lid, rtype, props in active:
+        if rtype in ("AWS::Lambda::Alias", "AWS::Lambda::Version"):
+            functions = [k for k in references(props.get("FunctionName")) if ctx.found.kind_of(k) == "lambda"]
+            if len(functions) == 1:
+                aliases[lid] = functions[0]
+    return aliases
+
+
+def _ignored(lid: str, rtype: str) -> str:
+    """A report line for a resource the planner does not price."""
+    if rtype in NO_CHARGE:
+        return f"{lid} ({rtype}): no charge of its own"
+    if rtype == "AWS::Serverless::Application" or rtype == "AWS::CloudFormation::Stack":
+        return f"{lid} ({rtype}): nested stack not followed; import its template separately"
+    return f"{lid} ({rtype}): not priced by the planner; its cost is not in the estimate"
+
+
+def _name(ctx: ImportContext, template: dict) -> str:
+    """The design's name: the template's Description (first line), else the file name."""
+    try:
+        description = ctx.resolver.resolve(template.get("Description"))
+    except Unresolved:
+        description = None
+    first = str(description).strip().splitlines()[0].strip() if description and str(description).strip() else ""
+    return first[:120] or f"Imported from {ctx.report.source}"[:120]

@@ -1,0 +1,216 @@
+"""What every importer shares: the error, the report, and the template facts before they become a design.
+
+An importer (CloudFormation/SAM or Terraform) reads a template into `Found`: the components it
+recognised (with the design fields the template fixes, e.g. `memory_mb`), the triggers that wire
+them (an SQS queue drives a function, ...), and which functions reference which resources.
+`importers.build.build_design` turns `Found` into a design mapping.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from models.design import DesignError
+
+MAX_TEMPLATE_BYTES = 2_000_000
+MAX_NESTING = 64
+ID_MAX_CHARS = 40
+
+
+class TemplateError(DesignError):
+    """A template that cannot be imported; `problems` has one line per reason."""
+
+
+class Unresolved(Exception):
+    """A value the template leaves to deploy time, or to a parameter that has no value."""
+
+
+@dataclass
+class ImportReport:
+    """What an import recognised, ignored, could not resolve and assumed, one line per item."""
+
+    source: str
+    kind: str = ""
+    recognised: list[str] = field(default_factory=list)
+    ignored: list[str] = field(default_factory=list)
+    unresolved: list[str] = field(default_factory=list)
+    assumptions: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    SECTIONS = ("recognised", "ignored", "unresolved", "assumptions", "notes")
+    LABELS = ("recognised", "ignored", "unresolved", "assumed", "note")
+
+    def lines(self) -> list[str]:
+        """The report for people: a heading, then one line per item prefixed by its section."""
+        head = f"imported {self.source} ({self.kind}): {len(self.recognised)} recognised, " \
+               f"{len(self.ignored)} ignored, {len(self.unresolved)} unresolved"
+        body = [f"{label}: {item}" for section, label in zip(self.SECTIONS, self.LABELS, strict=True)
+                for item in getattr(self, section)]
+        return [head, *body]
+
+    def as_dict(self) -> dict[str, Any]:
+        """The report as plain data (for JSON and the app)."""
+        return {"source": self.source, "kind": self.kind,
+                **{section: list(getattr(self, section)) for section in self.SECTIONS}}
+
+
+@dataclass
+class Component:
+    """A resource that becomes one design component.
+
+    `key` is the template's name for it (logical id, or Terraform address `type.name`);
+    `fields` holds the design fields the template fixes; `refs` the keys of other resources the
+    resource's properties mention (a function's environment variables and policies).
+    """
+
+    key: str
+    kind: str
+    origin: str
+    name_hint: str
+    fields: dict[str, Any] = field(default_factory=dict)
+    refs: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """`source` drives `target` (both component keys); `source` is None for a schedule.
+
+    `weight` counts routes (API → function) or origins, to split a fan-in evenly;
+    `runs_per_month` is a schedule's count of invocations.
+    """
+
+    target: str
+    source: str | None
+    where: str
+    weight: float = 1.0
+    runs_per_month: float | None = None
+
+
+@dataclass
+class Found:
+    """Everything an importer found in a template, before ids and usage defaults are chosen."""
+
+    components: dict[str, Component] = field(default_factory=dict)
+    triggers: list[Trigger] = field(default_factory=list)
+    deliveries: dict[str, Counter] = field(default_factory=dict)
+    dead_letter: set[str] = field(default_factory=set)
+
+    def add(self, component: Component, before: str | None = None) -> None:
+        """Record a component (keeping template order; `before` puts it ahead of another)."""
+        if before is None or before not in self.components:
+            self.components[component.key] = component
+            return
+        items = list(self.components.items())
+        index = [key for key, _ in items].index(before)
+        items.insert(index, (component.key, component))
+        self.components = dict(items)
+
+    def kind_of(self, key: str | None) -> str | None:
+        """The design type of a recognised component, or None."""
+        component = self.components.get(key) if key else None
+        return component.kind if component else None
+
+    def count_delivery(self, topic_key: str, kind: str) -> None:
+        """One more subscription of `kind` (email, http, mobile_push, ...) on a topic."""
+        self.deliveries.setdefault(topic_key, Counter())[kind] += 1
+
+
+def component_id(hint: str) -> str:
+    """A design id from a logical id or resource name: snake_case, safe characters, ≤ 40.
+
+    >>> component_id("ThumbnailFunction")
+    'thumbnail_function'
+    >>> component_id("HTTPApi2")
+    'http_api2'
+    >>> component_id("3rd-party.queue")
+    'r_3rd-party_queue'
+    """
+    text = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", hint)
+    text = re.sub(r"([A-Z]+)([A-Z][a-z])", r"\1_\2", text).lower()
+    text = re.sub(r"[^a-z0-9_-]+", "_", text).strip("_-") or "component"
+    if not text[0].isalpha():
+        text = "r_" + text
+    return text[:ID_MAX_CHARS].rstrip("_-")
+
+
+def unique_ids(components: list[Component]) -> dict[str, str]:
+    """Component key → unique design id; a clash gets the type, then a number, appended.
+
+    >>> a = Component("aws_lambda_function.app", "lambda", "t", "app")
+    >>> b = Component("aws_dynamodb_table.app", "dynamodb", "t", "app")
+    >>> unique_ids([a, b])
+    {'aws_lambda_function.app': 'app', 'aws_dynamodb_table.app': 'app_dynamodb'}
+    """
+    taken: set[str] = set()
+    ids: dict[str, str] = {}
+    for comp in components:
+        base = component_id(comp.name_hint)
+        candidates = [base, f"{base[:ID_MAX_CHARS - len(comp.kind) - 1]}_{comp.kind}"]
+        chosen = next((c for c in candidates if c not in taken), None)
+        number = 2
+        while chosen is None:
+            guess = f"{base[:ID_MAX_CHARS - 4]}_{number}"
+            chosen = guess if guess not in taken else None
+            number += 1
+        taken.add(chosen)
+        ids[comp.key] = chosen
+    return ids
+
+
+def nesting_depth(value: Any, limit: int = MAX_NESTING) -> int:
+    """How deep lists and mappings nest (iterative, stops counting past `limit`).
+
+    >>> nesting_depth({"a": [1, {"b": 2}]})
+    3
+    """
+    deepest = 0
+    stack = [(value, 1)]
+    while stack:
+        item, level = stack.pop()
+        if not isinstance(item, (dict, list)):
+            continue
+        deepest = max(deepest, level)
+        if deepest > limit:
+            return deepest
+        children = item.values() if isinstance(item, dict) else item
+        stack.extend((child, level + 1) for child in children)
+    return deepest
+
+
+def as_int(value: Any) -> int:
+    """A resolved template value as a whole number ("512" and 512.0 are fine); Unresolved otherwise.
+
+    >>> as_int("512")
+    512
+    """
+    if isinstance(value, bool):
+        raise Unresolved(f"{value!r} is not a whole number")
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise Unresolved(f"{value!r} is not a whole number") from None
+    if not number.is_integer():
+        raise Unresolved(f"{value!r} is not a whole number")
+    return int(number)
+
+
+def as_float(value: Any) -> float:
+    """A resolved template value as a number ("0.5" is fine); Unresolved otherwise."""
+    if isinstance(value, bool):
+        raise Unresolved(f"{value!r} is not a number")
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        raise Unresolved(f"{value!r} is not a number") from None
+
+
+def as_bool(value: Any) -> bool:
+    """A resolved template value as a boolean (true/"true"/"True"); Unresolved otherwise."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.lower() in ("true", "false"):
+        return value.lower() == "true"
+    raise Unresolved(f"{value!r} is not true or false")

@@ -1,0 +1,133 @@
+"""The state one import shares: resolver, report, what was found, and value helpers.
+
+Every value read from a template goes through `ImportContext.value(...)`, so an unresolvable one
+is reported with its property path (and left to the design default) in exactly one place. The
+resolver and the reference finder are CloudFormation's or Terraform's; the rest is shared.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from importers.common import Found, ImportReport, Trigger, Unresolved, as_int
+from importers.intrinsics import references, show
+from importers.schedule import monthly_runs
+
+KIND_NAMES = {"lambda": "a Lambda function", "api_gateway": "an API", "dynamodb": "a DynamoDB table",
+              "s3": "an S3 bucket", "sqs": "an SQS queue", "sns": "an SNS topic", "cloudfront": "a CloudFront distribution"}
+
+
+@dataclass
+class ImportContext:
+    """One import in progress."""
+
+    resolver: Any  # intrinsics.Resolver or tf_expr.TfResolver: lookup, lookup_raw, shallow, resolve
+    report: ImportReport
+    find_refs: Callable[[Any], set[str]] = references
+    found: Found = field(default_factory=Found)
+    globals: dict[str, dict] = field(default_factory=dict)
+    aliases: dict[str, str] = field(default_factory=dict)  # Lambda alias/version logical id → function
+
+    def value(self, node: Any, *keys: str | int, where: str, convert: Callable[[Any], Any] | None = None,
+              default_note: str = "left at the design default") -> Any:
+        """The resolved value at `keys` (None if absent); an unresolvable one is reported, None returned."""
+        path = ".".join([where, *[str(k) for k in keys]])
+        try:
+            raw = self.resolver.lookup(node, *keys)
+            return convert(raw) if convert is not None and raw is not None else raw
+        except Unresolved as why:
+            self.report.unresolved.append(f"{path}: {why}; {default_note}")
+            return None
+
+    def raw(self, node: Any, *keys: str | int, where: str) -> Any:
+        """The unresolved value at `keys` (for finding references); None if absent or unresolvable."""
+        try:
+            return self.resolver.lookup_raw(node, *keys)
+        except Unresolved as why:
+            self.report.unresolved.append(f"{where}.{'.'.join(str(k) for k in keys)}: {why}; not read")
+            return None
+
+    def number(self, node: Any, *keys: str | int, where: str) -> int | None:
+        """A whole number at `keys` (None if absent or unresolved)."""
+        return self.value(node, *keys, where=where, convert=as_int)
+
+    def items(self, node: Any, *keys: str, where: str) -> list:
+        """The list at `keys`, each element left raw for further lookups ([] if absent or unresolved)."""
+        try:
+            value = self.resolver.shallow(self.resolver.lookup_raw(node, *keys))
+        except Unresolved as why:
+            self.report.unresolved.append(f"{where}.{'.'.join(keys)}: {why}; not read")
+            return []
+        return value if isinstance(value, list) else []
+
+    def mapping(self, node: Any, *keys: str, where: str) -> dict:
+        """The mapping at `keys`, its values left raw ({} if absent or unresolved)."""
+        try:
+            value = self.resolver.shallow(self.resolver.lookup_raw(node, *keys))
+        except Unresolved as why:
+            self.report.unresolved.append(f"{where}.{'.'.join(keys)}: {why}; not read")
+            return {}
+        return value if isinstance(value, dict) else {}
+
+    def target(self, value: Any, kind: str, where: str) -> str | None:
+        """The key of the one component of `kind` a value refers to; reported as unresolved otherwise."""
+        keys = self.find_refs(value)
+        keys = {self.aliases.get(k, k) for k in keys} if kind == "lambda" else keys
+        matches = sorted(k for k in keys if self.found.kind_of(k) == kind)
+        if len(matches) == 1:
+            return matches[0]
+        self.report.unresolved.append(f"{where}: {show(value)} is not {KIND_NAMES[kind]} of this template; "
+                                      "this link is not wired")
+        return None
+
+    def any_target(self, value: Any, kinds: tuple[str, ...], where: str) -> str | None:
+        """The key of the one component of any of `kinds` a value refers to (None, silently, if none)."""
+        keys = {self.aliases.get(k, k) for k in self.find_refs(value)}
+        matches = sorted(k for k in keys if self.found.kind_of(k) in kinds)
+        return matches[0] if len(matches) == 1 else None
+
+    def wire(self, target: str | None, source: str | None, where: str, **extra: Any) -> None:
+        """Record that `source` drives `target` (nothing if either is unknown)."""
+        if target and source:
+            self.found.triggers.append(Trigger(target, source, where, **extra))
+
+
+#: SNS subscription protocol → the design's delivery kind
+DELIVERY_KINDS = {"http": "http", "https": "http", "email": "email", "email-json": "email",
+                  "application": "mobile_push"}
+
+
+def add_schedule(ctx: ImportContext, function: str | None, node: Any, key: str, enabled: bool, where: str) -> None:
+    """A schedule invoking a function: its runs per month, or a report line saying why not."""
+    if function is None:
+        return
+    if not enabled:
+        ctx.report.notes.append(f"{where}: schedule disabled; not counted")
+        return
+    expression = ctx.value(node, key, where=where, default_note="its runs are not counted")
+    if expression is None:
+        return
+    try:
+        runs = monthly_runs(str(expression))
+    except Unresolved as why:
+        ctx.report.unresolved.append(f"{where}.{key}: {why}; its runs are not counted")
+        return
+    ctx.found.triggers.append(Trigger(function, None, where, runs_per_month=runs))
+
+
+def subscribe(ctx: ImportContext, topic: str | None, protocol: Any, endpoint: Any, where: str) -> str:
+    """One subscription: a function or queue is wired to the topic; other kinds count as deliveries."""
+    kind = str(protocol).lower()
+    if topic is None:
+        return "topic outside the template; not wired"
+    if kind in ("lambda", "sqs"):
+        target = ctx.target(endpoint, kind, f"{where}.Endpoint")
+        ctx.wire(target, topic, where)
+        return f"wires {topic} → {target}"
+    if kind in DELIVERY_KINDS:
+        ctx.found.count_delivery(topic, DELIVERY_KINDS[kind])
+        return f"one {DELIVERY_KINDS[kind]} delivery per publish of {topic}"
+    ctx.report.notes.append(f"{where}: {kind} deliveries are not priced by the planner")
+    return f"{kind} subscription (not priced)"

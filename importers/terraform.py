@@ -1,0 +1,190 @@
+"""Terraform configuration (`.tf`, one module) → `Found`, parsed with python-hcl2.
+
+Variables take `--param` values, then `terraform.tfvars` / `*.auto.tfvars`, then their default;
+locals are evaluated where they are literals, variables or simple conditions. Resources with
+`count = 0` are skipped; `count`/`for_each` of more than one is imported once (reported).
+Attribute meanings: https://registry.terraform.io/providers/hashicorp/aws/latest/docs
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import hcl2
+from hcl2.utils import SerializationOptions
+from lark.exceptions import LarkError, UnexpectedInput
+
+from importers.common import MAX_NESTING, MAX_TEMPLATE_BYTES, Found, ImportReport, TemplateError, Unresolved, as_int
+from importers.context import ImportContext
+from importers.tf_expr import TfResolver, references
+from importers.tf_resources import NO_CHARGE, READERS, WIRING
+from models.design import REGIONS
+
+_OPTIONS = SerializationOptions(with_comments=False, explicit_blocks=False, strip_string_quotes=True,
+                                preserve_heredocs=False)
+
+
+@dataclass
+class TfModule:
+    """The blocks of one module's `.tf` files that an import reads."""
+
+    variables: dict[str, dict] = field(default_factory=dict)
+    locals: dict[str, Any] = field(default_factory=dict)
+    resources: list[tuple[str, str, dict]] = field(default_factory=list)  # (type, name, body)
+    providers: list[dict] = field(default_factory=list)
+    modules: list[str] = field(default_factory=list)
+
+
+def parse_hcl(text: str, filename: str) -> dict[str, Any]:
+    """One `.tf`/`.tfvars` text as data; TemplateError with the line for invalid HCL."""
+    if len(text.encode("utf-8")) > MAX_TEMPLATE_BYTES:
+        raise TemplateError([f"{filename}: too large to import (limit {MAX_TEMPLATE_BYTES:,} bytes)"])
+    if _bracket_depth(text) > MAX_NESTING:
+        raise TemplateError([f"{filename}: nested more than {MAX_NESTING} levels deep"])
+    try:
+        return hcl2.loads(text, serialization_options=_OPTIONS)
+    except UnexpectedInput as err:
+        raise TemplateError([f"{filename} line {err.line} column {err.column}: not valid HCL"]) from None
+    except (LarkError, ValueError, KeyError, RecursionError) as err:
+        raise TemplateError([f"{filename}: not valid HCL ({type(err).__name__})"]) from None
+
+
+def _bracket_depth(text: str) -> int:
+    """The deepest nesting of (), [] and {} (quoted text counts too: a cheap upper bound)."""
+    depth = deepest = 0
+    for char in text:
+        if char in "([{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in ")]}":
+            depth = max(depth - 1, 0)
+    return deepest
+
+
+def parse_module(files: dict[str, str]) -> TfModule:
+    """Merge the blocks of a module's files (in the order given)."""
+    module = TfModule()
+    for filename, text in files.items():
+        data = parse_hcl(text, filename)
+        for block in data.get("variable", []):
+            module.variables.update({name: spec or {} for name, spec in block.items()})
+        for block in data.get("locals", []):
+            module.locals.update(block)
+        for block in data.get("resource", []):
+            for rtype, named in block.items():
+                module.resources += [(rtype, name, body or {}) for name, body in named.items()]
+        module.providers += [spec for block in data.get("provider", []) for name, spec in block.items()
+                             if name == "aws"]
+        module.modules += [name for block in data.get("module", []) for name in block]
+    return module
+
+
+def read_terraform(files: dict[str, str], *, params: dict[str, str], tfvars: dict[str, str], region: str | None,
+                   default_region: str, report: ImportReport) -> tuple[Found, str, str]:
+    """The components and wiring of a Terraform module, a design name and the region to price in."""
+    module = parse_module(files)
+    values, missing = variable_values(module.variables, params, _tfvars(tfvars), report)
+    ctx = ImportContext(TfResolver(values, missing, module.locals), report, find_refs=references)
+    chosen_region = region or _provider_region(ctx, module, default_region)
+    active = _active(ctx, module)
+    for rtype, name, body in active:
+        if rtype in READERS:
+            ctx.found.add(READERS[rtype](ctx, f"{rtype}.{name}", name, body))
+    ctx.aliases = {f"{t}.{n}": next(iter(sorted(references(b.get("function_name")))), "")
+                   for t, n, b in active if t == "aws_lambda_alias"}
+    for rtype, name, body in active:
+        key = f"{rtype}.{name}"
+        if rtype in WIRING:
+            line = WIRING[rtype](ctx, key, body, module)
+            if line:
+                report.recognised.append(f"{key}: {line}")
+        elif rtype not in READERS:
+            report.ignored.append(f"{key}: no charge of its own" if rtype in NO_CHARGE
+                                  else f"{key}: not priced by the planner; its cost is not in the estimate")
+    for name in module.modules:
+        report.ignored.append(f"module.{name}: modules are not followed; import the module's directory separately")
+    return ctx.found, f"Imported from {report.source}", chosen_region
+
+
+def _tfvars(texts: dict[str, str]) -> dict[str, Any]:
+    """Variable values from `.tfvars` texts (later files win, as in Terraform)."""
+    values: dict[str, Any] = {}
+    for filename, text in texts.items():
+        values.update(parse_hcl(text, filename))
+    return values
+
+
+def variable_values(variables: dict[str, dict], params: dict[str, str], tfvars: dict[str, Any],
+                    report: ImportReport) -> tuple[dict[str, Any], dict[str, str]]:
+    """(variable → value, variable → why it has none): `--param`, then tfvars, then the default."""
+    unknown = sorted(set(params) - set(variables))
+    if unknown:
+        known = ", ".join(variables) or "none"
+        raise TemplateError([f"--param {unknown[0]}: the configuration has no such variable (its variables: {known})"])
+    values: dict[str, Any] = {}
+    missing: dict[str, str] = {}
+    for name, spec in variables.items():
+        if name in params:
+            values[name] = _typed(params[name], spec)
+            report.notes.append(f"variable {name} = {params[name]} (from --param)")
+        elif name in tfvars:
+            values[name] = tfvars[name]
+        elif "default" in spec:
+            values[name] = spec["default"]
+        else:
+            missing[name] = f"variable {name} has no default; give --param {name}=VALUE"
+    report.notes += [f"{why} (values that use it are listed as unresolved)" for why in missing.values()]
+    return values, missing
+
+
+def _typed(text: str, spec: dict) -> Any:
+    """A `--param` text as the variable's type (number, bool, list), else text."""
+    declared = str(spec.get("type", "")).removeprefix("${").removesuffix("}")
+    default = spec.get("default")
+    if declared == "number" or (not declared and isinstance(default, (int, float)) and not isinstance(default, bool)):
+        try:
+            number = float(text)
+        except ValueError:
+            raise TemplateError([f"--param {text!r}: the variable is a number"]) from None
+        return int(number) if number.is_integer() else number
+    if declared == "bool" or isinstance(default, bool):
+        return text.lower() == "true"
+    if declared.startswith(("list", "set")) or isinstance(default, list):
+        return [item.strip() for item in text.split(",")]
+    return text
+
+
+def _provider_region(ctx: ImportContext, module: TfModule, default_region: str) -> str:
+    """The aws provider's region if the planner prices it; else the default (reported)."""
+    for spec in module.providers:
+        if "alias" in spec:
+            continue
+        region = ctx.value(spec, "region", where="provider.aws", default_note=f"priced in {default_region}")
+        if region in REGIONS:
+            return str(region)
+        if region is not None:
+            ctx.report.notes.append(f"provider.aws.region {region} has no price catalog; priced in {default_region}")
+    return default_region
+
+
+def _active(ctx: ImportContext, module: TfModule) -> list[tuple[str, str, dict]]:
+    """The resources that exist: `count = 0` is skipped; several instances are imported once."""
+    active = []
+    for rtype, name, body in module.resources:
+        where = f"{rtype}.{name}"
+        if "for_each" in body:
+            ctx.report.notes.append(f"{where}: for_each is not expanded; imported as one resource")
+        if "count" in body:
+            try:
+                count = as_int(ctx.resolver.resolve(body["count"]))
+            except Unresolved as why:
+                ctx.report.unresolved.append(f"{where}.count: {why}; imported as one resource")
+                count = 1
+            if count == 0:
+                ctx.report.notes.append(f"{where}: skipped, count = 0")
+                continue
+            if count > 1:
+                ctx.report.notes.append(f"{where}: count = {count}; imported as one resource (add the others by hand)")
+        active.append((rtype, name, body))
+    return active

@@ -1,0 +1,325 @@
+"""Terraform expressions, evaluated where the configuration alone decides the value.
+
+python-hcl2 gives attribute values as literals or as text with `${...}` interpolations. This module
+evaluates what needs no plan: literals, `var.x`, `local.x` (with `.attr` and `[0]`), arithmetic,
+comparisons, `!`, `&&`, `||` and `cond ? a : b`. A resource attribute (`aws_sqs_queue.q.arn`) or
+a function call raises `Unresolved` — only `terraform apply` knows it — and `references` finds
+the resources a value mentions, which is how wiring is found.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from importers.common import Unresolved
+
+_TOKEN = re.compile(r"""\s*(?:
+    (?P<number>\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)
+  | (?P<string>"(?:[^"\\]|\\.)*")
+  | (?P<name>[A-Za-z_][A-Za-z0-9_-]*(?:\.[A-Za-z_][A-Za-z0-9_-]*|\[\d+\])*)
+  | (?P<op>==|!=|<=|>=|&&|\|\||[-+*/%<>!?:(),\[\]{}=.])
+)""", re.X)
+_RESOURCE_REF = re.compile(r"(?<![\w.])(aws_[a-z0-9_]+)\.([A-Za-z_][A-Za-z0-9_-]*)")
+_PATH_PART = re.compile(r"\.([A-Za-z_][A-Za-z0-9_-]*)|\[(\d+)\]")
+_BINARY = [("||",), ("&&",), ("==", "!="), ("<", ">", "<=", ">="), ("+", "-"), ("*", "/", "%")]
+
+
+def references(value: Any) -> set[str]:
+    """The resource addresses (`type.name`) a value mentions, data sources excluded.
+
+    >>> sorted(references({"a": "${aws_sqs_queue.jobs.arn}", "b": ["x-${aws_s3_bucket.p.id}"]}))
+    ['aws_s3_bucket.p', 'aws_sqs_queue.jobs']
+    >>> references("${data.aws_iam_policy_document.x.json}")
+    set()
+    """
+    found: set[str] = set()
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            found |= {f"{kind}.{name}" for kind, name in _RESOURCE_REF.findall(item)}
+        elif isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return found
+
+
+def interpolations(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each `${...}` in a text, nested braces and quoted strings respected.
+
+    >>> interpolations('a-${var.x}-${f({k = "}"})}')
+    [(2, 10), (11, 26)]
+    """
+    spans = []
+    start = text.find("${")
+    while start >= 0:
+        if start > 0 and text[start - 1] == "$":  # "$${" is a literal "${"
+            start = text.find("${", start + 2)
+            continue
+        end = _closing_brace(text, start + 2)
+        if end < 0:
+            raise Unresolved(f"{text!r}: unclosed ${{")
+        spans.append((start, end + 1))
+        start = text.find("${", end + 1)
+    return spans
+
+
+def _closing_brace(text: str, index: int) -> int:
+    """Index of the `}` closing an interpolation that starts before `index` (-1 if none)."""
+    depth, quoted = 0, False
+    while index < len(text):
+        char = text[index]
+        if quoted:
+            if char == "\\":
+                index += 1
+            elif char == '"':
+                quoted = False
+        elif char == '"':
+            quoted = True
+        elif char == "{":
+            depth += 1
+        elif char == "}":
+            if depth == 0:
+                return index
+            depth -= 1
+        index += 1
+    return -1
+
+
+@dataclass
+class TfResolver:
+    """Evaluates Terraform values against variables and locals (same interface as intrinsics.Resolver)."""
+
+    variables: dict[str, Any]
+    missing: dict[str, str]
+    locals_raw: dict[str, Any]
+    _locals: dict[str, Any] = field(default_factory=dict)
+    _evaluating: set[str] = field(default_factory=set)
+
+    def resolve(self, value: Any) -> Any:
+        """The value with every interpolation evaluated (Unresolved if one cannot be)."""
+        if isinstance(value, str):
+            return self._text(value)
+        if isinstance(value, dict):
+            return {k: self.resolve(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [self.resolve(v) for v in value]
+        return value
+
+    def shallow(self, value: Any) -> Any:
+        """A text that is one whole expression is evaluated (it may be a list or map); else as is."""
+        if isinstance(value, str) and interpolations(value) == [(0, len(value))]:
+            return self.expression(value[2:-1])
+        return value
+
+    def lookup_raw(self, node: Any, *keys: str | int) -> Any:
+        """The value at `keys` (blocks are lists: `("ephemeral_storage", 0, "size")`), left raw."""
+        for key in keys:
+            node = self.shallow(node)
+            if isinstance(key, int):
+                if not isinstance(node, list) or key >= len(node):
+                    return None
+            elif not isinstance(node, dict) or key not in node:
+                return None
+            node = node[key]
+        return node
+
+    def lookup(self, node: Any, *keys: str | int) -> Any:
+        """The resolved value at `keys`, or None when absent (Terraform's null too)."""
+        return self.resolve(self.lookup_raw(node, *keys))
+
+    def _text(self, text: str) -> Any:
+        """A string literal with its interpolations evaluated; a lone `${...}` keeps its type."""
+        if "%{" in text:
+            raise Unresolved(f"{text!r}: template directives (%{{ }}) are not evaluated")
+        spans = interpolations(text)
+        if spans == [(0, len(text))]:
+            return self.expression(text[2:-1])
+        parts, last = [], 0
+        for start, end in spans:
+            parts += [text[last:start], _as_text(self.expression(text[start + 2:end - 1]))]
+            last = end
+        return ("".join(parts) + text[last:]).replace("$${", "${")
+
+    def expression(self, source: str) -> Any:
+        """Evaluate one expression (the inside of `${...}`)."""
+        tokens = _tokens(source)
+        parser = _Parser(tokens, self._name, source)
+        value = parser.conditional()
+        if parser.position != len(tokens):
+            raise Unresolved(f"${{{source.strip()}}} is not a literal, variable or simple condition")
+        return value
+
+    def _name(self, name: str, source: str) -> Any:
+        """The value of a name: true/false/null, var.x, local.x (with a path); Unresolved otherwise."""
+        if name in ("true", "false"):
+            return name == "true"
+        if name == "null":
+            return None
+        head, _, rest = name.partition(".")
+        if head == "var":
+            base, path = _split_path(rest)
+            if base in self.missing:
+                raise Unresolved(self.missing[base])
+            if base not in self.variables:
+                raise Unresolved(f"var.{base} is not declared in the imported files")
+            return _walk(self.variables[base], path, name)
+        if head == "local":
+            base, path = _split_path(rest)
+            return _walk(self._local(base), path, name)
+        raise Unresolved(f"${{{source.strip()}}}: {name.split('[')[0]} is known only after terraform apply")
+
+    def _local(self, name: str) -> Any:
+        """A local value, evaluated once (a local that depends on itself is unresolved)."""
+        if name in self._locals:
+            return self._locals[name]
+        if name not in self.locals_raw:
+            raise Unresolved(f"local.{name} is not defined")
+        if name in self._evaluating:
+            raise Unresolved(f"local.{name} depends on itself")
+        self._evaluating.add(name)
+        try:
+            value = self.resolve(self.locals_raw[name])
+        finally:
+            self._evaluating.discard(name)
+        self._locals[name] = value
+        return value
+
+
+def _tokens(source: str) -> list[tuple[str, str]]:
+    """(kind, text) tokens of an expression; Unresolved for anything this evaluator does not read."""
+    tokens, position = [], 0
+    source = source.rstrip()
+    while position < len(source):
+        match = _TOKEN.match(source, position)
+        if not match or match.end() == position:
+            raise Unresolved(f"${{{source.strip()}}} is not a literal, variable or simple condition")
+        kind = match.lastgroup or "op"
+        tokens.append((kind, match.group(kind)))
+        position = match.end()
+    return tokens
+
+
+class _Parser:
+    """Recursive descent over the tokens: conditional → binary operators by precedence → unary → primary."""
+
+    def __init__(self, tokens: list[tuple[str, str]], name_value, source: str):
+        self.tokens, self.name_value, self.source, self.position = tokens, name_value, source, 0
+
+    def _peek(self) -> str | None:
+        """The next token's text, or None at the end."""
+        return self.tokens[self.position][1] if self.position < len(self.tokens) else None
+
+    def _take(self, expected: str | None = None) -> tuple[str, str]:
+        """Consume the next token (which must be `expected` when given)."""
+        if self.position >= len(self.tokens) or (expected and self.tokens[self.position][1] != expected):
+            raise Unresolved(f"${{{self.source.strip()}}} is not a literal, variable or simple condition")
+        self.position += 1
+        return self.tokens[self.position - 1]
+
+    def conditional(self) -> Any:
+        """`test ? a : b`, or a binary expression."""
+        test = self.binary(0)
+        if self._peek() != "?":
+            return test
+        self._take("?")
+        if_true = self.conditional()
+        self._take(":")
+        if_false = self.conditional()
+        if not isinstance(test, bool):
+            raise Unresolved(f"${{{self.source.strip()}}}: the condition is not true or false")
+        return if_true if test else if_false
+
+    def binary(self, level: int) -> Any:
+        """Left-associative operators of precedence `level` and above."""
+        if level == len(_BINARY):
+            return self.unary()
+        left = self.binary(level + 1)
+        while self._peek() in _BINARY[level]:
+            operator = self._take()[1]
+            left = _apply(operator, left, self.binary(level + 1), self.source)
+        return left
+
+    def unary(self) -> Any:
+        """`!x`, `-x`, or a primary value."""
+        if self._peek() == "!":
+            self._take()
+            value = self.unary()
+            if not isinstance(value, bool):
+                raise Unresolved(f"${{{self.source.strip()}}}: ! needs true or false")
+            return not value
+        if self._peek() == "-":
+            self._take()
+            return _apply("-", 0, self.unary(), self.source)
+        return self.primary()
+
+    def primary(self) -> Any:
+        """A parenthesised expression, number, string or name."""
+        kind, text = self._take()
+        if text == "(":
+            value = self.conditional()
+            self._take(")")
+            return value
+        if kind == "number":
+            number = float(text)
+            return int(number) if number.is_integer() and "." not in text and "e" not in text.lower() else number
+        if kind == "string":
+            return text[1:-1].replace('\\"', '"').replace("\\\\", "\\")
+        if kind == "name":
+            if self._peek() == "(":
+                raise Unresolved(f"${{{self.source.strip()}}}: function {text}() is not evaluated")
+            return self.name_value(text, self.source)
+        raise Unresolved(f"${{{self.source.strip()}}} is not a literal, variable or simple condition")
+
+
+def _apply(operator: str, left: Any, right: Any, source: str) -> Any:
+    """A binary operator on evaluated operands."""
+    if operator in ("==", "!="):
+        return (_as_text(left) == _as_text(right)) == (operator == "==")
+    if operator in ("&&", "||"):
+        if not isinstance(left, bool) or not isinstance(right, bool):
+            raise Unresolved(f"${{{source.strip()}}}: {operator} needs true or false")
+        return (left and right) if operator == "&&" else (left or right)
+    try:
+        a, b = float(left), float(right)
+    except (TypeError, ValueError):
+        raise Unresolved(f"${{{source.strip()}}}: {operator} needs numbers") from None
+    if operator in ("<", ">", "<=", ">="):
+        return {"<": a < b, ">": a > b, "<=": a <= b, ">=": a >= b}[operator]
+    if operator in ("/", "%") and b == 0:
+        raise Unresolved(f"${{{source.strip()}}}: division by zero")
+    result = {"+": a + b, "-": a - b, "*": a * b, "/": a / b if b else 0, "%": a % b if b else 0}[operator]
+    return int(result) if float(result).is_integer() else result
+
+
+def _split_path(text: str) -> tuple[str, list[str | int]]:
+    """`name.attr[0]` → ("name", ["attr", 0])."""
+    match = re.match(r"[A-Za-z_][A-Za-z0-9_-]*", text)
+    if not match:
+        raise Unresolved(f"{text!r} is not a name")
+    path: list[str | int] = [int(i) if i else a for a, i in _PATH_PART.findall(text[match.end():])]
+    return match.group(0), path
+
+
+def _walk(value: Any, path: list[str | int], name: str) -> Any:
+    """Follow attribute and index steps into a variable's value."""
+    for step in path:
+        try:
+            value = value[step]
+        except (KeyError, IndexError, TypeError):
+            raise Unresolved(f"{name}: no such element") from None
+    return value
+
+
+def _as_text(value: Any) -> str:
+    """A value as Terraform writes it into a string (true → "true", 5.0 → "5")."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, (dict, list)) or value is None:
+        raise Unresolved(f"{value!r} cannot be written into a string")
+    return str(value)

@@ -1,0 +1,284 @@
+"""Terraform AWS resources: readers for those that become components, and the wiring resources.
+
+Readers take (context, address, name, body) and return a `Component`; wiring functions take
+(context, address, body, module) and return a line for the report (None for a component whose
+own wiring — dead-letter queue, origins — is read after all components are known).
+Attributes: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from importers.common import Component, Unresolved, as_bool, as_float
+from importers.context import ImportContext, add_schedule, subscribe
+
+if TYPE_CHECKING:
+    from importers.terraform import TfModule
+
+NO_CHARGE = frozenset({
+    "aws_lambda_permission", "aws_lambda_alias", "aws_lambda_layer_version", "aws_iam_role", "aws_iam_policy",
+    "aws_iam_role_policy", "aws_iam_role_policy_attachment", "aws_api_gateway_resource", "aws_api_gateway_method",
+    "aws_api_gateway_deployment", "aws_api_gateway_method_response", "aws_api_gateway_integration_response",
+    "aws_apigatewayv2_route", "aws_apigatewayv2_stage", "aws_apigatewayv2_deployment", "aws_sqs_queue_policy",
+    "aws_sns_topic_policy", "aws_s3_bucket_policy", "aws_s3_bucket_public_access_block",
+    "aws_s3_bucket_ownership_controls", "aws_s3_bucket_server_side_encryption_configuration",
+    "aws_cloudfront_origin_access_control", "aws_cloudfront_origin_access_identity", "aws_cognito_user_pool_client",
+    "aws_cognito_user_pool_domain", "aws_cloudwatch_event_rule",
+})
+
+
+def read_function(ctx: ImportContext, key: str, name: str, body: dict) -> Component:
+    """aws_lambda_function: memory, timeout, architecture, reserved concurrency, /tmp size."""
+    fields: dict[str, Any] = {
+        "memory_mb": ctx.number(body, "memory_size", where=key) or 128,
+        "timeout_s": ctx.number(body, "timeout", where=key) or 3,
+        "architecture": ctx.value(body, "architectures", 0, where=key, convert=_architecture) or "x86_64",
+    }
+    reserved = ctx.number(body, "reserved_concurrent_executions", where=key)
+    if reserved is not None and reserved >= 0:  # -1 is Terraform's "unreserved"
+        fields["reserved_concurrency"] = reserved
+    ephemeral_mb = ctx.number(body, "ephemeral_storage", 0, "size", where=key)
+    if ephemeral_mb is not None:
+        fields["ephemeral_storage_mb"] = ephemeral_mb
+    own = {k: v for k, v in body.items() if k != "dead_letter_config"}
+    return Component(key, "lambda", "aws_lambda_function", name, fields, frozenset(ctx.find_refs(own)))
+
+
+def _architecture(value: Any) -> str:
+    """"arm64" / "x86_64"."""
+    text = str(value).lower()
+    if text not in ("arm64", "x86_64"):
+        raise Unresolved(f"architecture {value!r} is not arm64 or x86_64")
+    return text
+
+
+def read_table(ctx: ImportContext, key: str, name: str, body: dict) -> Component:
+    """aws_dynamodb_table: billing mode and capacity, GSIs, table class, point-in-time recovery."""
+    billing = ctx.value(body, "billing_mode", where=key) or "PROVISIONED"  # the provider's default
+    provisioned = billing != "PAY_PER_REQUEST"
+    fields: dict[str, Any] = {"billing": "provisioned" if provisioned else "on_demand"}
+    gsis = []
+    for i, index in enumerate(ctx.items(body, "global_secondary_index", where=key)):
+        gsi = {"name": str(ctx.value(index, "name", where=f"{key}.global_secondary_index[{i}]") or f"index{i}")}
+        if provisioned:
+            gsi.update(_capacity(ctx, index, f"{key}.global_secondary_index[{i}]"))
+        gsis.append(gsi)
+    if provisioned:
+        fields.update(_capacity(ctx, body, key))
+        if "rcu" not in fields or any("rcu" not in g for g in gsis):
+            ctx.report.unresolved.append(f"{key}: provisioned capacity is not known for the table or an index; "
+                                         "priced as on_demand until you give rcu/wcu")
+            fields = {"billing": "on_demand"}
+            gsis = [{"name": g["name"]} for g in gsis]
+    if ctx.value(body, "table_class", where=key) == "STANDARD_INFREQUENT_ACCESS":
+        fields["table_class"] = "standard_ia"
+    if ctx.value(body, "point_in_time_recovery", 0, "enabled", where=key, convert=as_bool):
+        fields["pitr"] = True
+    if gsis:
+        fields["gsis"] = gsis
+    return Component(key, "dynamodb", "aws_dynamodb_table", name, fields)
+
+
+def _capacity(ctx: ImportContext, node: Any, where: str) -> dict[str, int]:
+    """{rcu, wcu} from read_capacity / write_capacity ({} unless both are known)."""
+    rcu = ctx.number(node, "read_capacity", where=where)
+    wcu = ctx.number(node, "write_capacity", where=where)
+    return {"rcu": rcu, "wcu": wcu} if rcu and wcu else {}
+
+
+def read_bucket(ctx: ImportContext, key: str, name: str, body: dict) -> Component:
+    """aws_s3_bucket."""
+    return Component(key, "s3", "aws_s3_bucket", name, {})
+
+
+def read_queue(ctx: ImportContext, key: str, name: str, body: dict) -> Component:
+    """aws_sqs_queue: standard or FIFO."""
+    fifo = ctx.value(body, "fifo_queue", where=key, convert=as_bool)
+    return Component(key, "sqs", "aws_sqs_queue", name, {"queue": "fifo" if fifo else "standard"})
+
+
+def read_topic(ctx: ImportContext, key: str, name: str, body: dict) -> Component:
+    """aws_sns_topic."""
+    return Component(key, "sns", "aws_sns_topic", name, {})
+
+
+def read_rest_api(ctx: ImportContext, key: str, name: str, body: dict) -> Component:
+    """aws_api_gateway_rest_api."""
+    return Component(key, "api_gateway", "aws_api_gateway_rest_api", name, {"api": "rest"})
+
+
+def read_v2_api(ctx: ImportContext, key: str, name: str, body: dict) -> Component:
+    """aws_apigatewayv2_api: protocol_type HTTP or WEBSOCKET."""
+    protocol = str(ctx.value(body, "protocol_type", where=key)).upper()
+    fields = {"api": protocol.lower()} if protocol in ("HTTP", "WEBSOCKET") else {}
+    return Component(key, "api_gateway", "aws_apigatewayv2_api", name, fields)
+
+
+def read_user_pool(ctx: ImportContext, key: str, name: str, body: dict) -> Component:
+    """aws_cognito_user_pool: user_pool_tier (Essentials is AWS's default)."""
+    plan = str(ctx.value(body, "user_pool_tier", where=key) or "ESSENTIALS").lower()
+    fields = {"plan": plan} if plan in ("lite", "essentials", "plus") else {}
+    return Component(key, "cognito", "aws_cognito_user_pool", name, fields)
+
+
+def read_distribution(ctx: ImportContext, key: str, name: str, body: dict) -> Component:
+    """aws_cloudfront_distribution (origins are wired later)."""
+    return Component(key, "cloudfront", "aws_cloudfront_distribution", name, {})
+
+
+READERS: dict[str, Callable[[ImportContext, str, str, dict], Component]] = {
+    "aws_lambda_function": read_function, "aws_dynamodb_table": read_table, "aws_s3_bucket": read_bucket,
+    "aws_sqs_queue": read_queue, "aws_sns_topic": read_topic, "aws_api_gateway_rest_api": read_rest_api,
+    "aws_apigatewayv2_api": read_v2_api, "aws_cognito_user_pool": read_user_pool,
+    "aws_cloudfront_distribution": read_distribution,
+}
+
+
+def function_dead_letter(ctx: ImportContext, key: str, body: dict, module: TfModule) -> None:
+    """A function's dead_letter_config target queue gets no traffic."""
+    _mark_dead_letter(ctx, ctx.raw(body, "dead_letter_config", where=key), key)
+
+
+def queue_redrive(ctx: ImportContext, key: str, body: dict, module: TfModule) -> str | None:
+    """A queue's redrive_policy (or an aws_sqs_queue_redrive_policy) names its dead-letter queue."""
+    queue = _mark_dead_letter(ctx, ctx.raw(body, "redrive_policy", where=key), key)
+    return None if key.startswith("aws_sqs_queue.") else f"dead-letter queue {queue or '(outside)'}"
+
+
+def _mark_dead_letter(ctx: ImportContext, value: Any, key: str) -> str | None:
+    """Record the queue a value refers to as a dead-letter queue."""
+    queue = ctx.any_target(value, ("sqs",), key)
+    if queue:
+        ctx.found.dead_letter.add(queue)
+    return queue
+
+
+def distribution_origins(ctx: ImportContext, key: str, body: dict, module: TfModule) -> None:
+    """Each origin that is a bucket or API of the configuration receives the cache misses."""
+    for i, origin in enumerate(ctx.items(body, "origin", where=key)):
+        target = ctx.any_target(ctx.raw(origin, "domain_name", where=f"{key}.origin[{i}]"), ("s3", "api_gateway"), key)
+        if target:
+            ctx.wire(target, key, f"{key}.origin[{i}]")
+        else:
+            ctx.report.notes.append(f"{key}.origin[{i}]: not a bucket or API of this configuration; "
+                                    "its traffic is not modelled")
+
+
+def v2_api_target(ctx: ImportContext, key: str, body: dict, module: TfModule) -> None:
+    """aws_apigatewayv2_api quick create: `target` is the function behind the API."""
+    if "target" in body:
+        ctx.wire(ctx.target(body["target"], "lambda", f"{key}.target"), key, f"{key}.target")
+
+
+def event_source_mapping(ctx: ImportContext, key: str, body: dict, module: TfModule) -> str:
+    """aws_lambda_event_source_mapping: an SQS queue or DynamoDB stream drives a function."""
+    if ctx.value(body, "enabled", where=key, convert=as_bool) is False:
+        return "disabled (enabled = false); not wired"
+    function = ctx.target(body.get("function_name"), "lambda", f"{key}.function_name")
+    source = ctx.any_target(body.get("event_source_arn"), ("sqs", "dynamodb"), key)
+    if source is None:
+        ctx.report.unresolved.append(f"{key}.event_source_arn: {body.get('event_source_arn')!r} is not an SQS "
+                                     "queue or DynamoDB table of this configuration (Kinesis, Kafka, MQ are not "
+                                     "modelled); not wired")
+        return "source not in the configuration; not wired"
+    ctx.wire(function, source, key)
+    return f"wires {source} → {function}"
+
+
+def topic_subscription(ctx: ImportContext, key: str, body: dict, module: TfModule) -> str:
+    """aws_sns_topic_subscription."""
+    topic = ctx.target(body.get("topic_arn"), "sns", f"{key}.topic_arn")
+    return subscribe(ctx, topic, ctx.value(body, "protocol", where=key), body.get("endpoint"), key)
+
+
+def bucket_notification(ctx: ImportContext, key: str, body: dict, module: TfModule) -> str:
+    """aws_s3_bucket_notification: object events to functions, queues and topics."""
+    bucket = ctx.target(body.get("bucket"), "s3", f"{key}.bucket")
+    wired = []
+    for block, attribute, kind in (("lambda_function", "lambda_function_arn", "lambda"), ("queue", "queue_arn", "sqs"),
+                                   ("topic", "topic_arn", "sns")):
+        for i, entry in enumerate(ctx.items(body, block, where=key)):
+            where = f"{key}.{block}[{i}].{attribute}"
+            target = ctx.target(ctx.raw(entry, attribute, where=where), kind, where)
+            if bucket and target:
+                ctx.wire(target, bucket, where)
+                wired.append(target)
+    return f"wires {bucket} → {', '.join(wired) or 'nothing of this configuration'}"
+
+
+def v2_integration(ctx: ImportContext, key: str, body: dict, module: TfModule) -> str:
+    """aws_apigatewayv2_integration: an HTTP/WebSocket API route to a function."""
+    function = ctx.any_target(body.get("integration_uri"), ("lambda",), key)
+    if function is None:
+        return "not a Lambda integration of this configuration"
+    api = ctx.target(body.get("api_id"), "api_gateway", f"{key}.api_id")
+    ctx.wire(function, api, key)
+    return f"wires {api} → {function}"
+
+
+def rest_integration(ctx: ImportContext, key: str, body: dict, module: TfModule) -> str:
+    """aws_api_gateway_integration: a REST API method to a function."""
+    function = ctx.any_target(body.get("uri"), ("lambda",), key)
+    if function is None:
+        return "not a Lambda integration of this configuration"
+    api = ctx.target(body.get("rest_api_id"), "api_gateway", f"{key}.rest_api_id")
+    ctx.wire(function, api, key)
+    return f"wires {api} → {function}"
+
+
+def rest_stage(ctx: ImportContext, key: str, body: dict, module: TfModule) -> str:
+    """aws_api_gateway_stage: the REST API's cache."""
+    if not ctx.value(body, "cache_cluster_enabled", where=key, convert=as_bool):
+        return "stage (no cache)"
+    cache_gb = ctx.value(body, "cache_cluster_size", where=key, convert=as_float) or 0.5
+    api = ctx.target(body.get("rest_api_id"), "api_gateway", f"{key}.rest_api_id")
+    if api:
+        ctx.found.components[api].fields["cache_gb"] = cache_gb
+    return f"cache of {cache_gb:g} GB on {api}"
+
+
+def provisioned_concurrency(ctx: ImportContext, key: str, body: dict, module: TfModule) -> str:
+    """aws_lambda_provisioned_concurrency_config: environments kept warm for a function."""
+    count = ctx.number(body, "provisioned_concurrent_executions", where=key)
+    function = ctx.target(body.get("function_name"), "lambda", f"{key}.function_name")
+    if function and count:
+        fields = ctx.found.components[function].fields
+        fields["provisioned_concurrency"] = fields.get("provisioned_concurrency", 0) + count
+    return f"provisioned concurrency {count} on {function}"
+
+
+def event_target(ctx: ImportContext, key: str, body: dict, module: TfModule) -> str:
+    """aws_cloudwatch_event_target: a scheduled rule invoking a function."""
+    rules = {f"{t}.{n}": b for t, n, b in module.resources if t == "aws_cloudwatch_event_rule"}
+    rule_key = next((r for r in sorted(ctx.find_refs(body.get("rule"))) if r in rules), None)
+    function = ctx.any_target(body.get("arn"), ("lambda",), key)
+    if rule_key is None or function is None:
+        return "not a rule and function of this configuration; not wired"
+    rule = rules[rule_key]
+    if "schedule_expression" not in rule:
+        ctx.report.notes.append(f"{rule_key}: event-pattern rules are not modelled; their invocations are not counted")
+        return f"event pattern {rule_key} (not modelled)"
+    state = ctx.value(rule, "state", where=rule_key)
+    enabled = ctx.value(rule, "is_enabled", where=rule_key, convert=as_bool) is not False and state != "DISABLED"
+    add_schedule(ctx, function, rule, "schedule_expression", enabled, rule_key)
+    return f"schedule {rule_key} for {function}"
+
+
+def scheduler_schedule(ctx: ImportContext, key: str, body: dict, module: TfModule) -> str:
+    """aws_scheduler_schedule targeting a function."""
+    function = ctx.any_target(ctx.raw(body, "target", 0, "arn", where=key), ("lambda",), key)
+    add_schedule(ctx, function, body, "schedule_expression", ctx.value(body, "state", where=key) != "DISABLED", key)
+    return f"schedule for {function or 'no function of this configuration'}"
+
+
+WIRING: dict[str, Callable[[ImportContext, str, dict, Any], str | None]] = {
+    "aws_lambda_function": function_dead_letter, "aws_sqs_queue": queue_redrive,
+    "aws_sqs_queue_redrive_policy": queue_redrive, "aws_cloudfront_distribution": distribution_origins,
+    "aws_apigatewayv2_api": v2_api_target, "aws_lambda_event_source_mapping": event_source_mapping,
+    "aws_sns_topic_subscription": topic_subscription, "aws_s3_bucket_notification": bucket_notification,
+    "aws_apigatewayv2_integration": v2_integration, "aws_api_gateway_integration": rest_integration,
+    "aws_api_gateway_stage": rest_stage, "aws_lambda_provisioned_concurrency_config": provisioned_concurrency,
+    "aws_cloudwatch_event_target": event_target, "aws_scheduler_schedule": scheduler_schedule,
+}

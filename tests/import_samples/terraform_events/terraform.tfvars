@@ -1,0 +1,1 @@
+table_read_capacity = 10
