@@ -16,12 +16,98 @@ def cost_breakdown_figure(by_component: pd.DataFrame, *, title: str, currency: s
     """
     data = by_component.sort_values("cost")
     colors = ["#2e7d32" if c < 0 else "#1f77b4" for c in data["cost"]]
+    digits = 0 if currency == "JPY" else 2
+    error = None
+    if {"low", "high"} <= set(data.columns):
+        # the low and high cases as whiskers; either may be below or above the expected bar
+        error = dict(type="data", symmetric=False, color="#333",
+                     array=(data[["low", "high"]].max(axis=1) - data["cost"]).clip(lower=0),
+                     arrayminus=(data["cost"] - data[["low", "high"]].min(axis=1)).clip(lower=0))
     fig = go.Figure(go.Bar(x=data["cost"], y=data["component"], orientation="h", marker_color=colors,
-                           text=[f"{c:,.2f}" for c in data["cost"]], textposition="auto",
-                           hovertemplate="%{y}: %{x:,.2f} " + currency + "<extra></extra>"))
+                           text=[f"{c:,.{digits}f}" for c in data["cost"]], textposition="auto", error_x=error,
+                           hovertemplate="%{y}: %{x:,." + str(digits) + "f} " + currency + "<extra></extra>"))
     fig.update_layout(title=title, xaxis_title=f"{currency} per month", yaxis_title=None,
                       height=120 + 36 * len(data), margin=dict(l=10, r=10, t=50, b=40))
     return fig
+
+
+PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd")
+
+
+def compare_figure(curves: pd.DataFrame, break_evens: pd.DataFrame, *, title: str, x_title: str, y_title: str,
+                   currency: str = "USD", log_y: bool = True, marker_label: str = "break-even") -> go.Figure:
+    """Monthly cost against client requests per month for several designs, on a log x axis.
+
+    `curves` has columns `design`, `requests`, `cost` and optionally `low` / `high` (the cost of the
+    design's low and high cases, drawn as a shaded band); `break_evens` has `requests`, `cost` and
+    `label` (shown on hover) for the points where two curves cross.
+    """
+    digits = 0 if currency == "JPY" else 2
+    fig = go.Figure()
+    for index, (name, group) in enumerate(curves.groupby("design", sort=False)):
+        color = PALETTE[index % len(PALETTE)]
+        if {"low", "high"} <= set(group.columns) and group[["low", "high"]].notna().all().all() \
+                and not (group["low"] == group["high"]).all():
+            fig.add_trace(go.Scatter(x=list(group["requests"]) + list(group["requests"])[::-1],
+                                     y=list(group["high"]) + list(group["low"])[::-1], fill="toself",
+                                     fillcolor=color, opacity=0.15, line=dict(width=0), hoverinfo="skip",
+                                     showlegend=False, name=f"{name} (low–high)"))
+        fig.add_trace(go.Scatter(x=group["requests"], y=group["cost"], mode="lines", name=str(name),
+                                 line=dict(color=color, width=2),
+                                 hovertemplate="%{x:,.0f} requests: %{y:,." + str(digits) + "f} " + currency
+                                 + "<extra>" + str(name) + "</extra>"))
+    if len(break_evens):
+        fig.add_trace(go.Scatter(x=break_evens["requests"], y=break_evens["cost"], mode="markers",
+                                 name=marker_label, marker=dict(symbol="x", size=13, color="#111", line=dict(width=2)),
+                                 text=break_evens["label"], hovertemplate="%{text}<extra></extra>"))
+    fig.update_xaxes(type="log", title_text=x_title, dtick=1, exponentformat="SI")
+    fig.update_yaxes(type="log" if log_y else "linear", title_text=y_title)
+    fig.update_layout(title=title, height=460, margin=dict(l=10, r=10, t=50, b=40),
+                      legend=dict(orientation="h", yanchor="bottom", y=-0.32, x=0))
+    return fig
+
+
+def _dot_text(text: str) -> str:
+    """Text inside a double-quoted DOT string."""
+    return str(text).replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
+
+
+def flow_dot(design: dict) -> str:
+    """The design's components and `from` links as Graphviz DOT (client → entry points → ...).
+
+    >>> print(flow_dot({"components": [{"id": "api", "type": "api_gateway"}, {"id": "fn", "type": "lambda", "from": "api"}]}))
+    digraph design {
+      rankdir=LR; node [shape=box, style="rounded,filled", fillcolor="#eef3f8", fontname="Helvetica", fontsize=11];
+      "client" [label="clients", shape=ellipse, fillcolor="#ffffff"];
+      "c:api" [label="api\\napi_gateway"];
+      "c:fn" [label="fn\\nlambda"];
+      "client" -> "c:api";
+      "c:api" -> "c:fn";
+    }
+    """
+    lines = ["digraph design {",
+             '  rankdir=LR; node [shape=box, style="rounded,filled", fillcolor="#eef3f8", fontname="Helvetica", fontsize=11];',
+             '  "client" [label="clients", shape=ellipse, fillcolor="#ffffff"];']
+    components = [c for c in design.get("components") or [] if isinstance(c, dict)]
+    ids = {str(c.get("id")) for c in components}
+    for comp in components:
+        label = _dot_text(comp.get("label") or comp.get("id"))
+        lines.append(f'  "c:{_dot_text(comp.get("id"))}" [label="{label}\\n{_dot_text(comp.get("type"))}"];')
+    for comp in components:
+        target = f'"c:{_dot_text(comp.get("id"))}"'
+        source = comp.get("from")
+        calls = comp.get("calls", 1)
+        label = "" if calls in (1, 1.0, None) or isinstance(calls, dict) else f' [label="× {_dot_text(calls)}"]'
+        if source and str(source) in ids:
+            lines.append(f'  "c:{_dot_text(source)}" -> {target}{label};')
+        elif not source and comp.get("type") not in ("cognito", "route53") and not _has_direct_volume(comp):
+            lines.append(f'  "client" -> {target}{label};')
+    lines.append("}")
+    return "\n".join(lines)
+
+
+def _has_direct_volume(comp: dict) -> bool:
+    return any(key.endswith("_per_month") for key in comp)
 
 
 def limit_figure(demand: np.ndarray, limit: float | None, *, title: str, unit: str,
@@ -46,4 +132,19 @@ def limit_figure(demand: np.ndarray, limit: float | None, *, title: str, unit: s
     fig.update_xaxes(title_text="hour (local)", row=1, col=2)
     fig.update_yaxes(title_text=unit, row=1, col=1)
     fig.update_layout(title=title, height=360, margin=dict(l=10, r=10, t=70, b=40), showlegend=False)
+    return fig
+
+
+def capacity_figure(demand: np.ndarray, capacities: dict[str, np.ndarray], *, title: str, unit: str) -> go.Figure:
+    """Consumed capacity with each strategy's provisioned capacity over the month (hourly maxima)."""
+    def hourly(values: np.ndarray) -> np.ndarray:
+        return values[: len(values) // 60 * 60].reshape(-1, 60).max(axis=1)
+
+    days = np.arange(len(demand) // 60) / 24
+    fig = go.Figure(go.Scatter(x=days, y=hourly(demand), name="consumed", line=dict(color="#444", width=1),
+                               fill="tozeroy", fillcolor="rgba(120,120,120,0.25)"))
+    for name, capacity in capacities.items():
+        fig.add_trace(go.Scatter(x=days, y=hourly(capacity), name=name, line=dict(width=1.5, shape="hv")))
+    fig.update_layout(title=title, xaxis_title="day", yaxis_title=unit, height=380,
+                      margin=dict(l=10, r=10, t=50, b=40), legend=dict(orientation="h", y=-0.2))
     return fig

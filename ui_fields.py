@@ -10,6 +10,8 @@ import copy
 from dataclasses import dataclass
 from typing import Any
 
+from models.ranges import expected_value, is_range, widened, with_bound, with_expected
+
 
 @dataclass(frozen=True)
 class FieldSpec:
@@ -111,23 +113,33 @@ def field_applies(spec: FieldSpec, working: dict) -> bool:
 
 
 def current_value(component: dict, spec: FieldSpec):
-    """The value a widget starts from: the design's, else the field's default."""
+    """The value a widget starts from: the design's (a range's expected value), else the field's default."""
     value = component.get(spec.name, spec.default)
-    if spec.name == "duration_ms" and isinstance(value, dict):
-        return value.get("p50", spec.default)
-    return value
+    if spec.name == "duration_ms" and isinstance(value, dict) and not is_range(value):
+        value = value.get("p50", spec.default)
+    return expected_value(value)
+
+
+def ranged_value(component: dict, spec: FieldSpec) -> dict | None:
+    """The field's `{low, expected, high}` range, or None when it is a plain value."""
+    value = component.get(spec.name)
+    if spec.name == "duration_ms" and isinstance(value, dict) and not is_range(value):
+        value = value.get("p50")
+    return value if is_range(value) else None
 
 
 def apply_edits(design: dict, edits: dict[tuple[int, str], Any], top: dict[str, Any]) -> dict:
     """A copy of `design` with top-level `top` values and per-component `edits` {(index, field): value}.
 
     A value of None removes the field. A new median duration scales a percentile duration's
-    p95/p99 by the same factor.
+    p95/p99 by the same factor. A number given for a ranged field sets the range's expected value
+    (its low and high move only as far as needed to keep low ≤ expected ≤ high).
     """
     result = copy.deepcopy(design)
     for key, value in top.items():
         if key == "requests_per_month":
-            result.setdefault("workload", {})["requests_per_month"] = value
+            workload = result.setdefault("workload", {})
+            workload["requests_per_month"] = with_expected(workload.get("requests_per_month"), value)
         else:
             result[key] = value
     for (index, field), value in edits.items():
@@ -135,14 +147,63 @@ def apply_edits(design: dict, edits: dict[tuple[int, str], Any], top: dict[str, 
         old = component.get(field)
         if value is None:
             component.pop(field, None)
-        elif field == "duration_ms" and isinstance(old, dict):
-            factor = value / old["p50"] if old.get("p50") else 1
-            component[field] = {k: round(v * factor, 3) for k, v in old.items()}
-            component[field]["p50"] = value
+        elif field == "duration_ms" and isinstance(old, dict) and not is_range(old):
+            old_p50 = expected_value(old.get("p50"))
+            factor = value / old_p50 if old_p50 else 1
+            scaled = {k: _scaled(v, factor) for k, v in old.items()}
+            scaled["p50"] = with_expected(old.get("p50"), value)
+            component[field] = scaled
         else:
-            component[field] = value
+            component[field] = with_expected(old, value)
         if field == "billing":
             _capacity_follows_billing(component)
+    return result
+
+
+def _scaled(value: Any, factor: float) -> Any:
+    """A percentile (or each end of a ranged percentile) times `factor`, to 3 decimals."""
+    if is_range(value):
+        return {k: round(v * factor, 3) for k, v in value.items()}
+    return round(value * factor, 3)
+
+
+def _slot(design: dict, index: int | None, field: str) -> tuple[dict, str]:
+    """The mapping holding a field and its key there (a percentile duration's range lives in p50)."""
+    if index is None:
+        return design.setdefault("workload", {}), field
+    component = design["components"][index]
+    value = component.get(field)
+    if field == "duration_ms" and isinstance(value, dict) and not is_range(value):
+        return value, "p50"
+    return component, field
+
+
+def apply_bound(design: dict, index: int | None, field: str, bound: str, value: float) -> dict:
+    """A copy of `design` with the low or high value of a ranged field set (index None: the workload's field).
+
+    >>> apply_bound({"workload": {"requests_per_month": 100}}, None, "requests_per_month", "high", 300)
+    {'workload': {'requests_per_month': {'expected': 100, 'high': 300}}}
+    """
+    result = copy.deepcopy(design)
+    holder, key = _slot(result, index, field)
+    holder[key] = with_bound(holder.get(key), bound, value)
+    return result
+
+
+def toggle_range(design: dict, index: int | None, field: str, ranged: bool, default: Any = None) -> dict:
+    """A copy of `design` where the field becomes a range (half to double its value) or, when
+    `ranged` is False, just its expected value.
+
+    >>> toggle_range({"workload": {"requests_per_month": 100}}, None, "requests_per_month", True)
+    {'workload': {'requests_per_month': {'low': 50.0, 'expected': 100, 'high': 200.0}}}
+    """
+    result = copy.deepcopy(design)
+    holder, key = _slot(result, index, field)
+    current = holder.get(key, default)
+    if ranged and not is_range(current) and current is not None:
+        holder[key] = widened(current)
+    elif not ranged and is_range(current):
+        holder[key] = expected_value(current)
     return result
 
 

@@ -1,9 +1,11 @@
 """Benchmarks: how long an estimate takes in the core, and an app rerun after one edit.
 
 Run: .venv/bin/python bench/bench_estimate.py
-Prints the median and p90 per template for the pure estimate (design text → line items) and the
+Prints the median and p90 per template for the pure estimate (design text → line items), the
 median AppTest rerun after changing the requests number (issue 5's target: ≤ 300 ms median for
-the photo template). Figures go in the README.
+the photo template), the same with the design in yen with tax and a requests range (three cases),
+and the Compare page with four designs, cold (empty cache) and warm (target: about 1 s).
+Figures go in the README.
 """
 
 from __future__ import annotations
@@ -54,6 +56,47 @@ def bench_app_rerun() -> None:
            timed(lambda: at.number_input(key=key).set_value(next(values)).run(), 30))
 
 
+def bench_app_rerun_quote_and_range() -> None:
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    at.radio(key="currency").set_value("JPY")
+    at.number_input(key="tax_pct").set_value(10)
+    at.selectbox(key="template").set_value("photo_thumbnails").run()
+    next(c for c in at.checkbox if c.key.endswith(".requests.ranged")).check().run()
+    key = next(n.key for n in at.number_input if n.key.endswith(".requests"))
+    values = iter(range(2_000_000, 100_000_000, 100_000))
+    report("same, in JPY with tax and a requests range",
+           timed(lambda: at.number_input(key=key).set_value(next(values)).run(), 30))
+
+
+def bench_compare() -> None:
+    from streamlit.testing.v1 import AppTest
+
+    from models.design_text import load_design_data
+    from models.sweep import log_volumes
+    from planner import design_summary, sweep_data
+    from ui_compare import SWEEP_HIGH, SWEEP_LOW, SWEEP_POINTS
+
+    keys = ["photo_thumbnails", "photo_thumbnails_sqs", "save_app_data", "static_site_cdn"]
+    designs = [load_design_data(template_text(k)) for k in keys]
+    volumes = log_volumes(SWEEP_LOW, SWEEP_HIGH, SWEEP_POINTS)
+
+    def cold() -> None:  # what the page computes when nothing is cached yet
+        for data in designs:
+            design_summary(data)
+            sweep_data(data, volumes)
+
+    report("compare 4 designs, nothing cached", timed(cold, 3))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    at.selectbox(key="template").set_value("photo_thumbnails").run()
+    at.switch_page("app_pages/compare.py").run()
+    at.multiselect(key="compare_pick").set_value(["current"] + [f"template:{k}" for k in keys[1:]]).run()
+    report("compare 4 designs, cached (AppTest rerun)", timed(at.run, 10))
+
+
 if __name__ == "__main__":
     bench_core()
     bench_app_rerun()
+    bench_app_rerun_quote_and_range()
+    bench_compare()

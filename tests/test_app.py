@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from models.money import QuoteSettings, format_money, make_quote
 from planner import estimate_text
 from templates import template_keys, template_text
 from ui_fields import apply_edits
@@ -25,16 +26,32 @@ def total(at: AppTest) -> str:
     return at.metric[0].value
 
 
+def quote_total(text: str) -> str:
+    """The engine's line items by the quote rule: each rounded to the cent, then summed."""
+    return format_money(make_quote(estimate_text(text).line_items, QuoteSettings()).total, "USD", "en")
+
+
 def expected_total(key: str) -> str:
-    return f"${estimate_text(template_text(key)).total_usd:,.2f}"
+    return quote_total(template_text(key))
+
+
+def yaml_area(at: AppTest):
+    return next(area for area in at.text_area if area.label == "YAML")
+
+
+def apply_button(at: AppTest):
+    return next(button for button in at.button if button.label in ("Apply", "適用"))
 
 
 @pytest.mark.parametrize("key", template_keys())
-def test_every_template_renders_with_the_cli_total(app, key):
+def test_every_template_renders_with_the_engines_line_items_summed(app, key):
     app.selectbox(key="template").set_value(key).run()
     assert not app.exception
     assert not app.error
     assert total(app) == expected_total(key)
+    exact = estimate_text(template_text(key)).total_usd
+    assert abs(float(total(app)[1:].replace(",", "")) - float(exact)) <= 0.005 * len(app.dataframe[0].value)
+    assert any(f"Before rounding: ${exact:,.4f}." in c.value for c in app.caption)
     assert len(app.dataframe) == 1 and len(app.dataframe[0].value) > 0
 
 
@@ -75,8 +92,8 @@ def test_japanese_labels(app):
 
 def test_a_broken_yaml_edit_is_a_message_and_keeps_the_design(app):
     before = total(app)
-    app.text_area[0].set_value("name: x\ncomponents:\n  - id: a\n    type: lamda\n")
-    app.button[0].click().run()
+    yaml_area(app).set_value("name: x\ncomponents:\n  - id: a\n    type: lamda\n")
+    apply_button(app).click().run()
     assert not app.exception
     assert any("unknown component type 'lamda'" in e.value for e in app.error)
     assert total(app) == before
@@ -84,10 +101,10 @@ def test_a_broken_yaml_edit_is_a_message_and_keeps_the_design(app):
 
 def test_a_valid_yaml_edit_replaces_the_design(app):
     text = "name: Tiny\nregion: us-east-1\ncomponents:\n  - {id: fn, type: lambda, invocations_per_month: 5000000, duration_ms: 100}\n"
-    app.text_area[0].set_value(text)
-    app.button[0].click().run()
+    yaml_area(app).set_value(text)
+    apply_button(app).click().run()
     assert not app.exception and not app.error
-    assert total(app) == f"${estimate_text(text).total_usd:,.2f}"
+    assert total(app) == quote_total(text)
 
 
 def test_apply_edits_scales_percentiles_with_the_median():
@@ -123,14 +140,14 @@ def test_edits_survive_a_visit_to_another_page(app):
     key = next(n.key for n in app.number_input if n.key.endswith(".requests"))
     app.number_input(key=key).set_value(40_000_000).run()
     edited = total(app)
-    app.switch_page("pages/prices.py").run()
+    app.switch_page("app_pages/prices.py").run()
     assert not app.exception
-    app.switch_page("pages/design.py").run()
+    app.switch_page("app_pages/design.py").run()
     assert total(app) == edited
 
 
 def test_the_prices_page_lists_every_price_with_source_and_date(app):
-    app.switch_page("pages/prices.py").run()
+    app.switch_page("app_pages/prices.py").run()
     assert not app.exception
     table = app.dataframe[0].value
     assert len(table) >= 90

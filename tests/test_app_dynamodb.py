@@ -21,7 +21,7 @@ APP = str(Path(__file__).resolve().parent.parent / "app.py")
 @pytest.fixture
 def page() -> AppTest:
     at = AppTest.from_file(APP, default_timeout=120).run()
-    at.switch_page("pages/dynamodb.py").run()
+    at.switch_page("app_pages/dynamodb.py").run()
     assert not at.exception
     return at
 
@@ -45,7 +45,7 @@ def test_standard_ia_has_no_reserved_capacity(page):
 def test_a_design_without_tables_explains_what_to_do():
     at = AppTest.from_file(APP, default_timeout=60).run()
     at.selectbox(key="template").set_value("photo_thumbnails").run()
-    at.switch_page("pages/dynamodb.py").run()
+    at.switch_page("app_pages/dynamodb.py").run()
     assert not at.exception
     assert "no DynamoDB table" in at.info[0].value
 

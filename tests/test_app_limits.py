@@ -20,7 +20,7 @@ APP = str(Path(__file__).resolve().parent.parent / "app.py")
 def limits_page() -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60).run()
     at.selectbox(key="template").set_value("photo_thumbnails").run()
-    at.switch_page("pages/limits.py").run()
+    at.switch_page("app_pages/limits.py").run()
     assert not at.exception
     return at
 

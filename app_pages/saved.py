@@ -1,0 +1,197 @@
+"""Saved designs page: save the current design to a folder on disk; list, open, duplicate, rename
+and delete saved designs. Nothing is overwritten or deleted without a second, explicit click."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from app_state import init_state, lang, set_design
+from models.design import DesignError
+from storage.designs import DesignStore, StorageError, check_name
+from ui_text import TEXT, format_date, t, tf
+
+
+def store() -> DesignStore:
+    return DesignStore()
+
+
+def storage_message(err: StorageError, lg: str) -> str:
+    """A storage error in the UI's language (the English message when there is no translation)."""
+    key = f"storage_{err.code}"
+    if key not in TEXT:
+        key = "storage_failed"
+    try:
+        return tf(key, lg, **err.values)
+    except (KeyError, IndexError):
+        return tf("storage_failed", lg, message=err.values.get("message", str(err)))
+
+
+def flash(kind: str, text: str) -> None:
+    """A message shown once, at the top of the next run."""
+    st.session_state.saved_flash = (kind, text)
+
+
+def on_save() -> None:
+    lg = lang()
+    name = st.session_state.get("save_name", "")
+    try:
+        saved = store().save(name, st.session_state.design)
+        flash("success", tf("saved_ok", lg, name=saved.stem))
+    except StorageError as err:
+        if err.code == "exists":
+            st.session_state.pending_overwrite = check_name(name)
+        else:
+            flash("error", storage_message(err, lg))
+
+
+def on_overwrite(confirmed: bool) -> None:
+    lg = lang()
+    name = st.session_state.pop("pending_overwrite", None)
+    if not (confirmed and name):
+        return
+    try:
+        store().save(name, st.session_state.design, overwrite=True)
+        flash("success", tf("saved_ok", lg, name=name))
+    except StorageError as err:
+        flash("error", storage_message(err, lg))
+
+
+def on_open() -> None:
+    lg = lang()
+    name = st.session_state.get("saved_pick")
+    try:
+        data = store().load(name)
+        from planner import estimate_data
+
+        estimate_data(data)  # validate before replacing the current design
+    except StorageError as err:
+        flash("error", storage_message(err, lg))
+        return
+    except DesignError as err:
+        flash("error", t("design_error", lg) + "\n\n" + "\n".join(f"- {p}" for p in err.problems))
+        return
+    set_design(data, f"saved:{name}")
+    flash("success", tf("opened", lg, name=name))
+
+
+def free_copy_name(names: list[str], name: str, lg: str) -> str:
+    """"name (copy)", then "name (copy) 2", ... — the first one not taken."""
+    base = tf("copy_suffix", lg, name=name)
+    candidate, number = base, 2
+    taken = {n.casefold() for n in names}
+    while candidate.casefold() in taken:
+        candidate, number = f"{base} {number}", number + 1
+    return candidate
+
+
+def on_duplicate() -> None:
+    lg = lang()
+    name = st.session_state.get("saved_pick")
+    try:
+        target = free_copy_name(store().names(), name, lg)
+        store().duplicate(name, target)
+        st.session_state.saved_pick = target
+        flash("success", tf("duplicated", lg, name=target))
+    except StorageError as err:
+        flash("error", storage_message(err, lg))
+
+
+def on_rename() -> None:
+    lg = lang()
+    name = st.session_state.get("saved_pick")
+    new_name = st.session_state.get(f"saved_new_name.{name}", "")
+    try:
+        target = store().rename(name, new_name)
+        st.session_state.saved_pick = target.stem
+        flash("success", tf("renamed", lg, name=target.stem))
+    except StorageError as err:
+        flash("error", storage_message(err, lg))
+
+
+def on_delete(confirmed: bool | None) -> None:
+    """First click (None) asks; then True deletes and False cancels."""
+    lg = lang()
+    if confirmed is None:
+        st.session_state.pending_delete = st.session_state.get("saved_pick")
+        return
+    name = st.session_state.pop("pending_delete", None)
+    if not (confirmed and name):
+        return
+    try:
+        store().delete(name)
+        st.session_state.pop("saved_pick", None)
+        flash("success", tf("deleted", lg, name=name))
+    except StorageError as err:
+        flash("error", storage_message(err, lg))
+
+
+def saved_table(saved, lg: str) -> pd.DataFrame:
+    rows = []
+    for item in saved:
+        try:
+            title = store().load(item.name).get("name", "")
+        except (StorageError, DesignError):
+            title = t("saved_broken", lg)
+        rows.append({t("col_saved_name", lg): item.name, t("col_design_name", lg): title,
+                     t("col_modified", lg): f"{format_date(item.modified.date(), lg)} {item.modified:%H:%M}"})
+    return pd.DataFrame(rows)
+
+
+def save_section(lg: str) -> None:
+    st.markdown(f"**{t('save_current', lg)}**")
+    st.text_input(t("save_name", lg), value=str(st.session_state.design.get("name", ""))[:80], key="save_name",
+                  max_chars=80, help=t("save_name_help", lg))
+    st.button(t("save", lg), key="save_btn", on_click=on_save, type="primary")
+    pending = st.session_state.get("pending_overwrite")
+    if pending:
+        st.warning(tf("overwrite_ask", lg, name=pending))
+        cols = st.columns(2)
+        cols[0].button(t("overwrite_yes", lg), key="overwrite_yes", on_click=on_overwrite, args=(True,))
+        cols[1].button(t("cancel", lg), key="overwrite_cancel", on_click=on_overwrite, args=(False,))
+
+
+def list_section(lg: str) -> None:
+    st.markdown(f"**{t('saved_list', lg)}**")
+    try:
+        saved = store().list()
+    except OSError as err:
+        st.error(tf("storage_failed", lg, message=str(err)))
+        return
+    if not saved:
+        st.info(t("saved_empty", lg))
+        return
+    st.dataframe(saved_table(saved, lg), key="saved_table", hide_index=True)
+    names = [item.name for item in saved]
+    if st.session_state.get("saved_pick") not in names:
+        st.session_state.pop("saved_pick", None)
+    pick = st.selectbox(t("saved_pick", lg), names, key="saved_pick", help=t("saved_pick_help", lg))
+    cols = st.columns(3)
+    cols[0].button(t("open", lg), key="saved_open", on_click=on_open, type="primary")
+    cols[1].button(t("duplicate", lg), key="saved_duplicate", on_click=on_duplicate)
+    cols[2].button(t("delete", lg), key="saved_delete", on_click=on_delete, args=(None,))
+    if st.session_state.get("pending_delete") == pick:
+        st.warning(tf("delete_ask", lg, name=pick))
+        cols = st.columns(2)
+        cols[0].button(t("delete_yes", lg), key="saved_delete_yes", on_click=on_delete, args=(True,))
+        cols[1].button(t("cancel", lg), key="saved_delete_cancel", on_click=on_delete, args=(False,))
+    cols = st.columns([3, 1], vertical_alignment="bottom")
+    cols[0].text_input(t("new_name", lg), value=pick or "", key=f"saved_new_name.{pick}", max_chars=80,
+                       help=t("new_name_help", lg))
+    cols[1].button(t("rename", lg), key="saved_rename", on_click=on_rename)
+
+
+def page() -> None:
+    lg = lang()
+    st.subheader(t("page_saved", lg))
+    st.caption(tf("saved_caption", lg, folder=str(store().folder)))
+    message = st.session_state.pop("saved_flash", None)
+    if message:
+        getattr(st, message[0])(message[1])
+    save_section(lg)
+    st.divider()
+    list_section(lg)
+
+
+init_state()  # a deep link in a new session can run this page without app.py
+page()

@@ -1,0 +1,204 @@
+"""Quotes read back: the workbook, the CSV and the printable report carry the engine's numbers,
+the rounding rule, assumptions, price dates and readiness checks — in English and Japanese."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+from decimal import Decimal
+from html.parser import HTMLParser
+
+import pytest
+from openpyxl import load_workbook
+
+from exports import build_report, quote_csv, quote_html, quote_xlsx, sheet_names
+from exports.words import w
+from models.design_text import load_design_data
+from models.money import QuoteSettings, make_quote
+from planner import check_data, estimate_data, scenario_estimates
+from templates import template_text
+
+TODAY = date(2026, 11, 28)
+JPY_TAX = QuoteSettings("JPY", Decimal(150), Decimal(10))
+
+
+def photo() -> dict:
+    return load_design_data(template_text("photo_thumbnails"))
+
+
+def ranged_photo() -> dict:
+    data = photo()
+    data["workload"]["requests_per_month"] = {"low": 1_000_000, "expected": 3_000_000, "high": 10_000_000}
+    return data
+
+
+def workbook(data: dict, settings: QuoteSettings, lang: str):
+    report = build_report(data, settings=settings, lang=lang, today=TODAY)
+    return load_workbook(io.BytesIO(quote_xlsx(report))), report
+
+
+def rows(sheet) -> list[tuple]:
+    return [tuple(r) for r in sheet.iter_rows(values_only=True)]
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_workbook_has_the_four_sheets_in_the_report_language(lang):
+    book, _ = workbook(photo(), JPY_TAX, lang)
+    names = sheet_names(lang)
+    assert book.sheetnames == [names["summary"], names["line_items"], names["assumptions"], names["checks"]]
+    if lang == "ja":
+        assert book.sheetnames == ["概要", "明細", "前提条件", "上限チェック"]
+
+
+def test_line_items_read_back_equal_the_engines_numbers():
+    book, _ = workbook(photo(), JPY_TAX, "en")
+    est = estimate_data(photo())
+    quote = make_quote(est.line_items, JPY_TAX)
+    sheet = book[sheet_names("en")["line_items"]]
+    table = rows(sheet)
+    header = table[0]
+    cost_col, amount_col = header.index("Cost (USD, exact)"), header.index("Amount (JPY, rounded)")
+    body = table[1:1 + len(est.line_items)]
+    assert [r[0] for r in body] == [li.component for li in est.line_items]
+    # a workbook keeps 16 significant digits (Excel itself shows 15): the engine's Decimal to that precision
+    assert [r[cost_col] for r in body] == pytest.approx([float(li.cost_usd) for li in est.line_items], rel=1e-15)
+    assert [r[amount_col] for r in body] == [float(q.amount) for q in quote.lines]
+    assert [r[header.index("Quantity")] for r in body] == pytest.approx([float(li.quantity) for li in est.line_items],
+                                                                       rel=1e-15)
+    totals = {r[0]: r[amount_col] for r in table[1 + len(est.line_items):]}
+    assert totals["Monthly subtotal (excl. tax)"] == float(quote.subtotal) == sum(r[amount_col] for r in body)
+    assert totals["Tax (10 %)"] == float(quote.tax)
+    assert totals["Monthly total (incl. tax)"] == float(quote.total)
+    assert sheet[f"{chr(ord('A') + amount_col)}2"].number_format == '"¥"#,##0'
+
+
+def test_the_summary_states_the_rounding_rule_rate_and_dates():
+    book, _ = workbook(photo(), JPY_TAX, "ja")
+    summary = {r[0]: r[1] for r in rows(book["概要"]) if r[0]}
+    assert summary["AWS 利用料 概算見積"] is None
+    assert summary["為替レート"].startswith("1 USD = 150 円")
+    assert "各明細を 1 円単位で四捨五入" in summary["端数処理"] and "切り捨て" in summary["端数処理"]
+    assert summary["月額合計（税込）"].endswith("円")
+    oldest, newest = estimate_data(photo()).price_dates()
+    assert summary["価格の基準日"] == f"{oldest.year}年{oldest.month}月{oldest.day}日 – 2026年11月28日"
+
+
+def test_the_assumptions_sheet_lists_inputs_defaults_warnings_and_price_sources():
+    book, report = workbook(photo(), QuoteSettings(), "en")
+    cells = [c for row in rows(book["Assumptions"]) for c in row if c is not None]
+    for title in ("Design inputs (as given)", "Defaults assumed (not given in the design)", "Warnings",
+                  "Prices used: dates and sources"):
+        assert title in cells
+    assert "workload.requests_per_month" in cells and "3,000,000" in cells
+    assert "components[1] (upload).architecture" in cells and "x86_64" in cells  # a default, not in the file
+    assert all(warning in cells for warning in report.estimate.warnings)
+    used = {li.price_id for li in report.estimate.line_items}
+    assert used <= set(cells)
+    assert any(isinstance(c, str) and c.startswith("https://") for c in cells)
+
+
+def test_the_readiness_sheet_has_every_check():
+    book, _ = workbook(photo(), QuoteSettings(), "en")
+    report, _ = check_data(photo())
+    table = rows(book["Readiness"])
+    assert table[0][:3] == ("Status", "Check", "Component")
+    assert sorted((r[1], r[2]) for r in table[1:]) == sorted((c.id, c.component) for c in report.checks)
+    affected = {(r[1], r[2]): r[9] for r in table[1:]}
+    assert affected == {(c.id, c.component): c.affected_requests_per_month for c in report.checks}
+
+
+def test_a_ranged_design_adds_a_scenarios_sheet_with_the_three_cases():
+    book, _ = workbook(ranged_photo(), QuoteSettings(), "en")
+    assert book.sheetnames[-1] == "Scenarios"
+    table = rows(book["Scenarios"])
+    assert table[0][0].startswith("Ranges are computed by evaluating three cases separately")
+    total = next(r for r in table if r[0] == "Monthly total")
+    estimates = scenario_estimates(ranged_photo())
+    assert total[1:] == tuple(float(make_quote(estimates[c].line_items, QuoteSettings()).total)
+                              for c in ("low", "expected", "high"))
+    ranges = [r for r in rows(book["Assumptions"]) if r[0] == "workload.requests_per_month" and r[1] == 1_000_000]
+    assert ranges == [("workload.requests_per_month", 1_000_000, 3_000_000, 10_000_000, None, None, None)]
+
+
+def test_the_csv_is_utf8_with_a_bom_and_adds_up():
+    report = build_report(photo(), settings=JPY_TAX, lang="ja", today=TODAY)
+    raw = quote_csv(report)
+    assert raw.startswith(b"\xef\xbb\xbf")
+    table = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    header = table[0]
+    amount = header.index("金額（円、端数処理後）")
+    lines = table[1:1 + len(report.quote.lines)]
+    assert sum(Decimal(r[amount]) for r in lines) == report.quote.subtotal
+    labels = {r[0]: r[amount] for r in table}
+    assert Decimal(labels["月額合計（税込）"]) == report.quote.total
+    assert any("四捨五入" in r[-1] for r in table)
+
+
+class _Collector(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def test_the_report_is_self_contained_printable_and_escapes_user_text():
+    data = ranged_photo()
+    data["name"] = '<script>alert("x")</script> & Co'
+    data["description"] = "<img src=x onerror=alert(1)>"
+    data["components"][0]["label"] = "API <b>"
+    html = quote_html(build_report(data, settings=JPY_TAX, lang="en", today=TODAY))
+    assert "<script" not in html and "<img" not in html and "onerror=alert(1)>" not in html
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co" in html
+    assert "@media print" in html and "@page" in html
+    assert "<svg" in html and "<link" not in html and "src=\"http" not in html  # nothing fetched when printed
+    parser = _Collector()
+    parser.feed(html)
+    assert "script" not in parser.tags and "iframe" not in parser.tags and "input" not in parser.tags
+    text = " ".join(parser.text)
+    assert "Monthly total (incl. tax)" in text and "Low case" in text and "High case" in text
+    assert "Each line is rounded half up to the yen" in text and "1 USD = 150 JPY" in text
+    assert "Prepared on 28 Nov 2026" in text
+
+
+def test_the_japanese_report_uses_japanese_words_and_dates():
+    html = quote_html(build_report(photo(), settings=JPY_TAX, lang="ja", today=TODAY))
+    assert '<html lang="ja">' in html
+    assert "2026年11月28日 作成" in html and "月額合計（税込）" in html and "円" in html
+    assert "上限チェック" in html
+
+
+def test_report_totals_match_the_quote():
+    report = build_report(photo(), settings=JPY_TAX, lang="en", today=TODAY)
+    assert sum(report.component_amounts().values()) == report.quote.subtotal
+    assert report.quote.total == report.quote.subtotal + report.quote.tax
+    assert w("title", "ja") == "AWS 利用料 概算見積"
+
+
+def test_cli_quote_prints_the_same_totals(capsys):
+    from cli import main
+
+    assert main(["quote", "photo_thumbnails", "--currency", "JPY", "--rate", "150", "--tax", "10", "--lang", "ja"]) == 0
+    out = capsys.readouterr().out
+    quote = make_quote(estimate_data(photo()).line_items, JPY_TAX)
+    assert f"月額合計（税込）: {quote.total:,}円" in out
+    assert "各明細を 1 円単位で四捨五入" in out
+
+
+def test_cli_quote_writes_a_workbook_and_refuses_bad_options(tmp_path, capsys):
+    from cli import main
+
+    target = tmp_path / "quote.xlsx"
+    assert main(["quote", "photo_thumbnails", "--format", "xlsx", "--output", str(target)]) == 0
+    assert load_workbook(target).sheetnames == ["Summary", "Line items", "Assumptions", "Readiness"]
+    assert main(["quote", "photo_thumbnails", "--format", "xlsx"]) == 2
+    assert main(["quote", "photo_thumbnails", "--currency", "JPY", "--rate", "0"]) == 2
+    assert main(["quote", "photo_thumbnails", "--tax", "ten"]) == 2
+    err = capsys.readouterr().err
+    assert "give --output" in err and "exchange rate 0 JPY per USD is out of range" in err and "not a number" in err
