@@ -125,9 +125,8 @@ def limit_figure(demand: np.ndarray, limit: float | None, *, title: str, unit: s
     fig.add_trace(go.Scatter(x=np.arange(len(day)) / 60, y=day, name=unit, line=dict(color="#1f77b4"),
                              showlegend=False), 1, 2)
     if limit is not None:
-        for col in (1, 2):
-            fig.add_hline(y=limit, line=dict(color="#d62728", dash="dash"), row=1, col=col,
-                          annotation_text="limit" if col == 2 else None)
+        fig.add_hline(y=limit, line=dict(color="#d62728", dash="dash"), row=1, col=1)
+        fig.add_hline(y=limit, line=dict(color="#d62728", dash="dash"), row=1, col=2, annotation_text="limit")
     fig.update_xaxes(title_text="day", row=1, col=1)
     fig.update_xaxes(title_text="hour (local)", row=1, col=2)
     fig.update_yaxes(title_text=unit, row=1, col=1)
