@@ -21,6 +21,7 @@ st.title(t("title", lg))
 st.caption(t("tagline", lg))
 pages = [
     st.Page("app_pages/design.py", title=t("page_design", lg), icon="🧮", default=True),
+    st.Page("app_pages/cost.py", title=t("page_cost", lg), icon="💴"),
     st.Page("app_pages/limits.py", title=t("page_limits", lg), icon="🚦"),
     st.Page("app_pages/compare.py", title=t("page_compare", lg), icon="⚖️"),
     st.Page("app_pages/saved.py", title=t("page_saved", lg), icon="💾"),

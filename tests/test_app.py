@@ -163,3 +163,13 @@ def test_provisioned_billing_adds_capacity_and_on_demand_removes_it():
     assert provisioned["components"][0]["gsis"] == [{"name": "g", "rcu": 5, "wcu": 5}]
     back = apply_edits(provisioned, {(0, "billing"): "on_demand"}, {})
     assert back["components"][0] == {"id": "t", "type": "dynamodb", "billing": "on_demand", "gsis": [{"name": "g"}]}
+
+
+def test_the_cost_page_shows_the_current_designs_estimate(app):
+    key = next(n.key for n in app.number_input if n.key.endswith(".requests"))
+    app.number_input(key=key).set_value(40_000_000).run()
+    on_design_page = total(app)
+    app.switch_page("app_pages/cost.py").run()
+    assert not app.exception
+    assert total(app) == on_design_page
+    assert len(app.dataframe) == 1
