@@ -140,7 +140,8 @@ def check_data(data: dict, account_limits: dict | None = None) -> tuple[Readines
     data = with_account_limits(data, account_limits)
     design = parse_design(expected_data(data))
     est = _priced(design, data)
-    return readiness(design, est.events, applicable_limits(design, load_limit_defaults()), load_facts()), est
+    limits = applicable_limits(design, load_limit_defaults())
+    return readiness(design, est.events, limits, load_facts(), catalog_for(design.region)), est
 
 
 def dynamodb_plan_data(data: dict, table_id: str, settings=None, start_utc=None):

@@ -48,7 +48,7 @@ def _cold_start(ctx: Context, fn, facts: Facts) -> Check:
     cold_p99 = p99_with_cold_starts(model, share, init_ms) if init_ms else warm_p99
     ctx.note(fn.id, cold_starts_per_month=round(cold, 1), cold_start_share=round(share, 6), p99_ms_with_cold=round(cold_p99, 1))
     over_timeout = cold_p99 >= fn.timeout_s * 1000
-    remedy = ("SnapStart (runtime java_snapstart)" if fn.runtime == "java" else "provisioned concurrency for the busy hours")
+    remedy = _remedy(ctx, fn, colds)
     return make_check(
         ctx, id="lambda.cold_starts", component=fn.id, limit_key=None, limit_value=float(fn.timeout_s * 1000),
         limit_label=f"timeout_s (INIT ≈ {init_ms:,.0f} ms for {fn.runtime})", peak=cold_p99, unit="ms p99 with cold starts",
@@ -56,7 +56,21 @@ def _cold_start(ctx: Context, fn, facts: Facts) -> Check:
         if over_timeout else 0.0, total=invocations, warn_if=share > 0.01 or cold_p99 > 1.5 * warm_p99,
         consequence=f"{cold:,.0f} cold starts a month ({share:.2%} of invocations) add ~{init_ms:,.0f} ms each: p99 "
                     f"{warm_p99:,.0f} → {cold_p99:,.0f} ms; the INIT phase is billed as duration.",
-        action=f"Keep the package and imports small; use {remedy}; or accept the latency if p99 allows.")
+        action=f"Keep the package and imports small; {remedy}; or accept the latency if p99 allows.")
+
+
+def _remedy(ctx: Context, fn, colds) -> str:
+    """The usual fix for cold starts, with its monthly price when the catalog is known."""
+    load = ctx.rates[fn.id] * mean_duration_s(fn)
+    warm = max(1, math.ceil(float((load + 2 * load ** 0.5).max())))
+    text = f"provisioned concurrency for {warm} environment{'s' if warm > 1 else ''} (the busiest need)"
+    price = ctx.catalog.get(f"lambda.provisioned_concurrency.{fn.architecture}") if ctx.catalog else None
+    if price is not None:
+        usd = warm * fn.memory_mb / 1024 * 730 * 3600 * float(price.first_unit_price)
+        text += f", about USD {usd:,.2f} a month (its duration rate is lower than on-demand's)"
+    if fn.runtime == "java":
+        text = "SnapStart (runtime java_snapstart; no extra charge for Java) or " + text
+    return "use " + text
 
 
 def _async_failures(ctx: Context, fn, source: str) -> Check:

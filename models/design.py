@@ -222,6 +222,7 @@ class Lambda(_Component):
     log_class: Literal["standard", "infrequent_access"] = "standard"
     log_retention_days: int = Field(default=30, ge=1, le=3653)
     tracing: bool = False
+    traces_retrieved_per_month: Count = 0
     dlq: bool = False
     idempotent: bool = False
     direct_field: ClassVar[str | None] = "invocations_per_month"

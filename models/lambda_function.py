@@ -91,6 +91,9 @@ def _observability(fn: Lambda, invocations: Decimal) -> list[Usage]:
         traces = min(invocations, seconds) + max(Decimal(0), invocations - seconds) * Decimal("0.05")
         usages.append(Usage(fn.id, "xray.traces_recorded", traces,
                             f"default sampling: 1 request/s + 5 % of {fmt(invocations)} invocations"))
+        if fn.traces_retrieved_per_month:
+            retrieved = dec(fn.traces_retrieved_per_month)
+            usages.append(Usage(fn.id, "xray.traces_retrieved", retrieved, f"{fmt(retrieved)} traces retrieved or scanned"))
     return usages
 
 

@@ -49,6 +49,7 @@ class Context:
     traffic: Traffic
     rates: dict[str, np.ndarray]
     facts: dict[str, dict] = field(default_factory=dict)  # per-component figures for reports
+    catalog: object = None  # the region's prices, for the cost of remedies (optional)
     curves: dict[tuple[str, str], np.ndarray] = field(default_factory=dict)  # (check id, component) → demand per minute
 
     def limit(self, key: str) -> LimitValue:
@@ -124,13 +125,14 @@ def make_check(ctx: Context, *, id: str, component: str, limit_key: str | None, 
                  from_account=bool(limit and limit.from_account))
 
 
-def readiness(design: Design, events: dict, limits: dict[str, LimitValue], facts=None) -> Readiness:
+def readiness(design: Design, events: dict, limits: dict[str, LimitValue], facts=None, catalog=None) -> Readiness:
     """Run every check on the design's month of traffic (`facts`: runtimes and SLAs, for the
     cold-start and availability findings)."""
     from models import checks_api, checks_dynamodb, checks_lambda, checks_resilience, checks_storage  # noqa: PLC0415
 
     traffic = client_traffic(design.workload)
     ctx = Context(design, limits, events, traffic, component_rates(design, events, traffic))
+    ctx.catalog = catalog
     checks: list[Check] = []
     for module in (checks_lambda, checks_api, checks_dynamodb, checks_storage):
         checks += module.checks(ctx)

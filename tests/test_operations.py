@@ -63,6 +63,12 @@ def test_xray_default_sampling_by_hand():
     assert cost_of(est, "xray.traces_recorded") == pytest.approx((traces - 100_000) * 5e-6)
 
 
+def test_xray_retrievals_beyond_the_free_million_by_hand():
+    est = estimate_data(design(fn(invocations_per_month=1000, tracing=True, traces_retrieved_per_month=3_000_000,
+                                  log_kb_per_invocation=0), free_tier="always"))
+    assert cost_of(est, "xray.traces_retrieved") == pytest.approx(2_000_000 * 0.50e-6)
+
+
 def test_egress_free_100_gb_is_aggregated_across_services():
     # S3 sends 80 GB and API Gateway 1M responses × 50 KB = 47.68 GB: 127.68 − 100 free = 27.68 GB × $0.09
     bucket = {"id": "b", "type": "s3", "puts_per_month": 0, "transfer_out_gb": 80}
@@ -150,12 +156,10 @@ def test_the_photo_template_has_logs_tracing_egress_cold_starts_and_availability
     from models.design_text import load_design_data
     from templates import template_text
 
-    data = load_design_data(template_text("photo_thumbnails"))
-    data["components"][1]["tracing"] = True
-    report, est = check_data(data)
+    report, est = check_data(load_design_data(template_text("photo_thumbnails")))
     prices = {li.price_id for li in est.line_items}
     assert {"cloudwatch.logs.lambda_ingestion.standard", "cloudwatch.logs.storage", "xray.traces_recorded",
-            "data_transfer.internet_out"} <= prices
+            "xray.traces_retrieved", "data_transfer.internet_out"} <= prices
     assert all(li.source.startswith("https://") for li in est.line_items)
     assert any(li.dimension.endswith("INIT phase of cold starts") for li in est.line_items)
     ids = {c.id for c in report.checks}
@@ -172,3 +176,14 @@ def test_the_direct_invoke_template_shows_what_is_lost():
     ids = {c.id: c for c in direct.checks}
     assert ids["lambda.no_api_layer"].status == "warn"
     assert ids["lambda.invoke_rate"].limit_value == 10 * 1000
+
+
+def test_the_cold_start_finding_prices_its_remedy():
+    # 1,000 requests/s × 0.1 s = 100 Erlangs: busiest need 100 + 2·√100 = 120 environments;
+    # 120 × 0.125 GB × 730 h × 3,600 s × $0.0000041667 per GB-s (us-east-1 x86_64)
+    data = design(fn(), requests=1000 * 730 * 3600)
+    report, _ = check_data(data)
+    found = next(c for c in report.checks if c.id == "lambda.cold_starts")
+    expected = 120 * 0.125 * 730 * 3600 * 0.0000041667
+    assert "provisioned concurrency for 120 environments" in found.action
+    assert f"about USD {expected:,.2f} a month" in found.action
