@@ -144,10 +144,11 @@ def check_data(data: dict, account_limits: dict | None = None) -> tuple[Readines
     return readiness(design, est.events, limits, load_facts(), catalog_for(design.region)), est
 
 
-def dynamodb_plan_data(data: dict, table_id: str, settings=None, start_utc=None):
-    """The DynamoDB capacity plan for one table of a design mapping (KeyError-free: DesignError if the
-    table does not exist)."""
-    from models.checks_dynamodb import unit_demand
+def dynamodb_plan_data(data: dict, table_id: str, settings=None, start_utc=None, index: str | None = None):
+    """The DynamoDB capacity plan for one table of a design mapping — its base table, or one of its
+    GSIs (`index`), each of which has its own capacity and decrease budget. DesignError if either
+    does not exist."""
+    from models.checks_dynamodb import index_demands
     from models.design import DesignError
     from models.dynamodb_planner import PlannerSettings, TableDemand, plan_table
     from models.readiness import Context
@@ -162,8 +163,13 @@ def dynamodb_plan_data(data: dict, table_id: str, settings=None, start_utc=None)
     est = _priced(design, data)
     traffic = client_traffic(design.workload)
     ctx = Context(design, {}, est.events, traffic, component_rates(design, est.events, traffic))
-    read_units, write_units, reads, writes = unit_demand(ctx, table)
-    demand = TableDemand(table_id, read_units, write_units, reads, writes, table.table_class, traffic.utc_offset_minutes)
+    owners = index_demands(ctx, table)
+    if index and index not in owners:
+        names = ", ".join(n for n in owners if n) or "none"
+        raise DesignError([f"--index: {index!r} is not a GSI of table {table_id!r}; its GSIs: {names}"])
+    read_units, write_units, reads, writes = owners[index or ""]
+    label = f"{table_id}/index/{index}" if index else table_id
+    demand = TableDemand(label, read_units, write_units, reads, writes, table.table_class, traffic.utc_offset_minutes)
     settings = settings or PlannerSettings()
     settings = type(settings)(**{**settings.__dict__, "growth_per_month": design.workload.growth_per_month,
                                  "free_tier": design.free_tier != "none"})

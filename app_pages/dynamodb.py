@@ -26,6 +26,10 @@ TEXT = {
                       "その後は 1 時間に 1 回、計 27 回）を守る最適スケジュール、リザーブドキャパシティを、このテーブルの"
                       "1 か月のトラフィックで比較します（スループット費用のみ）。"},
     "table": {"en": "Table", "ja": "テーブル"},
+    "owner": {"en": "Capacity of", "ja": "キャパシティの対象"},
+    "owner_help": {"en": "The base table and each global secondary index have their own capacity and their own decrease budget.",
+                   "ja": "ベーステーブルと各 GSI は、それぞれ独自のキャパシティと減少回数の枠を持ちます。"},
+    "base_table": {"en": "the table itself", "ja": "テーブル本体"},
     "no_table": {"en": "The design has no DynamoDB table. Add one on the Design page (or pick the save-data template).",
                  "ja": "設計に DynamoDB テーブルがありません。設計ページで追加してください（保存テンプレートなど）。"},
     "target": {"en": "Auto scaling target utilization", "ja": "Auto Scaling の目標使用率"},
@@ -60,9 +64,10 @@ def tx(key: str, lg: str) -> str:
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def cached_plan(design_json: str, table: str, settings: PlannerSettings, start_utc: datetime) -> tuple[dict, dict]:
+def cached_plan(design_json: str, table: str, settings: PlannerSettings, start_utc: datetime,
+                index: str | None = None) -> tuple[dict, dict]:
     """The plan's JSON document and the per-minute curves for the chart (cached per design and settings)."""
-    plan = dynamodb_plan_data(json.loads(design_json), table, settings, start_utc)
+    plan = dynamodb_plan_data(json.loads(design_json), table, settings, start_utc, index=index)
     curves = {"demand_read": plan.demand.read_units, "demand_write": plan.demand.write_units}
     for s in plan.strategies:
         if s.read_capacity is not None and s.name != "reserved":
@@ -70,13 +75,19 @@ def cached_plan(design_json: str, table: str, settings: PlannerSettings, start_u
     return plan_dict(plan), curves
 
 
-def controls(design: dict, lg: str) -> tuple[dict, str, PlannerSettings] | None:
+def controls(design: dict, lg: str) -> tuple[dict, str, str | None, PlannerSettings] | None:
     tables = [c["id"] for c in design.get("components") or [] if c.get("type") == "dynamodb"]
     if not tables:
         st.info(tx("no_table", lg))
         return None
     table = st.selectbox(tx("table", lg), tables, key="ddb.table")
     component = next(c for c in design["components"] if c.get("id") == table)
+    index_names = [g.get("name") for g in component.get("gsis") or [] if isinstance(g, dict)]
+    index = None
+    if index_names:
+        choice = st.selectbox(tx("owner", lg), [""] + index_names, key="ddb.index", help=tx("owner_help", lg),
+                              format_func=lambda n: tx("base_table", lg) if not n else f"GSI {n}")
+        index = choice or None
     classes = ["standard", "standard_ia"]
     chosen_class = st.radio(tx("table_class", lg), classes, horizontal=True, key="ddb.class",
                             index=classes.index(component.get("table_class", "standard")), help=tx("table_class_help", lg))
@@ -91,7 +102,7 @@ def controls(design: dict, lg: str) -> tuple[dict, str, PlannerSettings] | None:
     step = cols[3].select_slider(tx("step", lg), [5, 10, 15, 20, 30, 60], value=15, key="ddb.step", help=tx("step_help", lg))
     settings = PlannerSettings(step_minutes=step, headroom=headroom / 100, target_utilization=target / 100,
                                allowed_throttle_fraction=throttle)
-    return trial, table, settings
+    return trial, table, index, settings
 
 
 def utc_offset_minutes(design: dict) -> int:
@@ -106,11 +117,11 @@ def page() -> None:
     chosen = controls(st.session_state.design, lg)
     if chosen is None:
         return
-    trial, table, settings = chosen
+    trial, table, index, settings = chosen
     try:
         with st.spinner("…"):  # the exact schedule takes about a second
             start = month_start_utc(next_monday(date.today()), utc_offset_minutes(trial))
-            doc, curves = cached_plan(json.dumps(trial, sort_keys=True), table, settings, start)
+            doc, curves = cached_plan(json.dumps(trial, sort_keys=True), table, settings, start, index)
     except DesignError as err:
         st.error(tx("problems", lg) + "\n\n" + "\n".join(f"- {p}" for p in err.problems))
         return
@@ -124,12 +135,12 @@ def page() -> None:
         "USD / 12 months": st.column_config.NumberColumn(format="%.2f")})
     for part, unit, index in (("demand_read", tx("reads", lg), 0), ("demand_write", tx("writes", lg), 1)):
         capacities = {name: pair[index] for name, pair in curves.items() if isinstance(pair, tuple)}
-        st.plotly_chart(capacity_figure(curves[part], capacities, title=f"{table}: {unit}", unit=unit),
+        st.plotly_chart(capacity_figure(curves[part], capacities, title=f"{doc['table']}: {unit}", unit=unit),
                         key=f"ddb.chart.{part}")
     scheduled = next(s for s in doc["strategies"] if s["name"] == "scheduled")
     with st.expander(f"{tx('schedule', lg)} ({len(scheduled['schedule'])})"):
         st.dataframe(pd.DataFrame(scheduled["schedule"]), key="ddb.schedule", hide_index=True)
-        st.download_button(tx("actions", lg), json.dumps(scheduled_actions(table, scheduled["schedule"]), indent=2),
+        st.download_button(tx("actions", lg), json.dumps(scheduled_actions(doc["table"], scheduled["schedule"]), indent=2),
                            file_name=f"{table}_scheduled_actions.json", mime="application/json", key="ddb.actions")
         st.caption(tx("actions_note", lg))
 

@@ -37,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
     from models.traffic import client_traffic
 
     offset = client_traffic(parse_design(data).workload).utc_offset_minutes
-    plan = dynamodb_plan_data(data, args.table, settings, month_start_utc(start, offset))
+    plan = dynamodb_plan_data(data, args.table, settings, month_start_utc(start, offset), index=args.index)
     if args.actions:
         scheduled = next(s for s in plan.strategies if s.name == "scheduled")
         print(json.dumps(scheduled_actions(plan.table, scheduled.schedule), indent=2))
@@ -73,6 +73,7 @@ def register(subparsers) -> None:
                                                     "capacity for one table")
     p.add_argument("design", help="a design file (YAML or JSON) or a template key")
     p.add_argument("--table", required=True, help="the id of a dynamodb component")
+    p.add_argument("--index", help="plan this GSI of the table instead of the base table (each has its own capacity)")
     p.add_argument("--format", choices=("table", "json"), default="table")
     p.add_argument("--step-minutes", type=int, choices=(5, 10, 15, 20, 30, 60), default=15,
                    help="length of the scheduled plan's steps (default 15)")

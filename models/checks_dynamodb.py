@@ -11,20 +11,30 @@ from models.readiness import Check, Context, make_check
 from models.usage import dec
 
 
-def unit_demand(ctx: Context, table) -> tuple[np.ndarray, np.ndarray, float, float]:
-    """(read units/s, write units/s per minute, item reads and writes per month) for a table with its GSIs."""
+def index_demands(ctx: Context, table) -> dict[str, tuple[np.ndarray, np.ndarray, float, float]]:
+    """Per capacity owner — the base table ("") and each GSI by name — its (read units/s, write units/s)
+    per minute and its item reads and writes per month. GSIs have their own capacity and decrease budget."""
     reads, writes = (float(v) for v in item_counts(table, dec(float(ctx.events[table.id]))))
     rru = float(read_units_per_read(dec(table.item_kb), table.read_consistency))
     wru = float(write_units_per_write(dec(table.item_kb), table.write_mode))
     read_rate, write_rate = ctx.series(table.id, reads), ctx.series(table.id, writes)
-    read_units, write_units = read_rate * rru, write_rate * wru
+    owners = {"": (read_rate * rru, write_rate * wru, reads, writes)}
     for gsi in table.gsis:
         kb = dec(gsi.item_kb if gsi.item_kb is not None else table.item_kb)
-        write_units = write_units + write_rate * gsi.write_fraction * float(write_units_per_write(kb, "standard"))
-        if gsi.reads:
-            gsi_reads = ctx.series(table.id, float(ctx.events[table.id]) * gsi.reads)
-            read_units = read_units + gsi_reads * float(read_units_per_read(kb, "eventual"))
-    return read_units, write_units, reads, writes
+        gsi_writes = writes * gsi.write_fraction
+        gsi_reads = float(ctx.events[table.id]) * gsi.reads
+        owners[gsi.name] = (ctx.series(table.id, gsi_reads) * float(read_units_per_read(kb, "eventual")),
+                            write_rate * gsi.write_fraction * float(write_units_per_write(kb, "standard")),
+                            gsi_reads, gsi_writes)
+    return owners
+
+
+def unit_demand(ctx: Context, table) -> tuple[np.ndarray, np.ndarray, float, float]:
+    """(read units/s, write units/s per minute, item reads and writes per month) for a table with its GSIs."""
+    owners = index_demands(ctx, table)
+    read_units = sum(o[0] for o in owners.values())
+    write_units = sum(o[1] for o in owners.values())
+    return read_units, write_units, owners[""][2], owners[""][3]
 
 
 def checks(ctx: Context) -> list[Check]:

@@ -423,11 +423,12 @@ def scheduled_actions(table: str, schedule: list[dict]) -> list[dict]:
     actions = []
     for number, row in enumerate(schedule):
         when = row["start"] or f"month+{row['minute_of_month']}min"
+        kind = "index" if "/index/" in table else "table"
         for dimension, units in (("ReadCapacityUnits", row["rcu"]), ("WriteCapacityUnits", row["wcu"])):
             actions.append({
                 "ServiceNamespace": "dynamodb", "ResourceId": f"table/{table}",
-                "ScalableDimension": f"dynamodb:table:{dimension}",
-                "ScheduledActionName": f"{table}-{number:04d}-{dimension[:5].lower()}",
+                "ScalableDimension": f"dynamodb:{kind}:{dimension}",
+                "ScheduledActionName": f"{table.replace('/', '-')}-{number:04d}-{dimension[:5].lower()}",
                 "Schedule": f"at({when.rstrip('Z')})" if row["start"] else when,
                 "ScalableTargetAction": {"MinCapacity": units, "MaxCapacity": units},
             })

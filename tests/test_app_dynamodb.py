@@ -55,3 +55,17 @@ def test_capacity_figure_has_demand_and_each_strategy():
     fig = capacity_figure(demand, {"fixed": demand * 2, "scheduled": demand * 1.1}, title="t", unit="RCU")
     assert [trace.name for trace in fig.data] == ["consumed", "fixed", "scheduled"]
     assert len(fig.data[0].y) == 730
+
+
+def test_a_gsi_can_be_planned_on_the_page():
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    yaml_text = ("name: g\nregion: us-east-1\nworkload: {requests_per_month: 10000000}\ncomponents:\n"
+                 "  - {id: t, type: dynamodb, writes: 1, gsis: [{name: by_user, write_fraction: 0.5}]}\n")
+    at.text_area[0].set_value(yaml_text)
+    at.button[0].click().run()
+    at.switch_page("app_pages/dynamodb.py").run()
+    at.selectbox(key="ddb.index").set_value("by_user").run()
+    assert not at.exception
+    expected = plan_dict(dynamodb_plan_data(load_design_data(yaml_text), "t", PlannerSettings(), index="by_user"))
+    assert expected["table"] == "t/index/by_user"
+    assert list(at.dataframe[0].value["USD / month"]) == [s["monthly_cost_usd"] for s in expected["strategies"]]
