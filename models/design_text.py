@@ -26,6 +26,15 @@ class _NoAliasLoader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
+def safe_load_without_aliases(text: str):
+    """yaml.safe_load with aliases refused: the SafeLoader subclass above, driven directly."""
+    loader = _NoAliasLoader(text)
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
+
+
 def load_design_data(text: str) -> dict:
     """The mapping in a YAML or JSON design text; `DesignError` with a one-line reason otherwise."""
     if len(text) > MAX_TEXT_CHARS:
@@ -36,7 +45,7 @@ def load_design_data(text: str) -> dict:
         if text.lstrip().startswith("{"):
             data = json.loads(text)
         else:
-            data = yaml.load(text, Loader=_NoAliasLoader)  # noqa: S506 - a SafeLoader subclass
+            data = safe_load_without_aliases(text)
     except json.JSONDecodeError as err:
         raise DesignError([f"design file line {err.lineno} column {err.colno}: not valid JSON ({err.msg})"]) from None
     except yaml.YAMLError as err:
