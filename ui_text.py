@@ -68,6 +68,8 @@ TEXT: dict[str, dict[str, str]] = {
     "page_prices": {"en": "Prices", "ja": "価格表"},
     "page_limits": {"en": "Limits", "ja": "上限チェック"},
     "page_cost": {"en": "Cost", "ja": "費用"},
+    "template_placeholder": {"en": "— your own design (from a file, a link or the editor) —",
+                             "ja": "— 独自の設計（ファイル、リンク、エディタから）—"},
     "page_dynamodb": {"en": "DynamoDB planner", "ja": "DynamoDB プランナー"},
     "prices_title": {"en": "Price catalog", "ja": "価格カタログ"},
     "prices_caption": {"en": "Every price the estimates use, with its source, date and confidence: aws (AWS page), price_list (AWS Price List), third_party, assumed (not published for this region; the note says what it is taken from).",

@@ -31,12 +31,17 @@ FREE_TIERS = ["none", "always", "first_year"]
 
 def on_template_change() -> None:
     key = st.session_state.template
-    set_design(template_data(key), key)
+    if key is not None:
+        set_design(template_data(key), key)
 
 
 def open_panel(lg: str) -> None:
-    """Template picker and file upload."""
-    st.selectbox(t("template", lg), template_keys(), key="template", on_change=on_template_change,
+    """Template picker and file upload. The picker shows the template the design came from, or a
+    placeholder when it came from a file, a link or the editor."""
+    if st.session_state.get("design_label") not in template_keys():
+        st.session_state.template = None
+    st.selectbox(t("template", lg), template_keys(), key="template", on_change=on_template_change, index=None,
+                 placeholder=t("template_placeholder", lg),
                  format_func=lambda k: template_data(k)["name"], help=t("template_help", lg))
     upload = st.file_uploader(t("upload", lg), type=["yaml", "yml", "json"], key="upload", help=t("upload_help", lg))
     if upload is not None and upload.file_id != st.session_state.get("upload_id"):
@@ -48,6 +53,7 @@ def open_panel(lg: str) -> None:
             data = load_design_data(upload.getvalue().decode("utf-8", errors="replace"))
             estimate_data(data)  # validate before replacing the current design
             set_design(data, upload.name)
+            st.rerun()  # redraw the form and the template picker for the opened design
         except DesignError as err:
             st.session_state.upload_error = (upload.name, err.problems)
     if st.session_state.get("upload_error"):
