@@ -22,6 +22,7 @@ from ui_compare import (
     compare_table,
     curves_frame,
 )
+from ui_messages import localize
 from ui_text import t, tf
 
 MAX_DESIGNS = 4
@@ -106,7 +107,7 @@ def page() -> None:
                 sweeps.append({case: sweep_of(text, case) for case in cases})
             except (DesignError, StorageError) as err:
                 problems = getattr(err, "problems", None) or [str(err)]
-                skipped.append(f"**{label}**: " + "; ".join(problems))
+                skipped.append(f"**{label}**: " + "; ".join(localize(p, lg) for p in problems))
                 continue
             summaries.append(summary)
             labels.append(label)

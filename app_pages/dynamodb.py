@@ -16,6 +16,7 @@ from models.dynamodb_planner import PlannerSettings, scheduled_actions
 from models.dynamodb_report import plan_dict
 from models.traffic import client_traffic
 from planner import dynamodb_plan_data
+from ui_messages import localize
 
 TEXT = {
     "title": {"en": "DynamoDB capacity planner", "ja": "DynamoDB キャパシティプランナー"},
@@ -57,6 +58,17 @@ TEXT = {
     "reads": {"en": "Reads (RCU)", "ja": "読み込み（RCU）"}, "writes": {"en": "Writes (WCU)", "ja": "書き込み（WCU）"},
     "problems": {"en": "The design has problems; fix them on the Design page:", "ja": "設計に問題があります。設計ページで修正してください："},
 }
+
+
+#: column headings on a Japanese screen
+JA_COLUMNS = {"strategy": "方式", "USD / month": "USD／月", "USD / 12 months": "USD／12 か月",
+              "throttled / month": "スロットリング／月", "utilization": "使用率", "max decreases / day": "1 日の最大減少回数",
+              "note": "注記"}
+
+
+def heading(name: str, lg: str) -> str:
+    """A column heading in the screen's language."""
+    return JA_COLUMNS[name] if lg == "ja" else name
 
 
 def tx(key: str, lg: str) -> str:
@@ -123,16 +135,19 @@ def page() -> None:
             start = month_start_utc(next_monday(date.today()), utc_offset_minutes(trial))
             doc, curves = cached_plan(json.dumps(trial, sort_keys=True), table, settings, start, index)
     except DesignError as err:
-        st.error(tx("problems", lg) + "\n\n" + "\n".join(f"- {p}" for p in err.problems))
+        st.error(tx("problems", lg) + "\n\n" + "\n".join(f"- {localize(p, lg)}" for p in err.problems))
         return
-    st.success(f"**{tx('recommended', lg)}: {doc['recommended']}** — {doc['reason']}")
+    st.success(f"**{tx('recommended', lg)}: {doc['recommended']}** — {localize(doc['reason'], lg)}")
     rows = [{"strategy": s["name"], "USD / month": s["monthly_cost_usd"], "USD / 12 months": s["cost_12_months_usd"],
              "throttled / month": s["throttled_requests"], "utilization": s["avg_utilization"],
-             "max decreases / day": s["max_decreases_in_a_day"], "note": s["note"]} for s in doc["strategies"]]
-    st.dataframe(pd.DataFrame(rows), key="ddb.strategies", hide_index=True, column_config={
-        "utilization": st.column_config.NumberColumn(format="percent"),
-        "USD / month": st.column_config.NumberColumn(format="%.2f"),
-        "USD / 12 months": st.column_config.NumberColumn(format="%.2f")})
+             "max decreases / day": s["max_decreases_in_a_day"], "note": localize(s["note"], lg)} for s in doc["strategies"]]
+    table = pd.DataFrame(rows)
+    if lg == "ja":
+        table = table.rename(columns=JA_COLUMNS)
+    st.dataframe(table, key="ddb.strategies", hide_index=True, column_config={
+        heading("utilization", lg): st.column_config.NumberColumn(format="percent"),
+        heading("USD / month", lg): st.column_config.NumberColumn(format="%.2f"),
+        heading("USD / 12 months", lg): st.column_config.NumberColumn(format="%.2f")})
     for part, unit, index in (("demand_read", tx("reads", lg), 0), ("demand_write", tx("writes", lg), 1)):
         capacities = {name: pair[index] for name, pair in curves.items() if isinstance(pair, tuple)}
         st.plotly_chart(capacity_figure(curves[part], capacities, title=f"{doc['table']}: {unit}", unit=unit),

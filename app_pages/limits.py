@@ -13,6 +13,7 @@ from charts import limit_figure
 from models.design import DesignError
 from models.readiness_report import STATUS_ORDER
 from planner import check_data
+from ui_messages import localize
 
 TEXT = {
     "title": {"en": "Limits before launch", "ja": "リリース前の上限チェック"},
@@ -71,13 +72,25 @@ def what_if(design: dict, lg: str) -> dict:
     return trial
 
 
-def checks_table(report) -> pd.DataFrame:
+def checks_table(report, lg: str = "en") -> pd.DataFrame:
     rows = [{"status": ICON[c.status], "check": c.id, "component": c.component,
-             "peak": c.peak_demand, "limit": c.limit_value, "unit": c.unit, "headroom %": c.headroom_pct,
-             "affected / month": c.affected_requests_per_month, "consequence": c.consequence, "action": c.action,
-             "limit source": c.limit_source + (" (from your account)" if c.from_account else "")}
+             "peak": c.peak_demand, "limit": c.limit_value, "unit": localize(c.unit, lg), "headroom %": c.headroom_pct,
+             "affected / month": c.affected_requests_per_month, "consequence": localize(c.consequence, lg), "action": localize(c.action, lg),
+             "limit source": c.limit_source + ((" (from your account)" if lg == "en" else "（お使いのアカウントから）")
+                                               if c.from_account else "")}
             for c in sorted(report.checks, key=lambda c: STATUS_ORDER[c.status])]
     return pd.DataFrame(rows)
+
+
+#: column headings on a Japanese screen (the data keeps its English keys)
+JA_COLUMNS = {"status": "判定", "check": "チェック", "component": "コンポーネント", "peak": "ピーク", "limit": "上限",
+              "unit": "単位", "headroom %": "余裕 %", "affected / month": "影響する要求／月", "consequence": "結果",
+              "action": "対応", "limit source": "上限の出典"}
+
+
+def _headed(table: pd.DataFrame, lg: str) -> pd.DataFrame:
+    """The table with Japanese column headings on a Japanese screen."""
+    return table.rename(columns=JA_COLUMNS) if lg == "ja" else table
 
 
 def page() -> None:
@@ -92,7 +105,7 @@ def page() -> None:
             with st.spinner("…"):
                 report, _ = check_data(trial)
         except DesignError as err:
-            st.error(tx("problems", lg) + "\n\n" + "\n".join(f"- {p}" for p in err.problems))
+            st.error(tx("problems", lg) + "\n\n" + "\n".join(f"- {localize(p, lg)}" for p in err.problems))
             return
         cols = st.columns(3)
         cols[0].metric(tx("overall", lg), ICON[report.worst_status])
@@ -101,13 +114,13 @@ def page() -> None:
             cols[1].metric(tx("availability", lg), f"{design_facts['composite_availability_pct']:.3f} %",
                            help=tx("availability_help", lg))
             cols[2].metric(tx("degraded", lg), f"{design_facts['degraded_minutes_per_month']:,.0f}")
-        st.dataframe(checks_table(report), key="readiness_table", hide_index=True)
+        st.dataframe(_headed(checks_table(report, lg), lg), key="readiness_table", hide_index=True)
         choices = [key for key in report.curves]
         if choices:
             chosen = st.selectbox(tx("chart_for", lg), choices, format_func=lambda k: f"{k[0]} · {k[1]}", key="limits_chart")
             found = next(c for c in report.checks if (c.id, c.component) == chosen)
             st.plotly_chart(limit_figure(report.curves[chosen], found.limit_value, title=f"{found.id} · {found.component}",
-                                         unit=found.unit), key="limit_chart")
+                                         unit=localize(found.unit, lg)), key="limit_chart")
 
 
 page()

@@ -17,6 +17,7 @@ from exports.report import QuoteReport
 from exports.words import status_word, w
 from models.money import format_money, rate_note, rounding_rule
 from models.readiness_report import STATUS_ORDER
+from ui_messages import localize
 from ui_text import format_date
 
 CSS = """
@@ -85,7 +86,7 @@ def quote_html(report: QuoteReport) -> str:
     parts += _grid(w("inputs", lg), [w("field", lg), w("value", lg)], [list(r) for r in report.inputs], report)
     parts += _grid(w("defaults", lg), [w("field", lg), w("default_value", lg)],
                    [list(r) for r in report.defaults] + [["limits", w("limits_default", lg)]], report)
-    warnings = list(report.estimate.warnings) or [w("none", lg)]
+    warnings = [localize(x, lg) for x in report.estimate.warnings] or [w("none", lg)]
     parts += [f"<h2>{escape(w('warnings', lg))}</h2>", "<ul>"] + [f"<li>{escape(x)}</li>" for x in warnings] + ["</ul>"]
     prices = [[row[0], row[2], row[4], row[5], row[6]] for row in tables.price_rows(report)]
     header = tables.price_header(lg)
@@ -126,9 +127,9 @@ def _check_table(report: QuoteReport) -> list[str]:
         limit = "—" if c.limit_value is None else f"{c.limit_value:,.6g}"
         head = "—" if c.headroom_pct is None else f"{c.headroom_pct:,.1f}"
         out.append(f'<tr><td class="status-{c.status}">{escape(row[0])}</td><td>{escape(c.id)}</td>'
-                   f"<td>{escape(c.component)}</td><td>{escape(peak)} / {escape(limit)}<div class=\"how\">{escape(c.unit)}</div></td>"
+                   f"<td>{escape(c.component)}</td><td>{escape(peak)} / {escape(limit)}<div class=\"how\">{escape(row[7])}</div></td>"
                    f'<td class="num">{escape(head)}</td><td class="num">{c.affected_requests_per_month:,.0f}</td>'
-                   f"<td>{escape(c.consequence)}<div class=\"how\">{escape(c.action)}</div></td></tr>")
+                   f"<td>{escape(row[10])}<div class=\"how\">{escape(row[11])}</div></td></tr>")
     out.append("</tbody></table>")
     return out
 

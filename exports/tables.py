@@ -11,6 +11,7 @@ from exports.report import QuoteReport
 from exports.words import currency_word, status_word, w
 from models.money import format_money, rate_note, rounding_rule
 from models.readiness_report import STATUS_ORDER
+from ui_messages import localize
 
 
 def _float(value: Decimal | None) -> float | None:
@@ -96,12 +97,12 @@ def check_header(lang: str) -> list[str]:
 
 
 def check_rows(report: QuoteReport) -> list[list]:
-    """The readiness checks of the expected case, failures first."""
-    rows = []
+    """The readiness checks of the expected case, failures first (the engine's texts in the report's language)."""
+    rows, lg = [], report.lang
     for c in sorted(report.readiness.checks, key=lambda c: STATUS_ORDER[c.status]):
-        rows.append([status_word(c.status, report.lang), c.id, c.component, c.limit, c.limit_value,
-                     c.limit_source, c.peak_demand, c.unit, c.headroom_pct, c.affected_requests_per_month,
-                     c.consequence, c.action])
+        rows.append([status_word(c.status, lg), c.id, c.component, localize(c.limit, lg), c.limit_value,
+                     c.limit_source, c.peak_demand, localize(c.unit, lg), c.headroom_pct, c.affected_requests_per_month,
+                     localize(c.consequence, lg), localize(c.action, lg)])
     return rows
 
 

@@ -79,7 +79,7 @@ WORDS: dict[str, dict[str, str]] = {
     "no_price": {"en": "no price in the catalog", "ja": "カタログに価格なし"},
     "unpriced": {"en": "{n} line(s) have no price in the catalog and are not in the total", "ja": "{n} 件の明細はカタログに価格がなく、合計に含まれていません"},
     "engine_note": {"en": "Dimensions, formulas and warnings are the estimate engine's own words (English).",
-                    "ja": "課金項目・計算式・注意事項は見積もりエンジンの表記（英語）のままです。"},
+                    "ja": "課金項目・計算式は見積もりエンジンの表記（英語）のままです。"},
     "tax_note": {"en": "AWS prices exclude tax.", "ja": "AWS の価格は税抜です。"},
     "dates_note": {"en": "Tables give dates as YYYY-MM-DD.", "ja": "表の日付は YYYY-MM-DD 形式です。"},
     "month_note": {"en": "A month is 730 hours.", "ja": "1 か月 = 730 時間として計算しています。"},

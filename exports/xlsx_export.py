@@ -18,6 +18,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from exports import tables
 from exports.report import QuoteReport
 from exports.words import w
+from ui_messages import localize
 from ui_text import format_date
 
 HEADER_FILL = PatternFill("solid", fgColor="DDE7F0")
@@ -127,7 +128,7 @@ def _assumptions(sheet: Worksheet, report: QuoteReport) -> None:
         row = _section(sheet, row, w("ranges", lg), [field, w("col_low", lg), w("col_expected", lg), w("col_high", lg)],
                        [list(r) for r in report.ranges])
         row = _section(sheet, row, w("range", lg), [], [[w("range_method", lg)]])
-    warnings = [[text] for text in report.estimate.warnings] or [[w("none", lg)]]
+    warnings = [[localize(text, lg)] for text in report.estimate.warnings] or [[w("none", lg)]]
     row = _section(sheet, row, w("warnings", lg), [], warnings)
     row = _section(sheet, row, w("prices", lg), tables.price_header(lg), tables.price_rows(report))
     _section(sheet, row, w("notes", lg), [], [[n] for n in tables.notes(report)])
