@@ -48,6 +48,15 @@ TEXT = {
     "table_class_help": {"en": "Standard-IA: cheaper storage, dearer throughput; no reserved capacity.",
                          "ja": "Standard-IA: ストレージは安く、スループットは高い。リザーブドキャパシティは不可。"},
     "recommended": {"en": "Recommended", "ja": "推奨"},
+    "min_cap": {"en": "Minimum capacity (units)", "ja": "最小キャパシティ（ユニット）"},
+    "min_cap_help": {"en": "Lowest RCU/WCU a provisioned plan may set (auto scaling minimum). Default 1.",
+                     "ja": "プロビジョンドで設定できる最小の RCU/WCU（Auto Scaling の最小値）。既定値 1。"},
+    "max_cap": {"en": "Maximum capacity (units)", "ja": "最大キャパシティ（ユニット）"},
+    "max_cap_help": {"en": "Highest RCU/WCU (auto scaling maximum). Default 40,000, the per-table quota.",
+                     "ja": "最大の RCU/WCU（Auto Scaling の最大値）。既定値 40,000（テーブルのクォータ）。"},
+    "used_today": {"en": "Decreases already used today (UTC)", "ja": "本日（UTC）使用済みの減少回数"},
+    "used_today_help": {"en": "From the live table's NumberOfDecreasesToday (Account page); 0–27.",
+                        "ja": "実テーブルの NumberOfDecreasesToday（アカウントページ）から。0〜27。"},
     "actions": {"en": "Download the schedule as Application Auto Scaling actions (JSON)",
                 "ja": "スケジュールを Application Auto Scaling のアクションとしてダウンロード（JSON）"},
     "actions_note": {"en": "These change reads and writes in separate updates (each lowering counts as a decrease); "
@@ -112,8 +121,13 @@ def controls(design: dict, lg: str) -> tuple[dict, str, str | None, PlannerSetti
     throttle = cols[2].select_slider(tx("throttle", lg), [0.0, 0.0001, 0.001, 0.01], value=0.0, key="ddb.throttle",
                                      help=tx("throttle_help", lg), format_func=lambda v: f"{v:.2%}")
     step = cols[3].select_slider(tx("step", lg), [5, 10, 15, 20, 30, 60], value=15, key="ddb.step", help=tx("step_help", lg))
+    cols = st.columns(3)
+    low = cols[0].number_input(tx("min_cap", lg), 1, 1_000_000, 1, key="ddb.min", help=tx("min_cap_help", lg))
+    high = cols[1].number_input(tx("max_cap", lg), 1, 1_000_000, 40_000, key="ddb.max", help=tx("max_cap_help", lg))
+    used = cols[2].number_input(tx("used_today", lg), 0, 27, 0, key="ddb.used", help=tx("used_today_help", lg))
     settings = PlannerSettings(step_minutes=step, headroom=headroom / 100, target_utilization=target / 100,
-                               allowed_throttle_fraction=throttle)
+                               allowed_throttle_fraction=throttle, min_capacity=int(min(low, high)),
+                               max_capacity=int(max(low, high)), decreases_used_today=int(used))
     return trial, table, index, settings
 
 

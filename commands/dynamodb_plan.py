@@ -29,9 +29,12 @@ def run(args: argparse.Namespace) -> int:
     start = args.start or next_monday(date.today())
     if start.weekday() != 0:
         raise InputError(f"--start {start.isoformat()}: the planned month starts on a Monday (local time)")
+    if args.min_capacity > args.max_capacity:
+        raise InputError(f"--min-capacity {args.min_capacity} is above --max-capacity {args.max_capacity}")
     settings = PlannerSettings(step_minutes=args.step_minutes, headroom=args.headroom,
                                target_utilization=args.target, allowed_throttle_fraction=args.allowed_throttle,
-                               decreases_used_today=args.decreases_used_today)
+                               decreases_used_today=args.decreases_used_today, min_capacity=args.min_capacity,
+                               max_capacity=args.max_capacity)
     data = load_design_data(read_design(args.design))
     from models.design import parse_design
     from models.traffic import client_traffic
@@ -60,6 +63,18 @@ def _fraction(low: float, high: float, name: str):
     return parse
 
 
+def _units(name: str):
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{name} {text!r} is not a whole number") from None
+        if not 1 <= value <= 1_000_000:
+            raise argparse.ArgumentTypeError(f"{name} {value} is out of range; allowed 1–1,000,000")
+        return value
+    return parse
+
+
 def _monday(text: str) -> date:
     try:
         return date.fromisoformat(text)
@@ -81,6 +96,10 @@ def register(subparsers) -> None:
                    help="capacity above each step's peak, as a fraction (default 0.10)")
     p.add_argument("--target", type=_fraction(0.2, 0.9, "--target"), default=0.70,
                    help="auto scaling target utilization, 0.2–0.9 (default 0.70)")
+    p.add_argument("--min-capacity", type=_units("--min-capacity"), default=1,
+                   help="lowest RCU/WCU any provisioned plan may set (auto scaling minimum; default 1)")
+    p.add_argument("--max-capacity", type=_units("--max-capacity"), default=40_000,
+                   help="highest RCU/WCU (auto scaling maximum; default 40,000, the table quota)")
     p.add_argument("--allowed-throttle", type=_fraction(0, 0.5, "--allowed-throttle"), default=0.0,
                    help="share of requests the scheduled plan may let throttle (default 0)")
     p.add_argument("--decreases-used-today", type=int, choices=range(0, 28), metavar="0-27", default=0,

@@ -233,3 +233,16 @@ def test_an_unknown_index_is_named():
     data = load_design_data(template_text("save_app_data"))
     with pytest.raises(DesignError, match="'nope' is not a GSI of table 'table'"):
         dynamodb_plan_data(data, "table", PlannerSettings(), index="nope")
+
+
+def test_min_and_max_capacity_bound_every_provisioned_plan():
+    plan = demand_from("save_app_data", min_capacity=5, max_capacity=12)
+    for name in ("provisioned_fixed", "autoscaling", "scheduled"):
+        s = next(x for x in plan.strategies if x.name == name)
+        assert s.read_capacity.min() >= 5 and s.read_capacity.max() <= 12, name
+
+
+def test_cli_min_above_max_is_refused():
+    result = subprocess.run([sys.executable, "cli.py", "dynamodb-plan", "save_app_data", "--table", "table",
+                             "--min-capacity", "50", "--max-capacity", "10"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 2 and "--min-capacity 50 is above --max-capacity 10" in result.stderr
