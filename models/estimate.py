@@ -80,8 +80,9 @@ def estimate(design: Design, catalog: Catalog, notes: tuple[str, ...] = (), fact
     """Price `design` with `catalog` (prices of the design's region). `notes` are extra warnings;
     with `facts` (runtimes' INIT times) the INIT phase of cold starts is billed too."""
     events = monthly_events(design)
-    spill = provisioned_spill_shares(design, events)
-    colds = monthly_cold_starts(design, events, facts) if facts else {}
+    rates = _LazyRates(design, events)  # the traffic series, built once if any function needs it
+    spill = provisioned_spill_shares(design, events, rates)
+    colds = monthly_cold_starts(design, events, facts, rates) if facts else {}
     usages: list[Usage] = []
     warnings: list[str] = list(notes)
     for comp in design.components:
@@ -114,16 +115,30 @@ def init_ms_for(fn, facts: Facts) -> float:
     return runtime.init_ms if runtime else 0.0
 
 
-def monthly_cold_starts(design: Design, events: dict[str, Decimal], facts: Facts) -> dict[str, tuple[float, float]]:
+class _LazyRates:
+    """Per-component rate series, computed on first use and shared by the spill and cold-start models."""
+
+    def __init__(self, design: Design, events: dict[str, Decimal]):
+        self._design, self._events, self._rates = design, events, None
+
+    def get(self) -> dict:
+        if self._rates is None:
+            from models.traffic import client_traffic, component_rates
+
+            self._rates = component_rates(self._design, self._events, client_traffic(self._design.workload))
+        return self._rates
+
+
+def monthly_cold_starts(design: Design, events: dict[str, Decimal], facts: Facts,
+                        shared: _LazyRates | None = None) -> dict[str, tuple[float, float]]:
     """Cold starts per month and INIT ms for every function, from the traffic series."""
     from models.cold_starts import cold_starts_per_minute
     from models.duration import fit_duration
-    from models.traffic import client_traffic, component_rates
 
     functions = [c for c in design.components if c.type == "lambda" and events[c.id] > 0]
     if not functions:
         return {}
-    rates = component_rates(design, events, client_traffic(design.workload))
+    rates = (shared or _LazyRates(design, events)).get()
     result = {}
     for fn in functions:
         mean_s = fit_duration(fn.duration_ms).billed_ms(fn.timeout_s * 1000) / 1000
@@ -132,7 +147,8 @@ def monthly_cold_starts(design: Design, events: dict[str, Decimal], facts: Facts
     return result
 
 
-def provisioned_spill_shares(design: Design, events: dict[str, Decimal]) -> dict[str, float]:
+def provisioned_spill_shares(design: Design, events: dict[str, Decimal],
+                             shared: _LazyRates | None = None) -> dict[str, float]:
     """For functions with provisioned concurrency all month: the share of invocations that overflow
     to on-demand environments, B(pc, A) weighted by the traffic series."""
     pc_functions = [c for c in design.components if c.type == "lambda" and c.provisioned_concurrency
@@ -141,9 +157,8 @@ def provisioned_spill_shares(design: Design, events: dict[str, Decimal]) -> dict
         return {}
     from models.duration import fit_duration
     from models.queueing import erlang_b
-    from models.traffic import client_traffic, component_rates
 
-    rates = component_rates(design, events, client_traffic(design.workload))
+    rates = (shared or _LazyRates(design, events)).get()
     shares = {}
     for fn in pc_functions:
         mean_s = fit_duration(fn.duration_ms).billed_ms(fn.timeout_s * 1000) / 1000
