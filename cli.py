@@ -4,7 +4,7 @@
     python cli.py validate DESIGN
     python cli.py check DESIGN [--format table|json] [--account SNAPSHOT]
     python cli.py templates
-    python cli.py prices [--region REGION] [--service SERVICE]
+    python cli.py prices [--region REGION] [--service SERVICE] [--assumed]
     python cli.py quote DESIGN [--currency USD|JPY] [--rate 150] [--tax 10] [--lang en|ja]
                            [--format table|csv|xlsx|html] [--output FILE]
 
@@ -27,7 +27,7 @@ from models.design_text import load_design_data
 from models.readiness_report import component_summaries, readiness_dict, readiness_table
 from models.report import contract_dict, csv_text, table_text
 from planner import check_data, projection_data
-from pricing.catalog import CatalogError, available_regions, load_catalog
+from pricing.catalog import CatalogError, assumed_prices, available_regions, load_catalog
 from templates import template_keys, template_path, template_text
 
 
@@ -90,13 +90,32 @@ def cmd_templates(args: argparse.Namespace) -> int:
 
 
 def cmd_prices(args: argparse.Namespace) -> int:
-    catalog = load_catalog(args.region)
-    print(f"Prices for {args.region} (catalog compiled {catalog.compiled.isoformat()})")
+    if args.assumed:
+        return print_assumed_prices([args.region] if args.region else None)
+    region = args.region or "us-east-1"
+    catalog = load_catalog(region)
+    print(f"Prices for {region} (catalog compiled {catalog.compiled.isoformat()})")
     for price in sorted(catalog.prices.values(), key=lambda p: p.id):
         if args.service and price.service != args.service:
             continue
         tiers = "; ".join(price.display_price(i) for i in range(len(price.tiers)))
         print(f"{price.id:45} {tiers}  [{price.confidence}, as of {price.as_of.isoformat()}] {price.source}")
+    return 0
+
+
+def print_assumed_prices(regions: list[str] | None) -> int:
+    """Every `assumed` price (no source states it for its region) with the note that says what it
+    is derived from; a count per region at the end."""
+    prices = assumed_prices(regions)
+    counts: dict[str, int] = {}
+    for price in prices:
+        counts[price.region] = counts.get(price.region, 0) + 1
+        tiers = "; ".join(price.display_price(i) for i in range(len(price.tiers)))
+        print(f"{price.region:15} {price.id:45} {tiers}")
+        print(f"{'':15} derived: {price.note or '(no note)'}")
+    per_region = ", ".join(f"{region} {n}" for region, n in sorted(counts.items()))
+    print(f"{len(prices)} assumed prices ({per_region or 'none'}): no source states these for their region; "
+          "estimates that use them say so.")
     return 0
 
 
@@ -118,8 +137,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("templates", help="list the bundled design templates")
     p.set_defaults(run=cmd_templates)
     p = sub.add_parser("prices", help="list the price catalog with sources and dates")
-    p.add_argument("--region", choices=available_regions(), default="us-east-1")
+    p.add_argument("--region", choices=available_regions(), default=None,
+                   help="the region to list (default us-east-1; with --assumed: every region)")
     p.add_argument("--service", help="only this service (e.g. lambda, dynamodb)")
+    p.add_argument("--assumed", action="store_true",
+                   help="list only the prices marked assumed (no source states them), with what each is derived from")
     p.set_defaults(run=cmd_prices)
     # more commands register here (each module in commands/ has register(subparsers))
     dynamodb_plan.register(sub)

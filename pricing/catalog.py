@@ -47,6 +47,18 @@ def load_catalog(region: str, directory: Path = CATALOG_DIR) -> Catalog:
     return Catalog(region=region, compiled=_date(regional.get("compiled"), path, "compiled"), prices=prices)
 
 
+def assumed_prices(regions: list[str] | None = None, directory: Path = CATALOG_DIR) -> list[Price]:
+    """Every price marked `confidence: assumed` in `regions` (default: every bundled region), each
+    once: a global price (CloudFront, Route 53) is listed once with region "global", not per region.
+    Sorted by region, then id."""
+    found: dict[tuple[str, str], Price] = {}
+    for region in regions or available_regions(directory):
+        for price in load_catalog(region, directory).prices.values():
+            if price.confidence == "assumed":
+                found.setdefault((price.region, price.id), price)
+    return [found[key] for key in sorted(found)]
+
+
 def _read(path: Path) -> dict:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     if not isinstance(data, dict) or not isinstance(data.get("prices"), list):
