@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from decimal import Decimal
 
-from models.design import Design, assumed_defaults, parse_design
+from models.design import Design, assumed_defaults, parse_design, traffic_notes
 from models.design_text import load_design_data
 from models.estimate import Estimate, estimate
 from models.limits import applicable_limits
@@ -39,7 +39,8 @@ def _catalog_note(region: str) -> list[str]:
 
 
 def _priced(design: Design, data: dict, case: str = "expected") -> Estimate:
-    notes = tuple(assumed_defaults(data) + _range_notes(data, case) + _catalog_note(design.region))
+    notes = tuple(assumed_defaults(data) + traffic_notes(design) + _range_notes(data, case)
+                  + _catalog_note(design.region))
     return estimate(design, catalog_for(design.region), notes=notes, facts=load_facts())
 
 

@@ -54,6 +54,10 @@ _TABLE: list[tuple[str, str]] = [
      r"requests will be throttled",
      "{id}：平均{k_w}需要 {d} ユニット/秒がプロビジョニング済みの {c} を超えます。リクエストはスロットリングされます"),
     (r"(?P<p>.+)\.duration_ms not given: assumed 100 ms", "{p}.duration_ms が未指定のため 100 ms と仮定しています"),
+    (_ID + r": no traffic given \(no workload volume, no monthly figures, no 'from'\): priced on its settings alone "
+     r"\(provisioned capacity, storage\); the readiness checks need its traffic",
+     "{id}：トラフィックの指定がありません（ワークロードの量、月間の数値、from のいずれもなし）。設定だけ"
+     "（プロビジョニング済みキャパシティ、ストレージ）で料金を計算しています。準備状況のチェックにはトラフィックが必要です"),
     (r"ranges given for (?P<s>.+) and (?P<m>\d+) more: this is the (?P<c_w>\w+) case; the low, expected and high "
      r"cases are three designs evaluated separately",
      "{s} ほか {m} 件に範囲が指定されています：これは{c_w}ケースの見積もりです。下限・想定・上限の各ケースは別々の設計として評価します"),
@@ -184,6 +188,7 @@ _TABLE: list[tuple[str, str]] = [
      "毎秒の Invoke リクエスト数（アカウントの同時実行数クォータの 10 倍）"),
     (r"no API Gateway in front", "前段に API Gateway がない"),
     (r"SLAs along the synchronous path: (?P<c>.*)", "同期パス上の SLA：{c}"),
+    (r"traffic", "トラフィック"),
 
     # ---- readiness checks: units
     (r"environments", "実行環境"),
@@ -207,6 +212,11 @@ _TABLE: list[tuple[str, str]] = [
     (r"% composite availability \(SLA-based\)", "%（SLA に基づく複合可用性）"),
 
     # ---- readiness checks: consequences
+    (r"no traffic reaches it, so its throughput checks see zero demand and cannot say whether its capacity is enough",
+     "トラフィックが届かないため、スループットのチェックは需要ゼロとして扱われ、キャパシティが足りるかどうかを判断できません"),
+    (r"give its monthly figures \(e\.g\. reads_per_month, writes_per_month\), a 'from', or the workload's requests_per_month",
+     "月間の数値（reads_per_month、writes_per_month など）、from、またはワークロードの requests_per_month を指定してください"),
+    (r"requests per month", "リクエスト/月"),
     (r"AWS rejects reservations that leave fewer than the minimum unreserved; deployment fails\.",
      "予約されない同時実行数が最小値を下回る予約は AWS に拒否され、デプロイが失敗します。"),
     (r"Invocations beyond the account's concurrency are throttled \(HTTP 429\); every function in the Region "

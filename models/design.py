@@ -161,6 +161,11 @@ class _Component(_Strict):
         """The monthly figure given directly instead of the flow, if any."""
         return getattr(self, self.direct_field) if self.direct_field else None
 
+    @property
+    def cost_depends_on_traffic(self) -> bool:
+        """False for a component whose whole bill is fixed by its settings (it can be priced with no traffic)."""
+        return True
+
     @model_validator(mode="after")
     def _direct_or_flow(self):
         if self.direct_field and self.direct_value() is not None and self.from_ is not None:
@@ -274,6 +279,12 @@ class DynamoDb(_Component):
     def direct_value(self) -> float | None:
         given = [v for v in (self.reads_per_month, self.writes_per_month) if v is not None]
         return sum(given) if given else None
+
+    @property
+    def cost_depends_on_traffic(self) -> bool:
+        """A provisioned table bills its capacity, storage, backups and stream reads whatever its
+        traffic, so it can be priced without any; an on-demand table bills per request."""
+        return self.billing != "provisioned"
 
     @model_validator(mode="after")
     def _table_rules(self) -> DynamoDb:
@@ -469,6 +480,14 @@ def assumed_defaults(data: dict) -> list[str]:
     return notes
 
 
+def traffic_notes(design: Design) -> list[str]:
+    """Warnings for components priced with no traffic at all (only a component whose cost does not
+    depend on traffic, such as a provisioned table, passes validation that way)."""
+    return [f"{c.id}: no traffic given (no workload volume, no monthly figures, no 'from'): priced on its "
+            "settings alone (provisioned capacity, storage); the readiness checks need its traffic"
+            for c in without_traffic(design)]
+
+
 def _graph_problems(design: Design) -> list[str]:
     """Duplicate ids, dangling or self `from`, cycles, and missing workload."""
     problems: list[str] = []
@@ -492,16 +511,22 @@ def _graph_problems(design: Design) -> list[str]:
         cycle = _find_cycle(design)
         if cycle:
             problems.append("components: 'from' links form a cycle: " + " → ".join(cycle))
-    needs_workload = [
-        c.id for c in design.components
-        if c.from_ is None and c.type not in STANDALONE_TYPES and c.direct_value() is None
-    ]
+    needs_workload = [c.id for c in without_traffic(design) if c.cost_depends_on_traffic]
     if needs_workload and not design.workload.has_volume:
         problems.append(
             "workload.requests_per_month: missing (or peak_rps, or users); it drives " + ", ".join(needs_workload)
             + " (or give those components their own monthly figures)"
         )
     return problems
+
+
+def without_traffic(design: Design) -> list:
+    """Components that no traffic reaches: no `from`, no monthly figure of their own, and no workload
+    volume in the design (Cognito and Route 53 are priced on their own figures and never listed)."""
+    if design.workload.has_volume:
+        return []
+    return [c for c in design.components
+            if c.from_ is None and c.type not in STANDALONE_TYPES and c.direct_value() is None]
 
 
 def _find_cycle(design: Design) -> list[str] | None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from models.design import Design
+from models.design import Design, without_traffic
 from models.limits import LimitValue
 from models.traffic import Traffic, client_traffic, component_rates
 
@@ -125,6 +125,16 @@ def make_check(ctx: Context, *, id: str, component: str, limit_key: str | None, 
                  from_account=bool(limit and limit.from_account))
 
 
+def _traffic_not_given(ctx: Context, comp) -> Check:
+    """A warning in place of the verdict the traffic checks cannot give for a component no traffic reaches."""
+    return make_check(ctx, id="traffic.not_given", component=comp.id, limit_key=None, limit_value=None,
+                      limit_label="traffic", peak=None, unit="requests per month", affected=0, total=0,
+                      consequence="no traffic reaches it, so its throughput checks see zero demand and cannot "
+                                  "say whether its capacity is enough",
+                      action="give its monthly figures (e.g. reads_per_month, writes_per_month), a 'from', "
+                             "or the workload's requests_per_month", warn_if=True)
+
+
 def readiness(design: Design, events: dict, limits: dict[str, LimitValue], facts=None, catalog=None) -> Readiness:
     """Run every check on the design's month of traffic (`facts`: runtimes and SLAs, for the
     cold-start and availability findings)."""
@@ -137,6 +147,7 @@ def readiness(design: Design, events: dict, limits: dict[str, LimitValue], facts
     for module in (checks_lambda, checks_api, checks_dynamodb, checks_storage):
         checks += module.checks(ctx)
     checks += checks_resilience.checks(ctx, facts)
+    checks += [_traffic_not_given(ctx, comp) for comp in without_traffic(design)]
     for comp in design.components:
         rate = ctx.rates[comp.id]
         ctx.note(comp.id, type=comp.type, events_per_month=round(float(events[comp.id]), 3),
