@@ -72,6 +72,11 @@ TEXT: dict[str, dict[str, str]] = {
                              "ja": "— 独自の設計（ファイル、リンク、エディタから）—"},
     "page_dynamodb": {"en": "DynamoDB planner", "ja": "DynamoDB プランナー"},
     "prices_title": {"en": "Price catalog", "ja": "価格カタログ"},
+    "prices_assumed_only": {"en": "Only assumed prices", "ja": "推定値（assumed）の価格だけを表示"},
+    "prices_assumed_help": {"en": "Prices no source states for this region; each note says what the value is derived from. "
+                                  "The same list: python cli.py prices --assumed",
+                            "ja": "このリージョンについて出典が見つからない価格です。注記に値の根拠を記載しています。"
+                                  "同じ一覧：python cli.py prices --assumed"},
     "prices_caption": {"en": "Every price the estimates use, with its source, date and confidence: aws (AWS page), price_list (AWS Price List), third_party, assumed (not published for this region; the note says what it is taken from).",
                        "ja": "見積もりに使うすべての価格と、その出典・日付・確度。aws（AWS のページ）、price_list（AWS Price List）、third_party（第三者）、assumed（このリージョンでは未公表。注記に根拠を記載）。"},
 }

@@ -38,6 +38,8 @@ def page() -> None:
     table = catalog_table(region, lg)
     counts = table[t("col_confidence", lg)].value_counts().to_dict()
     st.caption(" · ".join(f"{k}: {v}" for k, v in counts.items()))
+    if st.checkbox(t("prices_assumed_only", lg), key="prices_assumed_only", help=t("prices_assumed_help", lg)):
+        table = table[table[t("col_confidence", lg)] == "assumed"]
     st.dataframe(table, key="prices_table", hide_index=True, column_config={
         t("col_source", lg): st.column_config.LinkColumn(t("col_source", lg), display_text="source")})
 

@@ -155,6 +155,18 @@ def test_the_prices_page_lists_every_price_with_source_and_date(app):
     assert set(table["Confidence"]) <= {"aws", "price_list", "third_party", "assumed"}
 
 
+def test_the_prices_page_filters_to_the_assumed_prices_the_cli_lists(app):
+    from pricing.catalog import assumed_prices
+
+    app.switch_page("app_pages/prices.py").run()
+    app.selectbox(key="prices_region").set_value("ap-northeast-3").run()
+    app.checkbox(key="prices_assumed_only").check().run()
+    assert not app.exception
+    table = app.dataframe[0].value
+    assert set(table["Confidence"]) == {"assumed"}
+    assert set(table["id"]) == {p.id for p in assumed_prices(["ap-northeast-3"])}
+
+
 def test_provisioned_billing_adds_capacity_and_on_demand_removes_it():
     design = {"name": "x", "components": [{"id": "t", "type": "dynamodb", "gsis": [{"name": "g"}]}]}
     provisioned = apply_edits(design, {(0, "billing"): "provisioned"}, {})
