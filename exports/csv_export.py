@@ -1,6 +1,8 @@
 """The quote as CSV: the line items, then the totals, in the quote's currency and language.
 
-UTF-8 with a byte-order mark, so spreadsheet programs open Japanese text correctly.
+UTF-8 with a byte-order mark, so spreadsheet programs open Japanese text correctly. Text that a
+spreadsheet would run as a formula (starting with =, +, -, @, tab or CR) is written behind a `'`
+(`exports.cells`); numbers are written as numbers.
 """
 
 from __future__ import annotations
@@ -8,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 
+from exports.cells import csv_cell
 from exports.report import QuoteReport
 from exports.tables import AMOUNT, line_header, line_rows, notes, scenario_rows, total_rows
 from exports.words import w
@@ -17,11 +20,13 @@ def quote_csv(report: QuoteReport) -> bytes:
     """Header, one row per line item, then subtotal / tax / total rows (label in the first column,
     amount in the amount column) and the notes (rounding rule, exchange rate)."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    # CRLF rows (RFC 4180): the writer then quotes any cell holding a CR or LF, so a bare CR in a
+    # name cannot split a row
+    writer = _SafeWriter(csv.writer(out, lineterminator="\r\n"))
     header = line_header(report)
     writer.writerow(header)
     for row in line_rows(report):
-        writer.writerow(["" if v is None else v for v in row])
+        writer.writerow(row)
     blank = [""] * len(header)
     for label, amount, note in total_rows(report):
         row = list(blank)
@@ -37,3 +42,13 @@ def quote_csv(report: QuoteReport) -> bytes:
         line[-1] = note
         writer.writerow(line)
     return out.getvalue().encode("utf-8-sig")
+
+
+class _SafeWriter:
+    """Every row goes through `csv_cell`, so no code path can write a live formula."""
+
+    def __init__(self, writer):
+        self._writer = writer
+
+    def writerow(self, row) -> None:
+        self._writer.writerow([csv_cell(v) for v in row])

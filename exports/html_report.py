@@ -2,7 +2,7 @@
 cleanly to paper or PDF from the browser.
 
 Every piece of user text (design name, description, component ids, ...) goes through
-`html.escape`. The chart is an inline SVG drawn here: monthly cost by component, with the low–high
+`html.escape` (quotes included), and only the price catalog's source URLs become links. The chart is an inline SVG drawn here: monthly cost by component, with the low–high
 range as a whisker when the design has ranges.
 """
 
@@ -90,7 +90,8 @@ def quote_html(report: QuoteReport) -> str:
     parts += [f"<h2>{escape(w('warnings', lg))}</h2>", "<ul>"] + [f"<li>{escape(x)}</li>" for x in warnings] + ["</ul>"]
     prices = [[row[0], row[2], row[4], row[5], row[6]] for row in tables.price_rows(report)]
     header = tables.price_header(lg)
-    parts += _grid(w("prices", lg), [header[0], header[2], header[4], header[5], header[6]], prices, report)
+    parts += _grid(w("prices", lg), [header[0], header[2], header[4], header[5], header[6]], prices, report,
+                   link_col=4)
     parts += ['<ul class="notes">'] + [f"<li>{escape(n)}</li>" for n in tables.notes(report)] + ["</ul>"]
     parts.append("</body></html>")
     return "\n".join(parts)
@@ -157,7 +158,10 @@ def _totals(report: QuoteReport) -> list[str]:
     return rows
 
 
-def _cell(value, report: QuoteReport, *, numeric: bool, money: bool, short_links: bool = False) -> str:
+def _cell(value, report: QuoteReport, *, numeric: bool, money: bool, short_links: bool = False,
+          link: bool = False) -> str:
+    """One table cell; only a `link` cell (the price catalog's source) may become an <a href>: a URL
+    typed into the design is shown as text, never as a live link."""
     if value is None:
         return '<td class="num">—</td>' if numeric else "<td></td>"
     if money:
@@ -166,7 +170,7 @@ def _cell(value, report: QuoteReport, *, numeric: bool, money: bool, short_links
         text = f"{value:,.2f}" if abs(value) >= 1 or value == 0 else f"{value:.6g}"
         return f'<td class="num">{escape(text.rstrip("0").rstrip(".") if "." in text else text)}</td>'
     text = str(value)
-    if text.startswith("https://"):
+    if link and text.startswith("https://"):
         shown = urlsplit(text).netloc if short_links else text
         return f'<td class="src"><a href="{escape(text, quote=True)}">{escape(shown)}</a></td>'
     return f"<td>{escape(text)}</td>"
@@ -174,7 +178,7 @@ def _cell(value, report: QuoteReport, *, numeric: bool, money: bool, short_links
 
 def _grid(title: str, header: list[str], rows: list[list], report: QuoteReport, *, numeric: set[int] = frozenset(),
           money_cols: set[int] | None = None, status_col: int | None = None, note: str = "",
-          short_links: bool = False) -> list[str]:
+          short_links: bool = False, link_col: int | None = None) -> list[str]:
     money_cols = {tables.AMOUNT} if money_cols is None and tables.AMOUNT in numeric else (money_cols or set())
     out = [f"<h2>{escape(title)}</h2>"]
     if note:
@@ -188,7 +192,7 @@ def _grid(title: str, header: list[str], rows: list[list], report: QuoteReport, 
                 cells.append(f'<td class="status-{status}">{escape(str(value))}</td>')
             else:
                 cells.append(_cell(value, report, numeric=index in numeric, money=index in money_cols,
-                                   short_links=short_links))
+                                   short_links=short_links, link=index == link_col))
         out.append("<tr>" + "".join(cells) + "</tr>")
     out.append("</tbody></table>")
     return out

@@ -26,7 +26,7 @@ def line_header(report: QuoteReport) -> list[str]:
 
 
 #: positions in `line_header` (for number formats)
-QUANTITY, UNIT_PRICE_USD, COST_USD, AMOUNT = 3, 5, 6, 7
+QUANTITY, UNIT_PRICE_USD, COST_USD, AMOUNT, SOURCE = 3, 5, 6, 7, 10
 
 
 def line_rows(report: QuoteReport, case: str = "expected") -> list[list]:
@@ -109,6 +109,10 @@ def check_rows(report: QuoteReport) -> list[list]:
 def price_header(lang: str) -> list[str]:
     return [w(k, lang) for k in ("col_price_id", "col_service", "col_dimension", "col_unit", "col_as_of",
                                  "col_confidence", "col_source")]
+
+
+#: position of the source URL in `price_header`
+PRICE_SOURCE = 6
 
 
 def price_rows(report: QuoteReport) -> list[list]:

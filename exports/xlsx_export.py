@@ -16,6 +16,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from exports import tables
+from exports.cells import put
 from exports.report import QuoteReport
 from exports.words import w
 from ui_messages import localize
@@ -51,7 +52,7 @@ def quote_xlsx(report: QuoteReport) -> bytes:
 
 def _header(sheet: Worksheet, row: int, values: list[str]) -> None:
     for col, value in enumerate(values, start=1):
-        cell = sheet.cell(row=row, column=col, value=value)
+        cell = put(sheet, row, col, value)
         cell.font, cell.fill = BOLD, HEADER_FILL
         cell.alignment = Alignment(wrap_text=True, vertical="top")
 
@@ -63,12 +64,11 @@ def _widths(sheet: Worksheet, widths: list[int]) -> None:
 
 def _summary(sheet: Worksheet, report: QuoteReport, title: str) -> None:
     sheet.title = title
-    sheet["A1"] = w("title", report.lang)
-    sheet["A1"].font = TITLE
-    sheet["A2"] = w("generated", report.lang, date=format_date(report.today, report.lang))
+    put(sheet, 1, 1, w("title", report.lang)).font = TITLE
+    put(sheet, 2, 1, w("generated", report.lang, date=format_date(report.today, report.lang)))
     for offset, (label, value) in enumerate(tables.summary_rows(report), start=4):
-        sheet.cell(row=offset, column=1, value=label).font = BOLD
-        sheet.cell(row=offset, column=2, value=value).alignment = Alignment(wrap_text=True, vertical="top")
+        put(sheet, offset, 1, label).font = BOLD
+        put(sheet, offset, 2, value).alignment = Alignment(wrap_text=True, vertical="top")
     _widths(sheet, [34, 100])
 
 
@@ -78,7 +78,7 @@ def _line_items(sheet: Worksheet, report: QuoteReport, money: str) -> None:
     row = 1
     for row, values in enumerate(tables.line_rows(report), start=2):
         for col, value in enumerate(values, start=1):
-            cell = sheet.cell(row=row, column=col, value=value)
+            cell = put(sheet, row, col, value)
             if col - 1 == tables.AMOUNT:
                 cell.number_format = money
             elif col - 1 == tables.QUANTITY:
@@ -87,31 +87,33 @@ def _line_items(sheet: Worksheet, report: QuoteReport, money: str) -> None:
                 cell.number_format = "0.00########"
             elif col - 1 == tables.UNIT_PRICE_USD:
                 cell.number_format = "0.00##########"
-            if col == len(header) - 1 and isinstance(value, str) and value.startswith("https://"):
-                cell.hyperlink = value
+            if col - 1 == tables.SOURCE and isinstance(value, str) and value.startswith("https://"):
+                cell.hyperlink = value  # the price catalog's source page, never text from the design
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{max(row, 1)}"
     for label, amount, note in tables.total_rows(report):
         row += 1
-        sheet.cell(row=row, column=1, value=label).font = BOLD
-        cell = sheet.cell(row=row, column=tables.AMOUNT + 1, value=amount)
+        put(sheet, row, 1, label).font = BOLD
+        cell = put(sheet, row, tables.AMOUNT + 1, amount)
         cell.number_format, cell.font = money, BOLD
-        sheet.cell(row=row, column=len(header), value=note)
+        put(sheet, row, len(header), note)
     _widths(sheet, [16, 12, 40, 16, 12, 14, 14, 16, 12, 12, 40, 60])
 
 
-def _section(sheet: Worksheet, row: int, title: str, header: list[str], rows: list[list]) -> int:
-    """A titled block; returns the next free row (one blank row after)."""
-    sheet.cell(row=row, column=1, value=title).font = Font(bold=True, size=12)
+def _section(sheet: Worksheet, row: int, title: str, header: list[str], rows: list[list], *,
+             link_col: int | None = None) -> int:
+    """A titled block; returns the next free row (one blank row after). Only `link_col` (the price
+    catalog's source column) becomes a hyperlink: a URL typed into the design stays plain text."""
+    put(sheet, row, 1, title).font = Font(bold=True, size=12)
     row += 1
     if header:
         _header(sheet, row, header)
         row += 1
     for values in rows:
         for col, value in enumerate(values, start=1):
-            cell = sheet.cell(row=row, column=col, value=value)
+            cell = put(sheet, row, col, value)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
-            if isinstance(value, str) and value.startswith("https://"):
+            if col - 1 == link_col and isinstance(value, str) and value.startswith("https://"):
                 cell.hyperlink = value
         row += 1
     return row + 1
@@ -130,7 +132,8 @@ def _assumptions(sheet: Worksheet, report: QuoteReport) -> None:
         row = _section(sheet, row, w("range", lg), [], [[w("range_method", lg)]])
     warnings = [[localize(text, lg)] for text in report.estimate.warnings] or [[w("none", lg)]]
     row = _section(sheet, row, w("warnings", lg), [], warnings)
-    row = _section(sheet, row, w("prices", lg), tables.price_header(lg), tables.price_rows(report))
+    row = _section(sheet, row, w("prices", lg), tables.price_header(lg), tables.price_rows(report),
+                   link_col=tables.PRICE_SOURCE)
     _section(sheet, row, w("notes", lg), [], [[n] for n in tables.notes(report)])
     _widths(sheet, [44, 40, 40, 16, 12, 12, 60])
 
@@ -140,19 +143,19 @@ def _checks(sheet: Worksheet, report: QuoteReport) -> None:
     _header(sheet, 1, header)
     for row, values in enumerate(tables.check_rows(report), start=2):
         for col, value in enumerate(values, start=1):
-            sheet.cell(row=row, column=col, value=value).alignment = Alignment(wrap_text=True, vertical="top")
+            put(sheet, row, col, value).alignment = Alignment(wrap_text=True, vertical="top")
     sheet.freeze_panes = "A2"
     _widths(sheet, [10, 30, 16, 30, 14, 30, 14, 18, 12, 16, 50, 50])
 
 
 def _scenarios(sheet: Worksheet, report: QuoteReport, money: str) -> None:
-    sheet.cell(row=1, column=1, value=w("range_method", report.lang)).alignment = Alignment(wrap_text=True)
+    put(sheet, 1, 1, w("range_method", report.lang)).alignment = Alignment(wrap_text=True)
     sheet.merge_cells("A1:D1")
     sheet.row_dimensions[1].height = 48
     _header(sheet, 2, tables.scenario_header(report.lang))
     for row, values in enumerate(tables.scenario_rows(report), start=3):
         for col, value in enumerate(values, start=1):
-            cell = sheet.cell(row=row, column=col, value=value)
+            cell = put(sheet, row, col, value)
             if col > 1:
                 cell.number_format = money
     _widths(sheet, [30, 18, 18, 18])

@@ -81,7 +81,7 @@ def test_the_summary_states_the_rounding_rule_rate_and_dates():
     assert "各明細を 1 円単位で四捨五入" in summary["端数処理"] and "切り捨て" in summary["端数処理"]
     assert summary["月額合計（税込）"].endswith("円")
     oldest, newest = estimate_data(photo()).price_dates()
-    assert summary["価格の基準日"] == f"{oldest.year}年{oldest.month}月{oldest.day}日 – 2026年11月28日"
+    assert summary["価格の基準日"] == f"{oldest.year}年{oldest.month}月{oldest.day}日 – {newest.year}年{newest.month}月{newest.day}日"
 
 
 def test_the_assumptions_sheet_lists_inputs_defaults_warnings_and_price_sources():
