@@ -1,27 +1,63 @@
 """Saved designs: one YAML file per design in a folder on disk.
 
 The folder is `~/.serverless-planner/designs`, or the one named by the environment variable
-`SERVERLESS_PLANNER_DESIGNS`. Writes are atomic (a temporary file in the same folder, then an
-atomic rename), and nothing is ever overwritten unless the caller says `overwrite=True` — the app
-asks the user first. A design's name is its file name without `.yaml`.
+`SERVERLESS_PLANNER_DESIGNS`. A design's name is its file name without `.yaml`.
+
+What the store promises (each is tested in tests/test_storage*.py):
+
+- **Nothing is overwritten without asking.** A save refuses a taken name (`DesignExists`) unless
+  the caller says `overwrite=True` — the app asks the user first. Names are compared the way people
+  read them: "Photo", "PHOTO", "Ｐｈｏｔｏ" and a decomposed "é" vs a composed one are the *same*
+  name (NFKC + case folding), so a look-alike name never sits next to, or silently replaces, another.
+- **No lost update.** Every change (save, duplicate, rename, delete) runs under an exclusive lock
+  on the folder (`.lock`, `flock`), and an overwrite can name the version it is replacing
+  (`expected_version`, a SHA-256 of the file as it was opened or shown). If another tab, process or
+  person saved in between, the overwrite is refused with `DesignChanged` and nothing is written:
+  the caller still holds its design and can ask again.
+- **A rename never replaces an existing design**: the new name is created with a hard link (which
+  fails if the name exists) and only then is the old name removed.
+- **Writes are atomic**: a temporary file in the same folder, fsync'd, then linked or renamed into
+  place; a full disk, a read-only folder, a denied permission or a name too long for the file
+  system is a `StorageError` with a one-line reason, and the old file is unchanged.
+- **One bad file never breaks the rest**: `load` turns anything unreadable (invalid YAML, deep
+  nesting, huge numbers, a list instead of a mapping, binary data, a file too large) into a
+  `DesignError` naming the file and the reason; listing and deleting it still work.
 """
 
 from __future__ import annotations
 
+import errno
+import hashlib
 import os
 import re
 import tempfile
+import threading
+import time
+import unicodedata
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from models.design import DesignError
 from models.design_text import dump_design_text, load_design_data
+
+try:  # POSIX; elsewhere the in-process lock below still serialises the app's sessions
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None
 
 ENV_VAR = "SERVERLESS_PLANNER_DESIGNS"
 SUFFIX = ".yaml"
+LOCK_NAME = ".lock"
 MAX_NAME_CHARS = 80
+MAX_FILE_NAME_BYTES = 255  # the limit of ext4, APFS, NTFS (in their units) for one file name
+MAX_NAME_BYTES = MAX_FILE_NAME_BYTES - len(SUFFIX.encode())
 MAX_FILE_BYTES = 1_000_000
+LOCK_TIMEOUT_S = 10.0
 _FORBIDDEN = re.compile(r'[/\\:*?"<>|\x00-\x1f\x7f]')
+_THREAD_LOCKS: dict[str, threading.Lock] = {}
+_THREAD_LOCKS_GUARD = threading.Lock()
 
 
 class StorageError(Exception):
@@ -36,11 +72,22 @@ class StorageError(Exception):
 
 
 class DesignExists(StorageError):
-    """A saved design with this name exists already (the caller must ask before overwriting)."""
+    """A saved design with this name (or one that reads the same) exists already; the caller must
+    ask before overwriting. `values["name"]` is the existing design's name, `values["version"]` its
+    version (pass it back as `expected_version` so the overwrite replaces exactly what was shown)."""
+
+
+class DesignChanged(StorageError):
+    """The saved design changed (or appeared) after the caller read it: the overwrite was refused
+    and nothing was written. `values["version"]` is the version now on disk."""
 
 
 class DesignNotFound(StorageError):
     """No saved design has this name."""
+
+
+class FolderError(StorageError, OSError):
+    """The designs folder cannot be read (also an OSError, for callers that catch those)."""
 
 
 def designs_folder() -> Path:
@@ -49,13 +96,22 @@ def designs_folder() -> Path:
     return Path(configured).expanduser() if configured else Path.home() / ".serverless-planner" / "designs"
 
 
+def name_key(name: str) -> str:
+    """What two names are compared by: NFKC, case-folded (so "Ａ" = "A" = "a", "é" = "e\u0301").
+
+    >>> name_key("ＰＨＯＴＯ") == name_key("photo") == name_key("Photo")
+    True
+    """
+    return unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", name).casefold()).strip()
+
+
 def check_name(name: str) -> str:
-    """The name, trimmed, if it can be a file name; `StorageError` saying what to change otherwise.
+    """The name, trimmed and in NFC, if it can be a file name; `StorageError` saying what to change otherwise.
 
     >>> check_name("  Photo app (v2)  ")
     'Photo app (v2)'
     """
-    cleaned = (name or "").strip()
+    cleaned = unicodedata.normalize("NFC", str(name or "")).strip()
     if not cleaned:
         raise StorageError("give the design a name", "name_empty")
     if len(cleaned) > MAX_NAME_CHARS:
@@ -68,7 +124,17 @@ def check_name(name: str) -> str:
         shown = " ".join(repr(c) for c in bad)
         raise StorageError(f"the name cannot contain {shown}; use letters, digits, spaces, '-', '_' or '()'",
                            "name_chars", chars=shown)
+    size = len(cleaned.encode("utf-8"))
+    if size > MAX_NAME_BYTES:
+        raise StorageError(f"the name is {size} bytes in UTF-8; a file name allows {MAX_NAME_BYTES} "
+                           f"(most Japanese characters take 3 bytes, emoji 4)", "name_bytes",
+                           bytes=size, limit=MAX_NAME_BYTES)
     return cleaned
+
+
+def version_of(raw: bytes) -> str:
+    """A saved file's version: the SHA-256 of its bytes."""
+    return hashlib.sha256(raw).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -81,111 +147,372 @@ class SavedDesign:
     size_bytes: int
 
 
+def _file_name_ok(name: str) -> bool:
+    """Can `name` + ".yaml" be looked up in the folder as is (no separators, not hidden)?"""
+    return bool(name) and not name.startswith(".") and not any(c in name for c in "/\\\x00")
+
+
 class DesignStore:
     """The saved designs in one folder (created on first save)."""
 
     def __init__(self, folder: Path | str | None = None):
         self.folder = Path(folder) if folder is not None else designs_folder()
 
+    # ---- reading -------------------------------------------------------------------------------
+
     def path(self, name: str) -> Path:
-        return self.folder / f"{check_name(name)}{SUFFIX}"
+        """Where a design of this name is, or would be saved (an existing look-alike name wins)."""
+        return self._find(name) or self.folder / f"{check_name(name)}{SUFFIX}"
 
     def list(self) -> list[SavedDesign]:
-        """Saved designs, by name (an absent folder is an empty list)."""
-        if not self.folder.is_dir():
-            return []
+        """Saved designs, by name (an absent folder is an empty list; an unreadable one a `FolderError`).
+
+        A file that cannot be parsed is still listed (`load` says why it does not open)."""
         found = []
-        for path in self.folder.glob(f"*{SUFFIX}"):
-            if path.name.startswith(".") or not path.is_file():
-                continue
-            stat = path.stat()
+        for path in self._files():
+            try:
+                stat = path.stat()
+            except OSError:
+                continue  # vanished (deleted in another tab) between listing and stat
             found.append(SavedDesign(path.stem, path, datetime.fromtimestamp(stat.st_mtime), stat.st_size))
-        return sorted(found, key=lambda d: d.name.casefold())
+        return sorted(found, key=lambda d: (name_key(d.name), d.name))
 
     def names(self) -> list[str]:
         return [d.name for d in self.list()]
 
     def exists(self, name: str) -> bool:
-        return self.path(name).is_file()
+        return self._find(name) is not None
+
+    def load_bytes(self, name: str) -> tuple[bytes, Path]:
+        """The saved file's bytes and path (`DesignNotFound`, or `StorageError` when too large or unreadable)."""
+        path = self._find(name)
+        if path is None:
+            raise DesignNotFound(f"no saved design named {name!r} in {self.folder}", "not_found", name=name)
+        try:
+            with open(path, "rb") as handle:
+                raw = handle.read(MAX_FILE_BYTES + 1)
+        except FileNotFoundError:
+            raise DesignNotFound(f"no saved design named {name!r} in {self.folder}", "not_found", name=name) from None
+        except OSError as err:
+            raise _os_error(err, "read", path.stem, self.folder) from None
+        if len(raw) > MAX_FILE_BYTES:
+            raise StorageError(f"{path.name}: more than {MAX_FILE_BYTES:,} bytes is too large for a design file",
+                               "too_large", name=path.stem)
+        return raw, path
 
     def load_text(self, name: str) -> str:
-        path = self.path(name)
-        if not path.is_file():
-            raise DesignNotFound(f"no saved design named {name!r} in {self.folder}", "not_found", name=name)
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise StorageError(f"{path.name}: {path.stat().st_size:,} bytes is too large (limit {MAX_FILE_BYTES:,})",
-                               "too_large", name=path.stem)
-        return path.read_text(encoding="utf-8", errors="replace")
+        raw, path = self.load_bytes(name)
+        return _decode(raw, path.name)
 
     def load(self, name: str) -> dict:
-        """The saved design mapping (`DesignError` if the file is not a design)."""
-        return load_design_data(self.load_text(name))
+        """The saved design mapping (`DesignError` naming the file and the reason if it is not a design)."""
+        return self.load_versioned(name)[0]
 
-    def save(self, name: str, data: dict, *, overwrite: bool = False) -> Path:
-        """Write the design as YAML, atomically; `DesignExists` unless `overwrite` when the name is taken."""
-        return self._write(self.path(name), dump_design_text(data), overwrite)
+    def load_versioned(self, name: str) -> tuple[dict, str]:
+        """The saved design and its version (pass the version to `save(..., expected_version=)`)."""
+        raw, path = self.load_bytes(name)
+        return parse_saved(raw, path.name), version_of(raw)
+
+    def version(self, name: str) -> str | None:
+        """The version of the saved design of this name, None when there is none."""
+        try:
+            return version_of(self.load_bytes(name)[0])
+        except DesignNotFound:
+            return None
+
+    # ---- changing ------------------------------------------------------------------------------
+
+    def save(self, name: str, data: dict, *, overwrite: bool = False, expected_version: str | None = None) -> Path:
+        """Write the design as YAML, atomically.
+
+        A taken name (or a look-alike of one) is `DesignExists` unless `overwrite`; then the existing
+        file is replaced in place (its name is kept). With `expected_version`, the replacement
+        happens only if the file is still that version — otherwise `DesignChanged` and nothing is
+        written."""
+        text = dump_design_text(data)
+        cleaned = check_name(name)
+        with self._locked():
+            existing = self._find(cleaned)
+            if existing is None:
+                return self._write_new(self.folder / f"{cleaned}{SUFFIX}", text.encode("utf-8"))
+            current = self._version_at(existing)
+            if not overwrite:
+                raise DesignExists(f"a saved design named {existing.stem!r} exists already", "exists",
+                                   name=existing.stem, version=current)
+            if expected_version is not None and current != expected_version:
+                raise _changed(existing, current)
+            return self._replace(existing, text.encode("utf-8"))
 
     def duplicate(self, name: str, new_name: str) -> Path:
-        """A copy under a new name (never overwrites)."""
-        return self._write(self.path(new_name), self.load_text(name), overwrite=False)
+        """A byte-for-byte copy under a new name (never overwrites)."""
+        cleaned = check_name(new_name)
+        with self._locked("duplicate"):
+            raw, _ = self.load_bytes(name)
+            taken = self._find(cleaned)
+            if taken is not None:
+                raise DesignExists(f"a saved design named {taken.stem!r} exists already", "exists", name=taken.stem)
+            return self._write_new(self.folder / f"{cleaned}{SUFFIX}", raw)
 
     def rename(self, name: str, new_name: str) -> Path:
-        """Rename a saved design (never overwrites; renaming to the same name changes nothing)."""
-        source, target = self.path(name), self.path(new_name)
-        if not source.is_file():
-            raise DesignNotFound(f"no saved design named {name!r} in {self.folder}", "not_found", name=name)
-        if source == target:
+        """Rename a saved design (never replaces another design; renaming to the same name, or to a
+        different case/width of it, only changes the spelling)."""
+        cleaned = check_name(new_name)
+        with self._locked("rename"):
+            source = self._find(name)
+            if source is None:
+                raise DesignNotFound(f"no saved design named {name!r} in {self.folder}", "not_found", name=name)
+            target = self.folder / f"{cleaned}{SUFFIX}"
+            if target.name == source.name:
+                return source
+            taken = self._find(cleaned)
+            if taken is not None and taken.name != source.name:
+                raise DesignExists(f"a saved design named {taken.stem!r} exists already", "exists", name=taken.stem)
+            try:
+                _link_or_refuse(source, target)
+                try:
+                    source.unlink()
+                except FileNotFoundError:
+                    pass
+            except FileExistsError:
+                if _same_file(source, target):  # the same file under another spelling (case-insensitive disk)
+                    try:
+                        os.rename(source, target)
+                    except OSError as err:
+                        raise _os_error(err, "rename", source.stem, self.folder) from None
+                    return target
+                raise DesignExists(f"a saved design named {cleaned!r} exists already", "exists", name=cleaned) from None
+            except OSError as err:
+                raise _os_error(err, "rename", source.stem, self.folder) from None
             return target
-        if target.exists() and not _same_file(source, target):
-            raise DesignExists(f"a saved design named {check_name(new_name)!r} exists already", "exists",
-                               name=check_name(new_name))
-        os.replace(source, target)
-        return target
 
     def delete(self, name: str) -> None:
-        path = self.path(name)
-        if not path.is_file():
-            raise DesignNotFound(f"no saved design named {name!r} in {self.folder}", "not_found", name=name)
-        path.unlink()
+        with self._locked("delete"):
+            path = self._find(name)
+            if path is None:
+                raise DesignNotFound(f"no saved design named {name!r} in {self.folder}", "not_found", name=name)
+            try:
+                path.unlink()
+            except FileNotFoundError:
+                raise DesignNotFound(f"no saved design named {name!r} in {self.folder}", "not_found",
+                                     name=name) from None
+            except OSError as err:
+                raise _os_error(err, "delete", path.stem, self.folder) from None
 
-    def _write(self, target: Path, text: str, overwrite: bool) -> Path:
+    # ---- inside ----------------------------------------------------------------------------------
+
+    def _files(self) -> list[Path]:
+        try:
+            entries = list(os.scandir(self.folder))
+        except FileNotFoundError:
+            return []
+        except NotADirectoryError:
+            raise FolderError(f"{self.folder} is a file, not a folder", "not_folder", folder=str(self.folder)) from None
+        except OSError as err:
+            raise FolderError(f"cannot read the folder {self.folder}: {err.strerror or err}", "folder_unreadable",
+                              folder=str(self.folder), reason=err.strerror or str(err)) from None
+        files = []
+        for entry in entries:
+            if entry.name.startswith(".") or not entry.name.endswith(SUFFIX) or entry.name == SUFFIX:
+                continue
+            try:
+                if entry.is_file():  # follows symlinks: a link to /dev/zero or a FIFO is skipped
+                    files.append(Path(entry.path))
+            except OSError:
+                continue
+        return files
+
+    def _find(self, name: str) -> Path | None:
+        """The existing file for `name`: the exact file name first, else one that reads the same."""
+        text = str(name or "").strip()
+        if not text:
+            return None
+        if _file_name_ok(text):
+            exact = self.folder / f"{text}{SUFFIX}"
+            try:
+                if exact.is_file():
+                    return exact
+            except OSError:
+                pass
+        key = name_key(text)
+        try:
+            files = self._files()
+        except FolderError:
+            return None
+        matches = sorted(p for p in files if name_key(p.stem) == key)
+        return matches[0] if matches else None
+
+    @staticmethod
+    def _version_at(path: Path) -> str | None:
+        try:
+            return version_of(path.read_bytes())
+        except OSError:
+            return None
+
+    @contextmanager
+    def _locked(self, action: str = "save"):
+        """Exclusive use of the folder for one change: a thread lock (this process) and `flock` on
+        `.lock` (other processes); `StorageError` "busy" after LOCK_TIMEOUT_S."""
+        self._make_folder()
+        key = str(self.folder.resolve())
+        with _THREAD_LOCKS_GUARD:
+            thread_lock = _THREAD_LOCKS.setdefault(key, threading.Lock())
+        if not thread_lock.acquire(timeout=LOCK_TIMEOUT_S):
+            raise _busy(self.folder)
+        try:
+            if fcntl is None:  # pragma: no cover - Windows
+                yield
+                return
+            try:
+                fd = os.open(self.folder / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
+            except OSError as err:
+                raise _os_error(err, action, "", self.folder) from None
+            try:
+                deadline = time.monotonic() + LOCK_TIMEOUT_S
+                while True:
+                    try:
+                        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                        break
+                    except BlockingIOError:
+                        if time.monotonic() > deadline:
+                            raise _busy(self.folder) from None
+                        time.sleep(0.01)
+                    except OSError:
+                        break  # a file system without locks (some network shares): the thread lock still holds
+                yield
+            finally:
+                os.close(fd)  # releases the flock
+        finally:
+            thread_lock.release()
+
+    def _make_folder(self) -> None:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
         except OSError as err:
-            raise StorageError(f"cannot create the folder {self.folder}: {err.strerror or err}") from None
-        if not overwrite and target.exists():
-            raise DesignExists(f"a saved design named {target.stem!r} exists already", "exists", name=target.stem)
-        fd, temp = tempfile.mkstemp(dir=self.folder, prefix=".", suffix=".tmp")
+            raise _os_error(err, "create the folder", "", self.folder) from None
+        if not self.folder.is_dir():
+            raise FolderError(f"{self.folder} is a file, not a folder", "not_folder", folder=str(self.folder))
+
+    def _write_temp(self, raw: bytes, target: Path) -> str:
+        """The bytes in a fsync'd temporary file in the folder; its path (removed again on any error)."""
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as out:
-                out.write(text)
-                out.flush()
-                os.fsync(out.fileno())
-            if overwrite:
-                os.replace(temp, target)
-            else:
-                _link_without_overwrite(temp, target)
-        except FileExistsError:
-            raise DesignExists(f"a saved design named {target.stem!r} exists already", "exists", name=target.stem) from None
+            fd, temp = tempfile.mkstemp(dir=self.folder, prefix=".", suffix=".tmp")
         except OSError as err:
-            raise StorageError(f"cannot write {target}: {err.strerror or err}") from None
+            raise _os_error(err, "save", target.stem, self.folder) from None
+        try:
+            try:
+                _write_fully(fd, raw)
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+        except OSError as err:
+            _remove(temp)
+            raise _os_error(err, "save", target.stem, self.folder) from None
+        return temp
+
+    def _write_new(self, target: Path, raw: bytes) -> Path:
+        temp = self._write_temp(raw, target)
+        try:
+            _link_or_refuse(Path(temp), target)
+        except FileExistsError:
+            raise DesignExists(f"a saved design named {target.stem!r} exists already", "exists",
+                               name=target.stem, version=self._version_at(target)) from None
+        except OSError as err:
+            raise _os_error(err, "save", target.stem, self.folder) from None
         finally:
-            if os.path.exists(temp):
-                os.unlink(temp)
+            _remove(temp)
+        return target
+
+    def _replace(self, target: Path, raw: bytes) -> Path:
+        temp = self._write_temp(raw, target)
+        try:
+            os.replace(temp, target)
+        except OSError as err:
+            raise _os_error(err, "save", target.stem, self.folder) from None
+        finally:
+            _remove(temp)
         return target
 
 
-def _link_without_overwrite(temp: str, target: Path) -> None:
-    """Put the finished file in place only if the name is still free (a hard link fails atomically
-    if it is taken); file systems without hard links fall back to check-then-rename."""
+def parse_saved(raw: bytes, file_name: str) -> dict:
+    """A saved file's bytes as a design mapping; `DesignError` with "<file>: <reason>" for anything
+    that is not one (the parser's own failures included: nothing here may crash a page)."""
+    text = _decode(raw, file_name)
     try:
-        os.link(temp, target)
+        data = load_design_data(text)
+    except DesignError as err:
+        raise DesignError([f"{file_name}: {p}" for p in err.problems] or [f"{file_name}: not a design file"]) from None
+    except RecursionError:
+        raise DesignError([f"{file_name}: nested too deeply to read"]) from None
+    except ValueError as err:
+        reason = ("a number has more than 4,300 digits" if "integer string conversion" in str(err)
+                  else f"not a readable design file ({err})")
+        raise DesignError([f"{file_name}: {reason}"]) from None
+    except Exception as err:  # noqa: BLE001 - the boundary: any parser failure is a named, one-line reason
+        raise DesignError([f"{file_name}: not a readable design file ({type(err).__name__})"]) from None
+    bad_key = _non_text_key(data)
+    if bad_key is not None:
+        raise DesignError([f"{file_name}: the key {bad_key!r} is not text; field names are words such as name, "
+                           f"workload, components"])
+    return data
+
+
+def _decode(raw: bytes, file_name: str) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise DesignError([f"{file_name}: not UTF-8 text (byte {err.start:,} is 0x{raw[err.start]:02x}); "
+                           f"is it a binary file?"]) from None
+
+
+def _non_text_key(value, depth: int = 0):
+    if depth > 64:
+        return None
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if not isinstance(key, str):
+                return key
+            found = _non_text_key(item, depth + 1)
+            if found is not None:
+                return found
+    elif isinstance(value, list):
+        for item in value:
+            found = _non_text_key(item, depth + 1)
+            if found is not None:
+                return found
+    return None
+
+
+def _write_fully(fd: int, raw: bytes) -> None:
+    """os.write until every byte is written (a short write is not an error; ENOSPC is)."""
+    view = memoryview(raw)
+    while view:
+        written = os.write(fd, view[:1 << 16])
+        view = view[written:]
+
+
+def _link_or_refuse(source: Path, target: Path) -> None:
+    """Give `source`'s file the name `target` only if that name is free: a hard link fails atomically
+    when it is taken (FileExistsError). File systems without hard links fall back to
+    check-then-rename, which the folder lock keeps safe against this app's other writers."""
+    try:
+        os.link(source, target)
     except FileExistsError:
         raise
-    except OSError:
+    except OSError as err:
+        if err.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK, errno.EXDEV, errno.ENOSYS):
+            raise
         if target.exists():
             raise FileExistsError(str(target)) from None
-        os.replace(temp, target)
+        os.replace(source, target)
+
+
+def _remove(path: str) -> None:
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        pass
+    except OSError:
+        pass  # a leftover hidden .tmp file is ignored by list()
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -194,3 +521,40 @@ def _same_file(a: Path, b: Path) -> bool:
         return os.path.samefile(a, b)
     except OSError:
         return False
+
+
+def _changed(path: Path, current: str | None) -> DesignChanged:
+    try:
+        when = datetime.fromtimestamp(path.stat().st_mtime).strftime("%Y-%m-%d %H:%M:%S")
+    except OSError:
+        when = "?"
+    return DesignChanged(f"{path.stem!r} was changed at {when} (another tab or program saved it) after you opened "
+                         f"it; nothing was saved", "changed", name=path.stem, when=when, version=current)
+
+
+def _busy(folder: Path) -> StorageError:
+    return StorageError(f"another save in {folder} did not finish within {LOCK_TIMEOUT_S:g} s; nothing was changed, "
+                        f"try again", "busy", folder=str(folder))
+
+
+_CODES = {errno.ENOSPC: "no_space", errno.EROFS: "read_only", errno.EACCES: "denied", errno.EPERM: "denied",
+          errno.ENAMETOOLONG: "name_bytes"}
+if hasattr(errno, "EDQUOT"):
+    _CODES[errno.EDQUOT] = "no_space"
+
+
+def _os_error(err: OSError, action: str, name: str, folder: Path) -> StorageError:
+    """An OSError as a one-line StorageError that says what did not happen and that nothing changed."""
+    code = _CODES.get(err.errno or 0, "os_error")
+    if code == "name_bytes" and not name:
+        code = "os_error"  # the folder's own path is too long, not the design's name
+    reason = {"no_space": "the disk is full", "read_only": "the folder is read-only",
+              "denied": "permission denied", "name_bytes": "the name is too long for the file system"}.get(
+        code, err.strerror or str(err))
+    what = f"{action} {name!r}" if name else action
+    message = f"cannot {what} in {folder}: {reason}; nothing was changed"
+    values = {"name": name, "folder": str(folder), "reason": err.strerror or str(err), "action": action}
+    if code == "name_bytes":
+        size = len(name.encode("utf-8"))
+        values.update(bytes=size, limit=MAX_NAME_BYTES)
+    return StorageError(message, code, **values)

@@ -56,7 +56,7 @@ def test_a_write_leaves_no_temporary_files(store, design):
     store.save("a", design)
     store.save("a", design, overwrite=True)
     store.duplicate("a", "b")
-    assert sorted(p.name for p in store.folder.iterdir()) == ["a.yaml", "b.yaml"]
+    assert sorted(p.name for p in store.folder.iterdir()) == [".lock", "a.yaml", "b.yaml"]  # the folder's lock file
 
 
 def test_a_failed_write_keeps_the_old_file(store, design, monkeypatch):
@@ -66,10 +66,11 @@ def test_a_failed_write_keeps_the_old_file(store, design, monkeypatch):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", broken_replace)
-    with pytest.raises(StorageError, match="No space left on device"):
+    with pytest.raises(StorageError, match="the disk is full; nothing was changed") as err:
         store.save("a", {**design, "name": "New"}, overwrite=True)
+    assert err.value.code == "no_space"
     assert store.load("a")["name"] == design["name"]
-    assert [p.name for p in store.folder.iterdir()] == ["a.yaml"]
+    assert sorted(p.name for p in store.folder.iterdir()) == [".lock", "a.yaml"]
 
 
 def test_duplicate_rename_and_delete(store, design):
