@@ -457,7 +457,7 @@ def test_the_saved_yaml_is_what_was_saved(store, design):
 
 @pytest.mark.parametrize("failure, reason", [
     (RecursionError("maximum recursion depth exceeded"), "nested too deeply to read"),
-    (ValueError("Exceeds the limit (4300 digits) for integer string conversion"), "more than 4,300 digits"),
+    (ValueError("Exceeds the limit (4300 digits) for integer string conversion"), "a number has more than 4,300 digits"),
     (IndexError("list index out of range"), "not a readable design file (IndexError)"),
     (TypeError("unhashable type: 'dict'"), "not a readable design file (TypeError)"),
 ])
