@@ -1,19 +1,33 @@
 """Saved designs page: save the current design to a folder on disk; list, open, duplicate, rename
-and delete saved designs. Nothing is overwritten or deleted without a second, explicit click."""
+and delete saved designs. Nothing is overwritten or deleted without a second, explicit click, and a
+replacement only replaces the version the user was shown (storage.designs compare-and-swap): if
+another tab or program saved in between, the user is told and asked again, and the current design
+stays as it is. A saved file that does not open is listed with the reason and can still be deleted."""
 
 from __future__ import annotations
+
+from datetime import datetime
 
 import pandas as pd
 import streamlit as st
 
 from app_state import init_state, lang, set_design
 from models.design import DesignError
-from storage.designs import DesignStore, StorageError, check_name
+from storage.designs import DesignChanged, DesignExists, DesignStore, StorageError, check_name, name_key
+from ui_messages import localize
 from ui_text import TEXT, format_date, t, tf
+
+_MARKDOWN = "\\`*_{}[]()<>#+-.!|~$"  # "$" too: Streamlit renders $...$ as math
 
 
 def store() -> DesignStore:
     return DesignStore()
+
+
+def plain(value) -> str:
+    """Text for a message that Streamlit renders as markdown: every markdown character escaped, so a
+    name, path or reason is shown as typed (never a link, an image or formatting)."""
+    return "".join("\\" + ch if ch in _MARKDOWN else ch for ch in str(value))
 
 
 def storage_message(err: StorageError, lg: str) -> str:
@@ -21,10 +35,16 @@ def storage_message(err: StorageError, lg: str) -> str:
     key = f"storage_{err.code}"
     if key not in TEXT:
         key = "storage_failed"
+    values = {k: plain(v) for k, v in err.values.items()}
     try:
-        return tf(key, lg, **err.values)
+        return tf(key, lg, **values)
     except (KeyError, IndexError):
-        return tf("storage_failed", lg, message=err.values.get("message", str(err)))
+        return tf("storage_failed", lg, message=values.get("message", plain(err)))
+
+
+def problem_text(err: DesignError, lg: str) -> str:
+    """A design file's first problem, one line, in the UI's language."""
+    return localize(err.problems[0], lg) if err.problems else t("saved_broken", lg)
 
 
 def flash(kind: str, text: str) -> None:
@@ -32,27 +52,54 @@ def flash(kind: str, text: str) -> None:
     st.session_state.saved_flash = (kind, text)
 
 
+def remember_version(name: str, version: str | None) -> None:
+    """The version of a saved design this session last opened or saved (to tell when it changed since)."""
+    st.session_state.saved_seen = {"key": name_key(name), "version": version}
+
+
+def ask_overwrite(typed: str, err: StorageError, *, changed: bool = False) -> None:
+    """Ask before replacing `err.values["name"]`; the answer replaces exactly the version shown."""
+    existing = err.values.get("name") or typed
+    seen = st.session_state.get("saved_seen") or {}
+    when = err.values.get("when")
+    if not changed and seen.get("key") == name_key(existing) and seen.get("version") not in (None, err.values.get("version")):
+        changed = True  # this session opened or saved it, and someone else has saved it since
+    if changed and not when:
+        try:
+            path = store().path(existing)
+            when = f"{datetime.fromtimestamp(path.stat().st_mtime):%Y-%m-%d %H:%M:%S}"
+        except (OSError, StorageError):
+            when = "?"
+    st.session_state.pending_overwrite = {"name": existing, "typed": typed, "version": err.values.get("version"),
+                                          "changed": changed, "when": when}
+
+
 def on_save() -> None:
     lg = lang()
     name = st.session_state.get("save_name", "")
     try:
         saved = store().save(name, st.session_state.design)
-        flash("success", tf("saved_ok", lg, name=saved.stem))
+        remember_version(saved.stem, store().version(saved.stem))
+        flash("success", tf("saved_ok", lg, name=plain(saved.stem)))
+    except DesignExists as err:
+        ask_overwrite(check_name(name), err)
     except StorageError as err:
-        if err.code == "exists":
-            st.session_state.pending_overwrite = check_name(name)
-        else:
-            flash("error", storage_message(err, lg))
+        flash("error", storage_message(err, lg))
 
 
 def on_overwrite(confirmed: bool) -> None:
     lg = lang()
-    name = st.session_state.pop("pending_overwrite", None)
-    if not (confirmed and name):
+    pending = st.session_state.pop("pending_overwrite", None)
+    if not (confirmed and pending):
         return
+    name = pending["name"]
     try:
-        store().save(name, st.session_state.design, overwrite=True)
-        flash("success", tf("saved_ok", lg, name=name))
+        saved = store().save(name, st.session_state.design, overwrite=True, expected_version=pending["version"])
+        remember_version(saved.stem, store().version(saved.stem))
+        flash("success", tf("saved_ok", lg, name=plain(saved.stem)))
+    except DesignChanged as err:  # saved elsewhere while the question was open: tell, and ask again
+        flash("error", storage_message(err, lg))
+        ask_overwrite(pending.get("typed", name), err, changed=True)
     except StorageError as err:
         flash("error", storage_message(err, lg))
 
@@ -61,7 +108,7 @@ def on_open() -> None:
     lg = lang()
     name = st.session_state.get("saved_pick")
     try:
-        data = store().load(name)
+        data, version = store().load_versioned(name)
         from planner import estimate_data
 
         estimate_data(data)  # validate before replacing the current design
@@ -69,10 +116,14 @@ def on_open() -> None:
         flash("error", storage_message(err, lg))
         return
     except DesignError as err:
-        flash("error", t("design_error", lg) + "\n\n" + "\n".join(f"- {p}" for p in err.problems))
+        flash("error", t("design_error", lg) + "\n\n" + "\n".join(f"- {plain(localize(p, lg))}" for p in err.problems))
+        return
+    except Exception as err:  # noqa: BLE001 - a file the validator did not foresee: a message, never a traceback
+        flash("error", tf("saved_open_failed", lg, name=plain(name), reason=plain(f"{type(err).__name__}: {err}")[:300]))
         return
     set_design(data, f"saved:{name}")
-    flash("success", tf("opened", lg, name=name))
+    remember_version(name, version)
+    flash("success", tf("opened", lg, name=plain(name)))
 
 
 def free_copy_name(names: list[str], name: str, lg: str) -> str:
@@ -92,7 +143,7 @@ def on_duplicate() -> None:
         target = free_copy_name(store().names(), name, lg)
         store().duplicate(name, target)
         st.session_state.saved_pick = target
-        flash("success", tf("duplicated", lg, name=target))
+        flash("success", tf("duplicated", lg, name=plain(target)))
     except StorageError as err:
         flash("error", storage_message(err, lg))
 
@@ -104,7 +155,7 @@ def on_rename() -> None:
     try:
         target = store().rename(name, new_name)
         st.session_state.saved_pick = target.stem
-        flash("success", tf("renamed", lg, name=target.stem))
+        flash("success", tf("renamed", lg, name=plain(target.stem)))
     except StorageError as err:
         flash("error", storage_message(err, lg))
 
@@ -121,20 +172,25 @@ def on_delete(confirmed: bool | None) -> None:
     try:
         store().delete(name)
         st.session_state.pop("saved_pick", None)
-        flash("success", tf("deleted", lg, name=name))
+        flash("success", tf("deleted", lg, name=plain(name)))
     except StorageError as err:
         flash("error", storage_message(err, lg))
 
 
 def saved_table(saved, lg: str) -> pd.DataFrame:
+    """One row per saved file; one that does not open says why (it can still be picked and deleted)."""
     rows = []
     for item in saved:
+        problem = ""
         try:
-            title = store().load(item.name).get("name", "")
-        except (StorageError, DesignError):
-            title = t("saved_broken", lg)
+            title = str(store().load(item.name).get("name", ""))
+        except StorageError as err:
+            title, problem = t("saved_broken", lg), storage_message(err, lg)
+        except DesignError as err:
+            title, problem = t("saved_broken", lg), problem_text(err, lg)
         rows.append({t("col_saved_name", lg): item.name, t("col_design_name", lg): title,
-                     t("col_modified", lg): f"{format_date(item.modified.date(), lg)} {item.modified:%H:%M}"})
+                     t("col_modified", lg): f"{format_date(item.modified.date(), lg)} {item.modified:%H:%M}",
+                     t("col_saved_problem", lg): problem})
     return pd.DataFrame(rows)
 
 
@@ -144,8 +200,14 @@ def save_section(lg: str) -> None:
                   max_chars=80, help=t("save_name_help", lg))
     st.button(t("save", lg), key="save_btn", on_click=on_save, type="primary")
     pending = st.session_state.get("pending_overwrite")
-    if pending:
-        st.warning(tf("overwrite_ask", lg, name=pending))
+    if isinstance(pending, dict):
+        name = plain(pending["name"])
+        if pending.get("changed"):
+            st.warning(tf("overwrite_ask_changed", lg, name=name, when=plain(pending.get("when") or "?")))
+        elif pending.get("typed") and pending["typed"] != pending["name"]:
+            st.warning(tf("overwrite_ask_similar", lg, name=name))
+        else:
+            st.warning(tf("overwrite_ask", lg, name=name))
         cols = st.columns(2)
         cols[0].button(t("overwrite_yes", lg), key="overwrite_yes", on_click=on_overwrite, args=(True,))
         cols[1].button(t("cancel", lg), key="overwrite_cancel", on_click=on_overwrite, args=(False,))
@@ -155,8 +217,11 @@ def list_section(lg: str) -> None:
     st.markdown(f"**{t('saved_list', lg)}**")
     try:
         saved = store().list()
+    except StorageError as err:
+        st.error(storage_message(err, lg))
+        return
     except OSError as err:
-        st.error(tf("storage_failed", lg, message=str(err)))
+        st.error(tf("storage_failed", lg, message=plain(err.strerror or err)))
         return
     if not saved:
         st.info(t("saved_empty", lg))
@@ -171,7 +236,7 @@ def list_section(lg: str) -> None:
     cols[1].button(t("duplicate", lg), key="saved_duplicate", on_click=on_duplicate)
     cols[2].button(t("delete", lg), key="saved_delete", on_click=on_delete, args=(None,))
     if st.session_state.get("pending_delete") == pick:
-        st.warning(tf("delete_ask", lg, name=pick))
+        st.warning(tf("delete_ask", lg, name=plain(pick)))
         cols = st.columns(2)
         cols[0].button(t("delete_yes", lg), key="saved_delete_yes", on_click=on_delete, args=(True,))
         cols[1].button(t("cancel", lg), key="saved_delete_cancel", on_click=on_delete, args=(False,))

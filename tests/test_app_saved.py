@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from models.design_text import load_design_data
+from storage import designs
 from storage.designs import ENV_VAR, DesignStore
 from templates import template_keys, template_text
 
@@ -122,3 +124,152 @@ def test_japanese_page(saved_page):
     saved_page.session_state["lang"] = "ja"
     click(saved_page, "save_btn")
     assert any("名前を入力してください" in e.value for e in saved_page.error)
+
+
+# ---- a folder with hostile files, concurrent changes, look-alike names, storage faults -----------------
+
+HOSTILE = {
+    "garbled": b"name: [unclosed\n",
+    "deep": b"[" * 50_000 + b"]" * 50_000,
+    "huge_int": b"name: x\nworkload: {requests_per_month: " + b"9" * 5_000 + b"}\n",
+    "a_list": b"- 1\n- 2\n",
+    "binary": bytes(range(256)) * 8,
+    "int_key": b"1: 1\nname: T\nworkload: {requests_per_month: 1}\ncomponents: [{id: fn, type: lambda}]\n",
+    "too_big": b"name: x\n" + b"#" * 1_100_000,
+}
+
+
+def test_hostile_files_are_listed_with_a_reason_and_the_rest_still_work(saved_page, folder):
+    store = DesignStore(folder)
+    store.save("good", load_design_data(template_text("static_site_cdn")))
+    for name, raw in HOSTILE.items():
+        (folder / f"{name}.yaml").write_bytes(raw)
+    saved_page.run()
+    assert not saved_page.exception
+    table = saved_page.dataframe[0].value
+    problems = dict(zip(table["Name"], table["Why it does not open"], strict=True))
+    assert set(problems) == set(HOSTILE) | {"good"}
+    assert problems["good"] == ""
+    assert all(problems[name] for name in HOSTILE)
+    assert "not UTF-8 text" in problems["binary"] and "too large" in problems["too_big"]
+    for name in HOSTILE:
+        before = saved_page.session_state["design"]
+        saved_page.selectbox(key="saved_pick").set_value(name).run()
+        click(saved_page, "saved_open")
+        assert saved_page.error, name  # a message, not a traceback
+        assert saved_page.session_state["design"] == before
+    saved_page.selectbox(key="saved_pick").set_value("good").run()
+    click(saved_page, "saved_open")
+    assert saved_page.session_state["design_label"] == "saved:good"
+    for name in HOSTILE:  # every unreadable file can still be deleted
+        saved_page.selectbox(key="saved_pick").set_value(name).run()
+        click(saved_page, "saved_delete")
+        click(saved_page, "saved_delete_yes")
+    assert store.names() == ["good"]
+
+
+def test_a_hostile_file_gives_its_reason_in_japanese(saved_page, folder):
+    folder.mkdir(parents=True)
+    (folder / "binary.yaml").write_bytes(HOSTILE["binary"])
+    saved_page.session_state["lang"] = "ja"
+    saved_page.run()
+    assert not saved_page.exception
+    table = saved_page.dataframe[0].value
+    assert "UTF-8 のテキストではありません" in table["開けない理由"][0]
+
+
+def test_saving_over_a_design_changed_since_it_was_opened_says_so(saved_page, folder):
+    store = DesignStore(folder)
+    store.save("shared", load_design_data(template_text("static_site_cdn")))
+    saved_page.run()
+    saved_page.selectbox(key="saved_pick").set_value("shared").run()
+    click(saved_page, "saved_open")
+    mine = saved_page.session_state["design"]
+    store.save("shared", load_design_data(template_text("save_app_data")), overwrite=True)  # another tab
+    saved_page.text_input(key="save_name").set_value("shared")
+    click(saved_page, "save_btn")
+    assert any("was changed at" in w.value and "after you opened it" in w.value for w in saved_page.warning)
+    assert store.load("shared")["name"].startswith("Save app data")  # untouched until confirmed
+    click(saved_page, "overwrite_yes")
+    assert store.load("shared") == mine
+
+
+def test_a_change_while_the_question_is_open_is_not_overwritten(saved_page, folder):
+    store = DesignStore(folder)
+    store.save("shared", load_design_data(template_text("static_site_cdn")))
+    saved_page.run()
+    saved_page.text_input(key="save_name").set_value("shared")
+    click(saved_page, "save_btn")
+    assert any("exists already" in w.value for w in saved_page.warning)
+    other = load_design_data(template_text("save_app_data"))
+    store.save("shared", other, overwrite=True)  # lands while the question is on screen
+    mine = saved_page.session_state["design"]
+    click(saved_page, "overwrite_yes")
+    assert any("Not saved" in e.value and "was changed at" in e.value for e in saved_page.error)
+    assert store.load("shared") == other  # the other writer's design is not lost
+    assert saved_page.session_state["design"] == mine  # and neither is this one: asked again
+    assert any("Replace that newer version" in w.value for w in saved_page.warning)
+    click(saved_page, "overwrite_yes")
+    assert store.load("shared") == mine
+
+
+def test_a_look_alike_name_asks_before_replacing(saved_page, folder):
+    store = DesignStore(folder)
+    store.save("Photo", load_design_data(template_text("static_site_cdn")))
+    saved_page.run()
+    saved_page.text_input(key="save_name").set_value("ＰＨＯＴＯ")
+    click(saved_page, "save_btn")
+    assert any("“Photo” exists already" in w.value and "upper/lower case" in w.value for w in saved_page.warning)
+    assert store.load("Photo")["name"] == load_design_data(template_text("static_site_cdn"))["name"]
+    click(saved_page, "overwrite_yes")
+    assert store.names() == ["Photo"]
+    assert store.load("Photo") == saved_page.session_state["design"]
+
+
+def _full_disk(fd, raw):
+    import os
+
+    os.write(fd, raw[:10])
+    raise OSError(errno.ENOSPC, "No space left on device")
+
+
+@pytest.mark.parametrize("lang, text", [("en", "is full. Nothing was changed"), ("ja", "ディスクがいっぱいです")])
+def test_a_full_disk_is_a_message_and_the_old_file_survives(saved_page, folder, monkeypatch, lang, text):
+    store = DesignStore(folder)
+    store.save("kept", load_design_data(template_text("static_site_cdn")))
+    before = (folder / "kept.yaml").read_bytes()
+    monkeypatch.setattr(designs, "_write_fully", _full_disk)
+    saved_page.session_state["lang"] = lang
+    saved_page.text_input(key="save_name").set_value("kept")
+    saved_page.session_state["lang"] = lang
+    click(saved_page, "save_btn")
+    saved_page.session_state["lang"] = lang
+    click(saved_page, "overwrite_yes")
+    assert any(text in e.value for e in saved_page.error)
+    assert (folder / "kept.yaml").read_bytes() == before
+    assert sorted(p.name for p in folder.iterdir()) == [".lock", "kept.yaml"]
+
+
+def test_a_name_too_long_in_bytes_is_a_message(saved_page, folder):
+    saved_page.text_input(key="save_name").set_value("😀" * 64)
+    click(saved_page, "save_btn")
+    assert any("256 bytes in UTF-8" in e.value for e in saved_page.error)
+    assert not folder.exists() or not list(folder.glob("*.yaml"))
+
+
+def test_a_folder_setting_that_names_a_file_is_a_message(tmp_path, monkeypatch):
+    (tmp_path / "file").write_text("x")
+    monkeypatch.setenv(ENV_VAR, str(tmp_path / "file"))
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    at.switch_page("app_pages/saved.py").run()
+    assert not at.exception
+    assert any("is a file, not a folder" in e.value for e in at.error)
+
+
+def test_markdown_in_a_name_is_shown_as_text(saved_page, folder):
+    saved_page.text_input(key="save_name").set_value("![x](evil) [login](x) $x$")
+    click(saved_page, "save_btn")
+    assert DesignStore(folder).names() == ["![x](evil) [login](x) $x$"]
+    message = next(s.value for s in saved_page.success)
+    assert "![x](evil)" not in message and "[login](x)" not in message and "$x$" not in message
+    assert r"\!\[x\]\(evil\)" in message
