@@ -412,6 +412,14 @@ _TABLE: list[tuple[str, str]] = [
      "プロビジョニングは平均使用率 {e} を超えると得になります。"),
 
     (r"(?P<n>.+?): (?P<s>\S+) bytes is too large \(limit (?P<l>\S+)\)", "{n}：{s} バイトは大きすぎます（上限 {l}）"),
+    # saved designs that do not open (storage/designs.py parse_saved)
+    (r"not UTF-8 text \(byte (?P<b>\S+) is (?P<x>0x[0-9a-f]{2})\); is it a binary file\?",
+     "UTF-8 のテキストではありません（{b} バイト目が {x}）。バイナリファイルではありませんか？"),
+    (r"nested too deeply to read", "入れ子が深すぎて読み込めません"),
+    (r"a number has more than 4,300 digits", "4,300 桁を超える数値があります"),
+    (r"not a readable design file \((?P<e>.+)\)", "設計ファイルとして読み込めません（{e}）"),
+    (r"the key (?P<k>.+) is not text; field names are words such as name, workload, components",
+     "キー {k} が文字列ではありません。項目名は name、workload、components などの語です"),
 
     # ---- last: "<path>: <message>" where the message itself translates (value errors, nested paths),
     # then pydantic's own wording for anything else ("<path>: <value>: <message>")
