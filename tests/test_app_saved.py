@@ -273,3 +273,20 @@ def test_markdown_in_a_name_is_shown_as_text(saved_page, folder):
     message = next(s.value for s in saved_page.success)
     assert "![x](evil)" not in message and "[login](x)" not in message and "$x$" not in message
     assert r"\!\[x\]\(evil\)" in message
+
+
+def test_the_changed_question_in_japanese(saved_page, folder):
+    store = DesignStore(folder)
+    store.save("共有", load_design_data(template_text("static_site_cdn")))
+    saved_page.session_state["lang"] = "ja"
+    saved_page.run()
+    saved_page.text_input(key="save_name").set_value("共有")
+    saved_page.session_state["lang"] = "ja"
+    click(saved_page, "save_btn")
+    store.save("共有", load_design_data(template_text("save_app_data")), overwrite=True)
+    saved_page.session_state["lang"] = "ja"
+    click(saved_page, "overwrite_yes")
+    assert any("保存していません" in e.value and "別のタブまたはプログラムで変更されました" in e.value
+               for e in saved_page.error)
+    assert any("その新しい版を現在の設計で置き換えますか" in w.value for w in saved_page.warning)
+    assert store.load("共有")["name"].startswith("Save app data")

@@ -472,3 +472,55 @@ def test_any_parser_crash_is_a_named_reason(store, design, monkeypatch, failure,
     with pytest.raises(DesignError) as err:
         store.load("bad")
     assert err.value.problems == [f"bad.yaml: {reason}"]
+
+
+def _errors(store: DesignStore, design: dict, monkeypatch) -> list[StorageError]:
+    """One real error of each kind the store raises."""
+    found: list[StorageError] = []
+
+    def catch(action):
+        try:
+            action()
+        except StorageError as err:
+            found.append(err)
+        else:  # pragma: no cover - the test below would miss a message
+            raise AssertionError(f"{action} raised nothing")
+
+    store.save("a", design)
+    catch(lambda: store.save("a", design))                                   # exists
+    version = store.version("a")
+    store.save("a", named(design, "other"), overwrite=True)
+    catch(lambda: store.save("a", design, overwrite=True, expected_version=version))  # changed
+    catch(lambda: store.load("nope"))                                        # not_found
+    catch(lambda: store.save("😀" * 64, design))                             # name_bytes
+    catch(lambda: store.save("a/b", design))                                 # name_chars
+    catch(lambda: store.save("", design))                                    # name_empty
+    catch(lambda: store.save(".x", design))                                  # name_dot
+    catch(lambda: store.save("x" * 81, design))                              # name_long
+    (store.folder / "big.yaml").write_bytes(b"#" * 1_100_000)
+    catch(lambda: store.load("big"))                                         # too_large
+    for number in (errno.ENOSPC, errno.EROFS, errno.EACCES, errno.EIO):
+        with monkeypatch.context() as patch:
+            patch.setattr(designs, "_write_fully", lambda fd, raw, n=number: (_ for _ in ()).throw(OSError(n, "x")))
+            catch(lambda: store.save("a", design, overwrite=True))
+    with monkeypatch.context() as patch:
+        patch.setattr(os, "scandir", lambda path: (_ for _ in ()).throw(PermissionError(errno.EACCES, "denied")))
+        catch(lambda: store.list())                                          # folder_unreadable
+    return found
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_every_storage_error_has_a_message_in_both_languages(store, design, monkeypatch, lang):
+    from ui_text import TEXT, tf
+
+    errors = _errors(store, design, monkeypatch)
+    codes = {err.code for err in errors}
+    assert codes >= {"exists", "changed", "not_found", "name_bytes", "name_chars", "name_empty", "name_dot",
+                     "name_long", "too_large", "no_space", "read_only", "denied", "os_error", "folder_unreadable"}
+    for err in errors:
+        key = f"storage_{err.code}"
+        assert key in TEXT, key
+        text = tf(key, lang, **err.values)
+        assert "{" not in text and "\n" not in text and "\n" not in str(err)
+        if lang == "ja":
+            assert any("\u3040" <= ch <= "\u30ff" for ch in text), text
