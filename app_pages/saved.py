@@ -130,8 +130,8 @@ def free_copy_name(names: list[str], name: str, lg: str) -> str:
     """"name (copy)", then "name (copy) 2", ... — the first one not taken."""
     base = tf("copy_suffix", lg, name=name)
     candidate, number = base, 2
-    taken = {n.casefold() for n in names}
-    while candidate.casefold() in taken:
+    taken = {name_key(n) for n in names}  # the store's idea of "the same name"
+    while name_key(candidate) in taken:
         candidate, number = f"{base} {number}", number + 1
     return candidate
 

@@ -543,3 +543,40 @@ def test_changing_a_missing_design_in_a_missing_folder_creates_nothing(tmp_path)
         with pytest.raises(DesignNotFound):
             action()
     assert not store.folder.exists()
+
+
+KILLED_WRITER = """
+import sys
+sys.path.insert(0, {root!r})
+from storage.designs import DesignStore
+store = DesignStore({folder!r})
+n = 0
+while True:
+    n += 1
+    store.save("victim", {{"name": "v" + str(n % 3), "description": "x" * (50_000 * (n % 3 + 1))}}, overwrite=True)
+"""
+
+
+@pytest.mark.skipif(os.name != "posix", reason="SIGKILL")
+def test_kill_9_during_saves_never_leaves_a_broken_or_missing_file(store, tmp_path):
+    import random
+    import signal
+    import time
+
+    store.save("victim", {"name": "v0", "description": "x" * 50_000})
+    script = tmp_path / "writer.py"
+    script.write_text(KILLED_WRITER.format(root=str(ROOT), folder=str(store.folder)), encoding="utf-8")
+    allowed = {(f"v{k}", 50_000 * (k + 1)) for k in range(3)}
+    versions = {store.version("victim")}
+    for _ in range(8):
+        proc = subprocess.Popen([sys.executable, str(script)])
+        time.sleep(random.uniform(0.6, 1.2))  # the interpreter starts, then saves in a loop
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        data = store.load("victim")  # always a whole design, never a half-written one
+        assert (data["name"], len(data["description"])) in allowed
+        assert store.names() == ["victim"]
+        versions.add(store.version("victim"))
+    assert len(versions) > 1  # the writer really was saving when it was killed
+    store.save("victim", {"name": "after"}, overwrite=True)  # the lock died with the process
+    assert store.load("victim") == {"name": "after"}
