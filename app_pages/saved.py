@@ -155,6 +155,9 @@ def on_rename() -> None:
     try:
         target = store().rename(name, new_name)
         st.session_state.saved_pick = target.stem
+        seen = st.session_state.get("saved_seen") or {}
+        if seen.get("key") == name_key(name):  # the version this session knows moved with the name
+            remember_version(target.stem, seen.get("version"))
         flash("success", tf("renamed", lg, name=plain(target.stem)))
     except StorageError as err:
         flash("error", storage_message(err, lg))
