@@ -13,6 +13,7 @@ from typing import Any
 from botocore.exceptions import (
     BotoCoreError,
     ClientError,
+    ConnectionClosedError,
     ConnectTimeoutError,
     CredentialRetrievalError,
     EndpointConnectionError,
@@ -23,10 +24,15 @@ from botocore.exceptions import (
     SSOError,
     TokenRetrievalError,
 )
+from botocore.parsers import ResponseParserError
+
+from account.guard import BadResponse, DeadlineExceeded, ResponseTooLarge, stopped_by_guard
 
 #: kinds of gap, for people: what to do about it differs
 ACCESS_DENIED, THROTTLED, CREDENTIALS, UNREACHABLE, NOT_AVAILABLE, OTHER = (
     "access_denied", "throttled", "credentials", "unreachable", "not_available", "other")
+#: the pull ran out of time (its deadline); the answer was not AWS's (HTML, garbage, over the size cap)
+DEADLINE, BAD_RESPONSE = "deadline", "bad_response"
 
 _CODE_KINDS = {
     ACCESS_DENIED: {"AccessDenied", "AccessDeniedException", "UnauthorizedOperation", "UnauthorizedException",
@@ -76,11 +82,21 @@ def gap(service: str, region: str, operation: str, err: BaseException, item: str
 
 def _describe(err: BaseException) -> tuple[str, str, str]:
     """(code, message, kind) for any exception a boto3 call can raise."""
+    stopped = stopped_by_guard(err)
+    if isinstance(stopped, DeadlineExceeded):
+        return (stopped.code, str(stopped), DEADLINE)
+    if isinstance(stopped, (ResponseTooLarge, BadResponse)):
+        return (stopped.code, str(stopped), BAD_RESPONSE)
+    if isinstance(err, ResponseParserError):
+        return ("BadResponse", f"an answer that could not be parsed ({err})", BAD_RESPONSE)
     if isinstance(err, ClientError):
         return _client_error(err)
     if isinstance(err, EndpointConnectionError):
         return ("EndpointConnectionError", f"could not connect to {err.kwargs.get('endpoint_url', 'the endpoint')}: "
                 "the service is not offered in this region, or the network is down", UNREACHABLE)
+    if isinstance(err, ConnectionClosedError):
+        return ("ConnectionClosed", "the connection was closed or reset before a complete answer arrived "
+                "(after the retries)", UNREACHABLE)
     if isinstance(err, (ConnectTimeoutError, ReadTimeoutError)):
         return ("Timeout", f"no answer in time ({err})", UNREACHABLE)
     if isinstance(err, (NoCredentialsError, PartialCredentialsError)):
@@ -109,8 +125,12 @@ def _client_error(err: ClientError) -> tuple[str, str, str]:
             code = embedded.group(1)
             found = re.search(r"<Message>([^<]*)</Message>", message)
             message = found.group(1) if found else message
-        elif message.lstrip().startswith("<"):
+        elif message.lstrip().startswith("<") and code in ("404", "405", "501"):
             message = f"HTTP {code}: the endpoint does not offer this operation"
+        elif message.lstrip().startswith("<"):
+            message = f"HTTP {code}: the endpoint answered with an HTML error page, not an AWS error"
+        elif code.startswith("5"):
+            message = f"HTTP {code}: server error" + (f" ({message})" if message else "")
     kind = kind_of(code)
     if kind == OTHER and status == 403:
         kind = ACCESS_DENIED

@@ -75,7 +75,7 @@ def limits_source(snapshot: dict[str, Any], region: str | None = None, account: 
     """The `limits.source` text for limits taken from this snapshot (it says "account", as the report expects)."""
     entry = account_entry(snapshot, account)
     region = region or snapshot["regions"][0]
-    return f"your AWS account ({entry['label']}, {region}, read {snapshot.get('taken_at', '')[:10]})"[:200]
+    return f"your AWS account ({entry['label']}, {region}, read {str(snapshot.get('taken_at') or '')[:10]})"[:200]
 
 
 def snapshot_facts(snapshot: dict[str, Any], region: str | None = None, account: str | None = None) -> dict[str, Any]:

@@ -16,21 +16,30 @@ from typing import Any
 import boto3
 from botocore.config import Config
 
+from account.guard import DEFAULT_DEADLINE_S, DEFAULT_MAX_RESPONSE_BYTES, PullGuard
+
 
 @dataclass(frozen=True)
 class PullSettings:
-    """How hard and how wide to read: retries (adaptive mode), timeouts in seconds, thread counts."""
+    """How hard, how wide and how long to read: retries (standard mode), timeouts and the pull's
+    deadline in seconds, the size cap per response, thread counts."""
 
     max_attempts: int = 5     # in all, the first try included (botocore's total_max_attempts)
     connect_timeout_s: float = 5.0
-    read_timeout_s: float = 20.0
+    read_timeout_s: float = 20.0   # longest wait for the next bytes (never past the deadline)
     workers: int = 8          # service × region reads at once
     item_workers: int = 8     # per-resource detail calls at once within one read
+    deadline_s: float = DEFAULT_DEADLINE_S                  # the whole pull; what is not read by then is a gap
+    max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES    # per HTTP response, counted while it arrives
 
     def botocore_config(self) -> Config:
-        """The botocore Config every client gets: adaptive retries, timeouts, enough pooled connections."""
+        """The botocore Config every client gets: standard retries, timeouts, enough pooled connections.
+
+        Standard mode, not adaptive: adaptive's client-side rate limiter can sleep before a request
+        for as long as it likes, which a deadline cannot bound.
+        """
         # botocore's "max_attempts" counts retries only; "total_max_attempts" counts the first try too
-        return Config(retries={"mode": "adaptive", "total_max_attempts": self.max_attempts},
+        return Config(retries={"mode": "standard", "total_max_attempts": self.max_attempts},
                       connect_timeout=self.connect_timeout_s, read_timeout=self.read_timeout_s,
                       max_pool_connections=max(10, self.item_workers * 2), user_agent_extra="serverless-planner")
 
@@ -72,11 +81,15 @@ def custom_endpoint() -> str | None:
 class Clients:
     """boto3 clients of one session, made once per (service, region); safe to share between threads.
 
-    A boto3 Session is not thread-safe, clients are: creation is serialised by a lock.
+    A boto3 Session is not thread-safe, clients are: creation is serialised by a lock. With a
+    `guard`, every client gets the pull's deadline, size cap and garbage check (account/guard.py).
     """
 
-    def __init__(self, session: boto3.Session, settings: PullSettings, factory: ClientFactory | None = None):
+    def __init__(self, session: boto3.Session, settings: PullSettings, factory: ClientFactory | None = None,
+                 guard: PullGuard | None = None):
         self._session = session
+        self._settings = settings
+        self._guard = guard
         self._config = settings.botocore_config()
         self._factory = factory or default_client_factory
         self._lock = threading.Lock()
@@ -87,5 +100,8 @@ class Clients:
         with self._lock:
             key = (service, region)
             if key not in self._cache:
-                self._cache[key] = self._factory(self._session, service, region, self._config)
+                made = self._factory(self._session, service, region, self._config)
+                if self._guard is not None:
+                    self._guard.install(made, self._settings.max_attempts)
+                self._cache[key] = made
             return self._cache[key]

@@ -1,12 +1,15 @@
 """Terminal commands for live account settings.
 
-    python cli.py pull [--profile P ...] [--region R ...] [-o snapshot.json] [--format table|json]
+    python cli.py pull [--profile P ...] [--region R ...] [-o snapshot.json [--force]] [--deadline SECONDS]
+                       [--format table|json]
     python cli.py account show --account snapshot.json
     python cli.py account diff DESIGN --account snapshot.json [--region R] [--format table|json]
-    python cli.py account import --account snapshot.json [-o design.yaml] [--pick NAME ...]
+    python cli.py account import --account snapshot.json [-o design.yaml [--force]] [--pick NAME ...]
     python cli.py account policy
 
-Exit codes as in cli.py: 0 done (a partial snapshot names its gaps); 2 bad input; 1 nothing could be read.
+Exit codes as in cli.py: 0 done (a partial snapshot names its gaps); 2 bad input (including an
+output file that exists without --force, or a missing output folder: checked before the pull);
+1 nothing could be read.
 """
 
 from __future__ import annotations
@@ -25,17 +28,20 @@ from account import (
     import_design,
     load_snapshot,
     pull,
-    save_snapshot,
 )
+from account.errors import DEADLINE
+from account.guard import DEFAULT_DEADLINE_S
 from account.iam import policy_text
 from account.readers import READERS
 from account.report import diff_rows, diff_text, snapshot_text
-from account.snapshot import dump_snapshot
+from account.snapshot import check_output_path, dump_snapshot, write_new_file
 from models.design import DesignError
 from models.design_text import load_design_data
 from templates import template_keys, template_text
 
 MAX_DESIGN_BYTES = 1_000_000
+MAX_ATTEMPTS = 10
+MAX_DEADLINE_S = 3600.0
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -47,11 +53,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="region to read (repeat for several); default: AWS_REGION / the profile's region")
     p.add_argument("--service", action="append", default=[], choices=list(READERS), metavar="S",
                    help=f"only these snapshot sections ({', '.join(READERS)})")
-    p.add_argument("-o", "--output", type=Path, help="write the snapshot (JSON) to this file")
+    p.add_argument("-o", "--output", type=Path, help="write the snapshot (JSON) to this file (never replaced "
+                   "without --force)")
+    p.add_argument("--force", action="store_true", help="replace the --output file if it exists")
+    p.add_argument("--deadline", type=float, default=DEFAULT_DEADLINE_S, metavar="SECONDS",
+                   help=f"stop reading after this many seconds; what is not read by then is a named gap "
+                        f"(default {DEFAULT_DEADLINE_S:g}, at most {MAX_DEADLINE_S:g})")
     p.add_argument("--format", choices=("table", "json"), default="table", help="what to print (default: table)")
     p.add_argument("--include-account-id", action="store_true",
                    help="store each account's id in the snapshot (left out by default)")
-    p.add_argument("--max-attempts", type=int, default=5, help="attempts per call, adaptive retries (default 5)")
+    p.add_argument("--max-attempts", type=int, default=5,
+                   help=f"attempts per call, standard retries, first try included (default 5, 1 to {MAX_ATTEMPTS})")
     p.set_defaults(run=cmd_pull)
 
     acc = subparsers.add_parser("account", help="use a snapshot: show it, diff a design against it, import a design")
@@ -66,7 +78,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     d.set_defaults(run=cmd_diff)
     i = actions.add_parser("import", help="a design from the account's APIs, functions, tables, buckets and queues")
     _snapshot_args(i)
-    i.add_argument("-o", "--output", type=Path, help="write the design (YAML) here; default: print it")
+    i.add_argument("-o", "--output", type=Path, help="write the design (YAML) here (never replaced without --force); "
+                   "default: print it")
+    i.add_argument("--force", action="store_true", help="replace the --output file if it exists")
     i.add_argument("--pick", action="append", metavar="NAME", help="only these resources (repeat)")
     i.add_argument("--name", help="the design's name")
     i.set_defaults(run=cmd_import)
@@ -84,16 +98,26 @@ def _snapshot_args(p: argparse.ArgumentParser, which: bool = True) -> None:
 
 def cmd_pull(args: argparse.Namespace) -> int:
     """Pull, save and print a snapshot."""
+    if not 1 <= args.max_attempts <= MAX_ATTEMPTS:
+        return _fail(f"--max-attempts {args.max_attempts}: give a whole number from 1 to {MAX_ATTEMPTS}", 2)
+    if not 1 <= args.deadline <= MAX_DEADLINE_S:  # also refuses nan
+        return _fail(f"--deadline {args.deadline:g}: give seconds from 1 to {MAX_DEADLINE_S:g}", 2)
     try:
+        if args.output:
+            check_output_path(args.output, args.force)  # before the pull, not after it
         snapshot = pull(args.profile or [None], args.region, sections=args.service or None,
                         include_account_id=args.include_account_id,
-                        settings=PullSettings(max_attempts=max(1, args.max_attempts)))
+                        settings=PullSettings(max_attempts=args.max_attempts, deadline_s=args.deadline))
+        if args.output:
+            write_new_file(args.output, dump_snapshot(snapshot), force=args.force)
     except SnapshotError as err:
         return _fail(str(err), 2)
-    if args.output:
-        save_snapshot(snapshot, args.output)
     sys.stdout.write(dump_snapshot(snapshot) if args.format == "json" else snapshot_text(snapshot))
     found = gaps(snapshot)
+    late = sum(1 for g in found if g.get("kind") == DEADLINE)
+    if late:
+        print(f"note: the pull reached its {args.deadline:g} s deadline: {late} read(s) did not finish "
+              "(named in the gaps; raise --deadline to wait longer)", file=sys.stderr)
     if args.output:
         print(f"snapshot written to {args.output} ({len(found)} gap(s))", file=sys.stderr)
     if not any(entry.get("regions") for entry in snapshot["accounts"]):
@@ -129,12 +153,15 @@ def cmd_diff(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     """Write or print a design made from a snapshot."""
     try:
+        if args.output:
+            check_output_path(args.output, args.force)
         imported = import_design(load_snapshot(args.snapshot), args.region, args.label, pick=args.pick, name=args.name)
-    except (SnapshotError, ImportProblem) as err:
-        return _fail(str(err), 2)
-    text = imported.yaml_text()
+        text = imported.yaml_text()
+        if args.output:
+            write_new_file(args.output, text, force=args.force)
+    except (SnapshotError, ImportProblem, DesignError) as err:
+        return _fail(_one_line(err), 2)
     if args.output:
-        args.output.write_text(text, encoding="utf-8")
         print(f"design written to {args.output}: {len(imported.data['components'])} components, "
               f"{len(imported.assumptions)} traffic assumption(s) to replace", file=sys.stderr)
     else:
@@ -160,6 +187,12 @@ def _design_data(arg: str) -> dict:
     if path.stat().st_size > MAX_DESIGN_BYTES:
         raise SnapshotError(f"{arg}: too large for a design file")
     return load_design_data(path.read_text(encoding="utf-8", errors="replace"))
+
+
+def _one_line(err: Exception) -> str:
+    """The first line of an error (a DesignError may list several problems)."""
+    lines = str(err).strip().splitlines() or [type(err).__name__]
+    return lines[0] + (f" (and {len(lines) - 1} more line(s))" if len(lines) > 1 else "")
 
 
 def _fail(message: str, code: int) -> int:
