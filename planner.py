@@ -151,7 +151,7 @@ def dynamodb_plan_data(data: dict, table_id: str, settings=None, start_utc=None,
     does not exist."""
     from models.checks_dynamodb import index_demands
     from models.design import DesignError
-    from models.dynamodb_planner import PlannerSettings, TableDemand, plan_table
+    from models.dynamodb_planner import PlannerSettings, TableDemand, free_used_elsewhere, plan_table
     from models.readiness import Context
     from models.traffic import client_traffic, component_rates
 
@@ -172,6 +172,9 @@ def dynamodb_plan_data(data: dict, table_id: str, settings=None, start_utc=None,
     label = f"{table_id}/index/{index}" if index else table_id
     demand = TableDemand(label, read_units, write_units, reads, writes, table.table_class, traffic.utc_offset_minutes)
     settings = settings or PlannerSettings()
+    # the always-free 25 RCU/WCU are shared: the design's other provisioned Standard tables/GSIs use theirs first
+    used_rcu, used_wcu = free_used_elsewhere(design, table_id, index)
     settings = type(settings)(**{**settings.__dict__, "growth_per_month": design.workload.growth_per_month,
-                                 "free_tier": design.free_tier != "none"})
+                                 "free_tier": design.free_tier != "none",
+                                 "free_rcu_hours_used_elsewhere": used_rcu, "free_wcu_hours_used_elsewhere": used_wcu})
     return plan_table(demand, catalog_for(design.region), settings, start_utc)

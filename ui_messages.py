@@ -388,20 +388,39 @@ _TABLE: list[tuple[str, str]] = [
      "リクエストユニット単位で課金。30 分以内に直前のピークの 2 倍を超える急増はスロットリングされることがあります。"),
     (r"(?P<r>\S+) RCU and (?P<w>\S+) WCU all month \(peak \+ (?P<h>\S+)\)\.",
      "月を通して {r} RCU と {w} WCU（ピーク + {h}）。"),
-    (r"(?P<n>\d+) capacity changes in (?P<s>\d+)-minute steps; at most (?P<m>\d+) decreases in a UTC day "
-     r"\(4 in the first decrease hour, then 1 per hour\)\.",
-     "{s} 分刻みで {n} 回のキャパシティ変更。UTC の 1 日あたり最大 {m} 回の引き下げ（最初の引き下げの 1 時間に 4 回、その後は 1 時間に 1 回）。"),
+    # a provisioned strategy's note, then how much of the shared free tier is left for this table
+    (r"(?P<a_t>.+?) (?P<b_t>Free tier: \S+ of \S+ RCU-hours and \S+ of \S+ WCU-hours left for this table .+)",
+     "{a_t}{b_t}"),
+    (r"Free tier: (?P<r>\S+) of (?P<rt>\S+) RCU-hours and (?P<w>\S+) of (?P<wt>\S+) WCU-hours left for this table "
+     r"after the design's other provisioned Standard tables and indexes \(the cost is what this table adds\)\.",
+     "無料枠：設計内のほかのプロビジョンド（Standard）テーブルとインデックスの使用後、このテーブルに残るのは "
+     "{rt} RCU 時間のうち {r}、{wt} WCU 時間のうち {w}（費用はこのテーブルが請求に加える分です）。"),
+    (r"Lower bound only, not applicable as scheduled actions: a one-time schedule for this month with (?P<n>\d+) "
+     r"capacity changes in (?P<s>\d+)-minute steps \(Application Auto Scaling allows (?P<l>\d+) scheduled actions "
+     r"per scalable target\); at most (?P<m>\d+) decreases in a UTC day, one UpdateTable per change, under the "
+     r"rolling 60-minute rule\.",
+     "下限のみ（スケジュールされたアクションとしては適用不可）：この 1 か月だけの一回限りのスケジュールで、{s} 分刻みで "
+     "{n} 回のキャパシティ変更（Application Auto Scaling のスケジュールされたアクションはスケーラブルターゲットごとに "
+     "{l} 個まで）。UTC の 1 日あたり最大 {m} 回の引き下げ（変更ごとに 1 回の UpdateTable、60 分のローリング規則）。"),
+    (r"Repeats every week: (?P<n>\d+) capacity changes a week in (?P<s>\d+)-minute steps \(UTC\), at most "
+     r"(?P<a>\d+) scheduled actions per scalable target \(limit (?P<l>\d+)\); at most (?P<m>\d+) decreases in a "
+     r"UTC day, reads and writes counted separately as Application Auto Scaling applies them, under the rolling "
+     r"60-minute rule\.",
+     "毎週繰り返し：{s} 分刻み（UTC）で週 {n} 回のキャパシティ変更、スケーラブルターゲットごとに最大 {a} 個の"
+     "スケジュールされたアクション（上限 {l}）。UTC の 1 日あたり最大 {m} 回の引き下げ（Application Auto Scaling "
+     "の適用どおり読み込みと書き込みを別々に数え、60 分のローリング規則の範囲内）。"),
     (r"Target (?P<t>\S+); scales out after 2 minutes above target, in after 15 minutes 20 % below it, within the "
-     r"decrease rules \(read and write scaling are separate updates, so each decrease counts\)\.",
-     "目標 {t}。目標を 2 分超えるとスケールアウト、目標を 20 % 下回る状態が 15 分続くとスケールイン（引き下げの規則内。"
-     "読み込みと書き込みのスケーリングは別々の更新なので、それぞれの引き下げが数えられます）。"),
+     r"rolling 60-minute decrease rule \(read and write scaling are separate updates, so each decrease counts\)\.",
+     "目標 {t}。目標を 2 分超えるとスケールアウト、目標を 20 % 下回る状態が 15 分続くとスケールイン（60 分の"
+     "ローリング規則による引き下げの制限内。読み込みと書き込みのスケーリングは別々の更新なので、それぞれの引き下げが"
+     "数えられます）。"),
     (r"Reserved capacity is available for the Standard table class only\.",
      "リザーブドキャパシティは Standard テーブルクラスでのみ利用できます。"),
     (r"(?P<t>\S+) term: (?P<r>\S+) RCU and (?P<w>\S+) WCU reserved \(upfront spread over the term\), the rest as "
-     r"the scheduled plan\.",
-     "{t} 期間：{r} RCU と {w} WCU を予約（前払い分は期間で按分）、残りはスケジュールプランどおり。"),
-    (r"The table never needs 100 units all month: nothing to reserve \(same as the scheduled plan\)\.",
-     "テーブルが月を通して 100 ユニットを必要とすることがないため、予約するものはありません（スケジュールプランと同じ）。"),
+     r"the weekly schedule\.",
+     "{t} 期間：{r} RCU と {w} WCU を予約（前払い分は期間で按分）、残りは週単位のスケジュールどおり。"),
+    (r"The table never needs 100 units all month: nothing to reserve \(same as the weekly schedule\)\.",
+     "テーブルが月を通して 100 ユニットを必要とすることがないため、予約するものはありません（週単位のスケジュールと同じ）。"),
     (r"(?P<b>\S+) is the cheapest plan that keeps throttling within (?P<f>\S+): USD (?P<u>\S+) a month, "
      r"(?P<s>\S+) below on-demand\. Provisioned pays off above (?P<e>\S+) average utilization\.",
      "{b} はスロットリングを {f} 以内に抑える最も安いプランです：月額 USD {u}、オンデマンドより {s} 安い。"

@@ -5,12 +5,18 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 from cli_support import InputError, read_design
 from models.design_text import load_design_data
-from models.dynamodb_planner import PlannerSettings, scheduled_actions
-from models.dynamodb_report import plan_dict, plan_table_text
+from models.dynamodb_planner import (
+    SCHEDULED_ACTIONS_PER_TARGET,
+    PlannerSettings,
+    apply_instructions,
+    scheduled_actions,
+)
+from models.dynamodb_report import RECURRING, plan_dict, plan_table_text
 
 
 def next_monday(today: date) -> date:
@@ -31,24 +37,104 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(f"--start {start.isoformat()}: the planned month starts on a Monday (local time)")
     if args.min_capacity > args.max_capacity:
         raise InputError(f"--min-capacity {args.min_capacity} is above --max-capacity {args.max_capacity}")
+    data = load_design_data(read_design(args.design))
+    if args.account:
+        from account.snapshot import load_snapshot
+
+        try:
+            found = live_decrease_state(load_snapshot(args.account), data, args.table, args.index)
+        except (OSError, ValueError) as err:
+            raise InputError(f"--account {args.account}: {err}") from None
+        if found is None:
+            print(f"--account: no live table for {args.table!r} in the snapshot; decreases today and the last "
+                  "decrease stay as given", file=sys.stderr)
+        else:
+            used, last, name = found
+            if args.decreases_used_today == 0:
+                args.decreases_used_today = used
+            if args.last_decrease is None:
+                args.last_decrease = last
+            print(f"--account: {name}: {used} decreases today, last {last.isoformat() + 'Z' if last else 'none'}",
+                  file=sys.stderr)
+    from models.design import parse_design
+    from models.traffic import client_traffic
+
     settings = PlannerSettings(step_minutes=args.step_minutes, headroom=args.headroom,
                                target_utilization=args.target, allowed_throttle_fraction=args.allowed_throttle,
                                decreases_used_today=args.decreases_used_today, min_capacity=args.min_capacity,
-                               max_capacity=args.max_capacity)
-    data = load_design_data(read_design(args.design))
-    from models.design import parse_design
-    from models.traffic import client_traffic
+                               max_capacity=args.max_capacity, last_decrease=args.last_decrease)
 
     offset = client_traffic(parse_design(data).workload).utc_offset_minutes
     plan = dynamodb_plan_data(data, args.table, settings, month_start_utc(start, offset), index=args.index)
     if args.actions:
-        scheduled = next(s for s in plan.strategies if s.name == "scheduled")
-        print(json.dumps(scheduled_actions(plan.table, scheduled.schedule), indent=2))
+        print(json.dumps(actions_document(plan), indent=2))
+        print(f"{plan.table}: weekly recurring schedule as Application Auto Scaling scheduled actions; apply with "
+              "register-scalable-target and put-scheduled-action (see how_to_apply).", file=sys.stderr)
     elif args.format == "json":
         print(json.dumps(plan_dict(plan), indent=2))
     else:
         sys.stdout.write(plan_table_text(plan))
     return 0
+
+
+def live_decrease_state(snapshot: dict, design_data: dict, table_id: str, index: str | None,
+                        region: str | None = None) -> tuple[int, datetime | None, str] | None:
+    """(decreases used today, last decrease UTC, live table name) of the design table's live
+    counterpart in an account snapshot (`cli.py pull`), matched as `account diff` does (label, else
+    id); for `index`, that GSI's own counters. None when the snapshot has no such table."""
+    from account.facts import snapshot_facts
+    from account.naming import matches
+    from models.design import parse_design
+
+    design = parse_design(design_data)
+    comp = design.component(table_id)
+    try:
+        tables = snapshot_facts(snapshot, region or design.region)["tables"]
+    except (KeyError, ValueError, IndexError):
+        return None
+    for name, record in tables.items():
+        if not matches(comp.id, comp.label, name):
+            continue
+        if index:
+            record = next((g for g in record.get("gsis") or [] if g.get("name") == index), None)
+            if record is None:
+                return None
+        last = record.get("last_decrease")
+        when = _utc_time(last) if isinstance(last, str) and last else None
+        return int(record.get("decreases_today") or 0), when, name
+    return None
+
+
+def actions_document(plan) -> dict:
+    """`--actions`: the weekly recurring plan as PutScheduledAction requests (cron, UTC), how to
+    apply them, and the count per scalable target (each at most 200, AWS's fixed quota)."""
+    weekly = next(s for s in plan.strategies if s.name == RECURRING)
+    actions = scheduled_actions(plan.table, weekly)
+    per_target: dict[str, int] = {}
+    for action in actions:
+        per_target[action["ScalableDimension"]] = per_target.get(action["ScalableDimension"], 0) + 1
+    assert max(per_target.values()) <= SCHEDULED_ACTIONS_PER_TARGET, per_target
+    bound = next(s for s in plan.strategies if not s.applicable)
+    return {
+        "table": plan.table,
+        "strategy": RECURRING,
+        "monthly_cost_usd": float(weekly.monthly_cost_usd),
+        "one_time_lower_bound_usd": float(bound.monthly_cost_usd),
+        "actions_per_scalable_target": per_target,
+        "limit_per_scalable_target": SCHEDULED_ACTIONS_PER_TARGET,
+        "how_to_apply": apply_instructions(plan.table, weekly.pattern),
+        "scheduled_actions": actions,
+    }
+
+
+def _utc_time(text: str) -> datetime:
+    """--last-decrease: ISO 8601; a time without an offset is UTC."""
+    try:
+        when = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--last-decrease {text!r} is not an ISO 8601 time "
+                                         "(e.g. 2026-12-07T08:30:00Z)") from None
+    return when.astimezone(UTC).replace(tzinfo=None) if when.tzinfo else when
 
 
 def _fraction(low: float, high: float, name: str):
@@ -103,8 +189,16 @@ def register(subparsers) -> None:
     p.add_argument("--allowed-throttle", type=_fraction(0, 0.5, "--allowed-throttle"), default=0.0,
                    help="share of requests the scheduled plan may let throttle (default 0)")
     p.add_argument("--decreases-used-today", type=int, choices=range(0, 28), metavar="0-27", default=0,
-                   help="decreases the live table has already made today (UTC)")
+                   help="decreases the live table (or --index) has already made today (UTC): "
+                        "NumberOfDecreasesToday")
+    p.add_argument("--last-decrease", type=_utc_time, metavar="ISO8601",
+                   help="when the live table (or --index) last decreased, UTC (LastDecreaseDateTime); the plan "
+                        "keeps more than 60 minutes after it, and counts --decreases-used-today only on that UTC day")
+    p.add_argument("--account", type=Path, metavar="SNAPSHOT",
+                   help="a snapshot from `cli.py pull -o`: take --decreases-used-today and --last-decrease from the "
+                        "live table matching --table (and --index), unless given")
     p.add_argument("--start", type=_monday, help="the Monday (local date) the planned month starts; default next Monday")
     p.add_argument("--actions", action="store_true",
-                   help="print the scheduled plan as Application Auto Scaling scheduled actions (JSON)")
+                   help="print the weekly recurring plan as Application Auto Scaling scheduled actions (JSON: cron "
+                        "schedules in UTC, at most 200 per scalable target) with how to apply them")
     p.set_defaults(run=run)

@@ -2,25 +2,46 @@
 reserved capacity, side by side on a table's own traffic curve (per minute over the month).
 
 Costs here are the table's throughput only (storage, backups and streams are the same whatever
-the capacity mode). Free tier: the always-free 25 RCU / 25 WCU apply to provisioned strategies
-when the design's free tier is on and the table class is Standard.
+the capacity mode). Free tier: the always-free 25 RCU / 25 WCU (18,600 unit-hours a month each,
+the Price List's $0 band) are shared by all the account's provisioned Standard tables and GSIs:
+the planned table gets what the design's other ones leave (`free_used_elsewhere`), so each cost is
+what this table adds to the bill.
+
+Strategies that can be applied as they are: on-demand, fixed, auto scaling, the weekly recurring
+schedule (Application Auto Scaling scheduled actions, at most 200 per scalable target) and
+reserved capacity on top of it. The exact one-time schedule for the month would need hundreds of
+one-time actions per target: it is shown as a lower bound only and never recommended.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 import numpy as np
 
-from models.dynamodb_schedule import cheapest_schedule, step_calendar
+from models.dynamodb_schedule import (
+    DecreaseRule,
+    RollingBudget,
+    StartState,
+    cheapest_schedule,
+    decrease_steps,
+    single_fall_end,
+    step_calendar,
+    steps_since,
+)
 from models.prices import Catalog
 from models.queueing import credit_bucket_overflow
 
 MINUTES = 730 * 60
+WEEK_MINUTES = 7 * 1440
 BURST_SECONDS = 300  # DynamoDB keeps up to 5 minutes of unused capacity as burst credit
+MONTH_HOURS = 730
+#: Application Auto Scaling: "Scheduled actions per scalable target 200", not adjustable
+#: (https://docs.aws.amazon.com/autoscaling/application/userguide/application-auto-scaling-quotas.html)
+SCHEDULED_ACTIONS_PER_TARGET = 200
 
 
 @dataclass(frozen=True)
@@ -33,10 +54,15 @@ class PlannerSettings:
     min_capacity: int = 1
     max_capacity: int = 40_000
     allowed_throttle_fraction: float = 0.0
-    decreases_used_today: int = 0
+    decreases_used_today: int = 0        # NumberOfDecreasesToday of the live table or GSI
+    last_decrease: datetime | None = None  # LastDecreaseDateTime (UTC) of the live table or GSI
+    decreases_per_day: int = 27          # Service Quotas L-F3CA5463 (adjustable)
     autoscaling_lag_minutes: int = 1     # minutes from the alarm to the new capacity
     growth_per_month: float = 0.0
     free_tier: bool = True
+    recurring_step_minutes: int = 60     # the weekly plan's step: 168 steps a week ≤ 200 actions
+    free_rcu_hours_used_elsewhere: float = 0.0  # free RCU-hours the design's other tables/GSIs use
+    free_wcu_hours_used_elsewhere: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -66,6 +92,9 @@ class Strategy:
     write_capacity: np.ndarray | None = None
     schedule: list[dict] = field(default_factory=list)
     note: str = ""
+    applicable: bool = True              # False: shown for comparison only (the one-time lower bound)
+    decreases: list[tuple[int, str]] = field(default_factory=list)  # (minute of month, "read"/"write"/"both")
+    pattern: dict | None = None          # weekly plan: {"step_minutes", "rcu": [...], "wcu": [...]} (UTC from Monday 00:00)
 
 
 @dataclass(frozen=True)
@@ -79,16 +108,21 @@ class Prices:
     free_rcu_hours: float
     free_wcu_hours: float
     reserved: dict  # term → {"rcu_upfront", "rcu_hours", "wcu_upfront", "wcu_hours"} per 100 units
+    free_note: str = ""  # how much of the shared free tier is left for this table
 
 
-def prices_for(catalog: Catalog, table_class: str, free_tier: bool) -> Prices:
-    """The table class's prices from the catalog (reserved capacity exists for Standard only)."""
+def prices_for(catalog: Catalog, table_class: str, free_tier: bool, used_rcu_hours: float = 0.0,
+               used_wcu_hours: float = 0.0) -> Prices:
+    """The table class's prices from the catalog (reserved capacity exists for Standard only).
+
+    The free allowance (unit-hours a month, shared by the account's provisioned Standard tables
+    and GSIs) is what is left after `used_rcu_hours` / `used_wcu_hours` of the design's others."""
     ia = "_ia" if table_class == "standard_ia" else ""
 
     def usd(price_id: str) -> float:
         return float(catalog.get(price_id).first_unit_price)
 
-    def free(price_id: str) -> float:
+    def allowance(price_id: str) -> float:
         price = catalog.get(price_id)
         return float(price.free_tier.amount) if (free_tier and price.free_tier) else 0.0
 
@@ -97,9 +131,34 @@ def prices_for(catalog: Catalog, table_class: str, free_tier: bool) -> Prices:
         for term in ("1y", "3y"):
             reserved[term] = {part: usd(f"dynamodb.reserved_{term}.{part}") for part in
                               ("rcu_upfront", "rcu_hours", "wcu_upfront", "wcu_hours")}
+    total_r = allowance(f"dynamodb.provisioned{ia}.rcu_hours")
+    total_w = allowance(f"dynamodb.provisioned{ia}.wcu_hours")
+    left_r, left_w = max(0.0, total_r - used_rcu_hours), max(0.0, total_w - used_wcu_hours)
+    note = ""
+    if total_r or total_w:
+        note = (f"Free tier: {left_r:,.0f} of {total_r:,.0f} RCU-hours and {left_w:,.0f} of {total_w:,.0f} WCU-hours "
+                "left for this table after the design's other provisioned Standard tables and indexes "
+                "(the cost is what this table adds).")
     return Prices(usd(f"dynamodb.provisioned{ia}.rcu_hours"), usd(f"dynamodb.provisioned{ia}.wcu_hours"),
                   usd(f"dynamodb.on_demand{ia}.read_request_units"), usd(f"dynamodb.on_demand{ia}.write_request_units"),
-                  free(f"dynamodb.provisioned{ia}.rcu_hours"), free(f"dynamodb.provisioned{ia}.wcu_hours"), reserved)
+                  left_r, left_w, reserved, note)
+
+
+def free_used_elsewhere(design, table_id: str, index: str | None = None) -> tuple[float, float]:
+    """Free-tier RCU-hours and WCU-hours a month the design's other provisioned Standard capacity
+    uses (other tables, and the planned table's base or other GSIs at their design capacity):
+    `design` is a parsed models.design.Design."""
+    rcu = wcu = 0.0
+    for c in design.components:
+        if c.type != "dynamodb" or c.billing != "provisioned" or c.table_class != "standard":
+            continue
+        owners = [("", c.rcu, c.wcu)] + [(g.name, g.rcu, g.wcu) for g in c.gsis]
+        for name, r, w in owners:
+            if c.id == table_id and name == (index or ""):
+                continue  # the one being planned
+            rcu += (r or 0) * MONTH_HOURS
+            wcu += (w or 0) * MONTH_HOURS
+    return rcu, wcu
 
 
 def break_even_utilization(prices: Prices) -> dict[str, float]:
@@ -160,11 +219,14 @@ def fixed(demand: TableDemand, prices: Prices, settings: PlannerSettings) -> Str
                         f"{read_cap[0]:,.0f} RCU and {write_cap[0]:,.0f} WCU all month (peak + {settings.headroom:.0%}).")
 
 
-def _provisioned(name, demand, prices, settings, read_cap, write_cap, max_decreases, note, schedule=None) -> Strategy:
+def _provisioned(name, demand, prices, settings, read_cap, write_cap, max_decreases, note, schedule=None,
+                 **extra) -> Strategy:
     cost = provisioned_cost(read_cap, write_cap, prices)
+    if prices.free_note:
+        note = f"{note} {prices.free_note}"
     return Strategy(name, _usd(cost), _usd(cost * growth_factor_12(settings.growth_per_month)),
                     throttled_requests(demand, read_cap, write_cap), utilization(demand, read_cap, write_cap),
-                    max_decreases, read_cap, write_cap, schedule or [], note)
+                    max_decreases, read_cap, write_cap, schedule or [], note, **extra)
 
 
 def _usd(value: float) -> Decimal:
@@ -176,10 +238,37 @@ def utc_calendar(demand: TableDemand, step_minutes: int = 1) -> tuple[np.ndarray
     return step_calendar(MINUTES // step_minutes, step_minutes, demand.utc_offset_minutes)
 
 
+
+def start_state(settings: PlannerSettings, start_utc: datetime | None, step_minutes: int) -> StartState:
+    """The live table's decrease state at the plan's first step.
+
+    With `last_decrease` and a start time: the gap is measured from it, and `decreases_used_today`
+    counts only if that decrease was on the UTC day the plan starts (the counter resets at 00:00
+    UTC). Without `last_decrease`, decreases used today are taken to be on the plan's first UTC day
+    and the last of them to be at its start (the reading AWS cannot refuse)."""
+    used = settings.decreases_used_today
+    last = settings.last_decrease
+    if last is not None and start_utc is not None:
+        last_utc = _naive_utc(last)
+        start = _naive_utc(start_utc)
+        minutes = max(0.0, (start - last_utc).total_seconds() / 60)
+        same_day = last_utc.date() == start.date()
+        return StartState(used if same_day else 0, steps_since(minutes, step_minutes))
+    if last is not None or used > 0:
+        return StartState(used, 0)
+    return StartState()
+
+
+def _naive_utc(when: datetime) -> datetime:
+    return when.astimezone(UTC).replace(tzinfo=None) if when.tzinfo else when
+
+
 def scheduled(demand: TableDemand, prices: Prices, settings: PlannerSettings,
               start_utc: datetime | None = None) -> Strategy:
-    """The cheapest piecewise-constant capacity in steps of `step_minutes` that obeys the decrease
-    rules, with zero throttling (or, with an allowed fraction, a throttling penalty searched by bisection)."""
+    """The lower bound: the cheapest one-time schedule for this month in steps of `step_minutes`
+    that obeys the decrease rule (one UpdateTable per change, so lowering RCU and WCU together
+    counts once), with zero throttling (or, with an allowed fraction, a throttling penalty searched
+    by bisection). Hundreds of one-time actions per target: not applicable as scheduled actions."""
     step = settings.step_minutes
     steps = MINUTES // step
     read_need = required(demand.read_units, settings).reshape(steps, step).max(axis=1)
@@ -188,19 +277,26 @@ def scheduled(demand: TableDemand, prices: Prices, settings: PlannerSettings,
     hours = step / 60
     base_cost = (levels_r * prices.rcu_hour + levels_w * prices.wcu_hour) * hours
     step_cost = np.where(np.arange(len(levels_r))[None, :] >= need_level[:, None], base_cost[None, :], np.inf)
-    day, hour = step_calendar(steps, step, demand.utc_offset_minutes)
-    start_phase, unlock = _start_phase(settings.decreases_used_today, day, hour)
+    day, _ = step_calendar(steps, step, demand.utc_offset_minutes)
+    rule = DecreaseRule(step, settings.decreases_per_day)
+    start = start_state(settings, start_utc, step)
     if settings.allowed_throttle_fraction > 0:
-        step_cost = _with_throttle_penalty(demand, settings, levels_r, levels_w, base_cost, step_cost, day, hour,
-                                           start_phase, unlock)
-    plan = cheapest_schedule(step_cost, day, hour, start_phase, unlock)
+        step_cost = _with_throttle_penalty(demand, settings, levels_r, levels_w, base_cost, step_cost, day, rule, start)
+    plan = cheapest_schedule(step_cost, day, rule, start)
     read_cap = np.repeat(levels_r[plan.levels], step)
     write_cap = np.repeat(levels_w[plan.levels], step)
-    changes = _schedule_rows(plan.levels, levels_r, levels_w, step, demand.utc_offset_minutes, start_utc)
+    changes = _schedule_rows(plan.levels, levels_r, levels_w, step, start_utc)
     most = max(plan.decreases_per_day.values(), default=0)
-    return _provisioned("scheduled", demand, prices, settings, read_cap, write_cap, most,
-                        f"{len(changes)} capacity changes in {step}-minute steps; at most {most} decreases in a UTC day "
-                        "(4 in the first decrease hour, then 1 per hour).", changes)
+    events = [(k * step, "both" if levels_r[plan.levels[k]] < levels_r[plan.levels[k - 1]]
+               and levels_w[plan.levels[k]] < levels_w[plan.levels[k - 1]] else
+               "read" if levels_r[plan.levels[k]] < levels_r[plan.levels[k - 1]] else "write")
+              for k, _ in decrease_steps(plan.levels)]
+    return _provisioned("scheduled_one_time", demand, prices, settings, read_cap, write_cap, most,
+                        f"Lower bound only, not applicable as scheduled actions: a one-time schedule for this month "
+                        f"with {len(changes)} capacity changes in {step}-minute steps (Application Auto Scaling "
+                        f"allows {SCHEDULED_ACTIONS_PER_TARGET} scheduled actions per scalable target); at most {most} "
+                        "decreases in a UTC day, one UpdateTable per change, under the rolling 60-minute rule.",
+                        changes, applicable=False, decreases=events)
 
 
 def _levels(read_need: np.ndarray, write_need: np.ndarray):
@@ -220,23 +316,7 @@ def _levels(read_need: np.ndarray, write_need: np.ndarray):
     return levels_r, levels_w, need
 
 
-def _start_phase(used_today: int, day: np.ndarray, hour: np.ndarray) -> tuple[int, int | None]:
-    """The decrease phase at the plan's start given decreases already made today (from a live table)."""
-    if used_today <= 0:
-        return 0, None
-    remaining = 27 - used_today
-    if remaining <= 0:
-        return 7, None
-    first_day_steps = np.flatnonzero(day == day[0])
-    hours_left = len(np.unique(hour[first_day_steps]))
-    if remaining >= hours_left:
-        return 5, None
-    # keep at most `remaining` decreases today: allow them only in the day's last `remaining` hours
-    unlock_hour = np.unique(hour[first_day_steps])[-remaining]
-    return 7, int(first_day_steps[np.argmax(hour[first_day_steps] == unlock_hour)])
-
-
-def _with_throttle_penalty(demand, settings, levels_r, levels_w, base_cost, step_cost, day, hour, start_phase, unlock):
+def _with_throttle_penalty(demand, settings, levels_r, levels_w, base_cost, step_cost, day, rule, start):
     """Let levels below a step's need throttle, at a price per throttled request found by bisection so
     the month's throttled share stays within the allowed fraction."""
     step = settings.step_minutes
@@ -253,7 +333,7 @@ def _with_throttle_penalty(demand, settings, levels_r, levels_w, base_cost, step
     for _ in range(30):  # penalty per throttled request in USD, bisected on a log scale
         penalty = math.sqrt(low * high) if low > 0 else high / 1e6
         trial = base_cost[None, :] + penalty * lost
-        plan = cheapest_schedule(trial, day, hour, start_phase, unlock)
+        plan = cheapest_schedule(trial, day, rule, start)
         throttled = float(lost[np.arange(steps), plan.levels].sum())
         if throttled <= budget:
             best, high = trial, penalty
@@ -264,7 +344,7 @@ def _with_throttle_penalty(demand, settings, levels_r, levels_w, base_cost, step
     return best
 
 
-def _schedule_rows(levels, levels_r, levels_w, step, offset_minutes, start_utc) -> list[dict]:
+def _schedule_rows(levels, levels_r, levels_w, step, start_utc) -> list[dict]:
     """Each capacity change: start (ISO 8601 UTC, or minutes from the month start), RCU and WCU."""
     starts = np.flatnonzero(np.diff(levels, prepend=-1) != 0)
     rows = []
@@ -276,50 +356,206 @@ def _schedule_rows(levels, levels_r, levels_w, step, offset_minutes, start_utc) 
     return rows
 
 
-def autoscaling(demand: TableDemand, prices: Prices, settings: PlannerSettings) -> Strategy:
-    """Target tracking as AWS runs it, simulated per minute for reads and writes separately."""
+DAYS = ("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN")
+
+
+def week_slot(demand: TableDemand, step_minutes: int) -> np.ndarray:
+    """For each minute of the month, its step of the UTC week (Monday 00:00 UTC = step 0)."""
+    return np.mod(np.arange(MINUTES) - demand.utc_offset_minutes, WEEK_MINUTES) // step_minutes
+
+
+def _solve_week(read_need, write_need, levels_r, levels_w, need_level, base_cost, settings):
+    step = settings.recurring_step_minutes
+    steps = len(read_need)
+    step_cost = np.where(np.arange(len(levels_r))[None, :] >= need_level[:, None], base_cost[None, :], np.inf)
+    rule = DecreaseRule(step, settings.decreases_per_day)
+    day = np.arange(steps) * step // 1440
+    no_decrease = np.zeros(steps, dtype=bool)
+    if rule.gap_steps > 1:
+        no_decrease[steps - (rule.gap_steps - 1):] = True
+    plan = cheapest_schedule(step_cost, day, rule, StartState(), prior_level=len(levels_r) - 1,
+                             fall_end=single_fall_end(levels_r, levels_w), no_decrease=no_decrease)
+    return levels_r[plan.levels], levels_w[plan.levels], read_need, write_need
+
+
+def scheduled_weekly(demand: TableDemand, prices: Prices, settings: PlannerSettings) -> Strategy:
+    """The recurring plan: one week of capacity in `recurring_step_minutes` steps (UTC), repeated;
+    applied as cron scheduled actions, at most one per step and scalable target (168 ≤ 200)."""
+    step = settings.recurring_step_minutes
+    steps = WEEK_MINUTES // step
+    if steps > SCHEDULED_ACTIONS_PER_TARGET:
+        raise ValueError(f"recurring_step_minutes {step}: {steps} steps a week exceed "
+                         f"{SCHEDULED_ACTIONS_PER_TARGET} scheduled actions per scalable target")
+    slot = week_slot(demand, step)
+    read_need = np.zeros(steps)
+    write_need = np.zeros(steps)
+    np.maximum.at(read_need, slot, required(demand.read_units, settings))
+    np.maximum.at(write_need, slot, required(demand.write_units, settings))
+    levels_r, levels_w, need_level = _levels(read_need, write_need)
+    base_cost = (levels_r * prices.rcu_hour + levels_w * prices.wcu_hour) * (step / 60)
+    pattern_r, pattern_w, _, _ = _solve_week(read_need, write_need, levels_r, levels_w, need_level, base_cost, settings)
+    read_cap = pattern_r[slot].astype(float)
+    write_cap = pattern_w[slot].astype(float)
+    rows = weekly_rows(pattern_r, pattern_w, step)
+    per_target = max(len(recurring_actions("t", {"step_minutes": step, "rcu": pattern_r.tolist(),
+                                                 "wcu": pattern_w.tolist()}, dimension))
+                     for dimension in ("read", "write"))
+    falls = _week_decreases(pattern_r, pattern_w, step)
+    per_day: dict[int, int] = {}
+    for minute, _dim in falls:
+        per_day[minute // 1440] = per_day.get(minute // 1440, 0) + 1
+    most = max(per_day.values(), default=0)
+    events = []  # month minute m is UTC week minute (m − offset) mod one week
+    for minute_of_week, dim in falls:
+        first = (minute_of_week + demand.utc_offset_minutes) % WEEK_MINUTES
+        events += [(m, dim) for m in range(first, MINUTES, WEEK_MINUTES) if m > 0]
+    events.sort()
+    return _provisioned("scheduled_weekly", demand, prices, settings, read_cap, write_cap, most,
+                        f"Repeats every week: {len(rows)} capacity changes a week in {step}-minute steps (UTC), at most "
+                        f"{per_target} scheduled actions per scalable target (limit {SCHEDULED_ACTIONS_PER_TARGET}); "
+                        f"at most {most} decreases in a UTC day, reads and writes counted separately as Application "
+                        "Auto Scaling applies them, under the rolling 60-minute rule.",
+                        rows, decreases=events,
+                        pattern={"step_minutes": step, "rcu": pattern_r.astype(int).tolist(),
+                                 "wcu": pattern_w.astype(int).tolist()})
+
+
+def _week_decreases(pattern_r: np.ndarray, pattern_w: np.ndarray, step: int) -> list[tuple[int, str]]:
+    """(minute of the UTC week, dimension) of each decrease when the week repeats (the wrap included)."""
+    out = []
+    for name, values in (("read", pattern_r), ("write", pattern_w)):
+        falls = np.flatnonzero(values < np.roll(values, 1))
+        out += [(int(k) * step, name) for k in falls]
+    return sorted(out)
+
+
+def weekly_rows(pattern_r: np.ndarray, pattern_w: np.ndarray, step: int) -> list[dict]:
+    """Each change of the weekly pattern (the first step always): UTC day and time, RCU and WCU."""
+    rows = []
+    for k in range(len(pattern_r)):
+        if k == 0 or pattern_r[k] != pattern_r[k - 1] or pattern_w[k] != pattern_w[k - 1]:
+            minute = k * step
+            rows.append({"start": f"{DAYS[minute // 1440]} {minute % 1440 // 60:02d}:{minute % 60:02d} UTC",
+                         "minute_of_week": minute, "rcu": int(pattern_r[k]), "wcu": int(pattern_w[k])})
+    return rows
+
+
+def recurring_actions(table: str, pattern: dict, dimension: str | None = None) -> list[dict]:
+    """The weekly pattern as Application Auto Scaling PutScheduledAction requests with cron
+    schedules (UTC, the default time zone): for each scalable target (read, write), one action per
+    (time of day, capacity) that it changes to, on the weekdays it does so, e.g.
+    cron(0 13 ? * MON-FRI *). The first step of the week always has an action, so the pattern
+    re-establishes itself every week."""
+    step = pattern["step_minutes"]
+    kind = "index" if "/index/" in table else "table"
+    actions = []
+    for name, key, dim in (("read", "rcu", "ReadCapacityUnits"), ("write", "wcu", "WriteCapacityUnits")):
+        if dimension and name != dimension:
+            continue
+        values = pattern[key]
+        changes: dict[tuple[int, int], list[int]] = {}
+        for k, units in enumerate(values):
+            if k == 0 or units != values[k - 1]:
+                minute = k * step
+                changes.setdefault((minute % 1440, int(units)), []).append(minute // 1440)
+        for (minute_of_day, units), days in sorted(changes.items()):
+            actions.append({
+                "ServiceNamespace": "dynamodb", "ResourceId": f"table/{table}",
+                "ScalableDimension": f"dynamodb:{kind}:{dim}",
+                "ScheduledActionName": (f"{table.replace('/', '-')}-{name}-{minute_of_day // 60:02d}{minute_of_day % 60:02d}"
+                                        f"-{units}"),
+                "Schedule": f"cron({minute_of_day % 60} {minute_of_day // 60} ? * {_day_list(days)} *)",
+                "ScalableTargetAction": {"MinCapacity": units, "MaxCapacity": units},
+            })
+    return actions
+
+
+def _day_list(days: list[int]) -> str:
+    """Weekdays for a cron day-of-week field: ranges where consecutive (MON-FRI), else a list."""
+    days = sorted(set(days))
+    parts, k = [], 0
+    while k < len(days):
+        end = k
+        while end + 1 < len(days) and days[end + 1] == days[end] + 1:
+            end += 1
+        parts.append(DAYS[days[k]] if end == k else f"{DAYS[days[k]]}-{DAYS[days[end]]}")
+        k = end + 1
+    return ",".join(parts)
+
+
+def autoscaling(demand: TableDemand, prices: Prices, settings: PlannerSettings,
+                start_utc: datetime | None = None) -> Strategy:
+    """Target tracking as AWS runs it, simulated per minute for reads and writes separately; each
+    scale-in is its own UpdateTable, so read and write scale-ins share the table's decrease budget
+    in time order, and a scale-in the rolling 60-minute rule forbids is held until it is allowed."""
     day, hour = utc_calendar(demand)
-    budget: dict[int, list[int]] = {}  # one decrease budget per table: read and write scaling share it
-    read_cap, read_down = _track(demand.read_units, settings, day, hour, budget)
-    write_cap, write_down = _track(demand.write_units, settings, day, hour, budget)
-    per_day = {d: read_down.get(d, 0) + write_down.get(d, 0) for d in set(read_down) | set(write_down)}
-    return _provisioned("autoscaling", demand, prices, settings, read_cap, write_cap, max(per_day.values(), default=0),
+    budget = RollingBudget(DecreaseRule(1, settings.decreases_per_day), int(day[0]), start_state(settings, start_utc, 1))
+    trackers = {"read": _Tracker(demand.read_units, settings), "write": _Tracker(demand.write_units, settings)}
+    events: list[tuple[int, str]] = []
+    pending = {name: t.next_event() for name, t in trackers.items()}
+    while any(p is not None for p in pending.values()):
+        name = min((n for n, p in pending.items() if p is not None), key=lambda n: (pending[n][0], n))
+        if trackers[name].apply(pending[name], budget, day, hour):
+            events.append((pending[name][0], name))
+        pending[name] = trackers[name].next_event()
+    per_day: dict[int, int] = {}
+    for minute, _ in events:
+        per_day[int(day[minute])] = per_day.get(int(day[minute]), 0) + 1
+    return _provisioned("autoscaling", demand, prices, settings, trackers["read"].capacity, trackers["write"].capacity,
+                        max(per_day.values(), default=0),
                         f"Target {settings.target_utilization:.0%}; scales out after 2 minutes above target, in after "
-                        "15 minutes 20 % below it, within the decrease rules (read and write scaling are separate "
-                        "updates, so each decrease counts).")
+                        "15 minutes 20 % below it, within the rolling 60-minute decrease rule (read and write scaling "
+                        "are separate updates, so each decrease counts).", decreases=events)
 
 
-def _track(units: np.ndarray, settings: PlannerSettings, day: np.ndarray, hour: np.ndarray,
-           rule: dict[int, list[int]]):
-    """Per-minute capacity under target tracking, and decreases per UTC day (event-driven: the loop
-    runs once per scaling action, each search vectorised over the minutes ahead)."""
-    target = settings.target_utilization
-    capacity = np.empty(MINUTES)
-    level = float(np.clip(math.ceil(units[0] / target), settings.min_capacity, settings.max_capacity))
-    t, decreases = 0, {}
-    while t < MINUTES:
-        out_at = _first_run(units[t:] > target * level, 2)
-        in_at = _first_run(units[t:] < 0.8 * target * level, 15)
+class _Tracker:
+    """Target tracking for one dimension, event by event: each search is vectorised over the
+    minutes ahead, and the loop runs once per scaling action."""
+
+    def __init__(self, units: np.ndarray, settings: PlannerSettings):
+        self.units, self.settings = units, settings
+        self.capacity = np.empty(MINUTES)
+        self.level = float(np.clip(math.ceil(units[0] / settings.target_utilization),
+                                   settings.min_capacity, settings.max_capacity))
+        self.t = 0
+
+    def next_event(self):
+        """(decision minute, now, effective, scale out?) of the next alarm, or None (filled to the end)."""
+        t, level, target = self.t, self.level, self.settings.target_utilization
+        if t >= MINUTES:
+            return None
+        out_at = _first_run(self.units[t:] > target * level, 2)
+        in_at = _first_run(self.units[t:] < 0.8 * target * level, 15)
         if min(out_at, in_at) >= MINUTES - t:
-            capacity[t:] = level
-            break
+            self.capacity[t:] = level
+            self.t = MINUTES
+            return None
         now = t + min(out_at, in_at)
-        effective = min(MINUTES, now + 1 + settings.autoscaling_lag_minutes)  # the alarm's action lands
-        capacity[t:effective] = level
-        if out_at <= in_at:
-            level = float(min(settings.max_capacity, max(level + 1, math.ceil(units[now] / target))))
-        else:
-            lower = float(max(settings.min_capacity, math.ceil(units[now - 14:now + 1].max() / target)))
-            when = effective - 1
-            if lower < level and _may_decrease(rule, int(day[when]), int(hour[when])):
-                level = lower
-                decreases[int(day[when])] = decreases.get(int(day[when]), 0) + 1
-            else:  # no decrease allowed now: hold until the next clock hour, then look again
-                later = min(MINUTES, _next_hour(effective - 1, hour))
-                capacity[effective:later] = level
-                effective = max(later, effective)
-        t = effective
-    return capacity, decreases
+        effective = min(MINUTES, now + 1 + self.settings.autoscaling_lag_minutes)  # the alarm's action lands
+        return (effective - 1, now, effective, out_at <= in_at)
+
+    def apply(self, event, budget: RollingBudget, day: np.ndarray, hour: np.ndarray) -> bool:
+        """Carry out the event; True when it was a decrease."""
+        when, now, effective, out = event
+        settings = self.settings
+        self.capacity[self.t:effective] = self.level
+        if out:
+            target = settings.target_utilization
+            self.level = float(min(settings.max_capacity, max(self.level + 1, math.ceil(self.units[now] / target))))
+            self.t = effective
+            return False
+        lower = float(max(settings.min_capacity, math.ceil(self.units[now - 14:now + 1].max() / settings.target_utilization)))
+        if lower < self.level and budget.allows(when, int(day[when])):
+            budget.record(when, int(day[when]))
+            self.level = lower
+            self.t = effective
+            return True
+        # no decrease now (none needed, or the rule forbids it): hold, then look again
+        later = _next_hour(when, hour) if lower >= self.level else budget.next_try(when, day)
+        later = min(MINUTES, max(later, effective))
+        self.capacity[effective:later] = self.level
+        self.t = later
+        return False
 
 
 def _first_run(condition: np.ndarray, length: int) -> int:
@@ -341,23 +577,13 @@ def _first_run(condition: np.ndarray, length: int) -> int:
     return size
 
 
-def _may_decrease(rule: dict[int, list[int]], day: int, hour: int) -> bool:
-    """Apply the per-day rule to a decrease now; record it when allowed."""
-    hours = rule.setdefault(day, [])
-    in_hour = hours.count(hour)
-    allowed = (in_hour < 4) if (not hours or hours[0] == hour) else in_hour < 1
-    if allowed:
-        hours.append(hour)
-    return allowed
-
-
 def _next_hour(minute: int, hour: np.ndarray) -> int:
     later = np.flatnonzero(hour[minute:] != hour[minute])
     return minute + int(later[0]) if len(later) else MINUTES
 
 
 def reserved(demand: TableDemand, prices: Prices, settings: PlannerSettings, base: Strategy) -> Strategy:
-    """Reserve the capacity the schedule never goes below (blocks of 100), the rest as scheduled."""
+    """Reserve the capacity the weekly schedule never goes below (blocks of 100), the rest as it schedules."""
     if not prices.reserved:
         return Strategy("reserved", None, None, base.throttled_requests, base.avg_utilization, base.max_decreases_in_a_day,
                         note="Reserved capacity is available for the Standard table class only.")
@@ -374,12 +600,13 @@ def reserved(demand: TableDemand, prices: Prices, settings: PlannerSettings, bas
             best = (cost, term, blocks_r, blocks_w, monthly_reserved, rest)
     cost, term, blocks_r, blocks_w, monthly_reserved, rest = best
     note = (f"{term} term: {blocks_r * 100:,} RCU and {blocks_w * 100:,} WCU reserved (upfront spread over the term), "
-            "the rest as the scheduled plan." if blocks_r or blocks_w else
-            "The table never needs 100 units all month: nothing to reserve (same as the scheduled plan).")
+            "the rest as the weekly schedule." if blocks_r or blocks_w else
+            "The table never needs 100 units all month: nothing to reserve (same as the weekly schedule).")
     twelve = monthly_reserved * 12 + rest * growth_factor_12(settings.growth_per_month)
     return Strategy("reserved", _usd(cost), _usd(twelve),
                     base.throttled_requests, base.avg_utilization, base.max_decreases_in_a_day,
-                    base.read_capacity, base.write_capacity, base.schedule, note)
+                    base.read_capacity, base.write_capacity, base.schedule, note,
+                    decreases=base.decreases, pattern=base.pattern)
 
 
 @dataclass
@@ -394,15 +621,22 @@ class Plan:
     demand: TableDemand
 
 
+STRATEGY_ORDER = ("on_demand", "provisioned_fixed", "autoscaling", "scheduled_weekly", "reserved", "scheduled_one_time")
+
+
 def plan_table(demand: TableDemand, catalog: Catalog, settings: PlannerSettings,
                start_utc: datetime | None = None) -> Plan:
-    """Every strategy for one table, and the cheapest one within the allowed throttling."""
-    prices = prices_for(catalog, demand.table_class, settings.free_tier and demand.table_class == "standard")
-    plan = scheduled(demand, prices, settings, start_utc)
+    """Every strategy for one table, and the cheapest applicable one within the allowed throttling
+    (the one-time schedule is a lower bound only: never recommended)."""
+    prices = prices_for(catalog, demand.table_class, settings.free_tier and demand.table_class == "standard",
+                        settings.free_rcu_hours_used_elsewhere, settings.free_wcu_hours_used_elsewhere)
+    weekly = scheduled_weekly(demand, prices, settings)
     strategies = [on_demand(demand, prices, settings), fixed(demand, prices, settings),
-                  autoscaling(demand, prices, settings), plan, reserved(demand, prices, settings, plan)]
+                  autoscaling(demand, prices, settings, start_utc), weekly, reserved(demand, prices, settings, weekly),
+                  scheduled(demand, prices, settings, start_utc)]
     allowed = settings.allowed_throttle_fraction * (demand.reads_per_month + demand.writes_per_month)
-    eligible = [s for s in strategies if s.monthly_cost_usd is not None and s.throttled_requests <= allowed + 1e-6]
+    eligible = [s for s in strategies if s.applicable and s.monthly_cost_usd is not None
+                and s.throttled_requests <= allowed + 1e-6]
     best = min(eligible, key=lambda s: s.monthly_cost_usd)
     on_demand_cost = strategies[0].monthly_cost_usd
     even = break_even_utilization(prices)
@@ -414,22 +648,27 @@ def plan_table(demand: TableDemand, catalog: Catalog, settings: PlannerSettings,
     return Plan(demand.table, strategies, best.name, reason, even, demand)
 
 
-def scheduled_actions(table: str, schedule: list[dict]) -> list[dict]:
-    """The scheduled plan as Application Auto Scaling scheduled actions (one per dimension and change).
+def scheduled_actions(table: str, strategy: Strategy) -> list[dict]:
+    """The weekly plan (or reserved on top of it) as Application Auto Scaling scheduled actions."""
+    if strategy.pattern is None:
+        raise ValueError(f"{strategy.name} has no recurring pattern to apply as scheduled actions")
+    return recurring_actions(table, strategy.pattern)
 
-    Note: these change reads and writes in separate updates, so a change lowering both counts as
-    two decreases; to keep one decrease per change, apply each row with a single UpdateTable call.
-    """
-    actions = []
-    for number, row in enumerate(schedule):
-        when = row["start"] or f"month+{row['minute_of_month']}min"
-        kind = "index" if "/index/" in table else "table"
-        for dimension, units in (("ReadCapacityUnits", row["rcu"]), ("WriteCapacityUnits", row["wcu"])):
-            actions.append({
-                "ServiceNamespace": "dynamodb", "ResourceId": f"table/{table}",
-                "ScalableDimension": f"dynamodb:{kind}:{dimension}",
-                "ScheduledActionName": f"{table.replace('/', '-')}-{number:04d}-{dimension[:5].lower()}",
-                "Schedule": f"at({when.rstrip('Z')})" if row["start"] else when,
-                "ScalableTargetAction": {"MinCapacity": units, "MaxCapacity": units},
-            })
-    return actions
+
+def apply_instructions(table: str, pattern: dict) -> list[str]:
+    """How to apply the actions with the AWS CLI: register each dimension as a scalable target at the
+    pattern's peak (an increase, which never counts against the decrease budget; the plan assumes
+    this starting point), then put each scheduled action."""
+    kind = "index" if "/index/" in table else "table"
+    lines = []
+    for dim, key in (("ReadCapacityUnits", "rcu"), ("WriteCapacityUnits", "wcu")):
+        peak = max(pattern[key])
+        lines.append(f"aws application-autoscaling register-scalable-target --service-namespace dynamodb "
+                     f"--resource-id table/{table} --scalable-dimension dynamodb:{kind}:{dim} "
+                     f"--min-capacity {peak} --max-capacity {peak}")
+    lines.append("then for each entry of scheduled_actions: aws application-autoscaling put-scheduled-action "
+                 "--cli-input-json '<the entry as JSON>'")
+    lines.append("Schedules are cron expressions in UTC (no Timezone given). Start on a UTC day with no decreases "
+                 "made yet: the plan assumes the full daily budget; read and write actions are separate updates "
+                 "and each lowering counts as a decrease.")
+    return lines

@@ -1,30 +1,85 @@
-"""The cheapest provisioned-capacity schedule that obeys DynamoDB's decrease rules, solved exactly.
+"""The cheapest provisioned-capacity schedule that obeys DynamoDB's decrease rule, solved exactly.
 
-The rule (pricing/limits.yaml, from AWS's DynamoDB quotas page), read in clock hours of the UTC
-day: in the hour of the day's first decrease up to 4 decreases; in every later hour at most 1
-(4 + 23 = 27 a day). Lowering reads and writes in one update counts once.
+AWS's rule (DynamoDB quotas page, pricing/limits.yaml): "you can start by performing up to four
+decreases within one hour as long as you have not performed any other decreases yet during that
+day. Subsequently, you can perform one additional decrease per hour as long as there was no
+decreases in the preceding hour." Per UTC day, per table and separately per GSI; at most the
+daily quota (Service Quotas L-F3CA5463, default 27).
 
-Model: the month is cut into steps of `step_minutes`; in each step the table runs at one capacity
-level (RCU, WCU). Levels are the distinct per-step requirements, ordered so that both RCU and
-WCU never fall as the level rises; moving to a lower level is one decrease. Dynamic programming
-over (level, decrease phase) finds the cheapest sequence exactly: per step it costs O(levels ×
-phases) with running minima for "stay or raise" and "lower" moves.
+The reading AWS cannot refuse, a rolling 60-minute window (docs/dynamodb-planner.md):
 
-Phases within a UTC day: 0 no decrease yet; 1–4 decreases so far, all in the current hour (the
-day's first decrease hour); 5 later hour, no decrease in it yet; 6 later hour, one done;
-7 no decrease allowed (budget already spent before the plan starts).
+* the day's first (up to) four decreases lie strictly within 60 minutes of the day's first
+  decrease (t − t_first < 60 min);
+* after that (four used, or that window over) a decrease needs a gap of strictly more than
+  60 minutes since the previous decrease (exactly 60 is refused);
+* at most `per_day` decreases per UTC day; the budget resets at 00:00 UTC, but the gap does not:
+  the day's first decrease also needs > 60 minutes since the previous day's last one;
+* decreases already made today (`used_today` ≥ 1) close the day's first window.
+
+On a grid of `step_minutes` this is: first-window decreases at offsets o with o·step < 60
+(`window_steps` = ⌈60/step⌉ offsets), later gaps of at least `gap_steps` = ⌊60/step⌋ + 1 steps
+(75 minutes at 15-minute steps, 120 at hourly steps). Because the grid gap is above 60 minutes by
+a margin (15 min at 15-minute steps), actions that fire late by less than that margin relative to
+each other still pass.
+
+Model: the month (or a week) is cut into steps; in each step the table runs at one capacity level
+(RCU, WCU). Levels are ordered so that both RCU and WCU never fall as the level rises; moving to a
+lower level is one decrease when applied with one UpdateTable, or one decrease per dimension that
+falls when applied by Application Auto Scaling (reads and writes are separate scalable targets,
+so separate updates: `single_fall_end`). Dynamic programming over (level, rule state) finds the
+cheapest sequence exactly; the rule states are generated from the rule (`rule_states`).
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
 
-PHASES = 8
 INF = float("inf")
-#: phase after one more decrease, or -1 when a decrease is not allowed in that phase
-AFTER_DECREASE = np.array([1, 2, 3, 4, -1, 6, -1, -1])
+UNBOUNDED = -1  # remaining daily budget that cannot run out today
+FRESH, WINDOW, LATER = 0, 1, 2  # no decrease yet today / in the day's first window / after it
+
+
+@dataclass(frozen=True)
+class DecreaseRule:
+    """AWS's decrease rule on a grid of `step_minutes` (see the module docstring)."""
+
+    step_minutes: int
+    per_day: int = 27            # Service Quotas L-F3CA5463 (adjustable)
+    first_window: int = 4        # "up to four decreases within one hour"
+    window_minutes: int = 60
+
+    @property
+    def window_steps(self) -> int:
+        """Offsets (in steps) after the day's first decrease still strictly inside its hour."""
+        return -(-self.window_minutes // self.step_minutes)
+
+    @property
+    def gap_steps(self) -> int:
+        """Fewest steps between a later decrease and the previous one: strictly over 60 minutes."""
+        return self.window_minutes // self.step_minutes + 1
+
+    @property
+    def max_per_day(self) -> int:
+        """An upper bound on the decreases one UTC day can hold under the gaps alone."""
+        steps = -(-1440 // self.step_minutes)
+        return self.first_window + -(-steps // self.gap_steps)
+
+    @property
+    def budget_binds(self) -> bool:
+        """Whether the daily quota can bind on a fresh day (else only the gaps do)."""
+        return self.per_day < self.max_per_day
+
+
+@dataclass(frozen=True)
+class StartState:
+    """The table's decrease state at the first step: decreases already made in that step's UTC day,
+    and whole steps since the last decrease (None: long enough ago not to matter)."""
+
+    used_today: int = 0
+    steps_since_last: int | None = None
 
 
 @dataclass(frozen=True)
@@ -42,119 +97,345 @@ def step_calendar(steps: int, step_minutes: int, utc_offset_minutes: int) -> tup
     return np.floor_divide(utc_minute, 1440), np.floor_divide(np.mod(utc_minute, 1440), 60)
 
 
-def cheapest_schedule(step_cost: np.ndarray, utc_day: np.ndarray, utc_hour: np.ndarray,
-                      start_phase: int = 0, unlock_step: int | None = None) -> Schedule:
-    """Exact minimum of Σ step_cost[k, level_k] over level sequences obeying the decrease rule.
+# ---- rule states -------------------------------------------------------------------------------
+
+State = tuple[int, int, int, int, int]  # (kind, decreases in window, steps since first, steps since last, budget)
+
+
+def _start(rule: DecreaseRule, start: StartState) -> State:
+    gap = rule.gap_steps
+    since = gap if start.steps_since_last is None else min(gap, max(0, start.steps_since_last))
+    if start.used_today <= 0:
+        return (FRESH, 0, 0, since, _reset_budget(rule))
+    left = max(0, rule.per_day - start.used_today)
+    budget = UNBOUNDED if left >= rule.max_per_day else left
+    return (LATER, 0, 0, since, budget)
+
+
+def _reset_budget(rule: DecreaseRule) -> int:
+    return rule.per_day if rule.budget_binds else UNBOUNDED
+
+
+def _advance(rule: DecreaseRule, state: State, new_day: bool) -> State:
+    """The state one step later, before that step's move."""
+    kind, count, since_first, since_last, budget = state
+    since_last = min(since_last + 1, rule.gap_steps)
+    if new_day:
+        return (FRESH, 0, 0, since_last, _reset_budget(rule))
+    if kind == WINDOW:
+        if since_first + 1 >= rule.window_steps:
+            return (LATER, 0, 0, since_last, budget)
+        return (WINDOW, count, since_first + 1, since_last, budget)
+    return (kind, 0, 0, since_last, budget)
+
+
+def _decrease(rule: DecreaseRule, state: State) -> State | None:
+    """The state after one more decrease in this step, or None when AWS may refuse it."""
+    kind, count, since_first, since_last, budget = state
+    if budget == 0:
+        return None
+    budget = budget if budget == UNBOUNDED else budget - 1
+    if kind == FRESH:
+        if since_last < rule.gap_steps:
+            return None
+        return (LATER, 0, 0, 0, budget) if rule.first_window <= 1 else (WINDOW, 1, 0, 0, budget)
+    if kind == WINDOW:
+        if count + 1 >= rule.first_window:
+            return (LATER, 0, 0, 0, budget)
+        return (WINDOW, count + 1, since_first, 0, budget)
+    if since_last < rule.gap_steps:
+        return None
+    return (LATER, 0, 0, 0, budget)
+
+
+@dataclass(frozen=True)
+class RuleStates:
+    """Every rule state reachable from the start, and where each goes: `advance` / `advance_day`
+    (one step later, same or new UTC day), `decrease` (one more decrease now; −1 refused)."""
+
+    states: list[State]
+    start: int
+    advance: np.ndarray
+    advance_day: np.ndarray
+    decrease: np.ndarray
+
+
+def rule_states(rule: DecreaseRule, start: StartState = StartState()) -> RuleStates:
+    first = _start(rule, start)
+    index: dict[State, int] = {first: 0}
+    order = [first]
+    k = 0
+    while k < len(order):
+        state = order[k]
+        for nxt in (_advance(rule, state, False), _advance(rule, state, True), _decrease(rule, state)):
+            if nxt is not None and nxt not in index:
+                index[nxt] = len(order)
+                order.append(nxt)
+        k += 1
+    adv = np.array([index[_advance(rule, s, False)] for s in order])
+    day = np.array([index[_advance(rule, s, True)] for s in order])
+    dec = np.array([index[d] if (d := _decrease(rule, s)) is not None else -1 for s in order])
+    return RuleStates(order, 0, adv, day, dec)
+
+
+class _Groups:
+    """Min over the rows (rule states) that map to the same target state (many-to-one maps)."""
+
+    def __init__(self, mapping: np.ndarray):
+        valid = np.flatnonzero(mapping >= 0)
+        order = valid[np.argsort(mapping[valid], kind="stable")]
+        self.order = order
+        sorted_targets = mapping[order]
+        self.starts = np.flatnonzero(np.diff(sorted_targets, prepend=-2) != 0)
+        self.targets = sorted_targets[self.starts]
+        sizes = np.diff(np.append(self.starts, len(order)))
+        self.single = sizes == 1
+        self.single_source = order[self.starts[self.single]]
+        multi = np.flatnonzero(~self.single)
+        self.multi = multi
+        self.multi_members = [order[self.starts[g]:self.starts[g] + sizes[g]] for g in multi]
+
+    def reduce(self, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(min per target, the source row giving it), each of shape (targets, levels)."""
+        levels = values.shape[1]
+        mins = np.empty((len(self.targets), levels))
+        source = np.empty((len(self.targets), levels), dtype=np.int64)
+        mins[self.single] = values[self.single_source]
+        source[self.single] = self.single_source[:, None]
+        for g, members in zip(self.multi, self.multi_members, strict=True):
+            block = values[members]
+            pick = np.argmin(block, axis=0)
+            mins[g] = block[pick, np.arange(levels)]
+            source[g] = members[pick]
+        return mins, source
+
+
+# ---- the dynamic programme ----------------------------------------------------------------------
+
+def single_fall_end(levels_r: np.ndarray, levels_w: np.ndarray) -> np.ndarray:
+    """For each level j, the last level i ≥ j from which moving down to j lowers only one of RCU and
+    WCU: levels (j, end[j]] lower one dimension, levels above end[j] lower both (two updates)."""
+    same_r = np.searchsorted(levels_r, levels_r, side="right") - 1  # both are non-decreasing
+    same_w = np.searchsorted(levels_w, levels_w, side="right") - 1
+    return np.maximum(same_r, same_w)
+
+
+def cheapest_schedule(step_cost: np.ndarray, utc_day: np.ndarray, rule: DecreaseRule,
+                      start: StartState = StartState(), prior_level: int | None = None,
+                      fall_end: np.ndarray | None = None, no_decrease: np.ndarray | None = None) -> Schedule:
+    """Exact minimum of Σ step_cost[k, level_k] over level sequences that obey the decrease rule.
 
     `step_cost[k, j]` is the cost of running level j in step k (inf = not allowed, e.g. it would
-    throttle). `start_phase` is the decrease phase before the first step (5 or 7 when the table has
-    already decreased today); `unlock_step` turns phase 7 into 5 at that step (budget left later).
+    throttle). `start` is the rule state at step 0. `prior_level`: the level before step 0 (moving
+    down from it at step 0 is a decrease); None = step 0 is free. `fall_end` (from
+    `single_fall_end`): count a move that lowers both RCU and WCU as two decreases at the same time
+    (Application Auto Scaling); None = one decrease (one UpdateTable). `no_decrease[k]`: no
+    decrease allowed in step k. Arrays are (rule state, level); each step costs O(states × levels).
     """
     steps, levels = step_cost.shape
-    best = np.full((levels, PHASES), INF)
-    best[:, start_phase] = step_cost[0]
-    back_level = np.zeros((steps, levels, PHASES), dtype=np.int32)
-    back_phase = np.zeros((steps, levels, PHASES), dtype=np.int8)
-    back_level[0] = np.arange(levels)[:, None]
-    back_phase[0] = start_phase
+    machine = rule_states(rule, start)
+    phases = len(machine.states)
+    groups_adv, groups_day = _Groups(machine.advance), _Groups(machine.advance_day)
+    dec1 = machine.decrease
+    dec2 = np.where(dec1 >= 0, dec1[np.maximum(dec1, 0)], -1)
+    moves = [_Groups(dec1), _Groups(dec2)]
+    level_type = np.int16 if levels < 32_000 else np.int32
+    back_level = np.zeros((steps, phases, levels), dtype=level_type)
+    back_phase = np.zeros((steps, phases, levels), dtype=np.uint8 if phases < 256 else np.int16)
     index = np.arange(levels)
-    for k in range(1, steps):
-        entry, entry_phase = _enter_step(best, utc_day[k] != utc_day[k - 1], utc_hour[k] != utc_hour[k - 1],
-                                         unlock_step == k)
-        best, back_level[k], back_phase[k] = _move(entry, entry_phase, step_cost[k], index)
-    last_level, last_phase = np.unravel_index(np.argmin(best), best.shape)
-    total = float(best[last_level, last_phase])
+    new_day = np.diff(utc_day, prepend=utc_day[0]) != 0
+    best = np.full((phases, levels), INF)
+    if prior_level is None:
+        best[machine.start] = step_cost[0]
+        back_level[0] = index[None, :]
+        back_phase[0] = machine.start
+        first = 1
+    else:
+        best[machine.start, prior_level] = 0.0
+        first = 0
+    for k in range(first, steps):
+        if k == 0:
+            entry = best
+            origin = np.full((phases, levels), machine.start, dtype=np.int64)
+        else:
+            entry, origin = _enter(best, groups_day if new_day[k] else groups_adv)
+        allow = no_decrease is None or not no_decrease[k]
+        best, back_level[k], back_phase[k] = _move(entry, origin, step_cost[k], index, fall_end,
+                                                   moves if allow else None)
+    last_phase, last_level = np.unravel_index(np.argmin(best), best.shape)
+    total = float(best[last_phase, last_level])
     path = np.empty(steps, dtype=np.int64)
     level, phase = int(last_level), int(last_phase)
     for k in range(steps - 1, -1, -1):
         path[k] = level
-        level, phase = int(back_level[k, level, phase]), int(back_phase[k, level, phase])
-    return Schedule(path, total, count_decreases(path, utc_day))
+        level, phase = int(back_level[k, phase, level]), int(back_phase[k, phase, level])
+    return Schedule(path, total, count_decreases(path, utc_day, fall_end, prior_level))
 
 
-def _enter_step(best: np.ndarray, new_day: bool, new_hour: bool, unlock: bool) -> tuple[np.ndarray, np.ndarray]:
-    """Costs by (level, phase) at the start of a step after the calendar moves on, and where each
-    phase came from (so the path can be traced back)."""
-    origin = np.tile(np.arange(PHASES), (best.shape[0], 1))
-    if new_day:
-        pick = np.argmin(best, axis=1)
-        entry = np.full_like(best, INF)
-        entry[:, 0] = best[np.arange(best.shape[0]), pick]
-        origin[:, 0] = pick
-        return entry, origin
-    entry = best.copy()
-    moves = [(source, 5) for source in (1, 2, 3, 4, 6)] if new_hour else []
-    if unlock:
-        moves.append((7, 5))
-    for source, target in moves:
-        better = entry[:, source] < entry[:, target]
-        entry[better, target] = entry[better, source]
-        origin[better, target] = origin[better, source]
-        entry[:, source] = INF
+def _enter(best: np.ndarray, groups: _Groups) -> tuple[np.ndarray, np.ndarray]:
+    """Costs by (state, level) one step later, and which earlier state each came from."""
+    entry = np.full_like(best, INF)
+    origin = np.zeros(best.shape, dtype=np.int64)
+    mins, source = groups.reduce(best)
+    entry[groups.targets] = mins
+    origin[groups.targets] = source
     return entry, origin
 
 
-def _move(entry: np.ndarray, entry_phase: np.ndarray, cost: np.ndarray, index: np.ndarray):
-    """Choose this step's level from the previous one: stay or raise keeps the phase; lowering
-    moves to AFTER_DECREASE[phase]. Returns (best, back_level, back_phase)."""
-    levels = entry.shape[0]
-    best = np.full((levels, PHASES), INF)
-    back_level = np.zeros((levels, PHASES), dtype=np.int32)
-    back_phase = np.zeros((levels, PHASES), dtype=np.int8)
-    for phase in range(PHASES):
-        column = entry[:, phase]
-        if not np.isfinite(column).any():
-            continue
-        # stay or raise: cheapest previous level at or below j
-        running = np.minimum.accumulate(column)
-        arg_up = np.maximum.accumulate(np.where(column == running, index, 0))
-        _take(best, back_level, back_phase, phase, running, arg_up, entry_phase[:, phase])
-        target = AFTER_DECREASE[phase]
-        if target < 0:
-            continue
-        # lower: cheapest previous level strictly above j
-        reverse = np.minimum.accumulate(column[::-1])[::-1]
-        arg_rev = (levels - 1 - np.maximum.accumulate(np.where(column[::-1] == np.minimum.accumulate(column[::-1]),
-                                                               index, 0)))[::-1]
-        above = np.append(reverse[1:], INF)
-        arg_above = np.append(arg_rev[1:], 0)
-        _take(best, back_level, back_phase, target, above, arg_above, entry_phase[:, phase])
-    best += cost[:, None]
+def _range_min(values: np.ndarray, low: np.ndarray, high: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For each level j, min and argmin over levels low[j]..high[j] (inclusive; empty → inf), every
+    row (state) at once: a sparse table over the levels."""
+    size = values.shape[1]
+    tables_v = [values]
+    tables_a = [np.broadcast_to(np.arange(size)[None, :], values.shape).copy()]
+    width = 1
+    while width * 2 <= size:
+        v, a = tables_v[-1], tables_a[-1]
+        left_v, right_v = v[:, :size - width * 2 + 1], v[:, width:size - width + 1]
+        take_right = right_v < left_v
+        pad = np.full((values.shape[0], size - left_v.shape[1]), INF)
+        tables_v.append(np.concatenate([np.where(take_right, right_v, left_v), pad], axis=1))
+        tables_a.append(np.concatenate([np.where(take_right, a[:, width:size - width + 1], a[:, :size - width * 2 + 1]),
+                                        np.zeros(pad.shape, dtype=a.dtype)], axis=1))
+        width *= 2
+    length = high - low + 1
+    empty = length <= 0
+    level = np.where(empty, 0, np.floor(np.log2(np.maximum(length, 1))).astype(np.int64))
+    stacked_v, stacked_a = np.stack(tables_v), np.stack(tables_a)
+    lo = np.where(empty, 0, low)
+    hi = np.where(empty, 0, high - (1 << level) + 1)
+    v1, v2 = stacked_v[level, :, lo].T, stacked_v[level, :, hi].T
+    a1, a2 = stacked_a[level, :, lo].T, stacked_a[level, :, hi].T
+    take2 = v2 < v1
+    out_v = np.where(take2, v2, v1)
+    out_a = np.where(take2, a2, a1)
+    out_v[:, empty] = INF
+    return out_v, out_a
+
+
+def _move(entry, origin, cost, index, fall_end, moves):
+    """Choose this step's level: stay or raise keeps the state; lowering applies one decrease (or
+    two when both dimensions fall as separate updates). Returns (best, back_level, back_phase)."""
+    phases, levels = entry.shape
+    running = np.minimum.accumulate(entry, axis=1)
+    arg_up = np.maximum.accumulate(np.where(entry == running, index[None, :], 0), axis=1)
+    best = running
+    back_level = arg_up
+    back_phase = np.take_along_axis(origin, arg_up, axis=1)
+    if moves is not None and levels > 1:
+        flipped = entry[:, ::-1]
+        suffix = np.minimum.accumulate(flipped, axis=1)
+        reverse = suffix[:, ::-1]
+        arg_rev = (levels - 1 - np.maximum.accumulate(np.where(flipped == suffix, index[None, :], 0), axis=1))[:, ::-1]
+        if fall_end is None:
+            above_v = np.full_like(entry, INF)
+            above_v[:, :-1] = reverse[:, 1:]
+            above_a = np.zeros_like(arg_rev)
+            above_a[:, :-1] = arg_rev[:, 1:]
+            candidates = [(above_v, above_a, moves[0])]
+        else:
+            single_v, single_a = _range_min(entry, index + 1, fall_end)
+            above = np.minimum(fall_end + 1, levels - 1)
+            double_v = np.where((fall_end + 1 < levels)[None, :], reverse[:, above], INF)
+            candidates = [(single_v, single_a, moves[0]), (double_v, arg_rev[:, above], moves[1])]
+        for values, args, groups in candidates:
+            if not len(groups.targets):
+                continue
+            mins, source = groups.reduce(values)
+            from_level = args[source, index[None, :]]
+            current = best[groups.targets]
+            better = mins < current
+            rows = groups.targets
+            best[rows] = np.where(better, mins, current)
+            back_level[rows] = np.where(better, from_level, back_level[rows])
+            back_phase[rows] = np.where(better, origin[source, from_level], back_phase[rows])
+    best = best + cost[None, :]
     return best, back_level, back_phase
 
 
-def _take(best, back_level, back_phase, phase: int, candidate, arg, origin_phase) -> None:
-    better = candidate < best[:, phase]
-    best[better, phase] = candidate[better]
-    back_level[better, phase] = arg[better]
-    back_phase[better, phase] = origin_phase[arg[better]]
-
-
-def count_decreases(levels: np.ndarray, utc_day: np.ndarray) -> dict[int, int]:
-    """Decreases (moves to a lower level) per UTC day."""
-    lowered = np.flatnonzero(np.diff(levels) < 0) + 1
-    days, counts = np.unique(utc_day[lowered], return_counts=True)
-    return {int(d): int(c) for d, c in zip(days, counts, strict=True)}
-
-
-def obeys_decrease_rule(levels: np.ndarray, utc_day: np.ndarray, utc_hour: np.ndarray,
-                        first_hour_limit: int = 4, start_used: int = 0) -> bool:
-    """Replay a schedule against the rule, decrease by decrease (used by tests and the auto-scaling
-    simulation's bookkeeping): ≤ 4 in the hour of the day's first decrease, ≤ 1 in each later hour."""
-    lowered = np.flatnonzero(np.diff(levels) < 0) + 1
-    state: dict[int, list[int]] = {}
-    first_day = int(utc_day[0]) if len(utc_day) else 0
+def decrease_steps(levels: np.ndarray, fall_end: np.ndarray | None = None,
+                   prior_level: int | None = None) -> list[tuple[int, int]]:
+    """(step, decreases made at that step) for a level path: 1 per lowering move, or with
+    `fall_end` 2 where the move lowers both dimensions."""
+    path = np.asarray(levels)
+    before = np.concatenate([[prior_level if prior_level is not None else path[0]], path[:-1]])
+    lowered = np.flatnonzero(path < before)
+    out = []
     for k in lowered:
-        day, hour = int(utc_day[k]), int(utc_hour[k])
-        hours = state.setdefault(day, [] if not (day == first_day and start_used) else [-1] * start_used)
-        first_hour = hours[0] if hours else hour
-        in_hour = sum(1 for h in hours if h == hour)
-        if hours and hours[0] == -1:  # budget partly spent before the plan: later-hour rule
-            if in_hour >= 1 or len(hours) >= 27:
-                return False
-        elif hour == first_hour and in_hour >= first_hour_limit:
+        weight = 1 if fall_end is None or before[k] <= fall_end[path[k]] else 2
+        out.append((int(k), weight))
+    return out
+
+
+def count_decreases(levels: np.ndarray, utc_day: np.ndarray, fall_end: np.ndarray | None = None,
+                    prior_level: int | None = None) -> dict[int, int]:
+    """Decreases per UTC day."""
+    counts: dict[int, int] = {}
+    for k, weight in decrease_steps(levels, fall_end, prior_level):
+        day = int(utc_day[k])
+        counts[day] = counts.get(day, 0) + weight
+    return counts
+
+
+def steps_since(minutes: float | None, step_minutes: int) -> int | None:
+    """Whole steps since the last decrease (rounded down: the last decrease is treated as if it
+    happened at the later grid point, which only lengthens the required wait)."""
+    return None if minutes is None else max(0, math.floor(minutes / step_minutes))
+
+
+class RollingBudget:
+    """The same rule in whole minutes, for simulations that decide one decrease at a time in time
+    order (the auto-scaling simulation): `allows(minute, day)` then `record(minute, day)`.
+
+    Minutes count from the plan's start; `day` is the UTC day of that minute. A decrease is
+    allowed when the day's quota is not spent and either it is within the day's first window
+    (fewer than `first_window` so far, less than 60 minutes after the day's first decrease) or more
+    than 60 minutes have passed since the previous decrease (across midnight too)."""
+
+    def __init__(self, rule: DecreaseRule, start_day: int, start: StartState = StartState()):
+        self.rule = rule
+        self.day = start_day
+        self.count = max(0, start.used_today)
+        self.first: float | None = None
+        self.closed = self.count > 0  # decreases made before the plan close the first window
+        self.last: float | None = None if start.steps_since_last is None else -start.steps_since_last
+        if self.count and self.last is None:
+            self.last = 0.0  # made today at an unknown time: assume just now (the conservative reading)
+
+    def _roll(self, day: int) -> None:
+        if day != self.day:
+            self.day, self.count, self.first, self.closed = day, 0, None, False
+
+    def _gap_ok(self, minute: float) -> bool:
+        return self.last is None or minute - self.last > self.rule.window_minutes
+
+    def allows(self, minute: float, day: int) -> bool:
+        self._roll(day)
+        if self.count >= self.rule.per_day:
             return False
-        elif hour != first_hour and in_hour >= 1:
-            return False
-        hours.append(hour)
-    return True
+        if self.count == 0 and not self.closed:
+            return self._gap_ok(minute)
+        if (not self.closed and self.count < self.rule.first_window and self.first is not None
+                and minute - self.first < self.rule.window_minutes):
+            return True
+        return self._gap_ok(minute)
+
+    def record(self, minute: float, day: int) -> None:
+        self._roll(day)
+        if self.count == 0 and not self.closed:
+            self.first = minute
+        self.count += 1
+        if self.first is None or self.count >= self.rule.first_window or minute - self.first >= self.rule.window_minutes:
+            self.closed = True
+        self.last = minute
+
+    def next_try(self, minute: float, day_of: np.ndarray) -> int:
+        """The first whole minute after `minute` at which a refused decrease could be allowed."""
+        wait = int(minute) + 1
+        if self.last is not None:
+            wait = max(wait, int(math.floor(self.last + self.rule.window_minutes)) + 1)
+        self._roll(int(day_of[min(int(minute), len(day_of) - 1)]))
+        if self.count >= self.rule.per_day:  # quota spent: the next UTC day
+            later = np.flatnonzero(day_of[int(minute):] != day_of[int(minute)])
+            wait = max(wait, int(minute) + int(later[0]) if len(later) else len(day_of))
+        return wait

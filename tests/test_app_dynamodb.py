@@ -69,3 +69,54 @@ def test_a_gsi_can_be_planned_on_the_page():
     expected = plan_dict(dynamodb_plan_data(load_design_data(yaml_text), "t", PlannerSettings(), index="by_user"))
     assert expected["table"] == "t/index/by_user"
     assert list(at.dataframe[0].value["USD / month"]) == [s["monthly_cost_usd"] for s in expected["strategies"]]
+
+
+def test_the_page_compares_the_weekly_plan_with_the_lower_bound_and_offers_its_actions(page):
+    expected = plan_dict(dynamodb_plan_data(load_design_data(template_text("save_app_data")), "table", PlannerSettings()))
+    table = page.dataframe[0].value
+    bound = table[table["strategy"] == "scheduled_one_time"].iloc[0]
+    assert not bound["applicable"]
+    assert expected["recommended"] != "scheduled_one_time"
+    info = page.info[0].value
+    weekly = next(s for s in expected["strategies"] if s["name"] == "scheduled_weekly")
+    assert f"USD {weekly['monthly_cost_usd']:,.2f}" in info and "lower bound" in info
+    assert "put-scheduled-action" in " ".join(c.value for c in page.caption)
+
+
+def test_the_last_decrease_is_read_and_a_bad_one_is_named(page):
+    page.number_input(key="ddb.used").set_value(27).run()
+    page.text_input(key="ddb.last").set_value("2026-12-07T08:30:00Z").run()
+    assert not page.exception and not page.warning
+    page.text_input(key="ddb.last").set_value("yesterday").run()
+    assert "yesterday" in page.warning[0].value
+
+
+def test_the_live_state_is_filled_from_the_account_snapshot():
+    import json
+
+    snapshot = json.loads((Path(APP).parent / "tests/fixtures/aws/snapshot_photos_tokyo.json").read_text())
+    snapshot["accounts"][0]["regions"]["ap-northeast-1"]["dynamodb"]["tables"]["value"].append(
+        {"name": "table", "table": {"value": {"billing": "provisioned", "rcu": 5, "wcu": 5, "decreases_today": 3,
+                                              "last_decrease": "2026-12-06T14:50:00Z", "table_class": "standard",
+                                              "gsis": []}}})
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    at.session_state["account_snapshot"] = snapshot
+    at.switch_page("app_pages/dynamodb.py").run()
+    assert not at.exception
+    assert at.number_input(key="ddb.used").value == 3
+    assert at.text_input(key="ddb.last").value == "2026-12-06T14:50:00Z"
+    assert any("account snapshot" in c.value for c in at.caption)
+
+
+def test_the_new_texts_are_japanese_on_a_japanese_screen():
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    at.radio(key="lang").set_value("ja").run()
+    at.switch_page("app_pages/dynamodb.py").run()
+    assert not at.exception
+    import re
+
+    japanese = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+    assert japanese.search(at.info[0].value) and "下限" in at.info[0].value
+    notes = at.dataframe[0].value["注記"]
+    assert all(japanese.search(n) for n in notes), list(notes)
+    assert "適用可" in at.dataframe[0].value.columns
