@@ -240,36 +240,67 @@ def cheapest_schedule(step_cost: np.ndarray, utc_day: np.ndarray, rule: Decrease
     dec2 = np.where(dec1 >= 0, dec1[np.maximum(dec1, 0)], -1)
     moves = [_Groups(dec1), _Groups(dec2)]
     level_type = np.int16 if levels < 32_000 else np.int32
-    back_level = np.zeros((steps, phases, levels), dtype=level_type)
-    back_phase = np.zeros((steps, phases, levels), dtype=np.uint8 if phases < 256 else np.int16)
+    phase_type = np.uint8 if phases < 256 else np.int16
     index = np.arange(levels)
     new_day = np.diff(utc_day, prepend=utc_day[0]) != 0
+
+    def advance(best: np.ndarray, k: int):
+        """Step k from the costs after step k − 1: (best, back_level, back_phase)."""
+        if k == 0:
+            entry, origin = best, np.full((phases, levels), machine.start, dtype=np.int64)
+        else:
+            entry, origin = _enter(best, groups_day if new_day[k] else groups_adv)
+        allow = no_decrease is None or not no_decrease[k]
+        return _move(entry, origin, step_cost[k], index, fall_end, moves if allow else None)
+
     best = np.full((phases, levels), INF)
     if prior_level is None:
         best[machine.start] = step_cost[0]
-        back_level[0] = index[None, :]
-        back_phase[0] = machine.start
         first = 1
     else:
         best[machine.start, prior_level] = 0.0
         first = 0
-    for k in range(first, steps):
-        if k == 0:
-            entry = best
-            origin = np.full((phases, levels), machine.start, dtype=np.int64)
-        else:
-            entry, origin = _enter(best, groups_day if new_day[k] else groups_adv)
-        allow = no_decrease is None or not no_decrease[k]
-        best, back_level[k], back_phase[k] = _move(entry, origin, step_cost[k], index, fall_end,
-                                                   moves if allow else None)
+    # back pointers for every step when they fit in BACK_POINTER_BYTES; otherwise keep the costs at
+    # checkpoints and recompute one block of back pointers at a time on the way back (twice the work)
+    per_step = phases * levels * (np.dtype(level_type).itemsize + np.dtype(phase_type).itemsize)
+    if per_step * steps <= BACK_POINTER_BYTES:
+        back_level = np.empty((steps - first, phases, levels), dtype=level_type)
+        back_phase = np.empty((steps - first, phases, levels), dtype=phase_type)
+        for k in range(first, steps):
+            best, back_level[k - first], back_phase[k - first] = advance(best, k)
+        blocks = {first: (back_level, back_phase)}
+    else:
+        size = max(1, int(math.sqrt(steps - first)))
+        blocks = {}
+        for k in range(first, steps):
+            if (k - first) % size == 0:
+                blocks[k] = best
+            best = advance(best, k)[0]
     last_phase, last_level = np.unravel_index(np.argmin(best), best.shape)
     total = float(best[last_phase, last_level])
     path = np.empty(steps, dtype=np.int64)
     level, phase = int(last_level), int(last_phase)
-    for k in range(steps - 1, -1, -1):
-        path[k] = level
-        level, phase = int(back_level[k, phase, level]), int(back_phase[k, phase, level])
+    starts = sorted(blocks, reverse=True)
+    for number, k0 in enumerate(starts):
+        k1 = steps if number == 0 else starts[number - 1]
+        stored = blocks[k0]
+        if isinstance(stored, tuple):
+            back_level, back_phase = stored
+        else:
+            back_level = np.empty((k1 - k0, phases, levels), dtype=level_type)
+            back_phase = np.empty((k1 - k0, phases, levels), dtype=phase_type)
+            costs = stored
+            for k in range(k0, k1):
+                costs, back_level[k - k0], back_phase[k - k0] = advance(costs, k)
+        for k in range(k1 - 1, k0 - 1, -1):
+            path[k] = level
+            level, phase = int(back_level[k - k0, phase, level]), int(back_phase[k - k0, phase, level])
+    if first == 1:
+        path[0] = level  # step 0 is free: the path starts at the level step 1 came from
     return Schedule(path, total, count_decreases(path, utc_day, fall_end, prior_level))
+
+
+BACK_POINTER_BYTES = 400 * 2**20  # memory for the back pointers before checkpointing kicks in
 
 
 def _enter(best: np.ndarray, groups: _Groups) -> tuple[np.ndarray, np.ndarray]:

@@ -357,3 +357,27 @@ def test_a_month_in_15_minute_steps_needs_far_more_than_200_actions_the_weekly_p
     for action in scheduled_actions("t", weekly):
         counts[action["ScalableDimension"]] = counts.get(action["ScalableDimension"], 0) + 1
     assert 0 < max(counts.values()) <= 168
+
+
+@pytest.mark.parametrize("separate", [False, True])
+def test_checkpointed_back_pointers_give_the_same_schedule(monkeypatch, separate):
+    # large instances keep costs at checkpoints instead of every back pointer: same cost and path
+    import models.dynamodb_schedule as schedule
+
+    rng = np.random.default_rng(5)
+    steps, levels = 300, 12
+    levels_r, levels_w = random_chain(rng, levels)
+    need = rng.integers(0, levels, size=steps)
+    unit = levels_r * 1.0 + levels_w * 2.0
+    step_cost = np.where(np.arange(levels)[None, :] >= need[:, None], unit[None, :], np.inf)
+    day = np.arange(steps) * 15 // 1440
+    args = dict(prior_level=levels - 1, fall_end=single_fall_end(levels_r, levels_w) if separate else None)
+    full = cheapest_schedule(step_cost, day, DecreaseRule(15), StartState(3, 2), **args)
+    monkeypatch.setattr(schedule, "BACK_POINTER_BYTES", 0)
+    blocks = cheapest_schedule(step_cost, day, DecreaseRule(15), StartState(3, 2), **args)
+    assert blocks.cost == pytest.approx(full.cost)
+    assert step_cost[np.arange(steps), blocks.levels].sum() == pytest.approx(full.cost)
+    times = timestamps(datetime(2026, 12, 7, 0, 30), steps, 15)
+    state = {"used_today": 3, "last_decrease": datetime(2026, 12, 7, 0, 0)}
+    events = path_decreases(list(blocks.levels), times, levels_r, levels_w, separate, levels - 1)
+    assert all_accepted(events, **state)
