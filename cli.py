@@ -26,7 +26,7 @@ from models.design import DesignError
 from models.design_text import load_design_data
 from models.readiness_report import component_summaries, readiness_dict, readiness_table
 from models.report import contract_dict, csv_text, table_text
-from planner import check_data, projection_data
+from planner import check_data, expected_data, projection_data
 from pricing.catalog import CatalogError, assumed_prices, available_regions, load_catalog
 from templates import template_keys, template_path, template_text
 
@@ -61,8 +61,8 @@ def cmd_estimate(args: argparse.Namespace) -> int:
 
 
 def parse_growth(data: dict) -> float:
-    """The design's growth_per_month (0 when not given)."""
-    return float((data.get("workload") or {}).get("growth_per_month", 0) or 0)
+    """The design's growth_per_month at its expected value (0 when not given)."""
+    return float((expected_data(data).get("workload") or {}).get("growth_per_month", 0) or 0)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:

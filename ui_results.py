@@ -16,7 +16,7 @@ from models.estimate import Estimate
 from models.money import Quote, QuoteSettings, format_money, make_quote, rate_note, rounding_rule
 from planner import expected_data
 from storage.share import share_url
-from ui_messages import localize
+from ui_safe import plain, problem_lines
 from ui_text import format_date, t, tf
 
 
@@ -24,12 +24,12 @@ def estimate_panel(design: dict, lg: str) -> None:
     """The whole estimate of `design`, or the problems that stop it."""
     estimates, problems = current_scenarios()
     if estimates is None:
-        st.error(t("design_error", lg) + "\n\n" + "\n".join(f"- {localize(p, lg)}" for p in problems))
+        st.error(t("design_error", lg) + "\n\n" + problem_lines(problems, lg))
         share_box(lg)
         return
-    st.markdown(f"### {design.get('name', '')}")
+    st.markdown(f"### {plain(design.get('name', ''))}")
     if design.get("description"):
-        st.caption(design["description"])
+        st.caption(plain(design["description"]))
     results(estimates, design, lg)
 
 
@@ -98,7 +98,7 @@ def results(estimates: dict[str, Estimate], design: dict, lg: str) -> None:
     quotes = {case: make_quote(e.line_items, settings) for case, e in estimates.items()}
     totals(quotes, settings, est, lg)
     if est.warnings:
-        st.warning(f"**{t('warnings', lg)}**\n\n" + "\n".join(f"- {localize(w, lg)}" for w in est.warnings))
+        st.warning(f"**{t('warnings', lg)}**\n\n" + problem_lines(list(est.warnings), lg))
     with st.expander(t("diagram", lg), expanded=True):
         st.caption(t("diagram_help", lg))
         st.graphviz_chart(flow_dot(expected_data(design)))

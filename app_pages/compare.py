@@ -23,6 +23,7 @@ from ui_compare import (
     curves_frame,
 )
 from ui_messages import localize
+from ui_safe import plain
 from ui_text import t, tf
 
 MAX_DESIGNS = 4
@@ -107,7 +108,7 @@ def page() -> None:
                 sweeps.append({case: sweep_of(text, case) for case in cases})
             except (DesignError, StorageError) as err:
                 problems = getattr(err, "problems", None) or [str(err)]
-                skipped.append(f"**{label}**: " + "; ".join(localize(p, lg) for p in problems))
+                skipped.append(f"**{plain(label)}**: " + "; ".join(plain(localize(p, lg)) for p in problems))
                 continue
             summaries.append(summary)
             labels.append(label)

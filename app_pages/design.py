@@ -22,8 +22,8 @@ from planner import estimate_data
 from templates import template_keys
 from ui_fields import FieldSpec, current_value, editable_fields, field_applies, ranged_value
 from ui_import import import_panel
-from ui_messages import localize
 from ui_results import estimate_panel
+from ui_safe import plain, problem_lines
 from ui_text import t, tf
 
 MAX_UPLOAD_BYTES = 1_000_000
@@ -59,14 +59,14 @@ def open_panel(lg: str) -> None:
             st.session_state.upload_error = (upload.name, err.problems)
     if st.session_state.get("upload_error"):
         name, problems = st.session_state.upload_error
-        st.error(f"{t('upload_error', lg)} {name}\n\n" + "\n".join(f"- {localize(p, lg)}" for p in problems))
+        st.error(f"{t('upload_error', lg)} {plain(name)}\n\n" + problem_lines(problems, lg))
     import_panel(lg)
 
 
 def link_messages(lg: str) -> None:
     """What happened to the design in the link this session was opened with."""
     if st.session_state.get("share_error"):
-        st.error(t("share_error", lg) + "\n\n" + "\n".join(f"- {localize(p, lg)}" for p in st.session_state.share_error))
+        st.error(t("share_error", lg) + "\n\n" + problem_lines(st.session_state.share_error, lg))
     elif st.session_state.get("share_opened"):
         st.success(t("share_opened", lg))
 
@@ -167,7 +167,7 @@ def yaml_editor(design: dict, lg: str) -> None:
                 set_design(data, st.session_state.get("design_label", "yaml"))
                 st.rerun()
             except DesignError as err:
-                st.error(t("design_error", lg) + "\n\n" + "\n".join(f"- {localize(p, lg)}" for p in err.problems))
+                st.error(t("design_error", lg) + "\n\n" + problem_lines(err.problems, lg))
 
 
 def page() -> None:

@@ -14,6 +14,7 @@ from models.design import DesignError
 from models.readiness_report import STATUS_ORDER
 from planner import check_data
 from ui_messages import localize
+from ui_safe import problem_lines
 
 TEXT = {
     "title": {"en": "Limits before launch", "ja": "リリース前の上限チェック"},
@@ -105,7 +106,7 @@ def page() -> None:
             with st.spinner("…"):
                 report, _ = check_data(trial)
         except DesignError as err:
-            st.error(tx("problems", lg) + "\n\n" + "\n".join(f"- {localize(p, lg)}" for p in err.problems))
+            st.error(tx("problems", lg) + "\n\n" + problem_lines(err.problems, lg))
             return
         cols = st.columns(3)
         cols[0].metric(tx("overall", lg), ICON[report.worst_status])

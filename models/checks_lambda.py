@@ -126,7 +126,9 @@ def _scaling_check(ctx: Context, fn, load: np.ndarray) -> Check:
     jump = float(np.diff(load, prepend=load[0]).max())
     extra = max(0.0, jump - per_step)
     steps = math.ceil(extra / per_step) if extra else 0
-    short_env_seconds = sum((extra - per_step * k) * 10 for k in range(steps))
+    # environments short in each 10 s step while scaling: extra, extra − p, extra − 2p, … (steps terms),
+    # summed in closed form so a jump of millions of environments costs no loop
+    short_env_seconds = 10 * (steps * extra - per_step * steps * (steps - 1) / 2)
     affected = short_env_seconds / mean_duration_s(fn) if short_env_seconds else 0.0
     return make_check(
         ctx, id="lambda.scaling_rate", component=fn.id, limit_key="lambda_scaling_per_10s", limit_value=per_step,

@@ -7,7 +7,9 @@ documented in docs/design-file.md.
 
 from __future__ import annotations
 
+import math
 import re
+from datetime import date, datetime
 from typing import Annotated, Any, ClassVar, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
@@ -19,6 +21,9 @@ REGION_NAMES = {
     "ap-northeast-3": "Asia Pacific (Osaka)",
 }
 MAX_MONTHLY = 1e13  # absurdity bound for monthly counts: 10 trillion per month
+#: a duration's p99 (or p95) at most this many times its p50: wider is no duration distribution (and
+#: would overflow the lognormal's mean)
+MAX_PERCENTILE_SPREAD = 100_000
 ID_PATTERN = r"^[a-z][a-z0-9_-]{0,39}$"
 REST_CACHE_SIZES_GB = (0.5, 1.6, 6.1, 13.5, 28.4, 58.2, 118.0, 237.0)
 
@@ -52,6 +57,9 @@ class DurationPercentiles(_Strict):
         given = [v for v in (self.p50, self.p95, self.p99) if v is not None]
         if given != sorted(given):
             raise ValueError("percentiles must not decrease: p50 ≤ p95 ≤ p99")
+        if given[-1] / self.p50 > MAX_PERCENTILE_SPREAD:
+            raise ValueError(f"the highest percentile ({given[-1]:g} ms) is more than {MAX_PERCENTILE_SPREAD:,} "
+                             f"times p50 ({self.p50:g} ms); raise p50 or lower p95/p99")
         return self
 
 
@@ -461,10 +469,13 @@ def parse_design(data: Any) -> Design:
     """Validate a loaded design mapping; raise `DesignError` naming every problem."""
     if not isinstance(data, dict):
         raise DesignError([f"design: expected a mapping of fields (name, region, components, ...), got {_kind(data)}"])
+    problem = value_problem(data, "")
+    if problem:
+        raise DesignError([f"design: {problem}"])
     try:
         design = Design.model_validate(data)
     except ValidationError as err:
-        raise DesignError([_describe(e, data) for e in err.errors()]) from None
+        raise DesignError(_union_pruned([e for e in err.errors()], data)) from None
     problems = _graph_problems(design)
     if problems:
         raise DesignError(problems)
@@ -486,6 +497,36 @@ def traffic_notes(design: Design) -> list[str]:
     return [f"{c.id}: no traffic given (no workload volume, no monthly figures, no 'from'): priced on its "
             "settings alone (provisioned capacity, storage); the readiness checks need its traffic"
             for c in without_traffic(design)]
+
+
+_LEAF_TYPES = (str, bool, int, float, date, datetime, type(None))
+
+
+def value_problem(value: Any, path: str) -> str | None:
+    """The first key or value no design can hold (non-text key, NaN/infinite number, odd type),
+    named by its path; None when every key is text and every value a plain one. Checked before
+    validation for every way a design enters (files, links, importers, account imports)."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if not isinstance(key, str):
+                where = path or "the top level"
+                kind = "number" if isinstance(key, (int, float)) else type(key).__name__
+                return f"{where}: the key {str(key)[:40]!r} is a {kind}; keys must be text (field names)"
+            found = value_problem(item, f"{path}.{key}" if path else key)
+            if found:
+                return found
+        return None
+    if isinstance(value, list):
+        for i, item in enumerate(value):
+            found = value_problem(item, f"{path}[{i}]")
+            if found:
+                return found
+        return None
+    if isinstance(value, float) and not math.isfinite(value):
+        return f"{path}: {value} is not a finite number"
+    if not isinstance(value, _LEAF_TYPES):
+        return f"{path}: a {type(value).__name__} value is not allowed; use text, a number, true/false, a list or a mapping"
+    return None
 
 
 def _graph_problems(design: Design) -> list[str]:
@@ -546,6 +587,31 @@ def _kind(value: Any) -> str:
     return {list: "a list", str: "text", type(None): "nothing"}.get(type(value), type(value).__name__)
 
 
+def _union_pruned(errors: list[dict], data: dict) -> list[str]:
+    """One line per problem. A field that takes a number or a mapping (duration_ms, ranges) fails
+    once per branch; keep only the branch the user's value was meant for."""
+    lines: list[str] = []
+    by_path: dict[str, list[tuple[dict, str]]] = {}
+    for error in errors:
+        by_path.setdefault(_path(error["loc"], data), []).append((error, _describe(error, data)))
+    for found in by_path.values():
+        if len(found) > 1:
+            is_mapping = isinstance(found[0][0].get("input"), dict)
+            number_kinds = ("float_parsing", "int_parsing", "float_type", "int_type")
+            meant = [(e, line) for e, line in found if (e["type"] in number_kinds) != is_mapping]
+            found = meant or found
+        lines += [line for _, line in found]
+    return lines
+
+
+#: pydantic's names for the branches of a union, which it puts in an error's location
+_BRANCH_NAMES = ("float", "int", "str", "bool")
+
+
+def _is_branch_label(part: str) -> bool:
+    return part in _BRANCH_NAMES or any(ch in part for ch in "-[(") or part[:1].isupper()
+
+
 def _path(loc: tuple, data: dict) -> str:
     """'components[1] (handler).memory_mb' from pydantic's location tuple."""
     parts: list[str] = []
@@ -553,7 +619,11 @@ def _path(loc: tuple, data: dict) -> str:
     if len(loc) >= 3 and loc[0] == "components" and isinstance(loc[1], int) and loc[2] in COMPONENT_TYPES:
         del loc[2]  # the discriminator tag pydantic inserts
     for i, part in enumerate(loc):
-        if isinstance(part, int):
+        if isinstance(part, str) and _is_branch_label(part):
+            continue
+        if isinstance(part, int) and not parts:
+            parts.append(f"[{part}]")
+        elif isinstance(part, int):
             parts[-1] += f"[{part}]"
             if i == 1 and loc[0] == "components":
                 comps = data.get("components") or []

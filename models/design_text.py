@@ -1,4 +1,15 @@
-"""Design files as text: safe YAML/JSON parsing with size and depth bounds, and dumping.
+"""Design files as text: the one input boundary every design passes (file, upload, editor, share
+link, import, account import), and dumping.
+
+`load_design_data` refuses, each with a one-line `DesignError`, before or while parsing:
+- a text over `MAX_TEXT_CHARS` characters (checked before parsing);
+- brackets (`[`/`{`) nested over `MAX_BRACKET_DEPTH` deep (a linear scan before parsing, so a
+  100,000-deep file cannot exhaust the parser's recursion), and a parse that recurses too deep;
+- a number written with over `MAX_NUMBER_DIGITS` digits (before Python converts it: no 4,300-digit
+  crash), NaN or infinity;
+- a key that is not text (YAML `1: 1`), and a value of a type a design never holds;
+- YAML aliases; data nested over `MAX_DEPTH` levels; a top level that is not a mapping.
+The field-by-field ranges are the design model's (models/design.py).
 
 No file I/O here: callers read the bytes and pass the text.
 """
@@ -8,12 +19,17 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import numpy as np
 import yaml
 
-from models.design import Design, DesignError, parse_design
+from models.design import Design, DesignError, parse_design, value_problem
 
 MAX_TEXT_CHARS = 1_000_000
 MAX_DEPTH = 12
+#: brackets may nest deeper than the data (a name may hold "[" or "{"), but never this deep
+MAX_BRACKET_DEPTH = 100
+#: digits in one written number (a design's largest figure, 10 trillion, has 14)
+MAX_NUMBER_DIGITS = 30
 
 
 class _NoAliasLoader(yaml.SafeLoader):
@@ -24,6 +40,44 @@ class _NoAliasLoader(yaml.SafeLoader):
             event = self.peek_event()
             raise DesignError([f"design file line {event.start_mark.line + 1}: YAML aliases (*name) are not supported"])
         return super().compose_node(parent, index)
+
+    def construct_yaml_int(self, node):  # noqa: D401 - PyYAML hook
+        _check_digits(str(node.value), f"line {node.start_mark.line + 1}")
+        return super().construct_yaml_int(node)
+
+
+_NoAliasLoader.add_constructor("tag:yaml.org,2002:int", _NoAliasLoader.construct_yaml_int)
+
+
+def _check_digits(written: str, where: str) -> None:
+    digits = sum(ch.isalnum() for ch in written)  # hex/octal digits count too
+    if digits > MAX_NUMBER_DIGITS:
+        raise DesignError([f"design file{' ' + where if where else ''}: a number written with {digits:,} digits; numbers in a design "
+                           f"have at most {MAX_NUMBER_DIGITS}"])
+
+
+def _json_int(written: str) -> int:
+    _check_digits(written, "")
+    return int(written)
+
+
+def _json_float(written: str) -> float:
+    _check_digits(written.split("e")[0].split("E")[0], "")
+    return float(written)
+
+
+def _json_constant(written: str):
+    raise DesignError([f"design file: {written} is not a number a design can hold (use a finite number)"])
+
+
+def bracket_depth(text: str) -> int:
+    """The deepest nesting of `[`/`{` in the text, counted without parsing (brackets inside quoted
+    strings count too, so this over-estimates; it is only a guard before the parser)."""
+    if not text:
+        return 0
+    raw = np.frombuffer(text.encode("utf-8", "replace"), dtype=np.uint8)
+    step = ((raw == 0x5B) | (raw == 0x7B)).astype(np.int32) - ((raw == 0x5D) | (raw == 0x7D)).astype(np.int32)
+    return int(np.cumsum(step).max(initial=0))
 
 
 def safe_load_without_aliases(text: str):
@@ -41,9 +95,12 @@ def load_design_data(text: str) -> dict:
         raise DesignError([f"design file: {len(text):,} characters is too large; the limit is {MAX_TEXT_CHARS:,}"])
     if text.startswith("\ufeff"):
         text = text[1:]
+    if bracket_depth(text) > MAX_BRACKET_DEPTH:
+        raise DesignError([f"design file: brackets ([ or {{) nested more than {MAX_BRACKET_DEPTH} deep; "
+                           f"a design is at most {MAX_DEPTH} levels deep"])
     try:
         if text.lstrip().startswith("{"):
-            data = json.loads(text)
+            data = json.loads(text, parse_int=_json_int, parse_float=_json_float, parse_constant=_json_constant)
         else:
             data = safe_load_without_aliases(text)
     except json.JSONDecodeError as err:
@@ -53,13 +110,19 @@ def load_design_data(text: str) -> dict:
         where = f" line {mark.line + 1} column {mark.column + 1}" if mark else ""
         problem = getattr(err, "problem", None) or "not valid YAML"
         raise DesignError([f"design file{where}: {problem}"]) from None
+    except RecursionError:
+        raise DesignError([f"design file: nested too deeply to read; a design is at most {MAX_DEPTH} levels deep"]) from None
     if data is None:
-        raise DesignError(["design file: it is empty; start from a template (python cli.py templates)"])
+        raise DesignError(["design file: it is empty; start from a template (the template picker, "
+                           "or python cli.py templates)"])
     if _depth(data) > MAX_DEPTH:
         raise DesignError([f"design file: nested more than {MAX_DEPTH} levels deep"])
     if not isinstance(data, dict):
         raise DesignError([f"design file: expected a mapping of fields (name, region, components, ...), "
                            f"got {type(data).__name__}"])
+    problem = value_problem(data, "")
+    if problem:
+        raise DesignError([f"design file: {problem}"])
     return data
 
 

@@ -11,7 +11,7 @@ from decimal import Decimal
 from types import ModuleType
 
 from models import api_gateway, cloudfront, cognito, dynamodb, lambda_function, route53, s3, ses, sns, sqs
-from models.design import STANDALONE_TYPES, Design
+from models.design import MAX_MONTHLY, STANDALONE_TYPES, Design, DesignError
 from models.traffic import client_monthly_requests
 from models.usage import dec
 
@@ -22,6 +22,9 @@ SERVICE_MODULES: dict[str, ModuleType] = {
 }
 #: types whose per-month figures are read by their own module (not a single event count)
 _OWN_DIRECT_FIELDS = ("dynamodb", "s3")
+#: events a month any one component may receive: 100 × the bound on a typed monthly figure, so fan-out
+#: designs pass, while a chain of multipliers cannot reach numbers no estimate can hold
+MAX_EVENTS = Decimal(int(MAX_MONTHLY)) * 100
 
 
 def monthly_events(design: Design) -> dict[str, Decimal]:
@@ -29,6 +32,10 @@ def monthly_events(design: Design) -> dict[str, Decimal]:
     by_id = {c.id: c for c in design.components}
     arriving: dict[str, Decimal] = {}
     client_requests = dec(round(client_monthly_requests(design.workload), 6))
+    if client_requests > MAX_EVENTS:
+        raise DesignError([f"workload: its volume and spikes (overlapping spikes multiply) make "
+                           f"{float(client_requests):,.3g} client requests a month; at most {MAX_EVENTS:,.0f} "
+                           "(lower the volume or the spikes' multipliers)"])
 
     def events_in(cid: str) -> Decimal:
         if cid in arriving:
@@ -50,4 +57,9 @@ def monthly_events(design: Design) -> dict[str, Decimal]:
 
     for comp in design.components:
         events_in(comp.id)
+    too_many = [cid for cid, count in arriving.items() if count > MAX_EVENTS]
+    if too_many:
+        raise DesignError([f"components ({cid}): {float(arriving[cid]):,.3g} events a month reach it through the "
+                           f"'calls' multipliers along its 'from' chain; at most {MAX_EVENTS:,.0f} a month "
+                           "(lower calls or the workload)" for cid in too_many])
     return arriving
