@@ -22,7 +22,10 @@ from account import (
     resource_names,
     snapshot_limits,
 )
+from account.errors import BAD_RESPONSE, DEADLINE
+from account.guard import DEFAULT_DEADLINE_S, DEFAULT_MAX_RESPONSE_BYTES
 from account.report import diff_rows, gap_rows, limit_rows, quota_rows, resource_rows
+from account.snapshot import SnapshotFieldProblem, check, gaps
 from app_state import lang, set_design
 from models.design import REGIONS, Design, DesignError
 from pricing.catalog import load_catalog
@@ -80,7 +83,29 @@ def upload_panel(lg: str) -> None:
             raise SnapshotError(f"{upload.name}: {upload.size:,} bytes is too large")
         st.session_state.account_snapshot = parse_snapshot(upload.getvalue(), upload.name)
     except SnapshotError as err:
-        st.error(f"{tx('upload_error', lg)} {err}")
+        st.error(snapshot_problem(err, upload.name, lg))
+
+
+def snapshot_problem(err: SnapshotError, name: str, lg: str) -> str:
+    """A malformed or unreadable snapshot in the page's language: the file, the field, what is wrong."""
+    if isinstance(err, SnapshotFieldProblem):
+        return tx("malformed", lg, name=name, field=err.field or "-", allowed=err.allowed, found=err.found)
+    text = str(err)
+    for marker, key in (("not a JSON snapshot", "not_json"), ("not an account snapshot", "not_snapshot"),
+                        ("'accounts' list", "not_snapshot"), ("too large", "too_large")):
+        if marker in text:
+            return f"{tx(key, lg, name=name)} {text}"
+    return f"{tx('upload_error', lg)} {text}"
+
+
+def gap_notes(snapshot: dict, lg: str) -> None:
+    """What a user should know when the pull ran out of time or answers were not AWS's."""
+    kinds = [g.get("kind") for g in gaps(snapshot)]
+    if kinds.count(DEADLINE):
+        st.warning(tx("deadline_gaps", lg, count=str(kinds.count(DEADLINE)), seconds=f"{DEFAULT_DEADLINE_S:g}"))
+    if kinds.count(BAD_RESPONSE):
+        st.warning(tx("bad_response_gaps", lg, count=str(kinds.count(BAD_RESPONSE)),
+                      cap=f"{DEFAULT_MAX_RESPONSE_BYTES / 1e6:g}"))
 
 
 def which(snapshot: dict, lg: str) -> tuple[str, str]:
@@ -115,9 +140,10 @@ def results(snapshot: dict, label: str, region: str, lg: str) -> None:
             st.markdown(f"**{tx('quotas', lg)}**")
             st.dataframe(pd.DataFrame(quotas), key="account.quotas", hide_index=True)
     st.markdown(f"**{tx('gaps', lg)}**")
-    gaps = gap_rows(snapshot)
-    if gaps:
-        st.dataframe(pd.DataFrame(gaps), key="account.gaps", hide_index=True)
+    rows = gap_rows(snapshot)
+    if rows:
+        gap_notes(snapshot, lg)
+        st.dataframe(pd.DataFrame(rows), key="account.gaps", hide_index=True)
     else:
         st.success(tx("no_gaps", lg))
 
@@ -206,13 +232,27 @@ def page() -> None:
     upload_panel(lg)
     snapshot = st.session_state.get("account_snapshot")
     if snapshot:
+        show_snapshot(snapshot, lg)
+    prices_panel(lg)
+
+
+def show_snapshot(snapshot: dict, lg: str) -> None:
+    """The snapshot's tables and actions — or one readable message, never a traceback."""
+    try:
+        check(snapshot, tx("this_snapshot", lg))
+    except SnapshotError as err:
+        st.session_state.pop("account_snapshot", None)
+        st.error(snapshot_problem(err, tx("this_snapshot", lg), lg))
+        return
+    try:
         label, region = which(snapshot, lg)
         results(snapshot, label, region, lg)
         entry = next(a for a in snapshot["accounts"] if a["label"] == label)
         if region in entry.get("regions", {}):
             differences(snapshot, label, region, lg)
             actions(snapshot, label, region, lg)
-    prices_panel(lg)
+    except Exception as err:  # a snapshot that passed the checks and still trips a page bug: say so, keep the page
+        st.error(tx("render_error", lg, error=f"{type(err).__name__}: {str(err)[:200]}"))
 
 
 page()

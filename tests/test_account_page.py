@@ -100,3 +100,57 @@ def test_the_price_catalog_in_use_is_named(monkeypatch, tmp_path):
     at = open_page()
     assert any("bundled catalog" in c.value for c in at.caption)
     assert at.button(key="account.refresh_prices").disabled
+
+
+# ---- malformed snapshots: a readable message in the page's language, never a traceback ---------
+
+def _malformed_uploads():
+    from test_account_malformed import MALFORMED
+
+    picked = ("json_list", "truncated", "deep_nesting", "integer_5000_digits", "wrong_schema", "account_null",
+              "memory_text", "memory_1e400", "api_kind_unknown", "billing_null", "gap_in_an_unknown_section")
+    return [(name, *MALFORMED[name]) for name in picked]
+
+
+@pytest.mark.parametrize("name, text, expected", _malformed_uploads())
+def test_a_malformed_upload_is_a_readable_message(name, text, expected):
+    at = open_page()
+    at.file_uploader(key="account.upload").upload(f"{name}.json", text.encode(), "application/json").run()
+    assert not at.exception, at.exception
+    assert len(at.error) == 1 and f"{name}.json" in at.error[0].value, [e.value for e in at.error]
+    assert "account_snapshot" not in at.session_state or not at.session_state["account_snapshot"]
+
+
+def test_a_malformed_upload_in_japanese_names_the_field():
+    from test_account_malformed import MALFORMED
+
+    at = open_page(lang="ja")
+    text = MALFORMED["memory_text"][0]
+    at.file_uploader(key="account.upload").upload("bad.json", text.encode(), "application/json").run()
+    assert not at.exception
+    message = at.error[0].value
+    assert message.startswith("bad.json：使えないスナップショットです。")
+    assert "lambda.functions.value[0].memory_mb" in message and "'big' (a string)" in message
+
+
+def test_a_malformed_snapshot_in_the_session_is_a_message_not_a_crash(tokyo):
+    broken = copy.deepcopy(tokyo)
+    broken["accounts"][0]["regions"]["ap-northeast-1"]["dynamodb"]["tables"]["value"][0]["table"] = {"value": None}
+    at = open_page(account_snapshot=broken)
+    assert not at.exception, at.exception
+    assert any("tables.value[0].table.value" in e.value for e in at.error)
+    assert not at.session_state["account_snapshot"] if "account_snapshot" in at.session_state else True
+
+
+@pytest.mark.parametrize("lg, words", [("en", "did not finish before the pull's deadline"), ("ja", "制限時間")])
+def test_deadline_and_garbage_gaps_are_explained(tokyo, lg, words):
+    snapshot = copy.deepcopy(tokyo)
+    sections = snapshot["accounts"][0]["regions"]["ap-northeast-1"]
+    sections["sqs"]["queues"] = {"error": {"service": "sqs", "region": "ap-northeast-1", "operation": "ListQueues",
+                                           "code": "DeadlineExceeded", "kind": "deadline", "message": "late"}}
+    sections["s3"]["buckets"] = {"error": {"service": "s3", "region": "ap-northeast-1", "operation": "ListBuckets",
+                                           "code": "BadResponse", "kind": "bad_response", "message": "HTML page"}}
+    at = open_page(account_snapshot=snapshot, lang=lg)
+    assert not at.exception
+    notes = " ".join(w.value for w in at.warning)
+    assert words in notes and "bad_response" in notes
