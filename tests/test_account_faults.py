@@ -14,7 +14,16 @@ from pathlib import Path
 
 import pytest
 from account_fault_proxy import FaultProxy
-from account_support import aws, client, factory_with, missing_in_moto, moto_url, zip_bytes  # noqa: F401 - fixtures
+from account_support import (  # noqa: F401 - aws and moto_url are fixtures
+    aws,
+    client,
+    counting,
+    factory_with,
+    json_error,
+    missing_in_moto,
+    moto_url,
+    zip_bytes,
+)
 
 from account import PullSettings, gaps, pull
 from account.snapshot import region_data
@@ -204,3 +213,17 @@ def test_cli_pull_with_a_deadline_writes_the_partial_snapshot(account, tmp_path)
     assert found(snapshot) == {("sqs", "DeadlineExceeded", "deadline")}
     assert "sqs ListQueues: DeadlineExceeded (deadline)" in done.stdout
     assert "the pull reached its 4 s deadline" in done.stderr and "Traceback" not in done.stderr
+
+
+@pytest.mark.usefixtures("aws")
+def test_retry_back_offs_never_run_past_the_deadline():
+    """Throttled forever with 10 attempts: back-offs of up to 1, 2, 4, 8, 16 s would take ~30 s; the
+    pull stops retrying when the next back-off would end after its deadline, and keeps the real reason."""
+    throttle, calls = counting(lambda request, region: json_error("ThrottlingException", "Rate exceeded"))
+    start = time.monotonic()
+    snapshot = pull(regions=["us-east-1"], sections=["sqs"], settings=PullSettings(max_attempts=10, deadline_s=3),
+                    client_factory=factory_with({("sqs", "ListQueues"): throttle}))
+    seconds = time.monotonic() - start
+    assert seconds < 3 + 1
+    assert found(snapshot) == {("sqs", "ThrottlingException", "throttled")}
+    assert 2 <= len(calls) < 10
