@@ -64,7 +64,9 @@ def run(args: argparse.Namespace) -> int:
                                decreases_used_today=args.decreases_used_today, min_capacity=args.min_capacity,
                                max_capacity=args.max_capacity, last_decrease=args.last_decrease)
 
-    offset = client_traffic(parse_design(data).workload).utc_offset_minutes
+    from planner import expected_data
+
+    offset = client_traffic(parse_design(expected_data(data)).workload).utc_offset_minutes
     plan = dynamodb_plan_data(data, args.table, settings, month_start_utc(start, offset), index=args.index)
     if args.actions:
         print(json.dumps(actions_document(plan), indent=2))
@@ -85,8 +87,9 @@ def live_decrease_state(snapshot: dict, design_data: dict, table_id: str, index:
     from account.facts import snapshot_facts
     from account.naming import matches
     from models.design import parse_design
+    from planner import expected_data
 
-    design = parse_design(design_data)
+    design = parse_design(expected_data(design_data))
     comp = design.component(table_id)
     try:
         tables = snapshot_facts(snapshot, region or design.region)["tables"]
