@@ -80,6 +80,14 @@ def bracket_depth(text: str) -> int:
     return int(np.cumsum(step).max(initial=0))
 
 
+class _NoAliasDumper(yaml.SafeDumper):
+    """SafeDumper that writes a value shared by two places twice instead of as an anchor and alias
+    (which the loader above refuses: a design we write must open again)."""
+
+    def ignore_aliases(self, data):  # noqa: D401 - PyYAML hook
+        return True
+
+
 def safe_load_without_aliases(text: str):
     """yaml.safe_load with aliases refused: the SafeLoader subclass above, driven directly."""
     loader = _NoAliasLoader(text)
@@ -135,7 +143,7 @@ def dump_design_text(data: dict[str, Any], fmt: str = "yaml") -> str:
     """A design mapping as YAML (default) or JSON text, keys in their given order."""
     if fmt == "json":
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+    return yaml.dump(data, Dumper=_NoAliasDumper, sort_keys=False, allow_unicode=True, width=100)
 
 
 def _depth(value: Any, level: int = 1) -> int:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -41,7 +42,11 @@ class DurationModel:
         return 0.5 * math.erfc(z / math.sqrt(2))
 
     def billed_ms(self, timeout_ms: int) -> float:
-        """Expected billed ms per invocation: E[min(ceil(X), timeout)] = Σ_{k=0}^{T-1} P(X > k)."""
+        """Expected billed ms per invocation: E[min(ceil(X), timeout)] = Σ_{k=0}^{T-1} P(X > k).
+        Cached: one estimate asks for the same function's figure many times (scenarios, months)."""
+        return _billed_ms(self, timeout_ms)
+
+    def _billed_ms_uncached(self, timeout_ms: int) -> float:
         if self.sigma == 0:
             exact = self.fixed_ms if self.fixed_ms is not None else self.median_ms
             return float(min(math.ceil(exact), timeout_ms))
@@ -51,6 +56,11 @@ class DurationModel:
         z = (np.log(k) - self.mu) / (self.sigma * math.sqrt(2))
         survival = 0.5 * _erfc(z).astype(float)
         return 1.0 + float(survival.sum())  # the k = 0 term is P(X > 0) = 1
+
+
+@lru_cache(maxsize=4096)
+def _billed_ms(model: DurationModel, timeout_ms: int) -> float:
+    return model._billed_ms_uncached(timeout_ms)
 
 
 def fit_duration(duration_ms) -> DurationModel:

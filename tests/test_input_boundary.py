@@ -190,3 +190,14 @@ def test_a_link_holding_a_deeply_nested_design_is_a_message_and_the_app_starts()
     at = _app_with_link("1." + body)
     assert not at.exception
     assert any("nested more than" in e.value for e in at.error)
+
+
+def test_a_design_with_a_value_shared_by_two_fields_is_written_without_aliases_and_opens_again():
+    """yaml.safe_dump writes a shared object as an anchor and alias, which the loader refuses."""
+    from models.design_text import dump_design_text
+    shared = {"low": 512, "expected": 1024, "high": 2048}
+    data = {"name": "T", "components": [{"id": "a", "type": "lambda", "memory_mb": shared},
+                                        {"id": "b", "type": "lambda", "memory_mb": shared}]}
+    text = dump_design_text(data)
+    assert "&" not in text and "*" not in text
+    assert load_design_data(text) == data
