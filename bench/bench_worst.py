@@ -20,8 +20,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from models.design_text import dump_design_text  # noqa: E402
 from worst_designs import worst_designs  # noqa: E402
+
+from models.design_text import dump_design_text  # noqa: E402
 
 COMMANDS = {
     "estimate": ["estimate"],
