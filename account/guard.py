@@ -2,7 +2,7 @@
 
 One `PullGuard` per pull, installed on every boto3 client the pull makes (`install`):
 
-- **Deadline.** Every socket read waits at most `min(read_timeout, time left)`, so a server that
+- **Deadline.** Every connect and socket read waits at most `min(timeout, time left)`, so a server that
   drips one byte every few seconds cannot keep a call alive past the deadline (botocore's read
   timeout alone restarts with every byte). No request starts after the deadline (`before-send`),
   and a retry whose back-off would end after it is not made: the last error stands.
@@ -253,10 +253,21 @@ def _guarded_pool_classes(guard: PullGuard) -> dict[str, type]:
             raw = self.fp.detach()  # the socket reader under http.client's buffer
             self.fp = io.BufferedReader(_GuardedSocketIO(raw, sock, guard), buffer_size=65536)
 
-    class GuardedHTTPConnection(AWSHTTPConnection):
+    class DeadlineConnect:
+        """Connecting (DNS aside) waits at most the time left, too."""
+
+        def _new_conn(self) -> Any:
+            left = guard.remaining()
+            if left <= 0:
+                raise DeadlineExceeded(f"no time left to connect within the pull's {guard.deadline_s:g} s deadline")
+            if not isinstance(self.timeout, (int, float)) or self.timeout > left:
+                self.timeout = max(left, 0.001)
+            return super()._new_conn()
+
+    class GuardedHTTPConnection(DeadlineConnect, AWSHTTPConnection):
         response_class = GuardedResponse
 
-    class GuardedHTTPSConnection(AWSHTTPSConnection):
+    class GuardedHTTPSConnection(DeadlineConnect, AWSHTTPSConnection):
         response_class = GuardedResponse
 
     class GuardedHTTPConnectionPool(AWSHTTPConnectionPool):

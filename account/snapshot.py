@@ -74,7 +74,7 @@ def pull(profiles: Sequence[str | None] = (None,), regions: Sequence[str] = (), 
     unknown = [s for s in sections if s not in READERS]
     if unknown:
         raise SnapshotError(f"unknown section(s) {', '.join(unknown)}; known: {', '.join(READERS)}")
-    accounts = [_open_account(p, regions[0], settings, client_factory, include_account_id, guard) for p in profiles]
+    accounts = _open_accounts(profiles, regions[0], settings, client_factory, include_account_id, guard)
     jobs = [(entry, clients, region, name) for entry, clients in accounts if clients is not None
             for region in regions for name in sections]
     try:
@@ -94,6 +94,28 @@ def _default_regions(profile: str | None) -> list[str]:
     return [region]
 
 
+def _open_accounts(profiles: list[str | None], region: str, settings: PullSettings, factory: ClientFactory | None,
+                   include_account_id: bool, guard: PullGuard) -> list[tuple[dict[str, Any], Clients | None]]:
+    """Every profile's account entry and clients, checked concurrently and within the deadline: an
+    identity check still running then (a hanging STS endpoint, a stuck credential process) is the
+    account's gap, and its reads are skipped."""
+    pool = ThreadPoolExecutor(max_workers=min(8, len(profiles)), thread_name_prefix="pull-identity")
+    try:
+        futures = [pool.submit(_open_account, p, region, settings, factory, include_account_id, guard)
+                   for p in profiles]
+        wait(futures, timeout=max(0.0, guard.remaining()) + GRACE_S)
+        late = DeadlineExceeded(f"the credentials check did not finish within the pull's {guard.deadline_s:g} s deadline")
+        return [future.result() if future.done() else
+                (_entry(profile) | {"error": gap("sts", region, "GetCallerIdentity", late)}, None)
+                for profile, future in zip(profiles, futures, strict=True)]
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _entry(profile: str | None) -> dict[str, Any]:
+    return {"label": profile or DEFAULT_LABEL, "profile": profile, "account_id": None, "error": None, "regions": {}}
+
+
 def _open_account(profile: str | None, region: str, settings: PullSettings, factory: ClientFactory | None,
                   include_account_id: bool, guard: PullGuard) -> tuple[dict[str, Any], Clients | None]:
     """The account entry and its clients — or the entry alone, with the reason, when its credentials fail.
@@ -101,8 +123,7 @@ def _open_account(profile: str | None, region: str, settings: PullSettings, fact
     One GetCallerIdentity call first (it needs no permission): expired or missing credentials give
     one clear gap instead of a failure for every read.
     """
-    entry: dict[str, Any] = {"label": profile or DEFAULT_LABEL, "profile": profile, "account_id": None,
-                             "error": None, "regions": {}}
+    entry = _entry(profile)
     try:
         clients = Clients(make_session(profile), settings, factory, guard)
     except Exception as err:  # e.g. ProfileNotFound
