@@ -15,19 +15,12 @@ from app_state import init_state, lang, set_design
 from models.design import DesignError
 from storage.designs import DesignChanged, DesignExists, DesignStore, StorageError, check_name, name_key
 from ui_messages import localize
+from ui_safe import plain, problem_lines
 from ui_text import TEXT, format_date, t, tf
-
-_MARKDOWN = "\\`*_{}[]()<>#+-.!|~$"  # "$" too: Streamlit renders $...$ as math
 
 
 def store() -> DesignStore:
     return DesignStore()
-
-
-def plain(value) -> str:
-    """Text for a message that Streamlit renders as markdown: every markdown character escaped, so a
-    name, path or reason is shown as typed (never a link, an image or formatting)."""
-    return "".join("\\" + ch if ch in _MARKDOWN else ch for ch in str(value))
 
 
 def storage_message(err: StorageError, lg: str) -> str:
@@ -116,7 +109,7 @@ def on_open() -> None:
         flash("error", storage_message(err, lg))
         return
     except DesignError as err:
-        flash("error", t("design_error", lg) + "\n\n" + "\n".join(f"- {plain(localize(p, lg))}" for p in err.problems))
+        flash("error", t("design_error", lg) + "\n\n" + problem_lines(err.problems, lg))
         return
     except Exception as err:  # noqa: BLE001 - a file the validator did not foresee: a message, never a traceback
         flash("error", tf("saved_open_failed", lg, name=plain(name), reason=plain(f"{type(err).__name__}: {err}")[:300]))
