@@ -245,7 +245,7 @@ def list_section(lg: str) -> None:
 def page() -> None:
     lg = lang()
     st.subheader(t("page_saved", lg))
-    st.caption(tf("saved_caption", lg, folder=str(store().folder)))
+    st.caption(tf("saved_caption", lg, folder=plain(store().folder)))  # "_" in a path is not italics
     message = st.session_state.pop("saved_flash", None)
     if message:
         getattr(st, message[0])(message[1])

@@ -38,7 +38,7 @@ def click(at: AppTest, key: str) -> None:
 
 def test_an_empty_folder_says_what_to_do(saved_page, folder):
     assert any("No saved designs yet" in i.value for i in saved_page.info)
-    assert any(str(folder) in c.value for c in saved_page.caption)
+    assert any(str(folder) in c.value.replace("\\", "") for c in saved_page.caption)  # escaped markdown
 
 
 def test_save_then_asks_before_overwriting(saved_page, folder):
