@@ -391,17 +391,22 @@ _TABLE: list[tuple[str, str]] = [
     # a provisioned strategy's note, then how much of the shared free tier is left for this table
     (r"(?P<a_t>.+?) (?P<b_t>Free tier: \S+ of \S+ RCU-hours and \S+ of \S+ WCU-hours left for this table .+)",
      "{a_t}{b_t}"),
+    (r"(?P<a_t>.+?) (?P<b_t>Needs rounded (?:up|down) to \d+ levels per dimension.*)", "{a_t}{b_t}"),
+    (r"Needs rounded down to (?P<n>\d+) levels per dimension \(a bound, not a plan\)\.",
+     "必要量は次元ごとに {n} 段階へ切り下げています（下限であり、プランではありません）。"),
+    (r"Needs rounded up to (?P<n>\d+) levels per dimension\.", "必要量は次元ごとに {n} 段階へ切り上げています。"),
     (r"Free tier: (?P<r>\S+) of (?P<rt>\S+) RCU-hours and (?P<w>\S+) of (?P<wt>\S+) WCU-hours left for this table "
      r"after the design's other provisioned Standard tables and indexes \(the cost is what this table adds\)\.",
      "無料枠：設計内のほかのプロビジョンド（Standard）テーブルとインデックスの使用後、このテーブルに残るのは "
      "{rt} RCU 時間のうち {r}、{wt} WCU 時間のうち {w}（費用はこのテーブルが請求に加える分です）。"),
-    (r"Lower bound only, not applicable as scheduled actions: a one-time schedule for this month with (?P<n>\d+) "
-     r"capacity changes in (?P<s>\d+)-minute steps \(Application Auto Scaling allows (?P<l>\d+) scheduled actions "
-     r"per scalable target\); at most (?P<m>\d+) decreases in a UTC day, one UpdateTable per change, under the "
-     r"rolling 60-minute rule\.",
-     "下限のみ（スケジュールされたアクションとしては適用不可）：この 1 か月だけの一回限りのスケジュールで、{s} 分刻みで "
-     "{n} 回のキャパシティ変更（Application Auto Scaling のスケジュールされたアクションはスケーラブルターゲットごとに "
-     "{l} 個まで）。UTC の 1 日あたり最大 {m} 回の引き下げ（変更ごとに 1 回の UpdateTable、60 分のローリング規則）。"),
+    (r"Lower bound only, not applicable as scheduled actions: the cheapest one-time schedule for this month, reads "
+     r"and writes each planned alone on a full decrease budget, (?P<n>\d+) capacity changes in (?P<s>\d+)-minute steps "
+     r"\(Application Auto Scaling allows (?P<l>\d+) scheduled actions per scalable target\); at most (?P<m>\d+) "
+     r"decreases in a UTC day per dimension under the rolling 60-minute rule\.",
+     "下限のみ（スケジュールされたアクションとしては適用不可）：この 1 か月だけの最も安い一回限りのスケジュールで、"
+     "読み込みと書き込みをそれぞれ単独で（引き下げ枠をすべて使える前提で）計画したもの。{s} 分刻みで {n} 回の"
+     "キャパシティ変更（Application Auto Scaling のスケジュールされたアクションはスケーラブルターゲットごとに {l} 個まで）。"
+     "60 分のローリング規則のもと、UTC の 1 日あたり次元ごとに最大 {m} 回の引き下げ。"),
     (r"Repeats every week: (?P<n>\d+) capacity changes a week in (?P<s>\d+)-minute steps \(UTC\), at most "
      r"(?P<a>\d+) scheduled actions per scalable target \(limit (?P<l>\d+)\); at most (?P<m>\d+) decreases in a "
      r"UTC day, reads and writes counted separately as Application Auto Scaling applies them, under the rolling "

@@ -28,7 +28,6 @@ from models.dynamodb_schedule import (
     StartState,
     cheapest_schedule,
     decrease_steps,
-    single_fall_end,
     step_calendar,
     steps_since,
 )
@@ -239,6 +238,25 @@ def utc_calendar(demand: TableDemand, step_minutes: int = 1) -> tuple[np.ndarray
 
 
 
+#: distinct capacities per dimension the exact programmes work on; above this, needs are rounded
+#: to as many values (up for the weekly plan, so it never throttles; down for the lower bound, so
+#: it stays a bound) — keeps large tables to seconds
+ONE_TIME_VALUES = 160
+WEEKLY_VALUES = 64
+
+
+def rounded_needs(need: np.ndarray, most: int, up: bool) -> tuple[np.ndarray, bool]:
+    """`need` rounded to at most `most` of its own distinct values (evenly spaced in rank, the lowest
+    and highest kept): up to the next kept value, or down to the previous one. (needs, rounded?)."""
+    values = np.unique(need)
+    if len(values) <= most:
+        return need, False
+    kept = values[np.unique(np.round(np.linspace(0, len(values) - 1, most)).astype(int))]
+    if up:
+        return kept[np.searchsorted(kept, need, side="left")], True
+    return kept[np.searchsorted(kept, need, side="right") - 1], True
+
+
 def start_state(settings: PlannerSettings, start_utc: datetime | None, step_minutes: int) -> StartState:
     """The live table's decrease state at the plan's first step.
 
@@ -265,94 +283,87 @@ def _naive_utc(when: datetime) -> datetime:
 
 def scheduled(demand: TableDemand, prices: Prices, settings: PlannerSettings,
               start_utc: datetime | None = None) -> Strategy:
-    """The lower bound: the cheapest one-time schedule for this month in steps of `step_minutes`
-    that obeys the decrease rule (one UpdateTable per change, so lowering RCU and WCU together
-    counts once), with zero throttling (or, with an allowed fraction, a throttling penalty searched
-    by bisection). Hundreds of one-time actions per target: not applicable as scheduled actions."""
+    """The lower bound: the cheapest one-time schedule for this month in steps of `step_minutes`,
+    reads and writes each solved exactly on its own full decrease budget (rolling 60-minute rule,
+    the live table's starting state), with zero throttling (or, with an allowed fraction, a
+    throttling penalty searched by bisection).
+
+    Why a bound: any schedule AWS accepts, applied by UpdateTable or by separate scalable targets,
+    lowers reads at a subset of its decrease times and writes at a subset, and a subset of an
+    accepted sequence is accepted; so each dimension's projection is feasible on its own and costs
+    at least that dimension's optimum. Not applicable: hundreds of one-time actions per target,
+    and the two dimensions together may exceed the rule."""
     step = settings.step_minutes
     steps = MINUTES // step
-    read_need = required(demand.read_units, settings).reshape(steps, step).max(axis=1)
-    write_need = required(demand.write_units, settings).reshape(steps, step).max(axis=1)
-    levels_r, levels_w, need_level = _levels(read_need, write_need)
     hours = step / 60
-    base_cost = (levels_r * prices.rcu_hour + levels_w * prices.wcu_hour) * hours
-    step_cost = np.where(np.arange(len(levels_r))[None, :] >= need_level[:, None], base_cost[None, :], np.inf)
     day, _ = step_calendar(steps, step, demand.utc_offset_minutes)
     rule = DecreaseRule(step, settings.decreases_per_day)
     start = start_state(settings, start_utc, step)
-    if settings.allowed_throttle_fraction > 0:
-        step_cost = _with_throttle_penalty(demand, settings, levels_r, levels_w, base_cost, step_cost, day, rule, start)
-    plan = cheapest_schedule(step_cost, day, rule, start)
-    read_cap = np.repeat(levels_r[plan.levels], step)
-    write_cap = np.repeat(levels_w[plan.levels], step)
-    changes = _schedule_rows(plan.levels, levels_r, levels_w, step, start_utc)
-    most = max(plan.decreases_per_day.values(), default=0)
-    events = [(k * step, "both" if levels_r[plan.levels[k]] < levels_r[plan.levels[k - 1]]
-               and levels_w[plan.levels[k]] < levels_w[plan.levels[k - 1]] else
-               "read" if levels_r[plan.levels[k]] < levels_r[plan.levels[k - 1]] else "write")
-              for k, _ in decrease_steps(plan.levels)]
+    dims = []
+    rounded = False
+    for units, price, items in ((demand.read_units, prices.rcu_hour, demand.reads_per_month),
+                                (demand.write_units, prices.wcu_hour, demand.writes_per_month)):
+        need, coarse = rounded_needs(required(units, settings).reshape(steps, step).max(axis=1), ONE_TIME_VALUES, up=False)
+        rounded |= coarse
+        values = np.unique(need)
+        base = values * price * hours
+        step_cost = np.where(values[None, :] >= need[:, None], base[None, :], np.inf)
+        per_unit = float(units.sum()) * 60 / items if items else 1.0
+        lost = np.maximum(units.reshape(steps, step)[:, :, None] - values[None, None, :], 0).sum(axis=1) * 60 / per_unit \
+            if settings.allowed_throttle_fraction > 0 else None
+        dims.append((values, base, step_cost, lost))
+    penalty = _throttle_penalty(demand, settings, dims, day, rule, start) if settings.allowed_throttle_fraction > 0 else None
+    caps, events, per_day = [], [], {}
+    for (values, base, step_cost, lost), name in zip(dims, ("read", "write"), strict=True):
+        cost = step_cost if penalty is None else base[None, :] + penalty * lost
+        plan = cheapest_schedule(cost, day, rule, start)
+        caps.append(values[plan.levels])
+        events += [(k * step, name) for k, _ in decrease_steps(plan.levels)]
+        for d, n in plan.decreases_per_day.items():
+            per_day[d] = max(per_day.get(d, 0), n)
+    read_cap, write_cap = np.repeat(caps[0], step), np.repeat(caps[1], step)
+    changes = _schedule_rows(caps[0], caps[1], step, start_utc)
+    most = max(per_day.values(), default=0)
     return _provisioned("scheduled_one_time", demand, prices, settings, read_cap, write_cap, most,
-                        f"Lower bound only, not applicable as scheduled actions: a one-time schedule for this month "
-                        f"with {len(changes)} capacity changes in {step}-minute steps (Application Auto Scaling "
-                        f"allows {SCHEDULED_ACTIONS_PER_TARGET} scheduled actions per scalable target); at most {most} "
-                        "decreases in a UTC day, one UpdateTable per change, under the rolling 60-minute rule.",
-                        changes, applicable=False, decreases=events)
+                        f"Lower bound only, not applicable as scheduled actions: the cheapest one-time schedule for "
+                        f"this month, reads and writes each planned alone on a full decrease budget, {len(changes)} "
+                        f"capacity changes in {step}-minute steps (Application Auto Scaling allows "
+                        f"{SCHEDULED_ACTIONS_PER_TARGET} scheduled actions per scalable target); at most {most} "
+                        "decreases in a UTC day per dimension under the rolling 60-minute rule."
+                        + (f" Needs rounded down to {ONE_TIME_VALUES} levels per dimension (a bound, not a plan)."
+                           if rounded else ""),
+                        changes, applicable=False, decreases=sorted(events))
 
 
-def _levels(read_need: np.ndarray, write_need: np.ndarray):
-    """Distinct (RCU, WCU) levels, both non-decreasing with the index, and each step's lowest feasible level."""
-    pairs = np.unique(np.stack([read_need, write_need], axis=1), axis=0)
-    order = np.lexsort((pairs[:, 1], pairs[:, 0]))
-    levels_r = np.maximum.accumulate(pairs[order, 0])
-    levels_w = np.maximum.accumulate(pairs[order, 1])
-    keep = np.ones(len(levels_r), dtype=bool)
-    keep[1:] = (np.diff(levels_r) > 0) | (np.diff(levels_w) > 0)
-    levels_r, levels_w = levels_r[keep], levels_w[keep]
-    # lowest level covering both needs: first index where R ≥ r and W ≥ w
-    by_read = np.searchsorted(levels_r, read_need, side="left")
-    by_write = np.array([np.argmax(levels_w >= w) for w in np.unique(write_need)])
-    write_index = dict(zip(np.unique(write_need), by_write, strict=True))
-    need = np.maximum(by_read, np.array([write_index[w] for w in write_need]))
-    return levels_r, levels_w, need
-
-
-def _with_throttle_penalty(demand, settings, levels_r, levels_w, base_cost, step_cost, day, rule, start):
-    """Let levels below a step's need throttle, at a price per throttled request found by bisection so
-    the month's throttled share stays within the allowed fraction."""
-    step = settings.step_minutes
-    steps = MINUTES // step
-    reads = demand.read_units.reshape(steps, step)
-    writes = demand.write_units.reshape(steps, step)
-    per_read = float(demand.read_units.sum()) * 60 / demand.reads_per_month if demand.reads_per_month else 1.0
-    per_write = float(demand.write_units.sum()) * 60 / demand.writes_per_month if demand.writes_per_month else 1.0
-    lost = (np.maximum(reads[:, :, None] - levels_r[None, None, :], 0).sum(axis=1) * 60 / per_read
-            + np.maximum(writes[:, :, None] - levels_w[None, None, :], 0).sum(axis=1) * 60 / per_write)
+def _throttle_penalty(demand, settings, dims, day, rule, start) -> float:
+    """A price per throttled request (USD), bisected on a log scale, at which the two dimensions'
+    optimal schedules together throttle at most the allowed share of requests."""
     budget = settings.allowed_throttle_fraction * (demand.reads_per_month + demand.writes_per_month)
     low, high = 0.0, 1.0
-    best = step_cost
-    for _ in range(30):  # penalty per throttled request in USD, bisected on a log scale
+    steps = len(day)
+    for _ in range(30):
         penalty = math.sqrt(low * high) if low > 0 else high / 1e6
-        trial = base_cost[None, :] + penalty * lost
-        plan = cheapest_schedule(trial, day, rule, start)
-        throttled = float(lost[np.arange(steps), plan.levels].sum())
+        throttled = 0.0
+        for _values, base, _cost, lost in dims:
+            plan = cheapest_schedule(base[None, :] + penalty * lost, day, rule, start)
+            throttled += float(lost[np.arange(steps), plan.levels].sum())
         if throttled <= budget:
-            best, high = trial, penalty
+            high = penalty
         else:
             low = penalty
         if high / max(low, 1e-12) < 1.05:
             break
-    return best
+    return high
 
 
-def _schedule_rows(levels, levels_r, levels_w, step, start_utc) -> list[dict]:
-    """Each capacity change: start (ISO 8601 UTC, or minutes from the month start), RCU and WCU."""
-    starts = np.flatnonzero(np.diff(levels, prepend=-1) != 0)
+def _schedule_rows(read_cap: np.ndarray, write_cap: np.ndarray, step: int, start_utc) -> list[dict]:
+    """Each capacity change (per step): start (ISO 8601 UTC, or None), minutes from the month start, RCU and WCU."""
+    starts = np.flatnonzero((np.diff(read_cap, prepend=-1) != 0) | (np.diff(write_cap, prepend=-1) != 0))
     rows = []
     for k in starts:
         minute = int(k) * step
         when = (start_utc + timedelta(minutes=minute)).strftime("%Y-%m-%dT%H:%M:%SZ") if start_utc else None
-        rows.append({"start": when, "minute_of_month": minute, "rcu": int(levels_r[levels[k]]),
-                     "wcu": int(levels_w[levels[k]])})
+        rows.append({"start": when, "minute_of_month": minute, "rcu": int(read_cap[k]), "wcu": int(write_cap[k])})
     return rows
 
 
@@ -364,18 +375,32 @@ def week_slot(demand: TableDemand, step_minutes: int) -> np.ndarray:
     return np.mod(np.arange(MINUTES) - demand.utc_offset_minutes, WEEK_MINUTES) // step_minutes
 
 
-def _solve_week(read_need, write_need, levels_r, levels_w, need_level, base_cost, settings):
+def solve_week(read_need: np.ndarray, write_need: np.ndarray, rcu_hour: float, wcu_hour: float,
+               settings: PlannerSettings) -> tuple[np.ndarray, np.ndarray]:
+    """The cheapest weekly pattern (RCU and WCU per step of the UTC week) covering the needs, that
+    obeys the decrease rule when repeated week after week.
+
+    Reads and writes are separate scalable targets (separate updates): each is lowered on its own,
+    at its own time, and each lowering counts (the grid programme). Sound when repeated: the week
+    starts at 00:00 UTC (the daily budget resets) as if from the pattern's peak (the apply
+    instructions register each target there), with a full gap, and no decrease in the week's last
+    gap − 1 steps, so the gap also holds across Sunday → Monday."""
     step = settings.recurring_step_minutes
     steps = len(read_need)
-    step_cost = np.where(np.arange(len(levels_r))[None, :] >= need_level[:, None], base_cost[None, :], np.inf)
+    read_values, write_values = np.unique(read_need), np.unique(write_need)
+    hours = step / 60
+    cost_r = np.where(read_values[None, :] >= read_need[:, None], read_values[None, :] * rcu_hour * hours, np.inf)
+    cost_w = np.where(write_values[None, :] >= write_need[:, None], write_values[None, :] * wcu_hour * hours, np.inf)
+    step_cost = (cost_r[:, :, None] + cost_w[:, None, :]).reshape(steps, -1)
     rule = DecreaseRule(step, settings.decreases_per_day)
     day = np.arange(steps) * step // 1440
     no_decrease = np.zeros(steps, dtype=bool)
     if rule.gap_steps > 1:
         no_decrease[steps - (rule.gap_steps - 1):] = True
-    plan = cheapest_schedule(step_cost, day, rule, StartState(), prior_level=len(levels_r) - 1,
-                             fall_end=single_fall_end(levels_r, levels_w), no_decrease=no_decrease)
-    return levels_r[plan.levels], levels_w[plan.levels], read_need, write_need
+    cols = len(write_values)
+    plan = cheapest_schedule(step_cost, day, rule, StartState(), prior_level=step_cost.shape[1] - 1,
+                             no_decrease=no_decrease, grid=(len(read_values), cols))
+    return read_values[plan.levels // cols], write_values[plan.levels % cols]
 
 
 def scheduled_weekly(demand: TableDemand, prices: Prices, settings: PlannerSettings) -> Strategy:
@@ -391,9 +416,9 @@ def scheduled_weekly(demand: TableDemand, prices: Prices, settings: PlannerSetti
     write_need = np.zeros(steps)
     np.maximum.at(read_need, slot, required(demand.read_units, settings))
     np.maximum.at(write_need, slot, required(demand.write_units, settings))
-    levels_r, levels_w, need_level = _levels(read_need, write_need)
-    base_cost = (levels_r * prices.rcu_hour + levels_w * prices.wcu_hour) * (step / 60)
-    pattern_r, pattern_w, _, _ = _solve_week(read_need, write_need, levels_r, levels_w, need_level, base_cost, settings)
+    read_need, coarse_r = rounded_needs(read_need, WEEKLY_VALUES, up=True)
+    write_need, coarse_w = rounded_needs(write_need, WEEKLY_VALUES, up=True)
+    pattern_r, pattern_w = solve_week(read_need, write_need, prices.rcu_hour, prices.wcu_hour, settings)
     read_cap = pattern_r[slot].astype(float)
     write_cap = pattern_w[slot].astype(float)
     rows = weekly_rows(pattern_r, pattern_w, step)
@@ -414,7 +439,8 @@ def scheduled_weekly(demand: TableDemand, prices: Prices, settings: PlannerSetti
                         f"Repeats every week: {len(rows)} capacity changes a week in {step}-minute steps (UTC), at most "
                         f"{per_target} scheduled actions per scalable target (limit {SCHEDULED_ACTIONS_PER_TARGET}); "
                         f"at most {most} decreases in a UTC day, reads and writes counted separately as Application "
-                        "Auto Scaling applies them, under the rolling 60-minute rule.",
+                        "Auto Scaling applies them, under the rolling 60-minute rule."
+                        + (f" Needs rounded up to {WEEKLY_VALUES} levels per dimension." if coarse_r or coarse_w else ""),
                         rows, decreases=events,
                         pattern={"step_minutes": step, "rcu": pattern_r.astype(int).tolist(),
                                  "wcu": pattern_w.astype(int).tolist()})

@@ -222,7 +222,8 @@ def single_fall_end(levels_r: np.ndarray, levels_w: np.ndarray) -> np.ndarray:
 
 def cheapest_schedule(step_cost: np.ndarray, utc_day: np.ndarray, rule: DecreaseRule,
                       start: StartState = StartState(), prior_level: int | None = None,
-                      fall_end: np.ndarray | None = None, no_decrease: np.ndarray | None = None) -> Schedule:
+                      fall_end: np.ndarray | None = None, no_decrease: np.ndarray | None = None,
+                      grid: tuple[int, int] | None = None) -> Schedule:
     """Exact minimum of Σ step_cost[k, level_k] over level sequences that obey the decrease rule.
 
     `step_cost[k, j]` is the cost of running level j in step k (inf = not allowed, e.g. it would
@@ -231,6 +232,11 @@ def cheapest_schedule(step_cost: np.ndarray, utc_day: np.ndarray, rule: Decrease
     `single_fall_end`): count a move that lowers both RCU and WCU as two decreases at the same time
     (Application Auto Scaling); None = one decrease (one UpdateTable). `no_decrease[k]`: no
     decrease allowed in step k. Arrays are (rule state, level); each step costs O(states × levels).
+
+    `grid=(R, W)`: levels are every pair of an RCU value index i < R and a WCU value index j < W,
+    level = i·W + j, with RCU and WCU each non-decreasing in their index; a move lowers RCU,
+    WCU or both independently, each lowering one decrease (Application Auto Scaling's separate
+    scalable targets), so reads and writes may be lowered at different times.
     """
     steps, levels = step_cost.shape
     machine = rule_states(rule, start)
@@ -251,6 +257,8 @@ def cheapest_schedule(step_cost: np.ndarray, utc_day: np.ndarray, rule: Decrease
         else:
             entry, origin = _enter(best, groups_day if new_day[k] else groups_adv)
         allow = no_decrease is None or not no_decrease[k]
+        if grid is not None:
+            return _move_grid(entry, origin, step_cost[k], grid, moves if allow else None)
         return _move(entry, origin, step_cost[k], index, fall_end, moves if allow else None)
 
     best = np.full((phases, levels), INF)
@@ -297,7 +305,77 @@ def cheapest_schedule(step_cost: np.ndarray, utc_day: np.ndarray, rule: Decrease
             level, phase = int(back_level[k - k0, phase, level]), int(back_phase[k - k0, phase, level])
     if first == 1:
         path[0] = level  # step 0 is free: the path starts at the level step 1 came from
+    if grid is not None:
+        return Schedule(path, total, count_grid_decreases(path, utc_day, grid[1], prior_level))
     return Schedule(path, total, count_decreases(path, utc_day, fall_end, prior_level))
+
+
+def _cummin(values: np.ndarray, args: np.ndarray, axis: int, reverse: bool, strict: bool):
+    """Running min along `axis` (from the low end, or from the high end with `reverse`), over
+    positions ≤ x (≥ x) or strictly < x (> x) with `strict`, and the flat level index achieving it."""
+    if reverse:
+        values, args = np.flip(values, axis), np.flip(args, axis)
+    if strict:  # shift by one: position x sees positions before it
+        pad_v = np.full_like(np.take(values, [0], axis=axis), INF)
+        pad_a = np.zeros_like(np.take(args, [0], axis=axis))
+        values = np.concatenate([pad_v, np.delete(values, -1, axis=axis)], axis=axis)
+        args = np.concatenate([pad_a, np.delete(args, -1, axis=axis)], axis=axis)
+    running = np.minimum.accumulate(values, axis=axis)
+    shape = [1] * values.ndim
+    shape[axis] = values.shape[axis]
+    position = np.arange(values.shape[axis]).reshape(shape)
+    where = np.maximum.accumulate(np.where(values == running, position, 0), axis=axis)
+    best_args = np.take_along_axis(args, where, axis=axis)
+    if reverse:
+        running, best_args = np.flip(running, axis), np.flip(best_args, axis)
+    return running, best_args
+
+
+def _move_grid(entry, origin, cost, grid, moves):
+    """`_move` on the (RCU index, WCU index) grid: no decrease when neither falls, one decrease
+    (state map moves[0]) when exactly one falls, two (moves[1]) when both do."""
+    phases, levels = entry.shape
+    rows, cols = grid
+    values = entry.reshape(phases, rows, cols)
+    flat = np.broadcast_to(np.arange(levels).reshape(1, rows, cols), values.shape)
+    up_r = _cummin(values, flat, 1, reverse=False, strict=False)        # RCU index i ≤ i'
+    stay = _cummin(*up_r, 2, reverse=False, strict=False)               # and WCU index j ≤ j'
+    best = stay[0].reshape(phases, levels).copy()
+    back_level = stay[1].reshape(phases, levels).copy()
+    back_phase = np.take_along_axis(origin, back_level, axis=1)
+    if moves is not None:
+        down_r = _cummin(values, flat, 1, reverse=True, strict=True)    # RCU index i > i'
+        only_r = _cummin(*down_r, 2, reverse=False, strict=False)       # ... and j ≤ j'
+        only_w = _cummin(*up_r, 2, reverse=True, strict=True)           # i ≤ i' and j > j'
+        both = _cummin(*down_r, 2, reverse=True, strict=True)           # i > i' and j > j'
+        take_w = only_w[0] < only_r[0]
+        one_v = np.where(take_w, only_w[0], only_r[0]).reshape(phases, levels)
+        one_a = np.where(take_w, only_w[1], only_r[1]).reshape(phases, levels)
+        for cand_v, cand_a, groups in ((one_v, one_a, moves[0]),
+                                       (both[0].reshape(phases, levels), both[1].reshape(phases, levels), moves[1])):
+            if not len(groups.targets):
+                continue
+            mins, source = groups.reduce(cand_v)
+            from_level = cand_a[source, np.arange(levels)[None, :]]
+            target = groups.targets
+            current = best[target]
+            better = mins < current
+            best[target] = np.where(better, mins, current)
+            back_level[target] = np.where(better, from_level, back_level[target])
+            back_phase[target] = np.where(better, origin[source, from_level], back_phase[target])
+    return best + cost[None, :], back_level, back_phase
+
+
+def count_grid_decreases(levels: np.ndarray, utc_day: np.ndarray, cols: int,
+                         prior_level: int | None = None) -> dict[int, int]:
+    """Decreases per UTC day of a grid path: one per dimension that falls."""
+    path = np.asarray(levels)
+    before = np.concatenate([[prior_level if prior_level is not None else path[0]], path[:-1]])
+    falls = (path // cols < before // cols).astype(int) + (path % cols < before % cols).astype(int)
+    counts: dict[int, int] = {}
+    for k in np.flatnonzero(falls):
+        counts[int(utc_day[k])] = counts.get(int(utc_day[k]), 0) + int(falls[k])
+    return counts
 
 
 BACK_POINTER_BYTES = 400 * 2**20  # memory for the back pointers before checkpointing kicks in

@@ -228,6 +228,54 @@ def test_the_dynamic_programme_matches_brute_force(case, separate, seed):
     assert all_accepted(events, **state)
 
 
+def grid_decreases(path, times, cols, prior):
+    """Decreases of a grid path (flat index = RCU index × cols + WCU index), one per dimension that falls."""
+    events = []
+    previous = prior if prior is not None else path[0]
+    for k, level in enumerate(path):
+        events += [(times[k], T)] * (int(level // cols < previous // cols) + int(level % cols < previous % cols))
+        previous = level
+    return events
+
+
+@pytest.mark.parametrize("case", range(len(CASES)))
+@pytest.mark.parametrize("seed", range(3))
+def test_the_grid_programme_matches_brute_force(case, seed):
+    # reads and writes lowered independently (separate scalable targets), each lowering a decrease
+    base, step, _, used, since = CASES[case]
+    steps, rows, cols = 6, 3, 2
+    rng = np.random.default_rng(seed * 17 + case)
+    times = timestamps(base, steps, step)
+    day = np.array([t.toordinal() for t in times])
+    need_r, need_w = rng.integers(0, rows, steps), rng.integers(0, cols, steps)
+    need_r[::2] = rows - 1
+    price_r, price_w = rng.uniform(1, 3, rows).cumsum(), rng.uniform(1, 3, cols).cumsum()
+    cost_r = np.where(np.arange(rows)[None, :] >= need_r[:, None], price_r[None, :], np.inf)
+    cost_w = np.where(np.arange(cols)[None, :] >= need_w[:, None], price_w[None, :], np.inf)
+    step_cost = (cost_r[:, :, None] + cost_w[:, None, :]).reshape(steps, -1)
+    prior = rows * cols - 1 if seed != 1 else None
+    no_decrease = np.zeros(steps, dtype=bool)
+    no_decrease[-1] = seed == 2
+    last = base - timedelta(minutes=since) if since is not None else None
+    state = {"used_today": used, "last_decrease": last}
+    plan = cheapest_schedule(step_cost, day, DecreaseRule(step), StartState(used, None if since is None else since // step),
+                             prior_level=prior, no_decrease=no_decrease, grid=(rows, cols))
+    seqs = np.array(list(itertools.product(range(rows * cols), repeat=steps)))
+    costs = step_cost[np.arange(steps)[None, :], seqs].sum(axis=1)
+    expected = np.inf
+    for i in np.argsort(costs, kind="stable"):
+        if not np.isfinite(costs[i]):
+            break
+        events = grid_decreases(list(seqs[i]), times, cols, prior)
+        if any(no_decrease[times.index(t)] for t, _ in events):
+            continue
+        if all(accepted(events, **state)):
+            expected = costs[i]
+            break
+    assert plan.cost == pytest.approx(expected)
+    assert all_accepted(grid_decreases(list(plan.levels), times, cols, prior), **state)
+
+
 def test_a_steep_saw_tooth_is_limited_to_the_rule():
     # 5-minute steps needing high, low, high, low...: the rule allows 4 in the day's first hour
     # (at 00:05, 00:15, 00:25, 00:35), then one every 65 minutes (13 steps)
@@ -266,7 +314,7 @@ def random_demand(seed: int, offset_minutes: int) -> TableDemand:
 
 
 def month_events(strategy, start: datetime) -> list[tuple[datetime, str]]:
-    """Decreases of a month strategy: per UpdateTable ("both" is one call) or per scaling action."""
+    """Decreases of a month strategy (each a separate update of the table)."""
     return [(start + timedelta(minutes=m), T) for m, _dim in strategy.decreases]
 
 
@@ -313,7 +361,10 @@ def test_every_emitted_schedule_is_accepted(seed, offset, step):
     config = PlannerSettings(step_minutes=step, free_tier=False)
     start = START + timedelta(minutes=540 - offset)
     one_time = scheduled(demand, PRICES, config, start)
-    assert all_accepted(month_events(one_time, start))
+    # the bound plans each dimension on its own budget: each dimension's decreases are accepted
+    for dim in ("read", "write"):
+        assert all_accepted([(t, T) for (t, _), (_, d) in zip(month_events(one_time, start), one_time.decreases,
+                                                            strict=True) if d == dim])
     scaling = autoscaling(demand, PRICES, config, start)
     assert all_accepted(month_events(scaling, start))
     weekly = scheduled_weekly(demand, PRICES, config)
@@ -381,3 +432,28 @@ def test_checkpointed_back_pointers_give_the_same_schedule(monkeypatch, separate
     state = {"used_today": 3, "last_decrease": datetime(2026, 12, 7, 0, 0)}
     events = path_decreases(list(blocks.levels), times, levels_r, levels_w, separate, levels - 1)
     assert all_accepted(events, **state)
+
+
+def test_a_large_table_is_rounded_to_few_levels_and_the_bound_stays_below():
+    # 20 × the random demand: thousands of distinct needs; the weekly plan rounds them up (never
+    # throttles, still accepted), the bound rounds them down (stays a bound)
+    from models.dynamodb_planner import ONE_TIME_VALUES, WEEKLY_VALUES, rounded_needs
+
+    small = random_demand(3, 540)
+    demand = TableDemand("t", small.read_units * 20, small.write_units * 20, small.reads_per_month * 20,
+                         small.writes_per_month * 20, "standard", 540)
+    config = PlannerSettings(free_tier=False)
+    weekly = scheduled_weekly(demand, PRICES, config)
+    bound = scheduled(demand, PRICES, config, START)
+    assert len(set(weekly.pattern["rcu"])) <= WEEKLY_VALUES and "rounded up" in weekly.note
+    assert "rounded down" in bound.note
+    assert weekly.throttled_requests == 0
+    assert np.all(weekly.read_capacity >= np.ceil(demand.read_units * 1.1 - 1e-9))
+    assert all_accepted(applied_decreases(scheduled_actions("t", weekly), weeks=3))
+    assert bound.monthly_cost_usd <= weekly.monthly_cost_usd
+    need = np.ceil(demand.read_units[:2920] * 1.1)
+    up, _ = rounded_needs(need, ONE_TIME_VALUES, up=True)
+    down, _ = rounded_needs(need, ONE_TIME_VALUES, up=False)
+    assert np.all(down <= need) and np.all(need <= up)
+    assert len(np.unique(up)) <= ONE_TIME_VALUES and len(np.unique(down)) <= ONE_TIME_VALUES
+    assert set(np.unique(up)) <= set(np.unique(need)) and up.max() == need.max() and down.min() == need.min()
