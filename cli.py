@@ -19,7 +19,7 @@ import json
 import sys
 from pathlib import Path
 
-from cli_support import InputError, read_design
+from cli_support import InputError, one_line, read_design
 from commands import account as account_commands
 from commands import dynamodb_plan, prices_refresh
 from models.design import DesignError
@@ -159,10 +159,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except (DesignError, InputError) as err:
-        print(f"error: {err}", file=sys.stderr)
+        print(f"error: {one_line(err)}", file=sys.stderr)
         return 2
     except CatalogError as err:
-        print(f"error: price catalog: {err}", file=sys.stderr)
+        print(f"error: price catalog: {one_line(err)}", file=sys.stderr)
         return 1
     except BrokenPipeError:
         return 0

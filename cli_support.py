@@ -13,6 +13,16 @@ from templates import template_keys, template_text
 MAX_FILE_BYTES = 1_000_000
 
 
+def one_line(message: object) -> str:
+    """`message` on one printable line: line breaks, control and other unprintable characters (a key
+    typed as "\\x1e", a bidi override) are written as escapes, so an error is always one line.
+
+    >>> one_line("a\\nb\\x1ec é")
+    'a\\\\nb\\\\x1ec é'
+    """
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in str(message))
+
+
 class InputError(Exception):
     """A problem with what the user gave (file, option): exit code 2."""
 

@@ -19,3 +19,8 @@ FIXTURE_CATALOG = Path(__file__).parent / "fixtures" / "catalog"
 def mini_catalog():
     """Round-number prices (not real) for checking engine arithmetic by hand."""
     return load_catalog("us-east-1", FIXTURE_CATALOG)
+
+
+def pytest_addoption(parser):
+    parser.addoption("--fuzz-examples", type=int, default=30,
+                     help="designs the fuzzer (tests/test_fuzz_designs.py) generates; the test command runs 30")
