@@ -193,7 +193,12 @@ class _Groups:
         self.single_source = order[self.starts[self.single]]
         multi = np.flatnonzero(~self.single)
         self.multi = multi
-        self.multi_members = [order[self.starts[g]:self.starts[g] + sizes[g]] for g in multi]
+        width = int(sizes[multi].max()) if len(multi) else 0
+        self.members = np.zeros((len(multi), width), dtype=np.int64)  # padded with row 0 ...
+        self.padding = np.ones((len(multi), width), dtype=bool)        # ... masked here
+        for row, g in enumerate(multi):
+            self.members[row, :sizes[g]] = order[self.starts[g]:self.starts[g] + sizes[g]]
+            self.padding[row, :sizes[g]] = False
 
     def reduce(self, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(min per target, the source row giving it), each of shape (targets, levels)."""
@@ -202,11 +207,11 @@ class _Groups:
         source = np.empty((len(self.targets), levels), dtype=np.int64)
         mins[self.single] = values[self.single_source]
         source[self.single] = self.single_source[:, None]
-        for g, members in zip(self.multi, self.multi_members, strict=True):
-            block = values[members]
-            pick = np.argmin(block, axis=0)
-            mins[g] = block[pick, np.arange(levels)]
-            source[g] = members[pick]
+        if len(self.multi):
+            block = np.where(self.padding[:, :, None], INF, values[self.members])  # (groups, width, levels)
+            pick = np.argmin(block, axis=1)
+            mins[self.multi] = np.take_along_axis(block, pick[:, None, :], axis=1)[:, 0, :]
+            source[self.multi] = np.take_along_axis(self.members, pick, axis=1)
         return mins, source
 
 
