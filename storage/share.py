@@ -18,12 +18,15 @@ import zlib
 from urllib.parse import urlencode
 
 from models.design import DesignError
-from models.design_text import MAX_TEXT_CHARS, load_design_data
+from models.design_text import load_design_data
 
 #: the query parameter that carries the design
 SHARE_PARAM = "d"
 VERSION = "1."
 MAX_TOKEN_CHARS = 60_000  # browsers and proxies handle URLs of this length; a design is ~1 KB encoded
+#: the most a link may inflate to: a 50-component design is ~20 KB of JSON; the cap is checked while
+#: inflating, so a small link cannot expand without limit (a zlib bomb) nor cost seconds to parse
+MAX_LINK_DESIGN_CHARS = 200_000
 
 
 def encode_design(data: dict) -> str:
@@ -46,9 +49,10 @@ def decode_design(token: str) -> dict:
     try:
         packed = base64.b64decode(body + "=" * (-len(body) % 4), altchars=b"-_", validate=True)
         inflater = zlib.decompressobj()
-        raw = inflater.decompress(packed, MAX_TEXT_CHARS * 4)  # bounded: a small link cannot inflate without limit
+        raw = inflater.decompress(packed, MAX_LINK_DESIGN_CHARS)  # bounded while inflating
         if inflater.unconsumed_tail:
-            raise DesignError(["share link: the design inside is too large"])
+            raise DesignError([f"share link: the design inside is too large (over {MAX_LINK_DESIGN_CHARS:,} "
+                               "characters); share it as a file instead"])
         if not inflater.eof:
             raise ValueError("truncated")
         text = raw.decode("utf-8")
@@ -56,6 +60,8 @@ def decode_design(token: str) -> dict:
         if isinstance(err, DesignError):
             raise
         raise DesignError(["share link: it is damaged or incomplete (was it cut off when copied?)"]) from None
+    if not text.lstrip().startswith(("{", "[")):
+        raise DesignError(["share link: not a design link from this app (it holds no JSON design); ask for a new link"])
     return load_design_data(text)
 
 

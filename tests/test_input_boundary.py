@@ -201,3 +201,12 @@ def test_a_design_with_a_value_shared_by_two_fields_is_written_without_aliases_a
     text = dump_design_text(data)
     assert "&" not in text and "*" not in text
     assert load_design_data(text) == data
+
+
+def test_a_link_holding_yaml_instead_of_the_apps_json_is_refused_without_parsing_it():
+    """A link is always JSON; a 1.4 KB link holding 1 MB of YAML cost 13 s of CPU to parse."""
+    import base64
+    import zlib
+    body = base64.urlsafe_b64encode(zlib.compress(b"name: x\n" + b"k: v\n" * 30_000, 9)).decode().rstrip("=")
+    with pytest.raises(DesignError, match="not a design link from this app"):
+        decode_design("1." + body)
