@@ -166,9 +166,12 @@ def _units(name: str):
 
 def _monday(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"--start {text!r} is not a date (YYYY-MM-DD)") from None
+    if not 2000 <= day.year <= 2100:  # a month of minutes (and its UTC offset) must fit in datetime
+        raise argparse.ArgumentTypeError(f"--start {text!r} is out of range; allowed 2000-01-01 to 2100-12-31")
+    return day
 
 
 def register(subparsers) -> None:
