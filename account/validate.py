@@ -172,7 +172,7 @@ _INTEGRATION = record(id=TEXT, path=TEXT, method=TEXT, type=TEXT, timeout_ms=NUM
 _API = record({"id": text, "name": text, "kind": one_of("rest", "http", "websocket")},
               endpoint_types=optional(items(text)), stages=read(items(_STAGE)), integrations=read(items(_INTEGRATION)))
 _CAPACITY = {"rcu": WHOLE, "wcu": WHOLE, "decreases_today": WHOLE, "last_decrease": TEXT, "last_increase": TEXT}
-_TABLE = record(billing=one_of("on_demand", "provisioned"), table_class=one_of("standard", "standard_ia"),
+_TABLE = record({"billing": one_of("on_demand", "provisioned"), "table_class": one_of("standard", "standard_ia")},
                 last_switch_to_on_demand=TEXT, size_bytes=NUMBER, item_count=NUMBER, on_demand_max_read=NUMBER,
                 on_demand_max_write=NUMBER, stream=FLAG, gsis=items(record({"name": text}, **_CAPACITY)), **_CAPACITY)
 _SCALING = {"resource": text, "dimension": text}
@@ -191,7 +191,7 @@ SECTIONS: dict[str, Check] = {
         limits=read(record(account_max_read=WHOLE, account_max_write=WHOLE, table_max_read=WHOLE,
                            table_max_write=WHOLE)),
         tables=read(items(record({"name": text}, table=read(_TABLE)))),
-        autoscaling=read(items(record(_SCALING, min=NUMBER, max=NUMBER))),
+        autoscaling=read(items(record({**_SCALING, "min": NUMBER, "max": NUMBER}))),
         scaling_policies=read(items(record(_SCALING, type=TEXT, target_utilization_pct=NUMBER)))),
     "s3": record(buckets=read(items(record({"name": text}, storage=read(record(
         size_bytes=NUMBER, object_count=WHOLE, as_of=TEXT)))))),

@@ -224,3 +224,49 @@ def test_pull_with_force_replaces_the_file(capsys, tmp_path, monkeypatch):
     code, _, err = run(capsys, "pull", "--region", REGION, "-o", str(out), "--force")
     assert code == 0 and json.loads(out.read_text(encoding="utf-8")) == snapshot
     assert "snapshot written to" in err
+
+
+# ---- random damage: a seeded fuzz over every field of the snapshot ------------------------------
+
+FUZZ_VALUES = (None, "x", "", -1, 0, 1.5, 1e300, 10**20, 2**63, [], {}, True, [None], {"value": None},
+               {"error": None}, {"value": "x"}, {"value": []}, {"value": {}}, "rest", "provisioned")
+
+
+def _every_path(node, prefix=()):
+    if prefix:
+        yield prefix
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _every_path(value, (*prefix, key))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _every_path(value, (*prefix, i))
+
+
+def test_random_damage_anywhere_never_crashes_a_command(capsys, tmp_path):
+    """80 snapshots with one or two fields replaced or removed at random (seeded): every command
+    ends with exit 0, 1 (check found a failing limit) or 2 with one line — never an exception."""
+    import random
+
+    rng = random.Random(20261202)
+    paths = list(_every_path(BASE))
+    path = tmp_path / "damaged.json"
+    for _ in range(80):
+        data = copy.deepcopy(BASE)
+        for where in rng.sample(paths, rng.choice((1, 2))):
+            node = data
+            try:
+                for key in where[:-1]:
+                    node = node[key]
+                if isinstance(node, dict) and rng.random() < 0.2:
+                    node.pop(where[-1], None)
+                else:
+                    node[where[-1]] = copy.deepcopy(rng.choice(FUZZ_VALUES))
+            except (KeyError, IndexError, TypeError):
+                pass  # an earlier change removed the path
+        path.write_text(json.dumps(data), encoding="utf-8")
+        for args in (["account", "show"], ["account", "diff", "photo_thumbnails"], ["account", "import"],
+                     ["check", "photo_thumbnails"]):
+            code, _, err = run(capsys, *args, "--account", str(path))
+            assert code in (0, 1, 2), (args, code, err)
+            assert code != 2 or len(err.strip().splitlines()) == 1, (args, err)
