@@ -1,11 +1,14 @@
 """Live settings from an AWS account — the only code that reads one.
 
-    snapshot = pull(profiles=["prod"], regions=["ap-northeast-1"])   # read-only calls, partial on failure
+    snapshot = pull(profiles=["prod"], regions=["ap-northeast-1"])   # read-only calls, partial on failure,
+                                                                     # within PullSettings.deadline_s (60 s)
     snapshot_limits(snapshot, "ap-northeast-1")   # {"lambda_concurrency": 10, "api_rps": 10000.0, ...}
     account_diff(design_data, snapshot)            # where the design's assumptions and the account differ
     import_design(snapshot).data                   # a design mapping (traffic left as marked assumptions)
 
-See docs/account.md for the snapshot format and the IAM policy (account/iam_policy.json).
+See docs/account.md for the snapshot format and the IAM policy (account/iam_policy.json);
+account/guard.py for the pull's deadline, size cap per response and garbage check; account/validate.py
+for the shape every snapshot file is checked against when it is loaded.
 """
 
 from account.diff import Difference, account_diff
