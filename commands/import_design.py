@@ -3,7 +3,9 @@
     python cli.py import template.yaml [-o design.yaml] [--param Name=Value ...] [--format yaml|json]
 
 The design goes to stdout (or `-o FILE`, never overwriting without `--force`); the report —
-recognised, ignored, unresolved, assumptions, notes — goes to stderr, one item a line.
+recognised, ignored, unresolved, assumptions, notes — goes to stderr, one item a line. Every
+refusal (size, file kind, nesting, evaluation limits: see importers/common.py) is one line on
+stderr and exit 2.
 """
 
 from __future__ import annotations
@@ -37,12 +39,18 @@ def cmd_import(args: argparse.Namespace) -> int:
     output = Path(args.output) if args.output else None
     if output and output.exists() and not args.force:
         raise DesignError([f"{output}: already exists; add --force to overwrite it"])
-    result = import_path(Path(args.template), params=parse_params(args.param), region=args.region)
+    try:
+        result = import_path(Path(args.template), params=parse_params(args.param), region=args.region)
+    except RecursionError:  # the importers catch their own; this is the last line of defence
+        raise DesignError([f"{args.template}: nested more than 64 levels deep (nested too deeply to read)"]) from None
     text = dump_design_text(result.design, args.format)
     for line in result.report.lines():
         print(line, file=sys.stderr)
     if output:
-        output.write_text(text, encoding="utf-8")
+        try:
+            output.write_text(text, encoding="utf-8")
+        except OSError as err:
+            raise DesignError([f"{output}: cannot be written ({err.strerror or type(err).__name__})"]) from None
         print(f"wrote {output}; price it with: python cli.py estimate {output}", file=sys.stderr)
     else:
         sys.stdout.write(text)

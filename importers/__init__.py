@@ -11,6 +11,8 @@ problem. What each importer reads and assumes is documented in docs/import.md.
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -19,7 +21,15 @@ from typing import Any
 
 from importers.build import build_design
 from importers.cloudformation import read_cloudformation
-from importers.common import MAX_TEMPLATE_BYTES, ImportReport, TemplateError
+from importers.common import (
+    MAX_DIRECTORY_BYTES,
+    MAX_DIRECTORY_FILES,
+    MAX_EVAL_DEPTH,
+    MAX_TEMPLATE_BYTES,
+    ImportReport,
+    TemplateError,
+    too_large,
+)
 from importers.template_text import load_template_text
 from importers.terraform import read_terraform
 from models.design import REGIONS, DesignError
@@ -43,7 +53,8 @@ def import_text(text: str, filename: str, *, params: dict[str, str] | None = Non
     if filename.endswith(".tf"):
         return import_terraform({filename: text}, filename, params=params, region=region)
     _check_region(region)
-    template = load_template_text(text, filename)
+    with _named(filename):
+        template = load_template_text(text, filename)
     report = ImportReport(filename)
     chosen = region or DEFAULT_REGION
     with _named(filename):
@@ -52,10 +63,15 @@ def import_text(text: str, filename: str, *, params: dict[str, str] | None = Non
 
 
 def import_terraform(files: dict[str, str], source: str, *, params: dict[str, str] | None = None,
-                     region: str | None = None, tfvars: dict[str, str] | None = None) -> ImportResult:
-    """Import Terraform configuration: `.tf` texts by file name (one module), `.tfvars` texts."""
+                     region: str | None = None, tfvars: dict[str, str] | None = None,
+                     skipped: list[str] | None = None) -> ImportResult:
+    """Import Terraform configuration: `.tf` texts by file name (one module), `.tfvars` texts.
+
+    `skipped` lists directory entries that were not read (report lines, shown as ignored).
+    """
     _check_region(region)
     report = ImportReport(source, "Terraform")
+    report.ignored += skipped or []
     with _named(source):
         found, name, chosen = read_terraform(files, params=params or {}, tfvars=tfvars or {}, region=region,
                                              default_region=DEFAULT_REGION, report=report)
@@ -63,34 +79,132 @@ def import_terraform(files: dict[str, str], source: str, *, params: dict[str, st
 
 
 def import_path(path: Path, *, params: dict[str, str] | None = None, region: str | None = None) -> ImportResult:
-    """Read and import a template file, a `.tf` file, or a directory of `.tf` files."""
-    if path.is_dir():
-        tf_files = sorted(path.glob("*.tf"))
+    """Read and import a template file, a `.tf` file, or a directory of `.tf` files.
+
+    Only regular files are read, each at most MAX_TEMPLATE_BYTES (read up to one byte more, never
+    whole), a directory at most MAX_DIRECTORY_FILES files and MAX_DIRECTORY_BYTES in all. A named
+    path that is a FIFO, device or socket is an error; in a directory, such entries and symlinks
+    that lead outside it are skipped unopened (listed as ignored in the report).
+    """
+    kind = _path_kind(path)
+    if kind == "directory":
+        chosen, skipped = _terraform_files(path)
+        tf_files = [p for p in chosen if p.suffix == ".tf"]
         if not tf_files:
-            raise TemplateError([f"{path}: no .tf files in this directory"])
-        var_files = [p for p in sorted(path.glob("*.tfvars")) if p.name in TERRAFORM_VARIABLE_FILES
-                     or p.name.endswith(".auto.tfvars")]
-        texts = _read_all([*tf_files, *var_files])
+            why = f" (skipped: {'; '.join(skipped)})" if skipped else ""
+            raise TemplateError([f"{path}: no .tf files in this directory{why}"])
+        texts = _read_all(chosen, path)
+        var_files = [p for p in chosen if p not in tf_files]
         return import_terraform({p.name: texts[p] for p in tf_files}, path.name or str(path), params=params,
-                                region=region, tfvars={p.name: texts[p] for p in var_files})
-    if not path.is_file():
-        raise TemplateError([f"{path}: no such file or directory"])
-    return import_text(_read_all([path])[path], path.name, params=params, region=region)
+                                region=region, tfvars={p.name: texts[p] for p in var_files}, skipped=skipped)
+    if kind != "file":
+        raise TemplateError([f"{path}: {kind}; give a template file, a .tf file or a directory of .tf files"])
+    return import_text(_read_all([path], None)[path], path.name, params=params, region=region)
 
 
-def _read_all(paths: list[Path]) -> dict[Path, str]:
-    """The UTF-8 texts of files whose total size is within the template limit."""
-    total_bytes = sum(p.stat().st_size for p in paths)
-    if total_bytes > MAX_TEMPLATE_BYTES:
-        raise TemplateError([f"{paths[0].parent if len(paths) > 1 else paths[0]}: {total_bytes:,} bytes is too "
-                             f"large to import (limit {MAX_TEMPLATE_BYTES:,})"])
-    texts = {}
-    for path in paths:
+_KINDS = ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a character device"),
+          (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+
+
+def _kind(mode: int) -> str:
+    """"file", "directory", or what else a path is ("a FIFO (named pipe)", ...)."""
+    if stat.S_ISREG(mode):
+        return "file"
+    if stat.S_ISDIR(mode):
+        return "directory"
+    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+
+
+def _path_kind(path: Path) -> str:
+    """What a named path is (symlinks followed: the user named it); errors as one line."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        raise TemplateError([f"{path}: no such file or directory"]) from None
+    except OSError as err:
+        raise TemplateError([f"{path}: cannot be read ({err.strerror or type(err).__name__})"]) from None
+    kind = _kind(mode)
+    return kind if kind in ("file", "directory") else f"not a regular file ({kind})"
+
+
+def _terraform_files(directory: Path) -> tuple[list[Path], list[str]]:
+    """(the `.tf` and variable files to read, in name order; report lines for the entries skipped)."""
+    inside = os.path.realpath(directory)
+    chosen: list[Path] = []
+    skipped: list[str] = []
+    try:
+        entries = sorted(os.scandir(directory), key=lambda e: e.name)
+    except OSError as err:
+        raise TemplateError([f"{directory}: cannot be read ({err.strerror or type(err).__name__})"]) from None
+    for entry in entries:
+        name = entry.name
+        if not (name.endswith(".tf") or name in TERRAFORM_VARIABLE_FILES or name.endswith(".auto.tfvars")):
+            continue
         try:
-            texts[path] = path.read_text(encoding="utf-8")
-        except UnicodeDecodeError:
-            raise TemplateError([f"{path}: not a UTF-8 text file"]) from None
+            if entry.is_symlink():
+                target = os.path.realpath(entry.path)
+                if os.path.commonpath([inside, target]) != inside:
+                    skipped.append(f"{name}: a symlink to outside the directory; not read")
+                    continue
+            kind = _kind(os.stat(entry.path).st_mode)
+        except OSError as err:
+            skipped.append(f"{name}: cannot be read ({err.strerror or type(err).__name__}); not read")
+            continue
+        if kind != "file":
+            skipped.append(f"{name}: not a regular file ({kind}); not read")
+            continue
+        chosen.append(Path(entry.path))
+    if len(chosen) > MAX_DIRECTORY_FILES:
+        raise TemplateError([f"{directory}: {len(chosen):,} Terraform files is too many to import (limit "
+                             f"{MAX_DIRECTORY_FILES} per directory)"])
+    return chosen, skipped
+
+
+def _read_all(paths: list[Path], directory: Path | None) -> dict[Path, str]:
+    """The UTF-8 texts of regular files, each within the file limit and (for a directory) all within its limit."""
+    texts: dict[Path, str] = {}
+    total = 0
+    for path in paths:
+        data = _read_limited(path)
+        total += len(data)
+        if directory is not None and total > MAX_DIRECTORY_BYTES:
+            raise TemplateError([f"{directory}: the Terraform files hold more than {MAX_DIRECTORY_BYTES:,} bytes; "
+                                 f"too large to import (limit {MAX_DIRECTORY_BYTES:,} bytes per directory)"])
+        try:
+            texts[path] = data.decode("utf-8")
+        except UnicodeDecodeError as err:
+            raise TemplateError([f"{path}: not a UTF-8 text file (byte 0x{data[err.start]:02x} at offset "
+                                 f"{err.start:,})"]) from None
     return texts
+
+
+def _read_limited(path: Path) -> bytes:
+    """A regular file's bytes, at most MAX_TEMPLATE_BYTES: opened without blocking (a FIFO swapped in
+    after the check is refused by fstat, not waited on), and never read past the limit + 1 byte."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except OSError as err:
+        raise TemplateError([f"{path}: cannot be read ({err.strerror or type(err).__name__})"]) from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise TemplateError([f"{path}: not a regular file ({_kind(info.st_mode)}); give a template file"])
+        if info.st_size > MAX_TEMPLATE_BYTES:
+            raise too_large(str(path), info.st_size)
+        chunks, size = [], 0
+        while size <= MAX_TEMPLATE_BYTES:
+            chunk = os.read(fd, MAX_TEMPLATE_BYTES + 1 - size)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as err:
+        raise TemplateError([f"{path}: cannot be read ({err.strerror or type(err).__name__})"]) from None
+    finally:
+        os.close(fd)
+    if size > MAX_TEMPLATE_BYTES:  # the file grew after fstat
+        raise too_large(str(path), size)
+    return b"".join(chunks)
 
 
 @contextmanager
@@ -105,7 +219,11 @@ def _named(source: str) -> Iterator[None]:
     except TemplateError as err:
         raise TemplateError([p if p.startswith(source) else f"{source}: {p}" for p in err.problems]) from None
     except RecursionError:
-        raise TemplateError([f"{source}: values refer to each other too deeply to evaluate"]) from None
+        raise TemplateError([f"{source}: nested too deeply to evaluate (values that refer to each other, or "
+                             f"expressions inside expressions, more than {MAX_EVAL_DEPTH} levels deep)"]) from None
+    except MemoryError:
+        raise TemplateError([f"{source}: too complex to evaluate: it needs more memory than this import may use"]) \
+            from None
     except DesignError:
         raise
     except (TypeError, ValueError, KeyError, IndexError, AttributeError) as err:

@@ -15,8 +15,25 @@ from typing import Any
 
 from models.design import DesignError
 
-MAX_TEMPLATE_BYTES = 2_000_000
+#: one file (a template, a .tf or .tfvars file, an upload): CloudFormation's own template limit (1 MB)
+MAX_TEMPLATE_BYTES = 1_000_000
+#: a directory of Terraform files: how many files are read, and their total size
+MAX_DIRECTORY_FILES = 100
+MAX_DIRECTORY_BYTES = 2_000_000
+#: brackets and data nest at most this deep in a template
 MAX_NESTING = 64
+#: Terraform text, counted before python-hcl2 parses it (its parse costs ~0.1 ms a token): tokens per
+#: import, and operators chained in one expression (each one a level of the parser's recursion)
+MAX_HCL_TOKENS = 40_000
+MAX_EXPRESSION_OPERATORS = 100
+#: evaluating values (intrinsic functions, Terraform expressions and locals): steps per import,
+#: characters of one computed text, characters computed in all, list/map entries of one computed value,
+#: and how deeply evaluation may nest (locals or conditions referring to each other, nested expressions)
+MAX_EVAL_STEPS = 200_000
+MAX_VALUE_CHARS = 1_000_000
+MAX_EVAL_CHARS = 10_000_000
+MAX_VALUE_ITEMS = 100_000
+MAX_EVAL_DEPTH = 32
 ID_MAX_CHARS = 40
 
 
@@ -24,8 +41,64 @@ class TemplateError(DesignError):
     """A template that cannot be imported; `problems` has one line per reason."""
 
 
+def too_large(name: str, size_bytes: int) -> TemplateError:
+    """The one error for a file over MAX_TEMPLATE_BYTES (CLI, directory walk and upload alike)."""
+    return TemplateError([f"{name}: {size_bytes:,} bytes is too large to import (limit {MAX_TEMPLATE_BYTES:,} "
+                          "bytes per file)"])
+
+
+class TooComplex(TemplateError):
+    """A value whose evaluation would pass one of the evaluation limits (the import stops)."""
+
+
 class Unresolved(Exception):
     """A value the template leaves to deploy time, or to a parameter that has no value."""
+
+
+@dataclass
+class EvalBudget:
+    """The work one import may spend evaluating values; `TooComplex` once a limit is passed.
+
+    >>> budget = EvalBudget(steps=3)
+    >>> budget.step(); budget.step(2)
+    >>> budget.step()
+    Traceback (most recent call last):
+    ...
+    importers.common.TooComplex: too complex to evaluate: more than 3 evaluation steps
+    """
+
+    steps: int = MAX_EVAL_STEPS
+    chars: int = MAX_EVAL_CHARS
+    depth: int = 0
+    used_steps: int = 0
+    used_chars: int = 0
+
+    def step(self, count: int = 1) -> None:
+        """Spend evaluation steps."""
+        self.used_steps += count
+        if self.used_steps > self.steps:
+            raise TooComplex([f"too complex to evaluate: more than {self.steps:,} evaluation steps"])
+
+    def text(self, length: int, what: str) -> None:
+        """Check a text about to be built (`length` characters) against the per-value and total limits."""
+        if length > MAX_VALUE_CHARS:
+            raise TooComplex([f"too complex to evaluate: {what} would be {length:,} characters long "
+                              f"(limit {MAX_VALUE_CHARS:,})"])
+        self.used_chars += length
+        if self.used_chars > self.chars:
+            raise TooComplex([f"too complex to evaluate: the values computed would hold more than "
+                              f"{self.chars:,} characters"])
+
+    def enter(self, what: str) -> None:
+        """One level deeper (leave with `leave`); TooComplex past MAX_EVAL_DEPTH."""
+        if self.depth >= MAX_EVAL_DEPTH:
+            raise TooComplex([f"nested too deeply to evaluate: {what} is more than {MAX_EVAL_DEPTH} levels deep "
+                              "(values referring to each other, or expressions inside expressions)"])
+        self.depth += 1
+
+    def leave(self) -> None:
+        """Back up one level."""
+        self.depth = max(self.depth - 1, 0)
 
 
 @dataclass
@@ -128,7 +201,7 @@ def component_id(hint: str) -> str:
     >>> component_id("3rd-party.queue")
     'r_3rd-party_queue'
     """
-    text = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", hint)
+    text = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", str(hint))
     text = re.sub(r"([A-Z]+)([A-Z][a-z])", r"\1_\2", text).lower()
     text = re.sub(r"[^a-z0-9_-]+", "_", text).strip("_-") or "component"
     if not text[0].isalpha():

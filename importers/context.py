@@ -7,11 +7,12 @@ resolver and the reference finder are CloudFormation's or Terraform's; the rest 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from importers.common import Found, ImportReport, Trigger, Unresolved, as_int
+from importers.common import Found, ImportReport, TooComplex, Trigger, Unresolved, as_int
 from importers.intrinsics import references, show
 from importers.schedule import monthly_runs
 
@@ -35,7 +36,8 @@ class ImportContext:
         """The resolved value at `keys` (None if absent); an unresolvable one is reported, None returned."""
         path = ".".join([where, *[str(k) for k in keys]])
         try:
-            raw = self.resolver.lookup(node, *keys)
+            with _at(path):
+                raw = self.resolver.lookup(node, *keys)
             return convert(raw) if convert is not None and raw is not None else raw
         except Unresolved as why:
             self.report.unresolved.append(f"{path}: {why}; {default_note}")
@@ -44,7 +46,8 @@ class ImportContext:
     def raw(self, node: Any, *keys: str | int, where: str) -> Any:
         """The unresolved value at `keys` (for finding references); None if absent or unresolvable."""
         try:
-            return self.resolver.lookup_raw(node, *keys)
+            with _at(f"{where}.{'.'.join(str(k) for k in keys)}"):
+                return self.resolver.lookup_raw(node, *keys)
         except Unresolved as why:
             self.report.unresolved.append(f"{where}.{'.'.join(str(k) for k in keys)}: {why}; not read")
             return None
@@ -56,7 +59,8 @@ class ImportContext:
     def items(self, node: Any, *keys: str, where: str) -> list:
         """The list at `keys`, each element left raw for further lookups ([] if absent or unresolved)."""
         try:
-            value = self.resolver.shallow(self.resolver.lookup_raw(node, *keys))
+            with _at(f"{where}.{'.'.join(keys)}"):
+                value = self.resolver.shallow(self.resolver.lookup_raw(node, *keys))
         except Unresolved as why:
             self.report.unresolved.append(f"{where}.{'.'.join(keys)}: {why}; not read")
             return []
@@ -65,7 +69,8 @@ class ImportContext:
     def mapping(self, node: Any, *keys: str, where: str) -> dict:
         """The mapping at `keys`, its values left raw ({} if absent or unresolved)."""
         try:
-            value = self.resolver.shallow(self.resolver.lookup_raw(node, *keys))
+            with _at(f"{where}.{'.'.join(keys)}"):
+                value = self.resolver.shallow(self.resolver.lookup_raw(node, *keys))
         except Unresolved as why:
             self.report.unresolved.append(f"{where}.{'.'.join(keys)}: {why}; not read")
             return {}
@@ -92,6 +97,15 @@ class ImportContext:
         """Record that `source` drives `target` (nothing if either is unknown)."""
         if target and source:
             self.found.triggers.append(Trigger(target, source, where, **extra))
+
+
+@contextmanager
+def _at(path: str) -> Iterator[None]:
+    """Name the property whose value passed an evaluation limit."""
+    try:
+        yield
+    except TooComplex as err:
+        raise TooComplex([p if p.startswith(path) else f"{path}: {p}" for p in err.problems]) from None
 
 
 #: SNS subscription protocol → the design's delivery kind

@@ -5,6 +5,10 @@ and conditions, `Fn::Sub`, `Fn::Join`, `Fn::Select`, `Fn::Split`, `Fn::FindInMap
 `Fn::Base64` and `Fn::Length`. What only deployment knows (`Fn::GetAtt`, a resource's `Ref`,
 `Fn::ImportValue`, `AWS::AccountId`, ...) raises `Unresolved` with the reason, never a guess.
 `references(value)` lists the logical ids a value mentions, which is how wiring is found.
+
+Evaluation is bounded (`EvalBudget`): mappings or conditions that refer to each other over and
+over, `Fn::Sub`/`Fn::Join` that multiply a text past MAX_VALUE_CHARS, or functions nested past
+MAX_EVAL_DEPTH stop the import with one `TooComplex` line instead of exhausting memory or time.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from importers.common import TemplateError, Unresolved
+from importers.common import EvalBudget, TemplateError, Unresolved
 from importers.template_text import LONG_FORMS
 
 NO_VALUE = object()  # AWS::NoValue: the property is removed
@@ -76,20 +80,26 @@ class Resolver:
     resources: frozenset[str]
     region: str
     missing: dict[str, str] = field(default_factory=dict)  # parameter → why it has no value
+    budget: EvalBudget = field(default_factory=EvalBudget)
     _condition_values: dict[str, bool] = field(default_factory=dict)
     _evaluating: set[str] = field(default_factory=set)
 
     def resolve(self, value: Any) -> Any:
         """The value with every intrinsic function evaluated (Unresolved if one cannot be)."""
+        self.budget.step()
+        if not isinstance(value, (dict, list)):
+            return value
         name = intrinsic_name(value)
-        if name:
-            return self._call(name, value[name])
-        if isinstance(value, dict):
-            pairs = ((k, self.resolve(v)) for k, v in value.items())
-            return {k: v for k, v in pairs if v is not NO_VALUE}
-        if isinstance(value, list):
+        self.budget.enter(show(value) if name else "a list or mapping")
+        try:
+            if name:
+                return self._call(name, value[name])
+            if isinstance(value, dict):
+                pairs = ((k, self.resolve(v)) for k, v in value.items())
+                return {k: v for k, v in pairs if v is not NO_VALUE}
             return [v for v in (self.resolve(x) for x in value) if v is not NO_VALUE]
-        return value
+        finally:
+            self.budget.leave()
 
     def shallow(self, value: Any) -> Any:
         """Evaluate only the outer intrinsic (and `Fn::If` branches), leaving nested values raw."""
@@ -139,11 +149,13 @@ class Resolver:
             raise TemplateError([f"Conditions: condition {name!r} is not defined"])
         if name in self._evaluating:
             raise TemplateError([f"Conditions: condition {name!r} depends on itself"])
+        self.budget.enter(f"condition {name}")
         self._evaluating.add(name)
         try:
             value = self.condition(self.conditions[name])
         finally:
             self._evaluating.discard(name)
+            self.budget.leave()
         self._condition_values[name] = value
         return value
 
@@ -222,18 +234,30 @@ class Resolver:
                 raise Unresolved(f"!Sub ${{{name}}} is known only after deployment")
             return _text(self._ref(name))
 
-        return SUB_VARIABLE.sub(replace, text).replace("${!", "${")
+        parts, last = [], 0
+        for match in SUB_VARIABLE.finditer(text):
+            parts += [text[last:match.start()], replace(match)]
+            last = match.end()
+        parts.append(text[last:])
+        self.budget.text(sum(len(part) for part in parts), f"!Sub {_short(text)}")
+        return "".join(parts).replace("${!", "${")
 
     def _join(self, args: Any) -> str:
         """`Fn::Join [delimiter, list]`."""
         delimiter, items = self._args(args, 2, "Fn::Join")
-        return str(delimiter).join(_text(v) for v in _list(self.resolve(items), "Fn::Join"))
+        parts = [_text(v) for v in _list(self.resolve(items), "Fn::Join")]
+        delimiter = str(delimiter)
+        self.budget.text(sum(len(part) for part in parts) + len(delimiter) * max(len(parts) - 1, 0), "!Join ...")
+        return delimiter.join(parts)
 
     def _select(self, args: Any) -> Any:
         """`Fn::Select [index, list]`."""
         index, items = self._args(args, 2, "Fn::Select")
         values = _list(self.resolve(items), "Fn::Select")
-        position = int(_text(self.resolve(index)))
+        written = _text(self.resolve(index))
+        if not re.fullmatch(r"\s*-?\d{1,9}\s*", written):
+            raise TemplateError([f"Fn::Select: index {_short(written)} is not a whole number"])
+        position = int(written)
         if not 0 <= position < len(values):
             raise TemplateError([f"Fn::Select: index {position} is outside the list of {len(values)}"])
         return values[position]
@@ -249,15 +273,22 @@ class Resolver:
             raise TemplateError([f"Fn::FindInMap takes a list of 3 arguments, got {show(args)}"])
         names = [_text(self.resolve(a)) for a in args[:3]]
         try:
-            return self.resolve(self.mappings[names[0]][names[1]][names[2]])
+            entry = self.mappings[names[0]][names[1]][names[2]]
         except (KeyError, TypeError):
             if len(args) == 4 and isinstance(args[3], dict) and "DefaultValue" in args[3]:
                 return self.resolve(args[3]["DefaultValue"])
             raise Unresolved(f"!FindInMap {' '.join(names)}: no such entry in Mappings") from None
+        self.budget.enter(f"!FindInMap {' '.join(names)}")
+        try:
+            return self.resolve(entry)
+        finally:
+            self.budget.leave()
 
     def _base64(self, args: Any) -> str:
         """`Fn::Base64 text`."""
-        return base64.b64encode(_text(self.resolve(args)).encode("utf-8")).decode("ascii")
+        text = _text(self.resolve(args))
+        self.budget.text(len(text) * 4 // 3 + 4, "!Base64 ...")
+        return base64.b64encode(text.encode("utf-8")).decode("ascii")
 
     def _length(self, args: Any) -> int:
         """`Fn::Length list`."""
@@ -314,3 +345,8 @@ def _list(value: Any, name: str) -> list:
     if not isinstance(value, list):
         raise TemplateError([f"{name} takes a list, got {show(value)}"])
     return value
+
+
+def _short(text: str) -> str:
+    """A text for a message: at most 60 characters, its length given when cut."""
+    return repr(text) if len(text) <= 60 else f"{text[:50]!r}... ({len(text):,} characters)"

@@ -3,7 +3,10 @@
 YAML is read by a `yaml.SafeLoader` subclass that turns each short-form intrinsic tag into the
 plain mapping of its long form (`!Ref X` → `{"Ref": "X"}`, `!GetAtt A.B` → `{"Fn::GetAtt": ["A",
 "B"]}`); nothing else is constructed. Aliases are refused (no "billion laughs"), and the text's
-size and nesting depth are bounded. JSON templates are read by `json`.
+size and nesting depth are bounded. Mapping keys are kept as the text written (`0:` is the logical
+id "0", not the number 0); a list or mapping used as a key is refused. Integers written with more
+than MAX_NUMBER_DIGITS digits are refused before Python converts them (no 4,300-digit crash).
+JSON templates are read by `json`, with the same digit limit.
 """
 
 from __future__ import annotations
@@ -13,7 +16,8 @@ from typing import Any
 
 import yaml
 
-from importers.common import MAX_NESTING, MAX_TEMPLATE_BYTES, TemplateError, nesting_depth
+from importers.common import MAX_NESTING, MAX_TEMPLATE_BYTES, TemplateError, nesting_depth, too_large
+from models.design_text import MAX_NUMBER_DIGITS
 
 #: short-form tag → long-form key (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference.html)
 INTRINSIC_TAGS = {
@@ -46,6 +50,41 @@ class _TemplateLoader(yaml.SafeLoader):
         finally:
             self.depth -= 1
 
+    def construct_mapping(self, node, deep=False):  # PyYAML hook: every mapping passes here
+        """A mapping whose keys are the text written (`0:` → "0"); a list or mapping as a key is refused."""
+        if not isinstance(node, yaml.MappingNode):
+            return super().construct_mapping(node, deep=deep)  # PyYAML raises its own error
+        self.flatten_mapping(node)
+        mapping = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise TemplateError([f"line {key_node.start_mark.line + 1}: a key must be text, not a "
+                                     f"{'list' if isinstance(key_node, yaml.SequenceNode) else 'mapping'}"])
+            mapping[key_node.value] = self.construct_object(value_node, deep=deep)
+        return mapping
+
+    def construct_yaml_int(self, node):  # PyYAML hook
+        """An integer, unless written with more digits than any template value needs."""
+        _check_digits(str(node.value), f"line {node.start_mark.line + 1}: ")
+        return super().construct_yaml_int(node)
+
+
+def _check_digits(written: str, where: str) -> None:
+    """TemplateError for a number written with more than MAX_NUMBER_DIGITS digits."""
+    digits = sum(ch.isalnum() for ch in written)  # hex/octal digits count too
+    if digits > MAX_NUMBER_DIGITS:
+        raise TemplateError([f"{where}a number written with {digits:,} digits; numbers in a template have at most "
+                             f"{MAX_NUMBER_DIGITS}"])
+
+
+def _json_int(written: str) -> int:
+    """json's parse_int with the digit limit."""
+    _check_digits(written, "")
+    return int(written)
+
+
+_TemplateLoader.add_constructor("tag:yaml.org,2002:int", _TemplateLoader.construct_yaml_int)
+
 
 def _construct_intrinsic(loader: _TemplateLoader, suffix: str, node: yaml.Node) -> dict[str, Any]:
     """`!Name value` → `{long form: value}`; an unknown tag is an error naming its line."""
@@ -70,8 +109,7 @@ def load_template_text(text: str, filename: str = "template") -> dict[str, Any]:
     """The mapping in a CloudFormation/SAM template (YAML or JSON); TemplateError otherwise."""
     size_bytes = len(text.encode("utf-8"))
     if size_bytes > MAX_TEMPLATE_BYTES:
-        raise TemplateError([f"{filename}: {size_bytes:,} bytes is too large for a template "
-                             f"(limit {MAX_TEMPLATE_BYTES:,})"])
+        raise too_large(filename, size_bytes)
     text = text.removeprefix("\ufeff")
     data = _parse_json(text, filename) if text.lstrip().startswith("{") else _parse_yaml(text, filename)
     if data is None:
@@ -87,11 +125,14 @@ def load_template_text(text: str, filename: str = "template") -> dict[str, Any]:
 def _parse_json(text: str, filename: str) -> Any:
     """JSON text → data; errors as one line with the position."""
     try:
-        return json.loads(text)
+        return json.loads(text, parse_int=_json_int)
+    except TemplateError as err:
+        raise TemplateError([f"{filename}: {p}" for p in err.problems]) from None
     except json.JSONDecodeError as err:
         raise TemplateError([f"{filename} line {err.lineno} column {err.colno}: not valid JSON ({err.msg})"]) from None
     except RecursionError:
-        raise TemplateError([f"{filename}: nested more than {MAX_NESTING} levels deep"]) from None
+        raise TemplateError([f"{filename}: nested more than {MAX_NESTING} levels deep (nested too deeply to "
+                             "read)"]) from None
 
 
 def _parse_yaml(text: str, filename: str) -> Any:
@@ -104,6 +145,9 @@ def _parse_yaml(text: str, filename: str) -> Any:
             loader.dispose()
     except TemplateError as err:
         raise TemplateError([f"{filename} {p}" for p in err.problems]) from None
+    except RecursionError:
+        raise TemplateError([f"{filename}: nested more than {MAX_NESTING} levels deep (nested too deeply to "
+                             "read)"]) from None
     except yaml.constructor.ConstructorError as err:
         raise TemplateError([_refusal(err, filename)]) from None
     except yaml.YAMLError as err:

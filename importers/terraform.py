@@ -13,10 +13,20 @@ from typing import Any
 
 import hcl2
 from hcl2.utils import SerializationOptions
-from lark.exceptions import LarkError, UnexpectedInput
+from lark.exceptions import LarkError, UnexpectedInput, VisitError
 
-from importers.common import MAX_NESTING, MAX_TEMPLATE_BYTES, Found, ImportReport, TemplateError, Unresolved, as_int
+from importers.common import (
+    MAX_HCL_TOKENS,
+    MAX_NESTING,
+    MAX_TEMPLATE_BYTES,
+    Found,
+    ImportReport,
+    TemplateError,
+    Unresolved,
+    as_int,
+)
 from importers.context import ImportContext
+from importers.hcl_scan import scan_hcl
 from importers.tf_expr import TfResolver, references
 from importers.tf_resources import NO_CHARGE, READERS, WIRING
 from models.design import REGIONS
@@ -36,37 +46,50 @@ class TfModule:
     modules: list[str] = field(default_factory=list)
 
 
-def parse_hcl(text: str, filename: str) -> dict[str, Any]:
-    """One `.tf`/`.tfvars` text as data; TemplateError with the line for invalid HCL."""
-    if len(text.encode("utf-8")) > MAX_TEMPLATE_BYTES:
-        raise TemplateError([f"{filename}: too large to import (limit {MAX_TEMPLATE_BYTES:,} bytes)"])
-    if _bracket_depth(text) > MAX_NESTING:
-        raise TemplateError([f"{filename}: nested more than {MAX_NESTING} levels deep"])
+class HclParser:
+    """Parses the `.tf`/`.tfvars` texts of one import, at most MAX_HCL_TOKENS tokens in all."""
+
+    def __init__(self) -> None:
+        self.tokens_left = MAX_HCL_TOKENS
+
+    def parse(self, text: str, filename: str) -> dict[str, Any]:
+        """One text as data; TemplateError with the line for invalid HCL (see `parse_hcl`)."""
+        data, used = parse_hcl(text, filename, self.tokens_left)
+        self.tokens_left -= used
+        return data
+
+
+def parse_hcl(text: str, filename: str, tokens_left: int = MAX_HCL_TOKENS) -> tuple[dict[str, Any], int]:
+    """(one `.tf`/`.tfvars` text as data, tokens it held); TemplateError with the line for invalid HCL.
+
+    Size first, then a linear scan (importers.hcl_scan: tokens, nesting, operator chains, digits,
+    unclosed heredocs), and only then python-hcl2, whose recursion is caught as "nested too deeply".
+    """
+    size_bytes = len(text.encode("utf-8"))
+    if size_bytes > MAX_TEMPLATE_BYTES:
+        raise TemplateError([f"{filename}: {size_bytes:,} bytes is too large to import (limit "
+                             f"{MAX_TEMPLATE_BYTES:,} bytes)"])
+    text, used = scan_hcl(text, filename, tokens_left)
     try:
-        return hcl2.loads(text, serialization_options=_OPTIONS)
+        return hcl2.loads(text, serialization_options=_OPTIONS), used
     except UnexpectedInput as err:
         raise TemplateError([f"{filename} line {err.line} column {err.column}: not valid HCL"]) from None
-    except (LarkError, ValueError, KeyError, RecursionError) as err:
+    except RecursionError:
+        raise TemplateError([f"{filename}: nested too deeply to parse (more than {MAX_NESTING} levels)"]) from None
+    except VisitError as err:
+        if isinstance(err.orig_exc, RecursionError):
+            raise TemplateError([f"{filename}: nested too deeply to parse (more than {MAX_NESTING} levels)"]) from None
+        raise TemplateError([f"{filename}: not valid HCL ({type(err.orig_exc).__name__})"]) from None
+    except (LarkError, ValueError, KeyError, TypeError, IndexError, AttributeError) as err:
         raise TemplateError([f"{filename}: not valid HCL ({type(err).__name__})"]) from None
 
 
-def _bracket_depth(text: str) -> int:
-    """The deepest nesting of (), [] and {} (quoted text counts too: a cheap upper bound)."""
-    depth = deepest = 0
-    for char in text:
-        if char in "([{":
-            depth += 1
-            deepest = max(deepest, depth)
-        elif char in ")]}":
-            depth = max(depth - 1, 0)
-    return deepest
-
-
-def parse_module(files: dict[str, str]) -> TfModule:
+def parse_module(files: dict[str, str], parser: HclParser | None = None) -> TfModule:
     """Merge the blocks of a module's files (in the order given)."""
     module = TfModule()
+    parser = parser or HclParser()
     for filename, text in files.items():
-        data = parse_hcl(text, filename)
+        data = parser.parse(text, filename)
         for block in data.get("variable", []):
             module.variables.update({name: spec or {} for name, spec in block.items()})
         for block in data.get("locals", []):
@@ -83,8 +106,9 @@ def parse_module(files: dict[str, str]) -> TfModule:
 def read_terraform(files: dict[str, str], *, params: dict[str, str], tfvars: dict[str, str], region: str | None,
                    default_region: str, report: ImportReport) -> tuple[Found, str, str]:
     """The components and wiring of a Terraform module, a design name and the region to price in."""
-    module = parse_module(files)
-    values, missing = variable_values(module.variables, params, _tfvars(tfvars), report)
+    parser = HclParser()
+    module = parse_module(files, parser)
+    values, missing = variable_values(module.variables, params, _tfvars(tfvars, parser), report)
     ctx = ImportContext(TfResolver(values, missing, module.locals), report, find_refs=references)
     chosen_region = region or _provider_region(ctx, module, default_region)
     active = _active(ctx, module)
@@ -107,11 +131,11 @@ def read_terraform(files: dict[str, str], *, params: dict[str, str], tfvars: dic
     return ctx.found, f"Imported from {report.source}", chosen_region
 
 
-def _tfvars(texts: dict[str, str]) -> dict[str, Any]:
+def _tfvars(texts: dict[str, str], parser: HclParser) -> dict[str, Any]:
     """Variable values from `.tfvars` texts (later files win, as in Terraform)."""
     values: dict[str, Any] = {}
     for filename, text in texts.items():
-        values.update(parse_hcl(text, filename))
+        values.update(parser.parse(text, filename))
     return values
 
 

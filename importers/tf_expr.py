@@ -5,6 +5,10 @@ evaluates what needs no plan: literals, `var.x`, `local.x` (with `.attr` and `[0
 comparisons, `!`, `&&`, `||` and `cond ? a : b`. A resource attribute (`aws_sqs_queue.q.arn`) or
 a function call raises `Unresolved` — only `terraform apply` knows it — and `references` finds
 the resources a value mentions, which is how wiring is found.
+
+Evaluation is bounded (`EvalBudget`): locals that double each other, a text that would grow past
+MAX_VALUE_CHARS, a list/map past MAX_VALUE_ITEMS entries, or nesting past MAX_EVAL_DEPTH stop
+the import with one `TooComplex` line instead of exhausting memory or the stack.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from importers.common import Unresolved
+from importers.common import MAX_VALUE_ITEMS, EvalBudget, TooComplex, Unresolved
 
 _TOKEN = re.compile(r"""\s*(?:
     (?P<number>\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)
@@ -96,17 +100,24 @@ class TfResolver:
     variables: dict[str, Any]
     missing: dict[str, str]
     locals_raw: dict[str, Any]
+    budget: EvalBudget = field(default_factory=EvalBudget)
     _locals: dict[str, Any] = field(default_factory=dict)
     _evaluating: set[str] = field(default_factory=set)
+    _items: dict[int, int] = field(default_factory=dict)  # id of a local's list/map value → its entries
 
     def resolve(self, value: Any) -> Any:
         """The value with every interpolation evaluated (Unresolved if one cannot be)."""
+        self.budget.step()
         if isinstance(value, str):
             return self._text(value)
-        if isinstance(value, dict):
-            return {k: self.resolve(v) for k, v in value.items()}
-        if isinstance(value, list):
-            return [self.resolve(v) for v in value]
+        if isinstance(value, (dict, list)):
+            self.budget.enter("a list or map")
+            try:
+                if isinstance(value, dict):
+                    return {k: self.resolve(v) for k, v in value.items()}
+                return [self.resolve(v) for v in value]
+            finally:
+                self.budget.leave()
         return value
 
     def shallow(self, value: Any) -> Any:
@@ -142,13 +153,16 @@ class TfResolver:
         for start, end in spans:
             parts += [text[last:start], _as_text(self.expression(text[start + 2:end - 1]))]
             last = end
-        return ("".join(parts) + text[last:]).replace("$${", "${")
+        parts.append(text[last:])
+        self.budget.text(sum(len(part) for part in parts), f"the text {_short(text)}")
+        return "".join(parts).replace("$${", "${")
 
     def expression(self, source: str) -> Any:
         """Evaluate one expression (the inside of `${...}`)."""
         tokens = _tokens(source)
-        parser = _Parser(tokens, self._name, source)
-        value = parser.conditional()
+        self.budget.step(len(tokens))
+        parser = _Parser(tokens, self._name, source, self.budget)
+        value = parser.outer()
         if parser.position != len(tokens):
             raise Unresolved(f"${{{source.strip()}}} is not a literal, variable or simple condition")
         return value
@@ -180,13 +194,39 @@ class TfResolver:
             raise Unresolved(f"local.{name} is not defined")
         if name in self._evaluating:
             raise Unresolved(f"local.{name} depends on itself")
+        self.budget.enter(f"local.{name}")
         self._evaluating.add(name)
         try:
             value = self.resolve(self.locals_raw[name])
         finally:
             self._evaluating.discard(name)
+            self.budget.leave()
+        if isinstance(value, (dict, list)):
+            entries = self._count_items(value)
+            if entries > MAX_VALUE_ITEMS:
+                raise TooComplex([f"too complex to evaluate: local.{name} would hold {entries:,} list or map entries "
+                                  f"(limit {MAX_VALUE_ITEMS:,})"])
+            self._items[id(value)] = entries
         self._locals[name] = value
         return value
+
+    def _count_items(self, value: Any) -> int:
+        """Entries in a list/map, nested ones included; another local's value is counted once, not walked
+        again (locals that repeat each other share values, so a walk could take exponential time)."""
+        total, stack = 0, [value]
+        while stack:
+            item = stack.pop()
+            known = self._items.get(id(item)) if item is not value else None
+            if known is not None:
+                total += known
+            elif isinstance(item, (dict, list)):
+                children = list(item.values() if isinstance(item, dict) else item)
+                total += len(children)
+                self.budget.step(len(children))
+                stack.extend(child for child in children if isinstance(child, (dict, list)))
+            if total > MAX_VALUE_ITEMS:
+                return total
+        return total
 
 
 def _tokens(source: str) -> list[tuple[str, str]]:
@@ -206,8 +246,10 @@ def _tokens(source: str) -> list[tuple[str, str]]:
 class _Parser:
     """Recursive descent over the tokens: conditional → binary operators by precedence → unary → primary."""
 
-    def __init__(self, tokens: list[tuple[str, str]], name_value, source: str):
+    def __init__(self, tokens: list[tuple[str, str]], name_value, source: str, budget: EvalBudget):
         self.tokens, self.name_value, self.source, self.position = tokens, name_value, source, 0
+        self.budget = budget
+        self.label = f"the expression {_short('${' + source.strip() + '}')}"
 
     def _peek(self) -> str | None:
         """The next token's text, or None at the end."""
@@ -220,8 +262,19 @@ class _Parser:
         self.position += 1
         return self.tokens[self.position - 1]
 
+    def outer(self) -> Any:
+        """The whole expression (a level deeper only inside parentheses and branches)."""
+        return self._conditional()
+
     def conditional(self) -> Any:
-        """`test ? a : b`, or a binary expression."""
+        """`test ? a : b`, or a binary expression (one level deeper: parentheses and branches nest)."""
+        self.budget.enter(self.label)
+        try:
+            return self._conditional()
+        finally:
+            self.budget.leave()
+
+    def _conditional(self) -> Any:
         test = self.binary(0)
         if self._peek() != "?":
             return test
@@ -247,17 +300,26 @@ class _Parser:
         """`!x`, `-x`, or a primary value."""
         if self._peek() == "!":
             self._take()
-            value = self.unary()
+            self.budget.enter(self.label)
+            try:
+                value = self.unary()
+            finally:
+                self.budget.leave()
             if not isinstance(value, bool):
                 raise Unresolved(f"${{{self.source.strip()}}}: ! needs true or false")
             return not value
         if self._peek() == "-":
             self._take()
-            return _apply("-", 0, self.unary(), self.source)
+            self.budget.enter(self.label)
+            try:
+                return _apply("-", 0, self.unary(), self.source)
+            finally:
+                self.budget.leave()
         return self.primary()
 
     def primary(self) -> Any:
         """A parenthesised expression, number, string or name."""
+        self.budget.step()
         kind, text = self._take()
         if text == "(":
             value = self.conditional()
@@ -323,3 +385,8 @@ def _as_text(value: Any) -> str:
     if isinstance(value, (dict, list)) or value is None:
         raise Unresolved(f"{value!r} cannot be written into a string")
     return str(value)
+
+
+def _short(text: str) -> str:
+    """A text for a message: at most 60 characters, its length given when cut."""
+    return repr(text) if len(text) <= 60 else f"{text[:50]!r}... ({len(text):,} characters)"

@@ -84,16 +84,16 @@ def test_hostile_yaml_is_refused_by_the_real_command_without_a_traceback(tmp_pat
 
 def test_a_huge_template_is_refused_before_parsing(tmp_path):
     path = tmp_path / "huge.yaml"
-    path.write_text("Resources: {X: {Type: AWS::S3::Bucket}}\n# " + "x" * 2_000_000 + "\n", encoding="utf-8")
+    path.write_text("Resources: {X: {Type: AWS::S3::Bucket}}\n# " + "x" * 1_000_000 + "\n", encoding="utf-8")
     result = run_cli("import", str(path))
     assert result.returncode == 2
-    assert result.stderr == f"error: {path}: 2,000,043 bytes is too large to import (limit 2,000,000)\n"
+    assert result.stderr == f"error: {path}: 1,000,043 bytes is too large to import (limit 1,000,000 bytes per file)\n"
 
 
 def test_a_binary_file_and_a_missing_path_exit_2(tmp_path):
     path = tmp_path / "x.yaml"
     path.write_bytes(b"\xff\xfe\x00\x81")
-    assert run_cli("import", str(path)).stderr == f"error: {path}: not a UTF-8 text file\n"
+    assert run_cli("import", str(path)).stderr == f"error: {path}: not a UTF-8 text file (byte 0xff at offset 0)\n"
     assert run_cli("import", str(tmp_path / "nope.yaml")).stderr == \
         f"error: {tmp_path / 'nope.yaml'}: no such file or directory\n"
     assert run_cli("import", str(tmp_path)).stderr == f"error: {tmp_path}: no .tf files in this directory\n"
@@ -155,12 +155,16 @@ def test_values_chained_too_deeply_are_one_line_not_a_recursion_error():
     tf = f'locals {{\n  l0 = 128\n{chain}\n}}\nresource "aws_lambda_function" "f" {{\n  memory_size = local.l2999\n}}\n'
     with pytest.raises(DesignError) as err:
         import_text(tf, "chain.tf")
-    assert err.value.problems == ["chain.tf: values refer to each other too deeply to evaluate"]
+    assert err.value.problems == ["chain.tf: aws_lambda_function.f.memory_size: nested too deeply to evaluate: "
+                                  "local.l2967 is more than 32 levels deep (values referring to each other, or "
+                                  "expressions inside expressions)"]
     conditions = "".join(f"  C{i}: !Not [!Not [!Condition C{i - 1}]]\n" for i in range(1, 3000))
     cfn = f"Conditions:\n  C0: !Equals [a, a]\n{conditions}Resources:\n  Q: {{Type: AWS::SQS::Queue, Condition: C2999}}\n"
     with pytest.raises(DesignError) as err:
         import_text(cfn, "chain.yaml")
-    assert err.value.problems == ["chain.yaml: values refer to each other too deeply to evaluate"]
+    assert err.value.problems[0].startswith("chain.yaml: nested too deeply to evaluate: ")
+    assert err.value.problems[0].endswith(" is more than 32 levels deep (values referring to each other, or "
+                                          "expressions inside expressions)")
 
 
 ODD_SHAPES = [

@@ -1,0 +1,140 @@
+"""A linear look at Terraform text before python-hcl2 parses it, so that no text costs the parser
+unbounded time or recursion.
+
+python-hcl2 (Lark) spends ~0.1 ms a token, recurses once per operator chained in one expression
+(RecursionError past ~500 of them), and its heredoc rule takes quadratic time when a heredoc is
+never closed (64 KB of blank lines: 16 s). `scan_hcl` walks the text once, with a small lexer
+that knows strings, `${...}` interpolations, comments and heredocs, and refuses, each with one
+line naming the file and line:
+- more tokens than the import may still parse (MAX_HCL_TOKENS for all files of one import);
+- brackets or interpolations nested more than MAX_NESTING deep;
+- more than MAX_EXPRESSION_OPERATORS operators in one expression (`1 + 1 + ...`, `a ? b : c ? ...`);
+- a number written with more than MAX_NUMBER_DIGITS digits;
+- a heredoc that is never closed.
+It also returns the text with trailing blanks removed from heredoc closing lines (`EOF␠␠`),
+which Terraform accepts and python-hcl2 8.1 does not (amplify-education/python-hcl2#343).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from importers.common import MAX_EXPRESSION_OPERATORS, MAX_HCL_TOKENS, MAX_NESTING, TemplateError
+from models.design_text import MAX_NUMBER_DIGITS
+
+_CODE = re.compile(r"""
+    (?P<ws>[ \t\r]+)
+  | (?P<nl>\n)
+  | (?P<comment>\#[^\n]*|//[^\n]*|/\*.*?(?:\*/|\Z))
+  | (?P<heredoc><<-?(?P<marker>[A-Za-z][A-Za-z0-9._-]*)[ \t]*\r?\n)
+  | (?P<quote>")
+  | (?P<number>\d[\d.]*(?:[eE][+-]?\d+)?)
+  | (?P<name>[A-Za-z_][\w-]*)
+  | (?P<op>==|!=|<=|>=|&&|\|\||=>|\.\.\.|[-+*/%<>!?.])
+  | (?P<open>[(\[{])
+  | (?P<close>[)\]}])
+  | (?P<sep>[,=])
+  | (?P<other>.)
+""", re.X | re.S)
+_STRING = re.compile(r"""
+    (?P<chars>(?:[^"\\$%\n]|\\.|\$\$\{|%%\{|\$(?!\{)|%(?!\{))+)
+  | (?P<interp>[$%]\{)
+  | (?P<end>")
+  | (?P<nl>\n)
+""", re.X | re.S)
+
+
+@dataclass
+class _Frame:
+    """One level of code: the top level, a bracket, or an interpolation inside a string."""
+
+    opener: str
+    operators: int = 0
+
+
+def scan_hcl(text: str, filename: str, tokens_left: int = MAX_HCL_TOKENS) -> tuple[str, int]:
+    """(the text to parse, tokens counted); TemplateError naming the file and line for a text refused.
+
+    >>> scan_hcl('a = "x-${var.y + 1}"  # note\\n', "main.tf")[1]
+    14
+    """
+    frames = [_Frame("")]
+    in_string = False
+    position = tokens = 0
+    fixes: list[tuple[int, int]] = []  # (start, end) of blanks to drop after heredoc closing markers
+
+    def refuse(problem: str) -> TemplateError:
+        line = text.count("\n", 0, position) + 1
+        return TemplateError([f"{filename} line {line}: {problem}"])
+
+    while position < len(text):
+        if in_string:
+            match = _STRING.match(text, position)
+            if match is None:  # a lone "$" or "%" before "{" handled above; anything else is one char
+                position += 1
+                continue
+            kind = match.lastgroup
+            tokens += 1
+            if kind == "interp":
+                frames.append(_Frame("${"))
+                in_string = False
+            elif kind in ("end", "nl"):  # a newline ends an (invalid) string; the parser will say so
+                in_string = False
+            position = match.end()
+        else:
+            match = _CODE.match(text, position)
+            kind = match.lastgroup
+            frame = frames[-1]
+            if kind == "ws":
+                position = match.end()
+                continue
+            tokens += 1
+            if kind == "nl" and frame.opener in ("", "{"):
+                frame.operators = 0
+            elif kind == "sep":
+                frame.operators = 0
+            elif kind == "op" or (kind == "open" and match.group() == "["):
+                frame.operators += 1
+                if frame.operators > MAX_EXPRESSION_OPERATORS:
+                    raise refuse(f"an expression chains more than {MAX_EXPRESSION_OPERATORS} operators; nested too "
+                                 "deeply to parse (split it into locals)")
+            if kind == "number" and sum(ch.isdigit() for ch in match.group()) > MAX_NUMBER_DIGITS:
+                raise refuse(f"a number written with {sum(ch.isdigit() for ch in match.group()):,} digits; "
+                             f"numbers have at most {MAX_NUMBER_DIGITS}")
+            if kind == "quote":
+                in_string = True
+            elif kind == "open":
+                frames.append(_Frame(match.group()))
+                if len(frames) - 1 > MAX_NESTING:
+                    raise TemplateError([f"{filename}: nested more than {MAX_NESTING} levels deep "
+                                         f"(line {text.count(chr(10), 0, position) + 1})"])
+            elif kind == "close" and len(frames) > 1:
+                closed = frames.pop()
+                in_string = closed.opener == "${"
+            elif kind == "heredoc":
+                position = _heredoc_end(text, match, fixes, refuse)
+                continue
+            position = match.end()
+        if tokens > tokens_left:
+            raise TemplateError([f"{filename}: too complex to parse: more than {MAX_HCL_TOKENS:,} tokens in the "
+                                 "Terraform files of one import (split the configuration)"])
+    if fixes:
+        kept, last = [], 0
+        for start, end in fixes:
+            kept.append(text[last:start])
+            last = end
+        text = "".join(kept) + text[last:]
+    return text, tokens
+
+
+def _heredoc_end(text: str, match: re.Match, fixes: list[tuple[int, int]], refuse) -> int:
+    """The position after a heredoc's closing line; its trailing blanks are noted in `fixes`."""
+    marker = match.group("marker")
+    closing = re.compile(r"^[ \t]*" + re.escape(marker) + r"(?P<blank>[ \t]*)\r?$", re.M)
+    found = closing.search(text, match.end())
+    if found is None:
+        raise refuse(f"the heredoc <<{marker} is never closed (no line holding just {marker})")
+    if found.group("blank"):
+        fixes.append((found.start("blank"), found.end("blank")))
+    return found.end()
