@@ -96,8 +96,17 @@ def problem_text(problem: str, lg: str) -> str:
     for pattern, template in PROBLEMS_JA:
         for match in pattern.finditer(problem):
             if match.end() == len(problem) and (match.start() == 0 or problem[:match.start()].endswith(": ")):
-                return problem[:match.start()] + template.format(**match.groupdict())
+                groups = {k: _what_ja(v) if k == "w" else v for k, v in match.groupdict().items()}
+                return problem[:match.start()] + template.format(**groups)
     return to_ja(problem)
+
+
+def _what_ja(what: str) -> str:
+    """The subject of an evaluation refusal ("the text '...'", "the expression '...'") in Japanese."""
+    for english, japanese in (("the text ", "テキスト "), ("the expression ", "式 "), ("condition ", "条件 ")):
+        if what.startswith(english):
+            return japanese + what[len(english):]
+    return what
 
 
 def tr(key: str, lg: str) -> str:

@@ -150,6 +150,10 @@ def _parse_yaml(text: str, filename: str) -> Any:
                              "read)"]) from None
     except yaml.constructor.ConstructorError as err:
         raise TemplateError([_refusal(err, filename)]) from None
+    except yaml.reader.ReaderError as err:  # a control character (NUL, ...) in the text
+        char = f"0x{err.character:02x}" if isinstance(err.character, int) else repr(err.character)
+        raise TemplateError([f"{filename}: not valid YAML (character {char} at offset {err.position:,} "
+                             "is not allowed in YAML)"]) from None
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         where = f" line {mark.line + 1} column {mark.column + 1}" if mark else ""

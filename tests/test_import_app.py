@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -108,3 +109,66 @@ def test_import_upload_reports_problems_instead_of_raising():
 
 def test_param_text_splits_on_spaces_and_semicolons():
     assert parse_param_text("\nA=1;B=x,y  C= \n") == {"A": "1", "B": "x,y", "C": ""}
+
+
+def doubling_locals(levels: int) -> bytes:
+    body = "".join(f'  l{i} = "${{local.l{i - 1}}}${{local.l{i - 1}}}"\n' for i in range(1, levels + 1))
+    return (f'locals {{\n  l0 = "xxxxxxxxxxxxxxxx"\n{body}}}\n'
+            f'resource "aws_lambda_function" "f" {{\n  memory_size = local.l{levels}\n}}\n').encode()
+
+
+def unescape(markdown: str) -> str:
+    """The text a visitor reads: the panel escapes markdown characters (ui_safe.plain)."""
+    return re.sub(r"\\(.)", r"\1", markdown)
+
+
+HOSTILE_UPLOADS = [
+    # (file name, bytes, the English reason, the Japanese reason)
+    ("bomb.tf", doubling_locals(20), "too complex to evaluate: the text",
+     "複雑すぎて評価できません：テキスト '${local.l15}${local.l15}' は 1,048,576 文字になります"),
+    ("deep.tf", b"locals {\n  v = " + b" + ".join([b"1"] * 5000) + b"\n}\n",
+     "an expression chains more than 100 operators", "1 つの式に 100 個を超える演算子が連なっています"),
+    ("garbage.yaml", bytes(range(256)), "not a UTF-8 text file (byte 0x80 at offset 128)",
+     "UTF-8 のテキストファイルではありません（128 バイト目が 0x80）"),
+]
+
+
+@pytest.mark.parametrize("name, data, english, japanese", HOSTILE_UPLOADS, ids=[c[0] for c in HOSTILE_UPLOADS])
+def test_a_hostile_upload_is_a_message_and_keeps_the_design(app, name, data, english, japanese):
+    before = (app.metric[0].value, app.session_state["design"])
+    upload(app, name, data, "text/plain")
+    assert not app.exception
+    shown = unescape(app.error[0].value)
+    assert shown.startswith(f"This template was not imported: {name}") and english in shown, shown
+    assert (app.metric[0].value, app.session_state["design"]) == before
+    # the same upload in Japanese: the reason is translated, the file name kept
+    other = AppTest.from_file(APP, default_timeout=60)
+    other.session_state["lang"] = "ja"
+    other.run()
+    other.session_state["lang"] = "ja"
+    upload(other, name, data, "text/plain")
+    assert not other.exception
+    assert other.error[0].value.startswith(TEXT["failed"]["ja"])
+    assert japanese in unescape(other.error[0].value), other.error[0].value
+
+
+def test_japanese_covers_every_new_refusal():
+    from ui_import import PROBLEMS_JA, problem_text
+    samples = [
+        "x.yaml: 1,000,001 bytes is too large to import (limit 1,000,000 bytes per file)",
+        "x.tf line 3: an expression chains more than 100 operators; nested too deeply to parse (split it into locals)",
+        "x.tf line 1: the heredoc <<EOF is never closed (no line holding just EOF)",
+        "x.tf: too complex to parse: more than 40,000 tokens in the Terraform files of one import (split the configuration)",
+        "x.json: nested more than 64 levels deep (nested too deeply to read)",
+        "x.json: R.P: too complex to evaluate: more than 200,000 evaluation steps",
+        "x.tf: a.b: too complex to evaluate: local.l5 would hold 105,560 list or map entries (limit 100,000)",
+        "x.yaml: nested too deeply to evaluate: condition C9 is more than 32 levels deep (values referring to each "
+        "other, or expressions inside expressions)",
+        "x.yaml line 2: a key must be text, not a list",
+        "x.yaml: cannot be imported: unexpected TypeError (boom); please report this template",
+    ]
+    for sample in samples:
+        japanese = problem_text(sample, "ja")
+        assert japanese != sample and japanese.startswith(sample.split(": ")[0]), sample
+        assert problem_text(sample, "en") == sample
+    assert len(PROBLEMS_JA) >= len(samples)
