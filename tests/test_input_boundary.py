@@ -210,3 +210,13 @@ def test_a_link_holding_yaml_instead_of_the_apps_json_is_refused_without_parsing
     body = base64.urlsafe_b64encode(zlib.compress(b"name: x\n" + b"k: v\n" * 30_000, 9)).decode().rstrip("=")
     with pytest.raises(DesignError, match="not a design link from this app"):
         decode_design("1." + body)
+
+
+def test_the_worst_designs_the_benchmark_times_are_valid_in_every_case():
+    """bench/bench_worst.py times these; each of their low/expected/high cases must price."""
+    from planner import scenario_estimates
+    from worst_designs import worst_designs
+    for name, design in worst_designs().items():
+        cases = scenario_estimates(design)
+        assert set(cases) <= {"low", "expected", "high"} and cases["expected"].line_items, name
+        assert len(design["components"]) == 50 and len(design["workload"]["spikes"]) == 50
