@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from importers.common import MAX_NESTING, MAX_TEMPLATE_BYTES, TemplateError, nesting_depth, too_large
-from models.design_text import MAX_NUMBER_DIGITS
+from models.design_text import MAX_NUMBER_DIGITS, written_digits
 
 #: short-form tag → long-form key (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference.html)
 INTRINSIC_TAGS = {
@@ -71,7 +71,7 @@ class _TemplateLoader(yaml.SafeLoader):
 
 def _check_digits(written: str, where: str) -> None:
     """TemplateError for a number written with more than MAX_NUMBER_DIGITS digits."""
-    digits = sum(ch.isalnum() for ch in written)  # hex/octal digits count too
+    digits = written_digits(written)
     if digits > MAX_NUMBER_DIGITS:
         raise TemplateError([f"{where}a number written with {digits:,} digits; numbers in a template have at most "
                              f"{MAX_NUMBER_DIGITS}"])

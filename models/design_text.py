@@ -49,8 +49,17 @@ class _NoAliasLoader(yaml.SafeLoader):
 _NoAliasLoader.add_constructor("tag:yaml.org,2002:int", _NoAliasLoader.construct_yaml_int)
 
 
+def written_digits(written: str) -> int:
+    """Digits in a number as written (hex/octal digits count too), counted before any conversion.
+
+    >>> written_digits("-1_000_000"), written_digits("0xff")
+    (7, 4)
+    """
+    return sum(ch.isalnum() for ch in written)
+
+
 def _check_digits(written: str, where: str) -> None:
-    digits = sum(ch.isalnum() for ch in written)  # hex/octal digits count too
+    digits = written_digits(written)
     if digits > MAX_NUMBER_DIGITS:
         raise DesignError([f"design file{' ' + where if where else ''}: a number written with {digits:,} digits; numbers in a design "
                            f"have at most {MAX_NUMBER_DIGITS}"])
