@@ -214,8 +214,9 @@ def test_a_link_holding_yaml_instead_of_the_apps_json_is_refused_without_parsing
 
 def test_the_worst_designs_the_benchmark_times_are_valid_in_every_case():
     """bench/bench_worst.py times these; each of their low/expected/high cases must price."""
-    from planner import scenario_estimates
     from worst_designs import worst_designs
+
+    from planner import scenario_estimates
     for name, design in worst_designs().items():
         cases = scenario_estimates(design)
         assert set(cases) <= {"low", "expected", "high"} and cases["expected"].line_items, name
