@@ -18,16 +18,16 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from timing import median_ms  # noqa: E402
 
-from models.design_text import load_design_data  # noqa: E402
-from models.dynamodb_planner import (  # noqa: E402
+from models.design.text import load_design_data  # noqa: E402
+from models.dynamodb_planner.plan import (  # noqa: E402
     PlannerSettings,
     autoscaling,
     prices_for,
     scheduled,
     scheduled_weekly,
 )
-from planner import dynamodb_plan_data  # noqa: E402
 from pricing.catalog import load_catalog  # noqa: E402
+from service import dynamodb_plan_data  # noqa: E402
 from templates import template_text  # noqa: E402
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from planner import estimate_text  # noqa: E402
+from service import estimate_text  # noqa: E402
 from templates import template_keys, template_text  # noqa: E402
 
 
@@ -73,10 +73,10 @@ def bench_app_rerun_quote_and_range() -> None:
 def bench_compare() -> None:
     from streamlit.testing.v1 import AppTest
 
-    from models.design_text import load_design_data
-    from models.sweep import log_volumes
-    from planner import design_summary, sweep_data
-    from ui_compare import SWEEP_HIGH, SWEEP_LOW, SWEEP_POINTS
+    from models.costs.sweep import log_volumes
+    from models.design.text import load_design_data
+    from service import design_summary, sweep_data
+    from webapp.views.compare import SWEEP_HIGH, SWEEP_LOW, SWEEP_POINTS
 
     keys = ["photo_thumbnails", "photo_thumbnails_sqs", "save_app_data", "static_site_cdn"]
     designs = [load_design_data(template_text(k)) for k in keys]
@@ -90,7 +90,7 @@ def bench_compare() -> None:
     report("compare 4 designs, nothing cached", timed(cold, 3))
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
     at.selectbox(key="template").set_value("photo_thumbnails").run()
-    at.switch_page("app_pages/compare.py").run()
+    at.switch_page("webapp/pages/compare.py").run()
     at.multiselect(key="compare_pick").set_value(["current"] + [f"template:{k}" for k in keys[1:]]).run()
     report("compare 4 designs, cached (AppTest rerun)", timed(at.run, 10))
 

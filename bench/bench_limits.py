@@ -16,14 +16,14 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from timing import median_ms  # noqa: E402
 
-from models.design import parse_design  # noqa: E402
-from models.design_text import load_design_data  # noqa: E402
-from models.limits import applicable_limits  # noqa: E402
-from models.readiness import readiness  # noqa: E402
-from models.sweep import cost_sweep, log_volumes  # noqa: E402
-from models.traffic import client_traffic, component_rates  # noqa: E402
-from planner import estimate_data  # noqa: E402
+from models.checks.limits import applicable_limits  # noqa: E402
+from models.checks.readiness import readiness  # noqa: E402
+from models.costs.sweep import cost_sweep, log_volumes  # noqa: E402
+from models.design.schema import parse_design  # noqa: E402
+from models.design.text import load_design_data  # noqa: E402
+from models.run.traffic import client_traffic, component_rates  # noqa: E402
 from pricing.catalog import load_catalog, load_limit_defaults  # noqa: E402
+from service import estimate_data  # noqa: E402
 from templates import template_text  # noqa: E402
 
 

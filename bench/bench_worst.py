@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from worst_designs import worst_designs  # noqa: E402
 
-from models.design_text import dump_design_text  # noqa: E402
+from models.design.text import dump_design_text  # noqa: E402
 
 COMMANDS = {
     "estimate": ["estimate"],

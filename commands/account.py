@@ -19,7 +19,7 @@ import json
 import sys
 from pathlib import Path
 
-from account import (
+from aws import (
     ImportProblem,
     PullSettings,
     SnapshotError,
@@ -29,14 +29,14 @@ from account import (
     load_snapshot,
     pull,
 )
-from account.errors import DEADLINE
-from account.guard import DEFAULT_DEADLINE_S
-from account.iam import policy_text
-from account.readers import READERS
-from account.report import diff_rows, diff_text, snapshot_text
-from account.snapshot import check_output_path, dump_snapshot, write_new_file
-from models.design import DesignError
-from models.design_text import load_design_data
+from aws.errors import DEADLINE
+from aws.guard import DEFAULT_DEADLINE_S
+from aws.iam import policy_text
+from aws.readers import READERS
+from aws.report import diff_rows, diff_text, snapshot_text
+from aws.snapshot import check_output_path, dump_snapshot, write_new_file
+from models.design.schema import DesignError
+from models.design.text import load_design_data
 from templates import template_keys, template_text
 
 MAX_DESIGN_BYTES = 1_000_000
@@ -172,7 +172,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_policy(args: argparse.Namespace) -> int:
-    """Print the IAM policy (the same text as account/iam_policy.json)."""
+    """Print the IAM policy (the same text as aws/iam_policy.json)."""
     sys.stdout.write(policy_text())
     return 0
 

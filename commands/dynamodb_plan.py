@@ -8,15 +8,15 @@ import sys
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from cli_support import InputError, read_design
-from models.design_text import load_design_data
-from models.dynamodb_planner import (
+from commands.support import InputError, read_design
+from models.design.text import load_design_data
+from models.dynamodb_planner.plan import (
     SCHEDULED_ACTIONS_PER_TARGET,
     PlannerSettings,
     apply_instructions,
     scheduled_actions,
 )
-from models.dynamodb_report import RECURRING, plan_dict, plan_table_text
+from render.dynamodb_plan import RECURRING, plan_dict, plan_table_text
 
 
 def next_monday(today: date) -> date:
@@ -30,7 +30,7 @@ def month_start_utc(start: date, utc_offset_minutes: int) -> datetime:
 
 
 def run(args: argparse.Namespace) -> int:
-    from planner import dynamodb_plan_data
+    from service import dynamodb_plan_data
 
     start = args.start or next_monday(date.today())
     if start.weekday() != 0:
@@ -39,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(f"--min-capacity {args.min_capacity} is above --max-capacity {args.max_capacity}")
     data = load_design_data(read_design(args.design))
     if args.account:
-        from account.snapshot import load_snapshot
+        from aws.snapshot import load_snapshot
 
         try:
             found = live_decrease_state(load_snapshot(args.account), data, args.table, args.index)
@@ -56,15 +56,15 @@ def run(args: argparse.Namespace) -> int:
                 args.last_decrease = last
             print(f"--account: {name}: {used} decreases today, last {last.isoformat() + 'Z' if last else 'none'}",
                   file=sys.stderr)
-    from models.design import parse_design
-    from models.traffic import client_traffic
+    from models.design.schema import parse_design
+    from models.run.traffic import client_traffic
 
     settings = PlannerSettings(step_minutes=args.step_minutes, headroom=args.headroom,
                                target_utilization=args.target, allowed_throttle_fraction=args.allowed_throttle,
                                decreases_used_today=args.decreases_used_today, min_capacity=args.min_capacity,
                                max_capacity=args.max_capacity, last_decrease=args.last_decrease)
 
-    from planner import expected_data
+    from service import expected_data
 
     offset = client_traffic(parse_design(expected_data(data)).workload).utc_offset_minutes
     plan = dynamodb_plan_data(data, args.table, settings, month_start_utc(start, offset), index=args.index)
@@ -84,10 +84,10 @@ def live_decrease_state(snapshot: dict, design_data: dict, table_id: str, index:
     """(decreases used today, last decrease UTC, live table name) of the design table's live
     counterpart in an account snapshot (`cli.py pull`), matched as `account diff` does (label, else
     id); for `index`, that GSI's own counters. None when the snapshot has no such table."""
-    from account.facts import snapshot_facts
-    from account.naming import matches
-    from models.design import parse_design
-    from planner import expected_data
+    from aws.facts import snapshot_facts
+    from aws.naming import matches
+    from models.design.schema import parse_design
+    from service import expected_data
 
     design = parse_design(expected_data(design_data))
     comp = design.component(table_id)

@@ -15,8 +15,8 @@ import sys
 from pathlib import Path
 
 from importers import import_path
-from models.design import REGIONS, DesignError
-from models.design_text import dump_design_text
+from models.design.schema import REGIONS, DesignError
+from models.design.text import dump_design_text
 
 
 def parse_params(pairs: list[str] | None) -> dict[str, str]:

@@ -9,8 +9,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from aws.price_list import PRICING_REGIONS, RefreshError, RefreshResult, refresh_catalog, usage_map
 from pricing.catalog import available_regions
-from pricing.refresh import PRICING_REGIONS, RefreshError, RefreshResult, refresh_catalog, usage_map
 
 MAX_CHANGES_SHOWN = 40
 

@@ -32,8 +32,8 @@ from importers.common import (
 )
 from importers.template_text import load_template_text
 from importers.terraform import read_terraform
-from models.design import REGIONS, DesignError
-from planner import estimate_data
+from models.design.schema import REGIONS, DesignError
+from service import estimate_data
 
 DEFAULT_REGION = "us-east-1"
 TERRAFORM_VARIABLE_FILES = ("terraform.tfvars",)

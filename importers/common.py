@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from models.design import DesignError
+from models.design.schema import DesignError
 
 #: one file (a template, a .tf or .tfvars file, an upload): CloudFormation's own template limit (1 MB)
 MAX_TEMPLATE_BYTES = 1_000_000

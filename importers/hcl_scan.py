@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 
 from importers.common import MAX_EXPRESSION_OPERATORS, MAX_HCL_TOKENS, MAX_NESTING, TemplateError
-from models.design_text import MAX_NUMBER_DIGITS
+from models.design.text import MAX_NUMBER_DIGITS
 
 _CODE = re.compile(r"""
     (?P<ws>[ \t\r]+)

@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from importers.common import MAX_NESTING, MAX_TEMPLATE_BYTES, TemplateError, nesting_depth, too_large
-from models.design_text import MAX_NUMBER_DIGITS, written_digits
+from models.design.text import MAX_NUMBER_DIGITS, written_digits
 
 #: short-form tag → long-form key (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference.html)
 INTRINSIC_TAGS = {

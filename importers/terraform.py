@@ -29,7 +29,7 @@ from importers.context import ImportContext
 from importers.hcl_scan import scan_hcl
 from importers.tf_expr import TfResolver, references
 from importers.tf_resources import NO_CHARGE, READERS, WIRING
-from models.design import REGIONS
+from models.design.schema import REGIONS
 
 _OPTIONS = SerializationOptions(with_comments=False, explicit_blocks=False, strip_string_quotes=True,
                                 preserve_heredocs=False)

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import yaml
 
+from models.checks.limits import LimitValue
+from models.costs.prices import Catalog, FreeTier, Price, Tier
 from models.facts import Facts, RuntimeFacts, Sla
-from models.limits import LimitValue
-from models.prices import Catalog, FreeTier, Price, Tier
 
 CATALOG_DIR = Path(__file__).parent / "catalog"
 CONFIDENCE = ("aws", "price_list", "third_party", "assumed")

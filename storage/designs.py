@@ -39,8 +39,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from models.design import DesignError
-from models.design_text import dump_design_text, load_design_data
+from models.design.schema import DesignError
+from models.design.text import dump_design_text, load_design_data
 
 try:  # POSIX; elsewhere the in-process lock below still serialises the app's sessions
     import fcntl

@@ -17,8 +17,8 @@ import json
 import zlib
 from urllib.parse import urlencode
 
-from models.design import DesignError
-from models.design_text import load_design_data
+from models.design.schema import DesignError
+from models.design.text import load_design_data
 
 #: the query parameter that carries the design
 SHARE_PARAM = "d"

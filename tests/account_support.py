@@ -25,7 +25,7 @@ import pytest
 from botocore.awsrequest import AWSResponse
 from moto.server import ThreadedMotoServer
 
-from account.session import default_client_factory
+from aws.session import default_client_factory
 
 FIXTURES = Path(__file__).parent / "fixtures" / "aws"
 ROLE = "arn:aws:iam::123456789012:role/lambda-role"

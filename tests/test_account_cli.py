@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from account_support import FIXTURES, aws, moto_url, populate  # noqa: F401 - aws and moto_url are fixtures
 
-from models.design_text import load_design_data
-from planner import estimate_data
+from models.design.text import load_design_data
+from service import estimate_data
 
 ROOT = Path(__file__).resolve().parent.parent
 SNAPSHOT = FIXTURES / "snapshot_photos_tokyo.json"
@@ -102,7 +102,7 @@ def test_a_missing_snapshot_exits_2_with_one_line(tmp_path):
 
 def test_policy_prints_the_shipped_policy():
     result = run_cli("account", "policy")
-    assert result.stdout == (ROOT / "account" / "iam_policy.json").read_text(encoding="utf-8")
+    assert result.stdout == (ROOT / "aws" / "iam_policy.json").read_text(encoding="utf-8")
 
 
 def test_check_with_the_account_uses_its_lambda_limit_and_fails_where_it_should():
@@ -118,7 +118,7 @@ def test_check_with_a_missing_snapshot_exits_2_with_one_line(tmp_path):
 
 
 def test_limits_from_a_snapshot_file_are_marked_as_the_accounts():
-    from account.snapshot import limits_from_snapshot_file
+    from aws.snapshot import limits_from_snapshot_file
 
     limits = limits_from_snapshot_file(str(SNAPSHOT), "ap-northeast-1")
     assert limits["lambda_concurrency"] == 10 and "your AWS account" in limits["source"]

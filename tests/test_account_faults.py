@@ -25,8 +25,8 @@ from account_support import (  # noqa: F401 - aws and moto_url are fixtures
     zip_bytes,
 )
 
-from account import PullSettings, gaps, pull
-from account.snapshot import region_data
+from aws import PullSettings, gaps, pull
+from aws.snapshot import region_data
 
 ROOT = Path(__file__).resolve().parent.parent
 DEADLINE = 6.0
@@ -185,7 +185,7 @@ def test_a_huge_answer_is_cut_at_the_cap_and_memory_stays_under_300_mb(account, 
         import json, re, sys, time
         from pathlib import Path
         sys.path.insert(0, ".")
-        from account import PullSettings, gaps, pull
+        from aws import PullSettings, gaps, pull
         start = time.monotonic()
         snapshot = pull(regions=["us-east-1"], sections=["sqs", "dynamodb"],
                         settings=PullSettings(deadline_s=float(sys.argv[1])))
@@ -246,7 +246,7 @@ def test_work_stuck_outside_any_socket_is_left_behind_at_the_deadline(monkeypatc
     DNS, a bug) is abandoned at the deadline plus a 2 s grace, and named."""
     import threading
 
-    from account.readers import READERS
+    from aws.readers import READERS
 
     release = threading.Event()
 

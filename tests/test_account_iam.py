@@ -9,16 +9,16 @@ import threading
 import pytest
 from account_support import aws, factory_with, missing_in_moto, moto_url, populate  # noqa: F401 - fixtures
 
-from account import pull
-from account.iam import NO_PERMISSION_NEEDED, POLICY_FILE, declared_calls, iam_action, policy, policy_text
-from pricing.refresh import CALLS as PRICE_CALLS
+from aws import pull
+from aws.iam import NO_PERMISSION_NEEDED, POLICY_FILE, declared_calls, iam_action, policy, policy_text
+from aws.price_list import CALLS as PRICE_CALLS
 
 READ_VERBS = ("Get", "List", "Describe")
 
 
 def test_the_shipped_policy_file_is_the_generated_one():
     assert POLICY_FILE.read_text(encoding="utf-8") == policy_text(), (
-        "account/iam_policy.json is stale: regenerate it with  python cli.py account policy > account/iam_policy.json")
+        "aws/iam_policy.json is stale: regenerate it with  python cli.py account policy > aws/iam_policy.json")
 
 
 def test_every_action_is_read_only():

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from account_support import FIXTURES
 
-import cli
-from account import SnapshotError, load_snapshot, parse_snapshot
+import commands.main as cli
+from aws import SnapshotError, load_snapshot, parse_snapshot
 
 TOKYO = FIXTURES / "snapshot_photos_tokyo.json"
 REGION = "ap-northeast-1"

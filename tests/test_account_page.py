@@ -10,11 +10,11 @@ import pytest
 from account_support import FIXTURES, aws, factory_with, missing_in_moto, moto_url, populate  # noqa: F401 - fixtures
 from streamlit.testing.v1 import AppTest
 
-from account import load_snapshot, pull
-from models.design import Design
+from aws import load_snapshot, pull
+from models.design.schema import Design
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
-PAGE = "app_pages/account.py"
+PAGE = "webapp/pages/account.py"
 
 
 def open_page(**state) -> AppTest:
@@ -85,7 +85,7 @@ def test_import_as_design_replaces_the_design_and_lists_the_assumptions(tokyo):
     design = at.session_state["design"]
     assert [c["label"] for c in design["components"]] == ["photos-http", "api-handler", "Photos"]
     assert any("workload.requests_per_month" in w.value for w in at.warning)
-    at.switch_page("app_pages/design.py").run()
+    at.switch_page("webapp/pages/design.py").run()
     assert not at.exception and not at.error
 
 

@@ -18,8 +18,8 @@ from account_support import (  # noqa: F401 - aws and moto_url are pytest fixtur
     rest_json_error,
 )
 
-from account import PullSettings, account_limits, gaps, pull, snapshot_facts, snapshot_limits
-from account.snapshot import SnapshotError, region_data
+from aws import PullSettings, account_limits, gaps, pull, snapshot_facts, snapshot_limits
+from aws.snapshot import SnapshotError, region_data
 
 FAST = PullSettings(max_attempts=2, connect_timeout_s=2, read_timeout_s=10)
 
@@ -204,7 +204,7 @@ def test_aws_region_is_honoured_like_other_sdks_do(monkeypatch):
 
 @pytest.mark.usefixtures("aws")
 def test_a_broken_reader_costs_its_section_only(monkeypatch):
-    from account.readers import READERS
+    from aws.readers import READERS
 
     def broken(ctx):
         raise RuntimeError("bug")

@@ -10,10 +10,10 @@ from botocore.exceptions import ClientError, EndpointConnectionError, NoCredenti
 from botocore.stub import Stubber
 from botocore.validate import ParamValidator
 
-from account.errors import gap, redact
-from account.readers import lambda_functions, service_quotas
-from account.readers._common import ReadContext, attempt
-from account.session import Clients, PullSettings
+from aws.errors import gap, redact
+from aws.readers import lambda_functions, service_quotas
+from aws.readers._common import ReadContext, attempt
+from aws.session import Clients, PullSettings
 
 REGION = "us-east-1"
 
@@ -128,8 +128,8 @@ def test_the_fixture_directory_documents_itself():
     assert (FIXTURES / "README.md").is_file()
 
 
-@pytest.mark.parametrize("module", ["account.errors", "account.iam", "account.naming", "account.facts",
-                                    "account.readers.apigateway", "pricing.refresh"])
+@pytest.mark.parametrize("module", ["aws.errors", "aws.iam", "aws.naming", "aws.facts",
+                                    "aws.readers.apigateway", "aws.price_list"])
 def test_the_examples_in_the_docstrings_hold(module):
     import doctest
     import importlib

@@ -9,7 +9,7 @@ import json
 import pytest
 from account_support import FIXTURES
 
-from account import (
+from aws import (
     ImportProblem,
     SnapshotError,
     account_diff,
@@ -19,10 +19,10 @@ from account import (
     parse_snapshot,
     snapshot_limits,
 )
-from account.naming import component_id
-from models.design import Design, parse_design
-from models.design_text import load_design_data
-from planner import estimate_data
+from aws.naming import component_id
+from models.design.schema import Design, parse_design
+from models.design.text import load_design_data
+from service import estimate_data
 
 TOKYO = "ap-northeast-1"
 DESIGN = """

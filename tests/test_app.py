@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from models.money import QuoteSettings, format_money, make_quote
-from planner import estimate_text
+from models.costs.money import QuoteSettings, format_money, make_quote
+from service import estimate_text
 from templates import template_keys, template_text
-from ui_fields import apply_edits
+from webapp.views.fields import apply_edits
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
@@ -147,14 +147,14 @@ def test_edits_survive_a_visit_to_another_page(app):
     key = next(n.key for n in app.number_input if n.key.endswith(".requests"))
     app.number_input(key=key).set_value(40_000_000).run()
     edited = total(app)
-    app.switch_page("app_pages/prices.py").run()
+    app.switch_page("webapp/pages/prices.py").run()
     assert not app.exception
-    app.switch_page("app_pages/design.py").run()
+    app.switch_page("webapp/pages/design.py").run()
     assert total(app) == edited
 
 
 def test_the_prices_page_lists_every_price_with_source_and_date(app):
-    app.switch_page("app_pages/prices.py").run()
+    app.switch_page("webapp/pages/prices.py").run()
     assert not app.exception
     table = app.dataframe[0].value
     assert len(table) >= 90
@@ -165,7 +165,7 @@ def test_the_prices_page_lists_every_price_with_source_and_date(app):
 def test_the_prices_page_filters_to_the_assumed_prices_the_cli_lists(app):
     from pricing.catalog import assumed_prices
 
-    app.switch_page("app_pages/prices.py").run()
+    app.switch_page("webapp/pages/prices.py").run()
     app.selectbox(key="prices_region").set_value("ap-northeast-3").run()
     app.checkbox(key="prices_assumed_only").check().run()
     assert not app.exception
@@ -188,7 +188,7 @@ def test_the_cost_page_shows_the_current_designs_estimate(app):
     key = next(n.key for n in app.number_input if n.key.endswith(".requests"))
     app.number_input(key=key).set_value(40_000_000).run()
     on_design_page = total(app)
-    app.switch_page("app_pages/cost.py").run()
+    app.switch_page("webapp/pages/cost.py").run()
     assert not app.exception
     assert total(app) == on_design_page
     assert len(app.dataframe) == 1

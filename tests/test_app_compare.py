@@ -9,15 +9,15 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from charts import compare_figure
-from models.compare import crossings, per_million, worst_status
-from models.design_text import load_design_data
-from models.money import QuoteSettings
-from models.sweep import log_volumes
-from planner import design_summary, estimate_data, sweep_data
+from models.costs.compare import crossings, per_million, worst_status
+from models.costs.money import QuoteSettings
+from models.costs.sweep import log_volumes
+from models.design.text import load_design_data
+from service import design_summary, estimate_data, sweep_data
 from storage.designs import ENV_VAR, DesignStore
 from templates import template_text
-from ui_compare import (
+from webapp.charts import compare_figure
+from webapp.views.compare import (
     SWEEP_HIGH,
     SWEEP_LOW,
     SWEEP_POINTS,
@@ -136,7 +136,7 @@ def compare_page(tmp_path, monkeypatch) -> AppTest:
     monkeypatch.setenv(ENV_VAR, str(tmp_path / "designs"))
     at = AppTest.from_file(APP, default_timeout=60).run()
     at.selectbox(key="template").set_value("photo_thumbnails").run()
-    at.switch_page("app_pages/compare.py").run()
+    at.switch_page("webapp/pages/compare.py").run()
     assert not at.exception
     return at
 

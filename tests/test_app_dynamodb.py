@@ -8,12 +8,12 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from charts import capacity_figure
-from models.design_text import load_design_data
-from models.dynamodb_planner import PlannerSettings
-from models.dynamodb_report import plan_dict
-from planner import dynamodb_plan_data
+from models.design.text import load_design_data
+from models.dynamodb_planner.plan import PlannerSettings
+from render.dynamodb_plan import plan_dict
+from service import dynamodb_plan_data
 from templates import template_text
+from webapp.charts import capacity_figure
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
@@ -21,7 +21,7 @@ APP = str(Path(__file__).resolve().parent.parent / "app.py")
 @pytest.fixture
 def page() -> AppTest:
     at = AppTest.from_file(APP, default_timeout=120).run()
-    at.switch_page("app_pages/dynamodb.py").run()
+    at.switch_page("webapp/pages/dynamodb.py").run()
     assert not at.exception
     return at
 
@@ -45,7 +45,7 @@ def test_standard_ia_has_no_reserved_capacity(page):
 def test_a_design_without_tables_explains_what_to_do():
     at = AppTest.from_file(APP, default_timeout=60).run()
     at.selectbox(key="template").set_value("photo_thumbnails").run()
-    at.switch_page("app_pages/dynamodb.py").run()
+    at.switch_page("webapp/pages/dynamodb.py").run()
     assert not at.exception
     assert "no DynamoDB table" in at.info[0].value
 
@@ -63,7 +63,7 @@ def test_a_gsi_can_be_planned_on_the_page():
                  "  - {id: t, type: dynamodb, writes: 1, gsis: [{name: by_user, write_fraction: 0.5}]}\n")
     at.text_area[0].set_value(yaml_text)
     at.button[0].click().run()
-    at.switch_page("app_pages/dynamodb.py").run()
+    at.switch_page("webapp/pages/dynamodb.py").run()
     at.selectbox(key="ddb.index").set_value("by_user").run()
     assert not at.exception
     expected = plan_dict(dynamodb_plan_data(load_design_data(yaml_text), "t", PlannerSettings(), index="by_user"))
@@ -101,7 +101,7 @@ def test_the_live_state_is_filled_from_the_account_snapshot():
                                               "gsis": []}}})
     at = AppTest.from_file(APP, default_timeout=120).run()
     at.session_state["account_snapshot"] = snapshot
-    at.switch_page("app_pages/dynamodb.py").run()
+    at.switch_page("webapp/pages/dynamodb.py").run()
     assert not at.exception
     assert at.number_input(key="ddb.used").value == 3
     assert at.text_input(key="ddb.last").value == "2026-12-06T14:50:00Z"
@@ -111,7 +111,7 @@ def test_the_live_state_is_filled_from_the_account_snapshot():
 def test_the_new_texts_are_japanese_on_a_japanese_screen():
     at = AppTest.from_file(APP, default_timeout=120).run()
     at.radio(key="lang").set_value("ja").run()
-    at.switch_page("app_pages/dynamodb.py").run()
+    at.switch_page("webapp/pages/dynamodb.py").run()
     assert not at.exception
     import re
 

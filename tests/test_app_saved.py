@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from models.design_text import load_design_data
+from models.design.text import load_design_data
 from storage import designs
 from storage.designs import ENV_VAR, DesignStore
 from templates import template_keys, template_text
@@ -26,7 +26,7 @@ def folder(tmp_path, monkeypatch) -> Path:
 def saved_page(folder) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60).run()
     at.selectbox(key="template").set_value("photo_thumbnails").run()
-    at.switch_page("app_pages/saved.py").run()
+    at.switch_page("webapp/pages/saved.py").run()
     assert not at.exception
     return at
 
@@ -261,7 +261,7 @@ def test_a_folder_setting_that_names_a_file_is_a_message(tmp_path, monkeypatch):
     (tmp_path / "file").write_text("x")
     monkeypatch.setenv(ENV_VAR, str(tmp_path / "file"))
     at = AppTest.from_file(APP, default_timeout=60).run()
-    at.switch_page("app_pages/saved.py").run()
+    at.switch_page("webapp/pages/saved.py").run()
     assert not at.exception
     assert any("is a file, not a folder" in e.value for e in at.error)
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-import cli
+import commands.main as cli
 
 EXAMPLES = sorted((Path(__file__).parent / "aws_examples").glob("*.yaml"))
 ROOT = Path(__file__).resolve().parent.parent

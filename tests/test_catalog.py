@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from models.design import CLOUDFRONT_GROUPS, REGIONS, REST_CACHE_SIZES_GB, S3_CLASSES
+from models.design.schema import CLOUDFRONT_GROUPS, REGIONS, REST_CACHE_SIZES_GB, S3_CLASSES
 from pricing.catalog import available_regions, load_catalog
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-import cli
+import commands.main as cli
 from templates import template_keys, template_path
 
 ROOT = Path(__file__).resolve().parent.parent

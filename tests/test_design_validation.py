@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from models.design import DesignError, parse_design
-from models.design_text import load_design_data, parse_design_text
+from models.design.schema import DesignError, parse_design
+from models.design.text import load_design_data, parse_design_text
 
 
 def base(**components_override):

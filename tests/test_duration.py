@@ -7,8 +7,8 @@ import math
 import numpy as np
 import pytest
 
-from models.design import DurationPercentiles
-from models.duration import Z, fit_duration
+from models.design.schema import DurationPercentiles
+from models.run.duration import Z, fit_duration
 
 
 @pytest.mark.parametrize("given, billed", [(100, 100), (2999, 2999), (100.2, 101), (0.1, 1), (5000, 3000)])

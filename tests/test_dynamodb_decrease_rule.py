@@ -14,7 +14,7 @@ from decrease_rule_checker import accepted, all_accepted
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from models.dynamodb_planner import (
+from models.dynamodb_planner.plan import (
     MINUTES,
     SCHEDULED_ACTIONS_PER_TARGET,
     PlannerSettings,
@@ -25,7 +25,7 @@ from models.dynamodb_planner import (
     scheduled_actions,
     scheduled_weekly,
 )
-from models.dynamodb_schedule import (
+from models.dynamodb_planner.schedule import (
     DecreaseRule,
     RollingBudget,
     StartState,
@@ -413,7 +413,7 @@ def test_a_month_in_15_minute_steps_needs_far_more_than_200_actions_the_weekly_p
 @pytest.mark.parametrize("separate", [False, True])
 def test_checkpointed_back_pointers_give_the_same_schedule(monkeypatch, separate):
     # large instances keep costs at checkpoints instead of every back pointer: same cost and path
-    import models.dynamodb_schedule as schedule
+    import models.dynamodb_planner.schedule as schedule
 
     rng = np.random.default_rng(5)
     steps, levels = 300, 12
@@ -437,7 +437,7 @@ def test_checkpointed_back_pointers_give_the_same_schedule(monkeypatch, separate
 def test_a_large_table_is_rounded_to_few_levels_and_the_bound_stays_below():
     # 20 × the random demand: thousands of distinct needs; the weekly plan rounds them up (never
     # throttles, still accepted), the bound rounds them down (stays a bound)
-    from models.dynamodb_planner import ONE_TIME_VALUES, WEEKLY_VALUES, rounded_needs
+    from models.dynamodb_planner.plan import ONE_TIME_VALUES, WEEKLY_VALUES, rounded_needs
 
     small = random_demand(3, 540)
     demand = TableDemand("t", small.read_units * 20, small.write_units * 20, small.reads_per_month * 20,

@@ -14,8 +14,8 @@ import numpy as np
 import pytest
 from decrease_rule_checker import accepted, all_accepted
 
-from models.design_text import load_design_data
-from models.dynamodb_planner import (
+from models.design.text import load_design_data
+from models.dynamodb_planner.plan import (
     MINUTES,
     PlannerSettings,
     TableDemand,
@@ -25,8 +25,8 @@ from models.dynamodb_planner import (
     plan_table,
     prices_for,
 )
-from planner import dynamodb_plan_data
 from pricing.catalog import load_catalog
+from service import dynamodb_plan_data
 from templates import template_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -218,7 +218,7 @@ def test_plan_table_recommends_the_cheapest_within_the_throttle_allowance():
 
 @pytest.mark.parametrize("seed", range(20))
 def test_first_run_finds_the_first_long_enough_stretch(seed):
-    from models.dynamodb_planner import _first_run
+    from models.dynamodb_planner.plan import _first_run
 
     rng = np.random.default_rng(seed)
     condition = rng.random(3000) < rng.uniform(0.5, 0.97)
@@ -241,14 +241,14 @@ def test_a_gsi_is_planned_on_its_own_demand():
     assert float(base.demand.write_units.max()) == pytest.approx(100 * 1)
     fixed_wcu = next(s for s in index.strategies if s.name == "provisioned_fixed").write_capacity[0]
     assert fixed_wcu == 100
-    from models.dynamodb_planner import scheduled_actions
+    from models.dynamodb_planner.plan import scheduled_actions
     action = scheduled_actions(index.table, next(s for s in index.strategies if s.name == "scheduled_weekly"))[0]
     assert action["ResourceId"] == "table/t/index/by_user"
     assert action["ScalableDimension"].startswith("dynamodb:index:")
 
 
 def test_an_unknown_index_is_named():
-    from models.design import DesignError
+    from models.design.schema import DesignError
 
     data = load_design_data(template_text("save_app_data"))
     with pytest.raises(DesignError, match="'nope' is not a GSI of table 'table'"):
@@ -281,8 +281,8 @@ def two_table_design(b_billing_a: str = "provisioned") -> dict:
 
 
 def test_the_free_tier_left_after_the_other_table_by_hand():
-    from models.design import parse_design
-    from models.dynamodb_planner import free_used_elsewhere
+    from models.design.schema import parse_design
+    from models.dynamodb_planner.plan import free_used_elsewhere
 
     design = parse_design(two_table_design())
     # a: (20 + 3) RCU × 730 h = 16,790 RCU-hours; (10 + 2) WCU × 730 h = 8,760 WCU-hours
@@ -305,7 +305,7 @@ def test_the_planned_table_pays_for_what_it_adds_to_the_bill():
     assert float(fixed_shared.monthly_cost_usd) == pytest.approx((7300 - 1810) * 0.00013, abs=1e-6)
     assert "1,810 of 18,600 RCU-hours and 9,840 of 18,600 WCU-hours left" in fixed_shared.note
     # the same as the estimate's bill with b provisioned at 10/5 minus the bill without b
-    from planner import estimate_data
+    from service import estimate_data
 
     def throughput_bill(data):
         return sum(float(li.cost_usd or 0) for li in estimate_data(data).line_items

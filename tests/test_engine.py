@@ -11,8 +11,8 @@ from decimal import Decimal
 
 import pytest
 
-from models.design import parse_design
-from models.estimate import estimate
+from models.costs.estimate import estimate
+from models.design.schema import parse_design
 
 
 def design(*components, free_tier="always", requests=None, region="us-east-1"):

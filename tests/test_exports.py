@@ -12,11 +12,11 @@ from html.parser import HTMLParser
 import pytest
 from openpyxl import load_workbook
 
-from exports import build_report, quote_csv, quote_html, quote_xlsx, sheet_names
-from exports.words import w
-from models.design_text import load_design_data
-from models.money import QuoteSettings, make_quote
-from planner import check_data, estimate_data, scenario_estimates
+from models.costs.money import QuoteSettings, make_quote
+from models.design.text import load_design_data
+from render.quote import build_report, quote_csv, quote_html, quote_xlsx, sheet_names
+from render.quote.words import w
+from service import check_data, estimate_data, scenario_estimates
 from templates import template_text
 
 TODAY = date(2026, 11, 28)
@@ -182,7 +182,7 @@ def test_report_totals_match_the_quote():
 
 
 def test_cli_quote_prints_the_same_totals(capsys):
-    from cli import main
+    from commands.main import main
 
     assert main(["quote", "photo_thumbnails", "--currency", "JPY", "--rate", "150", "--tax", "10", "--lang", "ja"]) == 0
     out = capsys.readouterr().out
@@ -192,7 +192,7 @@ def test_cli_quote_prints_the_same_totals(capsys):
 
 
 def test_cli_quote_writes_a_workbook_and_refuses_bad_options(tmp_path, capsys):
-    from cli import main
+    from commands.main import main
 
     target = tmp_path / "quote.xlsx"
     assert main(["quote", "photo_thumbnails", "--format", "xlsx", "--output", str(target)]) == 0

@@ -12,11 +12,11 @@ from html.parser import HTMLParser
 import pytest
 from openpyxl import load_workbook
 
-from exports import build_report, quote_csv, quote_html, quote_xlsx, tables
-from exports.cells import csv_cell, starts_like_formula, xlsx_text
-from models.design import DesignError, parse_design
-from models.design_text import dump_design_text, load_design_data
-from models.money import QuoteSettings
+from models.costs.money import QuoteSettings
+from models.design.schema import DesignError, parse_design
+from models.design.text import dump_design_text, load_design_data
+from render.quote import build_report, quote_csv, quote_html, quote_xlsx, tables
+from render.quote.cells import csv_cell, starts_like_formula, xlsx_text
 from templates import template_text
 
 TODAY = date(2026, 11, 28)
@@ -138,11 +138,11 @@ def _hostile_rows(monkeypatch):
     def notes(report):
         return [next(texts) for _ in original_notes(report)]
 
-    for module in ("exports.tables", "exports.csv_export"):
+    for module in ("render.quote.tables", "render.quote.csv_export"):
         monkeypatch.setattr(f"{module}.line_rows", lines)
         monkeypatch.setattr(f"{module}.total_rows", totals)
         monkeypatch.setattr(f"{module}.notes", notes)
-    monkeypatch.setattr("exports.tables.check_rows", checks)
+    monkeypatch.setattr("render.quote.tables.check_rows", checks)
 
 
 def test_the_workbook_neutralises_every_text_cell_the_writers_get(monkeypatch):
@@ -180,7 +180,7 @@ def test_the_csv_writes_hostile_text_behind_a_quote_and_numbers_as_numbers(monke
 
 
 def test_cli_quote_csv_of_a_hostile_file_is_safe(tmp_path, capsysbinary):
-    from cli import main
+    from commands.main import main
 
     path = tmp_path / "hostile.yaml"
     path.write_text(dump_design_text(hostile_design()), encoding="utf-8")

@@ -15,10 +15,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import cli
-from models.design import DesignError
-from models.design_text import dump_design_text, load_design_data
-from planner import estimate_data
+import commands.main as cli
+from models.design.schema import DesignError
+from models.design.text import dump_design_text, load_design_data
+from service import estimate_data
 from templates import template_keys, template_text
 
 SEEDS = {key: load_design_data(template_text(key)) for key in template_keys()}

@@ -9,9 +9,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from importers import import_path
-from models.design_text import dump_design_text
-from planner import estimate_data
-from ui_import import TEXT, import_upload, parse_param_text
+from models.design.text import dump_design_text
+from service import estimate_data
+from webapp.views.import_box import TEXT, import_upload, parse_param_text
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -153,7 +153,7 @@ def test_a_hostile_upload_is_a_message_and_keeps_the_design(app, name, data, eng
 
 
 def test_japanese_covers_every_new_refusal():
-    from ui_import import PROBLEMS_JA, problem_text
+    from webapp.views.import_box import PROBLEMS_JA, problem_text
     samples = [
         "x.yaml: 1,000,001 bytes is too large to import (limit 1,000,000 bytes per file)",
         "x.tf line 3: an expression chains more than 100 operators; nested too deeply to parse (split it into locals)",

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from importers import import_path, import_text
-from models.design import DesignError
-from planner import estimate_data
+from models.design.schema import DesignError
+from service import estimate_data
 
 SAMPLE = Path(__file__).resolve().parent / "import_samples" / "orders_cfn.json"
 

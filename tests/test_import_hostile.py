@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-import cli
+import commands.main as cli
 from importers.common import MAX_DIRECTORY_FILES, MAX_EVAL_DEPTH, MAX_TEMPLATE_BYTES
 
 ROOT = Path(__file__).resolve().parent.parent

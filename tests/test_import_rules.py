@@ -120,7 +120,7 @@ def test_the_report_reads_as_lines_with_section_labels():
 
 @pytest.mark.parametrize("module", ["importers.common", "importers.intrinsics", "importers.schedule",
                                     "importers.tf_expr", "importers.cfn_resources", "commands.import_design",
-                                    "ui_import"])
+                                    "webapp.views.import_box"])
 def test_docstring_examples_hold(module):
     result = doctest.testmod(importlib.import_module(module))
     assert result.failed == 0 and result.attempted > 0

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-import cli
+import commands.main as cli
 from importers import import_text
 from importers.template_text import load_template_text
-from models.design import DesignError
+from models.design.schema import DesignError
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "tests" / "import_samples" / "photo_app_sam.yaml"

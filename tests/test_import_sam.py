@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from importers import import_path, import_text
-from models.design import DesignError
-from planner import estimate_data
+from models.design.schema import DesignError
+from service import estimate_data
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "tests" / "import_samples" / "photo_app_sam.yaml"

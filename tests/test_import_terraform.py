@@ -17,8 +17,8 @@ import pytest
 from importers import import_path, import_text
 from importers.common import Unresolved
 from importers.tf_expr import TfResolver
-from models.design import DesignError
-from planner import estimate_data
+from models.design.schema import DesignError
+from service import estimate_data
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "tests" / "import_samples" / "terraform_events"

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-import cli
-from models.design import DesignError, parse_design
-from models.design_text import MAX_BRACKET_DEPTH, MAX_NUMBER_DIGITS, bracket_depth, load_design_data
+import commands.main as cli
+from models.design.schema import DesignError, parse_design
+from models.design.text import MAX_BRACKET_DEPTH, MAX_NUMBER_DIGITS, bracket_depth, load_design_data
 from storage.share import decode_design, encode_design
 
 FIXTURES = Path(__file__).parent / "fixtures" / "hostile"
@@ -126,14 +126,14 @@ def test_a_valid_design_with_a_growth_range_prints_its_estimate(capsys):
 
 def test_overlapping_spikes_that_multiply_past_any_estimate_are_refused_by_name():
     data = json.loads((FIXTURES / "spike_overlap_50.json").read_text(encoding="utf-8"))
-    from planner import check_data
+    from service import check_data
     with pytest.raises(DesignError, match="overlapping spikes multiply"):
         check_data(data)
 
 
 def test_a_chain_of_calls_multipliers_is_refused_before_it_overflows():
     data = json.loads((FIXTURES / "num_chain_overflow.json").read_text(encoding="utf-8"))
-    from planner import check_data
+    from service import check_data
     with pytest.raises(DesignError, match="'calls' multipliers along its 'from' chain"):
         check_data(data)
 
@@ -148,7 +148,7 @@ def test_four_overlapping_spikes_a_trillion_fold_finish(no_hang):
     """Overlapping spikes multiply (10,000 x 10,000 x 10 x 10 = 10^10 here): the scaling check looped once
     per 1,000 extra environments (the red team's 4-spike design never finished); it now sums the
     shortfall in closed form."""
-    from planner import check_data
+    from service import check_data
     spike = {"day": 2, "at": "12:00", "minutes": 30, "multiplier": 10_000}
     small = {**spike, "multiplier": 10}
     data = {"name": "T", "workload": {"requests_per_month": 1_000_000, "spikes": [spike, spike, small, small]},
@@ -174,7 +174,7 @@ def test_a_link_with_markdown_in_its_name_shows_the_text_not_an_image_or_a_link(
     data["description"] = "**bold** <img src=x onerror=alert(1)>"
     at = _app_with_link(encode_design(data))
     assert not at.exception
-    at.switch_page("app_pages/cost.py").run()  # the Cost page titles the estimate with the design's name
+    at.switch_page("webapp/pages/cost.py").run()  # the Cost page titles the estimate with the design's name
     assert not at.exception
     shown = "\n".join([m.value for m in at.markdown] + [c.value for c in at.caption])
     import re
@@ -194,7 +194,7 @@ def test_a_link_holding_a_deeply_nested_design_is_a_message_and_the_app_starts()
 
 def test_a_design_with_a_value_shared_by_two_fields_is_written_without_aliases_and_opens_again():
     """yaml.safe_dump writes a shared object as an anchor and alias, which the loader refuses."""
-    from models.design_text import dump_design_text
+    from models.design.text import dump_design_text
     shared = {"low": 512, "expected": 1024, "high": 2048}
     data = {"name": "T", "components": [{"id": "a", "type": "lambda", "memory_mb": shared},
                                         {"id": "b", "type": "lambda", "memory_mb": shared}]}
@@ -216,7 +216,7 @@ def test_the_worst_designs_the_benchmark_times_are_valid_in_every_case():
     """bench/bench_worst.py times these; each of their low/expected/high cases must price."""
     from worst_designs import worst_designs
 
-    from planner import scenario_estimates
+    from service import scenario_estimates
     for name, design in worst_designs().items():
         cases = scenario_estimates(design)
         assert set(cases) <= {"low", "expected", "high"} and cases["expected"].line_items, name

@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from models.estimate import LineItem
-from models.money import (
+from models.costs.estimate import LineItem
+from models.costs.money import (
     MoneyError,
     QuoteSettings,
     format_money,
@@ -17,7 +17,7 @@ from models.money import (
     rounding_rule,
     tax_on,
 )
-from planner import estimate_text
+from service import estimate_text
 from templates import template_text
 
 

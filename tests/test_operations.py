@@ -8,8 +8,8 @@ import math
 import numpy as np
 import pytest
 
-from models.cold_starts import cold_starts_per_minute
-from planner import check_data, estimate_data
+from models.run.cold_starts import cold_starts_per_minute
+from service import check_data, estimate_data
 
 GB_KB = 1024 * 1024
 
@@ -153,7 +153,7 @@ def test_provisioned_concurrency_keeps_environments_warm():
 
 
 def test_the_photo_template_has_logs_tracing_egress_cold_starts_and_availability():
-    from models.design_text import load_design_data
+    from models.design.text import load_design_data
     from templates import template_text
 
     report, est = check_data(load_design_data(template_text("photo_thumbnails")))
@@ -167,7 +167,7 @@ def test_the_photo_template_has_logs_tracing_egress_cold_starts_and_availability
 
 
 def test_the_direct_invoke_template_shows_what_is_lost():
-    from models.design_text import load_design_data
+    from models.design.text import load_design_data
     from templates import template_text
 
     direct, direct_est = check_data(load_design_data(template_text("direct_invoke")))

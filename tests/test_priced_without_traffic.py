@@ -9,9 +9,9 @@ import json
 import pytest
 import yaml
 
-import cli
-from planner import check_data
-from ui_messages import to_ja
+import commands.main as cli
+from i18n.engine_ja import to_ja
+from service import check_data
 
 TABLE_ONLY = {
     "name": "Just a table",

@@ -13,10 +13,10 @@ import pytest
 from account_support import fixture, price_list_pages
 from botocore.stub import Stubber
 
-import cli
-from pricing import refresh
+import commands.main as cli
+from aws import price_list as refresh
+from aws.price_list import RefreshError, catalog_dir, refresh_catalog, strip_region_prefix
 from pricing.catalog import CATALOG_DIR, load_catalog
-from pricing.refresh import RefreshError, catalog_dir, refresh_catalog, strip_region_prefix
 
 REGION = "ap-northeast-1"
 TODAY = date(2026, 11, 29)
@@ -165,7 +165,7 @@ def test_estimates_use_the_refreshed_catalog_only_when_asked(tmp_path, monkeypat
     """SERVERLESS_PLANNER_PRICES=refreshed switches estimates to the refreshed file, and says so."""
     import shutil
 
-    import planner
+    import service as planner
     from pricing.catalog import CATALOG_DIR
 
     monkeypatch.setenv("SERVERLESS_PLANNER_CACHE", str(tmp_path))

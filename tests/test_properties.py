@@ -6,12 +6,12 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from models.design import parse_design
-from models.design_text import load_design_data
-from models.estimate import estimate
-from models.sweep import at_volume
-from planner import check_data
+from models.costs.estimate import estimate
+from models.costs.sweep import at_volume
+from models.design.schema import parse_design
+from models.design.text import load_design_data
 from pricing.catalog import load_catalog
+from service import check_data
 from templates import template_keys, template_text
 
 SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])

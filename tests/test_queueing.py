@@ -1,4 +1,4 @@
-"""models/queueing.py against numbers worked out independently: exact rational arithmetic,
+"""models/run/queueing.py against numbers worked out independently: exact rational arithmetic,
 published Erlang B tables, numerical integrals, and the simulations in tests/sim.py.
 
 Every statistical comparison states its tolerance and where it comes from; every simulation is
@@ -17,7 +17,7 @@ import sim
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from models.queueing import (
+from models.run.queueing import (
     EXPECTED_MAX_OF_60_STD_NORMALS,
     busiest_second_rps,
     credit_bucket_overflow,

@@ -4,12 +4,20 @@ from __future__ import annotations
 
 import pytest
 
-from models.design import DesignError
-from models.design_text import load_design_data
-from models.ranges import has_ranges, range_problems, ranged_paths, scenario, scenarios, with_bound, with_expected
-from planner import check_data, estimate_data, scenario_estimates
+from models.design.ranges import (
+    has_ranges,
+    range_problems,
+    ranged_paths,
+    scenario,
+    scenarios,
+    with_bound,
+    with_expected,
+)
+from models.design.schema import DesignError
+from models.design.text import load_design_data
+from service import check_data, estimate_data, scenario_estimates
 from templates import template_text
-from ui_fields import apply_bound, apply_edits, toggle_range
+from webapp.views.fields import apply_bound, apply_edits, toggle_range
 
 
 def photo(**requests) -> dict:

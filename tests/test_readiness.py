@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from planner import check_data
+from service import check_data
 from templates import template_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -155,9 +155,9 @@ def test_estimate_json_gains_per_component_figures():
 
 
 def test_the_12_month_projection_grows_the_traffic(tmp_path):
-    from models.design import parse_design
-    from models.estimate import estimate
-    from models.sweep import at_volume, projection
+    from models.costs.estimate import estimate
+    from models.costs.sweep import at_volume, projection
+    from models.design.schema import parse_design
     from pricing.catalog import load_catalog
 
     data = yaml.safe_load(template_text("save_app_data"))

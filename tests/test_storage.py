@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from models.design import DesignError
-from models.design_text import load_design_data
+from models.design.schema import DesignError
+from models.design.text import load_design_data
 from storage.designs import ENV_VAR, DesignExists, DesignNotFound, DesignStore, StorageError, check_name, designs_folder
 from storage.share import decode_design, encode_design, share_url
 from templates import template_keys, template_text

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from models.design import DesignError
-from models.design_text import load_design_data
+from models.design.schema import DesignError
+from models.design.text import load_design_data
 from storage import designs
 from storage.designs import (
     MAX_NAME_BYTES,
@@ -511,7 +511,7 @@ def _errors(store: DesignStore, design: dict, monkeypatch) -> list[StorageError]
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
 def test_every_storage_error_has_a_message_in_both_languages(store, design, monkeypatch, lang):
-    from ui_text import TEXT, tf
+    from i18n.catalog import TEXT, tf
 
     errors = _errors(store, design, monkeypatch)
     codes = {err.code for err in errors}

@@ -1,4 +1,4 @@
-"""models/traffic.py against hand-computed numbers and hypothesis properties.
+"""models/run/traffic.py against hand-computed numbers and hypothesis properties.
 
 Conventions under test (module docstring): the month is 730 h = 43,800 minutes starting Monday
 00:00 LOCAL time; rates are requests/s, one value per minute. So the month holds 30 whole days
@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from models.design import Spike, Users, Workload
-from models.traffic import MINUTES_PER_MONTH, client_monthly_requests, client_traffic, shape
+from models.design.schema import Spike, Users, Workload
+from models.run.traffic import MINUTES_PER_MONTH, client_monthly_requests, client_traffic, shape
 
 MOBILE_EVENING = [0.6, 0.35, 0.2, 0.15, 0.15, 0.2, 0.45, 0.8, 1.0, 0.9, 0.85, 0.95,
                   1.2, 1.0, 0.9, 0.9, 1.0, 1.2, 1.5, 1.8, 2.0, 2.0, 1.7, 1.1]  # the preset, as documented

@@ -11,10 +11,10 @@ import pytest
 import yaml
 from streamlit.testing.v1 import AppTest
 
-from models.design import DesignError
-from planner import check_data, dynamodb_plan_data, estimate_data
+from i18n.engine_ja import localize, to_ja
+from models.design.schema import DesignError
+from service import check_data, dynamodb_plan_data, estimate_data
 from templates import template_keys, template_text
-from ui_messages import localize, to_ja
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -135,10 +135,10 @@ def test_the_design_page_shows_warnings_in_japanese():
 def test_japanese_exports_carry_translated_warnings_and_checks():
     from datetime import date
 
-    from exports.html_report import quote_html
-    from exports.report import build_report
-    from exports.tables import check_rows
-    from models.money import QuoteSettings
+    from models.costs.money import QuoteSettings
+    from render.quote.html_report import quote_html
+    from render.quote.report import build_report
+    from render.quote.tables import check_rows
 
     data = template("photo_thumbnails")
     data["limits"] = {"lambda_concurrency": 10}
@@ -158,14 +158,14 @@ def test_the_limits_and_dynamodb_pages_show_engine_texts_in_japanese():
     at = AppTest.from_file(APP, default_timeout=120).run()
     at.selectbox(key="template").set_value("photo_thumbnails").run()
     at.session_state["lang"] = "ja"
-    at.switch_page("app_pages/limits.py").run()
+    at.switch_page("webapp/pages/limits.py").run()
     assert not at.exception
     table = at.dataframe[0].value
     assert all(JAPANESE.search(text) for text in table["結果"])  # consequence
     assert all(text == "—" or JAPANESE.search(text) for text in table["対応"])  # action
     at = AppTest.from_file(APP, default_timeout=120).run()
     at.session_state["lang"] = "ja"
-    at.switch_page("app_pages/dynamodb.py").run()
+    at.switch_page("webapp/pages/dynamodb.py").run()
     assert not at.exception
     assert JAPANESE.search(at.success[0].value.split("—", 1)[1])
     assert all(JAPANESE.search(note) for note in at.dataframe[0].value["注記"])

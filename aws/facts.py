@@ -1,0 +1,153 @@
+"""What a snapshot says, in the design's terms: account limits (`snapshot_limits`) and per-resource facts.
+
+`snapshot_limits(snapshot, region)` returns only the design `limits:` keys that were actually read:
+
+| key | read from |
+|---|---|
+| `lambda_concurrency` | Lambda GetAccountSettings `ConcurrentExecutions` (else the applied Service Quota L-B99A9384) |
+| `api_rps`, `api_burst` | API Gateway GetAccount `throttleSettings` (else Service Quotas L-8A5B8E43 / L-CDF5615A) |
+| `dynamodb_table_read` / `_write`, `dynamodb_account_read` / `_write` | DynamoDB DescribeLimits (else Service Quotas) |
+
+`lambda_unreserved_min` (the 100 executions AWS keeps unreserved) is not readable from any API,
+so it never appears.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from aws.readers._common import value_of
+from aws.snapshot import account_entry, region_data
+
+LIMIT_KEYS = ("lambda_concurrency", "lambda_unreserved_min", "api_rps", "api_burst", "dynamodb_table_read",
+              "dynamodb_table_write", "dynamodb_account_read", "dynamodb_account_write")
+
+#: limit key → (section, read, field) of the service's own API
+_SERVICE_API = {
+    "lambda_concurrency": ("lambda", "account_settings", "concurrent_executions", "Lambda GetAccountSettings"),
+    "api_rps": ("apigateway", "account", "rate_limit_rps", "API Gateway GetAccount"),
+    "api_burst": ("apigateway", "account", "burst_limit", "API Gateway GetAccount"),
+    "dynamodb_table_read": ("dynamodb", "limits", "table_max_read", "DynamoDB DescribeLimits"),
+    "dynamodb_table_write": ("dynamodb", "limits", "table_max_write", "DynamoDB DescribeLimits"),
+    "dynamodb_account_read": ("dynamodb", "limits", "account_max_read", "DynamoDB DescribeLimits"),
+    "dynamodb_account_write": ("dynamodb", "limits", "account_max_write", "DynamoDB DescribeLimits"),
+}
+#: limits the design keeps as floats; the others are whole numbers
+_FLOAT_KEYS = {"api_rps"}
+
+
+@dataclass(frozen=True)
+class LimitFact:
+    """One account limit and the call it was read from."""
+
+    key: str
+    value: float | int
+    source: str
+
+
+def account_limits(snapshot: dict[str, Any], region: str | None = None,
+                   account: str | None = None) -> dict[str, LimitFact]:
+    """Limits read from the account, each with its source; the service's own API wins over Service Quotas."""
+    data = region_data(snapshot, region, account)
+    quotas = {q.get("limit"): q for q in value_of((data.get("service_quotas") or {}).get("quotas"), []) if q.get("limit")}
+    facts = {}
+    for key, (section, read, field, call) in _SERVICE_API.items():
+        value = (value_of((data.get(section) or {}).get(read)) or {}).get(field)
+        source = call
+        if value is None and key in quotas:
+            value, source = value_of(quotas[key].get("applied")), f"Service Quotas {quotas[key]['quota_code']} (applied)"
+        if value is not None:
+            facts[key] = LimitFact(key, float(value) if key in _FLOAT_KEYS else int(value), source)
+    return facts
+
+
+def snapshot_limits(snapshot: dict[str, Any], region: str | None = None, account: str | None = None) -> dict[str, Any]:
+    """The design `limits:` values read from the account in `region` (only keys actually read).
+
+    >>> snapshot_limits(EXAMPLE, "us-east-1")
+    {'lambda_concurrency': 10}
+    """
+    return {key: fact.value for key, fact in account_limits(snapshot, region, account).items()}
+
+
+def limits_source(snapshot: dict[str, Any], region: str | None = None, account: str | None = None) -> str:
+    """The `limits.source` text for limits taken from this snapshot (it says "account", as the report expects)."""
+    entry = account_entry(snapshot, account)
+    region = region or snapshot["regions"][0]
+    return f"your AWS account ({entry['label']}, {region}, read {str(snapshot.get('taken_at') or '')[:10]})"[:200]
+
+
+def snapshot_facts(snapshot: dict[str, Any], region: str | None = None, account: str | None = None) -> dict[str, Any]:
+    """Per-resource facts for the diff and the import: functions, tables, apis, buckets, queues by name."""
+    data = region_data(snapshot, region, account)
+    return {"functions": _functions(data), "tables": _tables(data), "apis": _apis(data),
+            "buckets": _buckets(data), "queues": _queues(data)}
+
+
+def _functions(data: dict) -> dict[str, dict]:
+    """name → {memory_mb, timeout_s, architecture, ephemeral_storage_mb, runtime, reserved_concurrency,
+    provisioned_concurrency, read_complete}: concurrency is None when not set — or when its read failed,
+    which `read_complete` False and the snapshot's gaps say."""
+    result = {}
+    for fn in value_of((data.get("lambda") or {}).get("functions"), []):
+        result[fn["name"]] = {
+            "memory_mb": fn.get("memory_mb"), "timeout_s": fn.get("timeout_s"), "architecture": fn.get("architecture"),
+            "ephemeral_storage_mb": fn.get("ephemeral_storage_mb"), "runtime": fn.get("runtime"),
+            "reserved_concurrency": value_of(fn.get("reserved_concurrency")),
+            "provisioned_concurrency": (value_of(fn.get("provisioned_concurrency")) or {}).get("requested"),
+            "read_complete": all("value" in fn.get(k, {}) for k in ("reserved_concurrency", "provisioned_concurrency")),
+        }
+    return result
+
+
+def _tables(data: dict) -> dict[str, dict]:
+    """name → the table record (billing, rcu, wcu, table_class, decreases_today, ...) plus its auto scaling."""
+    section = data.get("dynamodb") or {}
+    targets = value_of(section.get("autoscaling"), [])
+    policies = {(p["resource"], p["dimension"]): p.get("target_utilization_pct")
+                for p in value_of(section.get("scaling_policies"), [])}
+    result = {}
+    for table in value_of(section.get("tables"), []):
+        record = value_of(table.get("table"))
+        if record is None:
+            continue
+        scaling = [{**t, "target_utilization_pct": policies.get((t["resource"], t["dimension"]))}
+                   for t in targets if t["resource"] == f"table/{table['name']}"
+                   or t["resource"].startswith(f"table/{table['name']}/index/")]
+        result[table["name"]] = {**record, "autoscaling": scaling}
+    return result
+
+
+def _apis(data: dict) -> dict[str, dict]:
+    """name → {id, kind (rest/http/websocket), stages [{name, throttle_rps, throttle_burst}],
+    integration_timeouts_ms [..], functions [names it invokes]}."""
+    apis = list(value_of((data.get("apigateway") or {}).get("rest_apis"), []))
+    apis += value_of((data.get("apigatewayv2") or {}).get("apis"), [])
+    result = {}
+    for api in apis:
+        integrations = value_of(api.get("integrations"), [])
+        result[api["name"]] = {
+            "id": api["id"], "kind": api["kind"],
+            "stages": [{k: s.get(k) for k in ("name", "throttle_rps", "throttle_burst")}
+                       for s in value_of(api.get("stages"), [])],
+            "integration_timeouts_ms": [i["timeout_ms"] for i in integrations if i.get("timeout_ms")],
+            "functions": sorted({i["function"] for i in integrations if i.get("function")}),
+        }
+    return result
+
+
+def _buckets(data: dict) -> dict[str, dict]:
+    """name → {size_bytes, object_count, as_of} (None where CloudWatch had no data point)."""
+    return {b["name"]: value_of(b.get("storage"), {}) for b in value_of((data.get("s3") or {}).get("buckets"), [])}
+
+
+def _queues(data: dict) -> dict[str, dict]:
+    """name → the queue attributes (fifo, visibility_timeout_s, retention_s, ...)."""
+    return {q["name"]: value_of(q.get("attributes"), {}) for q in value_of((data.get("sqs") or {}).get("queues"), [])}
+
+
+#: a minimal snapshot for the doctest above
+EXAMPLE = {"schema": "serverless-planner/account-snapshot@1", "regions": ["us-east-1"], "accounts": [
+    {"label": "default", "regions": {"us-east-1": {"lambda": {
+        "account_settings": {"value": {"concurrent_executions": 10, "unreserved_concurrent_executions": 10}}}}}}]}

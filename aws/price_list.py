@@ -1,0 +1,303 @@
+"""Live prices: refresh a region's catalog from the AWS Price List Query API into a local cache.
+
+    result = refresh_catalog("ap-northeast-1")           # GetProducts for Lambda, API Gateway, ...
+    load_catalog("ap-northeast-1", catalog_dir())         # the refreshed catalog, same format as the bundled one
+    result.changes                                        # what differs from the bundled catalog
+
+The cached file (`<cache>/catalog/<region>.yaml`, cache = $SERVERLESS_PLANNER_CACHE or
+~/.cache/serverless-planner) is the bundled catalog with every price the Price List has for the
+region replaced (confidence `price_list`, as_of = the refresh date); prices it does not map (see
+`price_list_map.yaml`) keep their bundled values and sources. The repository is never written.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from aws.errors import THROTTLED
+from aws.errors import gap as gap_record
+from aws.iam import Call
+from models.costs.prices import Catalog
+from pricing.catalog import CATALOG_DIR, available_regions, load_catalog
+
+CALLS = (Call("pricing", "GetProducts", "current prices for `cli.py prices refresh`"),)
+PRICING_REGIONS = ("us-east-1", "ap-south-1", "eu-central-1")  # the Price List API's only endpoints
+MAP_FILE = CATALOG_DIR.parent / "price_list_map.yaml"  # pricing data: Price List usage type to price id
+CACHE_ENV = "SERVERLESS_PLANNER_CACHE"
+OFFER_URL = "https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/{code}/current/{region}/index.json"
+
+
+class RefreshError(RuntimeError):
+    """Nothing could be refreshed (the reason names the failed call)."""
+
+
+@dataclass(frozen=True)
+class ListedPrice:
+    """One product's on-demand price from the Price List, matched to a catalog price id."""
+
+    price_id: str
+    service_code: str
+    usagetype: str
+    sku: str
+    unit: str
+    bands: tuple[tuple[Decimal, Decimal | None, Decimal], ...]  # (begin, end or None = Inf, USD per unit)
+    effective: str
+
+
+@dataclass(frozen=True)
+class PriceChange:
+    """A price whose refreshed tiers differ from the bundled ones."""
+
+    price_id: str
+    dimension: str
+    bundled: str
+    refreshed: str
+    change_pct: float | None   # first tier, relative to the bundled price
+    bundled_as_of: str
+
+
+@dataclass
+class RefreshResult:
+    """What a refresh did: the file written, ids refreshed and kept, failed calls, changes vs bundled."""
+
+    region: str
+    path: Path | None = None
+    refreshed: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)
+    unmatched: list[str] = field(default_factory=list)
+    errors: list[dict[str, Any]] = field(default_factory=list)
+    changes: list[PriceChange] = field(default_factory=list)
+
+
+def cache_dir() -> Path:
+    """The cache root: $SERVERLESS_PLANNER_CACHE, else $XDG_CACHE_HOME or ~/.cache, + serverless-planner."""
+    if os.environ.get(CACHE_ENV):
+        return Path(os.environ[CACHE_ENV]).expanduser()
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "serverless-planner"
+
+
+def catalog_dir() -> Path:
+    """Where refreshed catalog files live (pass it to `load_catalog(region, catalog_dir())`)."""
+    return cache_dir() / "catalog"
+
+
+def cached_catalog_path(region: str) -> Path | None:
+    """The refreshed catalog of `region`, if there is one."""
+    path = catalog_dir() / f"{region}.yaml"
+    return path if path.is_file() else None
+
+
+def cached_catalog_info(region: str) -> dict[str, Any] | None:
+    """The header of the refreshed catalog (refreshed_at, services, counts), or None."""
+    path = cached_catalog_path(region)
+    if path is None:
+        return None
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {k: data.get(k) for k in ("region", "compiled", "refreshed_at", "source", "pricing_endpoint",
+                                     "bundled_compiled", "services")} | {"path": str(path)}
+
+
+@lru_cache(maxsize=1)
+def usage_map() -> dict[str, dict[str, str]]:
+    """Service code → {usagetype without region prefix → price id}."""
+    return yaml.safe_load(MAP_FILE.read_text(encoding="utf-8"))["services"]
+
+
+def pricing_client(profile: str | None = None, pricing_region: str = "us-east-1") -> Any:
+    """A Price List client from the standard configuration (adaptive retries, timeouts)."""
+    from aws.session import PullSettings, make_session
+
+    if pricing_region not in PRICING_REGIONS:
+        raise RefreshError(f"the Price List API answers only in {', '.join(PRICING_REGIONS)}, not {pricing_region}")
+    return make_session(profile).client("pricing", region_name=pricing_region,
+                                        config=PullSettings().botocore_config())
+
+
+def fetch_products(client: Any, service_code: str, region: str) -> list[str]:
+    """Every product of `service_code` in `region` as the Price List's JSON strings (all pages)."""
+    pages = client.get_paginator("get_products").paginate(
+        ServiceCode=service_code, FormatVersion="aws_v1",
+        Filters=[{"Type": "TERM_MATCH", "Field": "regionCode", "Value": region}])
+    return [item for page in pages for item in page.get("PriceList") or []]
+
+
+def strip_region_prefix(usagetype: str) -> str:
+    """The usage type without its region prefix.
+
+    >>> strip_region_prefix("APN1-Lambda-GB-Second"), strip_region_prefix("Request"), strip_region_prefix("USE1-ApiGatewayRequest")
+    ('Lambda-GB-Second', 'Request', 'ApiGatewayRequest')
+    """
+    head, sep, rest = usagetype.partition("-")
+    if sep and rest and head.isupper() and head.isalnum() and 2 <= len(head) <= 5 and head not in ("IA",):
+        return rest
+    return usagetype
+
+
+def parse_products(items: list[str | dict], service_code: str) -> tuple[dict[str, ListedPrice], list[str]]:
+    """Matched prices by id, and the usage types seen but not mapped (first product wins per id)."""
+    mapping = usage_map().get(service_code, {})
+    found: dict[str, ListedPrice] = {}
+    unmatched: list[str] = []
+    for raw in items:
+        item = json.loads(raw) if isinstance(raw, str) else raw  # boto3 leaves PriceList items as JSON text
+        usagetype = ((item.get("product") or {}).get("attributes") or {}).get("usagetype", "")
+        price_id = mapping.get(strip_region_prefix(usagetype))
+        if price_id is None:
+            unmatched.append(usagetype)
+            continue
+        listed = _listed(item, price_id, service_code, usagetype)
+        if listed is not None and price_id not in found:
+            found[price_id] = listed
+    return found, sorted(set(unmatched))
+
+
+def _listed(item: dict, price_id: str, service_code: str, usagetype: str) -> ListedPrice | None:
+    """The on-demand price bands of one product (None when it has no on-demand USD price)."""
+    for term in ((item.get("terms") or {}).get("OnDemand") or {}).values():
+        bands = []
+        unit = ""
+        for dim in (term.get("priceDimensions") or {}).values():
+            usd = (dim.get("pricePerUnit") or {}).get("USD")
+            if usd is None:
+                continue
+            end = dim.get("endRange", "Inf")
+            bands.append((Decimal(dim.get("beginRange", "0")), None if end == "Inf" else Decimal(end), Decimal(usd)))
+            unit = dim.get("unit", unit)
+        if bands:
+            return ListedPrice(price_id, service_code, usagetype, item["product"].get("sku", ""), unit,
+                               tuple(sorted(bands, key=lambda b: b[0])), str(term.get("effectiveDate", ""))[:10])
+    return None
+
+
+def refreshed_entry(bundled: dict[str, Any], listed: ListedPrice, region: str, today: date) -> dict[str, Any]:
+    """The bundled catalog entry with the listed price, source and date (units and free tier kept)."""
+    per = Decimal(str(bundled.get("per", 1)))
+    bands = list(listed.bands)
+    dropped = ""
+    # a leading $0 band is the free allowance, which the catalog keeps in `free_tier`
+    while bundled.get("free_tier") and len(bands) > 1 and bands[0][2] == 0:
+        dropped += f" The Price List's free band 0–{bands[0][1]:,} {listed.unit} is the catalog's free_tier."
+        bands.pop(0)
+    tiers = [{"up_to": None if i == len(bands) - 1 or end is None else _number(end), "usd": _usd(usd * per)}
+             for i, (_, end, usd) in enumerate(bands)]
+    fresh = {
+        "tiers": tiers, "source": OFFER_URL.format(code=listed.service_code, region=region), "as_of": today,
+        "confidence": "price_list",
+        "note": (f"Refreshed {today.isoformat()} from the AWS Price List Query API (GetProducts, "
+                 f"ServiceCode={listed.service_code}, regionCode={region}): usagetype {listed.usagetype}, "
+                 f"SKU {listed.sku}, unit {listed.unit}, effective {listed.effective}.{dropped}"),
+    }
+    entry = {key: fresh.get(key, value) for key, value in bundled.items()}  # the bundled key order
+    entry.update(fresh)
+    return entry
+
+
+def _usd(value: Decimal) -> str:
+    text = f"{value.normalize():f}"
+    return text if "." in text else text + ".0"
+
+
+def _number(value: Decimal) -> int | float:
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def refresh_catalog(region: str, *, client: Any = None, profile: str | None = None, pricing_region: str = "us-east-1",
+                    service_codes: list[str] | None = None, today: date | None = None) -> RefreshResult:
+    """Fetch the region's prices, write the cached catalog, and compare it with the bundled one."""
+    if region not in available_regions():
+        raise RefreshError(f"no bundled catalog for {region!r} to refresh; available: {', '.join(available_regions())}")
+    today = today or datetime.now(UTC).date()
+    client = client or pricing_client(profile, pricing_region)
+    result = RefreshResult(region=region)
+    listed, services = _fetch_all(client, region, service_codes or list(usage_map()), result)
+    if not listed:
+        reason = "; ".join(f"{e['operation']} {e.get('item', '')}: {e['code']} {e['message']}" for e in result.errors)
+        raise RefreshError(f"no price could be refreshed for {region} ({reason or 'no matching products'}); "
+                           "the bundled catalog stays in use")
+    result.path = _write(region, listed, services, pricing_region, today, result)
+    bundled = load_catalog(region)
+    refreshed = load_catalog.__wrapped__(region, catalog_dir())  # bypass the cache: the file just changed
+    result.changes = catalog_changes(bundled, refreshed)
+    return result
+
+
+def _fetch_all(client: Any, region: str, codes: list[str], result: RefreshResult) -> tuple[dict, dict]:
+    """Listed prices of every service; stops at the first failure that is not throttling (same cause for all)."""
+    listed: dict[str, ListedPrice] = {}
+    services: dict[str, dict[str, Any]] = {}
+    for code in codes:
+        try:
+            found, unmatched = parse_products(fetch_products(client, code, region), code)
+        except Exception as err:  # a failed service keeps its bundled prices; the reason is reported
+            record = gap_record("pricing", region, "GetProducts", err, item=code)
+            result.errors.append(record)
+            services[code] = {"error": f"{record['code']}: {record['message']}"}
+            if record["kind"] != THROTTLED:
+                break
+            continue
+        listed.update(found)
+        result.unmatched += [f"{code}:{u}" for u in unmatched]
+        services[code] = {"refreshed": len(found), "unmatched_usage_types": len(unmatched)}
+    return listed, services
+
+
+def _write(region: str, listed: dict[str, ListedPrice], services: dict, pricing_region: str, today: date,
+           result: RefreshResult) -> Path:
+    """Write `<cache>/catalog/<region>.yaml` (and a copy of the bundled global.yaml beside it)."""
+    bundled = yaml.safe_load((CATALOG_DIR / f"{region}.yaml").read_text(encoding="utf-8"))
+    prices = []
+    for entry in bundled["prices"]:
+        if entry["id"] in listed:
+            prices.append(refreshed_entry(entry, listed[entry["id"]], region, today))
+            result.refreshed.append(entry["id"])
+        else:
+            prices.append(entry)
+            result.kept.append(entry["id"])
+    data = {"region": region, "compiled": today, "source": "AWS Price List Query API (GetProducts) over the bundled catalog",
+            "refreshed_at": datetime.now(UTC).replace(microsecond=0).isoformat(), "pricing_endpoint": pricing_region,
+            "bundled_compiled": bundled.get("compiled"), "services": services, "prices": prices}
+    target = catalog_dir()
+    target.mkdir(parents=True, exist_ok=True)
+    path = target / f"{region}.yaml"
+    header = (f"# Serverless Planner price catalog for {region}, refreshed from the AWS Price List.\n"
+              "# Written by `cli.py prices refresh`; format: pricing/README.md. Safe to delete.\n")
+    text = yaml.dump(data, Dumper=_NoAliasDumper, sort_keys=False, allow_unicode=True, width=120)
+    path.write_text(header + text, encoding="utf-8")
+    shutil.copyfile(CATALOG_DIR / "global.yaml", target / "global.yaml")  # CloudFront, Route 53: not refreshed
+    return path
+
+
+class _NoAliasDumper(yaml.SafeDumper):
+    """A safe dumper that writes repeated values (the refresh date) out instead of as &anchors."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def catalog_changes(bundled: Catalog, refreshed: Catalog) -> list[PriceChange]:
+    """Prices whose tiers (bounds or USD per unit) differ between two catalogs of one region."""
+    changes = []
+    for price_id, new in sorted(refreshed.prices.items()):
+        old = bundled.prices.get(price_id)
+        if old is None or old.tiers == new.tiers:
+            continue
+        before, after = old.first_unit_price, new.first_unit_price
+        pct = float((after - before) / before * 100) if before else None
+        changes.append(PriceChange(price_id, new.dimension, _display(old), _display(new),
+                                   None if pct is None else round(pct, 2), old.as_of.isoformat()))
+    return changes
+
+
+def _display(price: Any) -> str:
+    return "; ".join(price.display_price(i) for i in range(len(price.tiers)))

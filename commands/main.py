@@ -1,0 +1,170 @@
+"""Serverless Planner in the terminal: price a design, list templates and prices.
+
+    python cli.py estimate DESIGN [--format table|json|csv]
+    python cli.py validate DESIGN
+    python cli.py check DESIGN [--format table|json] [--account SNAPSHOT]
+    python cli.py templates
+    python cli.py prices [--region REGION] [--service SERVICE] [--assumed]
+    python cli.py quote DESIGN [--currency USD|JPY] [--rate 150] [--tax 10] [--lang en|ja]
+                           [--format table|csv|xlsx|html] [--output FILE]
+
+Exit codes: 0 done; 2 bad input (a one-line message on stderr names the problem); 1 other failure,
+or (check) a failing check.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from commands import account as account_commands
+from commands import dynamodb_plan, import_design, prices_refresh, quote
+from commands.support import InputError, one_line, read_design
+from models.design.schema import DesignError
+from models.design.text import load_design_data
+from pricing.catalog import CatalogError, assumed_prices, available_regions, load_catalog
+from render.estimate import contract_dict, csv_text, table_text
+from render.readiness import component_summaries, readiness_dict, readiness_table
+from service import check_data, expected_data, projection_data
+from templates import template_keys, template_path, template_text
+
+
+def read_account_limits(path: str | None, region: str) -> dict | None:
+    """The limits a snapshot file written by `cli.py pull` holds for `region` (None without --account)."""
+    if not path:
+        return None
+    from aws.snapshot import limits_from_snapshot_file
+
+    return limits_from_snapshot_file(path, region)
+
+
+def cmd_estimate(args: argparse.Namespace) -> int:
+    data = load_design_data(read_design(args.design))
+    report, est = check_data(data)
+    if args.format == "json":
+        doc = contract_dict(est)
+        doc["components"] = component_summaries(report)
+        doc["projection_12_months"] = [{**row, "total_usd": float(round(row["total_usd"], 6))}
+                                       for row in projection_data(data)]
+        print(json.dumps(doc, indent=2, ensure_ascii=False))
+    elif args.format == "csv":
+        sys.stdout.write(csv_text(est))
+    else:
+        sys.stdout.write(table_text(est))
+        year = projection_data(data)
+        growth = parse_growth(data)
+        print(f"12-month projection (growth {growth:.1%}/month): USD {sum(r['total_usd'] for r in year):,.2f} "
+              f"(month 12: USD {year[-1]['total_usd']:,.2f})")
+    return 0
+
+
+def parse_growth(data: dict) -> float:
+    """The design's growth_per_month at its expected value (0 when not given)."""
+    return float((expected_data(data).get("workload") or {}).get("growth_per_month", 0) or 0)
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    _, est = check_data(load_design_data(read_design(args.design)))
+    print(f"ok: {est.name} ({est.region}), {len(est.events)} components")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Readiness report; exit 1 when any check fails (a launch gate for CI)."""
+    data = load_design_data(read_design(args.design))
+    report, _ = check_data(data, read_account_limits(args.account, str(data.get("region", "us-east-1"))))
+    if args.format == "json":
+        print(json.dumps(readiness_dict(report), indent=2, ensure_ascii=False, default=str))
+    else:
+        sys.stdout.write(readiness_table(report))
+    return 1 if report.worst_status == "fail" else 0
+
+
+def cmd_templates(args: argparse.Namespace) -> int:
+    for key in template_keys():
+        first = template_text(key).splitlines()[0].removeprefix("name:").strip()
+        print(f"{key:24} {first}  ({template_path(key).relative_to(Path(__file__).resolve().parents[1])})")
+    return 0
+
+
+def cmd_prices(args: argparse.Namespace) -> int:
+    if args.assumed:
+        return print_assumed_prices([args.region] if args.region else None)
+    region = args.region or "us-east-1"
+    catalog = load_catalog(region)
+    print(f"Prices for {region} (catalog compiled {catalog.compiled.isoformat()})")
+    for price in sorted(catalog.prices.values(), key=lambda p: p.id):
+        if args.service and price.service != args.service:
+            continue
+        tiers = "; ".join(price.display_price(i) for i in range(len(price.tiers)))
+        print(f"{price.id:45} {tiers}  [{price.confidence}, as of {price.as_of.isoformat()}] {price.source}")
+    return 0
+
+
+def print_assumed_prices(regions: list[str] | None) -> int:
+    """Every `assumed` price (no source states it for its region) with the note that says what it
+    is derived from; a count per region at the end."""
+    prices = assumed_prices(regions)
+    counts: dict[str, int] = {}
+    for price in prices:
+        counts[price.region] = counts.get(price.region, 0) + 1
+        tiers = "; ".join(price.display_price(i) for i in range(len(price.tiers)))
+        print(f"{price.region:15} {price.id:45} {tiers}")
+        print(f"{'':15} derived: {price.note or '(no note)'}")
+    per_region = ", ".join(f"{region} {n}" for region, n in sorted(counts.items()))
+    print(f"{len(prices)} assumed prices ({per_region or 'none'}): no source states these for their region; "
+          "estimates that use them say so.")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="cli.py", description="Plan the cost of a serverless back end on AWS.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("estimate", help="price a design file: monthly line items in USD")
+    p.add_argument("design", help="a design file (YAML or JSON) or a template key")
+    p.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    p.set_defaults(run=cmd_estimate)
+    p = sub.add_parser("validate", help="check a design file without printing the estimate")
+    p.add_argument("design", help="a design file (YAML or JSON) or a template key")
+    p.set_defaults(run=cmd_validate)
+    p = sub.add_parser("check", help="readiness report: limits against the month's traffic; exit 1 if a check fails")
+    p.add_argument("design", help="a design file (YAML or JSON) or a template key")
+    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.add_argument("--account", help="a snapshot from `cli.py pull`: use its limits")
+    p.set_defaults(run=cmd_check)
+    p = sub.add_parser("templates", help="list the bundled design templates")
+    p.set_defaults(run=cmd_templates)
+    p = sub.add_parser("prices", help="list the price catalog with sources and dates")
+    p.add_argument("--region", choices=available_regions(), default=None,
+                   help="the region to list (default us-east-1; with --assumed: every region)")
+    p.add_argument("--service", help="only this service (e.g. lambda, dynamodb)")
+    p.add_argument("--assumed", action="store_true",
+                   help="list only the prices marked assumed (no source states them), with what each is derived from")
+    p.set_defaults(run=cmd_prices)
+    # more commands register here (each module in commands/ has register(subparsers))
+    dynamodb_plan.register(sub)
+    account_commands.register(sub)
+    prices_refresh.register(sub)
+    import_design.register(sub)
+    quote.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except (DesignError, InputError) as err:
+        print(f"error: {one_line(err)}", file=sys.stderr)
+        return 2
+    except CatalogError as err:
+        print(f"error: price catalog: {one_line(err)}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

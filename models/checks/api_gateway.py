@@ -1,0 +1,119 @@
+"""API Gateway checks: the account throttle and stage throttles (token buckets), the integration
+timeout against the function's durations, the timeout chain, and payload limits."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from models.checks.readiness import Check, Context, make_check
+from models.run.duration import fit_duration
+from models.run.queueing import busiest_second_rps, credit_bucket_overflow
+
+LAMBDA_SYNC_PAYLOAD_KB = 6 * 1024  # Lambda's synchronous invocation payload limit (6 MB)
+
+
+def integration_timeout_ms(api, ctx: Context) -> float:
+    """The API's integration timeout: as designed, else AWS's default (REST 29 s, HTTP 30 s)."""
+    if api.integration_timeout_ms is not None:
+        return float(api.integration_timeout_ms)
+    key = "api_http_integration_timeout_ms" if api.api == "http" else "api_rest_integration_timeout_ms"
+    return ctx.limit(key).value
+
+
+def checks(ctx: Context) -> list[Check]:
+    """Every API Gateway check of the design."""
+    apis = [c for c in ctx.design.components if c.type == "api_gateway"]
+    if not apis:
+        return []
+    found = [_account_throttle(ctx, apis)]
+    for api in apis:
+        if api.stage_rps is not None:
+            found.append(_stage_throttle(ctx, api))
+        for fn in (c for c in ctx.design.components if c.type == "lambda" and c.from_ == api.id):
+            found += [_integration_timeout(ctx, api, fn), _timeout_chain(ctx, api, fn)]
+            if api.api != "websocket":
+                found.append(_payload(ctx, api, fn))
+    return found
+
+
+def _account_throttle(ctx: Context, apis) -> Check:
+    rate = ctx.limit("api_rps").value
+    burst = ctx.limit("api_burst").value
+    total_rps = sum(ctx.rates[a.id] for a in apis)
+    overflow = credit_bucket_overflow(total_rps * 60, rate * 60, burst)
+    share = np.divide(overflow, total_rps * 60, out=np.zeros_like(overflow), where=total_rps > 0)
+    for api in apis:
+        ctx.note(api.id, throttled_per_month=round(float((share * ctx.rates[api.id] * 60).sum()), 1))
+    peak = float(busiest_second_rps(total_rps, ctx.traffic.burstiness).max())
+    return make_check(
+        ctx, id="apigateway.account_throttle", component="(account)", limit_key="api_rps", limit_value=rate,
+        limit_label=f"requests per second per account and Region (token bucket, burst {burst:,.0f})", peak=peak,
+        curve=busiest_second_rps(total_rps, ctx.traffic.burstiness),
+        unit="requests/s (busiest second)", affected=float(overflow.sum()),
+        total=sum(float(ctx.events[a.id]) for a in apis),
+        consequence="Requests above the account throttle get 429 Too Many Requests; all APIs in the Region share it.",
+        action="Request a throttle quota increase (Service Quotas L-8A5B8E43) or cache responses (CloudFront / REST cache).")
+
+
+def _stage_throttle(ctx: Context, api) -> Check:
+    burst = api.stage_burst if api.stage_burst is not None else api.stage_rps
+    overflow = credit_bucket_overflow(ctx.rates[api.id] * 60, api.stage_rps * 60, burst)
+    return make_check(
+        ctx, id="apigateway.stage_throttle", component=api.id, limit_key=None, limit_value=api.stage_rps,
+        limit_label=f"stage throttle (stage_rps, burst {burst:,.0f})",
+        peak=float(busiest_second_rps(ctx.rates[api.id], ctx.traffic.burstiness).max()),
+        curve=busiest_second_rps(ctx.rates[api.id], ctx.traffic.burstiness),
+        unit="requests/s (busiest second)", affected=float(overflow.sum()), total=float(ctx.events[api.id]),
+        consequence="Requests above the stage's throttle get 429 Too Many Requests.",
+        action="Raise stage_rps / stage_burst, or smooth the clients' traffic.")
+
+
+def _integration_timeout(ctx: Context, api, fn) -> Check:
+    limit_ms = integration_timeout_ms(api, ctx)
+    model = fit_duration(fn.duration_ms)
+    cutoff = min(limit_ms, fn.timeout_s * 1000)
+    failed = float(ctx.events[fn.id]) * model.fraction_over(cutoff)
+    kind = "504 Gateway Timeout" if limit_ms <= fn.timeout_s * 1000 else "502 (the function timed out first)"
+    ctx.note(api.id, timeouts_per_month=round(failed, 1))
+    return make_check(
+        ctx, id="apigateway.integration_timeout", component=api.id, limit_key=None if api.integration_timeout_ms
+        else ("api_http_integration_timeout_ms" if api.api == "http" else "api_rest_integration_timeout_ms"),
+        limit_value=limit_ms, limit_label="integration timeout", peak=model.median_ms * float(np.exp(2.3263 * model.sigma))
+        if model.fixed_ms is None else model.fixed_ms, unit=f"ms ({fn.id} p99 duration)", affected=failed,
+        total=float(ctx.events[fn.id]),
+        consequence=f"{failed:,.0f} requests a month answered {kind}.",
+        action="Make slow work asynchronous (return 202 and finish via SQS/Step Functions) or speed up the function.")
+
+
+def _timeout_chain(ctx: Context, api, fn) -> Check:
+    """client timeout > integration timeout > function timeout > p99 duration; each inversion is a finding."""
+    client = ctx.design.workload.client_timeout_s
+    integration_s = integration_timeout_ms(api, ctx) / 1000
+    model = fit_duration(fn.duration_ms)
+    p99_s = (model.fixed_ms if model.fixed_ms is not None else model.median_ms * float(np.exp(2.3263 * model.sigma))) / 1000
+    problems = []
+    if client is not None and client <= integration_s:
+        problems.append(f"client timeout {client:g} s ≤ integration timeout {integration_s:g} s: the app gives up "
+                        "first while the work continues (retries may run it twice)")
+    if fn.timeout_s >= integration_s:
+        problems.append(f"function timeout {fn.timeout_s} s ≥ integration timeout {integration_s:g} s: API Gateway "
+                        "answers 504 while the function runs on, billed")
+    if p99_s >= fn.timeout_s:
+        problems.append(f"p99 duration {p99_s:g} s ≥ function timeout {fn.timeout_s} s: over 1 % of calls time out")
+    chain = f"{'client ' + format(client, 'g') + ' s > ' if client else ''}integration {integration_s:g} s > " \
+            f"function {fn.timeout_s} s > p99 {p99_s:.3g} s"
+    return make_check(
+        ctx, id="timeout_chain", component=f"{api.id}→{fn.id}", limit_key=None, limit_value=None, limit_label=chain,
+        peak=None, unit="", affected=0, total=1, warn_if=bool(problems),
+        consequence="; ".join(problems) or "Each timeout is shorter than the one in front of it.",
+        action="Order the timeouts: client > API Gateway integration > function timeout > p99 duration (with margins)."
+        if problems else "—")
+
+
+def _payload(ctx: Context, api, fn) -> Check:
+    return make_check(
+        ctx, id="lambda.sync_payload", component=f"{api.id}→{fn.id}", limit_key=None,
+        limit_value=float(LAMBDA_SYNC_PAYLOAD_KB), limit_label="Lambda synchronous payload (6 MB)",
+        peak=api.payload_kb, unit="KB per request", affected=0, total=1, hard=True,
+        consequence="Requests larger than 6 MB cannot be passed to a synchronously invoked function (413).",
+        action="Upload large files straight to S3 with a presigned URL and pass only the key.")

@@ -1,0 +1,140 @@
+"""DynamoDB checks: consumed capacity against provisioned capacity with burst credit, table and
+account throughput quotas, on-demand's 2× previous-peak rule, and hot partitions."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from models.checks.readiness import Check, Context, make_check
+from models.costs.dynamodb import item_counts, read_units_per_read, write_units_per_write
+from models.costs.usage import dec
+from models.run.queueing import credit_bucket_overflow
+
+
+def index_demands(ctx: Context, table) -> dict[str, tuple[np.ndarray, np.ndarray, float, float]]:
+    """Per capacity owner — the base table ("") and each GSI by name — its (read units/s, write units/s)
+    per minute and its item reads and writes per month. GSIs have their own capacity and decrease budget."""
+    reads, writes = (float(v) for v in item_counts(table, dec(float(ctx.events[table.id]))))
+    rru = float(read_units_per_read(dec(table.item_kb), table.read_consistency))
+    wru = float(write_units_per_write(dec(table.item_kb), table.write_mode))
+    read_rate, write_rate = ctx.series(table.id, reads), ctx.series(table.id, writes)
+    owners = {"": (read_rate * rru, write_rate * wru, reads, writes)}
+    for gsi in table.gsis:
+        kb = dec(gsi.item_kb if gsi.item_kb is not None else table.item_kb)
+        gsi_writes = writes * gsi.write_fraction
+        gsi_reads = float(ctx.events[table.id]) * gsi.reads
+        owners[gsi.name] = (ctx.series(table.id, gsi_reads) * float(read_units_per_read(kb, "eventual")),
+                            write_rate * gsi.write_fraction * float(write_units_per_write(kb, "standard")),
+                            gsi_reads, gsi_writes)
+    return owners
+
+
+def unit_demand(ctx: Context, table) -> tuple[np.ndarray, np.ndarray, float, float]:
+    """(read units/s, write units/s per minute, item reads and writes per month) for a table with its GSIs."""
+    owners = index_demands(ctx, table)
+    read_units = sum(o[0] for o in owners.values())
+    write_units = sum(o[1] for o in owners.values())
+    return read_units, write_units, owners[""][2], owners[""][3]
+
+
+def checks(ctx: Context) -> list[Check]:
+    """Every DynamoDB check of the design."""
+    tables = [c for c in ctx.design.components if c.type == "dynamodb"]
+    found: list[Check] = []
+    provisioned = {"read": 0.0, "write": 0.0}
+    for table in tables:
+        read_units, write_units, reads, writes = unit_demand(ctx, table)
+        ctx.note(table.id, peak_read_units_per_s=round(float(read_units.max()), 2),
+                 peak_write_units_per_s=round(float(write_units.max()), 2))
+        for kind, demand, items in (("read", read_units, reads), ("write", write_units, writes)):
+            if table.billing == "provisioned":
+                capacity = float((table.rcu if kind == "read" else table.wcu)
+                                 + sum((g.rcu if kind == "read" else g.wcu) for g in table.gsis))
+                provisioned[kind] += capacity
+                found.append(_capacity(ctx, table, kind, demand, items, capacity))
+            else:
+                found.append(_on_demand_peak(ctx, table, kind, demand))
+            found.append(_table_quota(ctx, table, kind, demand, items))
+            if table.hot_key_share:
+                found.append(_hot_partition(ctx, table, kind, demand, items))
+    if any(t.billing == "provisioned" for t in tables):
+        for kind in ("read", "write"):
+            found.append(_account_quota(ctx, kind, provisioned[kind]))
+    return found
+
+
+def _per_item(demand: np.ndarray, items: float) -> float:
+    """Units per item operation (to turn throttled units back into requests)."""
+    total_units = float(demand.sum()) * 60
+    return total_units / items if items else 1.0
+
+
+def _capacity(ctx: Context, table, kind: str, demand, items: float, capacity: float) -> Check:
+    burst = ctx.limit("dynamodb_burst_seconds").value
+    overflow_units = credit_bucket_overflow(demand * 60, capacity * 60, burst * capacity)
+    throttled = float(overflow_units.sum()) / _per_item(demand, items)
+    ctx.note(table.id, **{f"throttled_{kind}s_per_month": round(throttled, 1)})
+    unit = "RCU" if kind == "read" else "WCU"
+    return make_check(
+        ctx, id=f"dynamodb.{kind}_capacity", component=table.id, limit_key=None, limit_value=capacity,
+        limit_label=f"provisioned {unit} (table + GSIs), with up to {burst:.0f} s of burst credit", peak=float(demand.max()),
+        curve=demand,
+        unit=f"{unit} consumed per second (minute peak)", affected=throttled, total=items,
+        consequence=f"{throttled:,.0f} {kind}s a month throttled (ProvisionedThroughputExceededException) once burst "
+                    "credit is spent; you pay for the provisioned capacity whether used or not.",
+        action=f"Raise {unit.lower()}, enable auto scaling, use a capacity schedule, or switch to on-demand "
+               "(see the DynamoDB planner).")
+
+
+def _on_demand_peak(ctx: Context, table, kind: str, demand) -> Check:
+    """On-demand absorbs up to 2× the previous peak at once; a sharper spike can throttle."""
+    quiet = ctx.traffic.rate_rps <= ctx.traffic.baseline_rps  # minutes outside every spike
+    previous_peak = float(demand[quiet].max()) if quiet.any() else float(demand.max())
+    spike_ratio = float(demand.max()) / previous_peak if previous_peak > 0 else 1.0
+    return make_check(
+        ctx, id=f"dynamodb.on_demand_{kind}_spike", component=table.id, limit_key=None,
+        limit_value=2 * previous_peak if previous_peak else None,
+        limit_label="on-demand serves up to 2× the previous peak at once", peak=float(demand.max()),
+        unit=f"{kind} units per second (minute peak)", affected=0, total=1, warn_if=spike_ratio > 2,
+        consequence="A spike above twice the table's previous peak within 30 minutes may be throttled while "
+                    "on-demand capacity grows." if spike_ratio > 2 else "Spikes stay within twice the usual peak.",
+        action="Pre-warm the table (warm throughput) before the event, or smooth writes through SQS."
+        if spike_ratio > 2 else "—")
+
+
+def _table_quota(ctx: Context, table, kind: str, demand, items: float) -> Check:
+    key = f"dynamodb_table_{kind}"
+    limit = ctx.limit(key).value
+    overflow = np.maximum(demand - limit, 0.0) * 60
+    throttled = float(overflow.sum()) / _per_item(demand, items)
+    return make_check(
+        ctx, id=f"dynamodb.table_{kind}_quota", component=table.id, limit_key=key, limit_value=limit,
+        limit_label=f"{kind} units per second per table (table + GSIs)", peak=float(demand.max()), curve=demand,
+        unit=f"{kind} units per second", affected=throttled, total=items,
+        consequence=f"{throttled:,.0f} {kind}s a month throttled at the per-table quota.",
+        action="Request a table throughput quota increase, or shard across tables.")
+
+
+def _account_quota(ctx: Context, kind: str, provisioned: float) -> Check:
+    key = f"dynamodb_account_{kind}"
+    limit = ctx.limit(key).value
+    return make_check(
+        ctx, id=f"dynamodb.account_{kind}_quota", component="(account)", limit_key=key, limit_value=limit,
+        limit_label=f"provisioned {kind} capacity per account and Region", peak=provisioned,
+        unit="capacity units provisioned", affected=0, total=1, hard=True,
+        consequence="Provisioning beyond the account quota is rejected (LimitExceededException).",
+        action="Request an account throughput quota increase.")
+
+
+def _hot_partition(ctx: Context, table, kind: str, demand, items: float) -> Check:
+    key = f"dynamodb_partition_{kind}"
+    limit = ctx.limit(key).value
+    hot = demand * table.hot_key_share
+    throttled = float((np.maximum(hot - limit, 0.0) * 60).sum()) / _per_item(demand, items)
+    return make_check(
+        ctx, id=f"dynamodb.hot_partition_{kind}", component=table.id, limit_key=key, limit_value=limit,
+        limit_label=f"{kind} units per second per partition (one key lives in one partition)",
+        peak=float(hot.max()), curve=hot, unit=f"{kind} units per second on the hottest key", affected=throttled, total=items,
+        consequence=f"The hottest key takes {table.hot_key_share:.0%} of traffic; {throttled:,.0f} {kind}s a month "
+                    "throttled on its partition whatever the table's capacity.",
+        action="Spread the key (write sharding with a suffix), cache hot reads (DAX/CloudFront), or batch writes.")

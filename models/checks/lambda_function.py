@@ -1,0 +1,173 @@
+"""Lambda checks: account-wide concurrency (Erlang B), reserved concurrency, the scaling rate,
+timeouts, and async (S3-event) invocations that throttling delays or drops."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from models.checks.readiness import Check, Context, make_check
+from models.run.duration import fit_duration
+from models.run.queueing import erlang_b, erlang_b_bursty, lindley_backlog
+
+
+def mean_duration_s(fn) -> float:
+    """Expected run time per invocation in seconds, capped at the timeout."""
+    return fit_duration(fn.duration_ms).billed_ms(fn.timeout_s * 1000) / 1000
+
+
+def invoked_by(ctx: Context, fn) -> str:
+    """How the function is invoked: "client" (sync), or its upstream's type (api_gateway, s3, sqs, ...)."""
+    return ctx.design.component(fn.from_).type if fn.from_ else "client"
+
+
+def checks(ctx: Context) -> list[Check]:
+    """Every Lambda check of the design."""
+    functions = [c for c in ctx.design.components if c.type == "lambda"]
+    if not functions:
+        return []
+    account = ctx.limit("lambda_concurrency").value
+    reserved = sum(f.reserved_concurrency or 0 for f in functions)
+    pool = max(0, int(account - reserved))
+    loads = {f.id: ctx.rates[f.id] * mean_duration_s(f) for f in functions}
+    throttled = _concurrency(ctx, functions, loads, pool)
+    found = [_reservation_check(ctx, reserved, account)] if reserved else []
+    found += _concurrency_checks(ctx, functions, loads, pool, throttled)
+    for fn in functions:
+        found.append(_scaling_check(ctx, fn, loads[fn.id]))
+        found.append(_timeout_check(ctx, fn))
+        if invoked_by(ctx, fn) in ("s3", "sns", "dynamodb"):
+            found.append(_async_check(ctx, fn, pool))
+        if fn.provisioned_concurrency:
+            spill = float((ctx.rates[fn.id] * 60 * erlang_b(fn.provisioned_concurrency, loads[fn.id])).sum())
+            ctx.note(fn.id, provisioned_spillover_per_month=round(spill, 1))
+    return found
+
+
+def _concurrency(ctx: Context, functions, loads, pool: int) -> dict[str, float]:
+    """Throttled invocations per function: reserved functions alone, the rest share the pool."""
+    burst = ctx.traffic.burstiness
+    shared = [f for f in functions if f.reserved_concurrency is None]
+    throttled: dict[str, float] = {}
+    if shared:
+        blocked = erlang_b_bursty(pool, sum(loads[f.id] for f in shared), burst)
+        for f in shared:
+            throttled[f.id] = float((ctx.rates[f.id] * 60 * blocked).sum())
+    for f in functions:
+        if f.reserved_concurrency is not None:
+            blocked = erlang_b_bursty(f.reserved_concurrency, loads[f.id], burst)
+            throttled[f.id] = float((ctx.rates[f.id] * 60 * blocked).sum())
+    for f in functions:
+        if invoked_by(ctx, f) == "sqs":
+            throttled[f.id] = 0.0  # the event source mapping polls only as concurrency allows: messages wait
+    for f in functions:
+        load = loads[f.id]
+        ctx.note(f.id, peak_concurrency=round(float(load.max() + 3 * math.sqrt(load.max())), 1),
+                 mean_duration_ms=round(mean_duration_s(f) * 1000, 1), throttled_per_month=round(throttled[f.id], 1))
+    return throttled
+
+
+def _reservation_check(ctx: Context, reserved: float, account: float) -> Check:
+    floor = ctx.limit("lambda_unreserved_min").value
+    allowed = max(0.0, account - floor)
+    return make_check(
+        ctx, id="lambda.reservations", component="(account)", limit_key="lambda_concurrency", limit_value=allowed,
+        limit_label=f"reserved concurrency may total at most account concurrency {account:,.0f} − {floor:,.0f} unreserved",
+        peak=reserved, unit="environments", affected=0, total=1, hard=True,
+        consequence="AWS rejects reservations that leave fewer than the minimum unreserved; deployment fails.",
+        action="Lower reserved_concurrency or request a higher account concurrency quota.")
+
+
+def _concurrency_checks(ctx: Context, functions, loads, pool: int, throttled) -> list[Check]:
+    found = []
+    shared = [f for f in functions if f.reserved_concurrency is None]
+    all_load = sum(loads[f.id] for f in functions)
+    account = ctx.limit("lambda_concurrency").value
+    total = sum(float(ctx.events[f.id]) for f in functions)
+    found.append(make_check(
+        ctx, id="lambda.account_concurrency", component="(account)", limit_key="lambda_concurrency",
+        limit_value=account, limit_label="concurrent executions per account and Region (all functions share it)",
+        peak=float(all_load.max()), unit="concurrent executions", curve=all_load, affected=sum(throttled.values()), total=total,
+        consequence="Invocations beyond the account's concurrency are throttled (HTTP 429); every function in the "
+                    "Region competes for it, including ones outside this design.",
+        action="Request a concurrency quota increase (Service Quotas L-B99A9384), reserve concurrency for critical "
+               "functions, or buffer with SQS."))
+    for f in functions:
+        limit = f.reserved_concurrency if f.reserved_concurrency is not None else pool
+        curve = sum(loads[s.id] for s in shared) if f.reserved_concurrency is None else loads[f.id]
+        peak = float(curve.max())
+        label = "reserved_concurrency" if f.reserved_concurrency is not None else "account concurrency less other functions' reservations"
+        found.append(make_check(
+            ctx, id="lambda.concurrency", component=f.id, limit_key=None if f.reserved_concurrency is not None
+            else "lambda_concurrency", limit_value=float(limit), limit_label=label, peak=peak, curve=curve,
+            unit="concurrent executions" + (" (all functions sharing the pool)" if f.reserved_concurrency is None else ""),
+            affected=throttled[f.id], total=float(ctx.events[f.id]),
+            consequence=_throttle_consequence(invoked_by(ctx, f), throttled[f.id]),
+            action="Raise reserved_concurrency / the account quota, shorten the duration, or put SQS in front."))
+    return found
+
+
+def _throttle_consequence(source: str, throttled: float) -> str:
+    """What a throttled invocation means for this kind of caller."""
+    counted = f"{throttled:,.0f} invocation attempts a month throttled (Erlang B on the offered load)"
+    if source == "sqs":
+        return "Invoked from SQS: the poller only runs as concurrency allows, so messages wait in the queue (see sqs.backlog)."
+    if source in ("s3", "sns"):
+        return counted + "; these async events are retried for up to 6 hours (see lambda.async_events)."
+    if source == "dynamodb":
+        return counted + "; the stream's batches are retried until the records expire (24 h)."
+    return counted + "; the caller receives 429 Too Many Requests."
+
+
+def _scaling_check(ctx: Context, fn, load: np.ndarray) -> Check:
+    """1,000 new environments per 10 s per function: a step in demand above that throttles while scaling."""
+    per_step = ctx.limit("lambda_scaling_per_10s").value
+    jump = float(np.diff(load, prepend=load[0]).max())
+    extra = max(0.0, jump - per_step)
+    steps = math.ceil(extra / per_step) if extra else 0
+    # environments short in each 10 s step while scaling: extra, extra − p, extra − 2p, … (steps terms),
+    # summed in closed form so a jump of millions of environments costs no loop
+    short_env_seconds = 10 * (steps * extra - per_step * steps * (steps - 1) / 2)
+    affected = short_env_seconds / mean_duration_s(fn) if short_env_seconds else 0.0
+    return make_check(
+        ctx, id="lambda.scaling_rate", component=fn.id, limit_key="lambda_scaling_per_10s", limit_value=per_step,
+        limit_label="new execution environments per 10 s per function", peak=jump, unit="environments needed at once",
+        affected=affected, total=float(ctx.events[fn.id]),
+        consequence=f"A jump of {jump:,.0f} environments takes {steps * 10} s to scale; ~{affected:,.0f} invocations throttled meanwhile.",
+        action="Pre-warm with provisioned concurrency before known spikes, or buffer with SQS.")
+
+
+def _timeout_check(ctx: Context, fn) -> Check:
+    model = fit_duration(fn.duration_ms)
+    timeout_ms = fn.timeout_s * 1000
+    share = model.fraction_over(timeout_ms)
+    invocations = float(ctx.events[fn.id])
+    p99 = model.median_ms * math.exp(2.3263478740408408 * model.sigma) if model.fixed_ms is None else model.fixed_ms
+    ctx.note(fn.id, timeouts_per_month=round(invocations * share, 1), p99_ms=round(p99, 1))
+    return make_check(
+        ctx, id="lambda.timeout", component=fn.id, limit_key=None, limit_value=float(timeout_ms),
+        limit_label="timeout_s", peak=p99, unit="ms (p99 duration)", affected=invocations * share, total=invocations,
+        consequence=f"{share:.4%} of invocations run past the {fn.timeout_s} s timeout and fail (billed to the timeout).",
+        action="Raise timeout_s above the p99 duration with a margin, or make the work asynchronous.")
+
+
+def _async_check(ctx: Context, fn, pool: int) -> Check:
+    """S3/SNS invoke asynchronously: throttled events are retried for up to 6 h, then dropped."""
+    capacity = fn.reserved_concurrency if fn.reserved_concurrency is not None else pool
+    per_second = capacity / mean_duration_s(fn)
+    arrivals = ctx.rates[fn.id] * 60
+    backlog = lindley_backlog(arrivals, per_second * 60)
+    wait_s = backlog / per_second if per_second > 0 else np.where(arrivals > 0, np.inf, 0.0)
+    max_age = ctx.limit("lambda_async_max_event_age_s").value
+    dropped = float(arrivals[wait_s > max_age].sum())
+    delayed = float(arrivals[backlog > 0].sum())
+    return make_check(
+        ctx, id="lambda.async_events", component=fn.id, limit_key="lambda_async_max_event_age_s", limit_value=max_age,
+        limit_label="maximum event age for retried async events", peak=float(wait_s.max()), curve=wait_s,
+        unit="s of retry delay", affected=dropped, total=float(ctx.events[fn.id]), warn_if=delayed > 0,
+        consequence=f"Event-triggered (async) invocations: {delayed:,.0f} events a month wait for retries after throttling; "
+                    f"{dropped:,.0f} exceed the 6-hour event age and are dropped unless a DLQ or on-failure "
+                    "destination keeps them.",
+        action="Put an SQS queue between S3 and the function (the talk's fix), set an on-failure destination/DLQ, "
+               "or raise the function's concurrency.")

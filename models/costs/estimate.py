@@ -1,0 +1,284 @@
+"""The estimate: a design and a price catalog in, priced line items out.
+
+Steps: monthly volumes flow along the design; each service module turns its component's volume
+into usage records; usage is priced per price id across all components, so volume tiers and the
+free tier apply once per account, then shared back to the components.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from models.costs.prices import Catalog, Price
+from models.costs.tiers import split_into_tiers, split_range_into_tiers
+from models.costs.usage import ComponentUsage, Usage, fmt
+from models.design.schema import Design
+from models.facts import Facts
+from models.run.flow import SERVICE_MODULES, monthly_events
+
+FREE_KINDS = {"none": (), "always": ("always",), "first_year": ("always", "first_year")}
+
+
+@dataclass(frozen=True)
+class LineItem:
+    """One priced line: `quantity` × `unit_price_usd` = `cost_usd` (None where no price was found)."""
+
+    component: str
+    service: str
+    dimension: str
+    quantity: Decimal
+    unit: str
+    unit_price_usd: Decimal | None
+    cost_usd: Decimal | None
+    price_id: str
+    formula: str
+    source: str = ""
+    as_of: date | None = None
+    confidence: str = ""
+
+
+@dataclass(frozen=True)
+class Estimate:
+    """A priced design: line items (USD per month), their total and what the reader must know."""
+
+    name: str
+    region: str
+    free_tier: str
+    line_items: tuple[LineItem, ...]
+    warnings: tuple[str, ...]
+    events: dict[str, Decimal]
+
+    @property
+    def total_usd(self) -> Decimal:
+        """USD per month: the sum of every priced line (free-tier credits included)."""
+        return sum((li.cost_usd for li in self.line_items if li.cost_usd is not None), Decimal(0))
+
+    def cost_by_component(self) -> dict[str, Decimal]:
+        """USD per month per component id, net of its share of free-tier credits."""
+        totals: dict[str, Decimal] = defaultdict(Decimal)
+        for li in self.line_items:
+            totals[li.component] += li.cost_usd or Decimal(0)
+        return dict(totals)
+
+    def cost_by_service(self) -> dict[str, Decimal]:
+        """USD per month per service, free-tier credits netted into their service."""
+        totals: dict[str, Decimal] = defaultdict(Decimal)
+        for li in self.line_items:
+            totals[li.service] += li.cost_usd or Decimal(0)
+        return dict(totals)
+
+    def price_dates(self) -> tuple[date, date] | None:
+        """Oldest and newest as-of date of the prices used."""
+        dates = [li.as_of for li in self.line_items if li.as_of]
+        return (min(dates), max(dates)) if dates else None
+
+
+def estimate(design: Design, catalog: Catalog, notes: tuple[str, ...] = (), facts: Facts | None = None) -> Estimate:
+    """Price `design` with `catalog` (prices of the design's region). `notes` are extra warnings;
+    with `facts` (runtimes' INIT times) the INIT phase of cold starts is billed too."""
+    events = monthly_events(design)
+    rates = _LazyRates(design, events)  # the traffic series, built once if any function needs it
+    spill = provisioned_spill_shares(design, events, rates)
+    colds = monthly_cold_starts(design, events, facts, rates) if facts else {}
+    usages: list[Usage] = []
+    warnings: list[str] = list(notes)
+    for comp in design.components:
+        result = _component_usage(comp, events[comp.id], design.region, spill.get(comp.id), colds.get(comp.id))
+        usages += [u for u in result.usages if u.quantity > 0]
+        warnings += result.warnings
+    if catalog.region != design.region:
+        warnings.append(f"catalog region {catalog.region} differs from the design's region {design.region}")
+    lines, price_warnings = price_usage(usages, catalog, FREE_KINDS[design.free_tier])
+    return Estimate(design.name, design.region, design.free_tier, tuple(lines),
+                    tuple(warnings + price_warnings), events)
+
+
+def _component_usage(comp, events: Decimal, region: str, spill_share: float | None,
+                     cold: tuple[float, float] | None) -> ComponentUsage:
+    module = SERVICE_MODULES[comp.type]
+    if comp.type == "cloudfront":
+        return module.usage(comp, events, region)
+    if comp.type == "lambda":
+        cold_starts, init_ms = cold if cold else (None, 0.0)
+        return module.usage(comp, events, spill_share, cold_starts, init_ms)
+    return module.usage(comp, events)
+
+
+def init_ms_for(fn, facts: Facts) -> float:
+    """The function's INIT time: as designed (init_ms), else its runtime's typical value."""
+    if fn.init_ms is not None:
+        return float(fn.init_ms)
+    runtime = facts.runtimes.get(fn.runtime)
+    return runtime.init_ms if runtime else 0.0
+
+
+class _LazyRates:
+    """Per-component rate series, computed on first use and shared by the spill and cold-start models."""
+
+    def __init__(self, design: Design, events: dict[str, Decimal]):
+        self._design, self._events, self._rates = design, events, None
+
+    def get(self) -> dict:
+        if self._rates is None:
+            from models.run.traffic import client_traffic, component_rates
+
+            self._rates = component_rates(self._design, self._events, client_traffic(self._design.workload))
+        return self._rates
+
+
+def monthly_cold_starts(design: Design, events: dict[str, Decimal], facts: Facts,
+                        shared: _LazyRates | None = None) -> dict[str, tuple[float, float]]:
+    """Cold starts per month and INIT ms for every function, from the traffic series."""
+    from models.run.cold_starts import cold_starts_per_minute
+    from models.run.duration import fit_duration
+
+    functions = [c for c in design.components if c.type == "lambda" and events[c.id] > 0]
+    if not functions:
+        return {}
+    rates = (shared or _LazyRates(design, events)).get()
+    result = {}
+    for fn in functions:
+        mean_s = fit_duration(fn.duration_ms).billed_ms(fn.timeout_s * 1000) / 1000
+        colds = cold_starts_per_minute(rates[fn.id], mean_s, facts.idle_reclaim_s, fn.provisioned_concurrency)
+        result[fn.id] = (float(colds.sum()), init_ms_for(fn, facts))
+    return result
+
+
+def provisioned_spill_shares(design: Design, events: dict[str, Decimal],
+                             shared: _LazyRates | None = None) -> dict[str, float]:
+    """For functions with provisioned concurrency all month: the share of invocations that overflow
+    to on-demand environments, B(pc, A) weighted by the traffic series."""
+    pc_functions = [c for c in design.components if c.type == "lambda" and c.provisioned_concurrency
+                    and c.share_in_provisioned_hours is None and c.provisioned_hours >= 730 and events[c.id] > 0]
+    if not pc_functions:
+        return {}
+    from models.run.duration import fit_duration
+    from models.run.queueing import erlang_b
+
+    rates = (shared or _LazyRates(design, events)).get()
+    shares = {}
+    for fn in pc_functions:
+        mean_s = fit_duration(fn.duration_ms).billed_ms(fn.timeout_s * 1000) / 1000
+        rate = rates[fn.id]
+        spilled = float((rate * erlang_b(fn.provisioned_concurrency, rate * mean_s)).sum())
+        shares[fn.id] = spilled / float(rate.sum())
+    return shares
+
+
+def price_usage(usages: list[Usage], catalog: Catalog, free_kinds: tuple[str, ...]) -> tuple[list[LineItem], list[str]]:
+    """Line items for `usages`: tiers on each price's total, shared back pro rata; free tier once per pool."""
+    by_price: dict[str, list[Usage]] = defaultdict(list)
+    for u in usages:
+        by_price[u.price_id].append(u)
+    lines: list[LineItem] = []
+    warnings: list[str] = []
+    assumed: list[str] = []
+    for price_id, group in by_price.items():
+        price = catalog.get(price_id)
+        if price is None:
+            warnings.append(f"no price for {price_id} in {catalog.region}: "
+                            f"{', '.join(sorted({u.component for u in group}))} not fully priced")
+            lines += [LineItem(u.component, price_id.split(".")[0], price_id, u.quantity, "", None, None,
+                               price_id, u.formula) for u in group]
+            continue
+        lines += _tier_lines(price, group)
+        if price.confidence == "assumed":
+            assumed.append(price.dimension)
+    if assumed:
+        warnings.append(f"{len(assumed)} price(s) assumed, not published for {catalog.region}: "
+                        f"{', '.join(assumed)} (see each price's note)")
+    lines += _free_tier_lines(by_price, catalog, free_kinds)
+    order = {u.component: i for i, u in enumerate(usages)}
+    lines.sort(key=lambda li: (order.get(li.component, len(order)), li.cost_usd is not None and li.cost_usd < 0))
+    return lines, warnings
+
+
+def _tier_lines(price: Price, group: list[Usage]) -> list[LineItem]:
+    """Each usage's share of each tier the price's total falls into."""
+    total = sum((u.quantity for u in group), Decimal(0))
+    parts = split_into_tiers(total, price.tiers)
+    lines = []
+    given = [Decimal(0)] * len(parts)
+    for position, u in enumerate(group):
+        last = position == len(group) - 1
+        for index, (part, tier) in enumerate(zip(parts, price.tiers, strict=True)):
+            if part <= 0:
+                continue
+            # the last usage takes the remainder, so shares add up to the tier's quantity exactly
+            qty = part - given[index] if last else part * u.quantity / total
+            given[index] += qty
+            if qty > 0:
+                lines.append(_line(u.component, price, index, qty, tier.usd_per_unit, u.formula, label=u.label))
+    return lines
+
+
+def _free_tier_lines(by_price: dict[str, list[Usage]], catalog: Catalog,
+                     free_kinds: tuple[str, ...]) -> list[LineItem]:
+    """Negative lines for free allowances: each pool applied once per account across its prices,
+    then shared among the components in proportion to their eligible use."""
+    pools: dict[str, list[Price]] = defaultdict(list)
+    for price_id in by_price:
+        price = catalog.get(price_id)
+        if price and price.free_tier and price.free_tier.kind in free_kinds:
+            pools[price.free_tier.pool].append(price)
+    lines: list[LineItem] = []
+    for prices in pools.values():
+        remaining = prices[0].free_tier.amount
+        # the allowance goes to the dearest dimension first (in the customer's favour)
+        for price in sorted(prices, key=lambda p: (-p.first_unit_price, p.id)):
+            eligible = [u for u in by_price[price.id] if u.free_tier_eligible]
+            eligible_total = sum((u.quantity for u in eligible), Decimal(0))
+            used = min(remaining, eligible_total)
+            if used <= 0:
+                continue
+            remaining -= used
+            how = f"{fmt(used)} of {fmt(price.free_tier.amount)} {price.unit} free per month ({price.free_tier.kind})"
+            if len(eligible) > 1:
+                how += ", shared in proportion to use"
+            parts = split_range_into_tiers(Decimal(0), used, price.tiers)
+            given = [Decimal(0)] * len(parts)
+            for position, u in enumerate(eligible):
+                for index, part in enumerate(parts):
+                    if part <= 0:
+                        continue
+                    last = position == len(eligible) - 1
+                    qty = part - given[index] if last else part * u.quantity / eligible_total
+                    given[index] += qty
+                    if qty > 0:
+                        lines.append(_line(u.component, price, index, -qty, price.tiers[index].usd_per_unit,
+                                           how, free=True))
+    return lines
+
+
+def _line(component: str, price: Price, tier_index: int, qty: Decimal, unit_price: Decimal, formula: str,
+          free: bool = False, label: str = "") -> LineItem:
+    dimension = price.dimension + _tier_label(price, tier_index) + (f", {label}" if label else "")
+    if free:
+        dimension = "Free tier: " + dimension
+    return LineItem(component, price.service, dimension, qty, price.unit, unit_price, qty * unit_price,
+                    price.id, formula, price.source, price.as_of, price.confidence)
+
+
+def _tier_label(price: Price, index: int) -> str:
+    """' (first 333M)', ' (next 667M)', ' (over 20B)' — empty for a single-tier price."""
+    if len(price.tiers) == 1:
+        return ""
+    lower = price.tiers[index - 1].up_to if index else Decimal(0)
+    upper = price.tiers[index].up_to
+    if upper is None:
+        return f" (over {_short(lower)} {price.unit})"
+    if index == 0:
+        return f" (first {_short(upper)} {price.unit})"
+    return f" (next {_short(upper - lower)} {price.unit})"
+
+
+def _short(value: Decimal) -> str:
+    """6000000000 → '6B', 333000000 → '333M', 51200 → '51,200'."""
+    number = float(value)
+    for size, suffix in ((1e9, "B"), (1e6, "M")):
+        if number >= size and (number / size) * 100 == int((number / size) * 100):
+            return f"{number / size:g}{suffix}"
+    return f"{number:,.0f}"

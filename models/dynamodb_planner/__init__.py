@@ -1,0 +1,1 @@
+"""models/dynamodb_planner"""

@@ -1,0 +1,700 @@
+"""DynamoDB capacity planner: on-demand, fixed provisioned, auto scaling, an exact schedule and
+reserved capacity, side by side on a table's own traffic curve (per minute over the month).
+
+Costs here are the table's throughput only (storage, backups and streams are the same whatever
+the capacity mode). Free tier: the always-free 25 RCU / 25 WCU (18,600 unit-hours a month each,
+the Price List's $0 band) are shared by all the account's provisioned Standard tables and GSIs:
+the planned table gets what the design's other ones leave (`free_used_elsewhere`), so each cost is
+what this table adds to the bill.
+
+Strategies that can be applied as they are: on-demand, fixed, auto scaling, the weekly recurring
+schedule (Application Auto Scaling scheduled actions, at most 200 per scalable target) and
+reserved capacity on top of it. The exact one-time schedule for the month would need hundreds of
+one-time actions per target: it is shown as a lower bound only and never recommended.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+
+import numpy as np
+
+from models.costs.prices import Catalog
+from models.dynamodb_planner.schedule import (
+    DecreaseRule,
+    RollingBudget,
+    StartState,
+    cheapest_schedule,
+    decrease_steps,
+    step_calendar,
+    steps_since,
+)
+from models.run.queueing import credit_bucket_overflow
+
+MINUTES = 730 * 60
+WEEK_MINUTES = 7 * 1440
+BURST_SECONDS = 300  # DynamoDB keeps up to 5 minutes of unused capacity as burst credit
+MONTH_HOURS = 730
+#: Application Auto Scaling: "Scheduled actions per scalable target 200", not adjustable
+#: (https://docs.aws.amazon.com/autoscaling/application/userguide/application-auto-scaling-quotas.html)
+SCHEDULED_ACTIONS_PER_TARGET = 200
+
+
+@dataclass(frozen=True)
+class PlannerSettings:
+    """Choices a user makes for the plan (fractions are 0–1)."""
+
+    step_minutes: int = 15
+    headroom: float = 0.10               # capacity above the step's peak (fixed and scheduled plans)
+    target_utilization: float = 0.70     # auto scaling target (AWS allows 20–90 %)
+    min_capacity: int = 1
+    max_capacity: int = 40_000
+    allowed_throttle_fraction: float = 0.0
+    decreases_used_today: int = 0        # NumberOfDecreasesToday of the live table or GSI
+    last_decrease: datetime | None = None  # LastDecreaseDateTime (UTC) of the live table or GSI
+    decreases_per_day: int = 27          # Service Quotas L-F3CA5463 (adjustable)
+    autoscaling_lag_minutes: int = 1     # minutes from the alarm to the new capacity
+    growth_per_month: float = 0.0
+    free_tier: bool = True
+    recurring_step_minutes: int = 60     # the weekly plan's step: 168 steps a week ≤ 200 actions
+    free_rcu_hours_used_elsewhere: float = 0.0  # free RCU-hours the design's other tables/GSIs use
+    free_wcu_hours_used_elsewhere: float = 0.0
+
+
+@dataclass(frozen=True)
+class TableDemand:
+    """Consumed capacity per minute (units per second) and what one request costs in units."""
+
+    table: str
+    read_units: np.ndarray
+    write_units: np.ndarray
+    reads_per_month: float
+    writes_per_month: float
+    table_class: str
+    utc_offset_minutes: int
+
+
+@dataclass
+class Strategy:
+    """One way to run the table for the month."""
+
+    name: str
+    monthly_cost_usd: Decimal | None
+    cost_12_months_usd: Decimal | None
+    throttled_requests: float
+    avg_utilization: float | None
+    max_decreases_in_a_day: int
+    read_capacity: np.ndarray | None = None
+    write_capacity: np.ndarray | None = None
+    schedule: list[dict] = field(default_factory=list)
+    note: str = ""
+    applicable: bool = True              # False: shown for comparison only (the one-time lower bound)
+    decreases: list[tuple[int, str]] = field(default_factory=list)  # (minute of month, "read"/"write"/"both")
+    pattern: dict | None = None          # weekly plan: {"step_minutes", "rcu": [...], "wcu": [...]} (UTC from Monday 00:00)
+
+
+@dataclass(frozen=True)
+class Prices:
+    """USD per unit-hour (provisioned), per request unit (on-demand) and reserved terms."""
+
+    rcu_hour: float
+    wcu_hour: float
+    rru: float
+    wru: float
+    free_rcu_hours: float
+    free_wcu_hours: float
+    reserved: dict  # term → {"rcu_upfront", "rcu_hours", "wcu_upfront", "wcu_hours"} per 100 units
+    free_note: str = ""  # how much of the shared free tier is left for this table
+
+
+def prices_for(catalog: Catalog, table_class: str, free_tier: bool, used_rcu_hours: float = 0.0,
+               used_wcu_hours: float = 0.0) -> Prices:
+    """The table class's prices from the catalog (reserved capacity exists for Standard only).
+
+    The free allowance (unit-hours a month, shared by the account's provisioned Standard tables
+    and GSIs) is what is left after `used_rcu_hours` / `used_wcu_hours` of the design's others."""
+    ia = "_ia" if table_class == "standard_ia" else ""
+
+    def usd(price_id: str) -> float:
+        return float(catalog.get(price_id).first_unit_price)
+
+    def allowance(price_id: str) -> float:
+        price = catalog.get(price_id)
+        return float(price.free_tier.amount) if (free_tier and price.free_tier) else 0.0
+
+    reserved = {}
+    if not ia:
+        for term in ("1y", "3y"):
+            reserved[term] = {part: usd(f"dynamodb.reserved_{term}.{part}") for part in
+                              ("rcu_upfront", "rcu_hours", "wcu_upfront", "wcu_hours")}
+    total_r = allowance(f"dynamodb.provisioned{ia}.rcu_hours")
+    total_w = allowance(f"dynamodb.provisioned{ia}.wcu_hours")
+    left_r, left_w = max(0.0, total_r - used_rcu_hours), max(0.0, total_w - used_wcu_hours)
+    note = ""
+    if total_r or total_w:
+        note = (f"Free tier: {left_r:,.0f} of {total_r:,.0f} RCU-hours and {left_w:,.0f} of {total_w:,.0f} WCU-hours "
+                "left for this table after the design's other provisioned Standard tables and indexes "
+                "(the cost is what this table adds).")
+    return Prices(usd(f"dynamodb.provisioned{ia}.rcu_hours"), usd(f"dynamodb.provisioned{ia}.wcu_hours"),
+                  usd(f"dynamodb.on_demand{ia}.read_request_units"), usd(f"dynamodb.on_demand{ia}.write_request_units"),
+                  left_r, left_w, reserved, note)
+
+
+def free_used_elsewhere(design, table_id: str, index: str | None = None) -> tuple[float, float]:
+    """Free-tier RCU-hours and WCU-hours a month the design's other provisioned Standard capacity
+    uses (other tables, and the planned table's base or other GSIs at their design capacity):
+    `design` is a parsed models.design.Design."""
+    rcu = wcu = 0.0
+    for c in design.components:
+        if c.type != "dynamodb" or c.billing != "provisioned" or c.table_class != "standard":
+            continue
+        owners = [("", c.rcu, c.wcu)] + [(g.name, g.rcu, g.wcu) for g in c.gsis]
+        for name, r, w in owners:
+            if c.id == table_id and name == (index or ""):
+                continue  # the one being planned
+            rcu += (r or 0) * MONTH_HOURS
+            wcu += (w or 0) * MONTH_HOURS
+    return rcu, wcu
+
+
+def break_even_utilization(prices: Prices) -> dict[str, float]:
+    """Utilization above which provisioned beats on-demand: one unit-hour serves 3,600 request units."""
+    return {"read": prices.rcu_hour / (3600 * prices.rru), "write": prices.wcu_hour / (3600 * prices.wru)}
+
+
+def growth_factor_12(growth: float) -> float:
+    """Σ_{k=0}^{11} (1+g)^k: twelve months of traffic relative to this month."""
+    return sum((1 + growth) ** k for k in range(12))
+
+
+def provisioned_cost(read_cap: np.ndarray, write_cap: np.ndarray, prices: Prices) -> float:
+    """USD for per-minute capacities over the month, free unit-hours subtracted."""
+    rcu_hours = float(read_cap.sum()) / 60
+    wcu_hours = float(write_cap.sum()) / 60
+    return (max(0.0, rcu_hours - prices.free_rcu_hours) * prices.rcu_hour
+            + max(0.0, wcu_hours - prices.free_wcu_hours) * prices.wcu_hour)
+
+
+def throttled_requests(demand: TableDemand, read_cap: np.ndarray, write_cap: np.ndarray) -> float:
+    """Requests throttled with burst credit (up to 300 s of unused capacity), reads plus writes."""
+    total = 0.0
+    for units, cap, items in ((demand.read_units, read_cap, demand.reads_per_month),
+                              (demand.write_units, write_cap, demand.writes_per_month)):
+        consumed = float(units.sum()) * 60
+        if consumed <= 0:
+            continue
+        overflow = credit_bucket_overflow(units * 60, cap * 60, BURST_SECONDS * cap)
+        total += float(overflow.sum()) * items / consumed  # units back to requests
+    return total
+
+
+def utilization(demand: TableDemand, read_cap: np.ndarray, write_cap: np.ndarray) -> float:
+    """Consumed over provisioned unit-seconds, reads and writes together."""
+    provisioned = float(read_cap.sum() + write_cap.sum())
+    return float(demand.read_units.sum() + demand.write_units.sum()) / provisioned if provisioned else 0.0
+
+
+def on_demand(demand: TableDemand, prices: Prices, settings: PlannerSettings) -> Strategy:
+    """Pay per request: no capacity to plan, no throttling below the table quota."""
+    cost = float(demand.read_units.sum()) * 60 * prices.rru + float(demand.write_units.sum()) * 60 * prices.wru
+    return Strategy("on_demand", _usd(cost), _usd(cost * growth_factor_12(settings.growth_per_month)), 0.0, None, 0,
+                    note="Billed per request unit; spikes above twice the previous peak within 30 minutes may throttle.")
+
+
+def required(units: np.ndarray, settings: PlannerSettings) -> np.ndarray:
+    """Capacity that covers each minute's demand with the headroom, within the min/max."""
+    need = np.ceil(units * (1 + settings.headroom) - 1e-9)
+    return np.clip(need, settings.min_capacity, settings.max_capacity)
+
+
+def fixed(demand: TableDemand, prices: Prices, settings: PlannerSettings) -> Strategy:
+    """One capacity all month: the peak minute plus headroom."""
+    read_cap = np.full(MINUTES, required(demand.read_units, settings).max())
+    write_cap = np.full(MINUTES, required(demand.write_units, settings).max())
+    return _provisioned("provisioned_fixed", demand, prices, settings, read_cap, write_cap, 0,
+                        f"{read_cap[0]:,.0f} RCU and {write_cap[0]:,.0f} WCU all month (peak + {settings.headroom:.0%}).")
+
+
+def _provisioned(name, demand, prices, settings, read_cap, write_cap, max_decreases, note, schedule=None,
+                 **extra) -> Strategy:
+    cost = provisioned_cost(read_cap, write_cap, prices)
+    if prices.free_note:
+        note = f"{note} {prices.free_note}"
+    return Strategy(name, _usd(cost), _usd(cost * growth_factor_12(settings.growth_per_month)),
+                    throttled_requests(demand, read_cap, write_cap), utilization(demand, read_cap, write_cap),
+                    max_decreases, read_cap, write_cap, schedule or [], note, **extra)
+
+
+def _usd(value: float) -> Decimal:
+    return Decimal(repr(round(value, 6)))
+
+
+def utc_calendar(demand: TableDemand, step_minutes: int = 1) -> tuple[np.ndarray, np.ndarray]:
+    """UTC day and hour for each step of the month (local time starts at Monday 00:00)."""
+    return step_calendar(MINUTES // step_minutes, step_minutes, demand.utc_offset_minutes)
+
+
+
+#: distinct capacities per dimension the exact programmes work on; above this, needs are rounded
+#: to as many values (up for the weekly plan, so it never throttles; down for the lower bound, so
+#: it stays a bound) — keeps large tables to seconds
+ONE_TIME_VALUES = 160
+WEEKLY_VALUES = 64
+
+
+def rounded_needs(need: np.ndarray, most: int, up: bool) -> tuple[np.ndarray, bool]:
+    """`need` rounded to at most `most` of its own distinct values (evenly spaced in rank, the lowest
+    and highest kept): up to the next kept value, or down to the previous one. (needs, rounded?)."""
+    values = np.unique(need)
+    if len(values) <= most:
+        return need, False
+    kept = values[np.unique(np.round(np.linspace(0, len(values) - 1, most)).astype(int))]
+    if up:
+        return kept[np.searchsorted(kept, need, side="left")], True
+    return kept[np.searchsorted(kept, need, side="right") - 1], True
+
+
+def start_state(settings: PlannerSettings, start_utc: datetime | None, step_minutes: int) -> StartState:
+    """The live table's decrease state at the plan's first step.
+
+    With `last_decrease` and a start time: the gap is measured from it, and `decreases_used_today`
+    counts only if that decrease was on the UTC day the plan starts (the counter resets at 00:00
+    UTC). Without `last_decrease`, decreases used today are taken to be on the plan's first UTC day
+    and the last of them to be at its start (the reading AWS cannot refuse)."""
+    used = settings.decreases_used_today
+    last = settings.last_decrease
+    if last is not None and start_utc is not None:
+        last_utc = _naive_utc(last)
+        start = _naive_utc(start_utc)
+        minutes = max(0.0, (start - last_utc).total_seconds() / 60)
+        same_day = last_utc.date() == start.date()
+        return StartState(used if same_day else 0, steps_since(minutes, step_minutes))
+    if last is not None or used > 0:
+        return StartState(used, 0)
+    return StartState()
+
+
+def _naive_utc(when: datetime) -> datetime:
+    return when.astimezone(UTC).replace(tzinfo=None) if when.tzinfo else when
+
+
+def scheduled(demand: TableDemand, prices: Prices, settings: PlannerSettings,
+              start_utc: datetime | None = None) -> Strategy:
+    """The lower bound: the cheapest one-time schedule for this month in steps of `step_minutes`,
+    reads and writes each solved exactly on its own full decrease budget (rolling 60-minute rule,
+    the live table's starting state), with zero throttling (or, with an allowed fraction, a
+    throttling penalty searched by bisection).
+
+    Why a bound: any schedule AWS accepts, applied by UpdateTable or by separate scalable targets,
+    lowers reads at a subset of its decrease times and writes at a subset, and a subset of an
+    accepted sequence is accepted; so each dimension's projection is feasible on its own and costs
+    at least that dimension's optimum. Not applicable: hundreds of one-time actions per target,
+    and the two dimensions together may exceed the rule."""
+    step = settings.step_minutes
+    steps = MINUTES // step
+    hours = step / 60
+    day, _ = step_calendar(steps, step, demand.utc_offset_minutes)
+    rule = DecreaseRule(step, settings.decreases_per_day)
+    start = start_state(settings, start_utc, step)
+    dims = []
+    rounded = False
+    for units, price, items in ((demand.read_units, prices.rcu_hour, demand.reads_per_month),
+                                (demand.write_units, prices.wcu_hour, demand.writes_per_month)):
+        need, coarse = rounded_needs(required(units, settings).reshape(steps, step).max(axis=1), ONE_TIME_VALUES, up=False)
+        rounded |= coarse
+        values = np.unique(need)
+        base = values * price * hours
+        step_cost = np.where(values[None, :] >= need[:, None], base[None, :], np.inf)
+        per_unit = float(units.sum()) * 60 / items if items else 1.0
+        lost = np.maximum(units.reshape(steps, step)[:, :, None] - values[None, None, :], 0).sum(axis=1) * 60 / per_unit \
+            if settings.allowed_throttle_fraction > 0 else None
+        dims.append((values, base, step_cost, lost))
+    penalty = _throttle_penalty(demand, settings, dims, day, rule, start) if settings.allowed_throttle_fraction > 0 else None
+    caps, events, per_day = [], [], {}
+    for (values, base, step_cost, lost), name in zip(dims, ("read", "write"), strict=True):
+        cost = step_cost if penalty is None else base[None, :] + penalty * lost
+        plan = cheapest_schedule(cost, day, rule, start)
+        caps.append(values[plan.levels])
+        events += [(k * step, name) for k, _ in decrease_steps(plan.levels)]
+        for d, n in plan.decreases_per_day.items():
+            per_day[d] = max(per_day.get(d, 0), n)
+    read_cap, write_cap = np.repeat(caps[0], step), np.repeat(caps[1], step)
+    changes = _schedule_rows(caps[0], caps[1], step, start_utc)
+    most = max(per_day.values(), default=0)
+    return _provisioned("scheduled_one_time", demand, prices, settings, read_cap, write_cap, most,
+                        f"Lower bound only, not applicable as scheduled actions: the cheapest one-time schedule for "
+                        f"this month, reads and writes each planned alone on a full decrease budget, {len(changes)} "
+                        f"capacity changes in {step}-minute steps (Application Auto Scaling allows "
+                        f"{SCHEDULED_ACTIONS_PER_TARGET} scheduled actions per scalable target); at most {most} "
+                        "decreases in a UTC day per dimension under the rolling 60-minute rule."
+                        + (f" Needs rounded down to {ONE_TIME_VALUES} levels per dimension (a bound, not a plan)."
+                           if rounded else ""),
+                        changes, applicable=False, decreases=sorted(events))
+
+
+def _throttle_penalty(demand, settings, dims, day, rule, start) -> float:
+    """A price per throttled request (USD), bisected on a log scale, at which the two dimensions'
+    optimal schedules together throttle at most the allowed share of requests."""
+    budget = settings.allowed_throttle_fraction * (demand.reads_per_month + demand.writes_per_month)
+    low, high = 0.0, 1.0
+    steps = len(day)
+    for _ in range(30):
+        penalty = math.sqrt(low * high) if low > 0 else high / 1e6
+        throttled = 0.0
+        for _values, base, _cost, lost in dims:
+            plan = cheapest_schedule(base[None, :] + penalty * lost, day, rule, start)
+            throttled += float(lost[np.arange(steps), plan.levels].sum())
+        if throttled <= budget:
+            high = penalty
+        else:
+            low = penalty
+        if high / max(low, 1e-12) < 1.05:
+            break
+    return high
+
+
+def _schedule_rows(read_cap: np.ndarray, write_cap: np.ndarray, step: int, start_utc) -> list[dict]:
+    """Each capacity change (per step): start (ISO 8601 UTC, or None), minutes from the month start, RCU and WCU."""
+    starts = np.flatnonzero((np.diff(read_cap, prepend=-1) != 0) | (np.diff(write_cap, prepend=-1) != 0))
+    rows = []
+    for k in starts:
+        minute = int(k) * step
+        when = (start_utc + timedelta(minutes=minute)).strftime("%Y-%m-%dT%H:%M:%SZ") if start_utc else None
+        rows.append({"start": when, "minute_of_month": minute, "rcu": int(read_cap[k]), "wcu": int(write_cap[k])})
+    return rows
+
+
+DAYS = ("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN")
+
+
+def week_slot(demand: TableDemand, step_minutes: int) -> np.ndarray:
+    """For each minute of the month, its step of the UTC week (Monday 00:00 UTC = step 0)."""
+    return np.mod(np.arange(MINUTES) - demand.utc_offset_minutes, WEEK_MINUTES) // step_minutes
+
+
+def solve_week(read_need: np.ndarray, write_need: np.ndarray, rcu_hour: float, wcu_hour: float,
+               settings: PlannerSettings) -> tuple[np.ndarray, np.ndarray]:
+    """The cheapest weekly pattern (RCU and WCU per step of the UTC week) covering the needs, that
+    obeys the decrease rule when repeated week after week.
+
+    Reads and writes are separate scalable targets (separate updates): each is lowered on its own,
+    at its own time, and each lowering counts (the grid programme). Sound when repeated: the week
+    starts at 00:00 UTC (the daily budget resets) as if from the pattern's peak (the apply
+    instructions register each target there), with a full gap, and no decrease in the week's last
+    gap − 1 steps, so the gap also holds across Sunday → Monday."""
+    step = settings.recurring_step_minutes
+    steps = len(read_need)
+    read_values, write_values = np.unique(read_need), np.unique(write_need)
+    hours = step / 60
+    cost_r = np.where(read_values[None, :] >= read_need[:, None], read_values[None, :] * rcu_hour * hours, np.inf)
+    cost_w = np.where(write_values[None, :] >= write_need[:, None], write_values[None, :] * wcu_hour * hours, np.inf)
+    step_cost = (cost_r[:, :, None] + cost_w[:, None, :]).reshape(steps, -1)
+    rule = DecreaseRule(step, settings.decreases_per_day)
+    day = np.arange(steps) * step // 1440
+    no_decrease = np.zeros(steps, dtype=bool)
+    if rule.gap_steps > 1:
+        no_decrease[steps - (rule.gap_steps - 1):] = True
+    cols = len(write_values)
+    plan = cheapest_schedule(step_cost, day, rule, StartState(), prior_level=step_cost.shape[1] - 1,
+                             no_decrease=no_decrease, grid=(len(read_values), cols))
+    return read_values[plan.levels // cols], write_values[plan.levels % cols]
+
+
+def scheduled_weekly(demand: TableDemand, prices: Prices, settings: PlannerSettings) -> Strategy:
+    """The recurring plan: one week of capacity in `recurring_step_minutes` steps (UTC), repeated;
+    applied as cron scheduled actions, at most one per step and scalable target (168 ≤ 200)."""
+    step = settings.recurring_step_minutes
+    steps = WEEK_MINUTES // step
+    if steps > SCHEDULED_ACTIONS_PER_TARGET:
+        raise ValueError(f"recurring_step_minutes {step}: {steps} steps a week exceed "
+                         f"{SCHEDULED_ACTIONS_PER_TARGET} scheduled actions per scalable target")
+    slot = week_slot(demand, step)
+    read_need = np.zeros(steps)
+    write_need = np.zeros(steps)
+    np.maximum.at(read_need, slot, required(demand.read_units, settings))
+    np.maximum.at(write_need, slot, required(demand.write_units, settings))
+    read_need, coarse_r = rounded_needs(read_need, WEEKLY_VALUES, up=True)
+    write_need, coarse_w = rounded_needs(write_need, WEEKLY_VALUES, up=True)
+    pattern_r, pattern_w = solve_week(read_need, write_need, prices.rcu_hour, prices.wcu_hour, settings)
+    read_cap = pattern_r[slot].astype(float)
+    write_cap = pattern_w[slot].astype(float)
+    rows = weekly_rows(pattern_r, pattern_w, step)
+    per_target = max(len(recurring_actions("t", {"step_minutes": step, "rcu": pattern_r.tolist(),
+                                                 "wcu": pattern_w.tolist()}, dimension))
+                     for dimension in ("read", "write"))
+    falls = _week_decreases(pattern_r, pattern_w, step)
+    per_day: dict[int, int] = {}
+    for minute, _dim in falls:
+        per_day[minute // 1440] = per_day.get(minute // 1440, 0) + 1
+    most = max(per_day.values(), default=0)
+    events = []  # month minute m is UTC week minute (m − offset) mod one week
+    for minute_of_week, dim in falls:
+        first = (minute_of_week + demand.utc_offset_minutes) % WEEK_MINUTES
+        events += [(m, dim) for m in range(first, MINUTES, WEEK_MINUTES) if m > 0]
+    events.sort()
+    return _provisioned("scheduled_weekly", demand, prices, settings, read_cap, write_cap, most,
+                        f"Repeats every week: {len(rows)} capacity changes a week in {step}-minute steps (UTC), at most "
+                        f"{per_target} scheduled actions per scalable target (limit {SCHEDULED_ACTIONS_PER_TARGET}); "
+                        f"at most {most} decreases in a UTC day, reads and writes counted separately as Application "
+                        "Auto Scaling applies them, under the rolling 60-minute rule."
+                        + (f" Needs rounded up to {WEEKLY_VALUES} levels per dimension." if coarse_r or coarse_w else ""),
+                        rows, decreases=events,
+                        pattern={"step_minutes": step, "rcu": pattern_r.astype(int).tolist(),
+                                 "wcu": pattern_w.astype(int).tolist()})
+
+
+def _week_decreases(pattern_r: np.ndarray, pattern_w: np.ndarray, step: int) -> list[tuple[int, str]]:
+    """(minute of the UTC week, dimension) of each decrease when the week repeats (the wrap included)."""
+    out = []
+    for name, values in (("read", pattern_r), ("write", pattern_w)):
+        falls = np.flatnonzero(values < np.roll(values, 1))
+        out += [(int(k) * step, name) for k in falls]
+    return sorted(out)
+
+
+def weekly_rows(pattern_r: np.ndarray, pattern_w: np.ndarray, step: int) -> list[dict]:
+    """Each change of the weekly pattern (the first step always): UTC day and time, RCU and WCU."""
+    rows = []
+    for k in range(len(pattern_r)):
+        if k == 0 or pattern_r[k] != pattern_r[k - 1] or pattern_w[k] != pattern_w[k - 1]:
+            minute = k * step
+            rows.append({"start": f"{DAYS[minute // 1440]} {minute % 1440 // 60:02d}:{minute % 60:02d} UTC",
+                         "minute_of_week": minute, "rcu": int(pattern_r[k]), "wcu": int(pattern_w[k])})
+    return rows
+
+
+def recurring_actions(table: str, pattern: dict, dimension: str | None = None) -> list[dict]:
+    """The weekly pattern as Application Auto Scaling PutScheduledAction requests with cron
+    schedules (UTC, the default time zone): for each scalable target (read, write), one action per
+    (time of day, capacity) that it changes to, on the weekdays it does so, e.g.
+    cron(0 13 ? * MON-FRI *). The first step of the week always has an action, so the pattern
+    re-establishes itself every week."""
+    step = pattern["step_minutes"]
+    kind = "index" if "/index/" in table else "table"
+    actions = []
+    for name, key, dim in (("read", "rcu", "ReadCapacityUnits"), ("write", "wcu", "WriteCapacityUnits")):
+        if dimension and name != dimension:
+            continue
+        values = pattern[key]
+        changes: dict[tuple[int, int], list[int]] = {}
+        for k, units in enumerate(values):
+            if k == 0 or units != values[k - 1]:
+                minute = k * step
+                changes.setdefault((minute % 1440, int(units)), []).append(minute // 1440)
+        for (minute_of_day, units), days in sorted(changes.items()):
+            actions.append({
+                "ServiceNamespace": "dynamodb", "ResourceId": f"table/{table}",
+                "ScalableDimension": f"dynamodb:{kind}:{dim}",
+                "ScheduledActionName": (f"{table.replace('/', '-')}-{name}-{minute_of_day // 60:02d}{minute_of_day % 60:02d}"
+                                        f"-{units}"),
+                "Schedule": f"cron({minute_of_day % 60} {minute_of_day // 60} ? * {_day_list(days)} *)",
+                "ScalableTargetAction": {"MinCapacity": units, "MaxCapacity": units},
+            })
+    return actions
+
+
+def _day_list(days: list[int]) -> str:
+    """Weekdays for a cron day-of-week field: ranges where consecutive (MON-FRI), else a list."""
+    days = sorted(set(days))
+    parts, k = [], 0
+    while k < len(days):
+        end = k
+        while end + 1 < len(days) and days[end + 1] == days[end] + 1:
+            end += 1
+        parts.append(DAYS[days[k]] if end == k else f"{DAYS[days[k]]}-{DAYS[days[end]]}")
+        k = end + 1
+    return ",".join(parts)
+
+
+def autoscaling(demand: TableDemand, prices: Prices, settings: PlannerSettings,
+                start_utc: datetime | None = None) -> Strategy:
+    """Target tracking as AWS runs it, simulated per minute for reads and writes separately; each
+    scale-in is its own UpdateTable, so read and write scale-ins share the table's decrease budget
+    in time order, and a scale-in the rolling 60-minute rule forbids is held until it is allowed."""
+    day, hour = utc_calendar(demand)
+    budget = RollingBudget(DecreaseRule(1, settings.decreases_per_day), int(day[0]), start_state(settings, start_utc, 1))
+    trackers = {"read": _Tracker(demand.read_units, settings), "write": _Tracker(demand.write_units, settings)}
+    events: list[tuple[int, str]] = []
+    pending = {name: t.next_event() for name, t in trackers.items()}
+    while any(p is not None for p in pending.values()):
+        name = min((n for n, p in pending.items() if p is not None), key=lambda n: (pending[n][0], n))
+        if trackers[name].apply(pending[name], budget, day, hour):
+            events.append((pending[name][0], name))
+        pending[name] = trackers[name].next_event()
+    per_day: dict[int, int] = {}
+    for minute, _ in events:
+        per_day[int(day[minute])] = per_day.get(int(day[minute]), 0) + 1
+    return _provisioned("autoscaling", demand, prices, settings, trackers["read"].capacity, trackers["write"].capacity,
+                        max(per_day.values(), default=0),
+                        f"Target {settings.target_utilization:.0%}; scales out after 2 minutes above target, in after "
+                        "15 minutes 20 % below it, within the rolling 60-minute decrease rule (read and write scaling "
+                        "are separate updates, so each decrease counts).", decreases=events)
+
+
+class _Tracker:
+    """Target tracking for one dimension, event by event: each search is vectorised over the
+    minutes ahead, and the loop runs once per scaling action."""
+
+    def __init__(self, units: np.ndarray, settings: PlannerSettings):
+        self.units, self.settings = units, settings
+        self.capacity = np.empty(MINUTES)
+        self.level = float(np.clip(math.ceil(units[0] / settings.target_utilization),
+                                   settings.min_capacity, settings.max_capacity))
+        self.t = 0
+
+    def next_event(self):
+        """(decision minute, now, effective, scale out?) of the next alarm, or None (filled to the end)."""
+        t, level, target = self.t, self.level, self.settings.target_utilization
+        if t >= MINUTES:
+            return None
+        out_at = _first_run(self.units[t:] > target * level, 2)
+        in_at = _first_run(self.units[t:] < 0.8 * target * level, 15)
+        if min(out_at, in_at) >= MINUTES - t:
+            self.capacity[t:] = level
+            self.t = MINUTES
+            return None
+        now = t + min(out_at, in_at)
+        effective = min(MINUTES, now + 1 + self.settings.autoscaling_lag_minutes)  # the alarm's action lands
+        return (effective - 1, now, effective, out_at <= in_at)
+
+    def apply(self, event, budget: RollingBudget, day: np.ndarray, hour: np.ndarray) -> bool:
+        """Carry out the event; True when it was a decrease."""
+        when, now, effective, out = event
+        settings = self.settings
+        self.capacity[self.t:effective] = self.level
+        if out:
+            target = settings.target_utilization
+            self.level = float(min(settings.max_capacity, max(self.level + 1, math.ceil(self.units[now] / target))))
+            self.t = effective
+            return False
+        lower = float(max(settings.min_capacity, math.ceil(self.units[now - 14:now + 1].max() / settings.target_utilization)))
+        if lower < self.level and budget.allows(when, int(day[when])):
+            budget.record(when, int(day[when]))
+            self.level = lower
+            self.t = effective
+            return True
+        # no decrease now (none needed, or the rule forbids it): hold, then look again
+        later = _next_hour(when, hour) if lower >= self.level else budget.next_try(when, day)
+        later = min(MINUTES, max(later, effective))
+        self.capacity[effective:later] = self.level
+        self.t = later
+        return False
+
+
+def _first_run(condition: np.ndarray, length: int) -> int:
+    """Index where `condition` has first held for `length` consecutive steps (len if never).
+
+    Looks ahead in growing windows (the next event is usually within hours), so each call costs
+    about the distance to the event, not the rest of the month."""
+    size = len(condition)
+    window = 256
+    start = 0
+    while start < size:
+        end = min(size, start + window)
+        chunk = condition[max(0, start - length + 1):end].astype(np.int32)
+        counts = np.convolve(chunk, np.ones(length, dtype=np.int32), mode="valid")
+        hits = np.flatnonzero(counts == length)
+        if len(hits):
+            return int(hits[0] + length - 1 + max(0, start - length + 1))
+        start, window = end, window * 4
+    return size
+
+
+def _next_hour(minute: int, hour: np.ndarray) -> int:
+    later = np.flatnonzero(hour[minute:] != hour[minute])
+    return minute + int(later[0]) if len(later) else MINUTES
+
+
+def reserved(demand: TableDemand, prices: Prices, settings: PlannerSettings, base: Strategy) -> Strategy:
+    """Reserve the capacity the weekly schedule never goes below (blocks of 100), the rest as it schedules."""
+    if not prices.reserved:
+        return Strategy("reserved", None, None, base.throttled_requests, base.avg_utilization, base.max_decreases_in_a_day,
+                        note="Reserved capacity is available for the Standard table class only.")
+    best = None
+    for term, years in (("1y", 1), ("3y", 3)):
+        rates = prices.reserved[term]
+        blocks_r = int(base.read_capacity.min() // 100)
+        blocks_w = int(base.write_capacity.min() // 100)
+        monthly_reserved = (blocks_r * (rates["rcu_upfront"] / (12 * years) + rates["rcu_hours"] * 730)
+                            + blocks_w * (rates["wcu_upfront"] / (12 * years) + rates["wcu_hours"] * 730))
+        rest = provisioned_cost(base.read_capacity - blocks_r * 100, base.write_capacity - blocks_w * 100, prices)
+        cost = monthly_reserved + rest
+        if best is None or cost < best[0]:
+            best = (cost, term, blocks_r, blocks_w, monthly_reserved, rest)
+    cost, term, blocks_r, blocks_w, monthly_reserved, rest = best
+    note = (f"{term} term: {blocks_r * 100:,} RCU and {blocks_w * 100:,} WCU reserved (upfront spread over the term), "
+            "the rest as the weekly schedule." if blocks_r or blocks_w else
+            "The table never needs 100 units all month: nothing to reserve (same as the weekly schedule).")
+    twelve = monthly_reserved * 12 + rest * growth_factor_12(settings.growth_per_month)
+    return Strategy("reserved", _usd(cost), _usd(twelve),
+                    base.throttled_requests, base.avg_utilization, base.max_decreases_in_a_day,
+                    base.read_capacity, base.write_capacity, base.schedule, note,
+                    decreases=base.decreases, pattern=base.pattern)
+
+
+@dataclass
+class Plan:
+    """All strategies for a table, the recommendation and the break-even utilization."""
+
+    table: str
+    strategies: list[Strategy]
+    recommended: str
+    reason: str
+    break_even_utilization: dict[str, float]
+    demand: TableDemand
+
+
+STRATEGY_ORDER = ("on_demand", "provisioned_fixed", "autoscaling", "scheduled_weekly", "reserved", "scheduled_one_time")
+
+
+def plan_table(demand: TableDemand, catalog: Catalog, settings: PlannerSettings,
+               start_utc: datetime | None = None) -> Plan:
+    """Every strategy for one table, and the cheapest applicable one within the allowed throttling
+    (the one-time schedule is a lower bound only: never recommended)."""
+    prices = prices_for(catalog, demand.table_class, settings.free_tier and demand.table_class == "standard",
+                        settings.free_rcu_hours_used_elsewhere, settings.free_wcu_hours_used_elsewhere)
+    weekly = scheduled_weekly(demand, prices, settings)
+    strategies = [on_demand(demand, prices, settings), fixed(demand, prices, settings),
+                  autoscaling(demand, prices, settings, start_utc), weekly, reserved(demand, prices, settings, weekly),
+                  scheduled(demand, prices, settings, start_utc)]
+    allowed = settings.allowed_throttle_fraction * (demand.reads_per_month + demand.writes_per_month)
+    eligible = [s for s in strategies if s.applicable and s.monthly_cost_usd is not None
+                and s.throttled_requests <= allowed + 1e-6]
+    best = min(eligible, key=lambda s: s.monthly_cost_usd)
+    on_demand_cost = strategies[0].monthly_cost_usd
+    even = break_even_utilization(prices)
+    saving = (1 - float(best.monthly_cost_usd) / float(on_demand_cost)) if on_demand_cost else 0.0
+    reason = (f"{best.name} is the cheapest plan that keeps throttling within {settings.allowed_throttle_fraction:.2%}: "
+              f"USD {best.monthly_cost_usd:,.2f} a month"
+              + (f", {saving:.0%} below on-demand" if best.name != "on_demand" and saving > 0 else "")
+              + f". Provisioned pays off above {even['read']:.0%} average utilization.")
+    return Plan(demand.table, strategies, best.name, reason, even, demand)
+
+
+def scheduled_actions(table: str, strategy: Strategy) -> list[dict]:
+    """The weekly plan (or reserved on top of it) as Application Auto Scaling scheduled actions."""
+    if strategy.pattern is None:
+        raise ValueError(f"{strategy.name} has no recurring pattern to apply as scheduled actions")
+    return recurring_actions(table, strategy.pattern)
+
+
+def apply_instructions(table: str, pattern: dict) -> list[str]:
+    """How to apply the actions with the AWS CLI: register each dimension as a scalable target at the
+    pattern's peak (an increase, which never counts against the decrease budget; the plan assumes
+    this starting point), then put each scheduled action."""
+    kind = "index" if "/index/" in table else "table"
+    lines = []
+    for dim, key in (("ReadCapacityUnits", "rcu"), ("WriteCapacityUnits", "wcu")):
+        peak = max(pattern[key])
+        lines.append(f"aws application-autoscaling register-scalable-target --service-namespace dynamodb "
+                     f"--resource-id table/{table} --scalable-dimension dynamodb:{kind}:{dim} "
+                     f"--min-capacity {peak} --max-capacity {peak}")
+    lines.append("then for each entry of scheduled_actions: aws application-autoscaling put-scheduled-action "
+                 "--cli-input-json '<the entry as JSON>'")
+    lines.append("Schedules are cron expressions in UTC (no Timezone given). Start on a UTC day with no decreases "
+                 "made yet: the plan assumes the full daily budget; read and write actions are separate updates "
+                 "and each lowering counts as a decrease.")
+    return lines

@@ -1,0 +1,65 @@
+"""Monthly volumes along the design's `from`/`calls` links.
+
+Each component receives events from its upstream (or from the client workload) and passes some
+on: an API its requests, a function its invocations, a bucket its PUTs (object-created events),
+a queue its messages, a table its writes (stream records), a CDN its cache misses.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from types import ModuleType
+
+from models.costs import api_gateway, cloudfront, cognito, dynamodb, lambda_function, route53, s3, ses, sns, sqs
+from models.costs.usage import dec
+from models.design.schema import MAX_MONTHLY, STANDALONE_TYPES, Design, DesignError
+from models.run.traffic import client_monthly_requests
+
+SERVICE_MODULES: dict[str, ModuleType] = {
+    "api_gateway": api_gateway, "lambda": lambda_function, "dynamodb": dynamodb, "s3": s3,
+    "sqs": sqs, "sns": sns, "ses": ses, "cognito": cognito, "cloudfront": cloudfront,
+    "route53": route53,
+}
+#: types whose per-month figures are read by their own module (not a single event count)
+_OWN_DIRECT_FIELDS = ("dynamodb", "s3")
+#: events a month any one component may receive: 100 × the bound on a typed monthly figure, so fan-out
+#: designs pass, while a chain of multipliers cannot reach numbers no estimate can hold
+MAX_EVENTS = Decimal(int(MAX_MONTHLY)) * 100
+
+
+def monthly_events(design: Design) -> dict[str, Decimal]:
+    """Events arriving at each component per month (component id → count)."""
+    by_id = {c.id: c for c in design.components}
+    arriving: dict[str, Decimal] = {}
+    client_requests = dec(round(client_monthly_requests(design.workload), 6))
+    if client_requests > MAX_EVENTS:
+        raise DesignError([f"workload: its volume and spikes (overlapping spikes multiply) make "
+                           f"{float(client_requests):,.3g} client requests a month; at most {MAX_EVENTS:,.0f} "
+                           "(lower the volume or the spikes' multipliers)"])
+
+    def events_in(cid: str) -> Decimal:
+        if cid in arriving:
+            return arriving[cid]
+        comp = by_id[cid]
+        direct = comp.direct_value()
+        if comp.type in STANDALONE_TYPES or (direct is not None and comp.type in _OWN_DIRECT_FIELDS):
+            count = Decimal(0)
+        elif direct is not None:
+            count = dec(direct)
+        elif comp.from_ is None:
+            count = client_requests * dec(comp.calls)
+        else:
+            upstream = by_id[comp.from_]
+            passed_on = SERVICE_MODULES[upstream.type].outgoing_events(upstream, events_in(upstream.id))
+            count = passed_on * dec(comp.calls)
+        arriving[cid] = count
+        return count
+
+    for comp in design.components:
+        events_in(comp.id)
+    too_many = [cid for cid, count in arriving.items() if count > MAX_EVENTS]
+    if too_many:
+        raise DesignError([f"components ({cid}): {float(arriving[cid]):,.3g} events a month reach it through the "
+                           f"'calls' multipliers along its 'from' chain; at most {MAX_EVENTS:,.0f} a month "
+                           "(lower calls or the workload)" for cid in too_many])
+    return arriving

@@ -1,0 +1,85 @@
+"""DynamoDB plan outputs shared by the CLI and the app: the stable JSON document and a text table."""
+
+from __future__ import annotations
+
+from models.dynamodb_planner.plan import Plan, Strategy
+
+LOWER_BOUND = "scheduled_one_time"
+RECURRING = "scheduled_weekly"
+
+
+def plan_dict(plan: Plan) -> dict:
+    """`dynamodb-plan --format json`: {"table", "strategies": [...], "recommended", "reason",
+    "break_even_utilization", "recurring_vs_lower_bound"}. A strategy with "applicable": false
+    (the one-time schedule) is a lower bound for comparison and is never recommended."""
+    return {
+        "table": plan.table,
+        "strategies": [{
+            "name": s.name,
+            "applicable": s.applicable,
+            "monthly_cost_usd": None if s.monthly_cost_usd is None else float(s.monthly_cost_usd),
+            "cost_12_months_usd": None if s.cost_12_months_usd is None else float(s.cost_12_months_usd),
+            "throttled_requests": round(s.throttled_requests, 1),
+            "avg_utilization": None if s.avg_utilization is None else round(s.avg_utilization, 4),
+            "max_decreases_in_a_day": s.max_decreases_in_a_day,
+            "schedule": [dict(r) for r in s.schedule],
+            "note": s.note,
+        } for s in plan.strategies],
+        "recommended": plan.recommended,
+        "reason": plan.reason,
+        "break_even_utilization": {k: round(v, 4) for k, v in plan.break_even_utilization.items()},
+        "recurring_vs_lower_bound": recurring_vs_lower_bound(plan),
+    }
+
+
+def _by_name(plan: Plan, name: str) -> Strategy | None:
+    return next((s for s in plan.strategies if s.name == name), None)
+
+
+def recurring_vs_lower_bound(plan: Plan) -> dict | None:
+    """The weekly plan's cost against the one-time lower bound (USD a month, and the gap as a fraction)."""
+    weekly, bound = _by_name(plan, RECURRING), _by_name(plan, LOWER_BOUND)
+    if weekly is None or bound is None:
+        return None
+    w, b = float(weekly.monthly_cost_usd), float(bound.monthly_cost_usd)
+    return {"recurring_usd": w, "lower_bound_usd": b, "gap_fraction": round((w - b) / b, 4) if b else None}
+
+
+def comparison_line(plan: Plan) -> str:
+    """One sentence: the applicable weekly plan against the one-time lower bound."""
+    c = recurring_vs_lower_bound(plan)
+    if c is None:
+        return ""
+    gap = "" if c["gap_fraction"] is None else f" ({c['gap_fraction']:+.1%})"
+    return (f"Weekly recurring schedule USD {c['recurring_usd']:,.2f} a month{gap} against the one-time lower bound "
+            f"USD {c['lower_bound_usd']:,.2f}, which cannot be applied (Application Auto Scaling allows 200 scheduled "
+            "actions per scalable target).")
+
+
+def plan_table_text(plan: Plan) -> str:
+    """The strategies side by side for the terminal, then the recommendation."""
+    lines = [f"DynamoDB table {plan.table}: capacity plans for the month (throughput cost only)",
+             f"{'strategy':26} {'USD/month':>11} {'USD/12 months':>14} {'throttled':>11} {'utilization':>11} "
+             f"{'max decr./day':>13}"]
+    for s in plan.strategies:
+        cost = "n/a" if s.monthly_cost_usd is None else f"{s.monthly_cost_usd:,.2f}"
+        year = "n/a" if s.cost_12_months_usd is None else f"{s.cost_12_months_usd:,.2f}"
+        used = "—" if s.avg_utilization is None else f"{s.avg_utilization:.0%}"
+        name = s.name if s.applicable else f"{s.name} (bound)"
+        lines.append(f"{name:26} {cost:>11} {year:>14} {s.throttled_requests:>11,.0f} {used:>11} "
+                     f"{s.max_decreases_in_a_day:>13}")
+    lines.append(f"Break-even utilization: reads {plan.break_even_utilization['read']:.1%}, "
+                 f"writes {plan.break_even_utilization['write']:.1%}")
+    lines.append(f"Recommended: {plan.recommended} — {plan.reason}")
+    if comparison_line(plan):
+        lines.append(comparison_line(plan))
+    for s in plan.strategies:
+        if s.note:
+            lines.append(f"  {s.name}: {s.note}")
+    weekly = _by_name(plan, RECURRING)
+    if weekly and weekly.schedule:
+        lines.append("Weekly schedule, UTC (first 12 changes; --format json for all, --actions for the scheduled "
+                     "actions and how to apply them):")
+        for row in weekly.schedule[:12]:
+            lines.append(f"  {row['start']}  {row['rcu']:>7,} RCU  {row['wcu']:>7,} WCU")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,78 @@
+"""Estimate outputs shared by the CLI and the app: the JSON contract, CSV and a text table."""
+
+from __future__ import annotations
+
+import csv
+import io
+from decimal import Decimal
+
+from models.costs.estimate import Estimate, LineItem
+
+CONTRACT_FIELDS = ("component", "service", "dimension", "quantity", "unit", "unit_price_usd", "cost_usd", "price_id")
+EXTRA_FIELDS = ("formula", "source", "as_of", "confidence")
+
+
+def _num(value: Decimal | None, places: int | None = None) -> float | None:
+    if value is None:
+        return None
+    return float(round(value, places)) if places is not None else float(value)
+
+
+def line_dict(li: LineItem) -> dict:
+    """One line item as plain JSON values (costs rounded to 1e-6 USD)."""
+    return {
+        "component": li.component, "service": li.service, "dimension": li.dimension,
+        "quantity": _num(li.quantity, 6), "unit": li.unit, "unit_price_usd": _num(li.unit_price_usd),
+        "cost_usd": _num(li.cost_usd, 6), "price_id": li.price_id, "formula": li.formula,
+        "source": li.source, "as_of": li.as_of.isoformat() if li.as_of else None, "confidence": li.confidence,
+    }
+
+
+def contract_dict(est: Estimate) -> dict:
+    """The stable `estimate --format json` document (see README, "JSON contract")."""
+    dates = est.price_dates()
+    return {
+        "name": est.name,
+        "region": est.region,
+        "currency": "USD",
+        "total_usd": float(round(est.total_usd, 6)),
+        "free_tier": est.free_tier,
+        "prices_as_of": {"oldest": dates[0].isoformat(), "newest": dates[1].isoformat()} if dates else None,
+        "line_items": [line_dict(li) for li in est.line_items],
+        "warnings": list(est.warnings),
+    }
+
+
+def csv_text(est: Estimate) -> str:
+    """Line items as CSV (one header row, then one row per line item, then a total row)."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CONTRACT_FIELDS + EXTRA_FIELDS, lineterminator="\n")
+    writer.writeheader()
+    for li in est.line_items:
+        writer.writerow(line_dict(li))
+    writer.writerow({"component": "TOTAL", "unit": "USD per month", "cost_usd": float(round(est.total_usd, 6))})
+    return out.getvalue()
+
+
+def table_text(est: Estimate) -> str:
+    """A plain-text table for the terminal, costs to the cent."""
+    rows = [("Component", "Dimension", "Quantity", "Unit", "Unit price (USD)", "Cost (USD)")]
+    for li in est.line_items:
+        price = "n/a" if li.unit_price_usd is None else f"{li.unit_price_usd.normalize():f}"
+        cost = "no price" if li.cost_usd is None else f"{li.cost_usd:,.2f}"
+        rows.append((li.component, li.dimension, f"{float(li.quantity):,.2f}".rstrip("0").rstrip("."), li.unit, price, cost))
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    right = {2, 4, 5}
+
+    def fmt_row(row):
+        return "  ".join(c.rjust(w) if i in right else c.ljust(w) for i, (c, w) in enumerate(zip(row, widths, strict=False)))
+
+    lines = [f"{est.name} — {est.region} — free tier: {est.free_tier}", fmt_row(rows[0]),
+             "  ".join("-" * w for w in widths)]
+    lines += [fmt_row(r) for r in rows[1:]]
+    lines.append(f"Total: USD {est.total_usd:,.2f} per month (costs rounded to the cent for display)")
+    dates = est.price_dates()
+    if dates:
+        lines.append(f"Prices as of {dates[0].isoformat()} to {dates[1].isoformat()} (sources: --format csv or json)")
+    lines += [f"warning: {w}" for w in est.warnings]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,54 @@
+"""The quote as CSV: the line items, then the totals, in the quote's currency and language.
+
+UTF-8 with a byte-order mark, so spreadsheet programs open Japanese text correctly. Text that a
+spreadsheet would run as a formula (starting with =, +, -, @, tab or CR) is written behind a `'`
+(`exports.cells`); numbers are written as numbers.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from render.quote.cells import csv_cell
+from render.quote.report import QuoteReport
+from render.quote.tables import AMOUNT, line_header, line_rows, notes, scenario_rows, total_rows
+from render.quote.words import w
+
+
+def quote_csv(report: QuoteReport) -> bytes:
+    """Header, one row per line item, then subtotal / tax / total rows (label in the first column,
+    amount in the amount column) and the notes (rounding rule, exchange rate)."""
+    out = io.StringIO()
+    # CRLF rows (RFC 4180): the writer then quotes any cell holding a CR or LF, so a bare CR in a
+    # name cannot split a row
+    writer = _SafeWriter(csv.writer(out, lineterminator="\r\n"))
+    header = line_header(report)
+    writer.writerow(header)
+    for row in line_rows(report):
+        writer.writerow(row)
+    blank = [""] * len(header)
+    for label, amount, note in total_rows(report):
+        row = list(blank)
+        row[0], row[AMOUNT], row[-1] = label, amount, note
+        writer.writerow(row)
+    for row in scenario_rows(report)[-1:]:
+        for case, amount in zip(("case_low", "case_high"), (row[1], row[3]), strict=True):
+            line = list(blank)
+            line[0], line[AMOUNT] = f"{w(case, report.lang)} ({row[0]})", amount
+            writer.writerow(line)
+    for note in notes(report):
+        line = list(blank)
+        line[-1] = note
+        writer.writerow(line)
+    return out.getvalue().encode("utf-8-sig")
+
+
+class _SafeWriter:
+    """Every row goes through `csv_cell`, so no code path can write a live formula."""
+
+    def __init__(self, writer):
+        self._writer = writer
+
+    def writerow(self, row) -> None:
+        self._writer.writerow([csv_cell(v) for v in row])

@@ -1,0 +1,178 @@
+"""What every export says: one `QuoteReport` gathered from a design, then written as CSV, XLSX or HTML.
+
+`build_report` does the work (estimates per case, the quote, readiness, assumptions); the
+writers only lay it out, so the three formats always carry the same numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from i18n.catalog import format_date
+from models.checks.readiness import Readiness
+from models.costs.estimate import Estimate
+from models.costs.money import Quote, QuoteSettings, make_quote, money_amount
+from models.design.ranges import is_range, spread
+from models.design.schema import REGION_NAMES, parse_design
+from service import check_data, expected_data, scenario_estimates, year_total_usd
+
+TIER_LABEL = re.compile(r" \((first|next|over) [^)]*\)$")
+
+
+@dataclass(frozen=True)
+class QuoteReport:
+    """A design's estimate ready to export: the quote per case, readiness, and the assumptions behind it."""
+
+    design: dict
+    lang: str
+    settings: QuoteSettings
+    today: date
+    estimates: dict[str, Estimate]
+    quotes: dict[str, Quote]
+    readiness: Readiness
+    year_usd: Decimal
+    inputs: list[tuple[str, str]]
+    defaults: list[tuple[str, str]]
+    ranges: list[tuple[str, object, object, object]]
+    prices: list[dict]
+
+    @property
+    def estimate(self) -> Estimate:
+        return self.estimates["expected"]
+
+    @property
+    def quote(self) -> Quote:
+        return self.quotes["expected"]
+
+    @property
+    def ranged(self) -> bool:
+        return len(self.quotes) > 1
+
+    @property
+    def name(self) -> str:
+        return str(self.design.get("name") or "design")
+
+    @property
+    def region_label(self) -> str:
+        region = self.estimate.region
+        return f"{region} ({REGION_NAMES.get(region, region)})"
+
+    @property
+    def price_dates_text(self) -> str:
+        dates = self.estimate.price_dates()
+        if not dates:
+            return ""
+        return f"{format_date(dates[0], self.lang)} – {format_date(dates[1], self.lang)}"
+
+    def money(self, usd: Decimal) -> Decimal:
+        """A USD figure in the quote's currency, rounded once."""
+        return money_amount(usd, self.settings)
+
+    def component_amounts(self, case: str = "expected") -> dict[str, Decimal]:
+        """Per component: the sum of its rounded lines in the quote's currency (adds up to the subtotal)."""
+        totals: dict[str, Decimal] = defaultdict(Decimal)
+        for line in self.quotes[case].lines:
+            totals[line.item.component] += line.amount or Decimal(0)
+        return dict(totals)
+
+
+def build_report(data: dict, *, settings: QuoteSettings, lang: str, today: date) -> QuoteReport:
+    """Everything an export shows for `data` (a design mapping, ranges allowed); DesignError if invalid."""
+    estimates = scenario_estimates(data)
+    quotes = {case: make_quote(est.line_items, settings) for case, est in estimates.items()}
+    report, _ = check_data(data)
+    year = year_total_usd(data)
+    return QuoteReport(
+        design=data, lang=lang, settings=settings, today=today, estimates=estimates, quotes=quotes,
+        readiness=report, year_usd=year, inputs=design_inputs(data), defaults=defaults_assumed(data),
+        ranges=range_rows(data), prices=prices_used(estimates["expected"]),
+    )
+
+
+def show(value) -> str:
+    """A design value as people read it: 3000000 → "3,000,000", 0.8 → "0.8", lists joined."""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, (int, float)):
+        if float(value).is_integer() and abs(value) >= 1000:
+            return f"{int(value):,}"
+        return f"{value:g}" if isinstance(value, float) else str(value)
+    if isinstance(value, list):
+        return ", ".join(show(v) for v in value)
+    if is_range(value):
+        low, expected, high = spread(value)
+        return f"{show(low)} / {show(expected)} / {show(high)}"
+    return str(value)
+
+
+def design_inputs(data: dict) -> list[tuple[str, str]]:
+    """Every value the design gives, as (field path, value) in file order."""
+    rows: list[tuple[str, str]] = []
+
+    def walk(value, path: str) -> None:
+        if isinstance(value, dict) and not is_range(value):
+            for key, item in value.items():
+                walk(item, f"{path}.{key}" if path else str(key))
+        elif isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+            for index, item in enumerate(value):
+                label = f"{path}[{index}]" + (f" ({item['id']})" if item.get("id") else "")
+                walk(item, label)
+        else:
+            rows.append((path, show(value)))
+
+    walk(data, "")
+    return rows
+
+
+def defaults_assumed(data: dict) -> list[tuple[str, str]]:
+    """Fields the design left out whose default the estimate used, as (field path, default)."""
+    plain = expected_data(data)
+    design = parse_design(plain)
+    rows: list[tuple[str, str]] = []
+    for key in ("region", "free_tier"):
+        if key not in plain:
+            rows.append((key, show(getattr(design, key))))
+    given_workload = plain.get("workload") or {}
+    for key, value in design.workload.model_dump().items():
+        if key not in given_workload and value not in (None, [], {}) and key not in ("requests_per_month", "peak_rps", "users"):
+            rows.append((f"workload.{key}", show(value)))
+    for index, (given, comp) in enumerate(zip(plain.get("components") or [], design.components, strict=False)):
+        for key, value in comp.model_dump(by_alias=True).items():
+            if key in given or key in ("from", "label") or value in (None, [], {}):
+                continue
+            if isinstance(value, dict):
+                value = ", ".join(f"{k}: {show(v)}" for k, v in value.items() if v)
+            rows.append((f"components[{index}] ({comp.id}).{key}", show(value)))
+    return rows
+
+
+def range_rows(data: dict) -> list[tuple[str, object, object, object]]:
+    """(field path, low, expected, high) for every range in the design."""
+    def walk(value, path: str):
+        if is_range(value):
+            yield (path, *spread(value))
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                yield from walk(item, f"{path}.{key}" if path else str(key))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                label = f"{path}[{index}]" + (f" ({item['id']})" if isinstance(item, dict) and item.get("id") else "")
+                yield from walk(item, label)
+
+    return list(walk(data, ""))
+
+
+def prices_used(est: Estimate) -> list[dict]:
+    """One row per price the estimate used: id, dimension, unit price, as-of date, confidence, source."""
+    seen: dict[str, dict] = {}
+    for li in est.line_items:
+        if li.price_id in seen or li.as_of is None:
+            continue
+        seen[li.price_id] = {"price_id": li.price_id, "service": li.service,
+                             "dimension": TIER_LABEL.sub("", li.dimension.removeprefix("Free tier: ")),
+                             "unit": li.unit, "as_of": li.as_of, "confidence": li.confidence, "source": li.source}
+    return sorted(seen.values(), key=lambda row: row["price_id"])

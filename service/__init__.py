@@ -1,0 +1,25 @@
+"""The application service every shell calls: the app's pages, the CLI's commands, the quote exports.
+
+A number the app shows and the CLI prints comes from one function here (`estimate_data`,
+`check_data`, ...), which gathers the inputs (catalog, limits, ranges) and calls the pure core.
+"""
+
+from service.planning import (
+    catalog_for,
+    check_data,
+    client_requests,
+    design_summary,
+    dynamodb_plan_data,
+    estimate_data,
+    estimate_text,
+    expected_data,
+    projection_data,
+    scenario_estimates,
+    sweep_data,
+    with_account_limits,
+    year_total_usd,
+)
+
+__all__ = ["catalog_for", "check_data", "client_requests", "design_summary", "dynamodb_plan_data", "estimate_data",
+           "estimate_text", "expected_data", "projection_data", "scenario_estimates", "sweep_data",
+           "with_account_limits", "year_total_usd"]

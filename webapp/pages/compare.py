@@ -1,0 +1,137 @@
+"""Compare page: two to four designs side by side, and their cost against scale with break-even points."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from i18n.catalog import t, tf
+from i18n.engine_ja import localize
+from models.costs.sweep import log_volumes
+from models.design.schema import DesignError
+from models.design.text import dump_design_text, load_design_data
+from service import design_summary, sweep_data
+from storage.designs import DesignStore, StorageError
+from templates import template_keys
+from webapp.charts import compare_figure
+from webapp.state import init_state, lang, quote_settings, template_data
+from webapp.views.compare import (
+    SWEEP_HIGH,
+    SWEEP_LOW,
+    SWEEP_POINTS,
+    break_even_frame,
+    break_even_sentences,
+    break_evens,
+    compare_table,
+    curves_frame,
+)
+from webapp.views.safe import plain
+
+MAX_DESIGNS = 4
+#: the design a template is most often compared with (the talk's before/after pairs)
+VARIANTS = {"photo_thumbnails": "photo_thumbnails_sqs", "photo_thumbnails_sqs": "photo_thumbnails",
+            "save_app_data": "authenticated_api", "authenticated_api": "save_app_data"}
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def summary_of(yaml_text: str) -> dict:
+    """planner.design_summary of a design text (cached by the text)."""
+    return design_summary(load_design_data(yaml_text))
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def sweep_of(yaml_text: str, case: str) -> list[float]:
+    """Monthly USD totals of one case of a design at the chart's volumes (cached by the text)."""
+    volumes = log_volumes(SWEEP_LOW, SWEEP_HIGH, SWEEP_POINTS)
+    return [float(v) for v in sweep_data(load_design_data(yaml_text), volumes, case)]
+
+
+def options(store: DesignStore) -> list[str]:
+    """What can be compared: the current design, every template, every saved design."""
+    saved = []
+    try:
+        saved = [f"saved:{name}" for name in store.names()]
+    except OSError:
+        pass  # an unreadable folder just offers no saved designs
+    return ["current"] + [f"template:{k}" for k in template_keys()] + saved
+
+
+def label_of(option: str, lg: str) -> str:
+    kind, _, name = option.partition(":")
+    if kind == "current":
+        return tf("src_current", lg, name=st.session_state.design.get("name", ""))
+    if kind == "template":
+        return tf("src_template", lg, name=template_data(name)["name"])
+    return tf("src_saved", lg, name=name)
+
+
+def design_of(option: str, store: DesignStore) -> dict:
+    kind, _, name = option.partition(":")
+    if kind == "current":
+        return st.session_state.design
+    if kind == "template":
+        return template_data(name)
+    return store.load(name)
+
+
+def default_pick(available: list[str]) -> list[str]:
+    """The current design and its usual variant (or the first other template)."""
+    current = st.session_state.get("design_label", "")
+    variant = VARIANTS.get(current)
+    second = f"template:{variant}" if variant else next(
+        (o for o in available if o.startswith("template:") and o != f"template:{current}"), None)
+    return ["current"] + ([second] if second in available else [])
+
+
+def page() -> None:
+    lg = lang()
+    settings = quote_settings()
+    st.subheader(t("compare_title", lg))
+    st.caption(t("compare_caption", lg))
+    store = DesignStore()
+    available = options(store)
+    if "compare_pick" in st.session_state:  # a saved design deleted since: drop it from the pick
+        st.session_state.compare_pick = [o for o in st.session_state.compare_pick if o in available]
+    picked = st.multiselect(t("compare_pick", lg), available, default=None if "compare_pick" in st.session_state
+                            else default_pick(available), max_selections=MAX_DESIGNS, key="compare_pick",
+                            format_func=lambda o: label_of(o, lg), help=t("compare_pick_help", lg))
+    if len(picked) < 2:
+        st.info(t("compare_need_two", lg))
+        return
+    summaries, sweeps, labels, skipped = [], [], [], []
+    with st.spinner(t("computing", lg)):
+        for option in picked:
+            label = label_of(option, lg)
+            try:
+                text = dump_design_text(design_of(option, store))
+                summary = summary_of(text)
+                cases = list(summary["totals_usd"])
+                sweeps.append({case: sweep_of(text, case) for case in cases})
+            except (DesignError, StorageError) as err:
+                problems = getattr(err, "problems", None) or [str(err)]
+                skipped.append(f"**{plain(label)}**: " + "; ".join(plain(localize(p, lg)) for p in problems))
+                continue
+            summaries.append(summary)
+            labels.append(label)
+    if skipped:
+        st.warning(t("compare_skipped", lg) + "\n\n" + "\n".join(f"- {s}" for s in skipped))
+    if len(summaries) < 2:
+        st.info(t("compare_need_two", lg))
+        return
+    st.dataframe(compare_table(summaries, labels, settings, lg), key="compare_table", hide_index=True)
+    volumes = log_volumes(SWEEP_LOW, SWEEP_HIGH, SWEEP_POINTS)
+    points = break_evens(volumes, sweeps, labels)
+    log_y = st.checkbox(t("compare_log_y", lg), value=True, key="compare_log_y", help=t("compare_log_y_help", lg))
+    cur = t(f"cur_{settings.currency}", lg)
+    st.plotly_chart(compare_figure(curves_frame(volumes, sweeps, labels, settings),
+                                   break_even_frame(points, labels, settings, lg),
+                                   title=t("compare_chart", lg), x_title=t("axis_requests", lg),
+                                   y_title=tf("axis_cost", lg, cur=cur), currency=settings.currency,
+                                   log_y=log_y, marker_label=t("break_even_marker", lg)), key="compare_chart")
+    st.markdown(f"**{t('break_even', lg)}**")
+    sentences = break_even_sentences(points, labels, settings, lg)
+    st.markdown("\n".join(f"- {s}" for s in sentences) if sentences else t("no_break_even", lg))
+    st.caption(t("compare_notes", lg))
+
+
+init_state()  # a deep link in a new session can run this page without app.py
+page()

@@ -1,0 +1,188 @@
+"""Design page: pick a template or open a file, edit the main numbers, see the estimate, export a
+quote and share the design."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from i18n.catalog import t, tf
+from models.design.ranges import expected_value, is_range, spread
+from models.design.schema import REGION_NAMES, DesignError
+from models.design.text import dump_design_text, load_design_data
+from service import estimate_data
+from templates import template_keys
+from webapp.state import (
+    edit_bound,
+    edit_component,
+    edit_top,
+    init_state,
+    lang,
+    set_design,
+    switch_range,
+    template_data,
+)
+from webapp.views.fields import FieldSpec, current_value, editable_fields, field_applies, ranged_value
+from webapp.views.import_box import import_panel
+from webapp.views.results import estimate_panel
+from webapp.views.safe import plain, problem_lines
+
+MAX_UPLOAD_BYTES = 1_000_000
+FREE_TIERS = ["none", "always", "first_year"]
+
+
+def on_template_change() -> None:
+    key = st.session_state.template
+    if key is not None:
+        set_design(template_data(key), key)
+
+
+def open_panel(lg: str) -> None:
+    """Template picker and file upload. The picker shows the template the design came from, or a
+    placeholder when it came from a file, a link or the editor."""
+    if st.session_state.get("design_label") not in template_keys():
+        st.session_state.template = None
+    st.selectbox(t("template", lg), template_keys(), key="template", on_change=on_template_change, index=None,
+                 placeholder=t("template_placeholder", lg),
+                 format_func=lambda k: template_data(k)["name"], help=t("template_help", lg))
+    upload = st.file_uploader(t("upload", lg), type=["yaml", "yml", "json"], key="upload", help=t("upload_help", lg))
+    if upload is not None and upload.file_id != st.session_state.get("upload_id"):
+        st.session_state.upload_id = upload.file_id
+        st.session_state.upload_error = None
+        try:
+            if upload.size > MAX_UPLOAD_BYTES:
+                raise DesignError([f"{upload.name}: {upload.size:,} bytes is too large (limit {MAX_UPLOAD_BYTES:,})"])
+            data = load_design_data(upload.getvalue().decode("utf-8", errors="replace"))
+            estimate_data(data)  # validate before replacing the current design
+            set_design(data, upload.name)
+            st.rerun()  # redraw the form and the template picker for the opened design
+        except DesignError as err:
+            st.session_state.upload_error = (upload.name, err.problems)
+    if st.session_state.get("upload_error"):
+        name, problems = st.session_state.upload_error
+        st.error(f"{t('upload_error', lg)} {plain(name)}\n\n" + problem_lines(problems, lg))
+    import_panel(lg)
+
+
+def link_messages(lg: str) -> None:
+    """What happened to the design in the link this session was opened with."""
+    if st.session_state.get("share_error"):
+        st.error(t("share_error", lg) + "\n\n" + problem_lines(st.session_state.share_error, lg))
+    elif st.session_state.get("share_opened"):
+        st.success(t("share_opened", lg))
+
+
+def design_form(design: dict, lg: str) -> None:
+    """Widgets for the design's main numbers; each writes into the current design on change."""
+    rev = st.session_state.rev
+    regions = list(REGION_NAMES)
+    region = design.get("region", "us-east-1")
+    st.selectbox(t("region", lg), regions, index=regions.index(region) if region in regions else 0,
+                 key=f"r{rev}.region", format_func=lambda r: f"{r} — {REGION_NAMES[r]}", help=t("region_help", lg),
+                 on_change=edit_top, args=("region", f"r{rev}.region"))
+    free = design.get("free_tier", "always")
+    st.selectbox(t("free_tier", lg), FREE_TIERS, index=FREE_TIERS.index(free) if free in FREE_TIERS else 1,
+                 key=f"r{rev}.free_tier", help=t("free_tier_help", lg),
+                 on_change=edit_top, args=("free_tier", f"r{rev}.free_tier"))
+    requests = (design.get("workload") or {}).get("requests_per_month")
+    if requests is not None:
+        spec = FieldSpec("requests_per_month", "", "", 0, 1e13, 100000.0)
+        label = t("requests_per_month", lg)
+        st.number_input(label, min_value=0.0, max_value=1e13, value=_clamped(expected_value(requests), spec),
+                        step=100000.0, format="%.0f", key=f"r{rev}.requests", help=t("requests_per_month_help", lg),
+                        on_change=edit_top, args=("requests_per_month", f"r{rev}.requests"))
+        st.checkbox(t("range_toggle", lg), value=is_range(requests), key=f"r{rev}.requests.ranged",
+                    help=t("range_toggle_help", lg), on_change=switch_range,
+                    args=(None, "requests_per_month", f"r{rev}.requests.ranged"))
+        if is_range(requests):
+            bound_inputs(None, spec, requests, label, f"r{rev}.requests", lg, number_format="%.0f")
+    st.markdown(f"**{t('components', lg)}**")
+    for index, component in enumerate(design.get("components") or []):
+        title = f"{component.get('id')} · {component.get('type')}"
+        if component.get("from"):
+            title += f" ← {component['from']}"
+        with st.expander(component.get("label") or title):
+            component_widgets(index, component, rev, lg)
+
+
+def _clamped(value, spec: FieldSpec) -> float:
+    """A design value inside the widget's limits (a hand-written file may go beyond them)."""
+    number = float(value) if isinstance(value, (int, float)) else float(spec.default or 0)
+    low = float(spec.min) if spec.min is not None else number
+    high = float(spec.max) if spec.max is not None else number
+    return min(max(number, low), high)
+
+
+def bound_inputs(index: int | None, spec: FieldSpec, rng: dict, label: str, key: str, lg: str,
+                 number_format: str | None = None) -> None:
+    """Low and high inputs of a ranged number, side by side."""
+    low, _, high = spread(rng)
+    cols = st.columns(2)
+    for col, bound, value in ((cols[0], "low", low), (cols[1], "high", high)):
+        widget_key = f"{key}.{bound}"
+        common = dict(key=widget_key, help=tf("range_bound_help", lg, bound=t(f"bound_{bound}", lg)),
+                      on_change=edit_bound, args=(index, spec.name, bound, widget_key))
+        text = tf(f"range_{bound}", lg, label=label)
+        if spec.integer:
+            col.number_input(text, min_value=int(spec.min), max_value=int(spec.max), value=int(_clamped(value, spec)),
+                             step=int(spec.step), **common)
+        else:
+            extra = {"format": number_format} if number_format else {}
+            col.number_input(text, min_value=float(spec.min), max_value=float(spec.max), value=_clamped(value, spec),
+                             step=float(spec.step), **extra, **common)
+
+
+def component_widgets(index: int, component: dict, rev: int, lg: str) -> None:
+    """Widgets for one component's main numbers (a ranged number also gets its low and high)."""
+    for spec in editable_fields(component):
+        if not field_applies(spec, component):
+            continue
+        start = current_value(component, spec)
+        key = f"r{rev}.{index}.{spec.name}"
+        common = dict(key=key, help=spec.help_ja if lg == "ja" else spec.help_en,
+                      on_change=edit_component, args=(index, spec.name, key))
+        label = t(spec.name, lg)
+        if spec.choices:
+            st.selectbox(label, spec.choices, index=spec.choices.index(start) if start in spec.choices else 0, **common)
+        elif spec.integer:
+            st.number_input(label, min_value=int(spec.min), max_value=int(spec.max), value=int(_clamped(start, spec)),
+                            step=int(spec.step), **common)
+        else:
+            st.number_input(label, min_value=float(spec.min), max_value=float(spec.max), value=_clamped(start, spec),
+                            step=float(spec.step), **common)
+        rng = ranged_value(component, spec)
+        if rng is not None:
+            bound_inputs(index, spec, rng, label, key, lg)
+
+
+def yaml_editor(design: dict, lg: str) -> None:
+    """The whole design as YAML; Apply replaces the design only if it is valid."""
+    with st.expander(t("editor", lg)):
+        with st.form(key="yaml_form"):
+            text = st.text_area("YAML", value=dump_design_text(design), height=360, help=t("editor_help", lg))
+            applied = st.form_submit_button(t("apply", lg))
+        if applied:
+            try:
+                data = load_design_data(text)
+                estimate_data(data)
+                set_design(data, st.session_state.get("design_label", "yaml"))
+                st.rerun()
+            except DesignError as err:
+                st.error(t("design_error", lg) + "\n\n" + problem_lines(err.problems, lg))
+
+
+def page() -> None:
+    lg = lang()
+    design = st.session_state.design
+    link_messages(lg)
+    left, right = st.columns([2, 3], gap="large")
+    with left:
+        st.subheader(t("design", lg))
+        open_panel(lg)
+        design_form(design, lg)
+        yaml_editor(design, lg)
+    with right:
+        estimate_panel(design, lg)
+
+
+init_state()  # a deep link in a new session can run this page without app.py
+page()

@@ -1,0 +1,127 @@
+"""Limits page: the readiness report of the current design, demand against each limit over the
+month, and what-if controls that re-run it live without changing the design."""
+
+from __future__ import annotations
+
+import copy
+
+import pandas as pd
+import streamlit as st
+
+from i18n.engine_ja import localize
+from models.design.schema import DesignError
+from render.readiness import STATUS_ORDER
+from service import check_data
+from webapp.charts import limit_figure
+from webapp.state import lang
+from webapp.views.safe import problem_lines
+
+TEXT = {
+    "title": {"en": "Limits before launch", "ja": "リリース前の上限チェック"},
+    "caption": {"en": "The design's month of traffic (1-minute steps, with its daily profile and spikes) against the limits that bite at launch. fail = at least 1 in 10,000 requests lost; warn = any lost, or within 20 % of the limit.",
+                "ja": "1 か月分のトラフィック（1 分刻み、日内変動とスパイクを含む）を、リリース時に問題となる上限と比べます。fail = 1 万件に 1 件以上が失われる、warn = 失われる要求がある、または上限まで 20 % 未満。"},
+    "whatif": {"en": "What if…", "ja": "もし…なら"},
+    "whatif_help": {"en": "These change only this page's report, not the design.", "ja": "このページのレポートだけを変えます（設計は変わりません）。"},
+    "account_concurrency": {"en": "Account Lambda concurrency", "ja": "アカウントの Lambda 同時実行数"},
+    "account_concurrency_help": {"en": "Concurrent executions per account and Region. AWS default 1,000; new accounts often have 10 or 50.",
+                                 "ja": "アカウント・リージョンあたりの同時実行数。既定値 1,000（新規アカウントは 10 や 50 のことも）。"},
+    "reserved": {"en": "reserved concurrency (0 = none)", "ja": "予約同時実行数（0 = なし）"},
+    "timeout": {"en": "timeout (s)", "ja": "タイムアウト（秒）"},
+    "status": {"en": "Status", "ja": "判定"},
+    "overall": {"en": "Overall", "ja": "総合"},
+    "chart_for": {"en": "Chart", "ja": "グラフ"},
+    "problems": {"en": "The design has problems; fix them on the Design page:", "ja": "設計に問題があります。設計ページで修正してください："},
+    "rcu": {"en": "RCU", "ja": "RCU"}, "wcu": {"en": "WCU", "ja": "WCU"},
+    "availability": {"en": "Composite availability (SLA)", "ja": "複合可用性（SLA）"},
+    "availability_help": {"en": "Product of AWS's SLAs along the synchronous request path; asynchronous parts (after SQS, S3 events) are excluded. An SLA is a credit promise, not a guarantee.",
+                          "ja": "同期的なリクエスト経路上の AWS SLA の積。SQS や S3 イベントの後の非同期部分は除きます。SLA は返金の約束であり保証ではありません。"},
+    "degraded": {"en": "Degraded minutes / month (at SLA)", "ja": "劣化しうる分数／月（SLA 水準）"},
+}
+ICON = {"fail": "🔴 fail", "warn": "🟡 warn", "pass": "🟢 pass"}
+
+
+def tx(key: str, lg: str) -> str:
+    return TEXT[key].get(lg, TEXT[key]["en"])
+
+
+def what_if(design: dict, lg: str) -> dict:
+    """Controls for the limits and settings people change most; returns a modified copy of the design."""
+    trial = copy.deepcopy(design)
+    with st.expander(tx("whatif", lg), expanded=True):
+        st.caption(tx("whatif_help", lg))
+        current = (design.get("limits") or {}).get("lambda_concurrency", 1000)
+        trial.setdefault("limits", {})["lambda_concurrency"] = st.number_input(
+            tx("account_concurrency", lg), min_value=0, max_value=1_000_000, value=int(current), step=10,
+            key="whatif.lambda_concurrency", help=tx("account_concurrency_help", lg))
+        for index, comp in enumerate(trial.get("components") or []):
+            if comp.get("type") == "lambda":
+                cols = st.columns(2)
+                reserved = cols[0].number_input(f"{comp['id']}: {tx('reserved', lg)}", min_value=0, max_value=100_000,
+                                                value=int(comp.get("reserved_concurrency") or 0), key=f"whatif.{index}.rc")
+                comp["timeout_s"] = cols[1].number_input(f"{comp['id']}: {tx('timeout', lg)}", min_value=1, max_value=900,
+                                                         value=int(comp.get("timeout_s", 3)), key=f"whatif.{index}.timeout")
+                if reserved:
+                    comp["reserved_concurrency"] = reserved
+                else:
+                    comp.pop("reserved_concurrency", None)
+            elif comp.get("type") == "dynamodb" and comp.get("billing") == "provisioned":
+                cols = st.columns(2)
+                comp["rcu"] = cols[0].number_input(f"{comp['id']}: {tx('rcu', lg)}", min_value=1, max_value=1_000_000,
+                                                   value=int(comp.get("rcu", 5)), key=f"whatif.{index}.rcu")
+                comp["wcu"] = cols[1].number_input(f"{comp['id']}: {tx('wcu', lg)}", min_value=1, max_value=1_000_000,
+                                                   value=int(comp.get("wcu", 5)), key=f"whatif.{index}.wcu")
+    return trial
+
+
+def checks_table(report, lg: str = "en") -> pd.DataFrame:
+    rows = [{"status": ICON[c.status], "check": c.id, "component": c.component,
+             "peak": c.peak_demand, "limit": c.limit_value, "unit": localize(c.unit, lg), "headroom %": c.headroom_pct,
+             "affected / month": c.affected_requests_per_month, "consequence": localize(c.consequence, lg), "action": localize(c.action, lg),
+             "limit source": c.limit_source + ((" (from your account)" if lg == "en" else "（お使いのアカウントから）")
+                                               if c.from_account else "")}
+            for c in sorted(report.checks, key=lambda c: STATUS_ORDER[c.status])]
+    return pd.DataFrame(rows)
+
+
+#: column headings on a Japanese screen (the data keeps its English keys)
+JA_COLUMNS = {"status": "判定", "check": "チェック", "component": "コンポーネント", "peak": "ピーク", "limit": "上限",
+              "unit": "単位", "headroom %": "余裕 %", "affected / month": "影響する要求／月", "consequence": "結果",
+              "action": "対応", "limit source": "上限の出典"}
+
+
+def _headed(table: pd.DataFrame, lg: str) -> pd.DataFrame:
+    """The table with Japanese column headings on a Japanese screen."""
+    return table.rename(columns=JA_COLUMNS) if lg == "ja" else table
+
+
+def page() -> None:
+    lg = lang()
+    st.subheader(tx("title", lg))
+    st.caption(tx("caption", lg))
+    left, right = st.columns([1, 3], gap="large")
+    with left:
+        trial = what_if(st.session_state.design, lg)
+    with right:
+        try:
+            with st.spinner("…"):
+                report, _ = check_data(trial)
+        except DesignError as err:
+            st.error(tx("problems", lg) + "\n\n" + problem_lines(err.problems, lg))
+            return
+        cols = st.columns(3)
+        cols[0].metric(tx("overall", lg), ICON[report.worst_status])
+        design_facts = report.components.get("(design)", {})
+        if "composite_availability_pct" in design_facts:
+            cols[1].metric(tx("availability", lg), f"{design_facts['composite_availability_pct']:.3f} %",
+                           help=tx("availability_help", lg))
+            cols[2].metric(tx("degraded", lg), f"{design_facts['degraded_minutes_per_month']:,.0f}")
+        st.dataframe(_headed(checks_table(report, lg), lg), key="readiness_table", hide_index=True)
+        choices = [key for key in report.curves]
+        if choices:
+            chosen = st.selectbox(tx("chart_for", lg), choices, format_func=lambda k: f"{k[0]} · {k[1]}", key="limits_chart")
+            found = next(c for c in report.checks if (c.id, c.component) == chosen)
+            st.plotly_chart(limit_figure(report.curves[chosen], found.limit_value, title=f"{found.id} · {found.component}",
+                                         unit=localize(found.unit, lg)), key="limit_chart")
+
+
+page()

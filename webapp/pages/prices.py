@@ -1,0 +1,47 @@
+"""Prices page: the catalog of the design's region, every price with its source, date and confidence."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from i18n.catalog import t
+from models.design.schema import REGION_NAMES
+from pricing.catalog import load_catalog
+from webapp.state import lang
+
+
+@st.cache_data(show_spinner=False)
+def catalog_table(region: str, lg: str) -> pd.DataFrame:
+    """One row per price (tiers joined), with localised column names."""
+    catalog = load_catalog(region)
+    rows = []
+    for price in sorted(catalog.prices.values(), key=lambda p: p.id):
+        rows.append({
+            t("col_service", lg): price.service, t("col_dimension", lg): price.dimension,
+            t("col_unit_price", lg): "; ".join(price.display_price(i) for i in range(len(price.tiers))),
+            t("free_tier", lg): f"{price.free_tier.amount:,} {price.unit} ({price.free_tier.kind})" if price.free_tier else "",
+            t("col_as_of", lg): price.as_of.isoformat(), t("col_confidence", lg): price.confidence,
+            t("col_source", lg): price.source, t("col_note", lg): price.note, "id": price.id,
+        })
+    return pd.DataFrame(rows)
+
+
+def page() -> None:
+    lg = lang()
+    st.subheader(t("prices_title", lg))
+    st.caption(t("prices_caption", lg))
+    region = st.selectbox(t("region", lg), list(REGION_NAMES), key="prices_region",
+                          index=list(REGION_NAMES).index(st.session_state.design.get("region", "us-east-1"))
+                          if st.session_state.design.get("region") in REGION_NAMES else 0,
+                          format_func=lambda r: f"{r} — {REGION_NAMES[r]}")
+    table = catalog_table(region, lg)
+    counts = table[t("col_confidence", lg)].value_counts().to_dict()
+    st.caption(" · ".join(f"{k}: {v}" for k, v in counts.items()))
+    if st.checkbox(t("prices_assumed_only", lg), key="prices_assumed_only", help=t("prices_assumed_help", lg)):
+        table = table[table[t("col_confidence", lg)] == "assumed"]
+    st.dataframe(table, key="prices_table", hide_index=True, column_config={
+        t("col_source", lg): st.column_config.LinkColumn(t("col_source", lg), display_text="source")})
+
+
+page()

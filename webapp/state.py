@@ -1,0 +1,216 @@
+"""Session state shared by the app's pages: the current design and how it changes.
+
+`st.session_state.design` is the design mapping being edited — the single source of truth.
+Widgets write into it through callbacks, so edits survive switching pages; loading a template,
+a file, a link or YAML replaces it and bumps `rev`, which gives every widget a fresh key.
+
+`st.session_state.quote` holds how money is shown ({currency, jpy_per_usd, tax_pct}); the sidebar
+widgets write into it. The URL's query string mirrors the design (`?d=…`, see storage/share.py),
+so reloading or sharing the address reopens the same design.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import streamlit as st
+
+from i18n.catalog import LANGUAGES, t
+from models.costs.estimate import Estimate
+from models.costs.money import CURRENCIES, MoneyError, QuoteSettings
+from models.design.schema import DesignError
+from models.design.text import load_design_data
+from service import estimate_data, scenario_estimates
+from storage.share import SHARE_PARAM, decode_design, encode_design
+from templates import template_keys, template_text
+from webapp.views.fields import apply_bound, apply_edits, toggle_range
+
+QUOTE_DEFAULTS = {"currency": "USD", "jpy_per_usd": 150.0, "tax_pct": 0.0}
+#: query parameters of a share link besides the design: language and quote settings
+SETTING_PARAMS = {"lang": "lang", "cur": "currency", "rate": "jpy_per_usd", "tax": "tax_pct"}
+
+
+@st.cache_data(show_spinner=False)
+def template_data(key: str) -> dict:
+    """A bundled template as a design mapping (cached; callers get a copy)."""
+    return load_design_data(template_text(key))
+
+
+def init_state() -> None:
+    """First run of a session: the design in the link (`?d=…`) if there is one, else the first
+    template; English and USD unless the link says otherwise."""
+    if "design" not in st.session_state:
+        st.session_state.quote = dict(QUOTE_DEFAULTS)
+        first = template_keys()[0]
+        st.session_state.template = first
+        set_design(template_data(first), first)
+        _open_link()
+    st.session_state.setdefault("lang", "en")
+    st.session_state.setdefault("quote", dict(QUOTE_DEFAULTS))
+
+
+def _open_link() -> None:
+    """Load the design and settings of a share link; a broken link leaves a message, not a traceback."""
+    params = st.query_params
+    lang_param = params.get("lang")
+    if lang_param in LANGUAGES:
+        st.session_state.lang = lang_param
+    settings = dict(QUOTE_DEFAULTS)
+    try:
+        if params.get("cur") in CURRENCIES:
+            settings["currency"] = params["cur"]
+        if params.get("rate"):
+            settings["jpy_per_usd"] = float(params["rate"])
+        if params.get("tax"):
+            settings["tax_pct"] = float(params["tax"])
+        QuoteSettings(settings["currency"], Decimal(str(settings["jpy_per_usd"])), Decimal(str(settings["tax_pct"])))
+        st.session_state.quote = settings
+    except (ValueError, MoneyError):
+        pass  # bad settings in a link fall back to USD without tax; the design still opens
+    token = params.get(SHARE_PARAM)
+    if not token:
+        return
+    try:
+        data = decode_design(token)
+        estimate_data(data)  # validate before replacing the starting template
+    except DesignError as err:
+        st.session_state.share_error = err.problems
+        return
+    set_design(data, "link")
+    st.session_state.share_opened = True
+
+
+def set_design(data: dict, label: str) -> None:
+    """Make `data` the current design; widgets restart from its values."""
+    st.session_state.design = data
+    st.session_state.design_label = label
+    st.session_state.rev = st.session_state.get("rev", 0) + 1
+    st.session_state.pop("share_error", None)
+    st.session_state.pop("share_opened", None)
+
+
+def _bump() -> None:
+    """Give every widget a fresh key (after an edit that moved values other widgets show)."""
+    st.session_state.rev = st.session_state.get("rev", 0) + 1
+
+
+def edit_top(field: str, widget_key: str) -> None:
+    """Widget callback: a top-level field (region, free_tier, requests_per_month) changed."""
+    before = st.session_state.design
+    st.session_state.design = apply_edits(before, {}, {field: st.session_state[widget_key]})
+    if field == "requests_per_month" and _moved_bounds(before, st.session_state.design, None, field):
+        _bump()
+
+
+def edit_component(index: int, field: str, widget_key: str) -> None:
+    """Widget callback: one component field changed (None removes it)."""
+    value = st.session_state[widget_key]
+    before = st.session_state.design
+    st.session_state.design = apply_edits(before, {(index, field): value}, {})
+    if _moved_bounds(before, st.session_state.design, index, field):
+        _bump()
+
+
+def edit_bound(index: int | None, field: str, bound: str, widget_key: str) -> None:
+    """Widget callback: the low or high value of a ranged field changed (index None: the workload)."""
+    st.session_state.design = apply_bound(st.session_state.design, index, field, bound, st.session_state[widget_key])
+    _bump()
+
+
+def switch_range(index: int | None, field: str, widget_key: str) -> None:
+    """Widget callback: a field became a range, or a range became its expected value."""
+    st.session_state.design = toggle_range(st.session_state.design, index, field, bool(st.session_state[widget_key]))
+    _bump()
+
+
+def _field(design: dict, index: int | None, field: str):
+    if index is None:
+        return (design.get("workload") or {}).get(field)
+    return design["components"][index].get(field)
+
+
+def _moved_bounds(before: dict, after: dict, index: int | None, field: str) -> bool:
+    """True when an edit of a range's expected value also moved its low or high value."""
+    old, new = _field(before, index, field), _field(after, index, field)
+    if not isinstance(old, dict) or not isinstance(new, dict):
+        return False
+    return old.get("low") != new.get("low") or old.get("high") != new.get("high")
+
+
+def current_estimate() -> tuple[Estimate | None, list[str]]:
+    """The estimate of the current design (its expected case), or (None, problems) when it is invalid."""
+    try:
+        return estimate_data(st.session_state.design), []
+    except DesignError as err:
+        return None, err.problems
+
+
+def current_scenarios() -> tuple[dict[str, Estimate] | None, list[str]]:
+    """The estimates of the current design's cases ({"expected"} or {"low", "expected", "high"})."""
+    try:
+        return scenario_estimates(st.session_state.design), []
+    except DesignError as err:
+        return None, err.problems
+
+
+def lang() -> str:
+    """The UI language: "en" or "ja"."""
+    return st.session_state.get("lang", "en")
+
+
+def quote_settings() -> QuoteSettings:
+    """How money is shown now (USD without tax when the stored settings are unusable)."""
+    q = st.session_state.get("quote") or QUOTE_DEFAULTS
+    try:
+        return QuoteSettings(q["currency"], Decimal(str(q["jpy_per_usd"])), Decimal(str(q["tax_pct"])))
+    except (KeyError, ValueError, MoneyError):
+        return QuoteSettings()
+
+
+def _quote_changed(field: str, widget_key: str) -> None:
+    st.session_state.quote = {**st.session_state.get("quote", QUOTE_DEFAULTS), field: st.session_state[widget_key]}
+
+
+def quote_sidebar(lg: str) -> None:
+    """Sidebar controls for the currency, the exchange rate (JPY only) and tax."""
+    q = st.session_state.setdefault("quote", dict(QUOTE_DEFAULTS))
+    with st.sidebar:
+        st.markdown(f"**{t('quote_settings', lg)}**")
+        st.radio(t("currency", lg), CURRENCIES, index=CURRENCIES.index(q["currency"]), key="currency",
+                 horizontal=True, help=t("currency_help", lg), format_func=lambda c: t(f"cur_{c}", lg),
+                 on_change=_quote_changed, args=("currency", "currency"))
+        if q["currency"] == "JPY":
+            st.number_input(t("fx_rate", lg), min_value=0.01, max_value=10_000.0, value=float(q["jpy_per_usd"]),
+                            step=1.0, format="%.2f", key="fx_rate", help=t("fx_rate_help", lg),
+                            on_change=_quote_changed, args=("jpy_per_usd", "fx_rate"))
+        st.number_input(t("tax_pct", lg), min_value=0.0, max_value=100.0, value=float(q["tax_pct"]), step=1.0,
+                        format="%.1f", key="tax_pct", help=t("tax_pct_help", lg),
+                        on_change=_quote_changed, args=("tax_pct", "tax_pct"))
+
+
+def share_settings() -> dict[str, str]:
+    """The non-default language and quote settings, as share-link query parameters."""
+    q = st.session_state.get("quote") or QUOTE_DEFAULTS
+    extra = {}
+    if lang() != "en":
+        extra["lang"] = lang()
+    if q.get("currency") == "JPY":
+        extra["cur"] = "JPY"
+        extra["rate"] = f"{float(q['jpy_per_usd']):g}"
+    if float(q.get("tax_pct") or 0):
+        extra["tax"] = f"{float(q['tax_pct']):g}"
+    return extra
+
+
+def share_token() -> str:
+    """The current design as a share-link token."""
+    return encode_design(st.session_state.design)
+
+
+def sync_query_params() -> None:
+    """Keep the address bar's query string equal to the current design and settings, so reloading
+    or copying the address reopens the same design (written only when it changed)."""
+    wanted = {SHARE_PARAM: share_token(), **share_settings()}
+    current = {key: st.query_params.get(key) for key in [SHARE_PARAM, *SETTING_PARAMS]}
+    if {k: v for k, v in current.items() if v is not None} != wanted:
+        st.query_params.from_dict(wanted)

@@ -1,0 +1,23 @@
+"""User text shown as typed: Streamlit renders st.error/st.caption/st.markdown as markdown, so a
+design name, a description or a problem line quoting a user's value could otherwise become a link,
+an image or formatting (a share link is anyone's text)."""
+
+from __future__ import annotations
+
+from i18n.engine_ja import localize
+
+_MARKDOWN = "\\`*_{}[]()<>#+-.!|~$"  # "$" too: Streamlit renders $...$ as math
+
+
+def plain(value) -> str:
+    """`value` as text with every markdown character escaped.
+
+    >>> plain("![x](http://h/i.png) *hi*")
+    '\\\\!\\\\[x\\\\]\\\\(http://h/i\\\\.png\\\\) \\\\*hi\\\\*'
+    """
+    return "".join("\\" + ch if ch in _MARKDOWN else ch for ch in str(value).replace("\n", " "))
+
+
+def problem_lines(problems: list[str], lang: str) -> str:
+    """A markdown bullet list of problems, each in the UI's language and escaped."""
+    return "\n".join(f"- {plain(localize(p, lang))}" for p in problems)
