@@ -10,10 +10,8 @@ from __future__ import annotations
 import re
 
 from importers.common import Unresolved
+from models.units import DAYS_PER_MONTH, HOURS_PER_MONTH, WEEKS_PER_MONTH
 
-HOURS_PER_MONTH = 730
-DAYS_PER_MONTH = HOURS_PER_MONTH / 24
-WEEKS_PER_MONTH = DAYS_PER_MONTH / 7
 _MINUTES_PER_UNIT = {"minute": 1, "hour": 60, "day": 1440}
 _MONTHS = {m: i for i, m in enumerate("JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC".split(), start=1)}
 _WEEKDAYS = {d: i for i, d in enumerate("SUN MON TUE WED THU FRI SAT".split(), start=1)}

@@ -7,4 +7,4 @@ bash scripts/install_browser.sh   # Debian's chromium (and CJK fonts) for tests/
 echo "== ruff (lint) =="
 .venv/bin/python -m ruff check .
 echo "== pytest =="
-.venv/bin/python -m pytest models tests "$@"
+.venv/bin/python -m pytest "$@"   # every package (doctests) and tests/, see testpaths in pyproject.toml

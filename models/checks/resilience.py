@@ -11,9 +11,9 @@ from models.checks.readiness import Check, Context, make_check
 from models.facts import Facts
 from models.run.cold_starts import cold_starts_per_minute, p99_ms, p99_with_cold_starts
 from models.run.duration import fit_duration
+from models.units import MINUTES_PER_MONTH, SECONDS_PER_MONTH
 
 ASYNC_UPSTREAMS = ("s3", "sqs", "sns", "dynamodb")  # edges after which work is asynchronous
-MINUTES_PER_MONTH = 730 * 60
 
 
 def checks(ctx: Context, facts: Facts | None) -> list[Check]:
@@ -35,7 +35,7 @@ def checks(ctx: Context, facts: Facts | None) -> list[Check]:
 
 
 def _cold_start(ctx: Context, fn, facts: Facts) -> Check:
-    from models.costs.estimate import init_ms_for
+    from models.run.run import init_ms_for
 
     init_ms = init_ms_for(fn, facts)
     colds = cold_starts_per_minute(ctx.rates[fn.id], mean_duration_s(fn), facts.idle_reclaim_s,
@@ -66,7 +66,7 @@ def _remedy(ctx: Context, fn, colds) -> str:
     text = f"provisioned concurrency for {warm} environment{'s' if warm > 1 else ''} (the busiest need)"
     price = ctx.catalog.get(f"lambda.provisioned_concurrency.{fn.architecture}") if ctx.catalog else None
     if price is not None:
-        usd = warm * fn.memory_mb / 1024 * 730 * 3600 * float(price.first_unit_price)
+        usd = warm * fn.memory_mb / 1024 * SECONDS_PER_MONTH * float(price.first_unit_price)
         text += f", about USD {usd:,.2f} a month (its duration rate is lower than on-demand's)"
     if fn.runtime == "java":
         text = "SnapStart (runtime java_snapstart; no extra charge for Java) or " + text

@@ -17,7 +17,9 @@ from models.costs.tiers import split_into_tiers, split_range_into_tiers
 from models.costs.usage import ComponentUsage, Usage, fmt
 from models.design.schema import Design
 from models.facts import Facts
-from models.run.flow import SERVICE_MODULES, monthly_events
+from models.run.flow import SERVICE_MODULES
+from models.run.run import Run
+from models.units import HOURS_PER_MONTH
 
 FREE_KINDS = {"none": (), "always": ("always",), "first_year": ("always", "first_year")}
 
@@ -76,96 +78,43 @@ class Estimate:
         return (min(dates), max(dates)) if dates else None
 
 
-def estimate(design: Design, catalog: Catalog, notes: tuple[str, ...] = (), facts: Facts | None = None) -> Estimate:
-    """Price `design` with `catalog` (prices of the design's region). `notes` are extra warnings;
-    with `facts` (runtimes' INIT times) the INIT phase of cold starts is billed too."""
-    events = monthly_events(design)
-    rates = _LazyRates(design, events)  # the traffic series, built once if any function needs it
-    spill = provisioned_spill_shares(design, events, rates)
-    colds = monthly_cold_starts(design, events, facts, rates) if facts else {}
+def estimate(design: Design | Run, catalog: Catalog, notes: tuple[str, ...] = (), facts: Facts | None = None) -> Estimate:
+    """Price a design case with `catalog` (prices of the design's region). Pass the case's `Run` to share
+    its traffic series and cold starts with the readiness checks; a bare `Design` gets a Run of its own
+    (with `facts`, runtimes' INIT times, the INIT phase of cold starts is billed too). `notes` are extra
+    warnings."""
+    run = design if isinstance(design, Run) else Run(design, facts)
+    design = run.design
     usages: list[Usage] = []
     warnings: list[str] = list(notes)
     for comp in design.components:
-        result = _component_usage(comp, events[comp.id], design.region, spill.get(comp.id), colds.get(comp.id))
+        result = _component_usage(comp, run)
         usages += [u for u in result.usages if u.quantity > 0]
         warnings += result.warnings
     if catalog.region != design.region:
         warnings.append(f"catalog region {catalog.region} differs from the design's region {design.region}")
     lines, price_warnings = price_usage(usages, catalog, FREE_KINDS[design.free_tier])
     return Estimate(design.name, design.region, design.free_tier, tuple(lines),
-                    tuple(warnings + price_warnings), events)
+                    tuple(warnings + price_warnings), run.events)
 
 
-def _component_usage(comp, events: Decimal, region: str, spill_share: float | None,
-                     cold: tuple[float, float] | None) -> ComponentUsage:
+def _component_usage(comp, run: Run) -> ComponentUsage:
     module = SERVICE_MODULES[comp.type]
+    events = run.events[comp.id]
     if comp.type == "cloudfront":
-        return module.usage(comp, events, region)
+        return module.usage(comp, events, run.design.region)
     if comp.type == "lambda":
-        cold_starts, init_ms = cold if cold else (None, 0.0)
-        return module.usage(comp, events, spill_share, cold_starts, init_ms)
+        # the spill share and cold starts need the traffic series: only functions with
+        # provisioned concurrency all month, or any function when INIT is billed, build it
+        spill = run.spill_shares.get(comp.id) if _needs_spill(comp, events) else None
+        cold_starts, init_ms = run.cold_starts.get(comp.id, (None, 0.0)) if run.facts else (None, 0.0)
+        return module.usage(comp, events, spill, cold_starts, init_ms)
     return module.usage(comp, events)
 
 
-def init_ms_for(fn, facts: Facts) -> float:
-    """The function's INIT time: as designed (init_ms), else its runtime's typical value."""
-    if fn.init_ms is not None:
-        return float(fn.init_ms)
-    runtime = facts.runtimes.get(fn.runtime)
-    return runtime.init_ms if runtime else 0.0
-
-
-class _LazyRates:
-    """Per-component rate series, computed on first use and shared by the spill and cold-start models."""
-
-    def __init__(self, design: Design, events: dict[str, Decimal]):
-        self._design, self._events, self._rates = design, events, None
-
-    def get(self) -> dict:
-        if self._rates is None:
-            from models.run.traffic import client_traffic, component_rates
-
-            self._rates = component_rates(self._design, self._events, client_traffic(self._design.workload))
-        return self._rates
-
-
-def monthly_cold_starts(design: Design, events: dict[str, Decimal], facts: Facts,
-                        shared: _LazyRates | None = None) -> dict[str, tuple[float, float]]:
-    """Cold starts per month and INIT ms for every function, from the traffic series."""
-    from models.run.cold_starts import cold_starts_per_minute
-    from models.run.duration import fit_duration
-
-    functions = [c for c in design.components if c.type == "lambda" and events[c.id] > 0]
-    if not functions:
-        return {}
-    rates = (shared or _LazyRates(design, events)).get()
-    result = {}
-    for fn in functions:
-        mean_s = fit_duration(fn.duration_ms).billed_ms(fn.timeout_s * 1000) / 1000
-        colds = cold_starts_per_minute(rates[fn.id], mean_s, facts.idle_reclaim_s, fn.provisioned_concurrency)
-        result[fn.id] = (float(colds.sum()), init_ms_for(fn, facts))
-    return result
-
-
-def provisioned_spill_shares(design: Design, events: dict[str, Decimal],
-                             shared: _LazyRates | None = None) -> dict[str, float]:
-    """For functions with provisioned concurrency all month: the share of invocations that overflow
-    to on-demand environments, B(pc, A) weighted by the traffic series."""
-    pc_functions = [c for c in design.components if c.type == "lambda" and c.provisioned_concurrency
-                    and c.share_in_provisioned_hours is None and c.provisioned_hours >= 730 and events[c.id] > 0]
-    if not pc_functions:
-        return {}
-    from models.run.duration import fit_duration
-    from models.run.queueing import erlang_b
-
-    rates = (shared or _LazyRates(design, events)).get()
-    shares = {}
-    for fn in pc_functions:
-        mean_s = fit_duration(fn.duration_ms).billed_ms(fn.timeout_s * 1000) / 1000
-        rate = rates[fn.id]
-        spilled = float((rate * erlang_b(fn.provisioned_concurrency, rate * mean_s)).sum())
-        shares[fn.id] = spilled / float(rate.sum())
-    return shares
+def _needs_spill(fn, events: Decimal) -> bool:
+    return bool(fn.provisioned_concurrency) and fn.share_in_provisioned_hours is None \
+        and fn.provisioned_hours >= HOURS_PER_MONTH and events > 0
 
 
 def price_usage(usages: list[Usage], catalog: Catalog, free_kinds: tuple[str, ...]) -> tuple[list[LineItem], list[str]]:

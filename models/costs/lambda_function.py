@@ -42,7 +42,7 @@ def usage(fn: Lambda, invocations: Decimal, spill_share: float | None = None,
         # The invocations arriving while provisioned concurrency is enabled (by default traffic
         # spread evenly: hours / 730) run on provisioned environments up to their capacity;
         # the rest runs at the on-demand duration price.
-        traffic_based = fn.share_in_provisioned_hours is None and spill_share is not None and fn.provisioned_hours >= 730
+        traffic_based = fn.share_in_provisioned_hours is None and spill_share is not None and fn.provisioned_hours >= HOURS_PER_MONTH
         if traffic_based:
             share, basis = 1 - dec(round(spill_share, 9)), f"{spill_share:.2%} spill over (Erlang B on the traffic series)"
         else:

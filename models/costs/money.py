@@ -109,7 +109,7 @@ class Quote:
 def make_quote(line_items: Iterable[LineItem], settings: QuoteSettings) -> Quote:
     """Convert and round `line_items` by the module's rule.
 
-    >>> from models.estimate import LineItem
+    >>> from models.costs.estimate import LineItem
     >>> items = [LineItem("f", "lambda", "Requests", Decimal(3), "requests", Decimal("0.1"), Decimal("0.3"), "x", ""),
     ...          LineItem("f", "lambda", "Duration", Decimal(1), "GB-s", Decimal("0.004"), Decimal("0.004"), "y", "")]
     >>> q = make_quote(items, QuoteSettings("JPY", Decimal(150), Decimal(10)))

@@ -6,9 +6,11 @@ import math
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, Decimal
 
-KB_PER_GB = Decimal(1024 * 1024)  # AWS bills data in GB of 2^30 bytes
-HOURS_PER_MONTH = Decimal(730)    # AWS's monthly convention
-SECONDS_PER_MONTH = HOURS_PER_MONTH * 3600
+from models.units import KB_PER_GB
+from models.units import MONTH_HOURS_DEC as HOURS_PER_MONTH
+from models.units import MONTH_SECONDS_DEC as SECONDS_PER_MONTH
+
+__all__ = ["HOURS_PER_MONTH", "KB_PER_GB", "SECONDS_PER_MONTH"]  # Decimal forms, for the cost modules
 
 
 @dataclass(frozen=True)

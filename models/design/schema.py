@@ -14,6 +14,8 @@ from typing import Annotated, Any, ClassVar, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from models.units import HOURS_PER_MONTH
+
 REGIONS = ("us-east-1", "ap-northeast-1", "ap-northeast-3")
 REGION_NAMES = {
     "us-east-1": "US East (N. Virginia)",
@@ -190,7 +192,7 @@ class ApiGateway(_Component):
     payload_kb: float = Field(default=1.0, ge=0, le=10_240)
     connection_minutes_per_month: Count = 0
     cache_gb: float | None = None
-    cache_hours: Hours = 730
+    cache_hours: Hours = HOURS_PER_MONTH
     response_kb: float = Field(default=0, ge=0, le=10_240)
     integration_timeout_ms: int | None = Field(default=None, ge=50, le=300_000)
     access_log_kb: float = Field(default=0, ge=0, le=1024)
@@ -227,7 +229,7 @@ class Lambda(_Component):
     timeout_s: int = Field(default=3, ge=1, le=900)
     reserved_concurrency: int | None = Field(default=None, ge=0, le=100_000)
     provisioned_concurrency: int = Field(default=0, ge=0, le=100_000)
-    provisioned_hours: Hours = 730
+    provisioned_hours: Hours = HOURS_PER_MONTH
     share_in_provisioned_hours: float | None = Field(default=None, ge=0, le=1)
     runtime: Literal["python", "nodejs", "java", "java_snapstart", "dotnet", "ruby", "custom"] = "python"
     init_ms: float | None = Field(default=None, ge=0, le=600_000)

@@ -33,11 +33,12 @@ from models.dynamodb_planner.schedule import (
     steps_since,
 )
 from models.run.queueing import credit_bucket_overflow
+from models.units import HOURS_PER_MONTH, MINUTES_PER_MONTH, MINUTES_PER_WEEK
 
-MINUTES = 730 * 60
-WEEK_MINUTES = 7 * 1440
+MINUTES = MINUTES_PER_MONTH
+WEEK_MINUTES = MINUTES_PER_WEEK
 BURST_SECONDS = 300  # DynamoDB keeps up to 5 minutes of unused capacity as burst credit
-MONTH_HOURS = 730
+MONTH_HOURS = HOURS_PER_MONTH
 #: Application Auto Scaling: "Scheduled actions per scalable target 200", not adjustable
 #: (https://docs.aws.amazon.com/autoscaling/application/userguide/application-auto-scaling-quotas.html)
 SCHEDULED_ACTIONS_PER_TARGET = 200
@@ -618,8 +619,8 @@ def reserved(demand: TableDemand, prices: Prices, settings: PlannerSettings, bas
         rates = prices.reserved[term]
         blocks_r = int(base.read_capacity.min() // 100)
         blocks_w = int(base.write_capacity.min() // 100)
-        monthly_reserved = (blocks_r * (rates["rcu_upfront"] / (12 * years) + rates["rcu_hours"] * 730)
-                            + blocks_w * (rates["wcu_upfront"] / (12 * years) + rates["wcu_hours"] * 730))
+        monthly_reserved = (blocks_r * (rates["rcu_upfront"] / (12 * years) + rates["rcu_hours"] * MONTH_HOURS)
+                            + blocks_w * (rates["wcu_upfront"] / (12 * years) + rates["wcu_hours"] * MONTH_HOURS))
         rest = provisioned_cost(base.read_capacity - blocks_r * 100, base.write_capacity - blocks_w * 100, prices)
         cost = monthly_reserved + rest
         if best is None or cost < best[0]:

@@ -12,10 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from models.design.schema import Design, Workload
-
-MINUTES_PER_MONTH = 730 * 60
-SECONDS_PER_MONTH = MINUTES_PER_MONTH * 60
-DAYS_PER_MONTH = 730 / 24
+from models.units import DAYS_PER_MONTH, MINUTES_PER_MONTH, SECONDS_PER_MONTH
 
 # Hourly weights by local hour 0–23. mobile_evening: low at night, commute and lunch bumps,
 # a peak 20:00–22:00 (typical of consumer mobile apps); business_hours: 09:00–18:00 working day.

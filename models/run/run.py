@@ -1,0 +1,93 @@
+"""One design case's month of traffic, built once and shared by the estimate and the readiness checks.
+
+    run = Run(design, facts)        # nothing is computed yet
+    run.events["api"]               # events per month per component (the flow)
+    run.rates["handler"]            # events per second at each minute of the month (numpy array)
+    run.cold_starts["handler"]      # (cold starts per month, INIT ms per cold start)
+
+Each figure is computed on first use and kept, so the estimate and the checks of one case build
+the 43,800-minute traffic series once and simulate each function's cold starts once.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import cached_property
+
+import numpy as np
+
+from models.design.schema import Design
+from models.facts import Facts
+from models.run.cold_starts import cold_starts_per_minute
+from models.run.duration import fit_duration
+from models.run.flow import monthly_events
+from models.run.queueing import erlang_b
+from models.run.traffic import Traffic, client_traffic, component_rates
+from models.units import HOURS_PER_MONTH
+
+
+class Run:
+    """The month of one design case: volumes, the traffic series, durations, spill-over and cold starts.
+
+    `facts` (runtimes' INIT times, idle reclaim) is needed only for `cold_starts`; without it
+    there are none to bill (the estimate then leaves out the INIT phase)."""
+
+    def __init__(self, design: Design, facts: Facts | None = None):
+        self.design = design
+        self.facts = facts
+
+    @cached_property
+    def events(self) -> dict[str, Decimal]:
+        """Events per month per component id, flowed along the design."""
+        return monthly_events(self.design)
+
+    @cached_property
+    def traffic(self) -> Traffic:
+        """The client request-rate series (requests per second at each minute of the month)."""
+        return client_traffic(self.design.workload)
+
+    @cached_property
+    def rates(self) -> dict[str, np.ndarray]:
+        """Events per second at each minute, per component id; each sums to its monthly events."""
+        return component_rates(self.design, self.events, self.traffic)
+
+    def mean_billed_s(self, fn) -> float:
+        """A function's mean billed duration in seconds (its lognormal duration, capped at the timeout)."""
+        return fit_duration(fn.duration_ms).billed_ms(fn.timeout_s * 1000) / 1000
+
+    @cached_property
+    def spill_shares(self) -> dict[str, float]:
+        """For functions with provisioned concurrency all month: the share of invocations that overflow
+        to on-demand environments, B(pc, A) weighted by the traffic series (0..1)."""
+        shares = {}
+        for fn in self._functions():
+            if not fn.provisioned_concurrency or fn.share_in_provisioned_hours is not None \
+                    or fn.provisioned_hours < HOURS_PER_MONTH:
+                continue
+            rate = self.rates[fn.id]
+            spilled = float((rate * erlang_b(fn.provisioned_concurrency, rate * self.mean_billed_s(fn))).sum())
+            shares[fn.id] = spilled / float(rate.sum())
+        return shares
+
+    @cached_property
+    def cold_starts(self) -> dict[str, tuple[float, float]]:
+        """Per function id: (cold starts per month, INIT ms per cold start); empty without `facts`."""
+        if self.facts is None:
+            return {}
+        result = {}
+        for fn in self._functions():
+            colds = cold_starts_per_minute(self.rates[fn.id], self.mean_billed_s(fn), self.facts.idle_reclaim_s,
+                                           fn.provisioned_concurrency)
+            result[fn.id] = (float(colds.sum()), init_ms_for(fn, self.facts))
+        return result
+
+    def _functions(self) -> list:
+        return [c for c in self.design.components if c.type == "lambda" and self.events[c.id] > 0]
+
+
+def init_ms_for(fn, facts: Facts) -> float:
+    """The function's INIT time in ms: as designed (init_ms), else its runtime's typical value."""
+    if fn.init_ms is not None:
+        return float(fn.init_ms)
+    runtime = facts.runtimes.get(fn.runtime)
+    return runtime.init_ms if runtime else 0.0
