@@ -6,8 +6,9 @@ from __future__ import annotations
 import numpy as np
 
 from models.checks.readiness import Check, Context, make_check
-from models.costs.dynamodb import item_counts, read_units_per_read, write_units_per_write
+from models.costs.dynamodb import read_units_per_read, write_units_per_write
 from models.costs.usage import dec
+from models.run.flow import item_counts
 from models.run.queueing import credit_bucket_overflow
 
 

@@ -7,8 +7,8 @@ import numpy as np
 
 from models.checks.lambda_function import mean_duration_s
 from models.checks.readiness import Check, Context, make_check
-from models.costs.s3 import request_counts
 from models.costs.usage import dec
+from models.run.flow import request_counts
 from models.run.queueing import busiest_second_rps, lindley_backlog
 
 

@@ -43,8 +43,3 @@ def usage(api: ApiGateway, requests: Decimal) -> ComponentUsage:
         usages.append(Usage(api.id, "data_transfer.internet_out", gb,
                             f"{fmt(requests)} responses × {fmt(api.response_kb)} KB"))
     return ComponentUsage(tuple(usages))
-
-
-def outgoing_events(api: ApiGateway, requests: Decimal) -> Decimal:
-    """An API passes each request (message) on to its integration."""
-    return requests

@@ -32,8 +32,3 @@ def usage(cdn: CloudFront, requests: Decimal, region: str) -> ComponentUsage:
         usages.append(Usage(cdn.id, f"cloudfront.data_out.{group}", gb, how))
     warnings = () if cdn.viewers else (f"{cdn.id}: viewers not given; priced as '{group}'",)
     return ComponentUsage(tuple(usages), warnings)
-
-
-def outgoing_events(cdn: CloudFront, requests: Decimal) -> Decimal:
-    """A distribution passes cache misses on to its origin."""
-    return requests * (1 - dec(cdn.cache_hit_ratio))

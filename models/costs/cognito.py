@@ -12,8 +12,3 @@ def usage(pool: Cognito, events: Decimal) -> ComponentUsage:
     """Monthly usage of one user pool (priced by MAU, not by traffic)."""
     mau = dec(pool.mau)
     return ComponentUsage((Usage(pool.id, f"cognito.{pool.plan}.mau", mau, f"{fmt(mau)} monthly active users"),))
-
-
-def outgoing_events(pool: Cognito, events: Decimal) -> Decimal:
-    """A user pool passes nothing on."""
-    return Decimal(0)

@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from models.costs.usage import HOURS_PER_MONTH, SECONDS_PER_MONTH, ComponentUsage, Usage, ceil_units, dec, fmt
 from models.design.schema import DynamoDb
+from models.run.flow import item_counts
 
 READ_FACTOR = {"eventual": Decimal("0.5"), "strong": Decimal(1), "transactional": Decimal(2)}
 WRITE_FACTOR = {"standard": Decimal(1), "transactional": Decimal(2)}
@@ -24,13 +25,6 @@ def read_units_per_read(item_kb: Decimal, consistency: str) -> Decimal:
 def write_units_per_write(item_kb: Decimal, mode: str) -> Decimal:
     """WRU per item write: 1 KB units rounded up, × 1 / 2."""
     return ceil_units(item_kb, Decimal(1)) * WRITE_FACTOR[mode]
-
-
-def item_counts(table: DynamoDb, events: Decimal) -> tuple[Decimal, Decimal]:
-    """(item reads, item writes) per month: direct figures, or the flow × per-event counts."""
-    if table.reads_per_month is not None or table.writes_per_month is not None:
-        return dec(table.reads_per_month or 0), dec(table.writes_per_month or 0)
-    return events * dec(table.reads), events * dec(table.writes)
 
 
 def usage(table: DynamoDb, events: Decimal) -> ComponentUsage:
@@ -102,8 +96,3 @@ def _capacity_warnings(table: DynamoDb, rru: Decimal, wru: Decimal) -> list[str]
             notes.append(f"{table.id}: average {kind} demand {float(per_second):,.1f} units/s exceeds "
                          f"provisioned {fmt(capacity)}; requests will be throttled")
     return notes
-
-
-def outgoing_events(table: DynamoDb, events: Decimal) -> Decimal:
-    """A table passes on its item writes (stream records)."""
-    return item_counts(table, events)[1]

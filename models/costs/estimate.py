@@ -11,16 +11,23 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from types import ModuleType
 
+from models.costs import api_gateway, cloudfront, cognito, dynamodb, lambda_function, route53, s3, ses, sns, sqs
 from models.costs.prices import Catalog, Price
 from models.costs.tiers import split_into_tiers, split_range_into_tiers
 from models.costs.usage import ComponentUsage, Usage, fmt
 from models.design.schema import Design
 from models.facts import Facts
-from models.run.flow import SERVICE_MODULES
 from models.run.run import Run
 from models.units import HOURS_PER_MONTH
 
+#: the cost module of each component type
+SERVICE_MODULES: dict[str, ModuleType] = {
+    "api_gateway": api_gateway, "lambda": lambda_function, "dynamodb": dynamodb, "s3": s3,
+    "sqs": sqs, "sns": sns, "ses": ses, "cognito": cognito, "cloudfront": cloudfront,
+    "route53": route53,
+}
 FREE_KINDS = {"none": (), "always": ("always",), "first_year": ("always", "first_year")}
 
 

@@ -103,8 +103,3 @@ def _duration_warnings(fn: Lambda, model, timeout_ms: int) -> list[str]:
         return []
     return [f"{fn.id}: {over * 100:.2g}% of invocations run past timeout_s {fn.timeout_s} s "
             "(billed up to the timeout, then they fail)"]
-
-
-def outgoing_events(fn: Lambda, invocations: Decimal) -> Decimal:
-    """A function passes on its invocations."""
-    return invocations

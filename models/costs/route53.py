@@ -17,8 +17,3 @@ def usage(dns: Route53, events: Decimal) -> ComponentUsage:
         q = dec(dns.queries_per_month)
         usages.append(Usage(dns.id, f"route53.queries.{dns.routing}", q, f"{fmt(q)} {dns.routing} queries"))
     return ComponentUsage(tuple(usages))
-
-
-def outgoing_events(dns: Route53, events: Decimal) -> Decimal:
-    """Route 53 passes nothing on."""
-    return Decimal(0)

@@ -9,16 +9,10 @@ from decimal import Decimal
 
 from models.costs.usage import ComponentUsage, Usage, dec, fmt
 from models.design.schema import S3
+from models.run.flow import request_counts
 
 RETRIEVAL_CLASSES = ("standard_ia", "one_zone_ia", "glacier_instant")
 ARCHIVE_CLASSES = ("glacier_flexible", "glacier_deep_archive")
-
-
-def request_counts(bucket: S3, events: Decimal) -> tuple[Decimal, Decimal]:
-    """(PUT-class, GET-class) requests per month: direct figures, or the flow × per-event counts."""
-    if bucket.puts_per_month is not None or bucket.gets_per_month is not None:
-        return dec(bucket.puts_per_month or 0), dec(bucket.gets_per_month or 0)
-    return events * dec(bucket.puts), events * dec(bucket.gets)
 
 
 def usage(bucket: S3, events: Decimal) -> ComponentUsage:
@@ -53,8 +47,3 @@ def usage(bucket: S3, events: Decimal) -> ComponentUsage:
         usages.append(Usage(bucket.id, "data_transfer.internet_out", dec(bucket.transfer_out_gb),
                             f"{fmt(bucket.transfer_out_gb)} GB out to the internet"))
     return ComponentUsage(tuple(usages), tuple(warnings))
-
-
-def outgoing_events(bucket: S3, events: Decimal) -> Decimal:
-    """A bucket passes on object-created notifications: one per PUT-class request."""
-    return request_counts(bucket, events)[0]

@@ -15,8 +15,3 @@ def usage(mail: Ses, emails: Decimal) -> ComponentUsage:
         gb = emails * dec(mail.attachment_kb) / KB_PER_GB
         usages.append(Usage(mail.id, "ses.outbound_data", gb, f"{fmt(emails)} emails × {fmt(mail.attachment_kb)} KB"))
     return ComponentUsage(tuple(usages))
-
-
-def outgoing_events(mail: Ses, emails: Decimal) -> Decimal:
-    """SES passes nothing on."""
-    return Decimal(0)

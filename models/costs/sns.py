@@ -24,8 +24,3 @@ def usage(topic: Sns, publishes: Decimal) -> ComponentUsage:
             usages.append(Usage(topic.id, f"sns.delivery.{kind}", publishes * per_publish * chunks,
                                 f"{fmt(publishes)} publishes × {fmt(per_publish)} {kind} deliveries × {fmt(chunks)}"))
     return ComponentUsage(tuple(usages))
-
-
-def outgoing_events(topic: Sns, publishes: Decimal) -> Decimal:
-    """A topic passes each publish on to its SQS/Lambda subscribers."""
-    return publishes

@@ -23,8 +23,3 @@ def usage(queue: Sqs, messages: Decimal) -> ComponentUsage:
     how = (f"{fmt(messages)} messages × {fmt(billed_per_message)} requests "
            f"({fmt(with_payload)} carrying {fmt(chunks)} × 64 KB chunks + {fmt(per_message - with_payload)} without payload)")
     return ComponentUsage((Usage(queue.id, f"sqs.{queue.queue}.requests", qty, how),))
-
-
-def outgoing_events(queue: Sqs, messages: Decimal) -> Decimal:
-    """A queue passes on its messages to consumers."""
-    return messages

@@ -8,18 +8,42 @@ a queue its messages, a table its writes (stream records), a CDN its cache misse
 from __future__ import annotations
 
 from decimal import Decimal
-from types import ModuleType
+from typing import Any
 
-from models.costs import api_gateway, cloudfront, cognito, dynamodb, lambda_function, route53, s3, ses, sns, sqs
-from models.costs.usage import dec
-from models.design.schema import MAX_MONTHLY, STANDALONE_TYPES, Design, DesignError
+from models.design.schema import MAX_MONTHLY, S3, STANDALONE_TYPES, Design, DesignError, DynamoDb
 from models.run.traffic import client_monthly_requests
+from models.units import dec
 
-SERVICE_MODULES: dict[str, ModuleType] = {
-    "api_gateway": api_gateway, "lambda": lambda_function, "dynamodb": dynamodb, "s3": s3,
-    "sqs": sqs, "sns": sns, "ses": ses, "cognito": cognito, "cloudfront": cloudfront,
-    "route53": route53,
-}
+
+def item_counts(table: DynamoDb, events: Decimal) -> tuple[Decimal, Decimal]:
+    """(item reads, item writes) per month: direct figures, or the flow × per-event counts."""
+    if table.reads_per_month is not None or table.writes_per_month is not None:
+        return dec(table.reads_per_month or 0), dec(table.writes_per_month or 0)
+    return events * dec(table.reads), events * dec(table.writes)
+
+
+def request_counts(bucket: S3, events: Decimal) -> tuple[Decimal, Decimal]:
+    """(PUT-class, GET-class) requests per month: direct figures, or the flow × per-event counts."""
+    if bucket.puts_per_month is not None or bucket.gets_per_month is not None:
+        return dec(bucket.puts_per_month or 0), dec(bucket.gets_per_month or 0)
+    return events * dec(bucket.puts), events * dec(bucket.gets)
+
+
+def passed_on(comp: Any, events: Decimal) -> Decimal:
+    """Events per month a component passes to the components whose `from` names it: an API its requests,
+    a function its invocations, a topic its publishes, a queue its messages, a bucket one notification per
+    PUT-class request, a table its item writes (stream records), a CDN its cache misses; Cognito, SES and
+    Route 53 pass nothing on."""
+    if comp.type in ("api_gateway", "lambda", "sns", "sqs"):
+        return events
+    if comp.type == "s3":
+        return request_counts(comp, events)[0]
+    if comp.type == "dynamodb":
+        return item_counts(comp, events)[1]
+    if comp.type == "cloudfront":
+        return events * (1 - dec(comp.cache_hit_ratio))
+    return Decimal(0)
+
 #: types whose per-month figures are read by their own module (not a single event count)
 _OWN_DIRECT_FIELDS = ("dynamodb", "s3")
 #: events a month any one component may receive: 100 × the bound on a typed monthly figure, so fan-out
@@ -50,8 +74,7 @@ def monthly_events(design: Design) -> dict[str, Decimal]:
             count = client_requests * dec(comp.calls)
         else:
             upstream = by_id[comp.from_]
-            passed_on = SERVICE_MODULES[upstream.type].outgoing_events(upstream, events_in(upstream.id))
-            count = passed_on * dec(comp.calls)
+            count = passed_on(upstream, events_in(upstream.id)) * dec(comp.calls)
         arriving[cid] = count
         return count
 
