@@ -5,11 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from commands.support import InputError, read_design
 from models.design.text import load_design_data
+from models.dynamodb_planner.month import month_start_utc, next_monday, utc_offset_minutes
 from models.dynamodb_planner.plan import (
     SCHEDULED_ACTIONS_PER_TARGET,
     PlannerSettings,
@@ -17,16 +18,6 @@ from models.dynamodb_planner.plan import (
     scheduled_actions,
 )
 from render.dynamodb_plan import RECURRING, plan_dict, plan_table_text
-
-
-def next_monday(today: date) -> date:
-    """The first Monday after `today` (the default start of the planned month)."""
-    return today + timedelta(days=7 - today.weekday())
-
-
-def month_start_utc(start: date, utc_offset_minutes: int) -> datetime:
-    """Local Monday 00:00 of the planned month, in UTC."""
-    return datetime(start.year, start.month, start.day) - timedelta(minutes=utc_offset_minutes)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -57,7 +48,6 @@ def run(args: argparse.Namespace) -> int:
             print(f"--account: {name}: {used} decreases today, last {last.isoformat() + 'Z' if last else 'none'}",
                   file=sys.stderr)
     from models.design.schema import parse_design
-    from models.run.traffic import client_traffic
 
     settings = PlannerSettings(step_minutes=args.step_minutes, headroom=args.headroom,
                                target_utilization=args.target, allowed_throttle_fraction=args.allowed_throttle,
@@ -66,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
 
     from service import expected_data
 
-    offset = client_traffic(parse_design(expected_data(data)).workload).utc_offset_minutes
+    offset = utc_offset_minutes(parse_design(expected_data(data)).workload)
     plan = dynamodb_plan_data(data, args.table, settings, month_start_utc(start, offset), index=args.index)
     if args.actions:
         print(json.dumps(actions_document(plan), indent=2))
