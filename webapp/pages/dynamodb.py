@@ -8,14 +8,14 @@ from datetime import UTC, date, datetime
 import pandas as pd
 import streamlit as st
 
-from commands.dynamodb_plan import actions_document, live_decrease_state
 from i18n.engine_ja import localize
 from models.design.schema import DesignError, parse_design
 from models.dynamodb_planner.month import month_start_utc, next_monday
 from models.dynamodb_planner.month import utc_offset_minutes as workload_offset_minutes
 from models.dynamodb_planner.plan import PlannerSettings
-from render.dynamodb_plan import LOWER_BOUND, RECURRING, plan_dict
+from render.dynamodb_plan import LOWER_BOUND, RECURRING, actions_document, plan_dict
 from service import dynamodb_plan_data
+from service.dynamodb_live import live_decrease_state
 from webapp.charts import capacity_figure
 from webapp.state import design_key, lang
 
