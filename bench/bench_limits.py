@@ -21,6 +21,7 @@ from models.checks.readiness import readiness  # noqa: E402
 from models.costs.sweep import cost_sweep, log_volumes  # noqa: E402
 from models.design.schema import parse_design  # noqa: E402
 from models.design.text import load_design_data  # noqa: E402
+from models.run.run import Run  # noqa: E402
 from models.run.traffic import client_traffic, component_rates  # noqa: E402
 from pricing.catalog import load_catalog, load_limit_defaults  # noqa: E402
 from service import estimate_data  # noqa: E402
@@ -39,7 +40,7 @@ def main() -> None:
 
     rows = [
         ("traffic series, photo template (6 components × 43,800 min)", median_ms(series, 30), 50),
-        ("readiness report, photo template", median_ms(lambda: readiness(design, events, limits), 20), 100),
+        ("readiness report, photo template", median_ms(lambda: readiness(Run(design), limits), 20), 100),
         ("cost-vs-scale sweep, 50 volumes 1e3..1e8", median_ms(lambda: cost_sweep(design, catalog, log_volumes()), 5), 1000),
     ]
     for label, ms, target in rows:

@@ -5,28 +5,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from commands.support import InputError, read_design
 from models.design.text import load_design_data
-from models.dynamodb_planner.plan import (
-    SCHEDULED_ACTIONS_PER_TARGET,
-    PlannerSettings,
-    apply_instructions,
-    scheduled_actions,
-)
-from render.dynamodb_plan import RECURRING, plan_dict, plan_table_text
-
-
-def next_monday(today: date) -> date:
-    """The first Monday after `today` (the default start of the planned month)."""
-    return today + timedelta(days=7 - today.weekday())
-
-
-def month_start_utc(start: date, utc_offset_minutes: int) -> datetime:
-    """Local Monday 00:00 of the planned month, in UTC."""
-    return datetime(start.year, start.month, start.day) - timedelta(minutes=utc_offset_minutes)
+from models.dynamodb_planner.month import month_start_utc, next_monday, utc_offset_minutes
+from models.dynamodb_planner.plan import PlannerSettings
+from render.dynamodb_plan import actions_document, plan_dict, plan_table_text
+from service.dynamodb_live import live_decrease_state
 
 
 def run(args: argparse.Namespace) -> int:
@@ -57,7 +44,6 @@ def run(args: argparse.Namespace) -> int:
             print(f"--account: {name}: {used} decreases today, last {last.isoformat() + 'Z' if last else 'none'}",
                   file=sys.stderr)
     from models.design.schema import parse_design
-    from models.run.traffic import client_traffic
 
     settings = PlannerSettings(step_minutes=args.step_minutes, headroom=args.headroom,
                                target_utilization=args.target, allowed_throttle_fraction=args.allowed_throttle,
@@ -66,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
 
     from service import expected_data
 
-    offset = client_traffic(parse_design(expected_data(data)).workload).utc_offset_minutes
+    offset = utc_offset_minutes(parse_design(expected_data(data)).workload)
     plan = dynamodb_plan_data(data, args.table, settings, month_start_utc(start, offset), index=args.index)
     if args.actions:
         print(json.dumps(actions_document(plan), indent=2))
@@ -77,57 +63,6 @@ def run(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(plan_table_text(plan))
     return 0
-
-
-def live_decrease_state(snapshot: dict, design_data: dict, table_id: str, index: str | None,
-                        region: str | None = None) -> tuple[int, datetime | None, str] | None:
-    """(decreases used today, last decrease UTC, live table name) of the design table's live
-    counterpart in an account snapshot (`cli.py pull`), matched as `account diff` does (label, else
-    id); for `index`, that GSI's own counters. None when the snapshot has no such table."""
-    from aws.facts import snapshot_facts
-    from aws.naming import matches
-    from models.design.schema import parse_design
-    from service import expected_data
-
-    design = parse_design(expected_data(design_data))
-    comp = design.component(table_id)
-    try:
-        tables = snapshot_facts(snapshot, region or design.region)["tables"]
-    except (KeyError, ValueError, IndexError):
-        return None
-    for name, record in tables.items():
-        if not matches(comp.id, comp.label, name):
-            continue
-        if index:
-            record = next((g for g in record.get("gsis") or [] if g.get("name") == index), None)
-            if record is None:
-                return None
-        last = record.get("last_decrease")
-        when = _utc_time(last) if isinstance(last, str) and last else None
-        return int(record.get("decreases_today") or 0), when, name
-    return None
-
-
-def actions_document(plan) -> dict:
-    """`--actions`: the weekly recurring plan as PutScheduledAction requests (cron, UTC), how to
-    apply them, and the count per scalable target (each at most 200, AWS's fixed quota)."""
-    weekly = next(s for s in plan.strategies if s.name == RECURRING)
-    actions = scheduled_actions(plan.table, weekly)
-    per_target: dict[str, int] = {}
-    for action in actions:
-        per_target[action["ScalableDimension"]] = per_target.get(action["ScalableDimension"], 0) + 1
-    assert max(per_target.values()) <= SCHEDULED_ACTIONS_PER_TARGET, per_target
-    bound = next(s for s in plan.strategies if not s.applicable)
-    return {
-        "table": plan.table,
-        "strategy": RECURRING,
-        "monthly_cost_usd": float(weekly.monthly_cost_usd),
-        "one_time_lower_bound_usd": float(bound.monthly_cost_usd),
-        "actions_per_scalable_target": per_target,
-        "limit_per_scalable_target": SCHEDULED_ACTIONS_PER_TARGET,
-        "how_to_apply": apply_instructions(plan.table, weekly.pattern),
-        "scheduled_actions": actions,
-    }
 
 
 def _utc_time(text: str) -> datetime:

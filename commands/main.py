@@ -27,7 +27,7 @@ from models.design.text import load_design_data
 from pricing.catalog import CatalogError, assumed_prices, available_regions, load_catalog
 from render.estimate import contract_dict, csv_text, table_text
 from render.readiness import component_summaries, readiness_dict, readiness_table
-from service import check_data, expected_data, projection_data
+from service import check_data, expected_data, projection_data, validate
 from templates import template_keys, template_path, template_text
 
 
@@ -66,8 +66,9 @@ def parse_growth(data: dict) -> float:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    _, est = check_data(load_design_data(read_design(args.design)))
-    print(f"ok: {est.name} ({est.region}), {len(est.events)} components")
+    """Parse the design (every case of a ranged one), nothing priced; exit 2 with the problem if invalid."""
+    design = validate(load_design_data(read_design(args.design)))["expected"]
+    print(f"ok: {design.name} ({design.region}), {len(design.components)} components")
     return 0
 
 

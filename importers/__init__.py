@@ -1,7 +1,7 @@
 """Import a design from infrastructure code: CloudFormation/SAM templates and Terraform `.tf` files.
 
     result = import_path(Path("template.yaml"), params={"Stage": "prod"})
-    result.design        # a design mapping that planner.estimate_data accepts
+    result.design        # a design mapping that models.design.schema.parse_design accepts
     result.report.lines()  # recognised, ignored, unresolved, assumptions, notes
 
 `import_text` works on text already read (the app's upload); `import_path` reads a file or a
@@ -32,8 +32,8 @@ from importers.common import (
 )
 from importers.template_text import load_template_text
 from importers.terraform import read_terraform
-from models.design.schema import REGIONS, DesignError
-from service import estimate_data
+from models.design.schema import REGIONS, DesignError, parse_design
+from models.run.flow import monthly_events
 
 DEFAULT_REGION = "us-east-1"
 TERRAFORM_VARIABLE_FILES = ("terraform.tfvars",)
@@ -238,9 +238,10 @@ def _check_region(region: str | None) -> None:
 
 
 def _finish(design: dict[str, Any], report: ImportReport) -> ImportResult:
-    """Validate and price the design once, so an import never hands on a design the planner rejects."""
+    """Validate the design once (schema, graph and the volumes along its `calls` chain, as any
+    estimate does), so an import never hands on a design the planner rejects."""
     try:
-        estimate_data(design)
+        monthly_events(parse_design(design))
     except DesignError as err:
         raise TemplateError([f"the imported design is not valid: {p}" for p in err.problems]) from None
     return ImportResult(design, report)

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from models.dynamodb_planner.plan import Plan, Strategy
+from models.dynamodb_planner.plan import (
+    SCHEDULED_ACTIONS_PER_TARGET,
+    Plan,
+    Strategy,
+    apply_instructions,
+    scheduled_actions,
+)
 
 LOWER_BOUND = "scheduled_one_time"
 RECURRING = "scheduled_weekly"
@@ -83,3 +89,25 @@ def plan_table_text(plan: Plan) -> str:
         for row in weekly.schedule[:12]:
             lines.append(f"  {row['start']}  {row['rcu']:>7,} RCU  {row['wcu']:>7,} WCU")
     return "\n".join(lines) + "\n"
+
+
+def actions_document(plan: Plan) -> dict:
+    """`--actions`: the weekly recurring plan as PutScheduledAction requests (cron, UTC), how to
+    apply them, and the count per scalable target (each at most 200, AWS's fixed quota)."""
+    weekly = next(s for s in plan.strategies if s.name == RECURRING)
+    actions = scheduled_actions(plan.table, weekly)
+    per_target: dict[str, int] = {}
+    for action in actions:
+        per_target[action["ScalableDimension"]] = per_target.get(action["ScalableDimension"], 0) + 1
+    assert max(per_target.values()) <= SCHEDULED_ACTIONS_PER_TARGET, per_target
+    bound = next(s for s in plan.strategies if not s.applicable)
+    return {
+        "table": plan.table,
+        "strategy": RECURRING,
+        "monthly_cost_usd": float(weekly.monthly_cost_usd),
+        "one_time_lower_bound_usd": float(bound.monthly_cost_usd),
+        "actions_per_scalable_target": per_target,
+        "limit_per_scalable_target": SCHEDULED_ACTIONS_PER_TARGET,
+        "how_to_apply": apply_instructions(plan.table, weekly.pattern),
+        "scheduled_actions": actions,
+    }

@@ -2,8 +2,11 @@
 
 A number the app shows and the CLI prints comes from one function here (`estimate_data`,
 `check_data`, ...), which gathers the inputs (catalog, limits, ranges) and calls the pure core.
+`plan(data)` builds every case of a design once (parse, Run, estimate, readiness on the same Run);
+`validate(data)` parses only.
 """
 
+from service.plan import Case, Plan, plan, validate
 from service.planning import (
     catalog_for,
     check_data,
@@ -20,6 +23,6 @@ from service.planning import (
     year_total_usd,
 )
 
-__all__ = ["catalog_for", "check_data", "client_requests", "design_summary", "dynamodb_plan_data", "estimate_data",
-           "estimate_text", "expected_data", "projection_data", "scenario_estimates", "sweep_data",
-           "with_account_limits", "year_total_usd"]
+__all__ = ["Case", "Plan", "catalog_for", "check_data", "client_requests", "design_summary", "dynamodb_plan_data", "estimate_data",
+           "estimate_text", "expected_data", "plan", "projection_data", "scenario_estimates", "sweep_data",
+           "validate", "with_account_limits", "year_total_usd"]

@@ -8,13 +8,12 @@ from __future__ import annotations
 import os
 from decimal import Decimal
 
-from models.checks.limits import applicable_limits
-from models.checks.readiness import Readiness, readiness
-from models.costs.estimate import Estimate, estimate
-from models.design.ranges import has_ranges, ranged_paths, scenario, scenarios
-from models.design.schema import Design, assumed_defaults, parse_design, traffic_notes
+from models.checks.readiness import Readiness
+from models.costs.estimate import Estimate
+from models.design.ranges import has_ranges, ranged_paths, scenario
+from models.design.schema import parse_design
 from models.design.text import load_design_data
-from pricing.catalog import load_catalog, load_facts, load_limit_defaults
+from pricing.catalog import load_catalog, load_facts
 
 PRICES_ENV = "SERVERLESS_PLANNER_PRICES"  # "refreshed": use the catalog `cli.py prices refresh` wrote
 
@@ -38,12 +37,6 @@ def _catalog_note(region: str) -> list[str]:
             f"({PRICES_ENV}=refreshed), not the bundled one"]
 
 
-def _priced(design: Design, data: dict, case: str = "expected") -> Estimate:
-    notes = tuple(assumed_defaults(data) + traffic_notes(design) + _range_notes(data, case)
-                  + _catalog_note(design.region))
-    return estimate(design, catalog_for(design.region), notes=notes, facts=load_facts())
-
-
 def _range_notes(data: dict, case: str) -> list[str]:
     """A warning naming the ranged numbers and which case this estimate is."""
     paths = ranged_paths(data) if isinstance(data, dict) else []
@@ -63,14 +56,17 @@ def estimate_data(data: dict) -> Estimate:
     """Validate a design mapping and price it with its region's catalog (DesignError if invalid).
 
     A design with ranges is priced at its expected values (a warning says so); see `scenario_estimates`."""
-    plain = expected_data(data)
-    return _priced(parse_design(plain), data)
+    from service.plan import plan
+
+    return plan(data, readiness=False, case="expected").expected.estimate
 
 
 def scenario_estimates(data: dict) -> dict[str, Estimate]:
     """{"expected": Estimate} for a plain design; {"low", "expected", "high"} for one with ranges,
     each case priced as a design of its own."""
-    return {case: _priced(parse_design(plain), data, case) for case, plain in scenarios(data).items()}
+    from service.plan import plan
+
+    return {case: c.estimate for case, c in plan(data, readiness=False).cases.items()}
 
 
 def estimate_text(text: str) -> Estimate:
@@ -83,7 +79,7 @@ def projection_data(data: dict, months: int = 12) -> list[dict]:
     from models.costs.sweep import projection
 
     design = parse_design(expected_data(data))
-    return projection(design, catalog_for(design.region), months)
+    return projection(design, catalog_for(design.region), months, load_facts())
 
 
 def sweep_data(data: dict, volumes, case: str = "expected") -> list:
@@ -91,41 +87,62 @@ def sweep_data(data: dict, volumes, case: str = "expected") -> list:
     from models.costs.sweep import cost_sweep
 
     design = parse_design(scenario(data, case) if has_ranges(data) else data)
-    return cost_sweep(design, catalog_for(design.region), volumes)
+    return cost_sweep(design, catalog_for(design.region), volumes, load_facts())
 
 
-def client_requests(data: dict) -> float:
-    """Client requests per month of a design's expected case (spikes included)."""
+def client_requests(data) -> float:
+    """Client requests per month of a design's expected case (spikes included); `data` is a design
+    mapping or its `Plan`."""
     from models.run.traffic import client_monthly_requests
 
-    return client_monthly_requests(parse_design(expected_data(data)).workload)
+    design = data.expected.design if _is_plan(data) else parse_design(expected_data(data))
+    return client_monthly_requests(design.workload)
 
 
-def year_total_usd(data: dict) -> Decimal:
-    """The next 12 months' total (USD) by `projection_data`; without growth every month is month 1,
-    so it is priced once and counted 12 times."""
-    growth = float((expected_data(data).get("workload") or {}).get("growth_per_month") or 0)
-    rows = projection_data(data, 12 if growth else 1)
-    return sum((row["total_usd"] for row in rows), Decimal(0)) * (1 if growth else 12)
+def year_total_usd(data) -> Decimal:
+    """The next 12 months' total (USD) by the projection of the expected case; `data` is a design
+    mapping or its `Plan`. Without growth every month is month 1, the monthly total: the expected
+    case's estimate (of the Plan, when given) counted 12 times."""
+    from models.costs.sweep import projection
+
+    if _is_plan(data):
+        design, total = data.expected.design, data.expected.estimate.total_usd
+    else:
+        design, total = parse_design(expected_data(data)), None
+    if design.workload.growth_per_month:
+        rows = projection(design, catalog_for(design.region), 12, load_facts())
+        return sum((row["total_usd"] for row in rows), Decimal(0))
+    if total is None:
+        total = projection(design, catalog_for(design.region), 1, load_facts())[0]["total_usd"]
+    return total * 12
 
 
-def design_summary(data: dict) -> dict:
+def design_summary(data: dict, plan=None) -> dict:
     """What the Compare page shows of one design, in USD: monthly totals per case, client requests,
-    MAU, the 12-month total and the worst readiness status per case."""
+    MAU, the 12-month total and the worst readiness status per case (from its `plan(data)`, built
+    here when not given)."""
+    if plan is None:
+        from service.plan import plan as plan_of
+
+        plan = plan_of(data)
     plain = expected_data(data)
-    estimates = scenario_estimates(data)
-    statuses = {case: check_data(case_data)[0].worst_status for case, case_data in scenarios(data).items()}
     users = (plain.get("workload") or {}).get("users") or {}
     return {
         "name": plain.get("name", ""), "region": plain.get("region", "us-east-1"),
-        "totals_usd": {case: est.total_usd for case, est in estimates.items()},
-        "line_items": {case: est.line_items for case, est in estimates.items()},
-        "requests_per_month": client_requests(data),
+        "totals_usd": {case: c.estimate.total_usd for case, c in plan.cases.items()},
+        "line_items": {case: c.estimate.line_items for case, c in plan.cases.items()},
+        "requests_per_month": client_requests(plan),
         "mau": users.get("mau") if isinstance(users, dict) else None,
-        "year_usd": year_total_usd(data),
+        "year_usd": year_total_usd(plan),
         "growth_per_month": float((plain.get("workload") or {}).get("growth_per_month") or 0),
-        "status": statuses,
+        "status": {case: report.worst_status for case, report in plan.readiness.items()},
     }
+
+
+def _is_plan(value) -> bool:
+    from service.plan import Plan
+
+    return isinstance(value, Plan)
 
 
 def with_account_limits(data: dict, account_limits: dict | None) -> dict:
@@ -136,13 +153,12 @@ def with_account_limits(data: dict, account_limits: dict | None) -> dict:
 
 
 def check_data(data: dict, account_limits: dict | None = None) -> tuple[Readiness, Estimate]:
-    """The readiness report and the estimate of a design mapping. `account_limits` (from a live
-    account snapshot) override the design's own limits and AWS's defaults."""
-    data = with_account_limits(data, account_limits)
-    design = parse_design(expected_data(data))
-    est = _priced(design, data)
-    limits = applicable_limits(design, load_limit_defaults())
-    return readiness(design, est.events, limits, load_facts(), catalog_for(design.region)), est
+    """The readiness report and the estimate of a design mapping's expected case, both of one Run.
+    `account_limits` (from a live account snapshot) override the design's own limits and AWS's defaults."""
+    from service.plan import plan
+
+    expected = plan(data, account_limits=account_limits, case="expected")
+    return expected.readiness["expected"], expected.expected.estimate
 
 
 def dynamodb_plan_data(data: dict, table_id: str, settings=None, start_utc=None, index: str | None = None):
@@ -153,18 +169,16 @@ def dynamodb_plan_data(data: dict, table_id: str, settings=None, start_utc=None,
     from models.checks.readiness import Context
     from models.design.schema import DesignError
     from models.dynamodb_planner.plan import PlannerSettings, TableDemand, free_used_elsewhere, plan_table
-    from models.run.traffic import client_traffic, component_rates
+    from models.run.run import Run
 
-    data = expected_data(data)
-    design = parse_design(data)
+    design = parse_design(expected_data(data))
     tables = [c.id for c in design.components if c.type == "dynamodb"]
     if table_id not in tables:
         raise DesignError([f"--table: {table_id!r} is not a DynamoDB table of this design; tables: {', '.join(tables) or 'none'}"])
     table = design.component(table_id)
-    est = _priced(design, data)
-    traffic = client_traffic(design.workload)
-    ctx = Context(design, {}, est.events, traffic, component_rates(design, est.events, traffic))
-    owners = index_demands(ctx, table)
+    run = Run(design)  # the table's volumes and traffic series, as its estimate and checks see them
+    traffic = run.traffic
+    owners = index_demands(Context.of(run, {}), table)
     if index and index not in owners:
         names = ", ".join(n for n in owners if n) or "none"
         raise DesignError([f"--index: {index!r} is not a GSI of table {table_id!r}; its GSIs: {names}"])

@@ -11,6 +11,7 @@ so reloading or sharing the address reopens the same design.
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 
 import streamlit as st
@@ -20,7 +21,7 @@ from models.costs.estimate import Estimate
 from models.costs.money import CURRENCIES, MoneyError, QuoteSettings
 from models.design.schema import DesignError
 from models.design.text import load_design_data
-from service import estimate_data, scenario_estimates
+from service import Plan, estimate_data, plan, scenario_estimates, validate
 from storage.share import SHARE_PARAM, decode_design, encode_design
 from templates import template_keys, template_text
 from webapp.views.fields import apply_bound, apply_edits, toggle_range
@@ -34,6 +35,27 @@ SETTING_PARAMS = {"lang": "lang", "cur": "currency", "rate": "jpy_per_usd", "tax
 def template_data(key: str) -> dict:
     """A bundled template as a design mapping (cached; callers get a copy)."""
     return load_design_data(template_text(key))
+
+
+def design_key(data: dict) -> str | None:
+    """The cache key of a design mapping: its JSON with sorted keys (None when JSON cannot hold it)."""
+    try:
+        return json.dumps(data, sort_keys=True, default=str)
+    except (TypeError, ValueError, RecursionError):
+        return None
+
+
+def cached_plan(data: dict) -> Plan:
+    """`service.plan(data)` — every case parsed, run, priced and checked — once per design content,
+    cached across reruns and pages (keyed by `design_key`). DesignError if the design is invalid."""
+    key = design_key(data)
+    return plan(data) if key is None else _plan_by_key(key, data)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)  # a ranged Plan pickles to ~16 MB (its traffic series)
+def _plan_by_key(key: str, _data: dict) -> Plan:
+    """The Plan of `_data`, cached by `key` alone (the mapping itself is not hashed)."""
+    return plan(_data)
 
 
 def init_state() -> None:
@@ -72,7 +94,7 @@ def _open_link() -> None:
         return
     try:
         data = decode_design(token)
-        estimate_data(data)  # validate before replacing the starting template
+        validate(data)  # before replacing the starting template
     except DesignError as err:
         st.session_state.share_error = err.problems
         return

@@ -8,13 +8,15 @@ import math
 import numpy as np
 
 from models.checks.readiness import Check, Context, make_check
+from models.run.cold_starts import p99_ms
 from models.run.duration import fit_duration
 from models.run.queueing import erlang_b, erlang_b_bursty, lindley_backlog
+from models.run.run import mean_billed_s
 
 
 def mean_duration_s(fn) -> float:
-    """Expected run time per invocation in seconds, capped at the timeout."""
-    return fit_duration(fn.duration_ms).billed_ms(fn.timeout_s * 1000) / 1000
+    """Expected run time per invocation in seconds, capped at the timeout (the Run's billed mean)."""
+    return mean_billed_s(fn)
 
 
 def invoked_by(ctx: Context, fn) -> str:
@@ -143,7 +145,7 @@ def _timeout_check(ctx: Context, fn) -> Check:
     timeout_ms = fn.timeout_s * 1000
     share = model.fraction_over(timeout_ms)
     invocations = float(ctx.events[fn.id])
-    p99 = model.median_ms * math.exp(2.3263478740408408 * model.sigma) if model.fixed_ms is None else model.fixed_ms
+    p99 = p99_ms(model)
     ctx.note(fn.id, timeouts_per_month=round(invocations * share, 1), p99_ms=round(p99, 1))
     return make_check(
         ctx, id="lambda.timeout", component=fn.id, limit_key=None, limit_value=float(timeout_ms),

@@ -1,6 +1,7 @@
 """The readiness report: where each limit bites over the month, what it costs, and what to change.
 
-`readiness(design, events, limits)` runs every check on the design's traffic series. A check's
+`readiness(run, limits)` runs every check on a design case's `Run` (models/run/run.py): the same
+volumes, traffic series and cold starts the estimate of that case priced. A check's
 status: **fail** when it loses at least 1 in 10,000 of the component's requests (throttled, timed
 out or dropped) or a hard limit is exceeded; **warn** when it loses any (≥ 1 a month) or the
 peak is within 20 % of the limit; **pass** otherwise.
@@ -14,7 +15,8 @@ import numpy as np
 
 from models.checks.limits import LimitValue
 from models.design.schema import Design, without_traffic
-from models.run.traffic import Traffic, client_traffic, component_rates
+from models.run.run import Run
+from models.run.traffic import Traffic
 
 FAIL_SHARE = 1e-4       # lost share of a component's requests that fails a check
 WARN_HEADROOM = 0.20    # peak within 20 % of the limit warns
@@ -51,6 +53,13 @@ class Context:
     facts: dict[str, dict] = field(default_factory=dict)  # per-component figures for reports
     catalog: object = None  # the region's prices, for the cost of remedies (optional)
     curves: dict[tuple[str, str], np.ndarray] = field(default_factory=dict)  # (check id, component) → demand per minute
+    run: Run | None = None  # the case's Run, for its cold starts and durations (None: derived on demand)
+
+    @classmethod
+    def of(cls, run: Run, limits: dict[str, LimitValue], catalog=None) -> Context:
+        """The context of a design case's `Run`: its events, traffic series and per-minute rates (built
+        once, shared with the estimate of the same Run), the limits that apply, the catalog (optional)."""
+        return cls(run.design, limits, run.events, run.traffic, run.rates, catalog=catalog, run=run)
 
     def limit(self, key: str) -> LimitValue:
         return self.limits[key]
@@ -135,25 +144,25 @@ def _traffic_not_given(ctx: Context, comp) -> Check:
                              "or the workload's requests_per_month", warn_if=True)
 
 
-def readiness(design: Design, events: dict, limits: dict[str, LimitValue], facts=None, catalog=None) -> Readiness:
-    """Run every check on the design's month of traffic (`facts`: runtimes and SLAs, for the
-    cold-start and availability findings)."""
+def readiness(run: Run, limits: dict[str, LimitValue], catalog=None) -> Readiness:
+    """Run every check on a design case's month of traffic, from its `Run` (the one its estimate
+    priced). The cold-start and availability findings need the Run's `facts` (runtimes and SLAs);
+    `catalog` (the region's prices) prices the remedies."""
     from models.checks import api_gateway as checks_api  # noqa: PLC0415
     from models.checks import dynamodb as checks_dynamodb  # noqa: PLC0415
     from models.checks import lambda_function as checks_lambda  # noqa: PLC0415
     from models.checks import resilience as checks_resilience  # noqa: PLC0415
     from models.checks import storage as checks_storage  # noqa: PLC0415
 
-    traffic = client_traffic(design.workload)
-    ctx = Context(design, limits, events, traffic, component_rates(design, events, traffic))
-    ctx.catalog = catalog
+    design, events = run.design, run.events
+    ctx = Context.of(run, limits, catalog)
     checks: list[Check] = []
     for module in (checks_lambda, checks_api, checks_dynamodb, checks_storage):
         checks += module.checks(ctx)
-    checks += checks_resilience.checks(ctx, facts)
+    checks += checks_resilience.checks(ctx, run.facts)
     checks += [_traffic_not_given(ctx, comp) for comp in without_traffic(design)]
     for comp in design.components:
         rate = ctx.rates[comp.id]
         ctx.note(comp.id, type=comp.type, events_per_month=round(float(events[comp.id]), 3),
                  peak_rps=round(float(rate.max()), 3))
-    return Readiness(tuple(checks), ctx.facts, traffic, ctx.rates, ctx.curves)
+    return Readiness(tuple(checks), ctx.facts, ctx.traffic, ctx.rates, ctx.curves)

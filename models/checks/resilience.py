@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import math
 
-from models.checks.lambda_function import invoked_by, mean_duration_s
+from models.checks.lambda_function import invoked_by
 from models.checks.readiness import Check, Context, make_check
+from models.costs.estimate import price_of
+from models.costs.usage import SECONDS_PER_MONTH, Usage, dec
 from models.facts import Facts
 from models.run.cold_starts import cold_starts_per_minute, p99_ms, p99_with_cold_starts
 from models.run.duration import fit_duration
-from models.units import MINUTES_PER_MONTH, SECONDS_PER_MONTH
+from models.run.run import Run, init_ms_for
+from models.units import MINUTES_PER_MONTH
 
 ASYNC_UPSTREAMS = ("s3", "sqs", "sns", "dynamodb")  # edges after which work is asynchronous
 
@@ -34,21 +37,31 @@ def checks(ctx: Context, facts: Facts | None) -> list[Check]:
     return found
 
 
-def _cold_start(ctx: Context, fn, facts: Facts) -> Check:
-    from models.run.run import init_ms_for
+def _run(ctx: Context) -> Run:
+    """The case's Run (a context built without one gets a Run of its design and volumes)."""
+    return ctx.run if ctx.run is not None else Run(ctx.design)
 
+
+def _cold_starts(ctx: Context, fn, facts: Facts) -> float:
+    """Cold starts per month of `fn`: the Run's (simulated once, and billed as INIT by the estimate)."""
+    run = ctx.run
+    if run is not None and run.facts is facts:
+        return run.cold_starts.get(fn.id, (0.0, 0.0))[0]
+    return float(cold_starts_per_minute(ctx.rates[fn.id], _run(ctx).mean_billed_s(fn), facts.idle_reclaim_s,
+                                        fn.provisioned_concurrency).sum())
+
+
+def _cold_start(ctx: Context, fn, facts: Facts) -> Check:
     init_ms = init_ms_for(fn, facts)
-    colds = cold_starts_per_minute(ctx.rates[fn.id], mean_duration_s(fn), facts.idle_reclaim_s,
-                                   fn.provisioned_concurrency)
     invocations = float(ctx.events[fn.id])
-    cold = float(colds.sum())
+    cold = _cold_starts(ctx, fn, facts)
     share = cold / invocations if invocations else 0.0
     model = fit_duration(fn.duration_ms)
     warm_p99 = p99_ms(model)
     cold_p99 = p99_with_cold_starts(model, share, init_ms) if init_ms else warm_p99
     ctx.note(fn.id, cold_starts_per_month=round(cold, 1), cold_start_share=round(share, 6), p99_ms_with_cold=round(cold_p99, 1))
     over_timeout = cold_p99 >= fn.timeout_s * 1000
-    remedy = _remedy(ctx, fn, colds)
+    remedy = _remedy(ctx, fn)
     return make_check(
         ctx, id="lambda.cold_starts", component=fn.id, limit_key=None, limit_value=float(fn.timeout_s * 1000),
         limit_label=f"timeout_s (INIT ≈ {init_ms:,.0f} ms for {fn.runtime})", peak=cold_p99, unit="ms p99 with cold starts",
@@ -59,15 +72,17 @@ def _cold_start(ctx: Context, fn, facts: Facts) -> Check:
         action=f"Keep the package and imports small; {remedy}; or accept the latency if p99 allows.")
 
 
-def _remedy(ctx: Context, fn, colds) -> str:
-    """The usual fix for cold starts, with its monthly price when the catalog is known."""
-    load = ctx.rates[fn.id] * mean_duration_s(fn)
+def _remedy(ctx: Context, fn) -> str:
+    """The usual fix for cold starts, with its monthly price (USD, priced by the catalog like any
+    estimate line, no free tier) when the catalog is known."""
+    load = ctx.rates[fn.id] * _run(ctx).mean_billed_s(fn)
     warm = max(1, math.ceil(float((load + 2 * load ** 0.5).max())))
     text = f"provisioned concurrency for {warm} environment{'s' if warm > 1 else ''} (the busiest need)"
-    price = ctx.catalog.get(f"lambda.provisioned_concurrency.{fn.architecture}") if ctx.catalog else None
-    if price is not None:
-        usd = warm * fn.memory_mb / 1024 * SECONDS_PER_MONTH * float(price.first_unit_price)
-        text += f", about USD {usd:,.2f} a month (its duration rate is lower than on-demand's)"
+    gb_s = dec(warm) * dec(fn.memory_mb) / 1024 * SECONDS_PER_MONTH  # GB-s kept warm in the month
+    usd = price_of([Usage(fn.id, f"lambda.provisioned_concurrency.{fn.architecture}", gb_s,
+                          f"{warm} environments × {fn.memory_mb} MB all month")], ctx.catalog) if ctx.catalog else None
+    if usd is not None:
+        text += f", about USD {float(usd):,.2f} a month (its duration rate is lower than on-demand's)"
     if fn.runtime == "java":
         text = "SnapStart (runtime java_snapstart; no extra charge for Java) or " + text
     return "use " + text

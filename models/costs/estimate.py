@@ -152,6 +152,15 @@ def price_usage(usages: list[Usage], catalog: Catalog, free_kinds: tuple[str, ..
     return lines, warnings
 
 
+def price_of(usages: list[Usage], catalog: Catalog, free_kinds: tuple[str, ...] = ()) -> Decimal | None:
+    """USD per month of `usages` on their own, priced by `price_usage` (tiers; a free tier only of
+    `free_kinds`, none by default); None when the catalog lacks any of their prices."""
+    if any(catalog.get(u.price_id) is None for u in usages):
+        return None
+    lines, _ = price_usage(usages, catalog, free_kinds)
+    return sum((li.cost_usd for li in lines if li.cost_usd is not None), Decimal(0))
+
+
 def _tier_lines(price: Price, group: list[Usage]) -> list[LineItem]:
     """Each usage's share of each tier the price's total falls into."""
     total = sum((u.quantity for u in group), Decimal(0))

@@ -9,6 +9,8 @@ import numpy as np
 from models.costs.estimate import estimate
 from models.costs.prices import Catalog
 from models.design.schema import Design
+from models.facts import Facts
+from models.run.run import Run
 
 
 def at_volume(design: Design, requests_per_month: float) -> Design:
@@ -18,9 +20,10 @@ def at_volume(design: Design, requests_per_month: float) -> Design:
     return design.model_copy(update={"workload": workload})
 
 
-def cost_sweep(design: Design, catalog: Catalog, volumes: np.ndarray) -> list[Decimal]:
-    """Monthly total in USD at each client volume (requests per month)."""
-    return [estimate(at_volume(design, v), catalog).total_usd for v in volumes]
+def cost_sweep(design: Design, catalog: Catalog, volumes: np.ndarray, facts: Facts | None = None) -> list[Decimal]:
+    """Monthly total in USD at each client volume (requests per month). Each volume's Run has the
+    estimate's `facts`, so the INIT phase of cold starts is priced as in the estimate."""
+    return [estimate(Run(at_volume(design, v), facts), catalog).total_usd for v in volumes]
 
 
 def log_volumes(low: float = 1e3, high: float = 1e8, points: int = 50) -> np.ndarray:
@@ -28,11 +31,12 @@ def log_volumes(low: float = 1e3, high: float = 1e8, points: int = 50) -> np.nda
     return np.round(np.logspace(np.log10(low), np.log10(high), points))
 
 
-def projection(design: Design, catalog: Catalog, months: int = 12) -> list[dict]:
+def projection(design: Design, catalog: Catalog, months: int = 12, facts: Facts | None = None) -> list[dict]:
     """Month-by-month cost with the workload's growth_per_month: month k has (1 + g)^(k−1) × the traffic.
 
-    Returns [{"month": 1.., "requests_per_month": ..., "total_usd": Decimal}]; only client-driven
-    volumes grow (components with their own monthly figures stay as given).
+    Returns [{"month": 1.., "requests_per_month": ..., "total_usd": Decimal (USD per month)}]; only
+    client-driven volumes grow (components with their own monthly figures stay as given). With the
+    estimate's `facts` each month's Run prices the INIT phase too, so month 1 is the monthly total.
     """
     from models.run.traffic import baseline_monthly_requests, shape
 
@@ -42,5 +46,5 @@ def projection(design: Design, catalog: Catalog, months: int = 12) -> list[dict]
     for month in range(1, months + 1):
         volume = base * (1 + growth) ** (month - 1)
         rows.append({"month": month, "requests_per_month": round(volume, 3),
-                     "total_usd": estimate(at_volume(design, volume), catalog).total_usd})
+                     "total_usd": estimate(Run(at_volume(design, volume), facts), catalog).total_usd})
     return rows

@@ -22,6 +22,7 @@ from decimal import Decimal
 
 import numpy as np
 
+from models.costs.price_book import PriceBook
 from models.costs.prices import Catalog
 from models.dynamodb_planner.schedule import (
     DecreaseRule,
@@ -118,13 +119,11 @@ def prices_for(catalog: Catalog, table_class: str, free_tier: bool, used_rcu_hou
     The free allowance (unit-hours a month, shared by the account's provisioned Standard tables
     and GSIs) is what is left after `used_rcu_hours` / `used_wcu_hours` of the design's others."""
     ia = "_ia" if table_class == "standard_ia" else ""
-
-    def usd(price_id: str) -> float:
-        return float(catalog.get(price_id).first_unit_price)
+    book = PriceBook(catalog)
+    usd = book.usd_per_unit
 
     def allowance(price_id: str) -> float:
-        price = catalog.get(price_id)
-        return float(price.free_tier.amount) if (free_tier and price.free_tier) else 0.0
+        return book.free_amount(price_id) if free_tier else 0.0
 
     reserved = {}
     if not ia:

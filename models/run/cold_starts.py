@@ -13,7 +13,7 @@ import math
 
 import numpy as np
 
-from models.run.duration import DurationModel
+from models.run.duration import DurationModel, Z
 
 
 def cold_starts_per_minute(rate_rps: np.ndarray, mean_duration_s: float, idle_reclaim_s: float,
@@ -57,4 +57,4 @@ def p99_ms(model: DurationModel) -> float:
     """The 99th percentile of the duration model alone (ms)."""
     if model.fixed_ms is not None:
         return model.fixed_ms
-    return model.median_ms * math.exp(2.3263478740408408 * model.sigma)
+    return model.median_ms * math.exp(Z["p99"] * model.sigma)

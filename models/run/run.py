@@ -53,7 +53,7 @@ class Run:
 
     def mean_billed_s(self, fn) -> float:
         """A function's mean billed duration in seconds (its lognormal duration, capped at the timeout)."""
-        return fit_duration(fn.duration_ms).billed_ms(fn.timeout_s * 1000) / 1000
+        return mean_billed_s(fn)
 
     @cached_property
     def spill_shares(self) -> dict[str, float]:
@@ -83,6 +83,11 @@ class Run:
 
     def _functions(self) -> list:
         return [c for c in self.design.components if c.type == "lambda" and self.events[c.id] > 0]
+
+
+def mean_billed_s(fn) -> float:
+    """A function's mean billed duration in seconds: E[min(ceil(X ms), timeout)] / 1000 of its duration model."""
+    return fit_duration(fn.duration_ms).billed_ms(fn.timeout_s * 1000) / 1000
 
 
 def init_ms_for(fn, facts: Facts) -> float:

@@ -8,12 +8,11 @@ from i18n.catalog import t, tf
 from i18n.engine_ja import localize
 from models.costs.sweep import log_volumes
 from models.design.schema import DesignError
-from models.design.text import dump_design_text, load_design_data
 from service import design_summary, sweep_data
 from storage.designs import DesignStore, StorageError
 from templates import template_keys
 from webapp.charts import compare_figure
-from webapp.state import init_state, lang, quote_settings, template_data
+from webapp.state import cached_plan, design_key, init_state, lang, quote_settings, template_data
 from webapp.views.compare import (
     SWEEP_HIGH,
     SWEEP_LOW,
@@ -32,17 +31,31 @@ VARIANTS = {"photo_thumbnails": "photo_thumbnails_sqs", "photo_thumbnails_sqs": 
             "save_app_data": "authenticated_api", "authenticated_api": "save_app_data"}
 
 
+def summary_of(data: dict) -> dict:
+    """service.design_summary of a design, from its cached Plan (the summary cached by the same key)."""
+    key = design_key(data)
+    return design_summary(data, cached_plan(data)) if key is None else _summary_by_key(key, data)
+
+
 @st.cache_data(show_spinner=False, max_entries=128)
-def summary_of(yaml_text: str) -> dict:
-    """planner.design_summary of a design text (cached by the text)."""
-    return design_summary(load_design_data(yaml_text))
+def _summary_by_key(key: str, _data: dict) -> dict:
+    return design_summary(_data, cached_plan(_data))
+
+
+def sweep_of(data: dict, case: str) -> list[float]:
+    """Monthly USD totals of one case of a design at the chart's volumes (cached by the design's key)."""
+    key = design_key(data)
+    return _sweep(data, case) if key is None else _sweep_by_key(key, data, case)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def sweep_of(yaml_text: str, case: str) -> list[float]:
-    """Monthly USD totals of one case of a design at the chart's volumes (cached by the text)."""
+def _sweep_by_key(key: str, _data: dict, case: str) -> list[float]:
+    return _sweep(_data, case)
+
+
+def _sweep(data: dict, case: str) -> list[float]:
     volumes = log_volumes(SWEEP_LOW, SWEEP_HIGH, SWEEP_POINTS)
-    return [float(v) for v in sweep_data(load_design_data(yaml_text), volumes, case)]
+    return [float(v) for v in sweep_data(data, volumes, case)]
 
 
 def options(store: DesignStore) -> list[str]:
@@ -102,10 +115,10 @@ def page() -> None:
         for option in picked:
             label = label_of(option, lg)
             try:
-                text = dump_design_text(design_of(option, store))
-                summary = summary_of(text)
+                data = design_of(option, store)
+                summary = summary_of(data)
                 cases = list(summary["totals_usd"])
-                sweeps.append({case: sweep_of(text, case) for case in cases})
+                sweeps.append({case: sweep_of(data, case) for case in cases})
             except (DesignError, StorageError) as err:
                 problems = getattr(err, "problems", None) or [str(err)]
                 skipped.append(f"**{plain(label)}**: " + "; ".join(plain(localize(p, lg)) for p in problems))

@@ -9,7 +9,7 @@ from i18n.catalog import t, tf
 from models.design.ranges import expected_value, is_range, spread
 from models.design.schema import REGION_NAMES, DesignError
 from models.design.text import dump_design_text, load_design_data
-from service import estimate_data
+from service import validate
 from templates import template_keys
 from webapp.state import (
     edit_bound,
@@ -52,7 +52,7 @@ def open_panel(lg: str) -> None:
             if upload.size > MAX_UPLOAD_BYTES:
                 raise DesignError([f"{upload.name}: {upload.size:,} bytes is too large (limit {MAX_UPLOAD_BYTES:,})"])
             data = load_design_data(upload.getvalue().decode("utf-8", errors="replace"))
-            estimate_data(data)  # validate before replacing the current design
+            validate(data)  # before replacing the current design
             set_design(data, upload.name)
             st.rerun()  # redraw the form and the template picker for the opened design
         except DesignError as err:
@@ -163,7 +163,7 @@ def yaml_editor(design: dict, lg: str) -> None:
         if applied:
             try:
                 data = load_design_data(text)
-                estimate_data(data)
+                validate(data)
                 set_design(data, st.session_state.get("design_label", "yaml"))
                 st.rerun()
             except DesignError as err:

@@ -8,15 +8,16 @@ from datetime import UTC, date, datetime
 import pandas as pd
 import streamlit as st
 
-from commands.dynamodb_plan import actions_document, live_decrease_state, month_start_utc, next_monday
 from i18n.engine_ja import localize
 from models.design.schema import DesignError, parse_design
+from models.dynamodb_planner.month import month_start_utc, next_monday
+from models.dynamodb_planner.month import utc_offset_minutes as workload_offset_minutes
 from models.dynamodb_planner.plan import PlannerSettings
-from models.run.traffic import client_traffic
-from render.dynamodb_plan import LOWER_BOUND, RECURRING, plan_dict
+from render.dynamodb_plan import LOWER_BOUND, RECURRING, actions_document, plan_dict
 from service import dynamodb_plan_data
+from service.dynamodb_live import live_decrease_state
 from webapp.charts import capacity_figure
-from webapp.state import lang
+from webapp.state import design_key, lang
 
 TEXT = {
     "title": {"en": "DynamoDB capacity planner", "ja": "DynamoDB キャパシティプランナー"},
@@ -116,11 +117,11 @@ def tx(key: str, lg: str, **values) -> str:
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def cached_plan(design_json: str, table: str, settings: PlannerSettings, start_utc: datetime,
+def cached_plan(key: str, _design: dict, table: str, settings: PlannerSettings, start_utc: datetime,
                 index: str | None = None) -> tuple[dict, dict, dict]:
     """The plan's JSON document, the per-minute curves for the chart and the weekly schedule's
-    scheduled actions (cached per design and settings)."""
-    plan = dynamodb_plan_data(json.loads(design_json), table, settings, start_utc, index=index)
+    scheduled actions (cached per design — by its `design_key` — and settings)."""
+    plan = dynamodb_plan_data(_design, table, settings, start_utc, index=index)
     curves = {"demand_read": plan.demand.read_units, "demand_write": plan.demand.write_units}
     for s in plan.strategies:
         if s.read_capacity is not None and s.name != "reserved":
@@ -198,7 +199,7 @@ def controls(design: dict, lg: str) -> tuple[dict, str, str | None, PlannerSetti
 
 def utc_offset_minutes(design: dict) -> int:
     """The workload timezone's offset, to place the planned month (starting next Monday) in UTC."""
-    return client_traffic(parse_design(design).workload).utc_offset_minutes
+    return workload_offset_minutes(parse_design(design).workload)
 
 
 def page() -> None:
@@ -212,7 +213,8 @@ def page() -> None:
     try:
         with st.spinner("…"):  # the exact schedule takes about a second
             start = month_start_utc(next_monday(date.today()), utc_offset_minutes(trial))
-            doc, curves, actions = cached_plan(json.dumps(trial, sort_keys=True), table, settings, start, index)
+            doc, curves, actions = cached_plan(design_key(trial) or json.dumps(trial, sort_keys=True), trial, table,
+                                               settings, start, index)
     except DesignError as err:
         st.error(tx("problems", lg) + "\n\n" + "\n".join(f"- {localize(p, lg)}" for p in err.problems))
         return

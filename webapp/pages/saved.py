@@ -102,9 +102,9 @@ def on_open() -> None:
     name = st.session_state.get("saved_pick")
     try:
         data, version = store().load_versioned(name)
-        from service import estimate_data
+        from service import validate
 
-        estimate_data(data)  # validate before replacing the current design
+        validate(data)  # before replacing the current design
     except StorageError as err:
         flash("error", storage_message(err, lg))
         return

@@ -1,0 +1,86 @@
+"""One Plan per design: each case parsed once, its `Run` built once, priced once and checked on that Run.
+
+    p = plan(data)                      # every case of the design, with its readiness report
+    p.cases["expected"].estimate        # USD per month, line items (models/costs/estimate.py)
+    p.readiness["expected"]             # the checks on the same traffic series and cold starts
+    validate(data)                      # parse only: {case: Design}, DesignError when invalid
+
+A plain design has one case, "expected"; a design with `{low, expected, high}` ranges has three,
+each evaluated as a design of its own (models/design/ranges.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from models.checks.limits import applicable_limits
+from models.checks.readiness import Readiness
+from models.checks.readiness import readiness as readiness_of
+from models.costs.estimate import Estimate, estimate
+from models.design.ranges import has_ranges, scenario, scenarios
+from models.design.schema import Design, assumed_defaults, parse_design, traffic_notes
+from models.run.flow import monthly_events
+from models.run.run import Run
+from pricing.catalog import load_facts, load_limit_defaults
+from service.planning import _catalog_note, _range_notes, catalog_for, with_account_limits
+
+
+@dataclass(frozen=True)
+class Case:
+    """One case of a design: the parsed design, its month (`Run`) and its estimate (USD per month)."""
+
+    design: Design
+    run: Run
+    estimate: Estimate
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Every case of one design ("expected", plus "low" and "high" for a ranged design), the
+    readiness report of each (empty when not asked for) and the notes on the inputs (the expected
+    case's estimate warnings that come from the design and catalog, not from pricing)."""
+
+    cases: Mapping[str, Case]
+    readiness: Mapping[str, Readiness]
+    notes: tuple[str, ...]
+
+    @property
+    def expected(self) -> Case:
+        """The expected case (the only one of a plain design)."""
+        return self.cases["expected"]
+
+
+def validate(data: dict) -> dict[str, Design]:
+    """Parse every case of a design mapping, nothing priced: {case: Design}. Raises the
+    `DesignError` an estimate of it would (schema, graph, malformed ranges, and volumes along the
+    `calls` chain past what any estimate can hold)."""
+    designs = {case: parse_design(plain) for case, plain in scenarios(data).items()}
+    for design in designs.values():
+        monthly_events(design)  # the flow's bound on events a month (cheap: no traffic series)
+    return designs
+
+
+def plan(data: dict, *, account_limits: dict | None = None, readiness: bool = True,
+         case: str | None = None) -> Plan:
+    """The Plan of a design mapping: every case (or only `case`) parsed, run, priced and — with
+    `readiness` — checked on the same Run. `account_limits` (from a live account snapshot) override
+    the design's own limits and AWS's defaults. DesignError if the design is invalid."""
+    data = with_account_limits(data, account_limits)
+    plains = scenarios(data) if case is None else {case: scenario(data, case) if has_ranges(data) else data}
+    facts = load_facts()
+    cases: dict[str, Case] = {}
+    reports: dict[str, Readiness] = {}
+    notes: tuple[str, ...] = ()
+    for name, plain in plains.items():
+        design = parse_design(plain)
+        run = Run(design, facts)
+        catalog = catalog_for(design.region)
+        case_notes = (assumed_defaults(data) + traffic_notes(design) + _range_notes(data, name)
+                      + _catalog_note(design.region))
+        cases[name] = Case(design, run, estimate(run, catalog, notes=tuple(case_notes)))
+        if name == "expected":
+            notes = tuple(case_notes)
+        if readiness:
+            reports[name] = readiness_of(run, applicable_limits(design, load_limit_defaults()), catalog)
+    return Plan(cases, reports, notes)
