@@ -6,9 +6,9 @@ A number the app shows and the CLI prints comes from one function here (`estimat
 `validate(data)` parses only.
 """
 
+from service.inputs import catalog_for, with_account_limits
 from service.plan import Case, Plan, plan, validate
 from service.planning import (
-    catalog_for,
     check_data,
     client_requests,
     design_summary,
@@ -19,7 +19,6 @@ from service.planning import (
     projection_data,
     scenario_estimates,
     sweep_data,
-    with_account_limits,
     year_total_usd,
 )
 

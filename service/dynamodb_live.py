@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from aws.facts import snapshot_facts
+from aws.naming import matches
 from models.design.schema import parse_design
 from service.planning import expected_data
 
@@ -14,9 +16,6 @@ def live_decrease_state(snapshot: dict, design_data: dict, table_id: str, index:
     """(decreases used today, last decrease UTC, live table name) of the design table's live
     counterpart in an account snapshot (`cli.py pull`), matched as `account diff` does (label, else
     id); for `index`, that GSI's own counters. None when the snapshot has no such table."""
-    from aws.facts import snapshot_facts
-    from aws.naming import matches
-
     design = parse_design(expected_data(design_data))
     comp = design.component(table_id)
     try:

@@ -23,7 +23,7 @@ from models.design.schema import Design, assumed_defaults, parse_design, traffic
 from models.run.flow import monthly_events
 from models.run.run import Run
 from pricing.catalog import load_facts, load_limit_defaults
-from service.planning import _catalog_note, _range_notes, catalog_for, with_account_limits
+from service.inputs import catalog_for, catalog_note, range_notes, with_account_limits
 
 
 @dataclass(frozen=True)
@@ -76,8 +76,8 @@ def plan(data: dict, *, account_limits: dict | None = None, readiness: bool = Tr
         design = parse_design(plain)
         run = Run(design, facts)
         catalog = catalog_for(design.region)
-        case_notes = (assumed_defaults(data) + traffic_notes(design) + _range_notes(data, name)
-                      + _catalog_note(design.region))
+        case_notes = (assumed_defaults(data) + traffic_notes(design) + range_notes(data, name)
+                      + catalog_note(design.region))
         cases[name] = Case(design, run, estimate(run, catalog, notes=tuple(case_notes)))
         if name == "expected":
             notes = tuple(case_notes)

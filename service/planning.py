@@ -5,46 +5,22 @@ A number the app shows and the CLI prints comes from `estimate_data` / `check_da
 
 from __future__ import annotations
 
-import os
 from decimal import Decimal
 
-from models.checks.readiness import Readiness
+from models.checks.dynamodb import index_demands
+from models.checks.readiness import Context, Readiness
 from models.costs.estimate import Estimate
-from models.design.ranges import has_ranges, ranged_paths, scenario
-from models.design.schema import parse_design
+from models.costs.sweep import cost_sweep, projection
+from models.design.ranges import has_ranges, scenario
+from models.design.schema import DesignError, parse_design
 from models.design.text import load_design_data
-from pricing.catalog import load_catalog, load_facts
-
-PRICES_ENV = "SERVERLESS_PLANNER_PRICES"  # "refreshed": use the catalog `cli.py prices refresh` wrote
-
-
-def catalog_for(region: str):
-    """The catalog estimates use: the bundled one, or — with SERVERLESS_PLANNER_PRICES=refreshed and a
-    refreshed file present — the one refreshed from the AWS Price List."""
-    if os.environ.get(PRICES_ENV, "bundled") == "refreshed":
-        from aws.price_list import cached_catalog_path, catalog_dir
-
-        if cached_catalog_path(region):
-            return load_catalog(region, catalog_dir())
-    return load_catalog(region)
-
-
-def _catalog_note(region: str) -> list[str]:
-    catalog = catalog_for(region)
-    if catalog is load_catalog(region):
-        return []
-    return [f"prices from the catalog refreshed from the AWS Price List on {catalog.compiled.isoformat()} "
-            f"({PRICES_ENV}=refreshed), not the bundled one"]
-
-
-def _range_notes(data: dict, case: str) -> list[str]:
-    """A warning naming the ranged numbers and which case this estimate is."""
-    paths = ranged_paths(data) if isinstance(data, dict) else []
-    if not paths:
-        return []
-    shown = ", ".join(paths[:5]) + (f" and {len(paths) - 5} more" if len(paths) > 5 else "")
-    return [f"ranges given for {shown}: this is the {case} case; the low, expected and high cases are "
-            "three designs evaluated separately"]
+from models.dynamodb_planner.plan import PlannerSettings, TableDemand, free_used_elsewhere, plan_table
+from models.run.run import Run
+from models.run.traffic import client_monthly_requests
+from pricing.catalog import load_facts
+from service.inputs import catalog_for
+from service.plan import Plan, plan
+from service.plan import plan as plan_of
 
 
 def expected_data(data: dict) -> dict:
@@ -56,16 +32,12 @@ def estimate_data(data: dict) -> Estimate:
     """Validate a design mapping and price it with its region's catalog (DesignError if invalid).
 
     A design with ranges is priced at its expected values (a warning says so); see `scenario_estimates`."""
-    from service.plan import plan
-
     return plan(data, readiness=False, case="expected").expected.estimate
 
 
 def scenario_estimates(data: dict) -> dict[str, Estimate]:
     """{"expected": Estimate} for a plain design; {"low", "expected", "high"} for one with ranges,
     each case priced as a design of its own."""
-    from service.plan import plan
-
     return {case: c.estimate for case, c in plan(data, readiness=False).cases.items()}
 
 
@@ -76,16 +48,12 @@ def estimate_text(text: str) -> Estimate:
 
 def projection_data(data: dict, months: int = 12) -> list[dict]:
     """Month-by-month totals (USD) of a design mapping with its workload's growth_per_month."""
-    from models.costs.sweep import projection
-
     design = parse_design(expected_data(data))
     return projection(design, catalog_for(design.region), months, load_facts())
 
 
 def sweep_data(data: dict, volumes, case: str = "expected") -> list:
     """Monthly totals (USD, Decimal) of one case of a design at each client volume (requests per month)."""
-    from models.costs.sweep import cost_sweep
-
     design = parse_design(scenario(data, case) if has_ranges(data) else data)
     return cost_sweep(design, catalog_for(design.region), volumes, load_facts())
 
@@ -93,8 +61,6 @@ def sweep_data(data: dict, volumes, case: str = "expected") -> list:
 def client_requests(data) -> float:
     """Client requests per month of a design's expected case (spikes included); `data` is a design
     mapping or its `Plan`."""
-    from models.run.traffic import client_monthly_requests
-
     design = data.expected.design if _is_plan(data) else parse_design(expected_data(data))
     return client_monthly_requests(design.workload)
 
@@ -103,8 +69,6 @@ def year_total_usd(data) -> Decimal:
     """The next 12 months' total (USD) by the projection of the expected case; `data` is a design
     mapping or its `Plan`. Without growth every month is month 1, the monthly total: the expected
     case's estimate (of the Plan, when given) counted 12 times."""
-    from models.costs.sweep import projection
-
     if _is_plan(data):
         design, total = data.expected.design, data.expected.estimate.total_usd
     else:
@@ -122,8 +86,6 @@ def design_summary(data: dict, plan=None) -> dict:
     MAU, the 12-month total and the worst readiness status per case (from its `plan(data)`, built
     here when not given)."""
     if plan is None:
-        from service.plan import plan as plan_of
-
         plan = plan_of(data)
     plain = expected_data(data)
     users = (plain.get("workload") or {}).get("users") or {}
@@ -140,23 +102,12 @@ def design_summary(data: dict, plan=None) -> dict:
 
 
 def _is_plan(value) -> bool:
-    from service.plan import Plan
-
     return isinstance(value, Plan)
-
-
-def with_account_limits(data: dict, account_limits: dict | None) -> dict:
-    """The design with a live account's limits merged over its own `limits:` block."""
-    if not account_limits:
-        return data
-    return {**data, "limits": {**(data.get("limits") or {}), **account_limits}}
 
 
 def check_data(data: dict, account_limits: dict | None = None) -> tuple[Readiness, Estimate]:
     """The readiness report and the estimate of a design mapping's expected case, both of one Run.
     `account_limits` (from a live account snapshot) override the design's own limits and AWS's defaults."""
-    from service.plan import plan
-
     expected = plan(data, account_limits=account_limits, case="expected")
     return expected.readiness["expected"], expected.expected.estimate
 
@@ -165,12 +116,6 @@ def dynamodb_plan_data(data: dict, table_id: str, settings=None, start_utc=None,
     """The DynamoDB capacity plan for one table of a design mapping — its base table, or one of its
     GSIs (`index`), each of which has its own capacity and decrease budget. DesignError if either
     does not exist."""
-    from models.checks.dynamodb import index_demands
-    from models.checks.readiness import Context
-    from models.design.schema import DesignError
-    from models.dynamodb_planner.plan import PlannerSettings, TableDemand, free_used_elsewhere, plan_table
-    from models.run.run import Run
-
     design = parse_design(expected_data(data))
     tables = [c.id for c in design.components if c.type == "dynamodb"]
     if table_id not in tables:
