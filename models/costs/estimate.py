@@ -19,7 +19,6 @@ from models.design.schema import Design
 from models.facts import Facts
 from models.run.flow import SERVICE_MODULES
 from models.run.run import Run
-from models.units import HOURS_PER_MONTH
 
 FREE_KINDS = {"none": (), "always": ("always",), "first_year": ("always", "first_year")}
 
@@ -99,22 +98,7 @@ def estimate(design: Design | Run, catalog: Catalog, notes: tuple[str, ...] = ()
 
 
 def _component_usage(comp, run: Run) -> ComponentUsage:
-    module = SERVICE_MODULES[comp.type]
-    events = run.events[comp.id]
-    if comp.type == "cloudfront":
-        return module.usage(comp, events, run.design.region)
-    if comp.type == "lambda":
-        # the spill share and cold starts need the traffic series: only functions with
-        # provisioned concurrency all month, or any function when INIT is billed, build it
-        spill = run.spill_shares.get(comp.id) if _needs_spill(comp, events) else None
-        cold_starts, init_ms = run.cold_starts.get(comp.id, (None, 0.0)) if run.facts else (None, 0.0)
-        return module.usage(comp, events, spill, cold_starts, init_ms)
-    return module.usage(comp, events)
-
-
-def _needs_spill(fn, events: Decimal) -> bool:
-    return bool(fn.provisioned_concurrency) and fn.share_in_provisioned_hours is None \
-        and fn.provisioned_hours >= HOURS_PER_MONTH and events > 0
+    return SERVICE_MODULES[comp.type].usage(comp, run)
 
 
 def price_usage(usages: list[Usage], catalog: Catalog, free_kinds: tuple[str, ...]) -> tuple[list[LineItem], list[str]]:
