@@ -62,7 +62,15 @@ class Component:
         return tuple(name for _, name, _, _ in Formatter().parse(self.price) if name)
 
     def price_id(self, comp, values: Mapping[str, Any]) -> str:
-        """The template filled from `values`, else from the design component's fields."""
+        """The template filled from `values`, else from the design component's fields.
+
+        >>> from models.design.schema import Lambda
+        >>> fn = Lambda(id="f", type="lambda", architecture="arm64")
+        >>> Component("duration", "lambda.duration.{architecture}").price_id(fn, {})
+        'lambda.duration.arm64'
+        >>> Component("cache", "apigateway.rest_cache.{cache_gb:g}gb").price_id(fn, {"cache_gb": 1.6})
+        'apigateway.rest_cache.1.6gb'
+        """
         return self.price.format(**{name: values[name] if name in values else getattr(comp, name)
                                     for name in self.placeholders})
 
