@@ -19,12 +19,14 @@ def _num(value: Decimal | None, places: int | None = None) -> float | None:
 
 
 def line_dict(li: LineItem) -> dict:
-    """One line item as plain JSON values (costs rounded to 1e-6 USD)."""
+    """One line item as plain JSON values (costs rounded to 1e-6 USD). The CSV leaves out the last three:
+    `cost_component` (the declared component the line bills), `tier` (the price tier's index) and `free`."""
     return {
         "component": li.component, "service": li.service, "dimension": li.dimension,
         "quantity": _num(li.quantity, 6), "unit": li.unit, "unit_price_usd": _num(li.unit_price_usd),
         "cost_usd": _num(li.cost_usd, 6), "price_id": li.price_id, "formula": li.formula,
         "source": li.source, "as_of": li.as_of.isoformat() if li.as_of else None, "confidence": li.confidence,
+        "cost_component": li.cost_component, "tier": li.tier, "free": li.free,
     }
 
 
@@ -46,7 +48,7 @@ def contract_dict(est: Estimate) -> dict:
 def csv_text(est: Estimate) -> str:
     """Line items as CSV (one header row, then one row per line item, then a total row)."""
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CONTRACT_FIELDS + EXTRA_FIELDS, lineterminator="\n")
+    writer = csv.DictWriter(out, fieldnames=CONTRACT_FIELDS + EXTRA_FIELDS, lineterminator="\n", extrasaction="ignore")
     writer.writeheader()
     for li in est.line_items:
         writer.writerow(line_dict(li))

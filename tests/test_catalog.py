@@ -2,41 +2,57 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 from decimal import Decimal
+from typing import Literal, get_args, get_origin
 
 import pytest
 
-from models.design.schema import CLOUDFRONT_GROUPS, REGIONS, REST_CACHE_SIZES_GB, S3_CLASSES
+from models.costs.components import Component
+from models.costs.estimate import SERVICE_MODULES
+from models.design.schema import REGIONS
+from models.design.schema import Component as DesignComponent
 from pricing.catalog import available_regions, load_catalog
 
 
+def literal_choices(annotation) -> tuple:
+    """The values a design field can take: the arguments of its `Literal` (through `| None`)."""
+    if get_origin(annotation) is Literal:
+        return get_args(annotation)
+    return tuple(value for arg in get_args(annotation) for value in literal_choices(arg))
+
+
+def design_classes() -> dict[str, type]:
+    """Component type → its design class ("lambda" → Lambda)."""
+    union = get_args(DesignComponent)[0]
+    return {get_args(cls.model_fields["type"].annotation)[0]: cls for cls in get_args(union)}
+
+
+def expand(component: Component, design_class: type) -> set[str]:
+    """Every price id a declared component can ask for: its template over each placeholder's choices."""
+    choices = []
+    for name in component.placeholders:
+        values = component.choices.get(name) or literal_choices(design_class.model_fields[name].annotation)
+        assert values, f"{component.price}: no choices for {{{name}}} (give Component(choices=...))"
+        choices.append(values)
+    return {component.price.format(**dict(zip(component.placeholders, combo, strict=True)))
+            for combo in itertools.product(*choices)}
+
+
 def price_ids_models_use() -> set[str]:
-    ids = {"lambda.requests", "lambda.ephemeral_storage", "apigateway.rest.requests", "apigateway.http.requests",
-           "apigateway.websocket.messages", "apigateway.websocket.connection_minutes", "data_transfer.internet_out",
-           "dynamodb.pitr", "dynamodb.backup", "dynamodb.streams.read_requests", "s3.intelligent_tiering.monitoring",
-           "sqs.standard.requests", "sqs.fifo.requests", "sns.requests", "ses.outbound_email", "ses.outbound_data",
-           "route53.hosted_zones", "route53.queries.standard", "route53.queries.latency"}
-    for arch in ("x86_64", "arm64"):
-        ids |= {f"lambda.duration.{arch}", f"lambda.provisioned_concurrency.{arch}", f"lambda.provisioned_duration.{arch}"}
-    ids |= {f"apigateway.rest_cache.{size:g}gb" for size in REST_CACHE_SIZES_GB}
-    for mode in ("on_demand", "on_demand_ia"):
-        ids |= {f"dynamodb.{mode}.read_request_units", f"dynamodb.{mode}.write_request_units"}
-    for mode in ("provisioned", "provisioned_ia"):
-        ids |= {f"dynamodb.{mode}.rcu_hours", f"dynamodb.{mode}.wcu_hours"}
-    ids |= {"dynamodb.storage.standard", "dynamodb.storage.standard_ia"}
-    for cls in S3_CLASSES:
-        storage = "intelligent_tiering_frequent" if cls == "intelligent_tiering" else cls
-        ids.add(f"s3.storage.{storage}")
-        ids.add(f"s3.requests.put.{cls}")
-        if cls not in ("glacier_flexible", "glacier_deep_archive"):
-            ids.add(f"s3.requests.get.{cls}")
-    ids |= {f"s3.retrieval.{cls}" for cls in ("standard_ia", "one_zone_ia", "glacier_instant")}
-    ids |= {f"sns.delivery.{kind}" for kind in ("mobile_push", "http", "email")}
-    ids |= {f"cognito.{plan}.mau" for plan in ("lite", "essentials", "plus")}
-    for group in CLOUDFRONT_GROUPS:
-        ids |= {f"cloudfront.data_out.{group}", f"cloudfront.requests.https.{group}", f"cloudfront.requests.http.{group}"}
-    return ids
+    """The declared templates (each cost module's COMPONENTS) expanded over the design's choices."""
+    classes = design_classes()
+    return {price_id for kind, module in SERVICE_MODULES.items() for component in module.COMPONENTS
+            for price_id in expand(component, classes[kind])}
+
+
+def test_the_declared_templates_expand_over_the_design_choices():
+    ids = price_ids_models_use()
+    assert {"lambda.duration.x86_64", "lambda.duration.arm64", "cloudwatch.logs.lambda_ingestion.infrequent_access",
+            "apigateway.rest_cache.1.6gb", "cloudfront.requests.http.south_america", "dynamodb.on_demand_ia.read_request_units",
+            "s3.storage.intelligent_tiering_frequent", "sns.delivery.email", "cognito.lite.mau"} <= ids
+    assert not {"s3.storage.intelligent_tiering", "s3.requests.get.glacier_flexible"} & ids
 
 
 def test_every_design_region_has_a_catalog():

@@ -7,39 +7,86 @@ Metering (https://aws.amazon.com/api-gateway/pricing/): HTTP API requests in 512
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from models.costs.usage import KB_PER_GB, ComponentUsage, Usage, ceil_units, dec, fmt
-from models.design.schema import ApiGateway
+from models.costs.components import Component, Quantity, billed
+from models.costs.usage import KB_PER_GB, ComponentUsage, ceil_units, dec, fmt
+from models.design.schema import REST_CACHE_SIZES_GB, ApiGateway
+
+if TYPE_CHECKING:
+    from models.run.run import Run
+
+COMPONENTS = (
+    Component("rest_requests", "apigateway.rest.requests"),
+    Component("http_requests", "apigateway.http.requests"),
+    Component("websocket_messages", "apigateway.websocket.messages"),
+    Component("connection_minutes", "apigateway.websocket.connection_minutes"),
+    Component("cache", "apigateway.rest_cache.{cache_gb:g}gb", choices={"cache_gb": REST_CACHE_SIZES_GB}),
+    Component("access_logs", "cloudwatch.logs.ingestion.standard"),
+    Component("data_out", "data_transfer.internet_out"),
+)
 
 
-def usage(api: ApiGateway, requests: Decimal) -> ComponentUsage:
-    """Monthly usage of one API receiving `requests` requests (WebSocket: messages)."""
-    payload = dec(api.payload_kb)
-    usages: list[Usage] = []
-    if api.api == "rest":
-        usages.append(Usage(api.id, "apigateway.rest.requests", requests, f"{fmt(requests)} requests"))
-    elif api.api == "http":
-        units = ceil_units(payload, Decimal(512))
-        usages.append(Usage(api.id, "apigateway.http.requests", requests * units,
-                            f"{fmt(requests)} requests × {fmt(units)} (512 KB units of {fmt(payload)} KB)"))
-    else:
-        units = ceil_units(payload, Decimal(32))
-        usages.append(Usage(api.id, "apigateway.websocket.messages", requests * units,
-                            f"{fmt(requests)} messages × {fmt(units)} (32 KB units of {fmt(payload)} KB)"))
-        minutes = dec(api.connection_minutes_per_month)
-        if minutes:
-            usages.append(Usage(api.id, "apigateway.websocket.connection_minutes", minutes,
-                                f"{fmt(minutes)} connection minutes"))
-    if api.cache_gb is not None:
-        hours = dec(api.cache_hours)
-        usages.append(Usage(api.id, f"apigateway.rest_cache.{api.cache_gb:g}gb", hours,
-                            f"{fmt(hours)} h of a {api.cache_gb:g} GB cache", free_tier_eligible=False))
-    if api.access_log_kb:
-        gb = requests * dec(api.access_log_kb) / KB_PER_GB
-        usages.append(Usage(api.id, "cloudwatch.logs.ingestion.standard", gb,
-                            f"{fmt(requests)} access-log lines × {fmt(api.access_log_kb)} KB"))
-    if api.response_kb:
-        gb = requests * dec(api.response_kb) / KB_PER_GB
-        usages.append(Usage(api.id, "data_transfer.internet_out", gb,
-                            f"{fmt(requests)} responses × {fmt(api.response_kb)} KB"))
-    return ComponentUsage(tuple(usages))
+def usage(api: ApiGateway, run: Run) -> ComponentUsage:
+    """Monthly usage of one API receiving its requests (WebSocket: messages) in `run`."""
+    return ComponentUsage(billed(COMPONENTS, globals(), api, run))
+
+
+def rest_requests(api: ApiGateway, run: Run) -> Quantity | None:
+    """REST API requests per month."""
+    if api.api != "rest":
+        return None
+    requests = run.events[api.id]
+    return Quantity(requests, f"{fmt(requests)} requests")
+
+
+def http_requests(api: ApiGateway, run: Run) -> Quantity | None:
+    """HTTP API requests per month, metered in 512 KB units of payload."""
+    if api.api != "http":
+        return None
+    requests, payload = run.events[api.id], dec(api.payload_kb)
+    units = ceil_units(payload, Decimal(512))
+    return Quantity(requests * units, f"{fmt(requests)} requests × {fmt(units)} (512 KB units of {fmt(payload)} KB)")
+
+
+def websocket_messages(api: ApiGateway, run: Run) -> Quantity | None:
+    """WebSocket messages per month, metered in 32 KB units of payload."""
+    if api.api != "websocket":
+        return None
+    requests, payload = run.events[api.id], dec(api.payload_kb)
+    units = ceil_units(payload, Decimal(32))
+    return Quantity(requests * units, f"{fmt(requests)} messages × {fmt(units)} (32 KB units of {fmt(payload)} KB)")
+
+
+def connection_minutes(api: ApiGateway, run: Run) -> Quantity | None:
+    """WebSocket connection minutes per month."""
+    minutes = dec(api.connection_minutes_per_month)
+    if api.api != "websocket" or not minutes:
+        return None
+    return Quantity(minutes, f"{fmt(minutes)} connection minutes")
+
+
+def cache(api: ApiGateway, run: Run) -> Quantity | None:
+    """Hours per month of a REST API cache of `cache_gb` GB (no free tier)."""
+    if api.cache_gb is None:
+        return None
+    hours = dec(api.cache_hours)
+    return Quantity(hours, f"{fmt(hours)} h of a {api.cache_gb:g} GB cache", free_tier_eligible=False)
+
+
+def access_logs(api: ApiGateway, run: Run) -> Quantity | None:
+    """GB per month of access logs ingested into CloudWatch Logs."""
+    if not api.access_log_kb:
+        return None
+    requests = run.events[api.id]
+    gb = requests * dec(api.access_log_kb) / KB_PER_GB
+    return Quantity(gb, f"{fmt(requests)} access-log lines × {fmt(api.access_log_kb)} KB")
+
+
+def data_out(api: ApiGateway, run: Run) -> Quantity | None:
+    """GB per month of responses out to the internet."""
+    if not api.response_kb:
+        return None
+    requests = run.events[api.id]
+    gb = requests * dec(api.response_kb) / KB_PER_GB
+    return Quantity(gb, f"{fmt(requests)} responses × {fmt(api.response_kb)} KB")

@@ -5,10 +5,19 @@ https://aws.amazon.com/cloudfront/pricing/ — transfer from AWS origins to Clou
 
 from __future__ import annotations
 
-from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from models.costs.usage import KB_PER_GB, ComponentUsage, Usage, dec, fmt
+from models.costs.components import Component, Quantity, billed
+from models.costs.usage import KB_PER_GB, ComponentUsage, dec, fmt
 from models.design.schema import CloudFront
+
+if TYPE_CHECKING:
+    from models.run.run import Run
+
+COMPONENTS = (  # {viewers}: the price group, as given or defaulted by viewer_group
+    Component("requests", "cloudfront.requests.{protocol}.{viewers}"),
+    Component("data_out", "cloudfront.data_out.{viewers}"),
+)
 
 
 def viewer_group(cdn: CloudFront, region: str) -> str:
@@ -18,17 +27,26 @@ def viewer_group(cdn: CloudFront, region: str) -> str:
     return "japan" if region.startswith("ap-northeast-") else "us"
 
 
-def usage(cdn: CloudFront, requests: Decimal, region: str) -> ComponentUsage:
-    """Monthly usage of one distribution receiving `requests` viewer requests."""
-    group = viewer_group(cdn, region)
-    usages = [Usage(cdn.id, f"cloudfront.requests.{cdn.protocol}.{group}", requests,
-                    f"{fmt(requests)} {cdn.protocol.upper()} requests ({group} viewers)")]
+def usage(cdn: CloudFront, run: Run) -> ComponentUsage:
+    """Monthly usage of one distribution receiving its viewer requests in `run`."""
+    group = viewer_group(cdn, run.design.region)
+    warnings = () if cdn.viewers else (f"{cdn.id}: viewers not given; priced as '{group}'",)
+    return ComponentUsage(billed(COMPONENTS, globals(), cdn, run), warnings)
+
+
+def requests(cdn: CloudFront, run: Run) -> Quantity:
+    """Viewer requests per month, by protocol and viewers' price group."""
+    n, group = run.events[cdn.id], viewer_group(cdn, run.design.region)
+    return Quantity(n, f"{fmt(n)} {cdn.protocol.upper()} requests ({group} viewers)",
+                    values={"viewers": group})
+
+
+def data_out(cdn: CloudFront, run: Run) -> Quantity | None:
+    """GB per month out to viewers: as given, else responses × their size."""
+    requests, group = run.events[cdn.id], viewer_group(cdn, run.design.region)
     if cdn.transfer_out_gb is not None:
         gb, how = dec(cdn.transfer_out_gb), f"{fmt(cdn.transfer_out_gb)} GB out ({group} viewers)"
     else:
         gb = requests * dec(cdn.response_kb) / KB_PER_GB
         how = f"{fmt(requests)} responses × {fmt(cdn.response_kb)} KB ({group} viewers)"
-    if gb:
-        usages.append(Usage(cdn.id, f"cloudfront.data_out.{group}", gb, how))
-    warnings = () if cdn.viewers else (f"{cdn.id}: viewers not given; priced as '{group}'",)
-    return ComponentUsage(tuple(usages), warnings)
+    return Quantity(gb, how, values={"viewers": group}) if gb else None

@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from models.costs.usage import ComponentUsage, Usage, dec, fmt
+from models.costs.components import Component, Quantity, billed
+from models.costs.usage import ComponentUsage, dec, fmt
 from models.design.schema import Cognito
 
+if TYPE_CHECKING:
+    from models.run.run import Run
 
-def usage(pool: Cognito, events: Decimal) -> ComponentUsage:
+COMPONENTS = (
+    Component("mau", "cognito.{plan}.mau"),
+)
+
+
+def usage(pool: Cognito, run: Run) -> ComponentUsage:
     """Monthly usage of one user pool (priced by MAU, not by traffic)."""
-    mau = dec(pool.mau)
-    return ComponentUsage((Usage(pool.id, f"cognito.{pool.plan}.mau", mau, f"{fmt(mau)} monthly active users"),))
+    return ComponentUsage(billed(COMPONENTS, globals(), pool, run))
+
+
+def mau(pool: Cognito, run: Run) -> Quantity:
+    """Monthly active users, per month."""
+    users = dec(pool.mau)
+    return Quantity(users, f"{fmt(users)} monthly active users")

@@ -8,10 +8,26 @@ a read uses 1 unit per 4 KB (eventual ½, transactional ×2); a write 1 unit per
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from models.costs.usage import HOURS_PER_MONTH, SECONDS_PER_MONTH, ComponentUsage, Usage, ceil_units, dec, fmt
-from models.design.schema import DynamoDb
+from models.costs.components import Component, Quantity, billed
+from models.costs.usage import HOURS_PER_MONTH, SECONDS_PER_MONTH, ComponentUsage, ceil_units, dec, fmt
+from models.design.schema import DynamoDb, Gsi
 from models.run.flow import item_counts
+
+if TYPE_CHECKING:
+    from models.run.run import Run
+
+COMPONENTS = (  # {ia}: "_ia" for the Standard-IA table class
+    Component("read_request_units", "dynamodb.on_demand{ia}.read_request_units", choices={"ia": ("", "_ia")}),
+    Component("write_request_units", "dynamodb.on_demand{ia}.write_request_units", choices={"ia": ("", "_ia")}),
+    Component("rcu_hours", "dynamodb.provisioned{ia}.rcu_hours", choices={"ia": ("", "_ia")}),
+    Component("wcu_hours", "dynamodb.provisioned{ia}.wcu_hours", choices={"ia": ("", "_ia")}),
+    Component("storage", "dynamodb.storage.{table_class}"),
+    Component("pitr", "dynamodb.pitr"),
+    Component("backup", "dynamodb.backup"),
+    Component("stream_reads", "dynamodb.streams.read_requests"),
+)
 
 READ_FACTOR = {"eventual": Decimal("0.5"), "strong": Decimal(1), "transactional": Decimal(2)}
 WRITE_FACTOR = {"standard": Decimal(1), "transactional": Decimal(2)}
@@ -27,62 +43,111 @@ def write_units_per_write(item_kb: Decimal, mode: str) -> Decimal:
     return ceil_units(item_kb, Decimal(1)) * WRITE_FACTOR[mode]
 
 
-def usage(table: DynamoDb, events: Decimal) -> ComponentUsage:
-    """Monthly usage of one table (with its GSIs) receiving `events` upstream events."""
-    reads, writes = item_counts(table, events)
+def usage(table: DynamoDb, run: Run) -> ComponentUsage:
+    """Monthly usage of one table (with its GSIs) receiving its upstream events in `run`."""
+    warnings: list[str] = []
+    if table.billing == "provisioned":
+        rru, wru = _read_units(table, run), _write_units(table, run)
+        warnings += _capacity_warnings(table, sum(q for q, _ in rru), sum(q for q, _ in wru))
+    return ComponentUsage(billed(COMPONENTS, globals(), table, run), tuple(warnings))
+
+
+def _read_units(table: DynamoDb, run: Run) -> list[tuple[Decimal, str]]:
+    """(RRU per month, how) for the table's reads, then each GSI's."""
+    events = run.events[table.id]
+    reads = item_counts(table, events)[0]
     item_kb = dec(table.item_kb)
     rru_each = read_units_per_read(item_kb, table.read_consistency)
-    wru_each = write_units_per_write(item_kb, table.write_mode)
     rru = [(reads * rru_each, f"{fmt(reads)} reads × {fmt(rru_each)} RRU ({fmt(item_kb)} KB, {table.read_consistency})")]
-    wru = [(writes * wru_each, f"{fmt(writes)} writes × {fmt(wru_each)} WRU ({fmt(item_kb)} KB, {table.write_mode})")]
     for gsi in table.gsis:
-        gsi_kb = dec(gsi.item_kb) if gsi.item_kb is not None else item_kb
-        gsi_writes = writes * dec(gsi.write_fraction)
-        gsi_wru = write_units_per_write(gsi_kb, "standard")
-        wru.append((gsi_writes * gsi_wru, f"GSI {gsi.name}: {fmt(gsi_writes)} writes × {fmt(gsi_wru)} WRU"))
         gsi_reads = events * dec(gsi.reads)
         if gsi_reads:
-            gsi_rru = read_units_per_read(gsi_kb, "eventual")  # GSIs serve eventually consistent reads only
+            gsi_rru = read_units_per_read(_gsi_kb(table, gsi), "eventual")  # GSIs serve eventually consistent reads only
             rru.append((gsi_reads * gsi_rru, f"GSI {gsi.name}: {fmt(gsi_reads)} reads × {fmt(gsi_rru)} RRU"))
-
-    ia = "_ia" if table.table_class == "standard_ia" else ""
-    usages: list[Usage] = []
-    warnings: list[str] = []
-    if table.billing == "on_demand":
-        for qty, how in rru:
-            usages.append(Usage(table.id, f"dynamodb.on_demand{ia}.read_request_units", qty, how))
-        for qty, how in wru:
-            usages.append(Usage(table.id, f"dynamodb.on_demand{ia}.write_request_units", qty, how))
-    else:
-        usages += _provisioned(table, ia)
-        warnings += _capacity_warnings(table, sum(q for q, _ in rru), sum(q for q, _ in wru))
-
-    storage = dec(table.storage_gb) + sum((dec(g.storage_gb) for g in table.gsis), Decimal(0))
-    if storage:
-        cls = "standard_ia" if ia else "standard"
-        usages.append(Usage(table.id, f"dynamodb.storage.{cls}", storage, f"{fmt(storage)} GB stored (table + GSIs)"))
-    if table.pitr and table.storage_gb:
-        usages.append(Usage(table.id, "dynamodb.pitr", dec(table.storage_gb), f"{fmt(table.storage_gb)} GB under PITR"))
-    if table.backup_gb:
-        usages.append(Usage(table.id, "dynamodb.backup", dec(table.backup_gb), f"{fmt(table.backup_gb)} GB of backups"))
-    if table.stream_read_requests_per_month:
-        n = dec(table.stream_read_requests_per_month)
-        usages.append(Usage(table.id, "dynamodb.streams.read_requests", n, f"{fmt(n)} stream read requests"))
-    return ComponentUsage(tuple(usages), tuple(warnings))
+    return rru
 
 
-def _provisioned(table: DynamoDb, ia: str) -> list[Usage]:
-    hours = HOURS_PER_MONTH
-    usages = [
-        Usage(table.id, f"dynamodb.provisioned{ia}.rcu_hours", dec(table.rcu) * hours, f"{table.rcu} RCU × {hours} h"),
-        Usage(table.id, f"dynamodb.provisioned{ia}.wcu_hours", dec(table.wcu) * hours, f"{table.wcu} WCU × {hours} h"),
-    ]
+def _write_units(table: DynamoDb, run: Run) -> list[tuple[Decimal, str]]:
+    """(WRU per month, how) for the table's writes, then each GSI's (a share of the table's writes)."""
+    writes = item_counts(table, run.events[table.id])[1]
+    item_kb = dec(table.item_kb)
+    wru_each = write_units_per_write(item_kb, table.write_mode)
+    wru = [(writes * wru_each, f"{fmt(writes)} writes × {fmt(wru_each)} WRU ({fmt(item_kb)} KB, {table.write_mode})")]
     for gsi in table.gsis:
-        usages.append(Usage(table.id, f"dynamodb.provisioned{ia}.rcu_hours", dec(gsi.rcu) * hours,
-                            f"GSI {gsi.name}: {gsi.rcu} RCU × {hours} h"))
-        usages.append(Usage(table.id, f"dynamodb.provisioned{ia}.wcu_hours", dec(gsi.wcu) * hours,
-                            f"GSI {gsi.name}: {gsi.wcu} WCU × {hours} h"))
-    return usages
+        gsi_writes = writes * dec(gsi.write_fraction)
+        gsi_wru = write_units_per_write(_gsi_kb(table, gsi), "standard")
+        wru.append((gsi_writes * gsi_wru, f"GSI {gsi.name}: {fmt(gsi_writes)} writes × {fmt(gsi_wru)} WRU"))
+    return wru
+
+
+def _gsi_kb(table: DynamoDb, gsi: Gsi) -> Decimal:
+    return dec(gsi.item_kb) if gsi.item_kb is not None else dec(table.item_kb)
+
+
+def _ia(table: DynamoDb) -> dict[str, str]:
+    return {"ia": "_ia" if table.table_class == "standard_ia" else ""}
+
+
+def read_request_units(table: DynamoDb, run: Run) -> list[Quantity] | None:
+    """On-demand read request units per month, for the table and each GSI."""
+    if table.billing != "on_demand":
+        return None
+    return [Quantity(qty, how, values=_ia(table)) for qty, how in _read_units(table, run)]
+
+
+def write_request_units(table: DynamoDb, run: Run) -> list[Quantity] | None:
+    """On-demand write request units per month, for the table and each GSI."""
+    if table.billing != "on_demand":
+        return None
+    return [Quantity(qty, how, values=_ia(table)) for qty, how in _write_units(table, run)]
+
+
+def rcu_hours(table: DynamoDb, run: Run) -> list[Quantity] | None:
+    """Provisioned read capacity unit-hours per month (billed whether used or not), table and each GSI."""
+    if table.billing != "provisioned":
+        return None
+    hours = HOURS_PER_MONTH
+    return [Quantity(dec(table.rcu) * hours, f"{table.rcu} RCU × {hours} h", values=_ia(table))] + [
+        Quantity(dec(gsi.rcu) * hours, f"GSI {gsi.name}: {gsi.rcu} RCU × {hours} h", values=_ia(table))
+        for gsi in table.gsis]
+
+
+def wcu_hours(table: DynamoDb, run: Run) -> list[Quantity] | None:
+    """Provisioned write capacity unit-hours per month (billed whether used or not), table and each GSI."""
+    if table.billing != "provisioned":
+        return None
+    hours = HOURS_PER_MONTH
+    return [Quantity(dec(table.wcu) * hours, f"{table.wcu} WCU × {hours} h", values=_ia(table))] + [
+        Quantity(dec(gsi.wcu) * hours, f"GSI {gsi.name}: {gsi.wcu} WCU × {hours} h", values=_ia(table))
+        for gsi in table.gsis]
+
+
+def storage(table: DynamoDb, run: Run) -> Quantity | None:
+    """GB-month stored by the table and its GSIs, by table class."""
+    stored = dec(table.storage_gb) + sum((dec(g.storage_gb) for g in table.gsis), Decimal(0))
+    return Quantity(stored, f"{fmt(stored)} GB stored (table + GSIs)") if stored else None
+
+
+def pitr(table: DynamoDb, run: Run) -> Quantity | None:
+    """GB-month of the table under point-in-time recovery."""
+    if not (table.pitr and table.storage_gb):
+        return None
+    return Quantity(dec(table.storage_gb), f"{fmt(table.storage_gb)} GB under PITR")
+
+
+def backup(table: DynamoDb, run: Run) -> Quantity | None:
+    """GB-month of on-demand backups."""
+    if not table.backup_gb:
+        return None
+    return Quantity(dec(table.backup_gb), f"{fmt(table.backup_gb)} GB of backups")
+
+
+def stream_reads(table: DynamoDb, run: Run) -> Quantity | None:
+    """DynamoDB Streams read requests per month."""
+    if not table.stream_read_requests_per_month:
+        return None
+    n = dec(table.stream_read_requests_per_month)
+    return Quantity(n, f"{fmt(n)} stream read requests")
 
 
 def _capacity_warnings(table: DynamoDb, rru: Decimal, wru: Decimal) -> list[str]:

@@ -1,8 +1,9 @@
 """The estimate: a design and a price catalog in, priced line items out.
 
 Steps: monthly volumes flow along the design; each service module turns its component's volume
-into usage records; usage is priced per price id across all components, so volume tiers and the
-free tier apply once per account, then shared back to the components.
+into usage records, one per declared cost component (its `COMPONENTS`); usage is priced per price
+id across all components, so volume tiers and the free tier apply once per account, then shared
+back to the components. Each line item names its `cost_component`, `tier` and whether it is `free`.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from models.costs.usage import ComponentUsage, Usage, fmt
 from models.design.schema import Design
 from models.facts import Facts
 from models.run.run import Run
-from models.units import HOURS_PER_MONTH
 
 #: the cost module of each component type
 SERVICE_MODULES: dict[str, ModuleType] = {
@@ -33,7 +33,14 @@ FREE_KINDS = {"none": (), "always": ("always",), "first_year": ("always", "first
 
 @dataclass(frozen=True)
 class LineItem:
-    """One priced line: `quantity` × `unit_price_usd` = `cost_usd` (None where no price was found)."""
+    """One priced line: `quantity` × `unit_price_usd` = `cost_usd` (USD per month; None where no price
+    was found).
+
+    `cost_component` names the declared component the line bills, "<type>.<key>": the function `key`
+    in the type's cost module (models/costs/components.py). `tier` is the index of the price's
+    volume tier the line falls in (None where no price was found); `free` is True for a free-tier
+    credit (a negative line). `dimension` is the price's own `price_dimension`, with the tier, the
+    usage's label and a "Free tier: " mark added for people."""
 
     component: str
     service: str
@@ -47,6 +54,10 @@ class LineItem:
     source: str = ""
     as_of: date | None = None
     confidence: str = ""
+    cost_component: str = ""
+    tier: int | None = None
+    free: bool = False
+    price_dimension: str = ""
 
 
 @dataclass(frozen=True)
@@ -106,22 +117,7 @@ def estimate(design: Design | Run, catalog: Catalog, notes: tuple[str, ...] = ()
 
 
 def _component_usage(comp, run: Run) -> ComponentUsage:
-    module = SERVICE_MODULES[comp.type]
-    events = run.events[comp.id]
-    if comp.type == "cloudfront":
-        return module.usage(comp, events, run.design.region)
-    if comp.type == "lambda":
-        # the spill share and cold starts need the traffic series: only functions with
-        # provisioned concurrency all month, or any function when INIT is billed, build it
-        spill = run.spill_shares.get(comp.id) if _needs_spill(comp, events) else None
-        cold_starts, init_ms = run.cold_starts.get(comp.id, (None, 0.0)) if run.facts else (None, 0.0)
-        return module.usage(comp, events, spill, cold_starts, init_ms)
-    return module.usage(comp, events)
-
-
-def _needs_spill(fn, events: Decimal) -> bool:
-    return bool(fn.provisioned_concurrency) and fn.share_in_provisioned_hours is None \
-        and fn.provisioned_hours >= HOURS_PER_MONTH and events > 0
+    return SERVICE_MODULES[comp.type].usage(comp, run)
 
 
 def price_usage(usages: list[Usage], catalog: Catalog, free_kinds: tuple[str, ...]) -> tuple[list[LineItem], list[str]]:
@@ -138,7 +134,7 @@ def price_usage(usages: list[Usage], catalog: Catalog, free_kinds: tuple[str, ..
             warnings.append(f"no price for {price_id} in {catalog.region}: "
                             f"{', '.join(sorted({u.component for u in group}))} not fully priced")
             lines += [LineItem(u.component, price_id.split(".")[0], price_id, u.quantity, "", None, None,
-                               price_id, u.formula) for u in group]
+                               price_id, u.formula, cost_component=u.cost_component) for u in group]
             continue
         lines += _tier_lines(price, group)
         if price.confidence == "assumed":
@@ -176,7 +172,7 @@ def _tier_lines(price: Price, group: list[Usage]) -> list[LineItem]:
             qty = part - given[index] if last else part * u.quantity / total
             given[index] += qty
             if qty > 0:
-                lines.append(_line(u.component, price, index, qty, tier.usd_per_unit, u.formula, label=u.label))
+                lines.append(_line(u, price, index, qty, tier.usd_per_unit, u.formula, label=u.label))
     return lines
 
 
@@ -213,18 +209,19 @@ def _free_tier_lines(by_price: dict[str, list[Usage]], catalog: Catalog,
                     qty = part - given[index] if last else part * u.quantity / eligible_total
                     given[index] += qty
                     if qty > 0:
-                        lines.append(_line(u.component, price, index, -qty, price.tiers[index].usd_per_unit,
+                        lines.append(_line(u, price, index, -qty, price.tiers[index].usd_per_unit,
                                            how, free=True))
     return lines
 
 
-def _line(component: str, price: Price, tier_index: int, qty: Decimal, unit_price: Decimal, formula: str,
+def _line(u: Usage, price: Price, tier_index: int, qty: Decimal, unit_price: Decimal, formula: str,
           free: bool = False, label: str = "") -> LineItem:
     dimension = price.dimension + _tier_label(price, tier_index) + (f", {label}" if label else "")
     if free:
         dimension = "Free tier: " + dimension
-    return LineItem(component, price.service, dimension, qty, price.unit, unit_price, qty * unit_price,
-                    price.id, formula, price.source, price.as_of, price.confidence)
+    return LineItem(u.component, price.service, dimension, qty, price.unit, unit_price, qty * unit_price,
+                    price.id, formula, price.source, price.as_of, price.confidence,
+                    cost_component=u.cost_component, tier=tier_index, free=free, price_dimension=price.dimension)
 
 
 def _tier_label(price: Price, index: int) -> str:

@@ -1,100 +1,192 @@
-"""AWS Lambda: requests, duration (GB-s), ephemeral storage and provisioned concurrency.
+"""AWS Lambda: requests, duration (GB-s), INIT, provisioned concurrency, /tmp, logs, X-Ray.
 
 Billing rules (https://aws.amazon.com/lambda/pricing/): duration is rounded up to 1 ms per
 invocation; memory is billed in GB (MB / 1024); /tmp above 512 MB is billed per GB-s; the free
-tier does not apply to functions with provisioned concurrency.
+tier does not apply to functions with provisioned concurrency. A function's CloudWatch Logs and
+X-Ray lines are declared here, where they arise.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from models.costs.usage import HOURS_PER_MONTH, KB_PER_GB, SECONDS_PER_MONTH, ComponentUsage, Usage, dec, fmt
+from models.costs.components import Component, Quantity, billed
+from models.costs.usage import HOURS_PER_MONTH, KB_PER_GB, SECONDS_PER_MONTH, ComponentUsage, dec, fmt
 from models.design.schema import Lambda
 from models.run.duration import fit_duration
 
+if TYPE_CHECKING:
+    from models.run.run import Run
 
-def usage(fn: Lambda, invocations: Decimal, spill_share: float | None = None,
-          cold_starts: float | None = None, init_ms: float = 0.0) -> ComponentUsage:
-    """Monthly usage of one function invoked `invocations` times.
+COMPONENTS = (  # every line a function can bill, and the price it takes
+    Component("requests", "lambda.requests"),
+    Component("provisioned", "lambda.provisioned_concurrency.{architecture}"),
+    Component("provisioned_duration", "lambda.provisioned_duration.{architecture}"),
+    Component("duration", "lambda.duration.{architecture}"),
+    Component("init_duration", "lambda.duration.{architecture}", label="INIT phase of cold starts"),
+    Component("log_ingestion", "cloudwatch.logs.lambda_ingestion.{log_class}"),
+    Component("log_storage", "cloudwatch.logs.storage"),
+    Component("xray_recorded", "xray.traces_recorded"),
+    Component("xray_retrieved", "xray.traces_retrieved"),
+    Component("ephemeral_storage", "lambda.ephemeral_storage"),
+)
 
-    `spill_share`: the share of invocations that find every provisioned environment busy and run
-    on-demand (Erlang B on the traffic series), used when provisioned concurrency is on all month.
-    `cold_starts` (per month) × `init_ms` is billed as duration: Lambda bills the INIT phase.
+
+def usage(fn: Lambda, run: Run) -> ComponentUsage:
+    """Monthly usage of one function invoked its `run.events` times: each of COMPONENTS.
+
+    With provisioned concurrency on all month, the share of invocations that find every provisioned
+    environment busy and run on-demand comes from Erlang B on the traffic series (`run.spill_shares`).
+    With `run.facts`, cold starts × INIT time are billed as duration: Lambda bills the INIT phase.
     """
-    model = fit_duration(fn.duration_ms)
-    timeout_ms = fn.timeout_s * 1000
-    billed_s = dec(round(model.billed_ms(timeout_ms), 6)) / 1000
-    memory_gb = dec(fn.memory_mb) / 1024
-    arch = fn.architecture
-    has_pc = fn.provisioned_concurrency > 0
-    warnings = _duration_warnings(fn, model, timeout_ms)
-
-    compute_s = invocations * billed_s
-    duration_how = f"{fmt(invocations)} invocations × {fmt(billed_s)} s billed × {fmt(memory_gb)} GB"
-    usages = [Usage(fn.id, "lambda.requests", invocations, f"{fmt(invocations)} invocations", not has_pc)]
-    on_demand_s = compute_s
-    if has_pc:
-        pc, hours = dec(fn.provisioned_concurrency), dec(fn.provisioned_hours)
-        pc_gbs = pc * memory_gb * hours * 3600
-        usages.append(Usage(fn.id, f"lambda.provisioned_concurrency.{arch}", pc_gbs,
-                            f"{fmt(pc)} environments × {fmt(memory_gb)} GB × {fmt(hours)} h × 3,600 s", False))
-        # The invocations arriving while provisioned concurrency is enabled (by default traffic
-        # spread evenly: hours / 730) run on provisioned environments up to their capacity;
-        # the rest runs at the on-demand duration price.
-        traffic_based = fn.share_in_provisioned_hours is None and spill_share is not None and fn.provisioned_hours >= HOURS_PER_MONTH
-        if traffic_based:
-            share, basis = 1 - dec(round(spill_share, 9)), f"{spill_share:.2%} spill over (Erlang B on the traffic series)"
-        else:
-            share = (dec(fn.share_in_provisioned_hours) if fn.share_in_provisioned_hours is not None
-                     else hours * 3600 / SECONDS_PER_MONTH)
-            basis = f"{float(share):.2%} of invocations arrive while enabled"
-        served_s = min(compute_s * share, pc * hours * 3600)
-        on_demand_s = compute_s - served_s
-        usages.append(Usage(fn.id, f"lambda.provisioned_duration.{arch}", served_s * memory_gb,
-                            f"{fmt(served_s)} s served by provisioned environments ({basis}) × {fmt(memory_gb)} GB", False))
-        if fn.share_in_provisioned_hours is None and not traffic_based:
-            warnings.append(f"{fn.id}: provisioned concurrency for {fn.provisioned_hours:g} h priced on evenly spread "
-                            "traffic (set share_in_provisioned_hours if traffic is concentrated in those hours)")
-    if on_demand_s > 0 or not has_pc:
-        how = duration_how if not has_pc else f"{fmt(on_demand_s)} s beyond provisioned capacity × {fmt(memory_gb)} GB"
-        usages.append(Usage(fn.id, f"lambda.duration.{arch}", on_demand_s * memory_gb, how, not has_pc))
-    if cold_starts and init_ms:
-        init_s = dec(round(init_ms, 3)) / 1000
-        colds = dec(round(cold_starts, 3))
-        usages.append(Usage(fn.id, f"lambda.duration.{arch}", colds * init_s * memory_gb,
-                            f"{fmt(colds)} cold starts × {fmt(init_s)} s INIT ({fn.runtime}) × {fmt(memory_gb)} GB",
-                            not has_pc, label="INIT phase of cold starts"))
-    usages += _observability(fn, invocations)
-    if fn.ephemeral_storage_mb > 512:
-        extra_gb = dec(fn.ephemeral_storage_mb - 512) / 1024
-        usages.append(Usage(fn.id, "lambda.ephemeral_storage", compute_s * extra_gb,
-                            f"{fmt(invocations)} invocations × {fmt(billed_s)} s × {fmt(extra_gb)} GB above 512 MB",
-                            not has_pc))
-    return ComponentUsage(tuple(usages), tuple(warnings))
+    return ComponentUsage(billed(COMPONENTS, globals(), fn, run), tuple(_warnings(fn, run)))
 
 
-def _observability(fn: Lambda, invocations: Decimal) -> list[Usage]:
-    """CloudWatch Logs ingestion and storage, and X-Ray traces, for one function."""
-    usages = []
-    if fn.log_kb_per_invocation:
-        gb = invocations * dec(fn.log_kb_per_invocation) / KB_PER_GB
-        usages.append(Usage(fn.id, f"cloudwatch.logs.lambda_ingestion.{fn.log_class}", gb,
-                            f"{fmt(invocations)} invocations × {fmt(fn.log_kb_per_invocation)} KB of logs"))
-        # kept for log_retention_days: the stored volume settles at the daily ingestion × the retention
-        stored = gb * dec(fn.log_retention_days) * 24 / HOURS_PER_MONTH
-        usages.append(Usage(fn.id, "cloudwatch.logs.storage", stored,
-                            f"{fmt(gb)} GB a month kept {fn.log_retention_days} days (uncompressed)"))
-    if fn.tracing:
-        # X-Ray's default sampling rule: the first request each second, then 5 % of the rest
-        seconds = SECONDS_PER_MONTH
-        traces = min(invocations, seconds) + max(Decimal(0), invocations - seconds) * Decimal("0.05")
-        usages.append(Usage(fn.id, "xray.traces_recorded", traces,
-                            f"default sampling: 1 request/s + 5 % of {fmt(invocations)} invocations"))
-        if fn.traces_retrieved_per_month:
-            retrieved = dec(fn.traces_retrieved_per_month)
-            usages.append(Usage(fn.id, "xray.traces_retrieved", retrieved, f"{fmt(retrieved)} traces retrieved or scanned"))
-    return usages
+def _billed_s(fn: Lambda) -> Decimal:
+    """Mean billed seconds per invocation (whole ms, capped at the timeout)."""
+    return dec(round(fit_duration(fn.duration_ms).billed_ms(fn.timeout_s * 1000), 6)) / 1000
+
+
+def _memory_gb(fn: Lambda) -> Decimal:
+    return dec(fn.memory_mb) / 1024
+
+
+def _compute_s(fn: Lambda, run: Run) -> Decimal:
+    """Billed seconds of compute per month, all invocations."""
+    return run.events[fn.id] * _billed_s(fn)
+
+
+def _needs_spill(fn: Lambda, events: Decimal) -> bool:
+    return bool(fn.provisioned_concurrency) and fn.share_in_provisioned_hours is None \
+        and fn.provisioned_hours >= HOURS_PER_MONTH and events > 0
+
+
+def _spill_share(fn: Lambda, run: Run) -> float | None:
+    """The share of invocations overflowing provisioned concurrency that is on all month (0..1), None
+    otherwise; only such functions build the traffic series, which is slow."""
+    return run.spill_shares.get(fn.id) if _needs_spill(fn, run.events[fn.id]) else None
+
+
+def _served_by_provisioned(fn: Lambda, run: Run) -> tuple[Decimal, str]:
+    """(seconds per month run on provisioned environments, the basis of that share).
+
+    The invocations arriving while provisioned concurrency is enabled (by default traffic spread
+    evenly: hours / 730) run on provisioned environments up to their capacity; the rest runs at the
+    on-demand duration price."""
+    pc, hours = dec(fn.provisioned_concurrency), dec(fn.provisioned_hours)
+    spill_share = _spill_share(fn, run)
+    if spill_share is not None:
+        share, basis = 1 - dec(round(spill_share, 9)), f"{spill_share:.2%} spill over (Erlang B on the traffic series)"
+    else:
+        share = (dec(fn.share_in_provisioned_hours) if fn.share_in_provisioned_hours is not None
+                 else hours * 3600 / SECONDS_PER_MONTH)
+        basis = f"{float(share):.2%} of invocations arrive while enabled"
+    return min(_compute_s(fn, run) * share, pc * hours * 3600), basis
+
+
+def requests(fn: Lambda, run: Run) -> Quantity:
+    """Invocations per month (no free tier with provisioned concurrency)."""
+    n = run.events[fn.id]
+    return Quantity(n, f"{fmt(n)} invocations", not fn.provisioned_concurrency)
+
+
+def provisioned(fn: Lambda, run: Run) -> Quantity | None:
+    """GB-s per month of provisioned environments kept warm, whether used or not."""
+    if not fn.provisioned_concurrency:
+        return None
+    pc, hours, memory_gb = dec(fn.provisioned_concurrency), dec(fn.provisioned_hours), _memory_gb(fn)
+    return Quantity(pc * memory_gb * hours * 3600,
+                    f"{fmt(pc)} environments × {fmt(memory_gb)} GB × {fmt(hours)} h × 3,600 s", False)
+
+
+def provisioned_duration(fn: Lambda, run: Run) -> Quantity | None:
+    """GB-s per month of invocations served by provisioned environments."""
+    if not fn.provisioned_concurrency:
+        return None
+    (served_s, basis), memory_gb = _served_by_provisioned(fn, run), _memory_gb(fn)
+    return Quantity(served_s * memory_gb,
+                    f"{fmt(served_s)} s served by provisioned environments ({basis}) × {fmt(memory_gb)} GB", False)
+
+
+def duration(fn: Lambda, run: Run) -> Quantity | None:
+    """On-demand GB-s per month: every invocation, or with provisioned concurrency those beyond it."""
+    memory_gb = _memory_gb(fn)
+    if not fn.provisioned_concurrency:
+        n, billed_s = run.events[fn.id], _billed_s(fn)
+        return Quantity(n * billed_s * memory_gb, f"{fmt(n)} invocations × {fmt(billed_s)} s billed × {fmt(memory_gb)} GB")
+    on_demand_s = _compute_s(fn, run) - _served_by_provisioned(fn, run)[0]
+    if on_demand_s <= 0:
+        return None
+    return Quantity(on_demand_s * memory_gb, f"{fmt(on_demand_s)} s beyond provisioned capacity × {fmt(memory_gb)} GB", False)
+
+
+def init_duration(fn: Lambda, run: Run) -> Quantity | None:
+    """GB-s per month of the INIT phase of cold starts (only with `run.facts`: runtimes' INIT times)."""
+    cold_starts, init_ms = run.cold_starts.get(fn.id, (None, 0.0)) if run.facts else (None, 0.0)
+    if not (cold_starts and init_ms):
+        return None
+    init_s, colds, memory_gb = dec(round(init_ms, 3)) / 1000, dec(round(cold_starts, 3)), _memory_gb(fn)
+    return Quantity(colds * init_s * memory_gb,
+                    f"{fmt(colds)} cold starts × {fmt(init_s)} s INIT ({fn.runtime}) × {fmt(memory_gb)} GB",
+                    not fn.provisioned_concurrency)
+
+
+def ephemeral_storage(fn: Lambda, run: Run) -> Quantity | None:
+    """GB-s per month of /tmp above the free 512 MB."""
+    if fn.ephemeral_storage_mb <= 512:
+        return None
+    extra_gb, billed_s = dec(fn.ephemeral_storage_mb - 512) / 1024, _billed_s(fn)
+    return Quantity(_compute_s(fn, run) * extra_gb,
+                    f"{fmt(run.events[fn.id])} invocations × {fmt(billed_s)} s × {fmt(extra_gb)} GB above 512 MB",
+                    not fn.provisioned_concurrency)
+
+
+def _log_gb(fn: Lambda, run: Run) -> Decimal:
+    return run.events[fn.id] * dec(fn.log_kb_per_invocation) / KB_PER_GB
+
+
+def log_ingestion(fn: Lambda, run: Run) -> Quantity | None:
+    """GB of logs ingested into CloudWatch Logs per month, by log class."""
+    if not fn.log_kb_per_invocation:
+        return None
+    return Quantity(_log_gb(fn, run),
+                    f"{fmt(run.events[fn.id])} invocations × {fmt(fn.log_kb_per_invocation)} KB of logs")
+
+
+def log_storage(fn: Lambda, run: Run) -> Quantity | None:
+    """GB-month of logs stored: kept for log_retention_days, it settles at the daily ingestion × the retention."""
+    if not fn.log_kb_per_invocation:
+        return None
+    gb = _log_gb(fn, run)
+    stored = gb * dec(fn.log_retention_days) * 24 / HOURS_PER_MONTH
+    return Quantity(stored, f"{fmt(gb)} GB a month kept {fn.log_retention_days} days (uncompressed)")
+
+
+def xray_recorded(fn: Lambda, run: Run) -> Quantity | None:
+    """X-Ray traces recorded per month under the default sampling rule: the first request each second,
+    then 5 % of the rest."""
+    if not fn.tracing:
+        return None
+    invocations, seconds = run.events[fn.id], SECONDS_PER_MONTH
+    traces = min(invocations, seconds) + max(Decimal(0), invocations - seconds) * Decimal("0.05")
+    return Quantity(traces, f"default sampling: 1 request/s + 5 % of {fmt(invocations)} invocations")
+
+
+def xray_retrieved(fn: Lambda, run: Run) -> Quantity | None:
+    """X-Ray traces retrieved or scanned per month."""
+    if not (fn.tracing and fn.traces_retrieved_per_month):
+        return None
+    retrieved = dec(fn.traces_retrieved_per_month)
+    return Quantity(retrieved, f"{fmt(retrieved)} traces retrieved or scanned")
+
+
+def _warnings(fn: Lambda, run: Run) -> list[str]:
+    warnings = _duration_warnings(fn, fit_duration(fn.duration_ms), fn.timeout_s * 1000)
+    if fn.provisioned_concurrency and fn.share_in_provisioned_hours is None and _spill_share(fn, run) is None:
+        warnings.append(f"{fn.id}: provisioned concurrency for {fn.provisioned_hours:g} h priced on evenly spread "
+                        "traffic (set share_in_provisioned_hours if traffic is concentrated in those hours)")
+    return warnings
 
 
 def _duration_warnings(fn: Lambda, model, timeout_ms: int) -> list[str]:

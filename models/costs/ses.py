@@ -2,16 +2,36 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from models.costs.usage import KB_PER_GB, ComponentUsage, Usage, dec, fmt
+from models.costs.components import Component, Quantity, billed
+from models.costs.usage import KB_PER_GB, ComponentUsage, dec, fmt
 from models.design.schema import Ses
 
+if TYPE_CHECKING:
+    from models.run.run import Run
 
-def usage(mail: Ses, emails: Decimal) -> ComponentUsage:
-    """Monthly usage of sending `emails` emails."""
-    usages = [Usage(mail.id, "ses.outbound_email", emails, f"{fmt(emails)} emails")]
-    if mail.attachment_kb:
-        gb = emails * dec(mail.attachment_kb) / KB_PER_GB
-        usages.append(Usage(mail.id, "ses.outbound_data", gb, f"{fmt(emails)} emails × {fmt(mail.attachment_kb)} KB"))
-    return ComponentUsage(tuple(usages))
+COMPONENTS = (
+    Component("outbound_email", "ses.outbound_email"),
+    Component("outbound_data", "ses.outbound_data"),
+)
+
+
+def usage(mail: Ses, run: Run) -> ComponentUsage:
+    """Monthly usage of sending the emails that reach `mail` in `run`."""
+    return ComponentUsage(billed(COMPONENTS, globals(), mail, run))
+
+
+def outbound_email(mail: Ses, run: Run) -> Quantity:
+    """Emails sent per month."""
+    emails = run.events[mail.id]
+    return Quantity(emails, f"{fmt(emails)} emails")
+
+
+def outbound_data(mail: Ses, run: Run) -> Quantity | None:
+    """GB of attachments sent per month."""
+    if not mail.attachment_kb:
+        return None
+    emails = run.events[mail.id]
+    gb = emails * dec(mail.attachment_kb) / KB_PER_GB
+    return Quantity(gb, f"{fmt(emails)} emails × {fmt(mail.attachment_kb)} KB")

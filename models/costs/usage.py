@@ -18,7 +18,7 @@ class Usage:
 
     `formula` says how the quantity was worked out, for people ("30,000,000 × 0.121 s × 0.5 GB").
     `free_tier_eligible` is False where AWS's free tier must not apply (e.g. Lambda functions
-    with provisioned concurrency).
+    with provisioned concurrency). `quantity` is in the price's unit, per month.
     """
 
     component: str
@@ -27,6 +27,7 @@ class Usage:
     formula: str
     free_tier_eligible: bool = True
     label: str = ""  # what distinguishes this usage from others of the same price (e.g. "INIT phase")
+    cost_component: str = ""  # the declared component it bills, "<type>.<key>" (models/costs/components.py)
 
 
 @dataclass(frozen=True)

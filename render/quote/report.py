@@ -6,7 +6,6 @@ writers only lay it out, so the three formats always carry the same numbers.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -19,8 +18,6 @@ from models.costs.money import Quote, QuoteSettings, make_quote, money_amount
 from models.design.ranges import is_range, spread
 from models.design.schema import REGION_NAMES, parse_design
 from service import check_data, expected_data, scenario_estimates, year_total_usd
-
-TIER_LABEL = re.compile(r" \((first|next|over) [^)]*\)$")
 
 
 @dataclass(frozen=True)
@@ -173,6 +170,6 @@ def prices_used(est: Estimate) -> list[dict]:
         if li.price_id in seen or li.as_of is None:
             continue
         seen[li.price_id] = {"price_id": li.price_id, "service": li.service,
-                             "dimension": TIER_LABEL.sub("", li.dimension.removeprefix("Free tier: ")),
+                             "dimension": li.price_dimension,
                              "unit": li.unit, "as_of": li.as_of, "confidence": li.confidence, "source": li.source}
     return sorted(seen.values(), key=lambda row: row["price_id"])
