@@ -198,7 +198,7 @@ def _no_compare(comp: Any, facts: dict) -> list[Difference]:
     return []
 
 
-def _differs(comp: Any, name: str, field: str, mine: Any, theirs: Any, note: str) -> Difference | None:
+def _differs(comp: Any, name: str | None, field: str, mine: Any, theirs: Any, note: str) -> Difference | None:
     """A `differs` row when both are known and unequal."""
     if theirs is None or mine == theirs:
         return None

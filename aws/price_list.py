@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -144,7 +145,7 @@ def strip_region_prefix(usagetype: str) -> str:
     return usagetype
 
 
-def parse_products(items: list[str | dict], service_code: str) -> tuple[dict[str, ListedPrice], list[str]]:
+def parse_products(items: Sequence[str | dict], service_code: str) -> tuple[dict[str, ListedPrice], list[str]]:
     """Matched prices by id, and the usage types seen but not mapped (first product wins per id)."""
     mapping = usage_map().get(service_code, {})
     found: dict[str, ListedPrice] = {}

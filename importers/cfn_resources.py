@@ -9,7 +9,7 @@ and https://docs.aws.amazon.com/serverless-application-model/latest/developergui
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeGuard
 
 from importers.common import Component, Unresolved, as_bool, as_float
 from importers.context import ImportContext
@@ -42,7 +42,7 @@ def merge_globals(globals_props: dict, props: dict) -> dict:
     return merged
 
 
-def _plain_dict(value: Any) -> bool:
+def _plain_dict(value: Any) -> TypeGuard[dict]:
     """A mapping that is not an intrinsic function call."""
     return isinstance(value, dict) and intrinsic_name(value) is None
 

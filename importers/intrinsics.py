@@ -92,7 +92,7 @@ class Resolver:
         name = intrinsic_name(value)
         self.budget.enter(show(value) if name else "a list or mapping")
         try:
-            if name:
+            if name and isinstance(value, dict):
                 return self._call(name, value[name])
             if isinstance(value, dict):
                 pairs = ((k, self.resolve(v)) for k, v in value.items())

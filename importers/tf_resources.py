@@ -61,7 +61,8 @@ def read_table(ctx: ImportContext, key: str, name: str, body: dict) -> Component
     fields: dict[str, Any] = {"billing": "provisioned" if provisioned else "on_demand"}
     gsis = []
     for i, index in enumerate(ctx.items(body, "global_secondary_index", where=key)):
-        gsi = {"name": str(ctx.value(index, "name", where=f"{key}.global_secondary_index[{i}]") or f"index{i}")}
+        gsi: dict[str, Any] = {"name": str(ctx.value(index, "name", where=f"{key}.global_secondary_index[{i}]")
+                                        or f"index{i}")}
         if provisioned:
             gsi.update(_capacity(ctx, index, f"{key}.global_secondary_index[{i}]"))
         gsis.append(gsi)

@@ -26,6 +26,7 @@ What the store promises (each is tested in tests/test_storage*.py):
 
 from __future__ import annotations
 
+import builtins
 import errno
 import hashlib
 import os
@@ -45,7 +46,7 @@ from models.design.text import dump_design_text, load_design_data
 try:  # POSIX; elsewhere the in-process lock below still serialises the app's sessions
     import fcntl
 except ImportError:  # pragma: no cover - Windows
-    fcntl = None
+    fcntl = None  # type: ignore[assignment]
 
 ENV_VAR = "SERVERLESS_PLANNER_DESIGNS"
 SUFFIX = ".yaml"
@@ -178,7 +179,7 @@ class DesignStore:
             found.append(SavedDesign(path.stem, path, datetime.fromtimestamp(stat.st_mtime), stat.st_size))
         return sorted(found, key=lambda d: (name_key(d.name), d.name))
 
-    def names(self) -> list[str]:
+    def names(self) -> builtins.list[str]:
         return [d.name for d in self.list()]
 
     def exists(self, name: str) -> bool:
@@ -326,7 +327,7 @@ class DesignStore:
                 except OSError:
                     pass
 
-    def _files(self) -> list[Path]:
+    def _files(self) -> builtins.list[Path]:
         try:
             entries = list(os.scandir(self.folder))
         except FileNotFoundError:
@@ -579,7 +580,8 @@ def _os_error(err: OSError, action: str, name: str, folder: Path) -> StorageErro
         code, err.strerror or str(err))
     what = f"{action} {name!r}" if name else action
     message = f"cannot {what} in {folder}: {reason}; nothing was changed"
-    values = {"name": name, "folder": str(folder), "reason": err.strerror or str(err), "action": action}
+    values: dict[str, object] = {"name": name, "folder": str(folder), "reason": err.strerror or str(err),
+                                 "action": action}
     if code == "name_bytes":
         size = len(name.encode("utf-8"))
         values.update(bytes=size, limit=MAX_NAME_BYTES)

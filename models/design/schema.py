@@ -477,7 +477,7 @@ def parse_design(data: Any) -> Design:
     try:
         design = Design.model_validate(data)
     except ValidationError as err:
-        raise DesignError(_union_pruned([e for e in err.errors()], data)) from None
+        raise DesignError(_union_pruned([dict(e) for e in err.errors()], data)) from None
     problems = _graph_problems(design)
     if problems:
         raise DesignError(problems)
@@ -617,17 +617,17 @@ def _is_branch_label(part: str) -> bool:
 def _path(loc: tuple, data: dict) -> str:
     """'components[1] (handler).memory_mb' from pydantic's location tuple."""
     parts: list[str] = []
-    loc = list(loc)
-    if len(loc) >= 3 and loc[0] == "components" and isinstance(loc[1], int) and loc[2] in COMPONENT_TYPES:
-        del loc[2]  # the discriminator tag pydantic inserts
-    for i, part in enumerate(loc):
+    where = list(loc)
+    if len(where) >= 3 and where[0] == "components" and isinstance(where[1], int) and where[2] in COMPONENT_TYPES:
+        del where[2]  # the discriminator tag pydantic inserts
+    for i, part in enumerate(where):
         if isinstance(part, str) and _is_branch_label(part):
             continue
         if isinstance(part, int) and not parts:
             parts.append(f"[{part}]")
         elif isinstance(part, int):
             parts[-1] += f"[{part}]"
-            if i == 1 and loc[0] == "components":
+            if i == 1 and where[0] == "components":
                 comps = data.get("components") or []
                 if part < len(comps) and isinstance(comps[part], dict) and comps[part].get("id"):
                     parts[-1] += f" ({comps[part]['id']})"

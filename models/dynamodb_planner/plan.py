@@ -22,7 +22,7 @@ from decimal import Decimal
 
 import numpy as np
 
-from models.costs.prices import Catalog
+from models.costs.prices import Catalog, Price
 from models.dynamodb_planner.schedule import (
     DecreaseRule,
     RollingBudget,
@@ -120,10 +120,10 @@ def prices_for(catalog: Catalog, table_class: str, free_tier: bool, used_rcu_hou
     ia = "_ia" if table_class == "standard_ia" else ""
 
     def usd(price_id: str) -> float:
-        return float(catalog.get(price_id).first_unit_price)
+        return float(_price(catalog, price_id).first_unit_price)
 
     def allowance(price_id: str) -> float:
-        price = catalog.get(price_id)
+        price = _price(catalog, price_id)
         return float(price.free_tier.amount) if (free_tier and price.free_tier) else 0.0
 
     reserved = {}
@@ -314,9 +314,10 @@ def scheduled(demand: TableDemand, prices: Prices, settings: PlannerSettings,
             if settings.allowed_throttle_fraction > 0 else None
         dims.append((values, base, step_cost, lost))
     penalty = _throttle_penalty(demand, settings, dims, day, rule, start) if settings.allowed_throttle_fraction > 0 else None
-    caps, events, per_day = [], [], {}
+    caps, events = [], []
+    per_day: dict[int, int] = {}
     for (values, base, step_cost, lost), name in zip(dims, ("read", "write"), strict=True):
-        cost = step_cost if penalty is None else base[None, :] + penalty * lost
+        cost = step_cost if penalty is None or lost is None else base[None, :] + penalty * lost
         plan = cheapest_schedule(cost, day, rule, start)
         caps.append(values[plan.levels])
         events += [(k * step, name) for k, _ in decrease_steps(plan.levels)]
@@ -614,6 +615,7 @@ def reserved(demand: TableDemand, prices: Prices, settings: PlannerSettings, bas
     if not prices.reserved:
         return Strategy("reserved", None, None, base.throttled_requests, base.avg_utilization, base.max_decreases_in_a_day,
                         note="Reserved capacity is available for the Standard table class only.")
+    assert base.read_capacity is not None and base.write_capacity is not None  # the weekly schedule has both
     best = None
     for term, years in (("1y", 1), ("3y", 3)):
         rates = prices.reserved[term]
@@ -625,6 +627,7 @@ def reserved(demand: TableDemand, prices: Prices, settings: PlannerSettings, bas
         cost = monthly_reserved + rest
         if best is None or cost < best[0]:
             best = (cost, term, blocks_r, blocks_w, monthly_reserved, rest)
+    assert best is not None
     cost, term, blocks_r, blocks_w, monthly_reserved, rest = best
     note = (f"{term} term: {blocks_r * 100:,} RCU and {blocks_w * 100:,} WCU reserved (upfront spread over the term), "
             "the rest as the weekly schedule." if blocks_r or blocks_w else
@@ -648,6 +651,20 @@ class Plan:
     demand: TableDemand
 
 
+def _cost(strategy: Strategy) -> Decimal:
+    """A strategy's monthly cost (only strategies that have one are compared)."""
+    assert strategy.monthly_cost_usd is not None
+    return strategy.monthly_cost_usd
+
+
+def _price(catalog: Catalog, price_id: str) -> Price:
+    """The catalog's price `price_id`; KeyError naming it when the catalog has none."""
+    price = catalog.get(price_id)
+    if price is None:
+        raise KeyError(f"the price catalog has no price {price_id!r}")
+    return price
+
+
 STRATEGY_ORDER = ("on_demand", "provisioned_fixed", "autoscaling", "scheduled_weekly", "reserved", "scheduled_one_time")
 
 
@@ -664,10 +681,10 @@ def plan_table(demand: TableDemand, catalog: Catalog, settings: PlannerSettings,
     allowed = settings.allowed_throttle_fraction * (demand.reads_per_month + demand.writes_per_month)
     eligible = [s for s in strategies if s.applicable and s.monthly_cost_usd is not None
                 and s.throttled_requests <= allowed + 1e-6]
-    best = min(eligible, key=lambda s: s.monthly_cost_usd)
+    best = min(eligible, key=_cost)
     on_demand_cost = strategies[0].monthly_cost_usd
     even = break_even_utilization(prices)
-    saving = (1 - float(best.monthly_cost_usd) / float(on_demand_cost)) if on_demand_cost else 0.0
+    saving = (1 - float(_cost(best)) / float(on_demand_cost)) if on_demand_cost else 0.0
     reason = (f"{best.name} is the cheapest plan that keeps throttling within {settings.allowed_throttle_fraction:.2%}: "
               f"USD {best.monthly_cost_usd:,.2f} a month"
               + (f", {saving:.0%} below on-demand" if best.name != "on_demand" and saving > 0 else "")

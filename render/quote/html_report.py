@@ -8,6 +8,7 @@ range as a whisker when the design has ranges.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from decimal import Decimal
 from html import escape
 from urllib.parse import urlsplit
@@ -176,7 +177,7 @@ def _cell(value, report: QuoteReport, *, numeric: bool, money: bool, short_links
     return f"<td>{escape(text)}</td>"
 
 
-def _grid(title: str, header: list[str], rows: list[list], report: QuoteReport, *, numeric: set[int] = frozenset(),
+def _grid(title: str, header: list[str], rows: list[list], report: QuoteReport, *, numeric: Collection[int] = frozenset(),
           money_cols: set[int] | None = None, status_col: int | None = None, note: str = "",
           short_links: bool = False, link_col: int | None = None) -> list[str]:
     money_cols = {tables.AMOUNT} if money_cols is None and tables.AMOUNT in numeric else (money_cols or set())
