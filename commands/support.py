@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from models.safe_text import MAX_FILE_BYTES  # the design files' limit, shared with the app and storage
 from templates import template_keys, template_text
-
-MAX_FILE_BYTES = 1_000_000
 
 
 def one_line(message: object) -> str:

@@ -14,14 +14,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from models.design.schema import DesignError
+from models.safe_text import MAX_NESTING, MAX_TEMPLATE_BYTES  # noqa: F401 - the shared limits, re-exported
 
-#: one file (a template, a .tf or .tfvars file, an upload): CloudFormation's own template limit (1 MB)
-MAX_TEMPLATE_BYTES = 1_000_000
+#: one file (a template, a .tf or .tfvars file, an upload): MAX_TEMPLATE_BYTES, and template data
+#: nests at most MAX_NESTING deep (both in models/safe_text.py, with the design files' limits)
+
 #: a directory of Terraform files: how many files are read, and their total size
 MAX_DIRECTORY_FILES = 100
 MAX_DIRECTORY_BYTES = 2_000_000
-#: brackets and data nest at most this deep in a template
-MAX_NESTING = 64
 #: Terraform text, counted before python-hcl2 parses it (its parse costs ~0.1 ms a token): tokens per
 #: import, and operators chained in one expression (each one a level of the parser's recursion)
 MAX_HCL_TOKENS = 40_000
@@ -231,26 +231,6 @@ def unique_ids(components: list[Component]) -> dict[str, str]:
         taken.add(chosen)
         ids[comp.key] = chosen
     return ids
-
-
-def nesting_depth(value: Any, limit: int = MAX_NESTING) -> int:
-    """How deep lists and mappings nest (iterative, stops counting past `limit`).
-
-    >>> nesting_depth({"a": [1, {"b": 2}]})
-    3
-    """
-    deepest = 0
-    stack = [(value, 1)]
-    while stack:
-        item, level = stack.pop()
-        if not isinstance(item, (dict, list)):
-            continue
-        deepest = max(deepest, level)
-        if deepest > limit:
-            return deepest
-        children = item.values() if isinstance(item, dict) else item
-        stack.extend((child, level + 1) for child in children)
-    return deepest
 
 
 def as_int(value: Any) -> int:

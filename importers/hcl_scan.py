@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from importers.common import MAX_EXPRESSION_OPERATORS, MAX_HCL_TOKENS, MAX_NESTING, TemplateError
-from models.design.text import MAX_NUMBER_DIGITS
+from models.safe_text import MAX_NUMBER_DIGITS
 
 _CODE = re.compile(r"""
     (?P<ws>[ \t\r]+)

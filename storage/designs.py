@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from models import safe_text
 from models.design.schema import DesignError
 from models.design.text import dump_design_text, load_design_data
 
@@ -54,7 +55,7 @@ LOCK_NAME = ".lock"
 MAX_NAME_CHARS = 80
 MAX_FILE_NAME_BYTES = 255  # the limit of ext4, APFS, NTFS (in their units) for one file name
 MAX_NAME_BYTES = MAX_FILE_NAME_BYTES - len(SUFFIX.encode())
-MAX_FILE_BYTES = 1_000_000
+MAX_FILE_BYTES = safe_text.MAX_FILE_BYTES  # the design files' limit, shared with the CLI and the app
 LOCK_TIMEOUT_S = 10.0
 STALE_TEMP_S = 600  # a temporary file this old was left by a save that was killed
 _FORBIDDEN = re.compile(r'[/\\:*?"<>|\x00-\x1f\x7f]')
