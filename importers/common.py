@@ -267,3 +267,44 @@ def as_bool(value: Any) -> bool:
     if isinstance(value, str) and value.lower() in ("true", "false"):
         return value.lower() == "true"
     raise Unresolved(f"{value!r} is not true or false")
+
+
+def architecture(value: Any) -> str:
+    """"arm64" / "x86_64" from a function's architecture (CloudFormation's Architectures entry, Terraform's
+    architectures); Unresolved otherwise."""
+    text = str(value).lower()
+    if text not in ("arm64", "x86_64"):
+        raise Unresolved(f"architecture {value!r} is not arm64 or x86_64")
+    return text
+
+
+def refuse_unknown_params(params: dict[str, str], declared: dict[str, Any], source: str, kind: str) -> None:
+    """TemplateError for a `--param` the `source` ("template", "configuration") declares no `kind` of."""
+    unknown = sorted(set(params) - set(declared))
+    if unknown:
+        known = ", ".join(declared) or "none"
+        raise TemplateError([f"--param {unknown[0]}: the {source} has no such {kind} (its {kind}s: {known})"])
+
+
+class Lookups:
+    """`lookup_raw` and `lookup` for an evaluator (intrinsics.Resolver, tf_expr.TfResolver) that has
+    `shallow` (evaluate the outer value only) and `resolve` (evaluate everything)."""
+
+    def shallow(self, value: Any) -> Any:
+        raise NotImplementedError
+
+    def resolve(self, value: Any) -> Any:
+        raise NotImplementedError
+
+    def lookup_raw(self, node: Any, *keys: str | int) -> Any:
+        """The value at `keys` under `node` (Terraform's blocks are lists: `("ephemeral_storage", 0, "size")`),
+        what stands on the way evaluated, the value itself raw; None when a key is absent."""
+        for key in keys:
+            node = self.shallow(node)
+            if isinstance(key, int):
+                if not isinstance(node, list) or key >= len(node):
+                    return None
+            elif not isinstance(node, dict) or key not in node:
+                return None
+            node = node[key]
+        return node

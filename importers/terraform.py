@@ -24,6 +24,7 @@ from importers.common import (
     TemplateError,
     Unresolved,
     as_int,
+    refuse_unknown_params,
 )
 from importers.context import ImportContext
 from importers.hcl_scan import scan_hcl
@@ -142,10 +143,7 @@ def _tfvars(texts: dict[str, str], parser: HclParser) -> dict[str, Any]:
 def variable_values(variables: dict[str, dict], params: dict[str, str], tfvars: dict[str, Any],
                     report: ImportReport) -> tuple[dict[str, Any], dict[str, str]]:
     """(variable → value, variable → why it has none): `--param`, then tfvars, then the default."""
-    unknown = sorted(set(params) - set(variables))
-    if unknown:
-        known = ", ".join(variables) or "none"
-        raise TemplateError([f"--param {unknown[0]}: the configuration has no such variable (its variables: {known})"])
+    refuse_unknown_params(params, variables, "configuration", "variable")
     values: dict[str, Any] = {}
     missing: dict[str, str] = {}
     for name, spec in variables.items():
