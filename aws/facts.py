@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from aws.readers._common import value_of
-from aws.snapshot import account_entry, region_data
+from aws.snapshot_data import account_entry, region_data
 
 LIMIT_KEYS = ("lambda_concurrency", "lambda_unreserved_min", "api_rps", "api_burst", "dynamodb_table_read",
               "dynamodb_table_write", "dynamodb_account_read", "dynamodb_account_write")

@@ -25,9 +25,9 @@ from typing import Any
 
 import yaml
 
+from aws.calls import Call
 from aws.errors import THROTTLED
 from aws.errors import gap as gap_record
-from aws.iam import Call
 from models.costs.prices import Catalog
 from pricing.catalog import CATALOG_DIR, available_regions, load_catalog
 

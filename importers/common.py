@@ -191,6 +191,18 @@ class Found:
         self.deliveries.setdefault(topic_key, Counter())[kind] += 1
 
 
+@dataclass
+class TfModule:
+    """The blocks of one Terraform module's `.tf` files that an import reads (importers.terraform fills it,
+    importers.tf_resources reads it)."""
+
+    variables: dict[str, dict] = field(default_factory=dict)
+    locals: dict[str, Any] = field(default_factory=dict)
+    resources: list[tuple[str, str, dict]] = field(default_factory=list)  # (type, name, body)
+    providers: list[dict] = field(default_factory=list)
+    modules: list[str] = field(default_factory=list)
+
+
 def component_id(hint: str) -> str:
     """A design id from a logical id or resource name: snake_case, safe characters, ≤ 40.
 

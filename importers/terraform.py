@@ -8,7 +8,6 @@ Attribute meanings: https://registry.terraform.io/providers/hashicorp/aws/latest
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 import hcl2
@@ -22,6 +21,7 @@ from importers.common import (
     Found,
     ImportReport,
     TemplateError,
+    TfModule,
     Unresolved,
     as_int,
     refuse_unknown_params,
@@ -34,17 +34,6 @@ from models.design.schema import REGIONS
 
 _OPTIONS = SerializationOptions(with_comments=False, explicit_blocks=False, strip_string_quotes=True,
                                 preserve_heredocs=False)
-
-
-@dataclass
-class TfModule:
-    """The blocks of one module's `.tf` files that an import reads."""
-
-    variables: dict[str, dict] = field(default_factory=dict)
-    locals: dict[str, Any] = field(default_factory=dict)
-    resources: list[tuple[str, str, dict]] = field(default_factory=list)  # (type, name, body)
-    providers: list[dict] = field(default_factory=list)
-    modules: list[str] = field(default_factory=list)
 
 
 class HclParser:

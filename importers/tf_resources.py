@@ -9,13 +9,10 @@ Attributes: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/re
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from importers.common import Component, architecture, as_bool, as_float
+from importers.common import Component, TfModule, architecture, as_bool, as_float
 from importers.context import ImportContext, add_schedule, subscribe, wire_event_source
-
-if TYPE_CHECKING:
-    from importers.terraform import TfModule
 
 NO_CHARGE = frozenset({
     "aws_lambda_permission", "aws_lambda_alias", "aws_lambda_layer_version", "aws_iam_role", "aws_iam_policy",
