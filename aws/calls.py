@@ -38,7 +38,8 @@ class Call:
 def iam_action(service: str, operation: str) -> str:
     """The IAM action for a boto3 service and API operation.
 
-    >>> iam_action("lambda", "GetAccountSettings"), iam_action("s3", "ListBuckets"), iam_action("apigatewayv2", "GetApis")
+    >>> (iam_action("lambda", "GetAccountSettings"), iam_action("s3", "ListBuckets"),
+    ...  iam_action("apigatewayv2", "GetApis"))
     ('lambda:GetAccountSettings', 's3:ListAllMyBuckets', 'apigateway:GET')
     """
     if (service, operation) in IAM_ACTION_OVERRIDES:

@@ -136,7 +136,8 @@ def fetch_products(client: Any, service_code: str, region: str) -> list[str]:
 def strip_region_prefix(usagetype: str) -> str:
     """The usage type without its region prefix.
 
-    >>> strip_region_prefix("APN1-Lambda-GB-Second"), strip_region_prefix("Request"), strip_region_prefix("USE1-ApiGatewayRequest")
+    >>> (strip_region_prefix("APN1-Lambda-GB-Second"), strip_region_prefix("Request"),
+    ...  strip_region_prefix("USE1-ApiGatewayRequest"))
     ('Lambda-GB-Second', 'Request', 'ApiGatewayRequest')
     """
     head, sep, rest = usagetype.partition("-")
@@ -265,7 +266,8 @@ def _write(region: str, listed: dict[str, ListedPrice], services: dict, pricing_
         else:
             prices.append(entry)
             result.kept.append(entry["id"])
-    data = {"region": region, "compiled": today, "source": "AWS Price List Query API (GetProducts) over the bundled catalog",
+    data = {"region": region, "compiled": today,
+            "source": "AWS Price List Query API (GetProducts) over the bundled catalog",
             "refreshed_at": datetime.now(UTC).replace(microsecond=0).isoformat(), "pricing_endpoint": pricing_region,
             "bundled_compiled": bundled.get("compiled"), "services": services, "prices": prices}
     target = catalog_dir()

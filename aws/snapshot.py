@@ -94,7 +94,8 @@ def _open_accounts(profiles: list[str | None], region: str, settings: PullSettin
         futures = [pool.submit(_open_account, p, region, settings, factory, include_account_id, guard)
                    for p in profiles]
         wait(futures, timeout=max(0.0, guard.remaining()) + GRACE_S)
-        late = DeadlineExceeded(f"the credentials check did not finish within the pull's {guard.deadline_s:g} s deadline")
+        late = DeadlineExceeded(f"the credentials check did not finish within the pull's {guard.deadline_s:g} s "
+                                "deadline")
         return [future.result() if future.done() else
                 (_entry(profile) | {"error": gap("sts", region, "GetCallerIdentity", late)}, None)
                 for profile, future in zip(profiles, futures, strict=True)]
@@ -306,7 +307,8 @@ def _short(text: str, limit: int = 160) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def limits_from_snapshot_file(path: str | Path, region: str | None = None, account: str | None = None) -> dict[str, Any]:
+def limits_from_snapshot_file(path: str | Path, region: str | None = None,
+                              account: str | None = None) -> dict[str, Any]:
     """The design `limits:` block a snapshot file gives: the limits read in `region` (default: the
     snapshot's first region) plus `source` naming the account, so reports mark them "from your account".
 

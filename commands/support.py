@@ -34,7 +34,8 @@ def read_design(arg: str) -> str:
     if not path.is_file():
         raise InputError(f"{arg}: no such design file (or template: {', '.join(template_keys())})")
     if path.stat().st_size > MAX_FILE_BYTES:
-        raise InputError(f"{arg}: {path.stat().st_size:,} bytes is too large for a design file (limit {MAX_FILE_BYTES:,})")
+        raise InputError(f"{arg}: {path.stat().st_size:,} bytes is too large for a design file "
+                         f"(limit {MAX_FILE_BYTES:,})")
     try:
         return path.read_text(encoding="utf-8")
     except UnicodeDecodeError:

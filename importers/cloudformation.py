@@ -98,7 +98,8 @@ def parameter_values(template: dict, params: dict[str, str],
             values[name] = _given_parameter(name, params[name], spec, ptype)
             report.notes.append(f"parameter {name} = {params[name]} (from --param)")
         elif ptype.startswith("AWS::SSM::Parameter::Value"):
-            missing[name] = f"parameter {name} is read from SSM Parameter Store at deployment; give --param {name}=VALUE"
+            missing[name] = (f"parameter {name} is read from SSM Parameter Store at deployment; "
+                             f"give --param {name}=VALUE")
         elif "Default" in spec:
             values[name] = _typed(spec["Default"], ptype)
         else:

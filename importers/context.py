@@ -17,7 +17,8 @@ from importers.intrinsics import references, show
 from importers.schedule import monthly_runs
 
 KIND_NAMES = {"lambda": "a Lambda function", "api_gateway": "an API", "dynamodb": "a DynamoDB table",
-              "s3": "an S3 bucket", "sqs": "an SQS queue", "sns": "an SNS topic", "cloudfront": "a CloudFront distribution"}
+              "s3": "an S3 bucket", "sqs": "an SQS queue", "sns": "an SNS topic",
+              "cloudfront": "a CloudFront distribution"}
 
 
 @dataclass

@@ -47,7 +47,8 @@ def load_catalog(region: str, directory: Path = CATALOG_DIR) -> Catalog:
     """The prices that apply in `region`: its own file plus the global services."""
     path = directory / f"{region}.yaml"
     if not path.exists():
-        raise CatalogError(f"no price catalog for region {region!r}; available: {', '.join(available_regions(directory))}")
+        raise CatalogError(f"no price catalog for region {region!r}; "
+                           f"available: {', '.join(available_regions(directory))}")
     regional = _read(path)
     prices = {p.id: p for p in _prices(regional, path)}
     global_path = directory / "global.yaml"

@@ -24,7 +24,8 @@ def read(ctx: ReadContext) -> dict[str, dict]:
         # AWS throttles DescribeLimits above once a minute: one call per region per pull
         "limits": attempt(ctx, "dynamodb", "DescribeLimits", lambda: limits(ctx)),
         "tables": attempt(ctx, "dynamodb", "ListTables", lambda: tables(ctx)),
-        "autoscaling": attempt(ctx, "application-autoscaling", "DescribeScalableTargets", lambda: scalable_targets(ctx)),
+        "autoscaling": attempt(ctx, "application-autoscaling", "DescribeScalableTargets",
+                               lambda: scalable_targets(ctx)),
         "scaling_policies": attempt(ctx, "application-autoscaling", "DescribeScalingPolicies",
                                     lambda: scaling_policies(ctx)),
     }

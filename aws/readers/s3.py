@@ -29,7 +29,8 @@ def buckets(ctx: ReadContext) -> list[dict[str, Any]]:
     storage = attempt(ctx, "cloudwatch", "GetMetricData", lambda: storage_metrics(ctx, names))
     records = []
     for name in names:
-        per_bucket = {"value": storage["value"][name]} if "value" in storage else {"error": dict(storage["error"], item=name)}
+        per_bucket = ({"value": storage["value"][name]} if "value" in storage
+                      else {"error": dict(storage["error"], item=name)})
         records.append({"name": name, "storage": per_bucket})
     return records
 

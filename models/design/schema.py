@@ -114,11 +114,14 @@ class Workload(_Strict):
         if len(given) > 1:
             raise ValueError(f"give one of requests_per_month, peak_rps or users, not {' and '.join(given)}")
         if isinstance(self.daily_profile, list) and (len(self.daily_profile) != 24 or not any(self.daily_profile)):
-            raise ValueError(f"daily_profile: give a preset ({', '.join(DAILY_PRESETS)}) or 24 hourly weights, not all zero")
+            raise ValueError(f"daily_profile: give a preset ({', '.join(DAILY_PRESETS)}) or 24 hourly weights, "
+                             "not all zero")
         if isinstance(self.weekly_profile, list) and (len(self.weekly_profile) != 7 or not any(self.weekly_profile)):
-            raise ValueError(f"weekly_profile: give a preset ({', '.join(WEEKLY_PRESETS)}) or 7 daily weights (Mon–Sun), not all zero")
+            raise ValueError(f"weekly_profile: give a preset ({', '.join(WEEKLY_PRESETS)}) or 7 daily weights "
+                             "(Mon–Sun), not all zero")
         if self.timezone not in TIMEZONES and not _utc_offset_pattern(self.timezone):
-            raise ValueError(f"timezone {self.timezone!r} is not known; use UTC±HH:MM or one of: {', '.join(TIMEZONES)}")
+            raise ValueError(f"timezone {self.timezone!r} is not known; use UTC±HH:MM or one of: "
+                             f"{', '.join(TIMEZONES)}")
         return self
 
     @property
@@ -203,7 +206,8 @@ class ApiGateway(_Component):
     @model_validator(mode="after")
     def _api_rules(self) -> ApiGateway:
         if self.api == "http" and self.integration_timeout_ms is not None and self.integration_timeout_ms > 30_000:
-            raise ValueError(f"integration_timeout_ms {self.integration_timeout_ms} exceeds the HTTP API maximum of 30,000")
+            raise ValueError(f"integration_timeout_ms {self.integration_timeout_ms} exceeds the HTTP API maximum "
+                             "of 30,000")
         if self.cache_gb is not None:
             if self.api != "rest":
                 raise ValueError("cache_gb applies to REST APIs only (api: rest)")
@@ -527,7 +531,8 @@ def value_problem(value: Any, path: str) -> str | None:
     if isinstance(value, float) and not math.isfinite(value):
         return f"{path}: {value} is not a finite number"
     if not isinstance(value, _LEAF_TYPES):
-        return f"{path}: a {type(value).__name__} value is not allowed; use text, a number, true/false, a list or a mapping"
+        return (f"{path}: a {type(value).__name__} value is not allowed; use text, a number, true/false, a list "
+                "or a mapping")
     return None
 
 
@@ -666,7 +671,8 @@ def _describe(error: dict, data: dict) -> str:
         unit_hint = _unit_hint(path)
         return f"{path}: {shown} is not a plain number{unit_hint}"
     if kind == "string_pattern_mismatch":
-        return f"{path}: {shown} is not allowed; use lower-case letters, digits, '-' or '_', starting with a letter (≤ 40 characters)"
+        return (f"{path}: {shown} is not allowed; use lower-case letters, digits, '-' or '_', starting with a "
+                "letter (≤ 40 characters)")
     if kind == "value_error":
         return f"{path}: {error['msg'].removeprefix('Value error, ')}"
     if kind in ("too_short", "too_long"):

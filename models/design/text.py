@@ -51,7 +51,8 @@ class _DesignLoader(StrictLoader):
 
 
 def _digits_error(where: str, digits: int) -> DesignError:
-    return DesignError([f"design file{' ' + where if where else ''}: a number written with {digits:,} digits; numbers in a design "
+    return DesignError([f"design file{' ' + where if where else ''}: a number written with {digits:,} digits; "
+                        "numbers in a design "
                         f"have at most {MAX_NUMBER_DIGITS}"])
 
 
@@ -102,7 +103,8 @@ def load_design_data(text: str) -> dict[str, Any]:
         problem = getattr(err, "problem", None) or "not valid YAML"
         raise DesignError([f"design file{where}: {problem}"]) from None
     except RecursionError:
-        raise DesignError([f"design file: nested too deeply to read; a design is at most {MAX_DEPTH} levels deep"]) from None
+        raise DesignError([f"design file: nested too deeply to read; a design is at most {MAX_DEPTH} levels "
+                           "deep"]) from None
     if data is None:
         raise DesignError(["design file: it is empty; start from a template (the template picker, "
                            "or python cli.py templates)"])

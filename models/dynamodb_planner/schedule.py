@@ -575,7 +575,8 @@ class RollingBudget:
         if self.count == 0 and not self.closed:
             self.first = minute
         self.count += 1
-        if self.first is None or self.count >= self.rule.first_window or minute - self.first >= self.rule.window_minutes:
+        if (self.first is None or self.count >= self.rule.first_window
+                or minute - self.first >= self.rule.window_minutes):
             self.closed = True
         self.last = minute
 
