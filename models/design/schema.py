@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 from datetime import date, datetime
-from typing import Annotated, Any, ClassVar, Literal, Union
+from typing import Annotated, Any, ClassVar, Literal, Self, Union
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
@@ -180,7 +180,7 @@ class _Component(_Strict):
         return True
 
     @model_validator(mode="after")
-    def _direct_or_flow(self):
+    def _direct_or_flow(self) -> Self:
         if self.direct_field and self.direct_value() is not None and self.from_ is not None:
             raise ValueError(f"give either 'from' or '{self.direct_field}', not both")
         return self
@@ -463,7 +463,7 @@ class Design(_Strict):
     limits: Limits = Limits()
     components: list[Component] = Field(min_length=1, max_length=50)
 
-    def component(self, component_id: str):
+    def component(self, component_id: str) -> Any:
         """The component with this id (KeyError if none)."""
         for c in self.components:
             if c.id == component_id:
@@ -488,7 +488,7 @@ def parse_design(data: Any) -> Design:
     return design
 
 
-def assumed_defaults(data: dict) -> list[str]:
+def assumed_defaults(data: dict[str, Any]) -> list[str]:
     """Warnings for usage figures the design left to a default (so the reader sees the guess)."""
     notes = []
     for i, comp in enumerate(data.get("components") or []):
@@ -568,7 +568,7 @@ def _graph_problems(design: Design) -> list[str]:
     return problems
 
 
-def without_traffic(design: Design) -> list:
+def without_traffic(design: Design) -> list[Any]:
     """Components that no traffic reaches: no `from`, no monthly figure of their own, and no workload
     volume in the design (Cognito and Route 53 are priced on their own figures and never listed)."""
     if design.workload.has_volume:
@@ -594,11 +594,11 @@ def _kind(value: Any) -> str:
     return {list: "a list", str: "text", type(None): "nothing"}.get(type(value), type(value).__name__)
 
 
-def _union_pruned(errors: list[dict], data: dict) -> list[str]:
+def _union_pruned(errors: list[dict[str, Any]], data: dict[str, Any]) -> list[str]:
     """One line per problem. A field that takes a number or a mapping (duration_ms, ranges) fails
     once per branch; keep only the branch the user's value was meant for."""
     lines: list[str] = []
-    by_path: dict[str, list[tuple[dict, str]]] = {}
+    by_path: dict[str, list[tuple[dict[str, Any], str]]] = {}
     for error in errors:
         by_path.setdefault(_path(error["loc"], data), []).append((error, _describe(error, data)))
     for found in by_path.values():
@@ -619,7 +619,7 @@ def _is_branch_label(part: str) -> bool:
     return part in _BRANCH_NAMES or any(ch in part for ch in "-[(") or part[:1].isupper()
 
 
-def _path(loc: tuple, data: dict) -> str:
+def _path(loc: tuple[Any, ...], data: dict[str, Any]) -> str:
     """'components[1] (handler).memory_mb' from pydantic's location tuple."""
     parts: list[str] = []
     where = list(loc)
@@ -645,7 +645,7 @@ def _path(loc: tuple, data: dict) -> str:
     return ".".join(parts) or "design"
 
 
-def _describe(error: dict, data: dict) -> str:
+def _describe(error: dict[str, Any], data: dict[str, Any]) -> str:
     """One line: the field path, the value and what is allowed."""
     path = _path(error["loc"], data)
     kind = error["type"]

@@ -351,7 +351,8 @@ def _back_pointers(advance: _Advance, stored: _Block, k0: int, k1: int,
     return back_level, back_phase
 
 
-def _cummin(values: np.ndarray, args: np.ndarray, axis: int, reverse: bool, strict: bool):
+def _cummin(values: np.ndarray, args: np.ndarray, axis: int, reverse: bool,
+            strict: bool) -> tuple[np.ndarray, np.ndarray]:
     """Running min along `axis` (from the low end, or from the high end with `reverse`), over
     positions ≤ x (≥ x) or strictly < x (> x) with `strict`, and the flat level index achieving it."""
     if reverse:
@@ -372,7 +373,8 @@ def _cummin(values: np.ndarray, args: np.ndarray, axis: int, reverse: bool, stri
     return running, best_args
 
 
-def _move_grid(entry, origin, cost, grid, moves):
+def _move_grid(entry: np.ndarray, origin: np.ndarray, cost: np.ndarray, grid: tuple[int, int],
+               moves: list[_Groups] | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """`_move` on the (RCU index, WCU index) grid: no decrease when neither falls, one decrease
     (state map moves[0]) when exactly one falls, two (moves[1]) when both do."""
     phases, levels = entry.shape
@@ -463,7 +465,8 @@ def _range_min(values: np.ndarray, low: np.ndarray, high: np.ndarray) -> tuple[n
     return out_v, out_a
 
 
-def _move(entry, origin, cost, index, fall_end, moves):
+def _move(entry: np.ndarray, origin: np.ndarray, cost: np.ndarray, index: np.ndarray, fall_end: np.ndarray | None,
+          moves: list[_Groups] | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Choose this step's level: stay or raise keeps the state; lowering applies one decrease (or
     two when both dimensions fall as separate updates). Returns (best, back_level, back_phase)."""
     phases, levels = entry.shape
