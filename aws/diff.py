@@ -124,7 +124,8 @@ def _compare_table(comp: Any, facts: dict) -> list[Difference]:
     if table is None:
         return _missing(comp, "table")
     rows = [_differs(comp, name, "billing", comp.billing, table.get("billing"), "capacity mode sets the pricing"),
-            _differs(comp, name, "table_class", comp.table_class, table.get("table_class"), "Standard-IA: cheaper storage, dearer requests")]
+            _differs(comp, name, "table_class", comp.table_class, table.get("table_class"),
+                     "Standard-IA: cheaper storage, dearer requests")]
     for field in ("rcu", "wcu"):
         mine, theirs = getattr(comp, field), table.get(field)
         if comp.billing == "provisioned" and table.get("billing") == "provisioned" and mine != theirs:
@@ -133,8 +134,10 @@ def _compare_table(comp: Any, facts: dict) -> list[Difference]:
                                    "capacity units per second; requests above them are throttled"))
     used = table.get("decreases_today") or 0
     if used:
-        rows.append(Difference(comp.id, name, "decreases_today", None, used, RISK if used >= DECREASES_PER_DAY - 4 else INFO,
-                               f"{used} of {DECREASES_PER_DAY} capacity decreases used today (UTC); lowering capacity may be refused"))
+        rows.append(Difference(comp.id, name, "decreases_today", None, used,
+                               RISK if used >= DECREASES_PER_DAY - 4 else INFO,
+                               f"{used} of {DECREASES_PER_DAY} capacity decreases used today (UTC); "
+                               "lowering capacity may be refused"))
     if table.get("autoscaling"):
         spans = ", ".join(f"{t['dimension'].rsplit(':', 1)[-1]} {t['min']}–{t['max']}" for t in table["autoscaling"])
         rows.append(Difference(comp.id, name, "autoscaling", None, spans, INFO,
@@ -198,7 +201,7 @@ def _no_compare(comp: Any, facts: dict) -> list[Difference]:
     return []
 
 
-def _differs(comp: Any, name: str, field: str, mine: Any, theirs: Any, note: str) -> Difference | None:
+def _differs(comp: Any, name: str | None, field: str, mine: Any, theirs: Any, note: str) -> Difference | None:
     """A `differs` row when both are known and unequal."""
     if theirs is None or mine == theirs:
         return None

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from aws.readers._common import value_of
-from aws.snapshot import account_entry, region_data
+from aws.snapshot_data import account_entry, region_data
 
 LIMIT_KEYS = ("lambda_concurrency", "lambda_unreserved_min", "api_rps", "api_burst", "dynamodb_table_read",
               "dynamodb_table_write", "dynamodb_account_read", "dynamodb_account_write")
@@ -50,13 +50,15 @@ def account_limits(snapshot: dict[str, Any], region: str | None = None,
                    account: str | None = None) -> dict[str, LimitFact]:
     """Limits read from the account, each with its source; the service's own API wins over Service Quotas."""
     data = region_data(snapshot, region, account)
-    quotas = {q.get("limit"): q for q in value_of((data.get("service_quotas") or {}).get("quotas"), []) if q.get("limit")}
+    read_quotas = value_of((data.get("service_quotas") or {}).get("quotas"), [])
+    quotas = {q.get("limit"): q for q in read_quotas if q.get("limit")}
     facts = {}
     for key, (section, read, field, call) in _SERVICE_API.items():
         value = (value_of((data.get(section) or {}).get(read)) or {}).get(field)
         source = call
         if value is None and key in quotas:
-            value, source = value_of(quotas[key].get("applied")), f"Service Quotas {quotas[key]['quota_code']} (applied)"
+            value = value_of(quotas[key].get("applied"))
+            source = f"Service Quotas {quotas[key]['quota_code']} (applied)"
         if value is not None:
             facts[key] = LimitFact(key, float(value) if key in _FLOAT_KEYS else int(value), source)
     return facts

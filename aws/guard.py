@@ -194,7 +194,7 @@ def _after_ours(events: Any, event: str, handler_name: str) -> None:
         events.register(event, handler)
 
 
-def _preview(body: bytes) -> str:
+def _preview(body: bytes | bytearray) -> str:
     return repr("".join(chr(b) if 32 <= b < 127 else "?" for b in bytes(body[:24])))
 
 
@@ -254,7 +254,9 @@ def _guarded_pool_classes(guard: PullGuard) -> dict[str, type]:
             self.fp = io.BufferedReader(_GuardedSocketIO(raw, sock, guard), buffer_size=65536)
 
     class DeadlineConnect:
-        """Connecting (DNS aside) waits at most the time left, too."""
+        """Connecting (DNS aside) waits at most the time left, too (a mixin of urllib3's connections)."""
+
+        timeout: Any  # the connection's own attribute (annotation only: no class attribute)
 
         def _new_conn(self) -> Any:
             left = guard.remaining()
@@ -262,7 +264,7 @@ def _guarded_pool_classes(guard: PullGuard) -> dict[str, type]:
                 raise DeadlineExceeded(f"no time left to connect within the pull's {guard.deadline_s:g} s deadline")
             if not isinstance(self.timeout, (int, float)) or self.timeout > left:
                 self.timeout = max(left, 0.001)
-            return super()._new_conn()
+            return super()._new_conn()  # type: ignore[misc]  # the connection class mixed in after us
 
     class GuardedHTTPConnection(DeadlineConnect, AWSHTTPConnection):
         response_class = GuardedResponse

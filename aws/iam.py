@@ -9,64 +9,31 @@ really makes). Regenerate the file with `python cli.py account policy > aws/iam_
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
+
+from aws.calls import Call, iam_action  # noqa: F401 - re-exported: the policy's vocabulary
+from aws.price_list import CALLS as PRICE_CALLS
+from aws.readers import READERS
 
 POLICY_FILE = Path(__file__).with_name("iam_policy.json")
 
-#: boto3 service name → IAM service prefix
-IAM_PREFIX = {
-    "lambda": "lambda", "apigateway": "apigateway", "apigatewayv2": "apigateway", "dynamodb": "dynamodb",
-    "application-autoscaling": "application-autoscaling", "s3": "s3", "cloudwatch": "cloudwatch", "sqs": "sqs",
-    "service-quotas": "servicequotas", "pricing": "pricing", "sts": "sts",
-}
-#: operations whose IAM action is not "<prefix>:<Operation>"
-IAM_ACTION_OVERRIDES = {("s3", "ListBuckets"): "s3:ListAllMyBuckets"}
-#: API Gateway authorises by HTTP verb on a path; every read here is a GET
-HTTP_VERB_SERVICES = {"apigateway", "apigatewayv2"}
 #: calls that need no permission (AWS: GetCallerIdentity works even when everything is denied)
 NO_PERMISSION_NEEDED = {("sts", "GetCallerIdentity")}
 
 
-@dataclass(frozen=True)
-class Call:
-    """One AWS operation a reader makes, why, and the IAM resources it touches."""
-
-    service: str                      # boto3 client name, e.g. "lambda"
-    operation: str                    # API operation name, e.g. "GetAccountSettings"
-    why: str
-    resources: tuple[str, ...] = ("*",)
-
-    @property
-    def action(self) -> str:
-        """The IAM action this call needs."""
-        return iam_action(self.service, self.operation)
-
-
-def iam_action(service: str, operation: str) -> str:
-    """The IAM action for a boto3 service and API operation.
-
-    >>> iam_action("lambda", "GetAccountSettings"), iam_action("s3", "ListBuckets"), iam_action("apigatewayv2", "GetApis")
-    ('lambda:GetAccountSettings', 's3:ListAllMyBuckets', 'apigateway:GET')
-    """
-    if (service, operation) in IAM_ACTION_OVERRIDES:
-        return IAM_ACTION_OVERRIDES[(service, operation)]
-    if service in HTTP_VERB_SERVICES:
-        return "apigateway:GET"
-    return f"{IAM_PREFIX[service]}:{operation}"
-
-
 def declared_calls() -> list[Call]:
     """Every call the account readers and the price refresh declare."""
-    from aws.price_list import CALLS as PRICE_CALLS
-    from aws.readers import READERS
-
     calls = [call for reader in READERS.values() for call in reader.CALLS]
     return calls + list(PRICE_CALLS)
 
 
 def policy(calls: list[Call] | None = None) -> dict:
-    """The IAM policy document allowing exactly the declared calls (read-only), one statement per resource set."""
+    """The IAM policy document allowing exactly the declared calls (read-only), one statement per resource set.
+
+    >>> calls = [Call("lambda", "GetAccountSettings", "limits"), Call("s3", "ListBuckets", "buckets")]
+    >>> policy(calls)["Statement"][0]["Action"]
+    ['lambda:GetAccountSettings', 's3:ListAllMyBuckets']
+    """
     by_resources: dict[tuple[str, ...], set[str]] = {}
     for call in calls if calls is not None else declared_calls():
         if (call.service, call.operation) in NO_PERMISSION_NEEDED:

@@ -14,6 +14,7 @@ from typing import Any
 
 from aws.facts import limits_source, snapshot_facts, snapshot_limits
 from aws.naming import MAX_LABEL, component_id
+from aws.snapshot_data import account_entry
 from models.design.schema import REGIONS, Design, parse_design
 
 MAX_COMPONENTS = 50
@@ -77,8 +78,6 @@ def import_design(snapshot: dict, region: str | None = None, account: str | None
 
 
 def _label(snapshot: dict, account: str | None) -> str:
-    from aws.snapshot import account_entry
-
     return account_entry(snapshot, account)["label"]
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -24,9 +25,9 @@ from typing import Any
 
 import yaml
 
+from aws.calls import Call
 from aws.errors import THROTTLED
 from aws.errors import gap as gap_record
-from aws.iam import Call
 from models.costs.prices import Catalog
 from pricing.catalog import CATALOG_DIR, available_regions, load_catalog
 
@@ -135,7 +136,8 @@ def fetch_products(client: Any, service_code: str, region: str) -> list[str]:
 def strip_region_prefix(usagetype: str) -> str:
     """The usage type without its region prefix.
 
-    >>> strip_region_prefix("APN1-Lambda-GB-Second"), strip_region_prefix("Request"), strip_region_prefix("USE1-ApiGatewayRequest")
+    >>> (strip_region_prefix("APN1-Lambda-GB-Second"), strip_region_prefix("Request"),
+    ...  strip_region_prefix("USE1-ApiGatewayRequest"))
     ('Lambda-GB-Second', 'Request', 'ApiGatewayRequest')
     """
     head, sep, rest = usagetype.partition("-")
@@ -144,7 +146,7 @@ def strip_region_prefix(usagetype: str) -> str:
     return usagetype
 
 
-def parse_products(items: list[str | dict], service_code: str) -> tuple[dict[str, ListedPrice], list[str]]:
+def parse_products(items: Sequence[str | dict], service_code: str) -> tuple[dict[str, ListedPrice], list[str]]:
     """Matched prices by id, and the usage types seen but not mapped (first product wins per id)."""
     mapping = usage_map().get(service_code, {})
     found: dict[str, ListedPrice] = {}
@@ -264,7 +266,8 @@ def _write(region: str, listed: dict[str, ListedPrice], services: dict, pricing_
         else:
             prices.append(entry)
             result.kept.append(entry["id"])
-    data = {"region": region, "compiled": today, "source": "AWS Price List Query API (GetProducts) over the bundled catalog",
+    data = {"region": region, "compiled": today,
+            "source": "AWS Price List Query API (GetProducts) over the bundled catalog",
             "refreshed_at": datetime.now(UTC).replace(microsecond=0).isoformat(), "pricing_endpoint": pricing_region,
             "bundled_compiled": bundled.get("compiled"), "services": services, "prices": prices}
     target = catalog_dir()

@@ -29,7 +29,8 @@ def resource_rows(snapshot: dict, region: str, account: str | None = None) -> di
                       for n, f in facts["functions"].items()],
         "apis": [{"name": n, "kind": a["kind"],
                   "stages": ", ".join(_stage(s) for s in a["stages"]) or "—",
-                  "integration_timeouts_ms": ", ".join(str(t) for t in sorted(set(a["integration_timeouts_ms"]))) or "—",
+                  "integration_timeouts_ms": ", ".join(str(t) for t in sorted(set(a["integration_timeouts_ms"])))
+                                             or "—",
                   "functions": ", ".join(a["functions"]) or "—"} for n, a in facts["apis"].items()],
         "tables": [{"name": n, "billing": t["billing"], "rcu": t.get("rcu"), "wcu": t.get("wcu"),
                     "table_class": t["table_class"], "decreases_today": t.get("decreases_today"),

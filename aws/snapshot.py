@@ -28,12 +28,13 @@ from pathlib import Path
 from typing import Any
 
 from aws.errors import CREDENTIALS, gap
+from aws.facts import limits_source, snapshot_limits
 from aws.guard import DeadlineExceeded, PullGuard
 from aws.readers import READERS
 from aws.readers._common import ReadContext
 from aws.session import ClientFactory, Clients, PullSettings, custom_endpoint, default_region, make_session
+from aws.snapshot_data import SnapshotError, account_entry, region_data  # noqa: F401 - re-exported
 from aws.validate import SnapshotFieldError, check_snapshot
-from models.design.schema import DesignError
 
 SCHEMA = "serverless-planner/account-snapshot@1"
 MAX_SNAPSHOT_BYTES = 50_000_000
@@ -43,17 +44,6 @@ GRACE_S = 2.0
 
 #: progress(done, total, what) — called on the caller's thread as each read finishes
 Progress = Callable[[int, int, str], None]
-
-
-class SnapshotError(DesignError):
-    """A snapshot that cannot be pulled (no region) or read (not a snapshot file).
-
-    A DesignError, so every front end that reports bad input (exit code 2, a message in the app)
-    reports it the same way, e.g. `cli.py check DESIGN --account missing.json`.
-    """
-
-    def __init__(self, message: str):
-        super().__init__([message])
 
 
 def pull(profiles: Sequence[str | None] = (None,), regions: Sequence[str] = (), *,
@@ -104,7 +94,8 @@ def _open_accounts(profiles: list[str | None], region: str, settings: PullSettin
         futures = [pool.submit(_open_account, p, region, settings, factory, include_account_id, guard)
                    for p in profiles]
         wait(futures, timeout=max(0.0, guard.remaining()) + GRACE_S)
-        late = DeadlineExceeded(f"the credentials check did not finish within the pull's {guard.deadline_s:g} s deadline")
+        late = DeadlineExceeded(f"the credentials check did not finish within the pull's {guard.deadline_s:g} s "
+                                "deadline")
         return [future.result() if future.done() else
                 (_entry(profile) | {"error": gap("sts", region, "GetCallerIdentity", late)}, None)
                 for profile, future in zip(profiles, futures, strict=True)]
@@ -219,29 +210,6 @@ def _errors(node: Any) -> Iterator[dict[str, Any]]:
             stack += reversed(node)
 
 
-def account_entry(snapshot: dict[str, Any], account: str | None = None) -> dict[str, Any]:
-    """The entry of the account labelled `account` (None: the first one)."""
-    accounts = snapshot.get("accounts") or []
-    if not accounts:
-        raise SnapshotError("the snapshot holds no account")
-    if account is None:
-        return accounts[0]
-    for entry in accounts:
-        if account in (entry.get("label"), entry.get("profile"), entry.get("account_id")):
-            return entry
-    raise SnapshotError(f"no account {account!r} in the snapshot; it has: {', '.join(a['label'] for a in accounts)}")
-
-
-def region_data(snapshot: dict[str, Any], region: str | None = None, account: str | None = None) -> dict[str, Any]:
-    """The sections read for one account in one region (None: the snapshot's first region)."""
-    entry = account_entry(snapshot, account)
-    region = region or (snapshot.get("regions") or [None])[0]
-    if region not in entry.get("regions", {}):
-        read = ", ".join(entry.get("regions", {})) or "none"
-        raise SnapshotError(f"region {region!r} was not read for account {entry['label']!r}; read: {read}")
-    return entry["regions"][region]
-
-
 def save_snapshot(snapshot: dict[str, Any], path: Path, *, force: bool = True) -> None:
     """Write the snapshot as JSON (UTF-8); without `force`, an existing file is never replaced."""
     write_new_file(Path(path), dump_snapshot(snapshot), force=force)
@@ -339,14 +307,13 @@ def _short(text: str, limit: int = 160) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def limits_from_snapshot_file(path: str | Path, region: str | None = None, account: str | None = None) -> dict[str, Any]:
+def limits_from_snapshot_file(path: str | Path, region: str | None = None,
+                              account: str | None = None) -> dict[str, Any]:
     """The design `limits:` block a snapshot file gives: the limits read in `region` (default: the
     snapshot's first region) plus `source` naming the account, so reports mark them "from your account".
 
     Raises SnapshotError (a ValueError) with a one-line reason for a missing or malformed file.
     """
-    from aws.facts import limits_source, snapshot_limits
-
     snapshot = load_snapshot(Path(path))
     limits = snapshot_limits(snapshot, region, account)
     return {**limits, "source": limits_source(snapshot, region, account)} if limits else {}

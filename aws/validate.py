@@ -39,7 +39,8 @@ def _show(value: Any) -> str:
     if isinstance(value, str):
         text = value if len(value) <= 40 else value[:37] + "…"
         return f"{text!r} (a string)"
-    kind = {dict: "an object", list: "a list"}.get(type(value), type(value).__name__)
+    kinds: dict[type, str] = {dict: "an object", list: "a list"}
+    kind = kinds.get(type(value), type(value).__name__)
     return f"{kind} of {len(value)} entries" if isinstance(value, (dict, list)) else kind
 
 
@@ -175,7 +176,7 @@ _CAPACITY = {"rcu": WHOLE, "wcu": WHOLE, "decreases_today": WHOLE, "last_decreas
 _TABLE = record({"billing": one_of("on_demand", "provisioned"), "table_class": one_of("standard", "standard_ia")},
                 last_switch_to_on_demand=TEXT, size_bytes=NUMBER, item_count=NUMBER, on_demand_max_read=NUMBER,
                 on_demand_max_write=NUMBER, stream=FLAG, gsis=items(record({"name": text}, **_CAPACITY)), **_CAPACITY)
-_SCALING = {"resource": text, "dimension": text}
+_SCALING: dict[str, Check] = {"resource": text, "dimension": text}
 
 SECTIONS: dict[str, Check] = {
     "lambda": record(

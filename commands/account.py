@@ -46,7 +46,8 @@ MAX_DEADLINE_S = 3600.0
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add `pull` and `account {show,diff,import,policy}` to the CLI."""
-    p = subparsers.add_parser("pull", help="read live settings (limits, functions, APIs, tables, ...) from AWS accounts")
+    p = subparsers.add_parser("pull",
+                              help="read live settings (limits, functions, APIs, tables, ...) from AWS accounts")
     p.add_argument("--profile", action="append", default=[], metavar="P",
                    help="AWS profile (repeat for several accounts); default: AWS_PROFILE or the default chain")
     p.add_argument("--region", action="append", default=[], metavar="R",

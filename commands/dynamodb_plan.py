@@ -138,7 +138,8 @@ def register(subparsers) -> None:
     p.add_argument("--account", type=Path, metavar="SNAPSHOT",
                    help="a snapshot from `cli.py pull -o`: take --decreases-used-today and --last-decrease from the "
                         "live table matching --table (and --index), unless given")
-    p.add_argument("--start", type=_monday, help="the Monday (local date) the planned month starts; default next Monday")
+    p.add_argument("--start", type=_monday,
+                   help="the Monday (local date) the planned month starts; default next Monday")
     p.add_argument("--actions", action="store_true",
                    help="print the weekly recurring plan as Application Auto Scaling scheduled actions (JSON: cron "
                         "schedules in UTC, at most 200 per scalable target) with how to apply them")

@@ -60,7 +60,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the `import` subcommand."""
     p = subparsers.add_parser("import", help="make a design from a CloudFormation/SAM template or Terraform .tf files")
-    p.add_argument("template", help="a CloudFormation/SAM template (YAML or JSON), a .tf file or a directory of .tf files")
+    p.add_argument("template",
+                   help="a CloudFormation/SAM template (YAML or JSON), a .tf file or a directory of .tf files")
     p.add_argument("-o", "--output", help="write the design to this file instead of stdout")
     p.add_argument("--force", action="store_true", help="overwrite the --output file if it exists")
     p.add_argument("--param", action="append", metavar="NAME=VALUE",

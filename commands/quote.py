@@ -45,8 +45,8 @@ def table_text(report: QuoteReport) -> str:
     widths = [max(len(r[i]) for r in rows) for i in range(3)]
     out = [f"{w('title', lg)}: {report.name} — {report.region_label}"]
     out += [f"{r[0].ljust(widths[0])}  {r[1].ljust(widths[1])}  {r[2].rjust(widths[2])}" for r in rows]
-    for label, amount, _ in total_rows(report):
-        out.append(f"{label}: {format_money(Decimal(str(amount)), cur, lg)}")
+    for label, total, _ in total_rows(report):
+        out.append(f"{label}: {format_money(Decimal(str(total)), cur, lg)}")
     if report.ranged:
         low, high = report.quotes["low"].total, report.quotes["high"].total
         out.append(f"{w('range', lg)}: {w('case_low', lg)} {format_money(low, cur, lg)} – "

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from models.safe_text import MAX_FILE_BYTES  # the design files' limit, shared with the app and storage
 from templates import template_keys, template_text
-
-MAX_FILE_BYTES = 1_000_000
 
 
 def one_line(message: object) -> str:
@@ -35,7 +34,8 @@ def read_design(arg: str) -> str:
     if not path.is_file():
         raise InputError(f"{arg}: no such design file (or template: {', '.join(template_keys())})")
     if path.stat().st_size > MAX_FILE_BYTES:
-        raise InputError(f"{arg}: {path.stat().st_size:,} bytes is too large for a design file (limit {MAX_FILE_BYTES:,})")
+        raise InputError(f"{arg}: {path.stat().st_size:,} bytes is too large for a design file "
+                         f"(limit {MAX_FILE_BYTES:,})")
     try:
         return path.read_text(encoding="utf-8")
     except UnicodeDecodeError:

@@ -151,7 +151,7 @@ def _entry(comp: Component, found: Found, upstream: dict[str, Trigger], ids: dic
     source_kind = found.kind_of(trigger.source) if trigger else None
     if trigger and trigger.source is None:
         entry["invocations_per_month"] = trigger.runs_per_month
-    elif trigger:
+    elif trigger and trigger.source is not None:
         entry["from"] = ids[trigger.source]
         calls = _calls(trigger, found) if source_kind in SPLIT_SOURCES else 1.0
         if calls != 1:

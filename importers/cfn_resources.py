@@ -9,9 +9,9 @@ and https://docs.aws.amazon.com/serverless-application-model/latest/developergui
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeGuard
 
-from importers.common import Component, Unresolved, as_bool, as_float
+from importers.common import Component, Unresolved, architecture, as_bool, as_float
 from importers.context import ImportContext
 from importers.intrinsics import intrinsic_name, references
 
@@ -42,7 +42,7 @@ def merge_globals(globals_props: dict, props: dict) -> dict:
     return merged
 
 
-def _plain_dict(value: Any) -> bool:
+def _plain_dict(value: Any) -> TypeGuard[dict]:
     """A mapping that is not an intrinsic function call."""
     return isinstance(value, dict) and intrinsic_name(value) is None
 
@@ -56,7 +56,7 @@ def read_function(ctx: ImportContext, lid: str, rtype: str, props: dict) -> Comp
     fields: dict[str, Any] = {
         "memory_mb": ctx.number(props, "MemorySize", where=where) or 128,
         "timeout_s": ctx.number(props, "Timeout", where=where) or 3,
-        "architecture": ctx.value(props, "Architectures", 0, where=where, convert=_architecture) or "x86_64",
+        "architecture": ctx.value(props, "Architectures", 0, where=where, convert=architecture) or "x86_64",
     }
     optional = {
         "ephemeral_storage_mb": ctx.number(props, "EphemeralStorage", "Size", where=where),
@@ -67,14 +67,6 @@ def read_function(ctx: ImportContext, lid: str, rtype: str, props: dict) -> Comp
     fields.update({k: v for k, v in optional.items() if v is not None})
     own = {k: v for k, v in props.items() if k not in ("Events", "CodeUri", "Code", "InlineCode")}
     return Component(lid, "lambda", rtype, lid, fields, frozenset(references(own)))
-
-
-def _architecture(value: Any) -> str:
-    """"arm64" / "x86_64" from an Architectures entry."""
-    text = str(value).lower()
-    if text not in ("arm64", "x86_64"):
-        raise Unresolved(f"architecture {value!r} is not arm64 or x86_64")
-    return text
 
 
 def _implicit_apis(ctx: ImportContext, lid: str, props: dict, where: str) -> None:

@@ -13,7 +13,7 @@ from typing import Any
 
 from importers.cfn_resources import API_ID_PROPERTY, IMPLICIT_APIS, SAM_FUNCTION, cache_size, merge_globals
 from importers.common import as_bool
-from importers.context import ImportContext, add_schedule, subscribe
+from importers.context import ImportContext, add_schedule, subscribe, wire_event_source
 from importers.intrinsics import show
 
 #: SAM event type → (property naming the source, its design type)
@@ -132,18 +132,8 @@ COMPONENT_WIRING: dict[str, Callable[[ImportContext, str, str, dict], None]] = {
 
 def event_source_mapping(ctx: ImportContext, lid: str, props: dict) -> str:
     """AWS::Lambda::EventSourceMapping: an SQS queue or DynamoDB stream drives a function."""
-    where = f"Resources.{lid}.Properties"
-    if ctx.value(props, "Enabled", where=where, convert=as_bool) is False:
-        return "disabled (Enabled: false); not wired"
-    function = ctx.target(props.get("FunctionName"), "lambda", f"{where}.FunctionName")
-    source = ctx.any_target(props.get("EventSourceArn"), ("sqs", "dynamodb"), where)
-    if source is None:
-        ctx.report.unresolved.append(f"{where}.EventSourceArn: {show(props.get('EventSourceArn'))} is not an SQS "
-                                     "queue or DynamoDB table of this template (Kinesis, Kafka, MQ are not "
-                                     "modelled); not wired")
-        return "source not in the template; not wired"
-    ctx.wire(function, source, where)
-    return f"wires {source} → {function}"
+    return wire_event_source(ctx, props, f"Resources.{lid}.Properties", ("Enabled", "FunctionName", "EventSourceArn"),
+                             "Enabled: false", show(props.get("EventSourceArn")), "template")
 
 
 def sns_subscription(ctx: ImportContext, lid: str, props: dict) -> str:

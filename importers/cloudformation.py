@@ -11,7 +11,7 @@ from typing import Any
 
 from importers.cfn_resources import READERS
 from importers.cfn_wiring import COMPONENT_WIRING, WIRING_RESOURCES
-from importers.common import Found, ImportReport, TemplateError, Unresolved
+from importers.common import Found, ImportReport, TemplateError, Unresolved, refuse_unknown_params
 from importers.context import ImportContext
 from importers.intrinsics import Resolver, check_intrinsics, references
 
@@ -88,10 +88,7 @@ def parameter_values(template: dict, params: dict[str, str],
                      report: ImportReport) -> tuple[dict[str, Any], dict[str, str]]:
     """(parameter → value, parameter → why it has none) from Defaults and `--param` values."""
     declared = _section(template, "Parameters")
-    unknown = sorted(set(params) - set(declared))
-    if unknown:
-        known = ", ".join(declared) or "none"
-        raise TemplateError([f"--param {unknown[0]}: the template has no such parameter (its parameters: {known})"])
+    refuse_unknown_params(params, declared, "template", "parameter")
     values: dict[str, Any] = {}
     missing: dict[str, str] = {}
     for name, spec in declared.items():
@@ -101,7 +98,8 @@ def parameter_values(template: dict, params: dict[str, str],
             values[name] = _given_parameter(name, params[name], spec, ptype)
             report.notes.append(f"parameter {name} = {params[name]} (from --param)")
         elif ptype.startswith("AWS::SSM::Parameter::Value"):
-            missing[name] = f"parameter {name} is read from SSM Parameter Store at deployment; give --param {name}=VALUE"
+            missing[name] = (f"parameter {name} is read from SSM Parameter Store at deployment; "
+                             f"give --param {name}=VALUE")
         elif "Default" in spec:
             values[name] = _typed(spec["Default"], ptype)
         else:

@@ -14,14 +14,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from models.design.schema import DesignError
+from models.safe_text import MAX_NESTING, MAX_TEMPLATE_BYTES  # noqa: F401 - the shared limits, re-exported
 
-#: one file (a template, a .tf or .tfvars file, an upload): CloudFormation's own template limit (1 MB)
-MAX_TEMPLATE_BYTES = 1_000_000
+#: one file (a template, a .tf or .tfvars file, an upload): MAX_TEMPLATE_BYTES, and template data
+#: nests at most MAX_NESTING deep (both in models/safe_text.py, with the design files' limits)
+
 #: a directory of Terraform files: how many files are read, and their total size
 MAX_DIRECTORY_FILES = 100
 MAX_DIRECTORY_BYTES = 2_000_000
-#: brackets and data nest at most this deep in a template
-MAX_NESTING = 64
 #: Terraform text, counted before python-hcl2 parses it (its parse costs ~0.1 ms a token): tokens per
 #: import, and operators chained in one expression (each one a level of the parser's recursion)
 MAX_HCL_TOKENS = 40_000
@@ -191,6 +191,18 @@ class Found:
         self.deliveries.setdefault(topic_key, Counter())[kind] += 1
 
 
+@dataclass
+class TfModule:
+    """The blocks of one Terraform module's `.tf` files that an import reads (importers.terraform fills it,
+    importers.tf_resources reads it)."""
+
+    variables: dict[str, dict] = field(default_factory=dict)
+    locals: dict[str, Any] = field(default_factory=dict)
+    resources: list[tuple[str, str, dict]] = field(default_factory=list)  # (type, name, body)
+    providers: list[dict] = field(default_factory=list)
+    modules: list[str] = field(default_factory=list)
+
+
 def component_id(hint: str) -> str:
     """A design id from a logical id or resource name: snake_case, safe characters, ≤ 40.
 
@@ -233,26 +245,6 @@ def unique_ids(components: list[Component]) -> dict[str, str]:
     return ids
 
 
-def nesting_depth(value: Any, limit: int = MAX_NESTING) -> int:
-    """How deep lists and mappings nest (iterative, stops counting past `limit`).
-
-    >>> nesting_depth({"a": [1, {"b": 2}]})
-    3
-    """
-    deepest = 0
-    stack = [(value, 1)]
-    while stack:
-        item, level = stack.pop()
-        if not isinstance(item, (dict, list)):
-            continue
-        deepest = max(deepest, level)
-        if deepest > limit:
-            return deepest
-        children = item.values() if isinstance(item, dict) else item
-        stack.extend((child, level + 1) for child in children)
-    return deepest
-
-
 def as_int(value: Any) -> int:
     """A resolved template value as a whole number ("512" and 512.0 are fine); Unresolved otherwise.
 
@@ -287,3 +279,44 @@ def as_bool(value: Any) -> bool:
     if isinstance(value, str) and value.lower() in ("true", "false"):
         return value.lower() == "true"
     raise Unresolved(f"{value!r} is not true or false")
+
+
+def architecture(value: Any) -> str:
+    """"arm64" / "x86_64" from a function's architecture (CloudFormation's Architectures entry, Terraform's
+    architectures); Unresolved otherwise."""
+    text = str(value).lower()
+    if text not in ("arm64", "x86_64"):
+        raise Unresolved(f"architecture {value!r} is not arm64 or x86_64")
+    return text
+
+
+def refuse_unknown_params(params: dict[str, str], declared: dict[str, Any], source: str, kind: str) -> None:
+    """TemplateError for a `--param` the `source` ("template", "configuration") declares no `kind` of."""
+    unknown = sorted(set(params) - set(declared))
+    if unknown:
+        known = ", ".join(declared) or "none"
+        raise TemplateError([f"--param {unknown[0]}: the {source} has no such {kind} (its {kind}s: {known})"])
+
+
+class Lookups:
+    """`lookup_raw` and `lookup` for an evaluator (intrinsics.Resolver, tf_expr.TfResolver) that has
+    `shallow` (evaluate the outer value only) and `resolve` (evaluate everything)."""
+
+    def shallow(self, value: Any) -> Any:
+        raise NotImplementedError
+
+    def resolve(self, value: Any) -> Any:
+        raise NotImplementedError
+
+    def lookup_raw(self, node: Any, *keys: str | int) -> Any:
+        """The value at `keys` under `node` (Terraform's blocks are lists: `("ephemeral_storage", 0, "size")`),
+        what stands on the way evaluated, the value itself raw; None when a key is absent."""
+        for key in keys:
+            node = self.shallow(node)
+            if isinstance(key, int):
+                if not isinstance(node, list) or key >= len(node):
+                    return None
+            elif not isinstance(node, dict) or key not in node:
+                return None
+            node = node[key]
+        return node

@@ -12,12 +12,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from importers.common import Found, ImportReport, TooComplex, Trigger, Unresolved, as_int
+from importers.common import Found, ImportReport, TooComplex, Trigger, Unresolved, as_bool, as_int
 from importers.intrinsics import references, show
 from importers.schedule import monthly_runs
 
 KIND_NAMES = {"lambda": "a Lambda function", "api_gateway": "an API", "dynamodb": "a DynamoDB table",
-              "s3": "an S3 bucket", "sqs": "an SQS queue", "sns": "an SNS topic", "cloudfront": "a CloudFront distribution"}
+              "s3": "an S3 bucket", "sqs": "an SQS queue", "sns": "an SNS topic",
+              "cloudfront": "a CloudFront distribution"}
 
 
 @dataclass
@@ -145,3 +146,22 @@ def subscribe(ctx: ImportContext, topic: str | None, protocol: Any, endpoint: An
         return f"one {DELIVERY_KINDS[kind]} delivery per publish of {topic}"
     ctx.report.notes.append(f"{where}: {kind} deliveries are not priced by the planner")
     return f"{kind} subscription (not priced)"
+
+
+def wire_event_source(ctx: ImportContext, props: dict, where: str, names: tuple[str, str, str], disabled: str,
+                      shown: str, source_kind: str) -> str:
+    """An event source mapping (CloudFormation's or Terraform's): an SQS queue or DynamoDB stream drives
+    a function. `names`: its enabled flag, function and source ARN as the template spells them;
+    `disabled`: how "not enabled" is written; `shown`: the source ARN as the report shows it;
+    `source_kind`: "template" or "configuration"."""
+    enabled, function_name, source_arn = names
+    if ctx.value(props, enabled, where=where, convert=as_bool) is False:
+        return f"disabled ({disabled}); not wired"
+    function = ctx.target(props.get(function_name), "lambda", f"{where}.{function_name}")
+    source = ctx.any_target(props.get(source_arn), ("sqs", "dynamodb"), where)
+    if source is None:
+        ctx.report.unresolved.append(f"{where}.{source_arn}: {shown} is not an SQS queue or DynamoDB table of this "
+                                     f"{source_kind} (Kinesis, Kafka, MQ are not modelled); not wired")
+        return f"source not in the {source_kind}; not wired"
+    ctx.wire(function, source, where)
+    return f"wires {source} → {function}"

@@ -18,10 +18,11 @@ which Terraform accepts and python-hcl2 8.1 does not (amplify-education/python-h
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from importers.common import MAX_EXPRESSION_OPERATORS, MAX_HCL_TOKENS, MAX_NESTING, TemplateError
-from models.design.text import MAX_NUMBER_DIGITS
+from models.safe_text import MAX_NUMBER_DIGITS
 
 _CODE = re.compile(r"""
     (?P<ws>[ \t\r]+)
@@ -59,76 +60,99 @@ def scan_hcl(text: str, filename: str, tokens_left: int = MAX_HCL_TOKENS) -> tup
     >>> scan_hcl('a = "x-${var.y + 1}"  # note\\n', "main.tf")[1]
     14
     """
-    frames = [_Frame("")]
-    in_string = False
-    position = tokens = 0
-    fixes: list[tuple[int, int]] = []  # (start, end) of blanks to drop after heredoc closing markers
-
-    def refuse(problem: str) -> TemplateError:
-        line = text.count("\n", 0, position) + 1
-        return TemplateError([f"{filename} line {line}: {problem}"])
-
-    while position < len(text):
-        if in_string:
-            match = _STRING.match(text, position)
-            if match is None:  # a lone "$" or "%" before "{" handled above; anything else is one char
-                position += 1
-                continue
-            kind = match.lastgroup
-            tokens += 1
-            if kind == "interp":
-                frames.append(_Frame("${"))
-                in_string = False
-            elif kind in ("end", "nl"):  # a newline ends an (invalid) string; the parser will say so
-                in_string = False
-            position = match.end()
-        else:
-            match = _CODE.match(text, position)
-            kind = match.lastgroup
-            frame = frames[-1]
-            if kind == "ws":
-                position = match.end()
-                continue
-            tokens += 1
-            if kind == "nl" and frame.opener in ("", "{"):
-                frame.operators = 0
-            elif kind == "sep":
-                frame.operators = 0
-            elif kind == "op" or (kind == "open" and match.group() == "["):
-                frame.operators += 1
-                if frame.operators > MAX_EXPRESSION_OPERATORS:
-                    raise refuse(f"an expression chains more than {MAX_EXPRESSION_OPERATORS} operators; nested too "
-                                 "deeply to parse (split it into locals)")
-            if kind == "number" and sum(ch.isdigit() for ch in match.group()) > MAX_NUMBER_DIGITS:
-                raise refuse(f"a number written with {sum(ch.isdigit() for ch in match.group()):,} digits; "
-                             f"numbers have at most {MAX_NUMBER_DIGITS}")
-            if kind == "quote":
-                in_string = True
-            elif kind == "open":
-                frames.append(_Frame(match.group()))
-                if len(frames) - 1 > MAX_NESTING:
-                    raise TemplateError([f"{filename}: nested more than {MAX_NESTING} levels deep "
-                                         f"(line {text.count(chr(10), 0, position) + 1})"])
-            elif kind == "close" and len(frames) > 1:
-                closed = frames.pop()
-                in_string = closed.opener == "${"
-            elif kind == "heredoc":
-                position = _heredoc_end(text, match, fixes, refuse)
-                continue
-            position = match.end()
-        if tokens > tokens_left:
+    scanner = _Scanner(text, filename)
+    while scanner.position < len(text):
+        counted = scanner.string_step() if scanner.in_string else scanner.code_step()
+        if counted and scanner.tokens > tokens_left:
             raise TemplateError([f"{filename}: too complex to parse: more than {MAX_HCL_TOKENS:,} tokens in the "
                                  "Terraform files of one import (split the configuration)"])
-    if fixes:
+    if scanner.fixes:
         kept, last = [], 0
-        for start, end in fixes:
+        for start, end in scanner.fixes:
             kept.append(text[last:start])
             last = end
         text = "".join(kept) + text[last:]
-    return text, tokens
+    return text, scanner.tokens
 
 
-def _heredoc_end(text: str, match: re.Match, fixes: list[tuple[int, int]], refuse) -> int:
+class _Scanner:
+    """The lexer's state: the open frames, whether inside a string, the position and the tokens counted."""
+
+    def __init__(self, text: str, filename: str):
+        self.text = text
+        self.filename = filename
+        self.frames = [_Frame("")]
+        self.in_string = False
+        self.position = 0
+        self.tokens = 0
+        self.fixes: list[tuple[int, int]] = []  # (start, end) of blanks to drop after heredoc closing markers
+
+    def refuse(self, problem: str) -> TemplateError:
+        """The error for a text refused at the current position."""
+        line = self.text.count("\n", 0, self.position) + 1
+        return TemplateError([f"{self.filename} line {line}: {problem}"])
+
+    def string_step(self) -> bool:
+        """One token inside a string; False where no token was counted."""
+        match = _STRING.match(self.text, self.position)
+        if match is None:  # a lone "$" or "%" before "{" handled above; anything else is one char
+            self.position += 1
+            return False
+        kind = match.lastgroup
+        self.tokens += 1
+        if kind == "interp":
+            self.frames.append(_Frame("${"))
+            self.in_string = False
+        elif kind in ("end", "nl"):  # a newline ends an (invalid) string; the parser will say so
+            self.in_string = False
+        self.position = match.end()
+        return True
+
+    def code_step(self) -> bool:
+        """One token of code; False after blanks and heredocs (the token limit is checked at the next)."""
+        match = _CODE.match(self.text, self.position)
+        assert match is not None  # `other` matches any one character
+        kind = match.lastgroup
+        if kind == "ws":
+            self.position = match.end()
+            return False
+        self.tokens += 1
+        self._count_operator(kind, match.group())
+        if kind == "number" and sum(ch.isdigit() for ch in match.group()) > MAX_NUMBER_DIGITS:
+            raise self.refuse(f"a number written with {sum(ch.isdigit() for ch in match.group()):,} digits; "
+                              f"numbers have at most {MAX_NUMBER_DIGITS}")
+        if kind == "quote":
+            self.in_string = True
+        elif kind == "open":
+            self.frames.append(_Frame(match.group()))
+            if len(self.frames) - 1 > MAX_NESTING:
+                raise TemplateError([f"{self.filename}: nested more than {MAX_NESTING} levels deep "
+                                     f"(line {self.text.count(chr(10), 0, self.position) + 1})"])
+        elif kind == "close" and len(self.frames) > 1:
+            closed = self.frames.pop()
+            self.in_string = closed.opener == "${"
+        elif kind == "heredoc":
+            self.position = _heredoc_end(self.text, match, self.fixes, self.refuse)
+            return False
+        self.position = match.end()
+        return True
+
+    def _count_operator(self, kind: str | None, written: str) -> None:
+        """Operators chained in the current expression (a newline or separator starts a new one)."""
+        frame = self.frames[-1]
+        if kind == "nl" and frame.opener in ("", "{"):
+            frame.operators = 0
+        elif kind == "sep":
+            frame.operators = 0
+        elif kind == "op" or (kind == "open" and written == "["):
+            frame.operators += 1
+            if frame.operators > MAX_EXPRESSION_OPERATORS:
+                raise self.refuse(f"an expression chains more than {MAX_EXPRESSION_OPERATORS} operators; nested too "
+                                  "deeply to parse (split it into locals)")
+
+
+def _heredoc_end(text: str, match: re.Match, fixes: list[tuple[int, int]],
+                 refuse: Callable[[str], TemplateError]) -> int:
     """The position after a heredoc's closing line; its trailing blanks are noted in `fixes`."""
     marker = match.group("marker")
     closing = re.compile(r"^[ \t]*" + re.escape(marker) + r"(?P<blank>[ \t]*)\r?$", re.M)

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from importers.common import EvalBudget, TemplateError, Unresolved
+from importers.common import EvalBudget, Lookups, TemplateError, Unresolved
 from importers.template_text import LONG_FORMS
 
 NO_VALUE = object()  # AWS::NoValue: the property is removed
@@ -71,7 +71,7 @@ def check_intrinsics(value: Any, path: str = "") -> None:
 
 
 @dataclass
-class Resolver:
+class Resolver(Lookups):
     """Evaluates intrinsic functions against a template's parameters, conditions and mappings."""
 
     parameters: dict[str, Any]
@@ -92,7 +92,7 @@ class Resolver:
         name = intrinsic_name(value)
         self.budget.enter(show(value) if name else "a list or mapping")
         try:
-            if name:
+            if name and isinstance(value, dict):
                 return self._call(name, value[name])
             if isinstance(value, dict):
                 pairs = ((k, self.resolve(v)) for k, v in value.items())
@@ -109,18 +109,6 @@ class Resolver:
         if intrinsic_name(value):
             return self.resolve(value)
         return value
-
-    def lookup_raw(self, node: Any, *keys: str | int) -> Any:
-        """The value at `keys` under `node`, intrinsics on the way evaluated, the value itself raw."""
-        for key in keys:
-            node = self.shallow(node)
-            if isinstance(key, int):
-                if not isinstance(node, list) or key >= len(node):
-                    return None
-            elif not isinstance(node, dict) or key not in node:
-                return None
-            node = node[key]
-        return node
 
     def lookup(self, node: Any, *keys: str | int) -> Any:
         """The resolved value at `keys` under `node`, or None when a key is absent."""

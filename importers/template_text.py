@@ -16,8 +16,16 @@ from typing import Any
 
 import yaml
 
-from importers.common import MAX_NESTING, MAX_TEMPLATE_BYTES, TemplateError, nesting_depth, too_large
-from models.design.text import MAX_NUMBER_DIGITS, written_digits
+from importers.common import TemplateError, too_large
+from models.safe_text import (  # the limits and the loader design files and templates share
+    MAX_NESTING,
+    MAX_NUMBER_DIGITS,
+    MAX_TEMPLATE_BYTES,
+    StrictLoader,
+    load_yaml,
+    nesting_depth,
+    written_digits,
+)
 
 #: short-form tag → long-form key (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference.html)
 INTRINSIC_TAGS = {
@@ -30,27 +38,22 @@ INTRINSIC_TAGS = {
 LONG_FORMS = frozenset(INTRINSIC_TAGS.values())
 
 
-class _TemplateLoader(yaml.SafeLoader):
-    """SafeLoader with CloudFormation's short-form tags, no aliases and a bounded depth."""
+class _TemplateLoader(StrictLoader):
+    """The shared strict loader (no aliases, bounded depth and digits) with CloudFormation's short-form
+    tags and text keys, its refusals worded for templates."""
 
-    depth = 0
+    max_depth = MAX_NESTING
 
-    def compose_node(self, parent, index):  # PyYAML hook: every node passes here
-        """Refuse aliases and nodes nested deeper than MAX_NESTING."""
-        if self.check_event(yaml.AliasEvent):
-            mark = self.peek_event().start_mark
-            raise TemplateError([f"line {mark.line + 1}: YAML aliases (*name) are not supported in templates; "
-                                 "write the value out"])
-        self.depth += 1
-        try:
-            if self.depth > MAX_NESTING:
-                mark = self.peek_event().start_mark
-                raise TemplateError([f"line {mark.line + 1}: nested more than {MAX_NESTING} levels deep"])
-            return super().compose_node(parent, index)
-        finally:
-            self.depth -= 1
+    def refuse_alias(self, line: int) -> Exception:
+        return TemplateError([f"line {line}: YAML aliases (*name) are not supported in templates; write the value out"])
 
-    def construct_mapping(self, node, deep=False):  # PyYAML hook: every mapping passes here
+    def refuse_depth(self, line: int) -> Exception:
+        return TemplateError([f"line {line}: nested more than {MAX_NESTING} levels deep"])
+
+    def refuse_digits(self, line: int, digits: int) -> Exception:
+        return _digits_error(f"line {line}: ", digits)
+
+    def construct_mapping(self, node: Any, deep: bool = False) -> Any:  # PyYAML hook: every mapping passes here
         """A mapping whose keys are the text written (`0:` → "0"); a list or mapping as a key is refused."""
         if not isinstance(node, yaml.MappingNode):
             return super().construct_mapping(node, deep=deep)  # PyYAML raises its own error
@@ -63,27 +66,19 @@ class _TemplateLoader(yaml.SafeLoader):
             mapping[key_node.value] = self.construct_object(value_node, deep=deep)
         return mapping
 
-    def construct_yaml_int(self, node):  # PyYAML hook
-        """An integer, unless written with more digits than any template value needs."""
-        _check_digits(str(node.value), f"line {node.start_mark.line + 1}: ")
-        return super().construct_yaml_int(node)
 
-
-def _check_digits(written: str, where: str) -> None:
+def _digits_error(where: str, digits: int) -> TemplateError:
     """TemplateError for a number written with more than MAX_NUMBER_DIGITS digits."""
-    digits = written_digits(written)
-    if digits > MAX_NUMBER_DIGITS:
-        raise TemplateError([f"{where}a number written with {digits:,} digits; numbers in a template have at most "
-                             f"{MAX_NUMBER_DIGITS}"])
+    return TemplateError([f"{where}a number written with {digits:,} digits; numbers in a template have at most "
+                          f"{MAX_NUMBER_DIGITS}"])
 
 
 def _json_int(written: str) -> int:
     """json's parse_int with the digit limit."""
-    _check_digits(written, "")
+    digits = written_digits(written)
+    if digits > MAX_NUMBER_DIGITS:
+        raise _digits_error("", digits)
     return int(written)
-
-
-_TemplateLoader.add_constructor("tag:yaml.org,2002:int", _TemplateLoader.construct_yaml_int)
 
 
 def _construct_intrinsic(loader: _TemplateLoader, suffix: str, node: yaml.Node) -> dict[str, Any]:
@@ -138,11 +133,7 @@ def _parse_json(text: str, filename: str) -> Any:
 def _parse_yaml(text: str, filename: str) -> Any:
     """YAML text → data with the template loader; errors (and refused tags) as one line."""
     try:
-        loader = _TemplateLoader(text)  # a SafeLoader subclass (see above), driven as yaml.safe_load would
-        try:
-            return loader.get_single_data()
-        finally:
-            loader.dispose()
+        return load_yaml(text, _TemplateLoader)  # a SafeLoader subclass (see above), driven as yaml.safe_load would
     except TemplateError as err:
         raise TemplateError([f"{filename} {p}" for p in err.problems]) from None
     except RecursionError:

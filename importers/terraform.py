@@ -8,7 +8,6 @@ Attribute meanings: https://registry.terraform.io/providers/hashicorp/aws/latest
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 import hcl2
@@ -22,8 +21,10 @@ from importers.common import (
     Found,
     ImportReport,
     TemplateError,
+    TfModule,
     Unresolved,
     as_int,
+    refuse_unknown_params,
 )
 from importers.context import ImportContext
 from importers.hcl_scan import scan_hcl
@@ -33,17 +34,6 @@ from models.design.schema import REGIONS
 
 _OPTIONS = SerializationOptions(with_comments=False, explicit_blocks=False, strip_string_quotes=True,
                                 preserve_heredocs=False)
-
-
-@dataclass
-class TfModule:
-    """The blocks of one module's `.tf` files that an import reads."""
-
-    variables: dict[str, dict] = field(default_factory=dict)
-    locals: dict[str, Any] = field(default_factory=dict)
-    resources: list[tuple[str, str, dict]] = field(default_factory=list)  # (type, name, body)
-    providers: list[dict] = field(default_factory=list)
-    modules: list[str] = field(default_factory=list)
 
 
 class HclParser:
@@ -142,10 +132,7 @@ def _tfvars(texts: dict[str, str], parser: HclParser) -> dict[str, Any]:
 def variable_values(variables: dict[str, dict], params: dict[str, str], tfvars: dict[str, Any],
                     report: ImportReport) -> tuple[dict[str, Any], dict[str, str]]:
     """(variable → value, variable → why it has none): `--param`, then tfvars, then the default."""
-    unknown = sorted(set(params) - set(variables))
-    if unknown:
-        known = ", ".join(variables) or "none"
-        raise TemplateError([f"--param {unknown[0]}: the configuration has no such variable (its variables: {known})"])
+    refuse_unknown_params(params, variables, "configuration", "variable")
     values: dict[str, Any] = {}
     missing: dict[str, str] = {}
     for name, spec in variables.items():

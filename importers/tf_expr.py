@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from importers.common import MAX_VALUE_ITEMS, EvalBudget, TooComplex, Unresolved
+from importers.common import MAX_VALUE_ITEMS, EvalBudget, Lookups, TooComplex, Unresolved
 
 _TOKEN = re.compile(r"""\s*(?:
     (?P<number>\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)
@@ -94,7 +94,7 @@ def _closing_brace(text: str, index: int) -> int:
 
 
 @dataclass
-class TfResolver:
+class TfResolver(Lookups):
     """Evaluates Terraform values against variables and locals (same interface as intrinsics.Resolver)."""
 
     variables: dict[str, Any]
@@ -125,18 +125,6 @@ class TfResolver:
         if isinstance(value, str) and interpolations(value) == [(0, len(value))]:
             return self.expression(value[2:-1])
         return value
-
-    def lookup_raw(self, node: Any, *keys: str | int) -> Any:
-        """The value at `keys` (blocks are lists: `("ephemeral_storage", 0, "size")`), left raw."""
-        for key in keys:
-            node = self.shallow(node)
-            if isinstance(key, int):
-                if not isinstance(node, list) or key >= len(node):
-                    return None
-            elif not isinstance(node, dict) or key not in node:
-                return None
-            node = node[key]
-        return node
 
     def lookup(self, node: Any, *keys: str | int) -> Any:
         """The resolved value at `keys`, or None when absent (Terraform's null too)."""

@@ -9,13 +9,10 @@ Attributes: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/re
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from importers.common import Component, Unresolved, as_bool, as_float
-from importers.context import ImportContext, add_schedule, subscribe
-
-if TYPE_CHECKING:
-    from importers.terraform import TfModule
+from importers.common import Component, TfModule, architecture, as_bool, as_float
+from importers.context import ImportContext, add_schedule, subscribe, wire_event_source
 
 NO_CHARGE = frozenset({
     "aws_lambda_permission", "aws_lambda_alias", "aws_lambda_layer_version", "aws_iam_role", "aws_iam_policy",
@@ -34,7 +31,7 @@ def read_function(ctx: ImportContext, key: str, name: str, body: dict) -> Compon
     fields: dict[str, Any] = {
         "memory_mb": ctx.number(body, "memory_size", where=key) or 128,
         "timeout_s": ctx.number(body, "timeout", where=key) or 3,
-        "architecture": ctx.value(body, "architectures", 0, where=key, convert=_architecture) or "x86_64",
+        "architecture": ctx.value(body, "architectures", 0, where=key, convert=architecture) or "x86_64",
     }
     reserved = ctx.number(body, "reserved_concurrent_executions", where=key)
     if reserved is not None and reserved >= 0:  # -1 is Terraform's "unreserved"
@@ -46,14 +43,6 @@ def read_function(ctx: ImportContext, key: str, name: str, body: dict) -> Compon
     return Component(key, "lambda", "aws_lambda_function", name, fields, frozenset(ctx.find_refs(own)))
 
 
-def _architecture(value: Any) -> str:
-    """"arm64" / "x86_64"."""
-    text = str(value).lower()
-    if text not in ("arm64", "x86_64"):
-        raise Unresolved(f"architecture {value!r} is not arm64 or x86_64")
-    return text
-
-
 def read_table(ctx: ImportContext, key: str, name: str, body: dict) -> Component:
     """aws_dynamodb_table: billing mode and capacity, GSIs, table class, point-in-time recovery."""
     billing = ctx.value(body, "billing_mode", where=key) or "PROVISIONED"  # the provider's default
@@ -61,7 +50,8 @@ def read_table(ctx: ImportContext, key: str, name: str, body: dict) -> Component
     fields: dict[str, Any] = {"billing": "provisioned" if provisioned else "on_demand"}
     gsis = []
     for i, index in enumerate(ctx.items(body, "global_secondary_index", where=key)):
-        gsi = {"name": str(ctx.value(index, "name", where=f"{key}.global_secondary_index[{i}]") or f"index{i}")}
+        gsi: dict[str, Any] = {"name": str(ctx.value(index, "name", where=f"{key}.global_secondary_index[{i}]")
+                                        or f"index{i}")}
         if provisioned:
             gsi.update(_capacity(ctx, index, f"{key}.global_secondary_index[{i}]"))
         gsis.append(gsi)
@@ -174,17 +164,8 @@ def v2_api_target(ctx: ImportContext, key: str, body: dict, module: TfModule) ->
 
 def event_source_mapping(ctx: ImportContext, key: str, body: dict, module: TfModule) -> str:
     """aws_lambda_event_source_mapping: an SQS queue or DynamoDB stream drives a function."""
-    if ctx.value(body, "enabled", where=key, convert=as_bool) is False:
-        return "disabled (enabled = false); not wired"
-    function = ctx.target(body.get("function_name"), "lambda", f"{key}.function_name")
-    source = ctx.any_target(body.get("event_source_arn"), ("sqs", "dynamodb"), key)
-    if source is None:
-        ctx.report.unresolved.append(f"{key}.event_source_arn: {body.get('event_source_arn')!r} is not an SQS "
-                                     "queue or DynamoDB table of this configuration (Kinesis, Kafka, MQ are not "
-                                     "modelled); not wired")
-        return "source not in the configuration; not wired"
-    ctx.wire(function, source, key)
-    return f"wires {source} → {function}"
+    return wire_event_source(ctx, body, key, ("enabled", "function_name", "event_source_arn"), "enabled = false",
+                             repr(body.get("event_source_arn")), "configuration")
 
 
 def topic_subscription(ctx: ImportContext, key: str, body: dict, module: TfModule) -> str:

@@ -11,6 +11,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -46,7 +47,8 @@ def load_catalog(region: str, directory: Path = CATALOG_DIR) -> Catalog:
     """The prices that apply in `region`: its own file plus the global services."""
     path = directory / f"{region}.yaml"
     if not path.exists():
-        raise CatalogError(f"no price catalog for region {region!r}; available: {', '.join(available_regions(directory))}")
+        raise CatalogError(f"no price catalog for region {region!r}; "
+                           f"available: {', '.join(available_regions(directory))}")
     regional = _read(path)
     prices = {p.id: p for p in _prices(regional, path)}
     global_path = directory / "global.yaml"
@@ -101,8 +103,8 @@ def _price(entry: dict, region: str, where: str) -> Price:
     tiers = tuple(_tier(t, per, where) for t in entry["tiers"])
     if not tiers or tiers[-1].up_to is not None:
         raise CatalogError(f"{where}: the last tier must have up_to: null")
-    bounds = [t.up_to for t in tiers[:-1]]
-    if any(b is None for b in bounds) or bounds != sorted(bounds):
+    bounds = [t.up_to for t in tiers[:-1] if t.up_to is not None]
+    if len(bounds) != len(tiers) - 1 or bounds != sorted(bounds):
         raise CatalogError(f"{where}: tier bounds must ascend")
     return Price(
         id=str(entry["id"]), service=str(entry["service"]), dimension=str(entry["dimension"]),
@@ -165,12 +167,18 @@ def load_limit_defaults(path: Path = LIMITS_FILE) -> dict[str, LimitValue]:
     return limits
 
 
+def _range_ms(value: Any) -> tuple[float, float]:
+    """A runtime's `range_ms: [low, high]`."""
+    low, high = value
+    return float(low), float(high)
+
+
 @lru_cache(maxsize=2)
 def load_facts(directory: Path = Path(__file__).parent) -> Facts:
     """Runtimes' cold-start times and AWS's SLAs (pricing/runtimes.yaml, pricing/slas.yaml)."""
     runtimes_data = _safe_load((directory / "runtimes.yaml").read_text(encoding="utf-8"))
     slas_data = _safe_load((directory / "slas.yaml").read_text(encoding="utf-8"))
-    runtimes = {name: RuntimeFacts(name, float(v["init_ms"]), tuple(float(x) for x in v["range_ms"]), str(v["source"]),
+    runtimes = {name: RuntimeFacts(name, float(v["init_ms"]), _range_ms(v["range_ms"]), str(v["source"]),
                                    str(v.get("note") or "")) for name, v in runtimes_data["runtimes"].items()}
     slas = {name: Sla(name, float(v["sla_pct"]), str(v["source"]), str(v.get("note") or ""))
             for name, v in slas_data["slas"].items()}

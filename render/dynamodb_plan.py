@@ -45,7 +45,7 @@ def _by_name(plan: Plan, name: str) -> Strategy | None:
 def recurring_vs_lower_bound(plan: Plan) -> dict | None:
     """The weekly plan's cost against the one-time lower bound (USD a month, and the gap as a fraction)."""
     weekly, bound = _by_name(plan, RECURRING), _by_name(plan, LOWER_BOUND)
-    if weekly is None or bound is None:
+    if weekly is None or bound is None or weekly.monthly_cost_usd is None or bound.monthly_cost_usd is None:
         return None
     w, b = float(weekly.monthly_cost_usd), float(bound.monthly_cost_usd)
     return {"recurring_usd": w, "lower_bound_usd": b, "gap_fraction": round((w - b) / b, 4) if b else None}
@@ -101,6 +101,9 @@ def actions_document(plan: Plan) -> dict:
         per_target[action["ScalableDimension"]] = per_target.get(action["ScalableDimension"], 0) + 1
     assert max(per_target.values()) <= SCHEDULED_ACTIONS_PER_TARGET, per_target
     bound = next(s for s in plan.strategies if not s.applicable)
+    if weekly.monthly_cost_usd is None or weekly.pattern is None or bound.monthly_cost_usd is None:
+        raise ValueError(f"{plan.table}: no weekly recurring schedule to export "
+                         f"({weekly.note or 'the weekly plan was not computed'})")
     return {
         "table": plan.table,
         "strategy": RECURRING,

@@ -62,12 +62,14 @@ def table_text(est: Estimate) -> str:
     for li in est.line_items:
         price = "n/a" if li.unit_price_usd is None else f"{li.unit_price_usd.normalize():f}"
         cost = "no price" if li.cost_usd is None else f"{li.cost_usd:,.2f}"
-        rows.append((li.component, li.dimension, f"{float(li.quantity):,.2f}".rstrip("0").rstrip("."), li.unit, price, cost))
+        quantity = f"{float(li.quantity):,.2f}".rstrip("0").rstrip(".")
+        rows.append((li.component, li.dimension, quantity, li.unit, price, cost))
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     right = {2, 4, 5}
 
     def fmt_row(row):
-        return "  ".join(c.rjust(w) if i in right else c.ljust(w) for i, (c, w) in enumerate(zip(row, widths, strict=False)))
+        cells = enumerate(zip(row, widths, strict=False))
+        return "  ".join(c.rjust(w) if i in right else c.ljust(w) for i, (c, w) in cells)
 
     lines = [f"{est.name} — {est.region} — free tier: {est.free_tier}", fmt_row(rows[0]),
              "  ".join("-" * w for w in widths)]

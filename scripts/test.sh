@@ -6,5 +6,7 @@ bash scripts/setup.sh
 bash scripts/install_browser.sh   # Debian's chromium (and CJK fonts) for tests/test_browser.py
 echo "== ruff (lint) =="
 .venv/bin/python -m ruff check .
+echo "== mypy (types) =="
+.venv/bin/python -m mypy   # the tree but tests/ (see [tool.mypy] in pyproject.toml; --strict on the core parts)
 echo "== pytest =="
 .venv/bin/python -m pytest "$@"   # every package (doctests) and tests/, see testpaths in pyproject.toml

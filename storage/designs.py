@@ -26,6 +26,7 @@ What the store promises (each is tested in tests/test_storage*.py):
 
 from __future__ import annotations
 
+import builtins
 import errno
 import hashlib
 import os
@@ -39,13 +40,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from models import safe_text
 from models.design.schema import DesignError
 from models.design.text import dump_design_text, load_design_data
 
 try:  # POSIX; elsewhere the in-process lock below still serialises the app's sessions
     import fcntl
 except ImportError:  # pragma: no cover - Windows
-    fcntl = None
+    fcntl = None  # type: ignore[assignment]
 
 ENV_VAR = "SERVERLESS_PLANNER_DESIGNS"
 SUFFIX = ".yaml"
@@ -53,7 +55,7 @@ LOCK_NAME = ".lock"
 MAX_NAME_CHARS = 80
 MAX_FILE_NAME_BYTES = 255  # the limit of ext4, APFS, NTFS (in their units) for one file name
 MAX_NAME_BYTES = MAX_FILE_NAME_BYTES - len(SUFFIX.encode())
-MAX_FILE_BYTES = 1_000_000
+MAX_FILE_BYTES = safe_text.MAX_FILE_BYTES  # the design files' limit, shared with the CLI and the app
 LOCK_TIMEOUT_S = 10.0
 STALE_TEMP_S = 600  # a temporary file this old was left by a save that was killed
 _FORBIDDEN = re.compile(r'[/\\:*?"<>|\x00-\x1f\x7f]')
@@ -178,7 +180,7 @@ class DesignStore:
             found.append(SavedDesign(path.stem, path, datetime.fromtimestamp(stat.st_mtime), stat.st_size))
         return sorted(found, key=lambda d: (name_key(d.name), d.name))
 
-    def names(self) -> list[str]:
+    def names(self) -> builtins.list[str]:
         return [d.name for d in self.list()]
 
     def exists(self, name: str) -> bool:
@@ -326,7 +328,7 @@ class DesignStore:
                 except OSError:
                     pass
 
-    def _files(self) -> list[Path]:
+    def _files(self) -> builtins.list[Path]:
         try:
             entries = list(os.scandir(self.folder))
         except FileNotFoundError:
@@ -579,7 +581,8 @@ def _os_error(err: OSError, action: str, name: str, folder: Path) -> StorageErro
         code, err.strerror or str(err))
     what = f"{action} {name!r}" if name else action
     message = f"cannot {what} in {folder}: {reason}; nothing was changed"
-    values = {"name": name, "folder": str(folder), "reason": err.strerror or str(err), "action": action}
+    values: dict[str, object] = {"name": name, "folder": str(folder), "reason": err.strerror or str(err),
+                                 "action": action}
     if code == "name_bytes":
         size = len(name.encode("utf-8"))
         values.update(bytes=size, limit=MAX_NAME_BYTES)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from aws.iam import Call
+from aws.calls import Call
 from aws.readers._common import ReadContext, attempt, for_each, paginate
 
 SECTION = "apigateway"
@@ -99,7 +99,8 @@ def usage_plans(ctx: ReadContext) -> list[dict[str, Any]]:
 def function_name(uri: str | None) -> str | None:
     """The Lambda function an integration URI invokes, if any.
 
-    >>> function_name("arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:1:function:f1/invocations")
+    >>> function_name("arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/"
+    ...               "arn:aws:lambda:us-east-1:1:function:f1/invocations")
     'f1'
     """
     found = _FUNCTION.search(uri or "")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from aws.iam import Call
+from aws.calls import Call
 from aws.readers._common import ReadContext, attempt, for_each, paginate
 from aws.readers.apigateway import _REST, function_name
 

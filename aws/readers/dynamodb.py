@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from aws.iam import Call
+from aws.calls import Call
 from aws.readers._common import ReadContext, attempt, for_each, iso, paginate
 
 SECTION = "dynamodb"
@@ -24,7 +24,8 @@ def read(ctx: ReadContext) -> dict[str, dict]:
         # AWS throttles DescribeLimits above once a minute: one call per region per pull
         "limits": attempt(ctx, "dynamodb", "DescribeLimits", lambda: limits(ctx)),
         "tables": attempt(ctx, "dynamodb", "ListTables", lambda: tables(ctx)),
-        "autoscaling": attempt(ctx, "application-autoscaling", "DescribeScalableTargets", lambda: scalable_targets(ctx)),
+        "autoscaling": attempt(ctx, "application-autoscaling", "DescribeScalableTargets",
+                               lambda: scalable_targets(ctx)),
         "scaling_policies": attempt(ctx, "application-autoscaling", "DescribeScalingPolicies",
                                     lambda: scaling_policies(ctx)),
     }

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from aws.iam import Call
+from aws.calls import Call
 from aws.readers._common import ReadContext, attempt, iso
 
 SECTION = "s3"
@@ -29,7 +29,8 @@ def buckets(ctx: ReadContext) -> list[dict[str, Any]]:
     storage = attempt(ctx, "cloudwatch", "GetMetricData", lambda: storage_metrics(ctx, names))
     records = []
     for name in names:
-        per_bucket = {"value": storage["value"][name]} if "value" in storage else {"error": dict(storage["error"], item=name)}
+        per_bucket = ({"value": storage["value"][name]} if "value" in storage
+                      else {"error": dict(storage["error"], item=name)})
         records.append({"name": name, "storage": per_bucket})
     return records
 

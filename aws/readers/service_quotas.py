@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from aws.iam import Call
+from aws.calls import Call
 from aws.readers._common import ReadContext, attempt, for_each, paginate
 
 SECTION = "service_quotas"

@@ -16,6 +16,7 @@ cache hit ratio, for example, lowers the cost.)
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 from typing import Any
 
 from models.design.schema import DesignError
@@ -29,7 +30,7 @@ def is_range(value: Any) -> bool:
     return isinstance(value, dict) and bool(value) and set(value) <= RANGE_KEYS
 
 
-def _walk(value: Any, path: str, data: dict):
+def _walk(value: Any, path: str, data: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
     """(path, range) for every range in `value`, depth first, in file order."""
     if is_range(value):
         yield path, value
@@ -44,7 +45,7 @@ def _walk(value: Any, path: str, data: dict):
             yield from _walk(item, where, data)
 
 
-def ranged_paths(data: dict) -> list[str]:
+def ranged_paths(data: dict[str, Any]) -> list[str]:
     """Where the design gives ranges, as field paths ("components[1] (upload).memory_mb")."""
     return [path for path, _ in _walk(data, "", data)]
 
@@ -58,7 +59,7 @@ def _is_number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 
 
-def range_problems(data: dict) -> list[str]:
+def range_problems(data: dict[str, Any]) -> list[str]:
     """One line per malformed range: the path, the values and what is allowed."""
     problems = []
     for path, rng in _walk(data, "", data):
@@ -77,7 +78,7 @@ def range_problems(data: dict) -> list[str]:
     return problems
 
 
-def case_value(rng: dict, case: str) -> Any:
+def case_value(rng: dict[str, Any], case: str) -> Any:
     """The value of one range in one case (low and high default to expected)."""
     return rng.get(case, rng["expected"])
 
@@ -92,17 +93,18 @@ def _resolve(value: Any, case: str) -> Any:
     return value
 
 
-def scenario(data: dict, case: str) -> dict:
+def scenario(data: dict[str, Any], case: str) -> dict[str, Any]:
     """The design with every range replaced by its `case` value (`DesignError` if a range is malformed)."""
     if case not in CASES:
         raise ValueError(f"case must be one of {CASES}, not {case!r}")
     problems = range_problems(data)
     if problems:
         raise DesignError(problems)
-    return _resolve(data, case)
+    resolved: dict[str, Any] = _resolve(data, case)
+    return resolved
 
 
-def scenarios(data: dict) -> dict[str, dict]:
+def scenarios(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
     """{"low", "expected", "high"} → plain design mappings; only "expected" when there are no ranges."""
     if not has_ranges(data):
         return {"expected": data}
@@ -132,7 +134,7 @@ def with_expected(value: Any, new: float) -> Any:
     return result
 
 
-def with_bound(value: Any, bound: str, new: float) -> dict:
+def with_bound(value: Any, bound: str, new: float) -> dict[str, Any]:
     """A range with its `bound` ("low" or "high") set to `new`, expected moved to stay between.
 
     >>> with_bound({"low": 10, "expected": 20, "high": 30}, "low", 25)
@@ -153,7 +155,7 @@ def with_bound(value: Any, bound: str, new: float) -> dict:
     return result
 
 
-def widened(value: float, low_factor: float = 0.5, high_factor: float = 2.0) -> dict:
+def widened(value: float, low_factor: float = 0.5, high_factor: float = 2.0) -> dict[str, Any]:
     """A starting range around a known value (half to double by default).
 
     >>> widened(3_000_000)
@@ -165,5 +167,6 @@ def widened(value: float, low_factor: float = 0.5, high_factor: float = 2.0) -> 
 def spread(value: Any) -> tuple[Any, Any, Any]:
     """(low, expected, high) of a field, plain numbers giving the same value three times."""
     if is_range(value):
-        return tuple(case_value(value, c) for c in CASES)  # type: ignore[return-value]
+        low, expected, high = (case_value(value, c) for c in CASES)
+        return low, expected, high
     return value, value, value

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 from datetime import date, datetime
-from typing import Annotated, Any, ClassVar, Literal, Union
+from typing import Annotated, Any, ClassVar, Literal, Self, Union
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
@@ -114,11 +114,14 @@ class Workload(_Strict):
         if len(given) > 1:
             raise ValueError(f"give one of requests_per_month, peak_rps or users, not {' and '.join(given)}")
         if isinstance(self.daily_profile, list) and (len(self.daily_profile) != 24 or not any(self.daily_profile)):
-            raise ValueError(f"daily_profile: give a preset ({', '.join(DAILY_PRESETS)}) or 24 hourly weights, not all zero")
+            raise ValueError(f"daily_profile: give a preset ({', '.join(DAILY_PRESETS)}) or 24 hourly weights, "
+                             "not all zero")
         if isinstance(self.weekly_profile, list) and (len(self.weekly_profile) != 7 or not any(self.weekly_profile)):
-            raise ValueError(f"weekly_profile: give a preset ({', '.join(WEEKLY_PRESETS)}) or 7 daily weights (Mon–Sun), not all zero")
+            raise ValueError(f"weekly_profile: give a preset ({', '.join(WEEKLY_PRESETS)}) or 7 daily weights "
+                             "(Mon–Sun), not all zero")
         if self.timezone not in TIMEZONES and not _utc_offset_pattern(self.timezone):
-            raise ValueError(f"timezone {self.timezone!r} is not known; use UTC±HH:MM or one of: {', '.join(TIMEZONES)}")
+            raise ValueError(f"timezone {self.timezone!r} is not known; use UTC±HH:MM or one of: "
+                             f"{', '.join(TIMEZONES)}")
         return self
 
     @property
@@ -177,7 +180,7 @@ class _Component(_Strict):
         return True
 
     @model_validator(mode="after")
-    def _direct_or_flow(self):
+    def _direct_or_flow(self) -> Self:
         if self.direct_field and self.direct_value() is not None and self.from_ is not None:
             raise ValueError(f"give either 'from' or '{self.direct_field}', not both")
         return self
@@ -203,7 +206,8 @@ class ApiGateway(_Component):
     @model_validator(mode="after")
     def _api_rules(self) -> ApiGateway:
         if self.api == "http" and self.integration_timeout_ms is not None and self.integration_timeout_ms > 30_000:
-            raise ValueError(f"integration_timeout_ms {self.integration_timeout_ms} exceeds the HTTP API maximum of 30,000")
+            raise ValueError(f"integration_timeout_ms {self.integration_timeout_ms} exceeds the HTTP API maximum "
+                             "of 30,000")
         if self.cache_gb is not None:
             if self.api != "rest":
                 raise ValueError("cache_gb applies to REST APIs only (api: rest)")
@@ -459,7 +463,7 @@ class Design(_Strict):
     limits: Limits = Limits()
     components: list[Component] = Field(min_length=1, max_length=50)
 
-    def component(self, component_id: str):
+    def component(self, component_id: str) -> Any:
         """The component with this id (KeyError if none)."""
         for c in self.components:
             if c.id == component_id:
@@ -477,14 +481,14 @@ def parse_design(data: Any) -> Design:
     try:
         design = Design.model_validate(data)
     except ValidationError as err:
-        raise DesignError(_union_pruned([e for e in err.errors()], data)) from None
+        raise DesignError(_union_pruned([dict(e) for e in err.errors()], data)) from None
     problems = _graph_problems(design)
     if problems:
         raise DesignError(problems)
     return design
 
 
-def assumed_defaults(data: dict) -> list[str]:
+def assumed_defaults(data: dict[str, Any]) -> list[str]:
     """Warnings for usage figures the design left to a default (so the reader sees the guess)."""
     notes = []
     for i, comp in enumerate(data.get("components") or []):
@@ -527,7 +531,8 @@ def value_problem(value: Any, path: str) -> str | None:
     if isinstance(value, float) and not math.isfinite(value):
         return f"{path}: {value} is not a finite number"
     if not isinstance(value, _LEAF_TYPES):
-        return f"{path}: a {type(value).__name__} value is not allowed; use text, a number, true/false, a list or a mapping"
+        return (f"{path}: a {type(value).__name__} value is not allowed; use text, a number, true/false, a list "
+                "or a mapping")
     return None
 
 
@@ -563,7 +568,7 @@ def _graph_problems(design: Design) -> list[str]:
     return problems
 
 
-def without_traffic(design: Design) -> list:
+def without_traffic(design: Design) -> list[Any]:
     """Components that no traffic reaches: no `from`, no monthly figure of their own, and no workload
     volume in the design (Cognito and Route 53 are priced on their own figures and never listed)."""
     if design.workload.has_volume:
@@ -589,11 +594,11 @@ def _kind(value: Any) -> str:
     return {list: "a list", str: "text", type(None): "nothing"}.get(type(value), type(value).__name__)
 
 
-def _union_pruned(errors: list[dict], data: dict) -> list[str]:
+def _union_pruned(errors: list[dict[str, Any]], data: dict[str, Any]) -> list[str]:
     """One line per problem. A field that takes a number or a mapping (duration_ms, ranges) fails
     once per branch; keep only the branch the user's value was meant for."""
     lines: list[str] = []
-    by_path: dict[str, list[tuple[dict, str]]] = {}
+    by_path: dict[str, list[tuple[dict[str, Any], str]]] = {}
     for error in errors:
         by_path.setdefault(_path(error["loc"], data), []).append((error, _describe(error, data)))
     for found in by_path.values():
@@ -614,20 +619,20 @@ def _is_branch_label(part: str) -> bool:
     return part in _BRANCH_NAMES or any(ch in part for ch in "-[(") or part[:1].isupper()
 
 
-def _path(loc: tuple, data: dict) -> str:
+def _path(loc: tuple[Any, ...], data: dict[str, Any]) -> str:
     """'components[1] (handler).memory_mb' from pydantic's location tuple."""
     parts: list[str] = []
-    loc = list(loc)
-    if len(loc) >= 3 and loc[0] == "components" and isinstance(loc[1], int) and loc[2] in COMPONENT_TYPES:
-        del loc[2]  # the discriminator tag pydantic inserts
-    for i, part in enumerate(loc):
+    where = list(loc)
+    if len(where) >= 3 and where[0] == "components" and isinstance(where[1], int) and where[2] in COMPONENT_TYPES:
+        del where[2]  # the discriminator tag pydantic inserts
+    for i, part in enumerate(where):
         if isinstance(part, str) and _is_branch_label(part):
             continue
         if isinstance(part, int) and not parts:
             parts.append(f"[{part}]")
         elif isinstance(part, int):
             parts[-1] += f"[{part}]"
-            if i == 1 and loc[0] == "components":
+            if i == 1 and where[0] == "components":
                 comps = data.get("components") or []
                 if part < len(comps) and isinstance(comps[part], dict) and comps[part].get("id"):
                     parts[-1] += f" ({comps[part]['id']})"
@@ -640,7 +645,7 @@ def _path(loc: tuple, data: dict) -> str:
     return ".".join(parts) or "design"
 
 
-def _describe(error: dict, data: dict) -> str:
+def _describe(error: dict[str, Any], data: dict[str, Any]) -> str:
     """One line: the field path, the value and what is allowed."""
     path = _path(error["loc"], data)
     kind = error["type"]
@@ -666,7 +671,8 @@ def _describe(error: dict, data: dict) -> str:
         unit_hint = _unit_hint(path)
         return f"{path}: {shown} is not a plain number{unit_hint}"
     if kind == "string_pattern_mismatch":
-        return f"{path}: {shown} is not allowed; use lower-case letters, digits, '-' or '_', starting with a letter (≤ 40 characters)"
+        return (f"{path}: {shown} is not allowed; use lower-case letters, digits, '-' or '_', starting with a "
+                "letter (≤ 40 characters)")
     if kind == "value_error":
         return f"{path}: {error['msg'].removeprefix('Value error, ')}"
     if kind in ("too_short", "too_long"):

@@ -19,50 +19,47 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import numpy as np
 import yaml
 
 from models.design.schema import Design, DesignError, parse_design, value_problem
+from models.safe_text import (  # the limits and the loader design files and templates share
+    MAX_BRACKET_DEPTH,
+    MAX_DEPTH,
+    MAX_NUMBER_DIGITS,
+    MAX_TEXT_CHARS,
+    NoAliasDumper,
+    StrictLoader,
+    bracket_depth,
+    load_yaml,
+    nesting_depth,
+    written_digits,
+)
 
-MAX_TEXT_CHARS = 1_000_000
-MAX_DEPTH = 12
-#: brackets may nest deeper than the data (a name may hold "[" or "{"), but never this deep
-MAX_BRACKET_DEPTH = 100
-#: digits in one written number (a design's largest figure, 10 trillion, has 14)
-MAX_NUMBER_DIGITS = 30
-
-
-class _NoAliasLoader(yaml.SafeLoader):
-    """SafeLoader that refuses anchors/aliases (no "billion laughs"; designs never need them)."""
-
-    def compose_node(self, parent, index):  # noqa: D401 - PyYAML hook
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
-            raise DesignError([f"design file line {event.start_mark.line + 1}: YAML aliases (*name) are not supported"])
-        return super().compose_node(parent, index)
-
-    def construct_yaml_int(self, node):  # noqa: D401 - PyYAML hook
-        _check_digits(str(node.value), f"line {node.start_mark.line + 1}")
-        return super().construct_yaml_int(node)
+__all__ = ["MAX_BRACKET_DEPTH", "MAX_DEPTH", "MAX_NUMBER_DIGITS", "MAX_TEXT_CHARS", "bracket_depth",
+           "dump_design_text", "load_design_data", "parse_design_text", "safe_load_without_aliases",
+           "written_digits"]
 
 
-_NoAliasLoader.add_constructor("tag:yaml.org,2002:int", _NoAliasLoader.construct_yaml_int)
+class _DesignLoader(StrictLoader):
+    """The shared strict loader, its refusals worded for design files."""
+
+    def refuse_alias(self, line: int) -> Exception:
+        return DesignError([f"design file line {line}: YAML aliases (*name) are not supported"])
+
+    def refuse_digits(self, line: int, digits: int) -> Exception:
+        return _digits_error(f"line {line}", digits)
 
 
-def written_digits(written: str) -> int:
-    """Digits in a number as written (hex/octal digits count too), counted before any conversion.
-
-    >>> written_digits("-1_000_000"), written_digits("0xff")
-    (7, 4)
-    """
-    return sum(ch.isalnum() for ch in written)
+def _digits_error(where: str, digits: int) -> DesignError:
+    return DesignError([f"design file{' ' + where if where else ''}: a number written with {digits:,} digits; "
+                        "numbers in a design "
+                        f"have at most {MAX_NUMBER_DIGITS}"])
 
 
 def _check_digits(written: str, where: str) -> None:
     digits = written_digits(written)
     if digits > MAX_NUMBER_DIGITS:
-        raise DesignError([f"design file{' ' + where if where else ''}: a number written with {digits:,} digits; numbers in a design "
-                           f"have at most {MAX_NUMBER_DIGITS}"])
+        raise _digits_error(where, digits)
 
 
 def _json_int(written: str) -> int:
@@ -75,38 +72,16 @@ def _json_float(written: str) -> float:
     return float(written)
 
 
-def _json_constant(written: str):
+def _json_constant(written: str) -> Any:
     raise DesignError([f"design file: {written} is not a number a design can hold (use a finite number)"])
 
 
-def bracket_depth(text: str) -> int:
-    """The deepest nesting of `[`/`{` in the text, counted without parsing (brackets inside quoted
-    strings count too, so this over-estimates; it is only a guard before the parser)."""
-    if not text:
-        return 0
-    raw = np.frombuffer(text.encode("utf-8", "replace"), dtype=np.uint8)
-    step = ((raw == 0x5B) | (raw == 0x7B)).astype(np.int32) - ((raw == 0x5D) | (raw == 0x7D)).astype(np.int32)
-    return int(np.cumsum(step).max(initial=0))
+def safe_load_without_aliases(text: str) -> Any:
+    """yaml.safe_load with aliases refused: the shared strict loader, driven directly."""
+    return load_yaml(text, _DesignLoader)
 
 
-class _NoAliasDumper(yaml.SafeDumper):
-    """SafeDumper that writes a value shared by two places twice instead of as an anchor and alias
-    (which the loader above refuses: a design we write must open again)."""
-
-    def ignore_aliases(self, data):  # noqa: D401 - PyYAML hook
-        return True
-
-
-def safe_load_without_aliases(text: str):
-    """yaml.safe_load with aliases refused: the SafeLoader subclass above, driven directly."""
-    loader = _NoAliasLoader(text)
-    try:
-        return loader.get_single_data()
-    finally:
-        loader.dispose()
-
-
-def load_design_data(text: str) -> dict:
+def load_design_data(text: str) -> dict[str, Any]:
     """The mapping in a YAML or JSON design text; `DesignError` with a one-line reason otherwise."""
     if len(text) > MAX_TEXT_CHARS:
         raise DesignError([f"design file: {len(text):,} characters is too large; the limit is {MAX_TEXT_CHARS:,}"])
@@ -128,11 +103,12 @@ def load_design_data(text: str) -> dict:
         problem = getattr(err, "problem", None) or "not valid YAML"
         raise DesignError([f"design file{where}: {problem}"]) from None
     except RecursionError:
-        raise DesignError([f"design file: nested too deeply to read; a design is at most {MAX_DEPTH} levels deep"]) from None
+        raise DesignError([f"design file: nested too deeply to read; a design is at most {MAX_DEPTH} levels "
+                           "deep"]) from None
     if data is None:
         raise DesignError(["design file: it is empty; start from a template (the template picker, "
                            "or python cli.py templates)"])
-    if _depth(data) > MAX_DEPTH:
+    if nesting_depth(data, MAX_DEPTH, leaves=True) > MAX_DEPTH:
         raise DesignError([f"design file: nested more than {MAX_DEPTH} levels deep"])
     if not isinstance(data, dict):
         raise DesignError([f"design file: expected a mapping of fields (name, region, components, ...), "
@@ -152,14 +128,5 @@ def dump_design_text(data: dict[str, Any], fmt: str = "yaml") -> str:
     """A design mapping as YAML (default) or JSON text, keys in their given order."""
     if fmt == "json":
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-    return yaml.dump(data, Dumper=_NoAliasDumper, sort_keys=False, allow_unicode=True, width=100)
+    return yaml.dump(data, Dumper=NoAliasDumper, sort_keys=False, allow_unicode=True, width=100)
 
-
-def _depth(value: Any, level: int = 1) -> int:
-    if level > MAX_DEPTH + 1:
-        return level
-    if isinstance(value, dict):
-        return max([_depth(v, level + 1) for v in value.values()] or [level])
-    if isinstance(value, list):
-        return max([_depth(v, level + 1) for v in value] or [level])
-    return level

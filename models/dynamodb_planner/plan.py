@@ -95,7 +95,8 @@ class Strategy:
     note: str = ""
     applicable: bool = True              # False: shown for comparison only (the one-time lower bound)
     decreases: list[tuple[int, str]] = field(default_factory=list)  # (minute of month, "read"/"write"/"both")
-    pattern: dict | None = None          # weekly plan: {"step_minutes", "rcu": [...], "wcu": [...]} (UTC from Monday 00:00)
+    #: weekly plan: {"step_minutes", "rcu": [...], "wcu": [...]} (UTC from Monday 00:00)
+    pattern: dict | None = None
 
 
 @dataclass(frozen=True)
@@ -201,7 +202,8 @@ def on_demand(demand: TableDemand, prices: Prices, settings: PlannerSettings) ->
     """Pay per request: no capacity to plan, no throttling below the table quota."""
     cost = float(demand.read_units.sum()) * 60 * prices.rru + float(demand.write_units.sum()) * 60 * prices.wru
     return Strategy("on_demand", _usd(cost), _usd(cost * growth_factor_12(settings.growth_per_month)), 0.0, None, 0,
-                    note="Billed per request unit; spikes above twice the previous peak within 30 minutes may throttle.")
+                    note="Billed per request unit; spikes above twice the previous peak within 30 minutes "
+                         "may throttle.")
 
 
 def required(units: np.ndarray, settings: PlannerSettings) -> np.ndarray:
@@ -215,7 +217,8 @@ def fixed(demand: TableDemand, prices: Prices, settings: PlannerSettings) -> Str
     read_cap = np.full(MINUTES, required(demand.read_units, settings).max())
     write_cap = np.full(MINUTES, required(demand.write_units, settings).max())
     return _provisioned("provisioned_fixed", demand, prices, settings, read_cap, write_cap, 0,
-                        f"{read_cap[0]:,.0f} RCU and {write_cap[0]:,.0f} WCU all month (peak + {settings.headroom:.0%}).")
+                        f"{read_cap[0]:,.0f} RCU and {write_cap[0]:,.0f} WCU all month "
+                        f"(peak + {settings.headroom:.0%}).")
 
 
 def _provisioned(name, demand, prices, settings, read_cap, write_cap, max_decreases, note, schedule=None,
@@ -303,19 +306,23 @@ def scheduled(demand: TableDemand, prices: Prices, settings: PlannerSettings,
     rounded = False
     for units, price, items in ((demand.read_units, prices.rcu_hour, demand.reads_per_month),
                                 (demand.write_units, prices.wcu_hour, demand.writes_per_month)):
-        need, coarse = rounded_needs(required(units, settings).reshape(steps, step).max(axis=1), ONE_TIME_VALUES, up=False)
+        step_needs = required(units, settings).reshape(steps, step).max(axis=1)
+        need, coarse = rounded_needs(step_needs, ONE_TIME_VALUES, up=False)
         rounded |= coarse
         values = np.unique(need)
         base = values * price * hours
         step_cost = np.where(values[None, :] >= need[:, None], base[None, :], np.inf)
         per_unit = float(units.sum()) * 60 / items if items else 1.0
-        lost = np.maximum(units.reshape(steps, step)[:, :, None] - values[None, None, :], 0).sum(axis=1) * 60 / per_unit \
+        lost = (np.maximum(units.reshape(steps, step)[:, :, None] - values[None, None, :], 0).sum(axis=1)
+                * 60 / per_unit) \
             if settings.allowed_throttle_fraction > 0 else None
         dims.append((values, base, step_cost, lost))
-    penalty = _throttle_penalty(demand, settings, dims, day, rule, start) if settings.allowed_throttle_fraction > 0 else None
-    caps, events, per_day = [], [], {}
+    penalty = (_throttle_penalty(demand, settings, dims, day, rule, start)
+               if settings.allowed_throttle_fraction > 0 else None)
+    caps, events = [], []
+    per_day: dict[int, int] = {}
     for (values, base, step_cost, lost), name in zip(dims, ("read", "write"), strict=True):
-        cost = step_cost if penalty is None else base[None, :] + penalty * lost
+        cost = step_cost if penalty is None or lost is None else base[None, :] + penalty * lost
         plan = cheapest_schedule(cost, day, rule, start)
         caps.append(values[plan.levels])
         events += [(k * step, name) for k, _ in decrease_steps(plan.levels)]
@@ -436,11 +443,13 @@ def scheduled_weekly(demand: TableDemand, prices: Prices, settings: PlannerSetti
         events += [(m, dim) for m in range(first, MINUTES, WEEK_MINUTES) if m > 0]
     events.sort()
     return _provisioned("scheduled_weekly", demand, prices, settings, read_cap, write_cap, most,
-                        f"Repeats every week: {len(rows)} capacity changes a week in {step}-minute steps (UTC), at most "
+                        f"Repeats every week: {len(rows)} capacity changes a week in {step}-minute steps (UTC), "
+                        "at most "
                         f"{per_target} scheduled actions per scalable target (limit {SCHEDULED_ACTIONS_PER_TARGET}); "
                         f"at most {most} decreases in a UTC day, reads and writes counted separately as Application "
                         "Auto Scaling applies them, under the rolling 60-minute rule."
-                        + (f" Needs rounded up to {WEEKLY_VALUES} levels per dimension." if coarse_r or coarse_w else ""),
+                        + (f" Needs rounded up to {WEEKLY_VALUES} levels per dimension."
+                           if coarse_r or coarse_w else ""),
                         rows, decreases=events,
                         pattern={"step_minutes": step, "rcu": pattern_r.astype(int).tolist(),
                                  "wcu": pattern_w.astype(int).tolist()})
@@ -488,7 +497,8 @@ def recurring_actions(table: str, pattern: dict, dimension: str | None = None) -
             actions.append({
                 "ServiceNamespace": "dynamodb", "ResourceId": f"table/{table}",
                 "ScalableDimension": f"dynamodb:{kind}:{dim}",
-                "ScheduledActionName": (f"{table.replace('/', '-')}-{name}-{minute_of_day // 60:02d}{minute_of_day % 60:02d}"
+                "ScheduledActionName": (f"{table.replace('/', '-')}-{name}-"
+                                        f"{minute_of_day // 60:02d}{minute_of_day % 60:02d}"
                                         f"-{units}"),
                 "Schedule": f"cron({minute_of_day % 60} {minute_of_day // 60} ? * {_day_list(days)} *)",
                 "ScalableTargetAction": {"MinCapacity": units, "MaxCapacity": units},
@@ -515,7 +525,8 @@ def autoscaling(demand: TableDemand, prices: Prices, settings: PlannerSettings,
     scale-in is its own UpdateTable, so read and write scale-ins share the table's decrease budget
     in time order, and a scale-in the rolling 60-minute rule forbids is held until it is allowed."""
     day, hour = utc_calendar(demand)
-    budget = RollingBudget(DecreaseRule(1, settings.decreases_per_day), int(day[0]), start_state(settings, start_utc, 1))
+    budget = RollingBudget(DecreaseRule(1, settings.decreases_per_day), int(day[0]),
+                           start_state(settings, start_utc, 1))
     trackers = {"read": _Tracker(demand.read_units, settings), "write": _Tracker(demand.write_units, settings)}
     events: list[tuple[int, str]] = []
     pending = {name: t.next_event() for name, t in trackers.items()}
@@ -570,7 +581,8 @@ class _Tracker:
             self.level = float(min(settings.max_capacity, max(self.level + 1, math.ceil(self.units[now] / target))))
             self.t = effective
             return False
-        lower = float(max(settings.min_capacity, math.ceil(self.units[now - 14:now + 1].max() / settings.target_utilization)))
+        recent_peak = self.units[now - 14:now + 1].max()
+        lower = float(max(settings.min_capacity, math.ceil(recent_peak / settings.target_utilization)))
         if lower < self.level and budget.allows(when, int(day[when])):
             budget.record(when, int(day[when]))
             self.level = lower
@@ -611,8 +623,10 @@ def _next_hour(minute: int, hour: np.ndarray) -> int:
 def reserved(demand: TableDemand, prices: Prices, settings: PlannerSettings, base: Strategy) -> Strategy:
     """Reserve the capacity the weekly schedule never goes below (blocks of 100), the rest as it schedules."""
     if not prices.reserved:
-        return Strategy("reserved", None, None, base.throttled_requests, base.avg_utilization, base.max_decreases_in_a_day,
+        return Strategy("reserved", None, None, base.throttled_requests, base.avg_utilization,
+                        base.max_decreases_in_a_day,
                         note="Reserved capacity is available for the Standard table class only.")
+    assert base.read_capacity is not None and base.write_capacity is not None  # the weekly schedule has both
     best = None
     for term, years in (("1y", 1), ("3y", 3)):
         rates = prices.reserved[term]
@@ -624,6 +638,7 @@ def reserved(demand: TableDemand, prices: Prices, settings: PlannerSettings, bas
         cost = monthly_reserved + rest
         if best is None or cost < best[0]:
             best = (cost, term, blocks_r, blocks_w, monthly_reserved, rest)
+    assert best is not None
     cost, term, blocks_r, blocks_w, monthly_reserved, rest = best
     note = (f"{term} term: {blocks_r * 100:,} RCU and {blocks_w * 100:,} WCU reserved (upfront spread over the term), "
             "the rest as the weekly schedule." if blocks_r or blocks_w else
@@ -647,6 +662,13 @@ class Plan:
     demand: TableDemand
 
 
+def _cost(strategy: Strategy) -> Decimal:
+    """A strategy's monthly cost (only strategies that have one are compared)."""
+    assert strategy.monthly_cost_usd is not None
+    return strategy.monthly_cost_usd
+
+
+
 STRATEGY_ORDER = ("on_demand", "provisioned_fixed", "autoscaling", "scheduled_weekly", "reserved", "scheduled_one_time")
 
 
@@ -663,11 +685,12 @@ def plan_table(demand: TableDemand, catalog: Catalog, settings: PlannerSettings,
     allowed = settings.allowed_throttle_fraction * (demand.reads_per_month + demand.writes_per_month)
     eligible = [s for s in strategies if s.applicable and s.monthly_cost_usd is not None
                 and s.throttled_requests <= allowed + 1e-6]
-    best = min(eligible, key=lambda s: s.monthly_cost_usd)
+    best = min(eligible, key=_cost)
     on_demand_cost = strategies[0].monthly_cost_usd
     even = break_even_utilization(prices)
-    saving = (1 - float(best.monthly_cost_usd) / float(on_demand_cost)) if on_demand_cost else 0.0
-    reason = (f"{best.name} is the cheapest plan that keeps throttling within {settings.allowed_throttle_fraction:.2%}: "
+    saving = (1 - float(_cost(best)) / float(on_demand_cost)) if on_demand_cost else 0.0
+    reason = (f"{best.name} is the cheapest plan that keeps throttling within "
+              f"{settings.allowed_throttle_fraction:.2%}: "
               f"USD {best.monthly_cost_usd:,.2f} a month"
               + (f", {saving:.0%} below on-demand" if best.name != "on_demand" and saving > 0 else "")
               + f". Provisioned pays off above {even['read']:.0%} average utilization.")

@@ -33,6 +33,7 @@ cheapest sequence exactly; the rule states are generated from the rule (`rule_st
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -246,16 +247,44 @@ def cheapest_schedule(step_cost: np.ndarray, utc_day: np.ndarray, rule: Decrease
     steps, levels = step_cost.shape
     machine = rule_states(rule, start)
     phases = len(machine.states)
+    types = (np.int16 if levels < 32_000 else np.int32, np.uint8 if phases < 256 else np.int16)
+    advance = _stepper(step_cost, utc_day, machine, fall_end, no_decrease, grid)
+    best = np.full((phases, levels), INF)
+    if prior_level is None:
+        best[machine.start] = step_cost[0]
+        first = 1
+    else:
+        best[machine.start, prior_level] = 0.0
+        first = 0
+    best, blocks = _forward(advance, best, first, steps, types)
+    last_phase, last_level = np.unravel_index(np.argmin(best), best.shape)
+    total = float(best[last_phase, last_level])
+    path, level = _walk_back(advance, blocks, steps, int(last_phase), int(last_level), types)
+    if first == 1:
+        path[0] = level  # step 0 is free: the path starts at the level step 1 came from
+    if grid is not None:
+        return Schedule(path, total, count_grid_decreases(path, utc_day, grid[1], prior_level))
+    return Schedule(path, total, count_decreases(path, utc_day, fall_end, prior_level))
+
+
+#: one step of `cheapest_schedule`: (costs after step k − 1, k) → (costs after k, back_level, back_phase)
+_Advance = Callable[[np.ndarray, int], tuple[np.ndarray, np.ndarray, np.ndarray]]
+#: the back pointers of a block of steps, or the costs before its first step (to recompute them)
+_Block = np.ndarray | tuple[np.ndarray, np.ndarray]
+
+
+def _stepper(step_cost: np.ndarray, utc_day: np.ndarray, machine: RuleStates, fall_end: np.ndarray | None,
+             no_decrease: np.ndarray | None, grid: tuple[int, int] | None) -> _Advance:
+    """`cheapest_schedule`'s step (see there for the arguments)."""
+    phases, levels = len(machine.states), step_cost.shape[1]
     groups_adv, groups_day = _Groups(machine.advance), _Groups(machine.advance_day)
     dec1 = machine.decrease
     dec2 = np.where(dec1 >= 0, dec1[np.maximum(dec1, 0)], -1)
     moves = [_Groups(dec1), _Groups(dec2)]
-    level_type = np.int16 if levels < 32_000 else np.int32
-    phase_type = np.uint8 if phases < 256 else np.int16
     index = np.arange(levels)
     new_day = np.diff(utc_day, prepend=utc_day[0]) != 0
 
-    def advance(best: np.ndarray, k: int):
+    def advance(best: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Step k from the costs after step k − 1: (best, back_level, back_phase)."""
         if k == 0:
             entry, origin = best, np.full((phases, levels), machine.start, dtype=np.int64)
@@ -266,56 +295,64 @@ def cheapest_schedule(step_cost: np.ndarray, utc_day: np.ndarray, rule: Decrease
             return _move_grid(entry, origin, step_cost[k], grid, moves if allow else None)
         return _move(entry, origin, step_cost[k], index, fall_end, moves if allow else None)
 
-    best = np.full((phases, levels), INF)
-    if prior_level is None:
-        best[machine.start] = step_cost[0]
-        first = 1
-    else:
-        best[machine.start, prior_level] = 0.0
-        first = 0
-    # back pointers for every step when they fit in BACK_POINTER_BYTES; otherwise keep the costs at
-    # checkpoints and recompute one block of back pointers at a time on the way back (twice the work)
+    return advance
+
+
+def _forward(advance: _Advance, best: np.ndarray, first: int, steps: int,
+             types: tuple[type, type]) -> tuple[np.ndarray, dict[int, _Block]]:
+    """Steps `first`… to the end: the costs after the last, and the blocks for the way back.
+
+    The back pointers of every step when they fit in BACK_POINTER_BYTES; otherwise the costs at
+    checkpoints, to recompute one block of back pointers at a time on the way back (twice the work)."""
+    level_type, phase_type = types
+    phases, levels = best.shape
     per_step = phases * levels * (np.dtype(level_type).itemsize + np.dtype(phase_type).itemsize)
     if per_step * steps <= BACK_POINTER_BYTES:
-        back_level = np.empty((steps - first, phases, levels), dtype=level_type)
-        back_phase = np.empty((steps - first, phases, levels), dtype=phase_type)
+        back_level: np.ndarray = np.empty((steps - first, phases, levels), dtype=level_type)
+        back_phase: np.ndarray = np.empty((steps - first, phases, levels), dtype=phase_type)
         for k in range(first, steps):
             best, back_level[k - first], back_phase[k - first] = advance(best, k)
-        blocks = {first: (back_level, back_phase)}
-    else:
-        size = max(1, int(math.sqrt(steps - first)))
-        blocks = {}
-        for k in range(first, steps):
-            if (k - first) % size == 0:
-                blocks[k] = best
-            best = advance(best, k)[0]
-    last_phase, last_level = np.unravel_index(np.argmin(best), best.shape)
-    total = float(best[last_phase, last_level])
+        return best, {first: (back_level, back_phase)}
+    size = max(1, int(math.sqrt(steps - first)))
+    blocks: dict[int, _Block] = {}
+    for k in range(first, steps):
+        if (k - first) % size == 0:
+            blocks[k] = best
+        best = advance(best, k)[0]
+    return best, blocks
+
+
+def _walk_back(advance: _Advance, blocks: dict[int, _Block], steps: int, phase: int, level: int,
+               types: tuple[type, type]) -> tuple[np.ndarray, int]:
+    """The level of every step, from the last step's (phase, level) back; and the level before the first block."""
     path = np.empty(steps, dtype=np.int64)
-    level, phase = int(last_level), int(last_phase)
     starts = sorted(blocks, reverse=True)
     for number, k0 in enumerate(starts):
         k1 = steps if number == 0 else starts[number - 1]
-        stored = blocks[k0]
-        if isinstance(stored, tuple):
-            back_level, back_phase = stored
-        else:
-            back_level = np.empty((k1 - k0, phases, levels), dtype=level_type)
-            back_phase = np.empty((k1 - k0, phases, levels), dtype=phase_type)
-            costs = stored
-            for k in range(k0, k1):
-                costs, back_level[k - k0], back_phase[k - k0] = advance(costs, k)
+        back_level, back_phase = _back_pointers(advance, blocks[k0], k0, k1, types)
         for k in range(k1 - 1, k0 - 1, -1):
             path[k] = level
             level, phase = int(back_level[k - k0, phase, level]), int(back_phase[k - k0, phase, level])
-    if first == 1:
-        path[0] = level  # step 0 is free: the path starts at the level step 1 came from
-    if grid is not None:
-        return Schedule(path, total, count_grid_decreases(path, utc_day, grid[1], prior_level))
-    return Schedule(path, total, count_decreases(path, utc_day, fall_end, prior_level))
+    return path, level
 
 
-def _cummin(values: np.ndarray, args: np.ndarray, axis: int, reverse: bool, strict: bool):
+def _back_pointers(advance: _Advance, stored: _Block, k0: int, k1: int,
+                   types: tuple[type, type]) -> tuple[np.ndarray, np.ndarray]:
+    """Steps k0…k1 − 1's back pointers: as stored, or recomputed from the costs before step k0."""
+    if isinstance(stored, tuple):
+        return stored
+    level_type, phase_type = types
+    phases, levels = stored.shape
+    back_level: np.ndarray = np.empty((k1 - k0, phases, levels), dtype=level_type)
+    back_phase: np.ndarray = np.empty((k1 - k0, phases, levels), dtype=phase_type)
+    costs = stored
+    for k in range(k0, k1):
+        costs, back_level[k - k0], back_phase[k - k0] = advance(costs, k)
+    return back_level, back_phase
+
+
+def _cummin(values: np.ndarray, args: np.ndarray, axis: int, reverse: bool,
+            strict: bool) -> tuple[np.ndarray, np.ndarray]:
     """Running min along `axis` (from the low end, or from the high end with `reverse`), over
     positions ≤ x (≥ x) or strictly < x (> x) with `strict`, and the flat level index achieving it."""
     if reverse:
@@ -336,7 +373,8 @@ def _cummin(values: np.ndarray, args: np.ndarray, axis: int, reverse: bool, stri
     return running, best_args
 
 
-def _move_grid(entry, origin, cost, grid, moves):
+def _move_grid(entry: np.ndarray, origin: np.ndarray, cost: np.ndarray, grid: tuple[int, int],
+               moves: list[_Groups] | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """`_move` on the (RCU index, WCU index) grid: no decrease when neither falls, one decrease
     (state map moves[0]) when exactly one falls, two (moves[1]) when both do."""
     phases, levels = entry.shape
@@ -427,7 +465,8 @@ def _range_min(values: np.ndarray, low: np.ndarray, high: np.ndarray) -> tuple[n
     return out_v, out_a
 
 
-def _move(entry, origin, cost, index, fall_end, moves):
+def _move(entry: np.ndarray, origin: np.ndarray, cost: np.ndarray, index: np.ndarray, fall_end: np.ndarray | None,
+          moves: list[_Groups] | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Choose this step's level: stay or raise keeps the state; lowering applies one decrease (or
     two when both dimensions fall as separate updates). Returns (best, back_level, back_phase)."""
     phases, levels = entry.shape
@@ -539,7 +578,8 @@ class RollingBudget:
         if self.count == 0 and not self.closed:
             self.first = minute
         self.count += 1
-        if self.first is None or self.count >= self.rule.first_window or minute - self.first >= self.rule.window_minutes:
+        if (self.first is None or self.count >= self.rule.first_window
+                or minute - self.first >= self.rule.window_minutes):
             self.closed = True
         self.last = minute
 

@@ -1,6 +1,7 @@
 """Quotes to hand a customer, built in memory: CSV, an Excel workbook and a printable HTML report.
 
-    report = build_report(design, settings=QuoteSettings("JPY", Decimal(150), Decimal(10)), lang="ja", today=date.today())
+    report = build_report(design, settings=QuoteSettings("JPY", Decimal(150), Decimal(10)), lang="ja",
+                          today=date.today())
     quote_xlsx(report)  # bytes
 
 Every format carries the same numbers (`exports.tables`), the rounding rule, the exchange rate,

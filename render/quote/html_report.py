@@ -2,12 +2,14 @@
 cleanly to paper or PDF from the browser.
 
 Every piece of user text (design name, description, component ids, ...) goes through
-`html.escape` (quotes included), and only the price catalog's source URLs become links. The chart is an inline SVG drawn here: monthly cost by component, with the low–high
+`html.escape` (quotes included), and only the price catalog's source URLs become links. The chart
+is an inline SVG drawn here: monthly cost by component, with the low–high
 range as a whisker when the design has ranges.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from decimal import Decimal
 from html import escape
 from urllib.parse import urlsplit
@@ -106,7 +108,8 @@ def _line_table(report: QuoteReport) -> list[str]:
     for row in tables.line_rows(report):
         dimension = f'{escape(row[2])}<div class="how">{escape(row[11])}</div>'
         out.append("<tr>" + _cell(row[0], report, numeric=False, money=False) + f"<td>{dimension}</td>"
-                   + _cell(row[3], report, numeric=True, money=False) + _cell(row[4], report, numeric=False, money=False)
+                   + _cell(row[3], report, numeric=True, money=False)
+                   + _cell(row[4], report, numeric=False, money=False)
                    + _cell(row[5], report, numeric=True, money=False) + _cell(row[6], report, numeric=True, money=False)
                    + _cell(row[7], report, numeric=True, money=True)
                    + f'<td class="nowrap">{escape(row[8])}</td>' + _cell(row[9], report, numeric=False, money=False)
@@ -128,7 +131,8 @@ def _check_table(report: QuoteReport) -> list[str]:
         limit = "—" if c.limit_value is None else f"{c.limit_value:,.6g}"
         head = "—" if c.headroom_pct is None else f"{c.headroom_pct:,.1f}"
         out.append(f'<tr><td class="status-{c.status}">{escape(row[0])}</td><td>{escape(c.id)}</td>'
-                   f"<td>{escape(c.component)}</td><td>{escape(peak)} / {escape(limit)}<div class=\"how\">{escape(row[7])}</div></td>"
+                   f"<td>{escape(c.component)}</td><td>{escape(peak)} / {escape(limit)}"
+                   f"<div class=\"how\">{escape(row[7])}</div></td>"
                    f'<td class="num">{escape(head)}</td><td class="num">{c.affected_requests_per_month:,.0f}</td>'
                    f"<td>{escape(row[10])}<div class=\"how\">{escape(row[11])}</div></td></tr>")
     out.append("</tbody></table>")
@@ -149,12 +153,15 @@ def _totals(report: QuoteReport) -> list[str]:
     if report.ranged:
         low, high = report.quotes["low"].total, report.quotes["high"].total
         rows.append(f"<tr><th>{escape(w('range', lg))}</th><td>{escape(w('case_low', lg))} "
-                    f"{escape(_money(report, low))} – {escape(w('case_high', lg))} {escape(_money(report, high))}</td></tr>")
-    rows.append(f"<tr><th>{escape(w('year', lg))}</th><td>{escape(_money(report, report.money(report.year_usd)))}</td></tr>")
+                    f"{escape(_money(report, low))} – {escape(w('case_high', lg))} "
+                    f"{escape(_money(report, high))}</td></tr>")
+    year = _money(report, report.money(report.year_usd))
+    rows.append(f"<tr><th>{escape(w('year', lg))}</th><td>{escape(year)}</td></tr>")
     status = report.readiness.worst_status
     rows.append(f'<tr><th>{escape(w("readiness_overall", lg))}</th><td class="status-{status}">'
                 f"{escape(status_word(status, lg))}</td></tr></table>")
-    rows.append(f'<p class="note">{escape(rounding_rule(report.settings, lg))} {escape(rate_note(report.settings, lg))}</p>')
+    rows.append(f'<p class="note">{escape(rounding_rule(report.settings, lg))} '
+                f'{escape(rate_note(report.settings, lg))}</p>')
     return rows
 
 
@@ -176,14 +183,16 @@ def _cell(value, report: QuoteReport, *, numeric: bool, money: bool, short_links
     return f"<td>{escape(text)}</td>"
 
 
-def _grid(title: str, header: list[str], rows: list[list], report: QuoteReport, *, numeric: set[int] = frozenset(),
+def _grid(title: str, header: list[str], rows: list[list], report: QuoteReport, *,
+          numeric: Collection[int] = frozenset(),
           money_cols: set[int] | None = None, status_col: int | None = None, note: str = "",
           short_links: bool = False, link_col: int | None = None) -> list[str]:
     money_cols = {tables.AMOUNT} if money_cols is None and tables.AMOUNT in numeric else (money_cols or set())
     out = [f"<h2>{escape(title)}</h2>"]
     if note:
         out.append(f'<p class="note">{escape(note)}</p>')
-    out.append('<table class="grid"><thead><tr>' + "".join(f"<th>{escape(h)}</th>" for h in header) + "</tr></thead><tbody>")
+    out.append('<table class="grid"><thead><tr>' + "".join(f"<th>{escape(h)}</th>" for h in header)
+               + "</tr></thead><tbody>")
     for row in rows:
         cells = []
         for index, value in enumerate(row):
@@ -226,7 +235,8 @@ def bar_chart_svg(report: QuoteReport, width: int = 720) -> str:
         color = "#2e7d32" if amount < 0 else "#1f5f99"
         out.append(f'<text x="{label_w - 6}" y="{y + bar_h * 0.72:.1f}" text-anchor="end" font-size="12">'
                    f"{escape(component)}</text>")
-        out.append(f'<rect x="{start:.1f}" y="{y}" width="{max(end - start, 0.5):.1f}" height="{bar_h}" fill="{color}"/>')
+        out.append(f'<rect x="{start:.1f}" y="{y}" width="{max(end - start, 0.5):.1f}" height="{bar_h}" '
+                   f'fill="{color}"/>')
         if component in lows and component in highs:
             lo, hi = sorted((x(float(lows[component])), x(float(highs[component]))))
             mid = y + bar_h / 2

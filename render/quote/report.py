@@ -135,7 +135,8 @@ def defaults_assumed(data: dict) -> list[tuple[str, str]]:
             rows.append((key, show(getattr(design, key))))
     given_workload = plain.get("workload") or {}
     for key, value in design.workload.model_dump().items():
-        if key not in given_workload and value not in (None, [], {}) and key not in ("requests_per_month", "peak_rps", "users"):
+        if (key not in given_workload and value not in (None, [], {})
+                and key not in ("requests_per_month", "peak_rps", "users")):
             rows.append((f"workload.{key}", show(value)))
     for index, (given, comp) in enumerate(zip(plain.get("components") or [], design.components, strict=False)):
         for key, value in comp.model_dump(by_alias=True).items():

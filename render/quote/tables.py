@@ -21,7 +21,8 @@ def _float(value: Decimal | None) -> float | None:
 def line_header(report: QuoteReport) -> list[str]:
     lg, cur = report.lang, report.settings.currency
     return [w("col_component", lg), w("col_service", lg), w("col_dimension", lg), w("col_quantity", lg),
-            w("col_unit", lg), w("col_unit_price_usd", lg), w("col_cost_usd", lg), w("col_amount", lg, cur=currency_word(cur, lg)),
+            w("col_unit", lg), w("col_unit_price_usd", lg), w("col_cost_usd", lg),
+            w("col_amount", lg, cur=currency_word(cur, lg)),
             w("col_as_of", lg), w("col_confidence", lg), w("col_source", lg), w("col_formula", lg)]
 
 
