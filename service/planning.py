@@ -14,6 +14,7 @@ from models.costs.estimate import Estimate, estimate
 from models.design.ranges import has_ranges, ranged_paths, scenario, scenarios
 from models.design.schema import Design, assumed_defaults, parse_design, traffic_notes
 from models.design.text import load_design_data
+from models.messages import msg
 from pricing.catalog import load_catalog, load_facts, load_limit_defaults
 
 PRICES_ENV = "SERVERLESS_PLANNER_PRICES"  # "refreshed": use the catalog `cli.py prices refresh` wrote
@@ -34,8 +35,8 @@ def _catalog_note(region: str) -> list[str]:
     catalog = catalog_for(region)
     if catalog is load_catalog(region):
         return []
-    return [f"prices from the catalog refreshed from the AWS Price List on {catalog.compiled.isoformat()} "
-            f"({PRICES_ENV}=refreshed), not the bundled one"]
+    return [msg("estimate.refreshed_catalog.warning", "prices from the catalog refreshed from the AWS Price List on "
+                "{date} ({env}=refreshed), not the bundled one", date=catalog.compiled.isoformat(), env=PRICES_ENV)]
 
 
 def _priced(design: Design, data: dict, case: str = "expected") -> Estimate:
@@ -49,9 +50,14 @@ def _range_notes(data: dict, case: str) -> list[str]:
     paths = ranged_paths(data) if isinstance(data, dict) else []
     if not paths:
         return []
-    shown = ", ".join(paths[:5]) + (f" and {len(paths) - 5} more" if len(paths) > 5 else "")
-    return [f"ranges given for {shown}: this is the {case} case; the low, expected and high cases are "
-            "three designs evaluated separately"]
+    word = {"low": msg("word.low", "low"), "expected": msg("word.expected", "expected"),
+            "high": msg("word.high", "high")}.get(case, case)
+    if len(paths) > 5:
+        return [msg("design.ranges_more.warning", "ranges given for {shown} and {more} more: this is the {case} case; "
+                    "the low, expected and high cases are three designs evaluated separately",
+                    shown=", ".join(paths[:5]), more=len(paths) - 5, case=word)]
+    return [msg("design.ranges.warning", "ranges given for {shown}: this is the {case} case; the low, expected and "
+                "high cases are three designs evaluated separately", shown=", ".join(paths), case=word)]
 
 
 def expected_data(data: dict) -> dict:
@@ -159,15 +165,18 @@ def dynamodb_plan_data(data: dict, table_id: str, settings=None, start_utc=None,
     design = parse_design(data)
     tables = [c.id for c in design.components if c.type == "dynamodb"]
     if table_id not in tables:
-        raise DesignError([f"--table: {table_id!r} is not a DynamoDB table of this design; tables: {', '.join(tables) or 'none'}"])
+        raise DesignError([msg("dynamodb_plan.not_a_table", "--table: {table!r} is not a DynamoDB table of this design; "
+                               "tables: {tables}", table=table_id,
+                               tables=", ".join(tables) if tables else msg("word.none", "none"))])
     table = design.component(table_id)
     est = _priced(design, data)
     traffic = client_traffic(design.workload)
     ctx = Context(design, {}, est.events, traffic, component_rates(design, est.events, traffic))
     owners = index_demands(ctx, table)
     if index and index not in owners:
-        names = ", ".join(n for n in owners if n) or "none"
-        raise DesignError([f"--index: {index!r} is not a GSI of table {table_id!r}; its GSIs: {names}"])
+        names = ", ".join(n for n in owners if n) or msg("word.none", "none")
+        raise DesignError([msg("dynamodb_plan.not_an_index", "--index: {index!r} is not a GSI of table {table!r}; its "
+                               "GSIs: {names}", index=index, table=table_id, names=names)])
     read_units, write_units, reads, writes = owners[index or ""]
     label = f"{table_id}/index/{index}" if index else table_id
     demand = TableDemand(label, read_units, write_units, reads, writes, table.table_class, traffic.utc_offset_minutes)

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from models.costs.usage import KB_PER_GB, ComponentUsage, Usage, dec, fmt
 from models.design.schema import CloudFront
+from models.messages import msg
 
 
 def viewer_group(cdn: CloudFront, region: str) -> str:
@@ -30,7 +31,8 @@ def usage(cdn: CloudFront, requests: Decimal, region: str) -> ComponentUsage:
         how = f"{fmt(requests)} responses × {fmt(cdn.response_kb)} KB ({group} viewers)"
     if gb:
         usages.append(Usage(cdn.id, f"cloudfront.data_out.{group}", gb, how))
-    warnings = () if cdn.viewers else (f"{cdn.id}: viewers not given; priced as '{group}'",)
+    warnings = () if cdn.viewers else (msg("cloudfront.viewers_default.warning", "{id}: viewers not given; priced as '{group}'", id=cdn.id,
+                                           group=group),)
     return ComponentUsage(tuple(usages), warnings)
 
 

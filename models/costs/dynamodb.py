@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from models.costs.usage import HOURS_PER_MONTH, SECONDS_PER_MONTH, ComponentUsage, Usage, ceil_units, dec, fmt
 from models.design.schema import DynamoDb
+from models.messages import msg
 
 READ_FACTOR = {"eventual": Decimal("0.5"), "strong": Decimal(1), "transactional": Decimal(2)}
 WRITE_FACTOR = {"standard": Decimal(1), "transactional": Decimal(2)}
@@ -99,8 +100,10 @@ def _capacity_warnings(table: DynamoDb, rru: Decimal, wru: Decimal) -> list[str]
     for kind, demand, capacity in (("read", rru, capacity_r), ("write", wru, capacity_w)):
         per_second = demand / SECONDS_PER_MONTH
         if per_second > capacity:
-            notes.append(f"{table.id}: average {kind} demand {float(per_second):,.1f} units/s exceeds "
-                         f"provisioned {fmt(capacity)}; requests will be throttled")
+            word = msg("word.read", "read") if kind == "read" else msg("word.write", "write")
+            notes.append(msg("dynamodb.average_over_capacity.warning", "{id}: average {kind} demand {demand:,.1f} "
+                             "units/s exceeds provisioned {capacity}; requests will be throttled", id=table.id,
+                             kind=word, demand=float(per_second), capacity=fmt(capacity)))
     return notes
 
 

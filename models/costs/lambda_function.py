@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from models.costs.usage import HOURS_PER_MONTH, KB_PER_GB, SECONDS_PER_MONTH, ComponentUsage, Usage, dec, fmt
 from models.design.schema import Lambda
+from models.messages import msg
 from models.run.duration import fit_duration
 
 
@@ -54,8 +55,9 @@ def usage(fn: Lambda, invocations: Decimal, spill_share: float | None = None,
         usages.append(Usage(fn.id, f"lambda.provisioned_duration.{arch}", served_s * memory_gb,
                             f"{fmt(served_s)} s served by provisioned environments ({basis}) × {fmt(memory_gb)} GB", False))
         if fn.share_in_provisioned_hours is None and not traffic_based:
-            warnings.append(f"{fn.id}: provisioned concurrency for {fn.provisioned_hours:g} h priced on evenly spread "
-                            "traffic (set share_in_provisioned_hours if traffic is concentrated in those hours)")
+            warnings.append(msg("lambda.provisioned_even.warning", "{id}: provisioned concurrency for {hours:g} h priced "
+                                "on evenly spread traffic (set share_in_provisioned_hours if traffic is concentrated "
+                                "in those hours)", id=fn.id, hours=fn.provisioned_hours))
     if on_demand_s > 0 or not has_pc:
         how = duration_how if not has_pc else f"{fmt(on_demand_s)} s beyond provisioned capacity × {fmt(memory_gb)} GB"
         usages.append(Usage(fn.id, f"lambda.duration.{arch}", on_demand_s * memory_gb, how, not has_pc))
@@ -101,8 +103,8 @@ def _duration_warnings(fn: Lambda, model, timeout_ms: int) -> list[str]:
     over = model.fraction_over(timeout_ms)
     if over < 1e-6:  # fewer than one in a million invocations
         return []
-    return [f"{fn.id}: {over * 100:.2g}% of invocations run past timeout_s {fn.timeout_s} s "
-            "(billed up to the timeout, then they fail)"]
+    return [msg("lambda.over_timeout.warning", "{id}: {pct:.2g}% of invocations run past timeout_s {timeout} s "
+                "(billed up to the timeout, then they fail)", id=fn.id, pct=over * 100, timeout=fn.timeout_s)]
 
 
 def outgoing_events(fn: Lambda, invocations: Decimal) -> Decimal:

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from models.costs.usage import ComponentUsage, Usage, dec, fmt
 from models.design.schema import S3
+from models.messages import msg
 
 RETRIEVAL_CLASSES = ("standard_ia", "one_zone_ia", "glacier_instant")
 ARCHIVE_CLASSES = ("glacier_flexible", "glacier_deep_archive")
@@ -31,8 +32,8 @@ def usage(bucket: S3, events: Decimal) -> ComponentUsage:
         storage_id = "s3.storage.intelligent_tiering_frequent" if cls == "intelligent_tiering" else f"s3.storage.{cls}"
         usages.append(Usage(bucket.id, storage_id, dec(bucket.storage_gb), f"{fmt(bucket.storage_gb)} GB-month"))
         if cls == "intelligent_tiering":
-            warnings.append(f"{bucket.id}: Intelligent-Tiering storage priced at the Frequent Access tier "
-                            "(an upper bound until objects move to cheaper tiers)")
+            warnings.append(msg("s3.intelligent_tiering.warning", "{id}: Intelligent-Tiering storage priced at the "
+                                "Frequent Access tier (an upper bound until objects move to cheaper tiers)", id=bucket.id))
     if cls == "intelligent_tiering" and bucket.object_count:
         usages.append(Usage(bucket.id, "s3.intelligent_tiering.monitoring", dec(bucket.object_count),
                             f"{fmt(bucket.object_count)} objects monitored"))
@@ -40,7 +41,8 @@ def usage(bucket: S3, events: Decimal) -> ComponentUsage:
         usages.append(Usage(bucket.id, f"s3.requests.put.{cls}", puts, f"{fmt(puts)} PUT/COPY/POST/LIST requests"))
     if gets:
         if cls in ARCHIVE_CLASSES:
-            warnings.append(f"{bucket.id}: GET from {cls} needs a restore first; restores are not priced here")
+            warnings.append(msg("s3.restore_first.warning", "{id}: GET from {cls} needs a restore first; restores are "
+                                "not priced here", id=bucket.id, cls=cls))
         else:
             usages.append(Usage(bucket.id, f"s3.requests.get.{cls}", gets, f"{fmt(gets)} GET/SELECT requests"))
     if bucket.retrieval_gb:
@@ -48,7 +50,8 @@ def usage(bucket: S3, events: Decimal) -> ComponentUsage:
             usages.append(Usage(bucket.id, f"s3.retrieval.{cls}", dec(bucket.retrieval_gb),
                                 f"{fmt(bucket.retrieval_gb)} GB retrieved"))
         elif cls in ARCHIVE_CLASSES:
-            warnings.append(f"{bucket.id}: retrieval from {cls} is not priced here")
+            warnings.append(msg("s3.retrieval_unpriced.warning", "{id}: retrieval from {cls} is not priced here",
+                                id=bucket.id, cls=cls))
     if bucket.transfer_out_gb:
         usages.append(Usage(bucket.id, "data_transfer.internet_out", dec(bucket.transfer_out_gb),
                             f"{fmt(bucket.transfer_out_gb)} GB out to the internet"))

@@ -23,6 +23,7 @@ import numpy as np
 import yaml
 
 from models.design.schema import Design, DesignError, parse_design, value_problem
+from models.messages import msg
 
 MAX_TEXT_CHARS = 1_000_000
 MAX_DEPTH = 12
@@ -38,7 +39,8 @@ class _NoAliasLoader(yaml.SafeLoader):
     def compose_node(self, parent, index):  # noqa: D401 - PyYAML hook
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
-            raise DesignError([f"design file line {event.start_mark.line + 1}: YAML aliases (*name) are not supported"])
+            raise DesignError([msg("design_file.alias", "design file line {line}: YAML aliases (*name) are not "
+                                   "supported", line=event.start_mark.line + 1)])
         return super().compose_node(parent, index)
 
     def construct_yaml_int(self, node):  # noqa: D401 - PyYAML hook
@@ -61,8 +63,9 @@ def written_digits(written: str) -> int:
 def _check_digits(written: str, where: str) -> None:
     digits = written_digits(written)
     if digits > MAX_NUMBER_DIGITS:
-        raise DesignError([f"design file{' ' + where if where else ''}: a number written with {digits:,} digits; numbers in a design "
-                           f"have at most {MAX_NUMBER_DIGITS}"])
+        raise DesignError([msg("design_file.digits", "design file{where}: a number written with {digits:,} digits; "
+                               "numbers in a design have at most {most}", where=" " + where if where else "",
+                               digits=digits, most=MAX_NUMBER_DIGITS)])
 
 
 def _json_int(written: str) -> int:
@@ -76,7 +79,8 @@ def _json_float(written: str) -> float:
 
 
 def _json_constant(written: str):
-    raise DesignError([f"design file: {written} is not a number a design can hold (use a finite number)"])
+    raise DesignError([msg("design_file.not_finite", "design file: {written} is not a number a design can hold (use "
+                           "a finite number)", written=written)])
 
 
 def bracket_depth(text: str) -> int:
@@ -109,37 +113,43 @@ def safe_load_without_aliases(text: str):
 def load_design_data(text: str) -> dict:
     """The mapping in a YAML or JSON design text; `DesignError` with a one-line reason otherwise."""
     if len(text) > MAX_TEXT_CHARS:
-        raise DesignError([f"design file: {len(text):,} characters is too large; the limit is {MAX_TEXT_CHARS:,}"])
+        raise DesignError([msg("design_file.too_large", "design file: {n:,} characters is too large; the limit is "
+                               "{most:,}", n=len(text), most=MAX_TEXT_CHARS)])
     if text.startswith("\ufeff"):
         text = text[1:]
     if bracket_depth(text) > MAX_BRACKET_DEPTH:
-        raise DesignError([f"design file: brackets ([ or {{) nested more than {MAX_BRACKET_DEPTH} deep; "
-                           f"a design is at most {MAX_DEPTH} levels deep"])
+        raise DesignError([msg("design_file.brackets", "design file: brackets ([ or {{) nested more than {most} deep; "
+                               "a design is at most {depth} levels deep", most=MAX_BRACKET_DEPTH, depth=MAX_DEPTH)])
     try:
         if text.lstrip().startswith("{"):
             data = json.loads(text, parse_int=_json_int, parse_float=_json_float, parse_constant=_json_constant)
         else:
             data = safe_load_without_aliases(text)
     except json.JSONDecodeError as err:
-        raise DesignError([f"design file line {err.lineno} column {err.colno}: not valid JSON ({err.msg})"]) from None
+        raise DesignError([msg("design_file.json", "design file line {line} column {column}: not valid JSON ({detail})",
+                               line=err.lineno, column=err.colno, detail=err.msg)]) from None
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
-        where = f" line {mark.line + 1} column {mark.column + 1}" if mark else ""
-        problem = getattr(err, "problem", None) or "not valid YAML"
-        raise DesignError([f"design file{where}: {problem}"]) from None
+        problem = getattr(err, "problem", None) or msg("design_file.not_yaml", "not valid YAML")
+        if mark:
+            raise DesignError([msg("design_file.yaml_at", "design file line {line} column {column}: {problem}",
+                                   line=mark.line + 1, column=mark.column + 1, problem=problem)]) from None
+        raise DesignError([msg("design_file.problem", "design file: {problem}", problem=problem)]) from None
     except RecursionError:
-        raise DesignError([f"design file: nested too deeply to read; a design is at most {MAX_DEPTH} levels deep"]) from None
+        raise DesignError([msg("design_file.recursion", "design file: nested too deeply to read; a design is at most "
+                               "{depth} levels deep", depth=MAX_DEPTH)]) from None
     if data is None:
-        raise DesignError(["design file: it is empty; start from a template (the template picker, "
-                           "or python cli.py templates)"])
+        raise DesignError([msg("design_file.empty", "design file: it is empty; start from a template (the template "
+                               "picker, or python cli.py templates)")])
     if _depth(data) > MAX_DEPTH:
-        raise DesignError([f"design file: nested more than {MAX_DEPTH} levels deep"])
+        raise DesignError([msg("design_file.too_deep", "design file: nested more than {depth} levels deep",
+                               depth=MAX_DEPTH)])
     if not isinstance(data, dict):
-        raise DesignError([f"design file: expected a mapping of fields (name, region, components, ...), "
-                           f"got {type(data).__name__}"])
+        raise DesignError([msg("design.not_a_mapping", "{where}: expected a mapping of fields (name, region, "
+                               "components, ...), got {kind}", where="design file", kind=type(data).__name__)])
     problem = value_problem(data, "")
     if problem:
-        raise DesignError([f"design file: {problem}"])
+        raise DesignError([msg("design_file.problem", "design file: {problem}", problem=problem)])
     return data
 
 
