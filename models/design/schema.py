@@ -529,9 +529,10 @@ def value_problem(value: Any, path: str) -> str | None:
     if isinstance(value, dict):
         for key, item in value.items():
             if not isinstance(key, str):
-                where = path or "the top level"
-                kind = "number" if isinstance(key, (int, float)) else type(key).__name__
-                return f"{where}: the key {str(key)[:40]!r} is a {kind}; keys must be text (field names)"
+                where = path or msg("word.top_level", "the top level")
+                kind = msg("word.number", "number") if isinstance(key, (int, float)) else type(key).__name__
+                return msg("design.key_not_text", "{where}: the key {key!r} is a {kind}; keys must be text (field "
+                           "names)", where=where, key=str(key)[:40], kind=kind)
             found = value_problem(item, f"{path}.{key}" if path else key)
             if found:
                 return found
@@ -543,9 +544,10 @@ def value_problem(value: Any, path: str) -> str | None:
                 return found
         return None
     if isinstance(value, float) and not math.isfinite(value):
-        return f"{path}: {value} is not a finite number"
+        return msg("design.not_finite", "{path}: {value} is not a finite number", path=path, value=value)
     if not isinstance(value, _LEAF_TYPES):
-        return f"{path}: a {type(value).__name__} value is not allowed; use text, a number, true/false, a list or a mapping"
+        return msg("design.odd_value", "{path}: a {kind} value is not allowed; use text, a number, true/false, a list "
+                   "or a mapping", path=path, kind=type(value).__name__)
     return None
 
 

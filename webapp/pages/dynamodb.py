@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from commands.dynamodb_plan import actions_document, live_decrease_state, month_start_utc, next_monday
-from i18n.engine_ja import localize
+from i18n.engine_ja import say
 from models.design.schema import DesignError, parse_design
 from models.dynamodb_planner.plan import PlannerSettings
 from models.run.traffic import client_traffic
@@ -214,13 +214,13 @@ def page() -> None:
             start = month_start_utc(next_monday(date.today()), utc_offset_minutes(trial))
             doc, curves, actions = cached_plan(json.dumps(trial, sort_keys=True), table, settings, start, index)
     except DesignError as err:
-        st.error(tx("problems", lg) + "\n\n" + "\n".join(f"- {localize(p, lg)}" for p in err.problems))
+        st.error(tx("problems", lg) + "\n\n" + "\n".join(f"- {say(p, lg)}" for p in err.problems))
         return
-    st.success(f"**{tx('recommended', lg)}: {doc['recommended']}** — {localize(doc['reason'], lg)}")
+    st.success(f"**{tx('recommended', lg)}: {doc['recommended']}** — {say(doc['reason'], lg)}")
     rows = [{"strategy": s["name"], "applicable": s["applicable"], "USD / month": s["monthly_cost_usd"],
              "USD / 12 months": s["cost_12_months_usd"],
              "throttled / month": s["throttled_requests"], "utilization": s["avg_utilization"],
-             "max decreases / day": s["max_decreases_in_a_day"], "note": localize(s["note"], lg)} for s in doc["strategies"]]
+             "max decreases / day": s["max_decreases_in_a_day"], "note": say(s["note"], lg)} for s in doc["strategies"]]
     table = pd.DataFrame(rows)
     if lg == "ja":
         table = table.rename(columns=JA_COLUMNS)

@@ -8,7 +8,7 @@ import copy
 import pandas as pd
 import streamlit as st
 
-from i18n.engine_ja import localize
+from i18n.engine_ja import say
 from models.design.schema import DesignError
 from render.readiness import STATUS_ORDER
 from service import check_data
@@ -75,8 +75,8 @@ def what_if(design: dict, lg: str) -> dict:
 
 def checks_table(report, lg: str = "en") -> pd.DataFrame:
     rows = [{"status": ICON[c.status], "check": c.id, "component": c.component,
-             "peak": c.peak_demand, "limit": c.limit_value, "unit": localize(c.unit, lg), "headroom %": c.headroom_pct,
-             "affected / month": c.affected_requests_per_month, "consequence": localize(c.consequence, lg), "action": localize(c.action, lg),
+             "peak": c.peak_demand, "limit": c.limit_value, "unit": say(c.unit, lg), "headroom %": c.headroom_pct,
+             "affected / month": c.affected_requests_per_month, "consequence": say(c.consequence, lg), "action": say(c.action, lg),
              "limit source": c.limit_source + ((" (from your account)" if lg == "en" else "（お使いのアカウントから）")
                                                if c.from_account else "")}
             for c in sorted(report.checks, key=lambda c: STATUS_ORDER[c.status])]
@@ -121,7 +121,7 @@ def page() -> None:
             chosen = st.selectbox(tx("chart_for", lg), choices, format_func=lambda k: f"{k[0]} · {k[1]}", key="limits_chart")
             found = next(c for c in report.checks if (c.id, c.component) == chosen)
             st.plotly_chart(limit_figure(report.curves[chosen], found.limit_value, title=f"{found.id} · {found.component}",
-                                         unit=localize(found.unit, lg)), key="limit_chart")
+                                         unit=say(found.unit, lg)), key="limit_chart")
 
 
 page()

@@ -14,7 +14,7 @@ from typing import Any
 
 import streamlit as st
 
-from i18n.engine_ja import to_ja
+from i18n.engine_ja import say
 from importers import import_text
 from importers.common import MAX_TEMPLATE_BYTES, too_large
 from models.design.schema import REGIONS, DesignError
@@ -98,7 +98,7 @@ def problem_text(problem: str, lg: str) -> str:
             if match.end() == len(problem) and (match.start() == 0 or problem[:match.start()].endswith(": ")):
                 groups = {k: _what_ja(v) if k == "w" else v for k, v in match.groupdict().items()}
                 return problem[:match.start()] + template.format(**groups)
-    return to_ja(problem)
+    return say(problem, lg)
 
 
 def _what_ja(what: str) -> str:
