@@ -2,7 +2,7 @@
 
 Numbers and dates per language: counts use thousands separators in both languages (1,234,567);
 money is "$1,234.56" in both, yen "¥1,234" in English and "1,234円" in Japanese
-(`models.money.format_money`); dates in sentences are "28 Nov 2026" / "2026年11月28日", while tables
+(`i18n.format.format_money`); dates in sentences are "28 Nov 2026" / "2026年11月28日", while tables
 and files keep ISO dates (2026-11-28) so they sort.
 """
 

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from i18n.catalog import format_date
 from i18n.engine_ja import say
-from models.costs.money import format_money, rate_note, rounding_rule
+from i18n.format import format_money, rate_note, rounding_rule
 from render.quote import tables
 from render.quote.report import QuoteReport
 from render.quote.words import status_word, w

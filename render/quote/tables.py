@@ -8,7 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from i18n.engine_ja import say
-from models.costs.money import format_money, rate_note, rounding_rule
+from i18n.format import format_money, rate_note, rounding_rule
 from render.quote.report import QuoteReport
 from render.quote.words import currency_word, status_word, w
 from render.readiness import STATUS_ORDER
