@@ -33,7 +33,10 @@ def found_messages() -> dict[str, set[tuple[str, str]]]:
     """id → {(English template, where)} for every msg(...) call with a literal id and template."""
     found: dict[str, set[tuple[str, str]]] = {}
     for path in product_files():
-        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+        text = path.read_text(encoding="utf-8")
+        if "msg(" not in text:
+            continue
+        tree = ast.parse(text, str(path))
         for node in ast.walk(tree):
             if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "msg"):
                 continue
