@@ -14,7 +14,8 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from commands.support import InputError, read_design
-from models.costs.money import CURRENCIES, MoneyError, QuoteSettings, format_money
+from i18n.format import format_money
+from models.costs.money import CURRENCIES, MoneyError, QuoteSettings
 from models.design.text import load_design_data
 from render.quote.csv_export import quote_csv
 from render.quote.html_report import quote_html

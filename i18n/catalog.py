@@ -1,8 +1,8 @@
-"""The app's words in English and Japanese. Every label the app shows comes from here.
+"""The app's words in English and Japanese, looked up with `t(key, lang, **params)`.
 
 Numbers and dates per language: counts use thousands separators in both languages (1,234,567);
 money is "$1,234.56" in both, yen "¥1,234" in English and "1,234円" in Japanese
-(`models.money.format_money`); dates in sentences are "28 Nov 2026" / "2026年11月28日", while tables
+(`i18n.format.format_money`); dates in sentences are "28 Nov 2026" / "2026年11月28日", while tables
 and files keep ISO dates (2026-11-28) so they sort.
 """
 
@@ -285,6 +285,324 @@ TEXT.update({
 })
 
 
+# ---- the words other modules kept in their own tables, merged here under namespaced keys:
+# "export.*" (CSV, XLSX and HTML exports; render/quote/words.py), "import.*" (the Design page's import
+# panel; webapp/views/import_box.py), "account.*" (webapp/views/account.py), "page.dynamodb.*" and "page.limits.*" (those pages), and their
+# Japanese column headings "page.dynamodb.column.<English heading>" / "page.limits.column.<...>".
+# Every key in UI is found by `t`, like TEXT's and FIELD_LABELS'.
+
+_EXPORT: dict[str, dict[str, str]] = {
+    "title": {"en": "AWS cost estimate", "ja": "AWS 利用料 概算見積"},
+    "generated": {"en": "Prepared on {date} with Serverless Planner", "ja": "{date} 作成（Serverless Planner）"},
+    "design": {"en": "Design", "ja": "設計"},
+    "description": {"en": "Description", "ja": "説明"},
+    "region": {"en": "Region", "ja": "リージョン"},
+    "free_tier": {"en": "Free tier", "ja": "無料利用枠"},
+    "currency": {"en": "Currency", "ja": "通貨"},
+    "rate": {"en": "Exchange rate", "ja": "為替レート"},
+    "tax_pct": {"en": "Tax rate", "ja": "消費税等の税率"},
+    "subtotal": {"en": "Monthly subtotal (excl. tax)", "ja": "月額小計（税抜）"},
+    "tax": {"en": "Tax", "ja": "消費税等"},
+    "total": {"en": "Monthly total (incl. tax)", "ja": "月額合計（税込）"},
+    "total_no_tax": {"en": "Monthly total", "ja": "月額合計"},
+    "exact": {"en": "Exact sum before rounding", "ja": "丸め前の合計"},
+    "rounding": {"en": "Rounding", "ja": "端数処理"},
+    "rounding_difference": {"en": "Rounding difference", "ja": "端数処理による差"},
+    "year": {"en": "12-month total (with the design's growth, excl. tax)", "ja": "12 か月の合計（設計の月次成長を含む、税抜）"},
+    "prices_as_of": {"en": "Prices as of", "ja": "価格の基準日"},
+    "readiness": {"en": "Readiness (limits at launch)", "ja": "リリース時の上限チェック"},
+    "readiness_overall": {"en": "Readiness overall", "ja": "上限チェックの総合判定"},
+    "range": {"en": "Range", "ja": "幅"},
+    "range_method": {"en": "Ranges are computed by evaluating three cases separately — every range at its low value, at its expected value, and at its high value — not by sampling. The low case is not always the cheapest.",
+                     "ja": "幅は 3 つのケース（すべての幅を下限・想定・上限にした設計）をそれぞれ計算したものです（サンプリングではありません）。下限ケースが最も安いとは限りません。"},
+    "case_low": {"en": "Low case", "ja": "下限ケース"},
+    "case_expected": {"en": "Expected", "ja": "想定"},
+    "case_high": {"en": "High case", "ja": "上限ケース"},
+    "breakdown": {"en": "Monthly cost by component", "ja": "コンポーネント別の月額費用"},
+    "line_items": {"en": "Line items", "ja": "明細"},
+    "summary": {"en": "Summary", "ja": "概要"},
+    "assumptions": {"en": "Assumptions", "ja": "前提条件"},
+    "scenarios": {"en": "Scenarios", "ja": "シナリオ"},
+    "checks": {"en": "Readiness", "ja": "上限チェック"},
+    "quote_settings": {"en": "Quote settings", "ja": "見積もりの設定"},
+    "inputs": {"en": "Design inputs (as given)", "ja": "設計の入力値（指定どおり）"},
+    "defaults": {"en": "Defaults assumed (not given in the design)", "ja": "既定値を仮定した項目（設計で未指定）"},
+    "ranges": {"en": "Ranges (low / expected / high)", "ja": "幅のある値（下限 / 想定 / 上限）"},
+    "warnings": {"en": "Warnings", "ja": "注意事項"},
+    "prices": {"en": "Prices used: dates and sources", "ja": "使用した価格：基準日と出典"},
+    "none": {"en": "none", "ja": "なし"},
+    "field": {"en": "Field", "ja": "項目"},
+    "value": {"en": "Value", "ja": "値"},
+    "default_value": {"en": "Default used", "ja": "使用した既定値"},
+    "col_component": {"en": "Component", "ja": "コンポーネント"},
+    "col_service": {"en": "Service", "ja": "サービス"},
+    "col_dimension": {"en": "Dimension", "ja": "課金項目"},
+    "col_quantity": {"en": "Quantity", "ja": "数量"},
+    "col_unit": {"en": "Unit", "ja": "単位"},
+    "col_unit_price_usd": {"en": "Unit price (USD)", "ja": "単価（USD）"},
+    "col_cost_usd": {"en": "Cost (USD, exact)", "ja": "費用（USD、丸め前）"},
+    "col_amount": {"en": "Amount ({cur}, rounded)", "ja": "金額（{cur}、端数処理後）"},
+    "col_as_of": {"en": "Price as of", "ja": "価格の基準日"},
+    "col_confidence": {"en": "Confidence", "ja": "確度"},
+    "col_source": {"en": "Source", "ja": "出典"},
+    "col_formula": {"en": "How", "ja": "計算"},
+    "col_price_id": {"en": "Price id", "ja": "価格 ID"},
+    "col_price": {"en": "Price", "ja": "価格"},
+    "col_status": {"en": "Status", "ja": "判定"},
+    "col_check": {"en": "Check", "ja": "チェック"},
+    "col_limit": {"en": "Limit", "ja": "上限"},
+    "col_limit_value": {"en": "Limit value", "ja": "上限値"},
+    "col_limit_source": {"en": "Limit source", "ja": "上限の出典"},
+    "col_peak": {"en": "Peak demand", "ja": "ピーク需要"},
+    "col_headroom": {"en": "Headroom %", "ja": "余裕（%）"},
+    "col_affected": {"en": "Affected requests / month", "ja": "影響を受けるリクエスト数 / 月"},
+    "col_consequence": {"en": "Consequence", "ja": "影響"},
+    "col_action": {"en": "Action", "ja": "対策"},
+    "col_case": {"en": "Case", "ja": "ケース"},
+    "col_low": {"en": "Low", "ja": "下限"},
+    "col_expected": {"en": "Expected", "ja": "想定"},
+    "col_high": {"en": "High", "ja": "上限"},
+    "status_pass": {"en": "pass", "ja": "合格"},
+    "status_warn": {"en": "warn", "ja": "注意"},
+    "status_fail": {"en": "fail", "ja": "不合格"},
+    "no_price": {"en": "no price in the catalog", "ja": "カタログに価格なし"},
+    "unpriced": {"en": "{n} line(s) have no price in the catalog and are not in the total", "ja": "{n} 件の明細はカタログに価格がなく、合計に含まれていません"},
+    "engine_note": {"en": "Dimensions, formulas and warnings are the estimate engine's own words (English).",
+                    "ja": "課金項目・計算式は見積もりエンジンの表記（英語）のままです。"},
+    "tax_note": {"en": "AWS prices exclude tax.", "ja": "AWS の価格は税抜です。"},
+    "dates_note": {"en": "Tables give dates as YYYY-MM-DD.", "ja": "表の日付は YYYY-MM-DD 形式です。"},
+    "month_note": {"en": "A month is 730 hours.", "ja": "1 か月 = 730 時間として計算しています。"},
+    "limits_default": {"en": "AWS's published defaults (pricing/limits.yaml)", "ja": "AWS の公表値（pricing/limits.yaml）"},
+    "notes": {"en": "Notes", "ja": "注記"},
+    "print_hint": {"en": "Print this page or save it as PDF from the browser (Ctrl+P / ⌘P).",
+                   "ja": "ブラウザの印刷（Ctrl+P / ⌘P）で印刷または PDF 保存できます。"},
+}
+
+_IMPORT: dict[str, dict[str, str]] = {
+    "panel": {"en": "Import from infrastructure code (SAM, CloudFormation, Terraform)",
+              "ja": "インフラのコードから取り込む（SAM・CloudFormation・Terraform）"},
+    "upload": {"en": "Template or .tf file", "ja": "テンプレートまたは .tf ファイル"},
+    "upload_help": {"en": "A CloudFormation/SAM template (YAML or JSON) or one Terraform .tf file. The import "
+                          "replaces the current design; usage the template cannot know is assumed and listed.",
+                    "ja": "CloudFormation/SAM テンプレート（YAML または JSON）または Terraform の .tf ファイル 1 つ。"
+                          "取り込むと現在の設計は置き換わります。テンプレートに書かれていない利用量は仮定値で補い、一覧にします。"},
+    "params": {"en": "Parameters / variables (Name=Value, separated by spaces)",
+               "ja": "パラメーター／変数（Name=Value をスペース区切りで）"},
+    "params_help": {"en": "Values for template parameters or Terraform variables; the others take their defaults.",
+                    "ja": "テンプレートのパラメーターや Terraform 変数の値。指定しないものは既定値を使います。"},
+    "imported": {"en": "Imported", "ja": "取り込みました："},
+    "components": {"en": "components", "ja": "コンポーネント"},
+    "failed": {"en": "This template was not imported:", "ja": "このテンプレートは取り込めませんでした："},
+    "recognised": {"en": "Recognised", "ja": "認識したリソース"},
+    "ignored": {"en": "Ignored (not priced)", "ja": "対象外（料金計算なし）"},
+    "unresolved": {"en": "Unresolved (design defaults used)", "ja": "解決できなかった値（設計の既定値を使用）"},
+    "assumptions": {"en": "Assumed usage — edit these", "ja": "仮定した利用量（編集してください）"},
+    "notes": {"en": "Notes", "ja": "注記"},
+}
+
+_DYNAMODB = {
+    "title": {"en": "DynamoDB capacity planner", "ja": "DynamoDB キャパシティプランナー"},
+    "caption": {"en": "On-demand, fixed provisioned, auto scaling, a weekly recurring schedule (Application Auto "
+                      "Scaling scheduled actions, at most 200 per scalable target) and reserved capacity, on this "
+                      "table's traffic over the month; throughput cost only. Every plan obeys AWS's decrease rule, "
+                      "read as a rolling 60-minute window: up to 4 decreases within 60 minutes of the UTC day's "
+                      "first, then one at a time more than 60 minutes apart, 27 a day at most. The exact one-time "
+                      "schedule for the month is shown as a lower bound only: it cannot be applied.",
+                "ja": "オンデマンド、固定プロビジョンド、Auto Scaling、週単位の繰り返しスケジュール（Application Auto "
+                      "Scaling のスケジュールされたアクション、スケーラブルターゲットごとに最大 200 個）、リザーブド"
+                      "キャパシティを、このテーブルの 1 か月のトラフィックで比較します（スループット費用のみ）。どのプランも "
+                      "AWS の引き下げ規則を 60 分のローリングウィンドウとして守ります：UTC の 1 日の最初の引き下げから "
+                      "60 分以内に最大 4 回、その後は前回から 60 分を超えて 1 回ずつ、1 日最大 27 回。1 か月分の最適な"
+                      "一回限りのスケジュールは適用できないため、下限としてのみ表示します。"},
+    "table": {"en": "Table", "ja": "テーブル"},
+    "owner": {"en": "Capacity of", "ja": "キャパシティの対象"},
+    "owner_help": {"en": "The base table and each global secondary index have their own capacity and their own decrease budget.",
+                   "ja": "ベーステーブルと各 GSI は、それぞれ独自のキャパシティと減少回数の枠を持ちます。"},
+    "base_table": {"en": "the table itself", "ja": "テーブル本体"},
+    "no_table": {"en": "The design has no DynamoDB table. Add one on the Design page (or pick the save-data template).",
+                 "ja": "設計に DynamoDB テーブルがありません。設計ページで追加してください（保存テンプレートなど）。"},
+    "target": {"en": "Auto scaling target utilization", "ja": "Auto Scaling の目標使用率"},
+    "target_help": {"en": "AWS allows 20–90 %; the console suggests 70 %.", "ja": "AWS では 20〜90 %。コンソールの既定は 70 %。"},
+    "headroom": {"en": "Headroom above the peak", "ja": "ピークに対する余裕"},
+    "headroom_help": {"en": "Capacity above each step's peak for the fixed and scheduled plans. Default 10 %.",
+                      "ja": "固定・スケジュールのプランで、各ステップのピークに上乗せする容量。既定値 10 %。"},
+    "throttle": {"en": "Allowed throttled share", "ja": "許容するスロットリング率"},
+    "throttle_help": {"en": "Share of requests the scheduled plan may let throttle (0 = none).",
+                      "ja": "スケジュールのプランで許容するスロットリングの割合（0 = 許容しない）。"},
+    "step": {"en": "Schedule step (minutes)", "ja": "スケジュールの刻み（分）"},
+    "step_help": {"en": "Steps of the one-time lower bound. The weekly schedule always uses hourly steps "
+                          "(168 a week, within 200 actions per target).",
+                  "ja": "一回限りのスケジュール（下限）の刻み。週単位のスケジュールは常に 1 時間刻みです"
+                        "（週 168 個、ターゲットごとに 200 個以内）。"},
+    "table_class": {"en": "Table class", "ja": "テーブルクラス"},
+    "table_class_help": {"en": "Standard-IA: cheaper storage, dearer throughput; no reserved capacity.",
+                         "ja": "Standard-IA: ストレージは安く、スループットは高い。リザーブドキャパシティは不可。"},
+    "recommended": {"en": "Recommended", "ja": "推奨"},
+    "min_cap": {"en": "Minimum capacity (units)", "ja": "最小キャパシティ（ユニット）"},
+    "min_cap_help": {"en": "Lowest RCU/WCU a provisioned plan may set (auto scaling minimum). Default 1.",
+                     "ja": "プロビジョンドで設定できる最小の RCU/WCU（Auto Scaling の最小値）。既定値 1。"},
+    "max_cap": {"en": "Maximum capacity (units)", "ja": "最大キャパシティ（ユニット）"},
+    "max_cap_help": {"en": "Highest RCU/WCU (auto scaling maximum). Default 40,000, the per-table quota.",
+                     "ja": "最大の RCU/WCU（Auto Scaling の最大値）。既定値 40,000（テーブルのクォータ）。"},
+    "used_today": {"en": "Decreases already used today (UTC)", "ja": "本日（UTC）使用済みの減少回数"},
+    "used_today_help": {"en": "The live table's (or GSI's) NumberOfDecreasesToday; 0–27. Counted on the UTC day "
+                              "of the last decrease.",
+                        "ja": "実テーブル（または GSI）の NumberOfDecreasesToday。0〜27。最後の引き下げの UTC 日に数えます。"},
+    "last": {"en": "Last decrease (UTC, ISO 8601)", "ja": "最後の引き下げ（UTC、ISO 8601）"},
+    "last_help": {"en": "The live table's (or GSI's) LastDecreaseDateTime, e.g. 2026-12-07T08:30:00Z. Empty: none "
+                        "recently (with decreases used today, assumed at the plan's start).",
+                  "ja": "実テーブル（または GSI）の LastDecreaseDateTime。例：2026-12-07T08:30:00Z。空欄：最近なし"
+                        "（本日の使用回数があるときは、プランの開始時刻とみなします）。"},
+    "last_bad": {"en": "Not an ISO 8601 time; ignored: {text}", "ja": "ISO 8601 の時刻ではないため無視します：{text}"},
+    "from_account": {"en": "Filled from the account snapshot: {name}, {used} decreases today, last {last}.",
+                     "ja": "アカウントのスナップショットから入力：{name}、本日の引き下げ {used} 回、最後 {last}。"},
+    "none": {"en": "none", "ja": "なし"},
+    "actions": {"en": "Download the weekly schedule as Application Auto Scaling scheduled actions (JSON)",
+                "ja": "週単位のスケジュールを Application Auto Scaling のスケジュールされたアクションとしてダウンロード（JSON）"},
+    "actions_note": {"en": "{n} cron actions (UTC), at most {most} per scalable target (limit 200). Apply: "
+                           "register-scalable-target for reads and writes at the peak ({r} RCU, {w} WCU), then "
+                           "put-scheduled-action for each entry. Reads and writes are separate updates: each "
+                           "lowering counts as a decrease, and the plan counts them that way.",
+                     "ja": "cron のアクション {n} 個（UTC）、スケーラブルターゲットごとに最大 {most} 個（上限 200）。適用："
+                           "読み込みと書き込みをピーク（{r} RCU、{w} WCU）で register-scalable-target し、各項目を "
+                           "put-scheduled-action します。読み込みと書き込みは別々の更新で、それぞれの引き下げが 1 回と"
+                           "数えられます。プランもそのように数えています。"},
+    "compare": {"en": "Weekly recurring schedule: USD {weekly} a month; the one-time lower bound: USD {bound} "
+                      "({gap} above it). The bound is a one-time schedule for this month only ({changes} changes, "
+                      "against 200 scheduled actions per scalable target), so it is never recommended.",
+                "ja": "週単位の繰り返しスケジュール：月額 USD {weekly}。一回限りのスケジュール（下限）：月額 USD {bound}"
+                      "（下限より {gap} 高い）。下限はこの 1 か月だけの一回限りのスケジュール（変更 {changes} 回、"
+                      "スケーラブルターゲットごとの上限は 200 個）のため、推奨しません。"},
+    "schedule": {"en": "Weekly schedule (UTC)", "ja": "週単位のスケジュール（UTC）"},
+    "bound_schedule": {"en": "One-time schedule for the month (lower bound, cannot be applied)",
+                       "ja": "1 か月分の一回限りのスケジュール（下限、適用不可）"},
+    "reads": {"en": "Reads (RCU)", "ja": "読み込み（RCU）"}, "writes": {"en": "Writes (WCU)", "ja": "書き込み（WCU）"},
+    "problems": {"en": "The design has problems; fix them on the Design page:", "ja": "設計に問題があります。設計ページで修正してください："},
+}
+
+#: column headings on a Japanese screen
+_DYNAMODB_COLUMNS = {"strategy": "方式", "applicable": "適用可", "USD / month": "USD／月", "USD / 12 months": "USD／12 か月",
+              "throttled / month": "スロットリング／月", "utilization": "使用率", "max decreases / day": "1 日の最大減少回数",
+              "note": "注記"}
+
+_LIMITS = {
+    "title": {"en": "Limits before launch", "ja": "リリース前の上限チェック"},
+    "caption": {"en": "The design's month of traffic (1-minute steps, with its daily profile and spikes) against the limits that bite at launch. fail = at least 1 in 10,000 requests lost; warn = any lost, or within 20 % of the limit.",
+                "ja": "1 か月分のトラフィック（1 分刻み、日内変動とスパイクを含む）を、リリース時に問題となる上限と比べます。fail = 1 万件に 1 件以上が失われる、warn = 失われる要求がある、または上限まで 20 % 未満。"},
+    "whatif": {"en": "What if…", "ja": "もし…なら"},
+    "whatif_help": {"en": "These change only this page's report, not the design.", "ja": "このページのレポートだけを変えます（設計は変わりません）。"},
+    "account_concurrency": {"en": "Account Lambda concurrency", "ja": "アカウントの Lambda 同時実行数"},
+    "account_concurrency_help": {"en": "Concurrent executions per account and Region. AWS default 1,000; new accounts often have 10 or 50.",
+                                 "ja": "アカウント・リージョンあたりの同時実行数。既定値 1,000（新規アカウントは 10 や 50 のことも）。"},
+    "reserved": {"en": "reserved concurrency (0 = none)", "ja": "予約同時実行数（0 = なし）"},
+    "timeout": {"en": "timeout (s)", "ja": "タイムアウト（秒）"},
+    "status": {"en": "Status", "ja": "判定"},
+    "overall": {"en": "Overall", "ja": "総合"},
+    "chart_for": {"en": "Chart", "ja": "グラフ"},
+    "problems": {"en": "The design has problems; fix them on the Design page:", "ja": "設計に問題があります。設計ページで修正してください："},
+    "rcu": {"en": "RCU", "ja": "RCU"}, "wcu": {"en": "WCU", "ja": "WCU"},
+    "availability": {"en": "Composite availability (SLA)", "ja": "複合可用性（SLA）"},
+    "availability_help": {"en": "Product of AWS's SLAs along the synchronous request path; asynchronous parts (after SQS, S3 events) are excluded. An SLA is a credit promise, not a guarantee.",
+                          "ja": "同期的なリクエスト経路上の AWS SLA の積。SQS や S3 イベントの後の非同期部分は除きます。SLA は返金の約束であり保証ではありません。"},
+    "degraded": {"en": "Degraded minutes / month (at SLA)", "ja": "劣化しうる分数／月（SLA 水準）"},
+}
+
+#: column headings on a Japanese screen (the data keeps its English keys)
+_LIMITS_COLUMNS = {"status": "判定", "check": "チェック", "component": "コンポーネント", "peak": "ピーク", "limit": "上限",
+              "unit": "単位", "headroom %": "余裕 %", "affected / month": "影響する要求／月", "consequence": "結果",
+              "action": "対応", "limit source": "上限の出典"}
+
+
+_ACCOUNT: dict[str, dict[str, str]] = {  # the Account page ({pull_env}: the switch's name)
+    "page": {"en": "Account", "ja": "アカウント"},
+    "title": {"en": "Live settings from an AWS account", "ja": "AWS アカウントの実際の設定"},
+    "caption": {"en": "Reads limits and settings (Lambda concurrency, API throttles and timeouts, DynamoDB capacity, buckets, queues, Service Quotas) with read-only calls, and compares them with the design.",
+                "ja": "読み取り専用の API で上限と設定（Lambda 同時実行数、API のスロットリングとタイムアウト、DynamoDB のキャパシティ、バケット、キュー、Service Quotas）を読み、設計と比べます。"},
+    "server_account": {"en": "Pulling reads **the AWS account of the server running this app** (its profiles, environment or instance role) — not yours, unless you run the app yourself. It is off unless the server's owner sets `{pull_env}=1`. Elsewhere, run `python cli.py pull -o snapshot.json` on your own machine and open the file below.",
+                       "ja": "取得すると **このアプリを動かしているサーバーの AWS アカウント**（そのプロファイル、環境変数、インスタンスロール）を読みます。ご自身でアプリを動かしている場合を除き、あなたのアカウントではありません。サーバーの管理者が `{pull_env}=1` を設定しない限り無効です。その場合は手元で `python cli.py pull -o snapshot.json` を実行し、下でファイルを開いてください。"},
+    "disabled": {"en": "Pulling is switched off on this server ({pull_env} is not set to 1). You can still open a snapshot file.",
+                 "ja": "このサーバーでは取得が無効です（{pull_env} が 1 ではありません）。スナップショットファイルは開けます。"},
+    "profiles": {"en": "Profiles (accounts)", "ja": "プロファイル（アカウント）"},
+    "profiles_help": {"en": "From the server's AWS config files; the default chain uses AWS_PROFILE, environment or instance credentials.",
+                      "ja": "サーバーの AWS 設定ファイルから。既定のチェーンは AWS_PROFILE、環境変数、インスタンスの認証情報を使います。"},
+    "default_chain": {"en": "(default credentials)", "ja": "（既定の認証情報）"},
+    "regions": {"en": "Regions", "ja": "リージョン"},
+    "pull": {"en": "Pull from AWS", "ja": "AWS から取得"},
+    "pulling": {"en": "Reading the account…", "ja": "アカウントを読み取り中…"},
+    "upload": {"en": "Or open a snapshot file (from `cli.py pull -o`)", "ja": "またはスナップショットファイルを開く（`cli.py pull -o` で作成）"},
+    "upload_error": {"en": "This file was not opened:", "ja": "このファイルは開けませんでした："},
+    "malformed": {"en": "{name}: not a usable snapshot — the field `{field}` should be {allowed}, but it is {found}. Pull a new snapshot, or fix that field.",
+                  "ja": "{name}：使えないスナップショットです。フィールド `{field}` は {allowed} であるべきですが、{found} です。スナップショットを取り直すか、そのフィールドを直してください。"},
+    "this_snapshot": {"en": "This snapshot", "ja": "このスナップショット"},
+    "not_json": {"en": "{name} is not readable as JSON (truncated, empty or not a snapshot file):",
+                 "ja": "{name} は JSON として読めません（途中で切れている、空、またはスナップショットではないファイル）："},
+    "not_snapshot": {"en": "{name} is not an account snapshot written by `cli.py pull`:",
+                     "ja": "{name} は `cli.py pull` で作ったアカウントのスナップショットではありません："},
+    "too_large": {"en": "{name} is too large for a snapshot:", "ja": "{name} はスナップショットとしては大きすぎます："},
+    "render_error": {"en": "This snapshot could not be shown ({error}). Open another snapshot or pull again.",
+                     "ja": "このスナップショットは表示できませんでした（{error}）。別のスナップショットを開くか、取り直してください。"},
+    "deadline_gaps": {"en": "{count} read(s) did not finish before the pull's deadline ({seconds} s) and are listed as gaps of kind `deadline`. Pull again, or run `python cli.py pull --deadline SECONDS` with more time.",
+                      "ja": "{count} 件の読み取りが取得の制限時間（{seconds} 秒）内に終わらず、種類 `deadline` の欠落として表示しています。もう一度取得するか、`python cli.py pull --deadline 秒数` で時間を延ばしてください。"},
+    "bad_response_gaps": {"en": "{count} answer(s) were not AWS's (an HTML page, unreadable bytes, or more than {cap} MB): a proxy, captive portal or wrong endpoint? They are gaps of kind `bad_response`, not empty lists.",
+                          "ja": "{count} 件の応答が AWS のものではありませんでした（HTML ページ、読めないバイト列、または {cap} MB 超）。プロキシ、キャプティブポータル、エンドポイントの誤りが考えられます。空の一覧ではなく、種類 `bad_response` の欠落として表示しています。"},
+    "snapshot": {"en": "Snapshot taken", "ja": "取得日時"},
+    "custom_endpoint": {"en": "from a custom endpoint (AWS_ENDPOINT_URL), not AWS", "ja": "カスタムエンドポイント（AWS_ENDPOINT_URL）から。AWS ではありません"},
+    "account": {"en": "Account", "ja": "アカウント"},
+    "region": {"en": "Region", "ja": "リージョン"},
+    "limits": {"en": "Limits from your account", "ja": "アカウントの上限"},
+    "no_limits": {"en": "No limit could be read in this region (see the gaps below).", "ja": "このリージョンでは上限を読めませんでした（下の欠落を参照）。"},
+    "functions": {"en": "Lambda functions", "ja": "Lambda 関数"},
+    "apis": {"en": "APIs and stages", "ja": "API とステージ"},
+    "tables": {"en": "DynamoDB tables", "ja": "DynamoDB テーブル"},
+    "buckets": {"en": "S3 buckets", "ja": "S3 バケット"},
+    "queues": {"en": "SQS queues", "ja": "SQS キュー"},
+    "quotas": {"en": "Service Quotas (applied vs default)", "ja": "Service Quotas（適用値と既定値）"},
+    "gaps": {"en": "Gaps: what could not be read, and why", "ja": "欠落：読めなかった項目とその理由"},
+    "no_gaps": {"en": "Every read succeeded.", "ja": "すべて読み取れました。"},
+    "dif": {"en": "The current design against this account", "ja": "現在の設計とこのアカウントの違い"},
+    "no_dif": {"en": "No differences.", "ja": "違いはありません。"},
+    "use_limits": {"en": "Use these limits in the design", "ja": "この上限を設計に使う"},
+    "limits_used": {"en": "The design now uses the account's limits.", "ja": "設計にアカウントの上限を設定しました。"},
+    "limits_unsupported": {"en": "This version's design format has no limits block yet.", "ja": "このバージョンの設計形式にはまだ limits がありません。"},
+    "pick": {"en": "Resources to import (none picked = all)", "ja": "取り込むリソース（未選択 = すべて）"},
+    "import": {"en": "Import as design", "ja": "設計として取り込む"},
+    "imported": {"en": "Imported. Traffic figures are assumptions — replace them on the Design page:", "ja": "取り込みました。トラフィックの値は仮の値です。設計ページで置き換えてください："},
+    "import_error": {"en": "Not imported:", "ja": "取り込めませんでした："},
+    "prices": {"en": "Live prices", "ja": "最新の価格"},
+    "prices_bundled": {"en": "Estimates use the bundled catalog (compiled {compiled}). No refreshed catalog for {region}.", "ja": "見積もりは同梱の価格表（{compiled} 作成）を使います。{region} の更新済み価格表はありません。"},
+    "prices_cached": {"en": "Refreshed catalog for {region}: {refreshed_at} ({path}); {changed} price(s) differ from the bundled catalog.", "ja": "{region} の更新済み価格表：{refreshed_at}（{path}）。同梱の価格表と {changed} 件異なります。"},
+    "refresh": {"en": "Refresh prices from the AWS Price List", "ja": "AWS Price List から価格を更新"},
+    "refresh_error": {"en": "Prices not refreshed:", "ja": "価格を更新できませんでした："},
+}
+
+
+def _ns(prefix: str, table: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+    return {f"{prefix}.{key}": entry for key, entry in table.items()}
+
+
+def _headings(japanese: dict[str, str]) -> dict[str, dict[str, str]]:
+    """Column headings: the English heading is the key and the English text."""
+    return {name: {"en": name, "ja": ja} for name, ja in japanese.items()}
+
+
+UI: dict[str, dict[str, str]] = {
+    **_ns("export", _EXPORT), **_ns("import", _IMPORT), **_ns("account", _ACCOUNT),
+    **_ns("page.dynamodb", _DYNAMODB), **_ns("page.dynamodb.column", _headings(_DYNAMODB_COLUMNS)),
+    **_ns("page.limits", _LIMITS), **_ns("page.limits.column", _headings(_LIMITS_COLUMNS)),
+}
+
+
+def section(prefix: str) -> dict[str, dict[str, str]]:
+    """The entries under `prefix.` (one level, the prefix dropped): a module's own table, read from here.
+
+    >>> section("page.limits.column")["status"]
+    {'en': 'status', 'ja': '判定'}
+    """
+    head = prefix + "."
+    return {key[len(head):]: entry for key, entry in UI.items()
+            if key.startswith(head) and "." not in key[len(head):].split(" ")[0]}
+
+
 MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")  # not locale-dependent
 
 
@@ -315,7 +633,9 @@ def tf(key: str, lang: str, **values) -> str:
     return t(key, lang).format(**values)
 
 
-def t(key: str, lang: str) -> str:
-    """The text for `key` in `lang` (English when a translation is missing)."""
-    entry = TEXT.get(key) or FIELD_LABELS.get(key) or {"en": key}
-    return entry.get(lang) or entry["en"]
+def t(key: str, lang: str, **params) -> str:
+    """The text for `key` in `lang` (English when a translation is missing), with `{placeholders}`
+    filled when `params` are given. One lookup for every table: TEXT, FIELD_LABELS and UI."""
+    entry = TEXT.get(key) or FIELD_LABELS.get(key) or UI.get(key) or {"en": key}
+    text = entry.get(lang) or entry["en"]
+    return text.format(**params) if params else text

@@ -1,496 +1,439 @@
-"""Japanese for the engine's own sentences (estimate warnings, readiness checks, DynamoDB plans and
-design problems). The engine and the CLI stay English; the app and the Japanese exports call
-`localize(text, lang)` where they show these texts.
+"""Japanese for the engine's own sentences: estimate warnings, readiness checks, DynamoDB plans and
+design problems. The engine and the CLI stay English; the app and the Japanese exports call
+`say(message, lang)` where they show these texts.
 
-`RULES` is an ordered list of (compiled regex, Japanese template) pairs, each matched against the
-whole message. Named groups fill the template's `{name}` fields verbatim (ids, paths, numbers,
-values), except: a group whose name ends in `_w` is looked up in `WORDS` (a fixed English word such
-as read/write), and one ending in `_t` is translated again with `to_ja` (the rule only applies if
-that inner text translates). A message that matches no rule is tried as "; "-joined parts; text
-that still matches nothing is returned unchanged.
+The engine emits each sentence as a `models.messages.Message` (a stable id, the English template
+and its params). `JA` maps each id to its Japanese template (the same `{placeholders}`, formatted
+with the same params, so numbers read as in English) and the first 8 hex digits of the SHA-1 of the
+English template it was translated from. `tests/test_i18n_catalog.py` finds every `msg(...)` in the
+code and fails, naming the id, when an id has no entry, the placeholders differ, or the English
+changed since the translation (the stored hash differs: re-translate, then update the hash).
+
+A param that is itself a Message (a word such as "read", or a nested sentence) is rendered in the
+same language. `text.joined` messages (several findings joined by "; ") are joined with "。". An id
+with no entry renders in English.
 """
 
 from __future__ import annotations
 
-import re
+from models.messages import JOINED, Message
 
-WORDS = {
-    "read": "読み込み", "write": "書き込み", "reads": "読み込み", "writes": "書き込み",
-    "low": "下限", "expected": "想定", "high": "上限", "none": "なし",
-    "least": "以上", "most": "以下", "list": "リスト", "string": "文字列", "value": "値",
-    "MB": "MB", "KB": "KB", "GB": "GB", "milliseconds": "ミリ秒", "seconds": "秒", "per month": "月あたりの値",
-    "hours": "時間",
-    "504 Gateway Timeout": "504 Gateway Timeout（ゲートウェイのタイムアウト）",
-    "502 (the function timed out first)": "502（関数が先にタイムアウト）",
-    "2 retries": "2 回の再試行", "retries until the records expire (24 h)": "レコードの期限切れ（24 時間）までの再試行",
+#: id → (Japanese template, sha1(English template)[:8])
+JA: dict[str, tuple[str, str]] = {
+    # ---- readiness checks (models/checks/*.py): words and units
+    "word.read": ("読み込み", "a7afddb6"),
+    "word.write": ("書き込み", "e1d0c6c1"),
+    "word.504": ("504 Gateway Timeout（ゲートウェイのタイムアウト）", "aa88ad4b"),
+    "word.502_function_first": ("502（関数が先にタイムアウト）", "f2d92dc6"),
+    "word.2_retries": ("2 回の再試行", "363274fd"),
+    "word.retries_until_expire": ("レコードの期限切れ（24 時間）までの再試行", "18b52663"),
+    "unit.environments": ("実行環境", "ac99b7bd"),
+    "unit.concurrent_executions": ("同時実行数", "1e219254"),
+    "unit.concurrent_executions_pool": ("同時実行数（プールを共有する全関数）", "bc447321"),
+    "unit.environments_at_once": ("同時に必要な実行環境数", "c3eca5e5"),
+    "unit.ms_p99": ("ms（p99 実行時間）", "e09c9d17"),
+    "unit.s_retry_delay": ("秒（再試行による遅延）", "3d29ccc9"),
+    "unit.requests_per_s_busiest": ("リクエスト/秒（最も混む 1 秒）", "e6313e02"),
+    "unit.ms_p99_of": ("ms（{fn} の p99 実行時間）", "62144dd0"),
+    "unit.kb_per_request": ("KB／リクエスト", "a760d8b0"),
+    "unit.capacity_consumed": ("毎秒の消費 {unit}（1 分間のピーク）", "927e956c"),
+    "unit.units_per_s_minute_peak": ("毎秒の{kind}ユニット数（1 分間のピーク）", "ee1a830c"),
+    "unit.units_per_s": ("毎秒の{kind}ユニット数", "5dbffbd4"),
+    "unit.capacity_units_provisioned": ("プロビジョニング済みのキャパシティユニット", "b52abd78"),
+    "unit.units_per_s_hottest_key": ("最もアクセスの多いキーへの毎秒の{kind}ユニット数", "abe90a0a"),
+    "unit.kind_per_s_busiest": ("{kind}/秒（最も混む 1 秒）", "0ae797d3"),
+    "unit.s_oldest_message": ("秒（最も古いメッセージの経過時間）", "53c18e6f"),
+    "unit.ms_p99_cold": ("ms（コールドスタート込みの p99）", "34fa9f9d"),
+    "unit.invocations_per_s_minute_peak": ("呼び出し/秒（1 分間のピーク）", "b8ac233e"),
+    "unit.pct_composite_availability": ("%（SLA に基づく複合可用性）", "9d40d11b"),
+    "unit.requests_per_month": ("リクエスト/月", "4ea77236"),
+    # ---- readiness checks: Lambda
+    "lambda.reservations.limit": (
+        "予約同時実行数の合計の上限（アカウントの同時実行数 {account:,.0f} − 予約されずに残すべき {floor:,.0f}）", "afcfdc7c"),
+    "lambda.reservations.consequence": (
+        "予約されない同時実行数が最小値を下回る予約は AWS に拒否され、デプロイが失敗します。", "cec6384a"),
+    "lambda.reservations.action": (
+        "reserved_concurrency を下げるか、アカウントの同時実行数クォータの引き上げを申請してください。", "06eb5669"),
+    "lambda.account_concurrency.limit": ("アカウント・リージョンあたりの同時実行数（すべての関数で共有）", "6d9acbfa"),
+    "lambda.account_concurrency.consequence": (
+        "アカウントの同時実行数を超える呼び出しはスロットリングされます（HTTP 429）。この設計以外の関数も含め、"
+        "リージョン内のすべての関数がこれを取り合います。", "1730d58e"),
+    "lambda.account_concurrency.action": (
+        "同時実行数クォータの引き上げを申請する（Service Quotas L-B99A9384）、重要な関数に同時実行数を予約する、"
+        "または SQS でバッファしてください。", "cb3992c8"),
+    "lambda.concurrency.limit_reserved": ("reserved_concurrency（予約同時実行数）", "0c3556c3"),
+    "lambda.concurrency.limit_pool": ("アカウントの同時実行数から他の関数の予約分を引いた値", "b7692a7a"),
+    "lambda.concurrency.action": (
+        "reserved_concurrency／アカウントのクォータを上げる、実行時間を短くする、または前段に SQS を置いてください。", "3a9d0003"),
+    "lambda.concurrency.consequence_sqs": (
+        "SQS から呼び出されます：ポーラーは同時実行数が許す範囲でしか動かないため、メッセージはキューで待ちます"
+        "（sqs.backlog を参照）。", "85849c6d"),
+    "lambda.concurrency.consequence_async": (
+        "月 {n:,.0f} 回の呼び出しがスロットリングされます（負荷に対する Erlang B）。これらの非同期イベントは最大 6 時間"
+        "再試行されます（lambda.async_events を参照）。", "02b7f157"),
+    "lambda.concurrency.consequence_stream": (
+        "月 {n:,.0f} 回の呼び出しがスロットリングされます（負荷に対する Erlang B）。ストリームのバッチはレコードの"
+        "期限切れ（24 時間）まで再試行されます。", "255c3225"),
+    "lambda.concurrency.consequence_sync": (
+        "月 {n:,.0f} 回の呼び出しがスロットリングされます（負荷に対する Erlang B）。呼び出し元には 429 Too Many Requests "
+        "が返ります。", "78448514"),
+    "lambda.scaling_rate.limit": ("関数あたり 10 秒ごとに増やせる実行環境の数", "3679fdff"),
+    "lambda.scaling_rate.consequence": (
+        "実行環境 {jump:,.0f} 個分の急増はスケールに {seconds} 秒かかり、その間に約 {affected:,.0f} 回の呼び出しが"
+        "スロットリングされます。", "a6fe60b3"),
+    "lambda.scaling_rate.action": (
+        "分かっている急増の前にプロビジョニングされた同時実行で事前に温めるか、SQS でバッファしてください。", "2a28298a"),
+    "lambda.timeout.limit": ("timeout_s（関数のタイムアウト）", "ab4db8bf"),
+    "lambda.timeout.consequence": (
+        "呼び出しの {share:.4%} が {timeout} 秒のタイムアウトを超えて失敗します（タイムアウトまで課金）。", "ba39601c"),
+    "lambda.timeout.action": ("timeout_s を p99 実行時間より余裕をもって長くするか、処理を非同期にしてください。", "1cc742f3"),
+    "lambda.async_events.limit": ("再試行される非同期イベントの最大経過時間", "2beda6b8"),
+    "lambda.async_events.consequence": (
+        "イベント駆動（非同期）の呼び出し：月 {delayed:,.0f} 件のイベントがスロットリング後の再試行を待ちます。"
+        "{dropped:,.0f} 件は 6 時間のイベント経過時間を超え、DLQ か失敗時の送信先がなければ破棄されます。", "9a3fb74e"),
+    "lambda.async_events.action": (
+        "S3 と関数の間に SQS キューを置く（講演での対策）、失敗時の送信先／DLQ を設定する、または関数の同時実行数を"
+        "上げてください。", "36a85841"),
+    "lambda.sync_payload.limit": ("Lambda 同期呼び出しのペイロード（6 MB）", "e4df221e"),
+    "lambda.sync_payload.consequence": ("6 MB を超えるリクエストは同期呼び出しの関数に渡せません（413）。", "1a28f6b7"),
+    "lambda.sync_payload.action": ("大きなファイルは署名付き URL で S3 に直接アップロードし、キーだけを渡してください。", "5f441329"),
+    "lambda.cold_starts.limit": ("timeout_s（{runtime} の INIT ≈ {init_ms:,.0f} ms）", "24d9f0dd"),
+    "lambda.cold_starts.consequence": (
+        "月 {cold:,.0f} 回のコールドスタート（呼び出しの {share:.2%}）がそれぞれ約 {init_ms:,.0f} ms を加えます："
+        "p99 {warm_p99:,.0f} → {cold_p99:,.0f} ms。INIT フェーズは実行時間として課金されます。", "f909828a"),
+    "lambda.cold_starts.action": (
+        "パッケージと import を小さく保つ、{remedy}を使う、または p99 が許すならレイテンシを受け入れてください。", "c6796cb5"),
+    "lambda.cold_starts.remedy": (
+        "実行環境 {n} 個分のプロビジョニングされた同時実行（最も混む時間に必要な数{cost}）", "faf79d73"),
+    "lambda.cold_starts.remedy_one": (
+        "実行環境 {n} 個分のプロビジョニングされた同時実行（最も混む時間に必要な数{cost}）", "be16b3d4"),
+    "lambda.cold_starts.remedy_cost": ("、月額約 USD {usd:,.2f}、実行時間の単価はオンデマンドより低い", "8c5e4189"),
+    "lambda.cold_starts.remedy_java": ("SnapStart（runtime java_snapstart、Java は追加料金なし）または{remedy}", "6ce5c33e"),
+    "lambda.invoke_rate.limit": ("毎秒の Invoke リクエスト数（アカウントの同時実行数クォータの 10 倍）", "4af68661"),
+    "lambda.invoke_rate.consequence": (
+        "クライアントが Lambda の Invoke API を直接呼び出します。呼び出しレートを超えると 429 TooManyRequests が返ります。",
+        "4de7d0bc"),
+    "lambda.invoke_rate.action": (
+        "同時実行数クォータの引き上げを申請する（呼び出しレートもそれに従います）か、前段に API Gateway を置いてください。",
+        "41c534f5"),
+    "lambda.no_api_layer.limit": ("前段に API Gateway がない", "3e91c97b"),
+    "lambda.no_api_layer.consequence": (
+        "API Gateway がないと、クライアントごとのスロットリング・キャッシュ・リクエスト検証・カスタムドメインがありません。"
+        "不具合のあるアプリのバージョンがアカウントの同時実行数を使い切ることがあります。", "c48c0adc"),
+    "lambda.no_api_layer.consequence_reserved": (
+        "API Gateway がないと、クライアントごとのスロットリング・キャッシュ・リクエスト検証・カスタムドメインがありません。"
+        "不具合のあるアプリのバージョンがアカウントの同時実行数を使い切ることがあります（reserved_concurrency がこの関数を"
+        "制限します）。", "a0f02f93"),
+    "lambda.no_api_layer.action": (
+        "reserved_concurrency を設定して影響を抑える、ID プールのロールをこの関数に限定する、または API Gateway を"
+        "追加してください。", "eae0c066"),
+    # ---- readiness checks: API Gateway and the timeout chain
+    "apigateway.account_throttle.limit": ("アカウント・リージョンあたりの毎秒リクエスト数（トークンバケット、バースト {burst:,.0f}）", "13e0681c"),
+    "apigateway.account_throttle.consequence": (
+        "アカウントのスロットリングを超えるリクエストには 429 Too Many Requests が返ります。リージョン内のすべての API で"
+        "共有されます。", "50e978d9"),
+    "apigateway.account_throttle.action": (
+        "スロットリングのクォータ引き上げを申請する（Service Quotas L-8A5B8E43）か、レスポンスをキャッシュしてください"
+        "（CloudFront／REST キャッシュ）。", "caa166bf"),
+    "apigateway.stage_throttle.limit": ("ステージのスロットリング（stage_rps、バースト {burst:,.0f}）", "4ea5e461"),
+    "apigateway.stage_throttle.consequence": ("ステージのスロットリングを超えるリクエストには 429 Too Many Requests が返ります。", "bc4df1d4"),
+    "apigateway.stage_throttle.action": ("stage_rps／stage_burst を上げるか、クライアントのトラフィックを平準化してください。", "3ea61222"),
+    "apigateway.integration_timeout.limit": ("統合タイムアウト", "4425cd8f"),
+    "apigateway.integration_timeout.consequence": ("月 {n:,.0f} 件のリクエストが {kind} で応答されます。", "89217677"),
+    "apigateway.integration_timeout.action": (
+        "遅い処理を非同期にする（202 を返し SQS／Step Functions で完了させる）か、関数を高速化してください。", "52ca5b0f"),
+    "timeout_chain.client_first": (
+        "クライアントのタイムアウト {client:g} 秒 ≤ 統合タイムアウト {integration:g} 秒：処理が続いているのにアプリが"
+        "先に諦めます（再試行で 2 回実行されることがあります）", "4c644877"),
+    "timeout_chain.function_too_long": (
+        "関数のタイムアウト {function} 秒 ≥ 統合タイムアウト {integration:g} 秒：関数が課金されながら動き続ける間に "
+        "API Gateway が 504 を返します", "76064357"),
+    "timeout_chain.p99_too_long": (
+        "p99 実行時間 {p99:g} 秒 ≥ 関数のタイムアウト {function} 秒：1 % を超える呼び出しがタイムアウトします", "fe188e4c"),
+    "timeout_chain.limit_client": (
+        "クライアント {client:g} 秒 > 統合 {integration:g} 秒 > 関数 {function} 秒 > p99 {p99:.3g} 秒", "e06b40bb"),
+    "timeout_chain.limit": ("統合 {integration:g} 秒 > 関数 {function} 秒 > p99 {p99:.3g} 秒", "df8f6798"),
+    "timeout_chain.ordered": ("各タイムアウトは前段のタイムアウトより短くなっています。", "836e7c7c"),
+    "timeout_chain.action": (
+        "タイムアウトを クライアント > API Gateway 統合 > 関数のタイムアウト > p99 実行時間 の順に（余裕をもって）"
+        "設定してください。", "0dd973b9"),
+    # ---- readiness checks: DynamoDB
+    "dynamodb.capacity.limit": ("プロビジョニング済みの {unit}（テーブル + GSI）、最大 {burst:.0f} 秒分のバーストクレジット付き", "a09fc33e"),
+    "dynamodb.capacity.consequence": (
+        "バーストクレジットを使い切ると月 {n:,.0f} 件の{kind}がスロットリングされます"
+        "（ProvisionedThroughputExceededException）。プロビジョニングしたキャパシティは使っても使わなくても課金されます。",
+        "3bde670e"),
+    "dynamodb.capacity.action": (
+        "{unit} を上げる、Auto Scaling を有効にする、キャパシティのスケジュールを使う、またはオンデマンドに切り替えて"
+        "ください（DynamoDB プランナーを参照）。", "021e061e"),
+    "dynamodb.on_demand_spike.limit": ("オンデマンドが即座に処理できるのは直前のピークの 2 倍まで", "a4d029dc"),
+    "dynamodb.on_demand_spike.consequence": (
+        "30 分以内にテーブルの直前のピークの 2 倍を超える急増は、オンデマンドのキャパシティが増えるまでスロットリング"
+        "されることがあります。", "59f6b0e7"),
+    "dynamodb.on_demand_spike.ok": ("急増は通常のピークの 2 倍以内に収まっています。", "db3b9a98"),
+    "dynamodb.on_demand_spike.action": (
+        "イベントの前にテーブルを事前に温める（ウォームスループット）か、SQS で書き込みを平準化してください。", "8151f9d0"),
+    "dynamodb.table_quota.limit": ("テーブルあたりの毎秒{kind}ユニット数（テーブル + GSI）", "6b7c48ca"),
+    "dynamodb.table_quota.consequence": ("テーブルあたりのクォータで月 {n:,.0f} 件の{kind}がスロットリングされます。", "31238b66"),
+    "dynamodb.table_quota.action": (
+        "テーブルのスループットクォータの引き上げを申請するか、複数のテーブルに分割してください。", "02a77298"),
+    "dynamodb.account_quota.limit": ("アカウント・リージョンあたりのプロビジョニング済み{kind}キャパシティ", "e384fafb"),
+    "dynamodb.account_quota.consequence": (
+        "アカウントのクォータを超えるプロビジョニングは拒否されます（LimitExceededException）。", "6c87bfc9"),
+    "dynamodb.account_quota.action": ("アカウントのスループットクォータの引き上げを申請してください。", "4dd75745"),
+    "dynamodb.hot_partition.limit": (
+        "パーティションあたりの毎秒{kind}ユニット数（1 つのキーは 1 つのパーティションに置かれる）", "748580ae"),
+    "dynamodb.hot_partition.consequence": (
+        "最もアクセスの多いキーがトラフィックの {share:.0%} を占めます。テーブルのキャパシティに関係なく、そのパーティション"
+        "で月 {n:,.0f} 件の{kind}がスロットリングされます。", "3ca8afc7"),
+    "dynamodb.hot_partition.action": (
+        "キーを分散する（サフィックスによる書き込みシャーディング）、頻繁な読み込みをキャッシュする（DAX／CloudFront）、"
+        "または書き込みをまとめてください。", "3aae9e2b"),
+    # ---- readiness checks: S3, SQS, resilience, availability, traffic
+    "s3.request_rate.limit": (
+        "毎秒の {kind} リクエスト数（プレフィックスあたり {per_prefix:,.0f} × {prefixes} プレフィックス）", "2c57d2d5"),
+    "s3.request_rate.consequence": (
+        "月 {n:,.0f} 件のリクエストに 503 Slow Down が返ります（SDK が再試行し、その分遅延が増えます）。S3 は全体では"
+        "高速ですが、1 つのプレフィックスでは限りがあります。", "2af30426"),
+    "s3.request_rate.action": (
+        "キーをより多くのプレフィックスに分散する（`prefixes` を設定）か、GET を CloudFront でキャッシュしてください。", "c30a6433"),
+    "sqs.backlog.limit": ("メッセージの保持期間（{retention:,} 秒）", "32d8b053"),
+    "sqs.backlog.consequence": (
+        "最大 {depth:,.0f} 件のメッセージが待ち、最も古いものは {minutes:,.1f} 分待ちます。月 {expired:,.0f} 件は "
+        "{consumer} が読む前に期限切れになります。キューはスロットリングの代わりに急増を吸収します。", "08401d05"),
+    "sqs.backlog.action": (
+        "{consumer} の reserved_concurrency（または ESM の最大同時実行数）を上げる、より多くのメッセージをまとめて処理する、"
+        "または retention_s を長くしてください。", "5b288b2a"),
+    "resilience.failed_events.limit": ("失敗時の送信先／デッドレターキュー", "c6beae44"),
+    "resilience.failed_events.kept": ("{source} からのイベントのうち、{retries}の後も失敗したものは DLQ に保持されます。", "bc76a50a"),
+    "resilience.failed_events.dropped": (
+        "{source} からのイベントのうち、{retries}の後も失敗したものは黙って破棄されます（講演で紹介された、S3 起動の処理が"
+        "失われる例）。", "89d1b3c3"),
+    "resilience.failed_events.action": ("失敗時の送信先か DLQ を設定する（dlq: true）か、SQS でバッファしてください。", "d73720bc"),
+    "resilience.idempotency.limit": ("少なくとも 1 回の配信（重複して届くことがある）", "61c72089"),
+    "resilience.idempotency.ok": (
+        "{source} からのイベントは複数回届くことがあります（再試行・再配信）。ハンドラーは冪等と指定されています。", "87f02487"),
+    "resilience.idempotency.consequence": (
+        "{source} からのイベントは複数回届くことがあります（再試行・再配信）。冪等でないハンドラーは 2 回処理することが"
+        "あります（サムネイルの重複、二重書き込み）。独立したサービスの間にトランザクションはありません。", "8f5ec1e1"),
+    "resilience.idempotency.action": (
+        "ハンドラーを冪等にし（条件付き書き込み、冪等キー）、idempotent: true を設定してください。", "aef813a0"),
+    "availability.composite.limit": ("同期パス上の SLA：{chain}", "8f6b24cb"),
+    "availability.composite.consequence": (
+        "リクエストは同時に {n} つのサービスに依存します：SLA の水準で月最大 {minutes:,.0f} 分の障害時間があり得ます"
+        "（SLA は返金の約束であり保証ではありません）。", "9e6eac42"),
+    "availability.composite.consequence_async": (
+        "リクエストは同時に {n} つのサービスに依存します：SLA の水準で月最大 {minutes:,.0f} 分の障害時間があり得ます"
+        "（SLA は返金の約束であり保証ではありません）。リクエストの経路外（非同期）：{off_path}。これらの障害は"
+        "リクエストを失敗させず、処理を遅らせます。", "549051d0"),
+    "availability.composite.action": (
+        "すべての同期呼び出しをバックオフとジッター付きで再試行してください。リクエスト内で終える必要のない処理は SQS の"
+        "後ろに移してください。さらに可用性が必要なら DynamoDB グローバルテーブルとマルチリージョンの API を検討して"
+        "ください。", "dbf2407b"),
+    "traffic.not_given.limit": ("トラフィック", "c8ab5189"),
+    "traffic.not_given.consequence": (
+        "トラフィックが届かないため、スループットのチェックは需要ゼロとして扱われ、キャパシティが足りるかどうかを判断"
+        "できません", "ff3c7c0b"),
+    "traffic.not_given.action": (
+        "月間の数値（reads_per_month、writes_per_month など）、from、またはワークロードの requests_per_month を指定"
+        "してください", "f4eca74a"),
+    # ---- estimate warnings (models/costs/*.py, models/design/schema.py, service/planning.py)
+    "estimate.catalog_region.warning": ("価格カタログのリージョン {catalog} が設計のリージョン {design} と異なります", "960f7c4a"),
+    "estimate.no_price.warning": ("{region} のカタログに {price} の価格がありません：{components} は全額を計上できていません", "c5a87c00"),
+    "estimate.assumed_prices.warning": (
+        "{n} 件の価格は {region} で公表されていないため推定値です：{dimensions}（各価格の注記を参照）", "7c334098"),
+    "estimate.refreshed_catalog.warning": (
+        "価格は同梱のカタログではなく、{date} に AWS Price List から更新したカタログのものです（{env}=refreshed）", "bf72ddc1"),
+    "lambda.provisioned_even.warning": (
+        "{id}：{hours:g} 時間分のプロビジョニングされた同時実行は、トラフィックが均等に分散するとして計上しています"
+        "（トラフィックがその時間帯に集中する場合は share_in_provisioned_hours を設定してください）", "4ccba6c2"),
+    "lambda.over_timeout.warning": (
+        "{id}：呼び出しの {pct:.2g}% が timeout_s {timeout} 秒を超えます（タイムアウトまで課金されたうえで失敗します）", "ebc83d5e"),
+    "s3.intelligent_tiering.warning": (
+        "{id}：Intelligent-Tiering のストレージを高頻度アクセス階層の料金で計上しています"
+        "（オブジェクトが安い階層へ移るまでの上限値）", "75397ca2"),
+    "s3.restore_first.warning": ("{id}：{cls} からの GET には先に復元が必要です。復元の料金はここでは計上していません", "2dbfed2f"),
+    "s3.retrieval_unpriced.warning": ("{id}：{cls} からの取り出しの料金はここでは計上していません", "81270e3c"),
+    "cloudfront.viewers_default.warning": ("{id}：viewers が未指定のため「{group}」として計上しています", "454c9419"),
+    "dynamodb.average_over_capacity.warning": (
+        "{id}：平均{kind}需要 {demand:,.1f} ユニット/秒がプロビジョニング済みの {capacity} を超えます。"
+        "リクエストはスロットリングされます", "2605bffd"),
+    "design.duration_assumed.warning": ("components[{i}] ({id}).duration_ms が未指定のため 100 ms と仮定しています", "ff431725"),
+    "design.no_traffic.warning": (
+        "{id}：トラフィックの指定がありません（ワークロードの量、月間の数値、from のいずれもなし）。設定だけ"
+        "（プロビジョニング済みキャパシティ、ストレージ）で料金を計算しています。準備状況のチェックにはトラフィックが"
+        "必要です", "b28740fb"),
+    "design.ranges.warning": (
+        "{shown} に範囲が指定されています：これは{case}ケースの見積もりです。下限・想定・上限の各ケースは別々の設計として"
+        "評価します", "75d7255e"),
+    "design.ranges_more.warning": (
+        "{shown} ほか {more} 件に範囲が指定されています：これは{case}ケースの見積もりです。下限・想定・上限の各ケースは"
+        "別々の設計として評価します", "1a1fd090"),
+    "word.low": ("下限", "36a883e7"),
+    "word.expected": ("想定", "5dcbdf37"),
+    "word.high": ("上限", "9235afd3"),
+    "word.none": ("なし", "71f8e797"),
+    # ---- DynamoDB planner (models/dynamodb_planner/plan.py, service/planning.py)
+    "dynamodb_plan.on_demand": (
+        "リクエストユニット単位で課金。30 分以内に直前のピークの 2 倍を超える急増はスロットリングされることがあります。", "2d354b2e"),
+    "dynamodb_plan.fixed": ("月を通して {rcu:,.0f} RCU と {wcu:,.0f} WCU（ピーク + {headroom:.0%}）。", "53c1b81c"),
+    "dynamodb_plan.note_and_more": ("{note}{more}", "09711eef"),
+    "dynamodb_plan.free_tier_left": (
+        "無料枠：設計内のほかのプロビジョンド（Standard）テーブルとインデックスの使用後、このテーブルに残るのは "
+        "{total_r:,.0f} RCU 時間のうち {left_r:,.0f}、{total_w:,.0f} WCU 時間のうち {left_w:,.0f}"
+        "（費用はこのテーブルが請求に加える分です）。", "9344fdf2"),
+    "dynamodb_plan.one_time": (
+        "下限のみ（スケジュールされたアクションとしては適用不可）：この 1 か月だけの最も安い一回限りのスケジュールで、"
+        "読み込みと書き込みをそれぞれ単独で（引き下げ枠をすべて使える前提で）計画したもの。{step} 分刻みで {changes} 回の"
+        "キャパシティ変更（Application Auto Scaling のスケジュールされたアクションはスケーラブルターゲットごとに {limit} 個"
+        "まで）。60 分のローリング規則のもと、UTC の 1 日あたり次元ごとに最大 {most} 回の引き下げ。", "d70462f9"),
+    "dynamodb_plan.rounded_down": ("必要量は次元ごとに {n} 段階へ切り下げています（下限であり、プランではありません）。", "49475f1d"),
+    "dynamodb_plan.weekly": (
+        "毎週繰り返し：{step} 分刻み（UTC）で週 {changes} 回のキャパシティ変更、スケーラブルターゲットごとに最大 "
+        "{per_target} 個のスケジュールされたアクション（上限 {limit}）。UTC の 1 日あたり最大 {most} 回の引き下げ"
+        "（Application Auto Scaling の適用どおり読み込みと書き込みを別々に数え、60 分のローリング規則の範囲内）。", "e46f75b7"),
+    "dynamodb_plan.rounded_up": ("必要量は次元ごとに {n} 段階へ切り上げています。", "9b911ba9"),
+    "dynamodb_plan.autoscaling": (
+        "目標 {target:.0%}。目標を 2 分超えるとスケールアウト、目標を 20 % 下回る状態が 15 分続くとスケールイン（60 分の"
+        "ローリング規則による引き下げの制限内。読み込みと書き込みのスケーリングは別々の更新なので、それぞれの引き下げが"
+        "数えられます）。", "2bc2b98c"),
+    "dynamodb_plan.reserved_standard_only": ("リザーブドキャパシティは Standard テーブルクラスでのみ利用できます。", "cc131ce3"),
+    "dynamodb_plan.reserved": (
+        "{term} 期間：{rcu:,} RCU と {wcu:,} WCU を予約（前払い分は期間で按分）、残りは週単位のスケジュールどおり。", "fc3701cf"),
+    "dynamodb_plan.reserved_nothing": (
+        "テーブルが月を通して 100 ユニットを必要とすることがないため、予約するものはありません（週単位のスケジュールと同じ）。",
+        "30a7a221"),
+    "dynamodb_plan.reason": (
+        "{best} はスロットリングを {allowed:.2%} 以内に抑える最も安いプランです：月額 USD {usd:,.2f}。"
+        "プロビジョニングは平均使用率 {even:.0%} を超えると得になります。", "91e3f871"),
+    "dynamodb_plan.reason_saving": (
+        "{best} はスロットリングを {allowed:.2%} 以内に抑える最も安いプランです：月額 USD {usd:,.2f}、オンデマンドより "
+        "{saving:.0%} 安い。プロビジョニングは平均使用率 {even:.0%} を超えると得になります。", "9f379f5e"),
+    "dynamodb_plan.not_a_table": ("--table：{table!r} はこの設計の DynamoDB テーブルではありません。テーブル：{tables}", "a631ebd2"),
+    "dynamodb_plan.not_an_index": ("--index：{index!r} はテーブル {table!r} の GSI ではありません。GSI：{names}", "08a5aefb"),
+    # ---- design problems: the graph and the fields (models/design/schema.py)
+    "design.problem_at": ("{path}：{problem}", "7e5f06c4"),
+    "design.not_a_mapping": ("{where}：項目のマッピング（name, region, components, ...）が必要ですが、{kind} でした", "cb7a42f5"),
+    "design.duplicate_id": ("components[{i}].id：'{id}' が 2 回使われています。id は重複できません", "b710c208"),
+    "design.from_self": ("{where}：コンポーネントを自分自身から駆動することはできません", "c2a12761"),
+    "design.from_unknown": ("{where}：'{name}' という名前のコンポーネントはありません。コンポーネント：{known}", "8d8dc934"),
+    "design.from_no_events": ("{where}：'{name}'（{type}）は下流にイベントを渡しません", "8cf1f52e"),
+    "design.cycle": ("components：'from' のつながりが循環しています：{cycle}", "c1bb51ec"),
+    "design.workload_missing": (
+        "workload.requests_per_month：未指定です（peak_rps または users でも可）。これが {components} を駆動します"
+        "（またはそれらのコンポーネントに月間の値を個別に指定してください）", "8c0a2f6b"),
+    "design.field_missing": ("{path}：必須の項目がありません", "fb647463"),
+    "design.field_unknown": ("{path}：不明な項目です（値 {value}）。この種類の項目は docs/design-file.md を参照してください", "ba227441"),
+    "design.type_unknown": ("{path}：不明なコンポーネントの種類 {tag!r} です。使用できるもの：{allowed}", "e6018928"),
+    "design.type_missing": ("{path}：'type' がありません。使用できるもの：{allowed}", "012b2986"),
+    "design.value_not_allowed": ("{path}：{value} は使用できません。使用できるもの：{allowed}", "c730e4bf"),
+    "design.out_of_range": ("{path}：{value} は範囲外です。{sign} {bound} である必要があります", "44849dac"),
+    "design.not_a_number": ("{path}：{value} は数値ではありません", "20243a6c"),
+    "design.not_a_number_in": ("{path}：{value} は数値ではありません（単位を付けずに{unit}の数値で指定してください）", "e50a89e0"),
+    "design.id_pattern": (
+        "{path}：{value} は使用できません。英小文字・数字・'-'・'_' を使い、英字で始めてください（40 文字以内）", "f6c3fbcd"),
+    "design.too_short": ("{path}：{what}の要素数は {n} {noun}以上である必要があります（現在 {got}）", "cd2d601d"),
+    "design.too_long": ("{path}：{what}の要素数は {n} {noun}以下である必要があります（現在 {got}）", "7a036c92"),
+    "design.invalid_value": ("{path}：{value} は無効な値です（{detail}）", "1f421173"),
+    "word.list": ("リスト", "38b62be4"),
+    "word.string": ("文字列", "ecb25204"),
+    "word.value": ("値", "f32b67c7"),
+    "word.item": ("個", "3a7d9767"),
+    "word.items": ("個", "7316c8b2"),
+    "word.character": ("文字", "f0db3fa4"),
+    "word.characters": ("文字", "aa908a40"),
+    "word.MB": ("MB", "6e979f42"),
+    "word.KB": ("KB", "315b39a0"),
+    "word.GB": ("GB", "505a44fa"),
+    "word.milliseconds": ("ミリ秒", "3dd2605f"),
+    "word.seconds": ("秒", "7febce03"),
+    "word.per_month": ("月あたりの値", "d0e619b2"),
+    "word.hours": ("時間", "5aedee09"),
+    "design.key_not_text": ("{where}：キー {key!r} は{kind}です。キーは文字列（項目名）である必要があります", "db7032e6"),
+    "word.top_level": ("最上位", "eab0965f"),
+    "word.number": ("数値", "53b0a1b2"),
+    "design.not_finite": ("{path}：{value} は有限の数値ではありません", "8370f4cf"),
+    "design.odd_value": (
+        "{path}：{kind} の値は使えません。文字列・数値・true/false・リスト・マッピングのいずれかを使ってください", "176601f1"),
+    "design.too_many_requests": (
+        "workload：量とスパイク（重なったスパイクは掛け合わされます）から月 {n:,.3g} 件のクライアントリクエストになります。"
+        "上限は {most:,.0f} 件です（量かスパイクの倍率を下げてください）", "9d5cb58f"),
+    "design.too_many_events": (
+        "components ({id})：'from' のつながりに沿った 'calls' の倍率により月 {n:,.3g} 件のイベントが届きます。上限は月 "
+        "{most:,.0f} 件です（calls かワークロードを下げてください）", "91e980ac"),
+    # ---- design problems: the validators' value errors
+    "design.percentiles_order": ("パーセンタイルは p50 ≤ p95 ≤ p99 の順である必要があります", "1a6e2de6"),
+    "design.percentiles_spread": (
+        "最も高いパーセンタイル（{highest:g} ms）が p50（{p50:g} ms）の {spread:,} 倍を超えています。p50 を上げるか "
+        "p95/p99 を下げてください", "4ccf8a63"),
+    "design.one_volume": ("requests_per_month・peak_rps・users のいずれか 1 つだけを指定してください（指定：{given}）", "45918aaa"),
+    "design.daily_profile": ("daily_profile：プリセット（{presets}）か 24 個の重みを指定してください（すべて 0 は不可）", "8a5607db"),
+    "design.weekly_profile": (
+        "weekly_profile：プリセット（{presets}）か 7 個の重み（月〜日）を指定してください（すべて 0 は不可）", "a3aaaa08"),
+    "design.timezone_unknown": ("タイムゾーン {timezone!r} は不明です。UTC±HH:MM か次のいずれかを使ってください：{known}", "7f224633"),
+    "design.from_or_direct": ("'from' と '{field}' のどちらか一方だけを指定してください", "4b8c8d0d"),
+    "design.http_integration_timeout": ("integration_timeout_ms {value} が HTTP API の上限 30,000 を超えています", "7a4e1b7c"),
+    "design.cache_rest_only": ("cache_gb は REST API（api: rest）でのみ使えます", "0b79b682"),
+    "design.cache_size": ("cache_gb {value:g} はキャッシュサイズではありません。使用できるもの：{sizes}", "88582150"),
+    "design.websocket_payload": ("payload_kb {value:g} が WebSocket のメッセージ上限 128 KB を超えています", "c625e53b"),
+    "design.connection_minutes_websocket_only": ("connection_minutes_per_month は WebSocket API でのみ使えます", "24678407"),
+    "design.provisioned_over_reserved": ("provisioned_concurrency {provisioned} が reserved_concurrency {reserved} を超えています", "6892cce1"),
+    "design.provisioned_needs": ("billing: provisioned には {fields} が必要です（キャパシティユニット、1 以上）", "7ef4eda4"),
+    "design.provisioned_only": ("{fields} は billing: provisioned の場合にのみ指定できます", "75d90964"),
+    "design.gsi_names_unique": ("gsis：インデックス名は重複できません", "bc8baae0"),
+    "design.cognito_not_driven": ("Cognito ユーザープールは 'mau' で計上します。'from' では駆動されません", "47705aa9"),
+    "design.route53_not_driven": (
+        "Route 53 は 'hosted_zones' と 'queries_per_month' で計上します。'from' では駆動されません", "2728ea14"),
+    # ---- design problems: ranges (models/design/ranges.py)
+    "design.range_expected": ("{path}：範囲には 'expected' が必要です（'low' と 'high' は任意）", "919f40bd"),
+    "design.range_numbers": ("{path}：範囲の {bounds} は数値である必要があります（指定値：{got}）", "505dbbf8"),
+    "design.range_order": (
+        "{path}：範囲は low ≤ expected ≤ high である必要があります（low {low:,}、expected {expected:,}、high {high:,}）", "07051f50"),
+    # ---- design files (models/design/text.py) and saved designs (storage/designs.py)
+    "design_file.alias": ("設計ファイル {line} 行目：YAML のエイリアス（*name）には対応していません", "dfda1805"),
+    "design_file.digits": ("設計ファイル{where}：{digits:,} 桁で書かれた数値があります。数値は {most} 桁までです", "19e83d0f"),
+    "design_file.not_finite": ("設計ファイル：{written} は設計で扱える数値ではありません（有限の数値を使ってください）", "7bb52605"),
+    "design_file.too_large": ("設計ファイル：{n:,} 文字は大きすぎます。上限は {most:,} 文字です", "656c3e8e"),
+    "design_file.brackets": (
+        "設計ファイル：括弧（[ または {{）の入れ子が {most} 段を超えています。設計の入れ子は {depth} 段までです", "898624e2"),
+    "design_file.json": ("設計ファイル {line} 行目 {column} 列：正しい JSON ではありません（{detail}）", "f94258e7"),
+    "design_file.not_yaml": ("正しい YAML ではありません", "a54d6a35"),
+    "design_file.yaml_at": ("設計ファイル {line} 行目 {column} 列：{problem}", "5303d514"),
+    "design_file.problem": ("設計ファイル：{problem}", "f1f694ef"),
+    "design_file.recursion": ("設計ファイル：入れ子が深すぎて読み込めません。設計の入れ子は {depth} 段までです", "99c96fb5"),
+    "design_file.empty": (
+        "設計ファイル：空です。テンプレートから始めてください（テンプレートの選択、または python cli.py templates）", "6f85f90e"),
+    "design_file.too_deep": ("設計ファイル：入れ子が {depth} 段を超えています", "11a26030"),
+    "design_file.upload_too_large": ("{file}：{size:,} バイトは大きすぎます（上限 {limit:,}）", "179a92bb"),
+    "saved.problem": ("{file}：{problem}", "417013eb"),
+    "saved.not_design": ("設計ファイルではありません", "3e85a1df"),
+    "saved.too_deep": ("入れ子が深すぎて読み込めません", "191f4f6f"),
+    "saved.too_many_digits": ("4,300 桁を超える数値があります", "6be5887b"),
+    "saved.unreadable": ("設計ファイルとして読み込めません（{error}）", "052b74a0"),
+    "saved.key_not_text": ("キー {key!r} が文字列ではありません。項目名は name、workload、components などの語です", "e7f76760"),
+    "saved.not_utf8": ("UTF-8 のテキストではありません（{offset:,} バイト目が 0x{byte:02x}）。バイナリファイルではありませんか？", "e4386fdf"),
 }
 
-_ID = r"(?P<id>[^:]+?)"  # a component id (or path) before ": "
-_N = r"\S+"  # a number as the engine formats it (1,234 / 0.5% / 1e+03 ...)
 
-_TABLE: list[tuple[str, str]] = [
-    # ---- estimate warnings (models/costs/estimate.py, lambda_function.py, s3.py, cloudfront.py, dynamodb.py)
-    (r"catalog region (?P<a>\S+) differs from the design's region (?P<b>\S+)",
-     "価格カタログのリージョン {a} が設計のリージョン {b} と異なります"),
-    (r"no price for (?P<p>\S+) in (?P<r>\S+): (?P<c>.+) not fully priced",
-     "{r} のカタログに {p} の価格がありません：{c} は全額を計上できていません"),
-    (r"(?P<n>\d+) price\(s\) assumed, not published for (?P<r>\S+): (?P<d>.+) \(see each price's note\)",
-     "{n} 件の価格は {r} で公表されていないため推定値です：{d}（各価格の注記を参照）"),
-    (_ID + r": provisioned concurrency for (?P<h>\S+) h priced on evenly spread traffic "
-     r"\(set share_in_provisioned_hours if traffic is concentrated in those hours\)",
-     "{id}：{h} 時間分のプロビジョニングされた同時実行は、トラフィックが均等に分散するとして計上しています"
-     "（トラフィックがその時間帯に集中する場合は share_in_provisioned_hours を設定してください）"),
-    (_ID + r": (?P<p>\S+)% of invocations run past timeout_s (?P<t>\S+) s \(billed up to the timeout, then they fail\)",
-     "{id}：呼び出しの {p}% が timeout_s {t} 秒を超えます（タイムアウトまで課金されたうえで失敗します）"),
-    (_ID + r": Intelligent-Tiering storage priced at the Frequent Access tier "
-     r"\(an upper bound until objects move to cheaper tiers\)",
-     "{id}：Intelligent-Tiering のストレージを高頻度アクセス階層の料金で計上しています"
-     "（オブジェクトが安い階層へ移るまでの上限値）"),
-    (_ID + r": GET from (?P<c>\S+) needs a restore first; restores are not priced here",
-     "{id}：{c} からの GET には先に復元が必要です。復元の料金はここでは計上していません"),
-    (_ID + r": retrieval from (?P<c>\S+) is not priced here", "{id}：{c} からの取り出しの料金はここでは計上していません"),
-    (_ID + r": viewers not given; priced as '(?P<g>.*)'", "{id}：viewers が未指定のため「{g}」として計上しています"),
-    (_ID + r": average (?P<k_w>read|write) demand (?P<d>\S+) units/s exceeds provisioned (?P<c>\S+); "
-     r"requests will be throttled",
-     "{id}：平均{k_w}需要 {d} ユニット/秒がプロビジョニング済みの {c} を超えます。リクエストはスロットリングされます"),
-    (r"(?P<p>.+)\.duration_ms not given: assumed 100 ms", "{p}.duration_ms が未指定のため 100 ms と仮定しています"),
-    (_ID + r": no traffic given \(no workload volume, no monthly figures, no 'from'\): priced on its settings alone "
-     r"\(provisioned capacity, storage\); the readiness checks need its traffic",
-     "{id}：トラフィックの指定がありません（ワークロードの量、月間の数値、from のいずれもなし）。設定だけ"
-     "（プロビジョニング済みキャパシティ、ストレージ）で料金を計算しています。準備状況のチェックにはトラフィックが必要です"),
-    (r"ranges given for (?P<s>.+) and (?P<m>\d+) more: this is the (?P<c_w>\w+) case; the low, expected and high "
-     r"cases are three designs evaluated separately",
-     "{s} ほか {m} 件に範囲が指定されています：これは{c_w}ケースの見積もりです。下限・想定・上限の各ケースは別々の設計として評価します"),
-    (r"ranges given for (?P<s>.+): this is the (?P<c_w>\w+) case; the low, expected and high "
-     r"cases are three designs evaluated separately",
-     "{s} に範囲が指定されています：これは{c_w}ケースの見積もりです。下限・想定・上限の各ケースは別々の設計として評価します"),
-    (r"prices from the catalog refreshed from the AWS Price List on (?P<d>\S+) \((?P<e>\S+)\), not the bundled one",
-     "価格は同梱のカタログではなく、{d} に AWS Price List から更新したカタログのものです（{e}）"),
+def say(message, lang: str):
+    """`message` in the app's language: Japanese for "ja" when the catalog has its id, else the English
+    (for "en" the message itself, which is its English text).
 
-    # ---- design problems: graph (models/design/schema.py _graph_problems) and file (design_text.py, ranges.py)
-    (r"(?P<p>components\[\d+\]\.id): '(?P<v>.*)' is used twice; ids must be unique",
-     "{p}：'{v}' が 2 回使われています。id は重複できません"),
-    (r"(?P<p>.+?\.from): a component cannot be driven by itself", "{p}：コンポーネントを自分自身から駆動することはできません"),
-    (r"(?P<p>.+?\.from): '(?P<v>.*)' names no component; components are: (?P<k_w>.+)",
-     "{p}：'{v}' という名前のコンポーネントはありません。コンポーネント：{k_w}"),
-    (r"(?P<p>.+?\.from): '(?P<v>.*)' \((?P<t>.+)\) passes no events on",
-     "{p}：'{v}'（{t}）は下流にイベントを渡しません"),
-    (r"components: 'from' links form a cycle: (?P<c>.+)", "components：'from' のつながりが循環しています：{c}"),
-    (r"workload\.requests_per_month: missing \(or peak_rps, or users\); it drives (?P<c>.+) "
-     r"\(or give those components their own monthly figures\)",
-     "workload.requests_per_month：未指定です（peak_rps または users でも可）。これが {c} を駆動します"
-     "（またはそれらのコンポーネントに月間の値を個別に指定してください）"),
-    (r"(?P<d>design|design file): expected a mapping of fields \(name, region, components, \.\.\.\), got (?P<k>.+)",
-     "{d}：項目のマッピング（name, region, components, ...）が必要ですが、{k} でした"),
-    (r"design file line (?P<n>\d+): YAML aliases \(\*name\) are not supported",
-     "設計ファイル {n} 行目：YAML のエイリアス（*name）には対応していません"),
-    (r"design file: (?P<n>\S+) characters is too large; the limit is (?P<m>\S+)",
-     "設計ファイル：{n} 文字は大きすぎます。上限は {m} 文字です"),
-    (r"design file line (?P<n>\d+) column (?P<c>\d+): not valid JSON \((?P<m>.+)\)",
-     "設計ファイル {n} 行目 {c} 列：正しい JSON ではありません（{m}）"),
-    (r"design file: it is empty; start from a template \(python cli\.py templates\)",
-     "設計ファイル：空です。テンプレートから始めてください（python cli.py templates）"),
-    (r"design file: nested more than (?P<n>\d+) levels deep", "設計ファイル：入れ子が {n} 段を超えています"),
-    (r"(?P<p>.+?): a range needs 'expected' \(and optionally 'low' and 'high'\)",
-     "{p}：範囲には 'expected' が必要です（'low' と 'high' は任意）"),
-    (r"(?P<p>.+?): range (?P<b>.+) must be plain numbers, got (?P<g>.+)",
-     "{p}：範囲の {b} は数値である必要があります（指定値：{g}）"),
-    (r"(?P<p>.+?): range must have low ≤ expected ≤ high, got low (?P<l>.+), expected (?P<e>.+), high (?P<h>.+)",
-     "{p}：範囲は low ≤ expected ≤ high である必要があります（low {l}、expected {e}、high {h}）"),
-    (r"--table: (?P<t>.+) is not a DynamoDB table of this design; tables: (?P<l_w>.+)",
-     "--table：{t} はこの設計の DynamoDB テーブルではありません。テーブル：{l_w}"),
-    (r"--index: (?P<i>.+) is not a GSI of table (?P<t>.+); its GSIs: (?P<l_w>.+)",
-     "--index：{i} はテーブル {t} の GSI ではありません。GSI：{l_w}"),
-
-    # ---- design problems: field validation (models/design/schema.py _describe)
-    (r"(?P<p>.+?): required field is missing", "{p}：必須の項目がありません"),
-    (r"(?P<p>.+?): unknown field \(value (?P<v>.*)\); see docs/design-file\.md for the fields of this type",
-     "{p}：不明な項目です（値 {v}）。この種類の項目は docs/design-file.md を参照してください"),
-    (r"(?P<p>.+?): unknown component type (?P<t>.+); allowed: (?P<a>.+)",
-     "{p}：不明なコンポーネントの種類 {t} です。使用できるもの：{a}"),
-    (r"(?P<p>.+?): 'type' is missing; allowed: (?P<a>.+)", "{p}：'type' がありません。使用できるもの：{a}"),
-    (r"(?P<p>.+?): (?P<v>.+) is not allowed; use lower-case letters, digits, '-' or '_', starting with a letter "
-     r"\(≤ 40 characters\)",
-     "{p}：{v} は使用できません。英小文字・数字・'-'・'_' を使い、英字で始めてください（40 文字以内）"),
-    (r"(?P<p>.+?): (?P<v>.+) is not allowed; allowed: (?P<a>.+)", "{p}：{v} は使用できません。使用できるもの：{a}"),
-    (r"(?P<p>.+?): (?P<v>.+) is out of range; must be (?P<s>[≥>≤<]) (?P<b>.+)",
-     "{p}：{v} は範囲外です。{s} {b} である必要があります"),
-    (r"(?P<p>.+?): (?P<v>.+) is not a plain number \(give the number in (?P<u_w>.+), without a unit\)",
-     "{p}：{v} は数値ではありません（単位を付けずに{u_w}の数値で指定してください）"),
-    (r"(?P<p>.+?): (?P<v>.+) is not a plain number", "{p}：{v} は数値ではありません"),
-    (r"(?P<p>.+?): (?P<k_w>list|string|value) should have at (?P<q_w>least|most) (?P<n>\d+) "
-     r"(?:items?|characters?) after validation, not (?P<g>\d+)",
-     "{p}：{k_w}の要素数は {n} {q_w}である必要があります（現在 {g}）"),
-    # value errors raised by the design's validators (shown as "<path>: <message>")
-    (r"percentiles must not decrease: p50 ≤ p95 ≤ p99", "パーセンタイルは p50 ≤ p95 ≤ p99 の順である必要があります"),
-    (r"give one of requests_per_month, peak_rps or users, not (?P<g>.+)",
-     "requests_per_month・peak_rps・users のいずれか 1 つだけを指定してください（指定：{g}）"),
-    (r"(?P<f>daily_profile|weekly_profile): give a preset \((?P<p>.+)\) or (?P<n>\d+) (?:hourly|daily) weights"
-     r"(?P<x>(?: \(Mon–Sun\))?), not all zero",
-     "{f}：プリセット（{p}）か {n} 個の重み{x}を指定してください（すべて 0 は不可）"),
-    (r"timezone (?P<t>.+) is not known; use UTC±HH:MM or one of: (?P<l>.+)",
-     "タイムゾーン {t} は不明です。UTC±HH:MM か次のいずれかを使ってください：{l}"),
-    (r"give either 'from' or '(?P<f>.+)', not both", "'from' と '{f}' のどちらか一方だけを指定してください"),
-    (r"integration_timeout_ms (?P<v>\S+) exceeds the HTTP API maximum of 30,000",
-     "integration_timeout_ms {v} が HTTP API の上限 30,000 を超えています"),
-    (r"cache_gb applies to REST APIs only \(api: rest\)", "cache_gb は REST API（api: rest）でのみ使えます"),
-    (r"cache_gb (?P<v>\S+) is not a cache size; allowed: (?P<a>.+)",
-     "cache_gb {v} はキャッシュサイズではありません。使用できるもの：{a}"),
-    (r"payload_kb (?P<v>\S+) exceeds the WebSocket message limit of 128 KB",
-     "payload_kb {v} が WebSocket のメッセージ上限 128 KB を超えています"),
-    (r"connection_minutes_per_month applies to WebSocket APIs only",
-     "connection_minutes_per_month は WebSocket API でのみ使えます"),
-    (r"provisioned_concurrency (?P<a>\S+) exceeds reserved_concurrency (?P<b>\S+)",
-     "provisioned_concurrency {a} が reserved_concurrency {b} を超えています"),
-    (r"billing: provisioned needs (?P<f>.+) \(capacity units, at least 1\)",
-     "billing: provisioned には {f} が必要です（キャパシティユニット、1 以上）"),
-    (r"(?P<f>.+) apply only with billing: provisioned", "{f} は billing: provisioned の場合にのみ指定できます"),
-    (r"gsis: index names must be unique", "gsis：インデックス名は重複できません"),
-    (r"a Cognito user pool is priced by 'mau', not driven by 'from'",
-     "Cognito ユーザープールは 'mau' で計上します。'from' では駆動されません"),
-    (r"Route 53 is priced by 'hosted_zones' and 'queries_per_month', not driven by 'from'",
-     "Route 53 は 'hosted_zones' と 'queries_per_month' で計上します。'from' では駆動されません"),
-
-    # ---- readiness checks: limit labels
-    (r"reserved concurrency may total at most account concurrency (?P<a>\S+) − (?P<f>\S+) unreserved",
-     "予約同時実行数の合計の上限（アカウントの同時実行数 {a} − 予約されずに残すべき {f}）"),
-    (r"concurrent executions per account and Region \(all functions share it\)",
-     "アカウント・リージョンあたりの同時実行数（すべての関数で共有）"),
-    (r"reserved_concurrency", "reserved_concurrency（予約同時実行数）"),
-    (r"account concurrency less other functions' reservations", "アカウントの同時実行数から他の関数の予約分を引いた値"),
-    (r"new execution environments per 10 s per function", "関数あたり 10 秒ごとに増やせる実行環境の数"),
-    (r"timeout_s", "timeout_s（関数のタイムアウト）"),
-    (r"maximum event age for retried async events", "再試行される非同期イベントの最大経過時間"),
-    (r"requests per second per account and Region \(token bucket, burst (?P<b>\S+)\)",
-     "アカウント・リージョンあたりの毎秒リクエスト数（トークンバケット、バースト {b}）"),
-    (r"stage throttle \(stage_rps, burst (?P<b>\S+)\)", "ステージのスロットリング（stage_rps、バースト {b}）"),
-    (r"integration timeout", "統合タイムアウト"),
-    (r"client (?P<c>\S+) s > integration (?P<i>\S+) s > function (?P<f>\S+) s > p99 (?P<p>\S+) s",
-     "クライアント {c} 秒 > 統合 {i} 秒 > 関数 {f} 秒 > p99 {p} 秒"),
-    (r"integration (?P<i>\S+) s > function (?P<f>\S+) s > p99 (?P<p>\S+) s", "統合 {i} 秒 > 関数 {f} 秒 > p99 {p} 秒"),
-    (r"Lambda synchronous payload \(6 MB\)", "Lambda 同期呼び出しのペイロード（6 MB）"),
-    (r"provisioned (?P<u>RCU|WCU) \(table \+ GSIs\), with up to (?P<b>\S+) s of burst credit",
-     "プロビジョニング済みの {u}（テーブル + GSI）、最大 {b} 秒分のバーストクレジット付き"),
-    (r"on-demand serves up to 2× the previous peak at once", "オンデマンドが即座に処理できるのは直前のピークの 2 倍まで"),
-    (r"(?P<k_w>read|write) units per second per table \(table \+ GSIs\)",
-     "テーブルあたりの毎秒{k_w}ユニット数（テーブル + GSI）"),
-    (r"provisioned (?P<k_w>read|write) capacity per account and Region",
-     "アカウント・リージョンあたりのプロビジョニング済み{k_w}キャパシティ"),
-    (r"(?P<k_w>read|write) units per second per partition \(one key lives in one partition\)",
-     "パーティションあたりの毎秒{k_w}ユニット数（1 つのキーは 1 つのパーティションに置かれる）"),
-    (r"(?P<k>PUT|GET) requests per second \((?P<n>\S+) per prefix × (?P<p>\S+) prefixes\)",
-     "毎秒の {k} リクエスト数（プレフィックスあたり {n} × {p} プレフィックス）"),
-    (r"message retention \((?P<s>\S+) s\)", "メッセージの保持期間（{s} 秒）"),
-    (r"timeout_s \(INIT ≈ (?P<ms>\S+) ms for (?P<rt>\S+)\)", "timeout_s（{rt} の INIT ≈ {ms} ms）"),
-    (r"on-failure destination / dead-letter queue", "失敗時の送信先／デッドレターキュー"),
-    (r"at-least-once delivery", "少なくとも 1 回の配信（重複して届くことがある）"),
-    (r"Invoke requests per second \(10 × the account concurrency quota\)",
-     "毎秒の Invoke リクエスト数（アカウントの同時実行数クォータの 10 倍）"),
-    (r"no API Gateway in front", "前段に API Gateway がない"),
-    (r"SLAs along the synchronous path: (?P<c>.*)", "同期パス上の SLA：{c}"),
-    (r"traffic", "トラフィック"),
-
-    # ---- readiness checks: units
-    (r"environments", "実行環境"),
-    (r"concurrent executions", "同時実行数"),
-    (r"concurrent executions \(all functions sharing the pool\)", "同時実行数（プールを共有する全関数）"),
-    (r"environments needed at once", "同時に必要な実行環境数"),
-    (r"ms \(p99 duration\)", "ms（p99 実行時間）"),
-    (r"s of retry delay", "秒（再試行による遅延）"),
-    (r"requests/s \(busiest second\)", "リクエスト/秒（最も混む 1 秒）"),
-    (r"ms \((?P<f>.+) p99 duration\)", "ms（{f} の p99 実行時間）"),
-    (r"KB per request", "KB／リクエスト"),
-    (r"(?P<u>RCU|WCU) consumed per second \(minute peak\)", "毎秒の消費 {u}（1 分間のピーク）"),
-    (r"(?P<k_w>read|write) units per second \(minute peak\)", "毎秒の{k_w}ユニット数（1 分間のピーク）"),
-    (r"(?P<k_w>read|write) units per second", "毎秒の{k_w}ユニット数"),
-    (r"capacity units provisioned", "プロビジョニング済みのキャパシティユニット"),
-    (r"(?P<k_w>read|write) units per second on the hottest key", "最もアクセスの多いキーへの毎秒の{k_w}ユニット数"),
-    (r"(?P<k>PUT|GET)/s \(busiest second\)", "{k}/秒（最も混む 1 秒）"),
-    (r"s \(age of the oldest message\)", "秒（最も古いメッセージの経過時間）"),
-    (r"ms p99 with cold starts", "ms（コールドスタート込みの p99）"),
-    (r"invocations/s \(minute peak\)", "呼び出し/秒（1 分間のピーク）"),
-    (r"% composite availability \(SLA-based\)", "%（SLA に基づく複合可用性）"),
-
-    # ---- readiness checks: consequences
-    (r"no traffic reaches it, so its throughput checks see zero demand and cannot say whether its capacity is enough",
-     "トラフィックが届かないため、スループットのチェックは需要ゼロとして扱われ、キャパシティが足りるかどうかを判断できません"),
-    (r"give its monthly figures \(e\.g\. reads_per_month, writes_per_month\), a 'from', or the workload's requests_per_month",
-     "月間の数値（reads_per_month、writes_per_month など）、from、またはワークロードの requests_per_month を指定してください"),
-    (r"requests per month", "リクエスト/月"),
-    (r"AWS rejects reservations that leave fewer than the minimum unreserved; deployment fails\.",
-     "予約されない同時実行数が最小値を下回る予約は AWS に拒否され、デプロイが失敗します。"),
-    (r"Invocations beyond the account's concurrency are throttled \(HTTP 429\); every function in the Region "
-     r"competes for it, including ones outside this design\.",
-     "アカウントの同時実行数を超える呼び出しはスロットリングされます（HTTP 429）。この設計以外の関数も含め、"
-     "リージョン内のすべての関数がこれを取り合います。"),
-    (r"Invoked from SQS: the poller only runs as concurrency allows, so messages wait in the queue "
-     r"\(see sqs\.backlog\)\.",
-     "SQS から呼び出されます：ポーラーは同時実行数が許す範囲でしか動かないため、メッセージはキューで待ちます（sqs.backlog を参照）。"),
-    (r"(?P<n>\S+) invocation attempts a month throttled \(Erlang B on the offered load\); these async events are "
-     r"retried for up to 6 hours \(see lambda\.async_events\)\.",
-     "月 {n} 回の呼び出しがスロットリングされます（負荷に対する Erlang B）。これらの非同期イベントは最大 6 時間再試行されます"
-     "（lambda.async_events を参照）。"),
-    (r"(?P<n>\S+) invocation attempts a month throttled \(Erlang B on the offered load\); the stream's batches are "
-     r"retried until the records expire \(24 h\)\.",
-     "月 {n} 回の呼び出しがスロットリングされます（負荷に対する Erlang B）。ストリームのバッチはレコードの期限切れ（24 時間）まで再試行されます。"),
-    (r"(?P<n>\S+) invocation attempts a month throttled \(Erlang B on the offered load\); the caller receives "
-     r"429 Too Many Requests\.",
-     "月 {n} 回の呼び出しがスロットリングされます（負荷に対する Erlang B）。呼び出し元には 429 Too Many Requests が返ります。"),
-    (r"A jump of (?P<j>\S+) environments takes (?P<s>\S+) s to scale; ~(?P<a>\S+) invocations throttled meanwhile\.",
-     "実行環境 {j} 個分の急増はスケールに {s} 秒かかり、その間に約 {a} 回の呼び出しがスロットリングされます。"),
-    (r"(?P<p>\S+) of invocations run past the (?P<t>\S+) s timeout and fail \(billed to the timeout\)\.",
-     "呼び出しの {p} が {t} 秒のタイムアウトを超えて失敗します（タイムアウトまで課金）。"),
-    (r"Event-triggered \(async\) invocations: (?P<d>\S+) events a month wait for retries after throttling; "
-     r"(?P<x>\S+) exceed the 6-hour event age and are dropped unless a DLQ or on-failure destination keeps them\.",
-     "イベント駆動（非同期）の呼び出し：月 {d} 件のイベントがスロットリング後の再試行を待ちます。{x} 件は 6 時間の"
-     "イベント経過時間を超え、DLQ か失敗時の送信先がなければ破棄されます。"),
-    (r"Requests above the account throttle get 429 Too Many Requests; all APIs in the Region share it\.",
-     "アカウントのスロットリングを超えるリクエストには 429 Too Many Requests が返ります。リージョン内のすべての API で共有されます。"),
-    (r"Requests above the stage's throttle get 429 Too Many Requests\.",
-     "ステージのスロットリングを超えるリクエストには 429 Too Many Requests が返ります。"),
-    (r"(?P<n>\S+) requests a month answered 503 Slow Down \(the SDK retries them, adding latency\); "
-     r"S3 is fast in aggregate, not on one prefix\.",
-     "月 {n} 件のリクエストに 503 Slow Down が返ります（SDK が再試行し、その分遅延が増えます）。S3 は全体では高速ですが、"
-     "1 つのプレフィックスでは限りがあります。"),
-    (r"(?P<n>\S+) requests a month answered (?P<k_w>504 Gateway Timeout|502 \(the function timed out first\))\.",
-     "月 {n} 件のリクエストが {k_w} で応答されます。"),
-    (r"client timeout (?P<c>\S+) s ≤ integration timeout (?P<i>\S+) s: the app gives up first while the work "
-     r"continues \(retries may run it twice\)",
-     "クライアントのタイムアウト {c} 秒 ≤ 統合タイムアウト {i} 秒：処理が続いているのにアプリが先に諦めます（再試行で 2 回実行されることがあります）"),
-    (r"function timeout (?P<f>\S+) s ≥ integration timeout (?P<i>\S+) s: API Gateway answers 504 while the "
-     r"function runs on, billed",
-     "関数のタイムアウト {f} 秒 ≥ 統合タイムアウト {i} 秒：関数が課金されながら動き続ける間に API Gateway が 504 を返します"),
-    (r"p99 duration (?P<p>\S+) s ≥ function timeout (?P<f>\S+) s: over 1 % of calls time out",
-     "p99 実行時間 {p} 秒 ≥ 関数のタイムアウト {f} 秒：1 % を超える呼び出しがタイムアウトします"),
-    (r"Each timeout is shorter than the one in front of it\.", "各タイムアウトは前段のタイムアウトより短くなっています。"),
-    (r"Requests larger than 6 MB cannot be passed to a synchronously invoked function \(413\)\.",
-     "6 MB を超えるリクエストは同期呼び出しの関数に渡せません（413）。"),
-    (r"(?P<n>\S+) (?P<k_w>reads|writes) a month throttled \(ProvisionedThroughputExceededException\) once burst "
-     r"credit is spent; you pay for the provisioned capacity whether used or not\.",
-     "バーストクレジットを使い切ると月 {n} 件の{k_w}がスロットリングされます（ProvisionedThroughputExceededException）。"
-     "プロビジョニングしたキャパシティは使っても使わなくても課金されます。"),
-    (r"A spike above twice the table's previous peak within 30 minutes may be throttled while on-demand capacity "
-     r"grows\.",
-     "30 分以内にテーブルの直前のピークの 2 倍を超える急増は、オンデマンドのキャパシティが増えるまでスロットリングされることがあります。"),
-    (r"Spikes stay within twice the usual peak\.", "急増は通常のピークの 2 倍以内に収まっています。"),
-    (r"(?P<n>\S+) (?P<k_w>reads|writes) a month throttled at the per-table quota\.",
-     "テーブルあたりのクォータで月 {n} 件の{k_w}がスロットリングされます。"),
-    (r"Provisioning beyond the account quota is rejected \(LimitExceededException\)\.",
-     "アカウントのクォータを超えるプロビジョニングは拒否されます（LimitExceededException）。"),
-    (r"The hottest key takes (?P<s>\S+) of traffic; (?P<n>\S+) (?P<k_w>reads|writes) a month throttled on its "
-     r"partition whatever the table's capacity\.",
-     "最もアクセスの多いキーがトラフィックの {s} を占めます。テーブルのキャパシティに関係なく、そのパーティションで月 {n} 件の{k_w}がスロットリングされます。"),
-    (r"Up to (?P<d>\S+) messages wait, the oldest (?P<m>\S+) min; (?P<x>\S+) a month would expire before "
-     r"(?P<c>.+) reads them\. The queue absorbs the spike instead of throttling it\.",
-     "最大 {d} 件のメッセージが待ち、最も古いものは {m} 分待ちます。月 {x} 件は {c} が読む前に期限切れになります。"
-     "キューはスロットリングの代わりに急増を吸収します。"),
-    (r"(?P<c>\S+) cold starts a month \((?P<s>\S+) of invocations\) add ~(?P<i>\S+) ms each: p99 (?P<w>\S+) → "
-     r"(?P<p>\S+) ms; the INIT phase is billed as duration\.",
-     "月 {c} 回のコールドスタート（呼び出しの {s}）がそれぞれ約 {i} ms を加えます：p99 {w} → {p} ms。INIT フェーズは実行時間として課金されます。"),
-    (r"Events from (?P<s>\S+) that still fail after (?P<r_w>.+?) are kept in the DLQ\.",
-     "{s} からのイベントのうち、{r_w}の後も失敗したものは DLQ に保持されます。"),
-    (r"Events from (?P<s>\S+) that still fail after (?P<r_w>.+?) are dropped silently — the lost S3-triggered "
-     r"runs of the talk\.",
-     "{s} からのイベントのうち、{r_w}の後も失敗したものは黙って破棄されます（講演で紹介された、S3 起動の処理が失われる例）。"),
-    (r"Events from (?P<s>\S+) can arrive more than once \(retries, redelivery\); the handler is marked idempotent\.",
-     "{s} からのイベントは複数回届くことがあります（再試行・再配信）。ハンドラーは冪等と指定されています。"),
-    (r"Events from (?P<s>\S+) can arrive more than once \(retries, redelivery\); a non-idempotent handler may act "
-     r"twice \(duplicate thumbnails, double writes\)\. Independent services give no transaction across them\.",
-     "{s} からのイベントは複数回届くことがあります（再試行・再配信）。冪等でないハンドラーは 2 回処理することがあります"
-     "（サムネイルの重複、二重書き込み）。独立したサービスの間にトランザクションはありません。"),
-    (r"Clients call Lambda's Invoke API directly; above the invoke rate they get 429 TooManyRequests\.",
-     "クライアントが Lambda の Invoke API を直接呼び出します。呼び出しレートを超えると 429 TooManyRequests が返ります。"),
-    (r"Without API Gateway there is no per-client throttling, caching, request validation or custom domain; "
-     r"a misbehaving app version can use up the account's concurrency \(reserved_concurrency caps this function\)\.",
-     "API Gateway がないと、クライアントごとのスロットリング・キャッシュ・リクエスト検証・カスタムドメインがありません。"
-     "不具合のあるアプリのバージョンがアカウントの同時実行数を使い切ることがあります（reserved_concurrency がこの関数を制限します）。"),
-    (r"Without API Gateway there is no per-client throttling, caching, request validation or custom domain; "
-     r"a misbehaving app version can use up the account's concurrency\.",
-     "API Gateway がないと、クライアントごとのスロットリング・キャッシュ・リクエスト検証・カスタムドメインがありません。"
-     "不具合のあるアプリのバージョンがアカウントの同時実行数を使い切ることがあります。"),
-    (r"Requests depend on (?P<n>\d+) services at once: up to (?P<d>\S+) degraded minutes a month at the SLA level "
-     r"\(SLAs are credits, not guarantees\)\. Off the request path \(async\): (?P<o>.+) — their outages delay work "
-     r"instead of failing requests\.",
-     "リクエストは同時に {n} つのサービスに依存します：SLA の水準で月最大 {d} 分の障害時間があり得ます（SLA は返金の約束であり保証ではありません）。"
-     "リクエストの経路外（非同期）：{o}。これらの障害はリクエストを失敗させず、処理を遅らせます。"),
-    (r"Requests depend on (?P<n>\d+) services at once: up to (?P<d>\S+) degraded minutes a month at the SLA level "
-     r"\(SLAs are credits, not guarantees\)\.",
-     "リクエストは同時に {n} つのサービスに依存します：SLA の水準で月最大 {d} 分の障害時間があり得ます（SLA は返金の約束であり保証ではありません）。"),
-
-    # ---- readiness checks: actions
-    (r"Lower reserved_concurrency or request a higher account concurrency quota\.",
-     "reserved_concurrency を下げるか、アカウントの同時実行数クォータの引き上げを申請してください。"),
-    (r"Request a concurrency quota increase \(Service Quotas L-B99A9384\), reserve concurrency for critical "
-     r"functions, or buffer with SQS\.",
-     "同時実行数クォータの引き上げを申請する（Service Quotas L-B99A9384）、重要な関数に同時実行数を予約する、"
-     "または SQS でバッファしてください。"),
-    (r"Raise reserved_concurrency / the account quota, shorten the duration, or put SQS in front\.",
-     "reserved_concurrency／アカウントのクォータを上げる、実行時間を短くする、または前段に SQS を置いてください。"),
-    (r"Pre-warm with provisioned concurrency before known spikes, or buffer with SQS\.",
-     "分かっている急増の前にプロビジョニングされた同時実行で事前に温めるか、SQS でバッファしてください。"),
-    (r"Raise timeout_s above the p99 duration with a margin, or make the work asynchronous\.",
-     "timeout_s を p99 実行時間より余裕をもって長くするか、処理を非同期にしてください。"),
-    (r"Put an SQS queue between S3 and the function \(the talk's fix\), set an on-failure destination/DLQ, or raise "
-     r"the function's concurrency\.",
-     "S3 と関数の間に SQS キューを置く（講演での対策）、失敗時の送信先／DLQ を設定する、または関数の同時実行数を上げてください。"),
-    (r"Request a throttle quota increase \(Service Quotas L-8A5B8E43\) or cache responses \(CloudFront / REST cache\)\.",
-     "スロットリングのクォータ引き上げを申請する（Service Quotas L-8A5B8E43）か、レスポンスをキャッシュしてください（CloudFront／REST キャッシュ）。"),
-    (r"Raise stage_rps / stage_burst, or smooth the clients' traffic\.",
-     "stage_rps／stage_burst を上げるか、クライアントのトラフィックを平準化してください。"),
-    (r"Make slow work asynchronous \(return 202 and finish via SQS/Step Functions\) or speed up the function\.",
-     "遅い処理を非同期にする（202 を返し SQS／Step Functions で完了させる）か、関数を高速化してください。"),
-    (r"Order the timeouts: client > API Gateway integration > function timeout > p99 duration \(with margins\)\.",
-     "タイムアウトを クライアント > API Gateway 統合 > 関数のタイムアウト > p99 実行時間 の順に（余裕をもって）設定してください。"),
-    (r"Upload large files straight to S3 with a presigned URL and pass only the key\.",
-     "大きなファイルは署名付き URL で S3 に直接アップロードし、キーだけを渡してください。"),
-    (r"Raise (?P<u>rcu|wcu), enable auto scaling, use a capacity schedule, or switch to on-demand "
-     r"\(see the DynamoDB planner\)\.",
-     "{u} を上げる、Auto Scaling を有効にする、キャパシティのスケジュールを使う、またはオンデマンドに切り替えてください"
-     "（DynamoDB プランナーを参照）。"),
-    (r"Pre-warm the table \(warm throughput\) before the event, or smooth writes through SQS\.",
-     "イベントの前にテーブルを事前に温める（ウォームスループット）か、SQS で書き込みを平準化してください。"),
-    (r"Request a table throughput quota increase, or shard across tables\.",
-     "テーブルのスループットクォータの引き上げを申請するか、複数のテーブルに分割してください。"),
-    (r"Request an account throughput quota increase\.", "アカウントのスループットクォータの引き上げを申請してください。"),
-    (r"Spread the key \(write sharding with a suffix\), cache hot reads \(DAX/CloudFront\), or batch writes\.",
-     "キーを分散する（サフィックスによる書き込みシャーディング）、頻繁な読み込みをキャッシュする（DAX／CloudFront）、"
-     "または書き込みをまとめてください。"),
-    (r"Spread keys over more prefixes \(set `prefixes`\), or cache GETs with CloudFront\.",
-     "キーをより多くのプレフィックスに分散する（`prefixes` を設定）か、GET を CloudFront でキャッシュしてください。"),
-    (r"Raise (?P<c>.+)'s reserved_concurrency \(or the ESM maximum concurrency\), batch more messages, or lengthen "
-     r"retention_s\.",
-     "{c} の reserved_concurrency（または ESM の最大同時実行数）を上げる、より多くのメッセージをまとめて処理する、"
-     "または retention_s を長くしてください。"),
-    (r"Keep the package and imports small; use (?P<r_t>.+); or accept the latency if p99 allows\.",
-     "パッケージと import を小さく保つ、{r_t}を使う、または p99 が許すならレイテンシを受け入れてください。"),
-    (r"SnapStart \(runtime java_snapstart; no extra charge for Java\) or (?P<r_t>.+)",
-     "SnapStart（runtime java_snapstart、Java は追加料金なし）または{r_t}"),
-    (r"provisioned concurrency for (?P<n>\d+) environments? \(the busiest need\), about USD (?P<u>\S+) a month "
-     r"\(its duration rate is lower than on-demand's\)",
-     "実行環境 {n} 個分のプロビジョニングされた同時実行（最も混む時間に必要な数、月額約 USD {u}、実行時間の単価はオンデマンドより低い）"),
-    (r"provisioned concurrency for (?P<n>\d+) environments? \(the busiest need\)",
-     "実行環境 {n} 個分のプロビジョニングされた同時実行（最も混む時間に必要な数）"),
-    (r"Configure an on-failure destination or DLQ \(set dlq: true\), or buffer with SQS\.",
-     "失敗時の送信先か DLQ を設定する（dlq: true）か、SQS でバッファしてください。"),
-    (r"Make the handler idempotent \(conditional writes, idempotency keys\), then set idempotent: true\.",
-     "ハンドラーを冪等にし（条件付き書き込み、冪等キー）、idempotent: true を設定してください。"),
-    (r"Request a higher concurrency quota \(the invoke rate follows it\) or put API Gateway in front\.",
-     "同時実行数クォータの引き上げを申請する（呼び出しレートもそれに従います）か、前段に API Gateway を置いてください。"),
-    (r"Set reserved_concurrency to contain it, scope the identity pool role to this function, or add API Gateway\.",
-     "reserved_concurrency を設定して影響を抑える、ID プールのロールをこの関数に限定する、または API Gateway を追加してください。"),
-    (r"Retry with backoff and jitter on every synchronous call; move work that need not finish within the request "
-     r"behind SQS; for higher availability consider DynamoDB global tables and multi-Region APIs\.",
-     "すべての同期呼び出しをバックオフとジッター付きで再試行してください。リクエスト内で終える必要のない処理は SQS の後ろに移してください。"
-     "さらに可用性が必要なら DynamoDB グローバルテーブルとマルチリージョンの API を検討してください。"),
-
-    # ---- DynamoDB planner (models/dynamodb_planner/plan.py): strategy notes and the recommendation
-    (r"Billed per request unit; spikes above twice the previous peak within 30 minutes may throttle\.",
-     "リクエストユニット単位で課金。30 分以内に直前のピークの 2 倍を超える急増はスロットリングされることがあります。"),
-    (r"(?P<r>\S+) RCU and (?P<w>\S+) WCU all month \(peak \+ (?P<h>\S+)\)\.",
-     "月を通して {r} RCU と {w} WCU（ピーク + {h}）。"),
-    # a provisioned strategy's note, then how much of the shared free tier is left for this table
-    (r"(?P<a_t>.+?) (?P<b_t>Free tier: \S+ of \S+ RCU-hours and \S+ of \S+ WCU-hours left for this table .+)",
-     "{a_t}{b_t}"),
-    (r"(?P<a_t>.+?) (?P<b_t>Needs rounded (?:up|down) to \d+ levels per dimension.*)", "{a_t}{b_t}"),
-    (r"Needs rounded down to (?P<n>\d+) levels per dimension \(a bound, not a plan\)\.",
-     "必要量は次元ごとに {n} 段階へ切り下げています（下限であり、プランではありません）。"),
-    (r"Needs rounded up to (?P<n>\d+) levels per dimension\.", "必要量は次元ごとに {n} 段階へ切り上げています。"),
-    (r"Free tier: (?P<r>\S+) of (?P<rt>\S+) RCU-hours and (?P<w>\S+) of (?P<wt>\S+) WCU-hours left for this table "
-     r"after the design's other provisioned Standard tables and indexes \(the cost is what this table adds\)\.",
-     "無料枠：設計内のほかのプロビジョンド（Standard）テーブルとインデックスの使用後、このテーブルに残るのは "
-     "{rt} RCU 時間のうち {r}、{wt} WCU 時間のうち {w}（費用はこのテーブルが請求に加える分です）。"),
-    (r"Lower bound only, not applicable as scheduled actions: the cheapest one-time schedule for this month, reads "
-     r"and writes each planned alone on a full decrease budget, (?P<n>\d+) capacity changes in (?P<s>\d+)-minute steps "
-     r"\(Application Auto Scaling allows (?P<l>\d+) scheduled actions per scalable target\); at most (?P<m>\d+) "
-     r"decreases in a UTC day per dimension under the rolling 60-minute rule\.",
-     "下限のみ（スケジュールされたアクションとしては適用不可）：この 1 か月だけの最も安い一回限りのスケジュールで、"
-     "読み込みと書き込みをそれぞれ単独で（引き下げ枠をすべて使える前提で）計画したもの。{s} 分刻みで {n} 回の"
-     "キャパシティ変更（Application Auto Scaling のスケジュールされたアクションはスケーラブルターゲットごとに {l} 個まで）。"
-     "60 分のローリング規則のもと、UTC の 1 日あたり次元ごとに最大 {m} 回の引き下げ。"),
-    (r"Repeats every week: (?P<n>\d+) capacity changes a week in (?P<s>\d+)-minute steps \(UTC\), at most "
-     r"(?P<a>\d+) scheduled actions per scalable target \(limit (?P<l>\d+)\); at most (?P<m>\d+) decreases in a "
-     r"UTC day, reads and writes counted separately as Application Auto Scaling applies them, under the rolling "
-     r"60-minute rule\.",
-     "毎週繰り返し：{s} 分刻み（UTC）で週 {n} 回のキャパシティ変更、スケーラブルターゲットごとに最大 {a} 個の"
-     "スケジュールされたアクション（上限 {l}）。UTC の 1 日あたり最大 {m} 回の引き下げ（Application Auto Scaling "
-     "の適用どおり読み込みと書き込みを別々に数え、60 分のローリング規則の範囲内）。"),
-    (r"Target (?P<t>\S+); scales out after 2 minutes above target, in after 15 minutes 20 % below it, within the "
-     r"rolling 60-minute decrease rule \(read and write scaling are separate updates, so each decrease counts\)\.",
-     "目標 {t}。目標を 2 分超えるとスケールアウト、目標を 20 % 下回る状態が 15 分続くとスケールイン（60 分の"
-     "ローリング規則による引き下げの制限内。読み込みと書き込みのスケーリングは別々の更新なので、それぞれの引き下げが"
-     "数えられます）。"),
-    (r"Reserved capacity is available for the Standard table class only\.",
-     "リザーブドキャパシティは Standard テーブルクラスでのみ利用できます。"),
-    (r"(?P<t>\S+) term: (?P<r>\S+) RCU and (?P<w>\S+) WCU reserved \(upfront spread over the term\), the rest as "
-     r"the weekly schedule\.",
-     "{t} 期間：{r} RCU と {w} WCU を予約（前払い分は期間で按分）、残りは週単位のスケジュールどおり。"),
-    (r"The table never needs 100 units all month: nothing to reserve \(same as the weekly schedule\)\.",
-     "テーブルが月を通して 100 ユニットを必要とすることがないため、予約するものはありません（週単位のスケジュールと同じ）。"),
-    (r"(?P<b>\S+) is the cheapest plan that keeps throttling within (?P<f>\S+): USD (?P<u>\S+) a month, "
-     r"(?P<s>\S+) below on-demand\. Provisioned pays off above (?P<e>\S+) average utilization\.",
-     "{b} はスロットリングを {f} 以内に抑える最も安いプランです：月額 USD {u}、オンデマンドより {s} 安い。"
-     "プロビジョニングは平均使用率 {e} を超えると得になります。"),
-    (r"(?P<b>\S+) is the cheapest plan that keeps throttling within (?P<f>\S+): USD (?P<u>\S+) a month\. "
-     r"Provisioned pays off above (?P<e>\S+) average utilization\.",
-     "{b} はスロットリングを {f} 以内に抑える最も安いプランです：月額 USD {u}。"
-     "プロビジョニングは平均使用率 {e} を超えると得になります。"),
-
-    (r"(?P<n>.+?): (?P<s>\S+) bytes is too large \(limit (?P<l>\S+)\)", "{n}：{s} バイトは大きすぎます（上限 {l}）"),
-    # saved designs that do not open (storage/designs.py parse_saved)
-    (r"not UTF-8 text \(byte (?P<b>\S+) is (?P<x>0x[0-9a-f]{2})\); is it a binary file\?",
-     "UTF-8 のテキストではありません（{b} バイト目が {x}）。バイナリファイルではありませんか？"),
-    (r"nested too deeply to read", "入れ子が深すぎて読み込めません"),
-    (r"a number has more than 4,300 digits", "4,300 桁を超える数値があります"),
-    (r"not a readable design file \((?P<e>.+)\)", "設計ファイルとして読み込めません（{e}）"),
-    (r"the key (?P<k>.+) is not text; field names are words such as name, workload, components",
-     "キー {k} が文字列ではありません。項目名は name、workload、components などの語です"),
-
-    # ---- last: "<path>: <message>" where the message itself translates (value errors, nested paths),
-    # then pydantic's own wording for anything else ("<path>: <value>: <message>")
-    (r"(?P<p>[^:]+?): (?P<m_t>.+)", "{p}：{m_t}"),
-    (r"(?P<p>[^:]+?): (?P<v>.+?): (?P<m>[A-Z].*)", "{p}：{v} は無効な値です（{m}）"),
-]
-
-RULES: list[tuple[re.Pattern[str], str]] = [(re.compile(pattern, re.S), template) for pattern, template in _TABLE]
+    Text that is not a Message (ids, "—", figures) comes back unchanged.
+    """
+    if lang != "ja" or not isinstance(message, Message):
+        return message
+    return _ja(message)
 
 
-class _NoMatch(Exception):
-    """A `_t` group whose text does not translate: the rule does not apply."""
-
-
-def _fill(name: str, value: str | None) -> str:
-    if value is None:
-        return ""
-    if name.endswith("_w"):
-        return WORDS.get(value, value)
-    if name.endswith("_t"):
-        translated = to_ja(value)
-        if translated == value:
-            raise _NoMatch
-        return translated
-    return value
-
-
-def to_ja(text: str) -> str:
-    """`text` (one engine message) in Japanese; unknown text unchanged."""
-    if not isinstance(text, str) or not text.strip():
-        return text
-    for pattern, template in RULES:
-        match = pattern.fullmatch(text)
-        if match is None:
-            continue
-        try:
-            return template.format(**{k: _fill(k, v) for k, v in match.groupdict().items()})
-        except _NoMatch:
-            continue
-    if "; " in text:  # e.g. the timeout chain's findings joined by "; "
-        parts = text.split("; ")
-        translated = [to_ja(p) for p in parts]
-        if all(t != p for t, p in zip(translated, parts, strict=True)):
-            return "。".join(translated)
-    return text
-
-
-def localize(text: str, lang: str) -> str:
-    """`text` in the app's language: Japanese for "ja", unchanged otherwise."""
-    return to_ja(text) if lang == "ja" else text
+def _ja(message: Message) -> str:
+    params = {k: _ja(v) if isinstance(v, Message) else v for k, v in message.params.items()}
+    if message.id == JOINED:
+        return "。".join(str(params[f"p{i}"]) for i in range(len(params)))
+    entry = JA.get(message.id)
+    if entry is None:
+        return str(message)
+    try:
+        return entry[0].format(**params)
+    except (KeyError, IndexError, ValueError):  # a catalog entry out of step with its params: show the English
+        return str(message)

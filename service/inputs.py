@@ -7,6 +7,7 @@ import os
 
 from aws.price_list import cached_catalog_path, catalog_dir
 from models.design.ranges import ranged_paths
+from models.messages import msg
 from pricing.catalog import load_catalog
 
 PRICES_ENV = "SERVERLESS_PLANNER_PRICES"  # "refreshed": use the catalog `cli.py prices refresh` wrote
@@ -25,8 +26,8 @@ def catalog_note(region: str) -> list[str]:
     catalog = catalog_for(region)
     if catalog is load_catalog(region):
         return []
-    return [f"prices from the catalog refreshed from the AWS Price List on {catalog.compiled.isoformat()} "
-            f"({PRICES_ENV}=refreshed), not the bundled one"]
+    return [msg("estimate.refreshed_catalog.warning", "prices from the catalog refreshed from the AWS Price List on "
+                "{date} ({env}=refreshed), not the bundled one", date=catalog.compiled.isoformat(), env=PRICES_ENV)]
 
 
 def range_notes(data: dict, case: str) -> list[str]:
@@ -34,9 +35,14 @@ def range_notes(data: dict, case: str) -> list[str]:
     paths = ranged_paths(data) if isinstance(data, dict) else []
     if not paths:
         return []
-    shown = ", ".join(paths[:5]) + (f" and {len(paths) - 5} more" if len(paths) > 5 else "")
-    return [f"ranges given for {shown}: this is the {case} case; the low, expected and high cases are "
-            "three designs evaluated separately"]
+    word = {"low": msg("word.low", "low"), "expected": msg("word.expected", "expected"),
+            "high": msg("word.high", "high")}.get(case, case)
+    if len(paths) > 5:
+        return [msg("design.ranges_more.warning", "ranges given for {shown} and {more} more: this is the {case} case; "
+                    "the low, expected and high cases are three designs evaluated separately",
+                    shown=", ".join(paths[:5]), more=len(paths) - 5, case=word)]
+    return [msg("design.ranges.warning", "ranges given for {shown}: this is the {case} case; the low, expected and "
+                "high cases are three designs evaluated separately", shown=", ".join(paths), case=word)]
 
 
 def with_account_limits(data: dict, account_limits: dict | None) -> dict:

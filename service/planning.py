@@ -15,6 +15,7 @@ from models.design.ranges import has_ranges, scenario
 from models.design.schema import DesignError, parse_design
 from models.design.text import load_design_data
 from models.dynamodb_planner.plan import PlannerSettings, TableDemand, free_used_elsewhere, plan_table
+from models.messages import msg
 from models.run.run import Run
 from models.run.traffic import client_monthly_requests
 from pricing.catalog import load_facts
@@ -119,14 +120,17 @@ def dynamodb_plan_data(data: dict, table_id: str, settings=None, start_utc=None,
     design = parse_design(expected_data(data))
     tables = [c.id for c in design.components if c.type == "dynamodb"]
     if table_id not in tables:
-        raise DesignError([f"--table: {table_id!r} is not a DynamoDB table of this design; tables: {', '.join(tables) or 'none'}"])
+        raise DesignError([msg("dynamodb_plan.not_a_table", "--table: {table!r} is not a DynamoDB table of this design; "
+                               "tables: {tables}", table=table_id,
+                               tables=", ".join(tables) if tables else msg("word.none", "none"))])
     table = design.component(table_id)
     run = Run(design)  # the table's volumes and traffic series, as its estimate and checks see them
     traffic = run.traffic
     owners = index_demands(Context.of(run, {}), table)
     if index and index not in owners:
-        names = ", ".join(n for n in owners if n) or "none"
-        raise DesignError([f"--index: {index!r} is not a GSI of table {table_id!r}; its GSIs: {names}"])
+        names = ", ".join(n for n in owners if n) or msg("word.none", "none")
+        raise DesignError([msg("dynamodb_plan.not_an_index", "--index: {index!r} is not a GSI of table {table!r}; its "
+                               "GSIs: {names}", index=index, table=table_id, names=names)])
     read_units, write_units, reads, writes = owners[index or ""]
     label = f"{table_id}/index/{index}" if index else table_id
     demand = TableDemand(label, read_units, write_units, reads, writes, table.table_class, traffic.utc_offset_minutes)

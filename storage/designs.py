@@ -43,6 +43,7 @@ from pathlib import Path
 from models import safe_text
 from models.design.schema import DesignError
 from models.design.text import dump_design_text, load_design_data
+from models.messages import msg
 
 try:  # POSIX; elsewhere the in-process lock below still serialises the app's sessions
     import fcntl
@@ -468,19 +469,22 @@ def parse_saved(raw: bytes, file_name: str) -> dict:
     try:
         data = load_design_data(text)
     except DesignError as err:
-        raise DesignError([f"{file_name}: {p}" for p in err.problems] or [f"{file_name}: not a design file"]) from None
+        raise DesignError([_in_file(file_name, p) for p in err.problems]
+                          or [_in_file(file_name, msg("saved.not_design", "not a design file"))]) from None
     except RecursionError:
-        raise DesignError([f"{file_name}: nested too deeply to read"]) from None
+        raise DesignError([_in_file(file_name, msg("saved.too_deep", "nested too deeply to read"))]) from None
     except ValueError as err:
-        reason = ("a number has more than 4,300 digits" if "integer string conversion" in str(err)
-                  else f"not a readable design file ({err})")
-        raise DesignError([f"{file_name}: {reason}"]) from None
+        reason = (msg("saved.too_many_digits", "a number has more than 4,300 digits")
+                  if "integer string conversion" in str(err)
+                  else msg("saved.unreadable", "not a readable design file ({error})", error=str(err)))
+        raise DesignError([_in_file(file_name, reason)]) from None
     except Exception as err:  # noqa: BLE001 - the boundary: any parser failure is a named, one-line reason
-        raise DesignError([f"{file_name}: not a readable design file ({type(err).__name__})"]) from None
+        raise DesignError([_in_file(file_name, msg("saved.unreadable", "not a readable design file ({error})",
+                                                   error=type(err).__name__))]) from None
     bad_key = _non_text_key(data)
     if bad_key is not None:
-        raise DesignError([f"{file_name}: the key {bad_key!r} is not text; field names are words such as name, "
-                           f"workload, components"])
+        raise DesignError([_in_file(file_name, msg("saved.key_not_text", "the key {key!r} is not text; field names "
+                                                   "are words such as name, workload, components", key=bad_key))])
     return data
 
 
@@ -488,8 +492,14 @@ def _decode(raw: bytes, file_name: str) -> str:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as err:
-        raise DesignError([f"{file_name}: not UTF-8 text (byte {err.start:,} is 0x{raw[err.start]:02x}); "
-                           f"is it a binary file?"]) from None
+        problem = msg("saved.not_utf8", "not UTF-8 text (byte {offset:,} is 0x{byte:02x}); is it a binary file?",
+                      offset=err.start, byte=raw[err.start])
+        raise DesignError([_in_file(file_name, problem)]) from None
+
+
+def _in_file(file_name: str, problem):
+    """"<file>: <problem>"."""
+    return msg("saved.problem", "{file}: {problem}", file=file_name, problem=problem)
 
 
 def _non_text_key(value, depth: int = 0):

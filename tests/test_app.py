@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from models.costs.money import QuoteSettings, format_money, make_quote
+from i18n.format import format_money
+from models.costs.money import QuoteSettings, make_quote
 from service import estimate_text
 from templates import template_keys, template_text
 from webapp.views.fields import apply_edits

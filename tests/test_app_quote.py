@@ -11,7 +11,8 @@ import pytest
 from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
-from models.costs.money import QuoteSettings, format_money, make_quote
+from i18n.format import format_money
+from models.costs.money import QuoteSettings, make_quote
 from models.design.text import load_design_data
 from service import estimate_data, scenario_estimates
 from storage.share import decode_design, encode_design

@@ -6,15 +6,14 @@ from decimal import Decimal
 
 import pytest
 
+from i18n.format import format_money, rounding_rule
 from models.costs.estimate import LineItem
 from models.costs.money import (
     MoneyError,
     QuoteSettings,
-    format_money,
     make_quote,
     money_amount,
     round_money,
-    rounding_rule,
     tax_on,
 )
 from service import estimate_text

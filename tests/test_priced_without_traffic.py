@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 import commands.main as cli
-from i18n.engine_ja import to_ja
+from i18n.engine_ja import say
 from service import check_data
 
 TABLE_ONLY = {
@@ -73,7 +73,7 @@ def test_an_on_demand_table_still_needs_traffic(tmp_path, capsys):
 def test_the_note_and_the_check_read_in_japanese():
     report, est = check_data(TABLE_ONLY)
     note = next(w for w in est.warnings if "no traffic given" in w)
-    assert to_ja(note).startswith("orders：トラフィックの指定がありません")
+    assert say(note, "ja").startswith("orders：トラフィックの指定がありません")
     check = next(c for c in report.checks if c.id == "traffic.not_given")
     for text in (check.consequence, check.action, check.limit, check.unit):
-        assert to_ja(text) != text
+        assert say(text, "ja") != text

@@ -1,5 +1,6 @@
 """Japanese for the engine's texts: every warning, check text, DynamoDB plan text and design problem
-the templates and some broken designs produce is translated (ids, paths, numbers may stay Latin)."""
+the templates and some broken designs produce is translated (ids, paths, numbers may stay Latin).
+The engine's texts are messages (models/messages.py); `say` renders them from i18n/engine_ja.py."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import pytest
 import yaml
 from streamlit.testing.v1 import AppTest
 
-from i18n.engine_ja import localize, to_ja
+from i18n.engine_ja import say
 from models.design.schema import DesignError
 from service import check_data, dynamodb_plan_data, estimate_data
 from templates import template_keys, template_text
@@ -38,7 +39,7 @@ def engine_texts(data: dict) -> list[str]:
 
 
 def assert_translated(texts: list[str]) -> None:
-    left = [t for t in texts if to_ja(t) == t or not JAPANESE.search(to_ja(t))]
+    left = [t for t in texts if say(t, "ja") == t or not JAPANESE.search(say(t, "ja"))]
     assert not left, "untranslated:\n" + "\n".join(left)
 
 
@@ -111,11 +112,18 @@ def test_design_problems_are_translated(index):
 
 
 def test_values_stay_verbatim_and_unknown_text_is_unchanged():
-    text = "components[2] (resize).from: 'nowhere' names no component; components are: api, resize"
-    ja = to_ja(text)
-    assert "components[2] (resize).from" in ja and "'nowhere'" in ja and "api, resize" in ja
-    assert to_ja("something the engine never says") == "something the engine never says"
-    assert localize(text, "en") == text and localize(text, "ja") == ja
+    data = template("photo_thumbnails")
+    data["components"][-1]["from"] = "nowhere"
+    with pytest.raises(DesignError) as err:
+        estimate_data(data)
+    (text,) = err.value.problems
+    last = len(data["components"]) - 1
+    assert text == (f"components[{last}] ({data['components'][-1]['id']}).from: 'nowhere' names no component; "
+                    f"components are: {', '.join(sorted(c['id'] for c in data['components']))}")
+    ja = say(text, "ja")
+    assert JAPANESE.search(ja) and f"components[{last}]" in ja and "'nowhere'" in ja
+    assert say("something the engine never says", "ja") == "something the engine never says"
+    assert say(text, "en") == text
 
 
 def test_the_design_page_shows_warnings_in_japanese():
@@ -148,7 +156,7 @@ def test_japanese_exports_carry_translated_warnings_and_checks():
     en = build_report(data, settings=QuoteSettings(), lang="en", today=date(2026, 11, 28))
     for ja_row, en_row in zip(check_rows(ja), check_rows(en), strict=True):
         for col in (3, 7, 10, 11):  # limit, unit, consequence, action
-            assert ja_row[col] == to_ja(en_row[col])
+            assert ja_row[col] == say(en_row[col], "ja")
     html = quote_html(ja)
     assert "duration_ms が未指定のため 100 ms と仮定しています" in html
     assert "not given: assumed" not in html and "Erlang B on the offered load" not in html

@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from models.checks.readiness import Check, Context, make_check
+from models.messages import joined, msg
 from models.run.duration import fit_duration
 from models.run.queueing import busiest_second_rps, credit_bucket_overflow
 
@@ -47,12 +48,15 @@ def _account_throttle(ctx: Context, apis) -> Check:
     peak = float(busiest_second_rps(total_rps, ctx.traffic.burstiness).max())
     return make_check(
         ctx, id="apigateway.account_throttle", component="(account)", limit_key="api_rps", limit_value=rate,
-        limit_label=f"requests per second per account and Region (token bucket, burst {burst:,.0f})", peak=peak,
-        curve=busiest_second_rps(total_rps, ctx.traffic.burstiness),
-        unit="requests/s (busiest second)", affected=float(overflow.sum()),
+        limit_label=msg("apigateway.account_throttle.limit",
+                        "requests per second per account and Region (token bucket, burst {burst:,.0f})", burst=burst),
+        peak=peak, curve=busiest_second_rps(total_rps, ctx.traffic.burstiness),
+        unit=msg("unit.requests_per_s_busiest", "requests/s (busiest second)"), affected=float(overflow.sum()),
         total=sum(float(ctx.events[a.id]) for a in apis),
-        consequence="Requests above the account throttle get 429 Too Many Requests; all APIs in the Region share it.",
-        action="Request a throttle quota increase (Service Quotas L-8A5B8E43) or cache responses (CloudFront / REST cache).")
+        consequence=msg("apigateway.account_throttle.consequence",
+                        "Requests above the account throttle get 429 Too Many Requests; all APIs in the Region share it."),
+        action=msg("apigateway.account_throttle.action", "Request a throttle quota increase (Service Quotas L-8A5B8E43) "
+                   "or cache responses (CloudFront / REST cache)."))
 
 
 def _stage_throttle(ctx: Context, api) -> Check:
@@ -60,12 +64,13 @@ def _stage_throttle(ctx: Context, api) -> Check:
     overflow = credit_bucket_overflow(ctx.rates[api.id] * 60, api.stage_rps * 60, burst)
     return make_check(
         ctx, id="apigateway.stage_throttle", component=api.id, limit_key=None, limit_value=api.stage_rps,
-        limit_label=f"stage throttle (stage_rps, burst {burst:,.0f})",
+        limit_label=msg("apigateway.stage_throttle.limit", "stage throttle (stage_rps, burst {burst:,.0f})", burst=burst),
         peak=float(busiest_second_rps(ctx.rates[api.id], ctx.traffic.burstiness).max()),
         curve=busiest_second_rps(ctx.rates[api.id], ctx.traffic.burstiness),
-        unit="requests/s (busiest second)", affected=float(overflow.sum()), total=float(ctx.events[api.id]),
-        consequence="Requests above the stage's throttle get 429 Too Many Requests.",
-        action="Raise stage_rps / stage_burst, or smooth the clients' traffic.")
+        unit=msg("unit.requests_per_s_busiest", "requests/s (busiest second)"), affected=float(overflow.sum()),
+        total=float(ctx.events[api.id]),
+        consequence=msg("apigateway.stage_throttle.consequence", "Requests above the stage's throttle get 429 Too Many Requests."),
+        action=msg("apigateway.stage_throttle.action", "Raise stage_rps / stage_burst, or smooth the clients' traffic."))
 
 
 def _integration_timeout(ctx: Context, api, fn) -> Check:
@@ -73,16 +78,20 @@ def _integration_timeout(ctx: Context, api, fn) -> Check:
     model = fit_duration(fn.duration_ms)
     cutoff = min(limit_ms, fn.timeout_s * 1000)
     failed = float(ctx.events[fn.id]) * model.fraction_over(cutoff)
-    kind = "504 Gateway Timeout" if limit_ms <= fn.timeout_s * 1000 else "502 (the function timed out first)"
+    kind = msg("word.504", "504 Gateway Timeout") if limit_ms <= fn.timeout_s * 1000 \
+        else msg("word.502_function_first", "502 (the function timed out first)")
     ctx.note(api.id, timeouts_per_month=round(failed, 1))
     return make_check(
         ctx, id="apigateway.integration_timeout", component=api.id, limit_key=None if api.integration_timeout_ms
         else ("api_http_integration_timeout_ms" if api.api == "http" else "api_rest_integration_timeout_ms"),
-        limit_value=limit_ms, limit_label="integration timeout", peak=model.median_ms * float(np.exp(2.3263 * model.sigma))
-        if model.fixed_ms is None else model.fixed_ms, unit=f"ms ({fn.id} p99 duration)", affected=failed,
-        total=float(ctx.events[fn.id]),
-        consequence=f"{failed:,.0f} requests a month answered {kind}.",
-        action="Make slow work asynchronous (return 202 and finish via SQS/Step Functions) or speed up the function.")
+        limit_value=limit_ms, limit_label=msg("apigateway.integration_timeout.limit", "integration timeout"),
+        peak=model.median_ms * float(np.exp(2.3263 * model.sigma))
+        if model.fixed_ms is None else model.fixed_ms, unit=msg("unit.ms_p99_of", "ms ({fn} p99 duration)", fn=fn.id),
+        affected=failed, total=float(ctx.events[fn.id]),
+        consequence=msg("apigateway.integration_timeout.consequence", "{n:,.0f} requests a month answered {kind}.",
+                        n=failed, kind=kind),
+        action=msg("apigateway.integration_timeout.action", "Make slow work asynchronous (return 202 and finish via "
+                   "SQS/Step Functions) or speed up the function."))
 
 
 def _timeout_chain(ctx: Context, api, fn) -> Check:
@@ -93,27 +102,39 @@ def _timeout_chain(ctx: Context, api, fn) -> Check:
     p99_s = (model.fixed_ms if model.fixed_ms is not None else model.median_ms * float(np.exp(2.3263 * model.sigma))) / 1000
     problems = []
     if client is not None and client <= integration_s:
-        problems.append(f"client timeout {client:g} s ≤ integration timeout {integration_s:g} s: the app gives up "
-                        "first while the work continues (retries may run it twice)")
+        problems.append(msg("timeout_chain.client_first", "client timeout {client:g} s ≤ integration timeout "
+                            "{integration:g} s: the app gives up first while the work continues (retries may run it twice)",
+                            client=client, integration=integration_s))
     if fn.timeout_s >= integration_s:
-        problems.append(f"function timeout {fn.timeout_s} s ≥ integration timeout {integration_s:g} s: API Gateway "
-                        "answers 504 while the function runs on, billed")
+        problems.append(msg("timeout_chain.function_too_long", "function timeout {function} s ≥ integration timeout "
+                            "{integration:g} s: API Gateway answers 504 while the function runs on, billed",
+                            function=fn.timeout_s, integration=integration_s))
     if p99_s >= fn.timeout_s:
-        problems.append(f"p99 duration {p99_s:g} s ≥ function timeout {fn.timeout_s} s: over 1 % of calls time out")
-    chain = f"{'client ' + format(client, 'g') + ' s > ' if client else ''}integration {integration_s:g} s > " \
-            f"function {fn.timeout_s} s > p99 {p99_s:.3g} s"
+        problems.append(msg("timeout_chain.p99_too_long", "p99 duration {p99:g} s ≥ function timeout {function} s: "
+                            "over 1 % of calls time out", p99=p99_s, function=fn.timeout_s))
+    if client:
+        chain = msg("timeout_chain.limit_client", "client {client:g} s > integration {integration:g} s > function "
+                    "{function} s > p99 {p99:.3g} s", client=client, integration=integration_s, function=fn.timeout_s,
+                    p99=p99_s)
+    else:
+        chain = msg("timeout_chain.limit", "integration {integration:g} s > function {function} s > p99 {p99:.3g} s",
+                    integration=integration_s, function=fn.timeout_s, p99=p99_s)
     return make_check(
         ctx, id="timeout_chain", component=f"{api.id}→{fn.id}", limit_key=None, limit_value=None, limit_label=chain,
         peak=None, unit="", affected=0, total=1, warn_if=bool(problems),
-        consequence="; ".join(problems) or "Each timeout is shorter than the one in front of it.",
-        action="Order the timeouts: client > API Gateway integration > function timeout > p99 duration (with margins)."
-        if problems else "—")
+        consequence=joined(problems, "; ") if problems
+        else msg("timeout_chain.ordered", "Each timeout is shorter than the one in front of it."),
+        action=msg("timeout_chain.action", "Order the timeouts: client > API Gateway integration > function timeout > "
+                   "p99 duration (with margins).") if problems else "—")
 
 
 def _payload(ctx: Context, api, fn) -> Check:
     return make_check(
         ctx, id="lambda.sync_payload", component=f"{api.id}→{fn.id}", limit_key=None,
-        limit_value=float(LAMBDA_SYNC_PAYLOAD_KB), limit_label="Lambda synchronous payload (6 MB)",
-        peak=api.payload_kb, unit="KB per request", affected=0, total=1, hard=True,
-        consequence="Requests larger than 6 MB cannot be passed to a synchronously invoked function (413).",
-        action="Upload large files straight to S3 with a presigned URL and pass only the key.")
+        limit_value=float(LAMBDA_SYNC_PAYLOAD_KB), limit_label=msg("lambda.sync_payload.limit",
+                                                                   "Lambda synchronous payload (6 MB)"),
+        peak=api.payload_kb, unit=msg("unit.kb_per_request", "KB per request"), affected=0, total=1, hard=True,
+        consequence=msg("lambda.sync_payload.consequence",
+                        "Requests larger than 6 MB cannot be passed to a synchronously invoked function (413)."),
+        action=msg("lambda.sync_payload.action",
+                   "Upload large files straight to S3 with a presigned URL and pass only the key."))

@@ -8,6 +8,7 @@ import numpy as np
 from models.checks.readiness import Check, Context, make_check
 from models.costs.dynamodb import read_units_per_read, write_units_per_write
 from models.costs.usage import dec
+from models.messages import Message, msg
 from models.run.flow import item_counts
 from models.run.queueing import credit_bucket_overflow
 
@@ -64,6 +65,11 @@ def checks(ctx: Context) -> list[Check]:
     return found
 
 
+def _word(kind: str) -> Message:
+    """read / write as a word of a sentence."""
+    return msg("word.read", "read") if kind == "read" else msg("word.write", "write")
+
+
 def _per_item(demand: np.ndarray, items: float) -> float:
     """Units per item operation (to turn throttled units back into requests)."""
     total_units = float(demand.sum()) * 60
@@ -78,13 +84,16 @@ def _capacity(ctx: Context, table, kind: str, demand, items: float, capacity: fl
     unit = "RCU" if kind == "read" else "WCU"
     return make_check(
         ctx, id=f"dynamodb.{kind}_capacity", component=table.id, limit_key=None, limit_value=capacity,
-        limit_label=f"provisioned {unit} (table + GSIs), with up to {burst:.0f} s of burst credit", peak=float(demand.max()),
+        limit_label=msg("dynamodb.capacity.limit", "provisioned {unit} (table + GSIs), with up to {burst:.0f} s of "
+                        "burst credit", unit=unit, burst=burst), peak=float(demand.max()),
         curve=demand,
-        unit=f"{unit} consumed per second (minute peak)", affected=throttled, total=items,
-        consequence=f"{throttled:,.0f} {kind}s a month throttled (ProvisionedThroughputExceededException) once burst "
-                    "credit is spent; you pay for the provisioned capacity whether used or not.",
-        action=f"Raise {unit.lower()}, enable auto scaling, use a capacity schedule, or switch to on-demand "
-               "(see the DynamoDB planner).")
+        unit=msg("unit.capacity_consumed", "{unit} consumed per second (minute peak)", unit=unit), affected=throttled,
+        total=items,
+        consequence=msg("dynamodb.capacity.consequence", "{n:,.0f} {kind}s a month throttled "
+                        "(ProvisionedThroughputExceededException) once burst credit is spent; you pay for the "
+                        "provisioned capacity whether used or not.", n=throttled, kind=_word(kind)),
+        action=msg("dynamodb.capacity.action", "Raise {unit}, enable auto scaling, use a capacity schedule, or switch "
+                   "to on-demand (see the DynamoDB planner).", unit=unit.lower()))
 
 
 def _on_demand_peak(ctx: Context, table, kind: str, demand) -> Check:
@@ -95,12 +104,15 @@ def _on_demand_peak(ctx: Context, table, kind: str, demand) -> Check:
     return make_check(
         ctx, id=f"dynamodb.on_demand_{kind}_spike", component=table.id, limit_key=None,
         limit_value=2 * previous_peak if previous_peak else None,
-        limit_label="on-demand serves up to 2× the previous peak at once", peak=float(demand.max()),
-        unit=f"{kind} units per second (minute peak)", affected=0, total=1, warn_if=spike_ratio > 2,
-        consequence="A spike above twice the table's previous peak within 30 minutes may be throttled while "
-                    "on-demand capacity grows." if spike_ratio > 2 else "Spikes stay within twice the usual peak.",
-        action="Pre-warm the table (warm throughput) before the event, or smooth writes through SQS."
-        if spike_ratio > 2 else "—")
+        limit_label=msg("dynamodb.on_demand_spike.limit", "on-demand serves up to 2× the previous peak at once"),
+        peak=float(demand.max()),
+        unit=msg("unit.units_per_s_minute_peak", "{kind} units per second (minute peak)", kind=_word(kind)),
+        affected=0, total=1, warn_if=spike_ratio > 2,
+        consequence=msg("dynamodb.on_demand_spike.consequence", "A spike above twice the table's previous peak within "
+                        "30 minutes may be throttled while on-demand capacity grows.") if spike_ratio > 2
+        else msg("dynamodb.on_demand_spike.ok", "Spikes stay within twice the usual peak."),
+        action=msg("dynamodb.on_demand_spike.action", "Pre-warm the table (warm throughput) before the event, or smooth "
+                   "writes through SQS.") if spike_ratio > 2 else "—")
 
 
 def _table_quota(ctx: Context, table, kind: str, demand, items: float) -> Check:
@@ -110,10 +122,12 @@ def _table_quota(ctx: Context, table, kind: str, demand, items: float) -> Check:
     throttled = float(overflow.sum()) / _per_item(demand, items)
     return make_check(
         ctx, id=f"dynamodb.table_{kind}_quota", component=table.id, limit_key=key, limit_value=limit,
-        limit_label=f"{kind} units per second per table (table + GSIs)", peak=float(demand.max()), curve=demand,
-        unit=f"{kind} units per second", affected=throttled, total=items,
-        consequence=f"{throttled:,.0f} {kind}s a month throttled at the per-table quota.",
-        action="Request a table throughput quota increase, or shard across tables.")
+        limit_label=msg("dynamodb.table_quota.limit", "{kind} units per second per table (table + GSIs)",
+                        kind=_word(kind)), peak=float(demand.max()), curve=demand,
+        unit=msg("unit.units_per_s", "{kind} units per second", kind=_word(kind)), affected=throttled, total=items,
+        consequence=msg("dynamodb.table_quota.consequence", "{n:,.0f} {kind}s a month throttled at the per-table quota.",
+                        n=throttled, kind=_word(kind)),
+        action=msg("dynamodb.table_quota.action", "Request a table throughput quota increase, or shard across tables."))
 
 
 def _account_quota(ctx: Context, kind: str, provisioned: float) -> Check:
@@ -121,10 +135,12 @@ def _account_quota(ctx: Context, kind: str, provisioned: float) -> Check:
     limit = ctx.limit(key).value
     return make_check(
         ctx, id=f"dynamodb.account_{kind}_quota", component="(account)", limit_key=key, limit_value=limit,
-        limit_label=f"provisioned {kind} capacity per account and Region", peak=provisioned,
-        unit="capacity units provisioned", affected=0, total=1, hard=True,
-        consequence="Provisioning beyond the account quota is rejected (LimitExceededException).",
-        action="Request an account throughput quota increase.")
+        limit_label=msg("dynamodb.account_quota.limit", "provisioned {kind} capacity per account and Region",
+                        kind=_word(kind)), peak=provisioned,
+        unit=msg("unit.capacity_units_provisioned", "capacity units provisioned"), affected=0, total=1, hard=True,
+        consequence=msg("dynamodb.account_quota.consequence",
+                        "Provisioning beyond the account quota is rejected (LimitExceededException)."),
+        action=msg("dynamodb.account_quota.action", "Request an account throughput quota increase."))
 
 
 def _hot_partition(ctx: Context, table, kind: str, demand, items: float) -> Check:
@@ -134,8 +150,13 @@ def _hot_partition(ctx: Context, table, kind: str, demand, items: float) -> Chec
     throttled = float((np.maximum(hot - limit, 0.0) * 60).sum()) / _per_item(demand, items)
     return make_check(
         ctx, id=f"dynamodb.hot_partition_{kind}", component=table.id, limit_key=key, limit_value=limit,
-        limit_label=f"{kind} units per second per partition (one key lives in one partition)",
-        peak=float(hot.max()), curve=hot, unit=f"{kind} units per second on the hottest key", affected=throttled, total=items,
-        consequence=f"The hottest key takes {table.hot_key_share:.0%} of traffic; {throttled:,.0f} {kind}s a month "
-                    "throttled on its partition whatever the table's capacity.",
-        action="Spread the key (write sharding with a suffix), cache hot reads (DAX/CloudFront), or batch writes.")
+        limit_label=msg("dynamodb.hot_partition.limit", "{kind} units per second per partition (one key lives in one "
+                        "partition)", kind=_word(kind)),
+        peak=float(hot.max()), curve=hot,
+        unit=msg("unit.units_per_s_hottest_key", "{kind} units per second on the hottest key", kind=_word(kind)),
+        affected=throttled, total=items,
+        consequence=msg("dynamodb.hot_partition.consequence", "The hottest key takes {share:.0%} of traffic; "
+                        "{n:,.0f} {kind}s a month throttled on its partition whatever the table's capacity.",
+                        share=table.hot_key_share, n=throttled, kind=_word(kind)),
+        action=msg("dynamodb.hot_partition.action", "Spread the key (write sharding with a suffix), cache hot reads "
+                   "(DAX/CloudFront), or batch writes."))

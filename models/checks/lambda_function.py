@@ -8,6 +8,7 @@ import math
 import numpy as np
 
 from models.checks.readiness import Check, Context, make_check
+from models.messages import Message, msg
 from models.run.cold_starts import p99_ms
 from models.run.duration import fit_duration
 from models.run.queueing import erlang_b, erlang_b_bursty, lindley_backlog
@@ -75,10 +76,13 @@ def _reservation_check(ctx: Context, reserved: float, account: float) -> Check:
     allowed = max(0.0, account - floor)
     return make_check(
         ctx, id="lambda.reservations", component="(account)", limit_key="lambda_concurrency", limit_value=allowed,
-        limit_label=f"reserved concurrency may total at most account concurrency {account:,.0f} − {floor:,.0f} unreserved",
-        peak=reserved, unit="environments", affected=0, total=1, hard=True,
-        consequence="AWS rejects reservations that leave fewer than the minimum unreserved; deployment fails.",
-        action="Lower reserved_concurrency or request a higher account concurrency quota.")
+        limit_label=msg("lambda.reservations.limit", "reserved concurrency may total at most account concurrency "
+                        "{account:,.0f} − {floor:,.0f} unreserved", account=account, floor=floor),
+        peak=reserved, unit=msg("unit.environments", "environments"), affected=0, total=1, hard=True,
+        consequence=msg("lambda.reservations.consequence",
+                        "AWS rejects reservations that leave fewer than the minimum unreserved; deployment fails."),
+        action=msg("lambda.reservations.action",
+                   "Lower reserved_concurrency or request a higher account concurrency quota."))
 
 
 def _concurrency_checks(ctx: Context, functions, loads, pool: int, throttled) -> list[Check]:
@@ -89,37 +93,48 @@ def _concurrency_checks(ctx: Context, functions, loads, pool: int, throttled) ->
     total = sum(float(ctx.events[f.id]) for f in functions)
     found.append(make_check(
         ctx, id="lambda.account_concurrency", component="(account)", limit_key="lambda_concurrency",
-        limit_value=account, limit_label="concurrent executions per account and Region (all functions share it)",
-        peak=float(all_load.max()), unit="concurrent executions", curve=all_load, affected=sum(throttled.values()), total=total,
-        consequence="Invocations beyond the account's concurrency are throttled (HTTP 429); every function in the "
-                    "Region competes for it, including ones outside this design.",
-        action="Request a concurrency quota increase (Service Quotas L-B99A9384), reserve concurrency for critical "
-               "functions, or buffer with SQS."))
+        limit_value=account, limit_label=msg("lambda.account_concurrency.limit",
+                                             "concurrent executions per account and Region (all functions share it)"),
+        peak=float(all_load.max()), unit=msg("unit.concurrent_executions", "concurrent executions"), curve=all_load,
+        affected=sum(throttled.values()), total=total,
+        consequence=msg("lambda.account_concurrency.consequence",
+                        "Invocations beyond the account's concurrency are throttled (HTTP 429); every function in the "
+                        "Region competes for it, including ones outside this design."),
+        action=msg("lambda.account_concurrency.action",
+                   "Request a concurrency quota increase (Service Quotas L-B99A9384), reserve concurrency for critical "
+                   "functions, or buffer with SQS.")))
     for f in functions:
         limit = f.reserved_concurrency if f.reserved_concurrency is not None else pool
         curve = sum(loads[s.id] for s in shared) if f.reserved_concurrency is None else loads[f.id]
         peak = float(curve.max())
-        label = "reserved_concurrency" if f.reserved_concurrency is not None else "account concurrency less other functions' reservations"
+        label = msg("lambda.concurrency.limit_reserved", "reserved_concurrency") if f.reserved_concurrency is not None \
+            else msg("lambda.concurrency.limit_pool", "account concurrency less other functions' reservations")
         found.append(make_check(
             ctx, id="lambda.concurrency", component=f.id, limit_key=None if f.reserved_concurrency is not None
             else "lambda_concurrency", limit_value=float(limit), limit_label=label, peak=peak, curve=curve,
-            unit="concurrent executions" + (" (all functions sharing the pool)" if f.reserved_concurrency is None else ""),
+            unit=msg("unit.concurrent_executions", "concurrent executions") if f.reserved_concurrency is not None
+            else msg("unit.concurrent_executions_pool", "concurrent executions (all functions sharing the pool)"),
             affected=throttled[f.id], total=float(ctx.events[f.id]),
             consequence=_throttle_consequence(invoked_by(ctx, f), throttled[f.id]),
-            action="Raise reserved_concurrency / the account quota, shorten the duration, or put SQS in front."))
+            action=msg("lambda.concurrency.action",
+                       "Raise reserved_concurrency / the account quota, shorten the duration, or put SQS in front.")))
     return found
 
 
-def _throttle_consequence(source: str, throttled: float) -> str:
+def _throttle_consequence(source: str, throttled: float) -> Message:
     """What a throttled invocation means for this kind of caller."""
-    counted = f"{throttled:,.0f} invocation attempts a month throttled (Erlang B on the offered load)"
     if source == "sqs":
-        return "Invoked from SQS: the poller only runs as concurrency allows, so messages wait in the queue (see sqs.backlog)."
+        return msg("lambda.concurrency.consequence_sqs", "Invoked from SQS: the poller only runs as concurrency allows, "
+                   "so messages wait in the queue (see sqs.backlog).")
     if source in ("s3", "sns"):
-        return counted + "; these async events are retried for up to 6 hours (see lambda.async_events)."
+        return msg("lambda.concurrency.consequence_async", "{n:,.0f} invocation attempts a month throttled (Erlang B "
+                   "on the offered load); these async events are retried for up to 6 hours (see lambda.async_events).",
+                   n=throttled)
     if source == "dynamodb":
-        return counted + "; the stream's batches are retried until the records expire (24 h)."
-    return counted + "; the caller receives 429 Too Many Requests."
+        return msg("lambda.concurrency.consequence_stream", "{n:,.0f} invocation attempts a month throttled (Erlang B "
+                   "on the offered load); the stream's batches are retried until the records expire (24 h).", n=throttled)
+    return msg("lambda.concurrency.consequence_sync", "{n:,.0f} invocation attempts a month throttled (Erlang B on the "
+               "offered load); the caller receives 429 Too Many Requests.", n=throttled)
 
 
 def _scaling_check(ctx: Context, fn, load: np.ndarray) -> Check:
@@ -134,10 +149,14 @@ def _scaling_check(ctx: Context, fn, load: np.ndarray) -> Check:
     affected = short_env_seconds / mean_duration_s(fn) if short_env_seconds else 0.0
     return make_check(
         ctx, id="lambda.scaling_rate", component=fn.id, limit_key="lambda_scaling_per_10s", limit_value=per_step,
-        limit_label="new execution environments per 10 s per function", peak=jump, unit="environments needed at once",
+        limit_label=msg("lambda.scaling_rate.limit", "new execution environments per 10 s per function"), peak=jump,
+        unit=msg("unit.environments_at_once", "environments needed at once"),
         affected=affected, total=float(ctx.events[fn.id]),
-        consequence=f"A jump of {jump:,.0f} environments takes {steps * 10} s to scale; ~{affected:,.0f} invocations throttled meanwhile.",
-        action="Pre-warm with provisioned concurrency before known spikes, or buffer with SQS.")
+        consequence=msg("lambda.scaling_rate.consequence", "A jump of {jump:,.0f} environments takes {seconds} s to "
+                        "scale; ~{affected:,.0f} invocations throttled meanwhile.",
+                        jump=jump, seconds=steps * 10, affected=affected),
+        action=msg("lambda.scaling_rate.action",
+                   "Pre-warm with provisioned concurrency before known spikes, or buffer with SQS."))
 
 
 def _timeout_check(ctx: Context, fn) -> Check:
@@ -149,9 +168,12 @@ def _timeout_check(ctx: Context, fn) -> Check:
     ctx.note(fn.id, timeouts_per_month=round(invocations * share, 1), p99_ms=round(p99, 1))
     return make_check(
         ctx, id="lambda.timeout", component=fn.id, limit_key=None, limit_value=float(timeout_ms),
-        limit_label="timeout_s", peak=p99, unit="ms (p99 duration)", affected=invocations * share, total=invocations,
-        consequence=f"{share:.4%} of invocations run past the {fn.timeout_s} s timeout and fail (billed to the timeout).",
-        action="Raise timeout_s above the p99 duration with a margin, or make the work asynchronous.")
+        limit_label=msg("lambda.timeout.limit", "timeout_s"), peak=p99, unit=msg("unit.ms_p99", "ms (p99 duration)"),
+        affected=invocations * share, total=invocations,
+        consequence=msg("lambda.timeout.consequence", "{share:.4%} of invocations run past the {timeout} s timeout "
+                        "and fail (billed to the timeout).", share=share, timeout=fn.timeout_s),
+        action=msg("lambda.timeout.action",
+                   "Raise timeout_s above the p99 duration with a margin, or make the work asynchronous."))
 
 
 def _async_check(ctx: Context, fn, pool: int) -> Check:
@@ -166,10 +188,12 @@ def _async_check(ctx: Context, fn, pool: int) -> Check:
     delayed = float(arrivals[backlog > 0].sum())
     return make_check(
         ctx, id="lambda.async_events", component=fn.id, limit_key="lambda_async_max_event_age_s", limit_value=max_age,
-        limit_label="maximum event age for retried async events", peak=float(wait_s.max()), curve=wait_s,
-        unit="s of retry delay", affected=dropped, total=float(ctx.events[fn.id]), warn_if=delayed > 0,
-        consequence=f"Event-triggered (async) invocations: {delayed:,.0f} events a month wait for retries after throttling; "
-                    f"{dropped:,.0f} exceed the 6-hour event age and are dropped unless a DLQ or on-failure "
-                    "destination keeps them.",
-        action="Put an SQS queue between S3 and the function (the talk's fix), set an on-failure destination/DLQ, "
-               "or raise the function's concurrency.")
+        limit_label=msg("lambda.async_events.limit", "maximum event age for retried async events"),
+        peak=float(wait_s.max()), curve=wait_s,
+        unit=msg("unit.s_retry_delay", "s of retry delay"), affected=dropped, total=float(ctx.events[fn.id]),
+        warn_if=delayed > 0,
+        consequence=msg("lambda.async_events.consequence", "Event-triggered (async) invocations: {delayed:,.0f} events "
+                        "a month wait for retries after throttling; {dropped:,.0f} exceed the 6-hour event age and are "
+                        "dropped unless a DLQ or on-failure destination keeps them.", delayed=delayed, dropped=dropped),
+        action=msg("lambda.async_events.action", "Put an SQS queue between S3 and the function (the talk's fix), set an "
+                   "on-failure destination/DLQ, or raise the function's concurrency."))

@@ -15,6 +15,7 @@ import numpy as np
 
 from models.checks.limits import LimitValue
 from models.design.schema import Design, without_traffic
+from models.messages import msg
 from models.run.run import Run
 from models.run.traffic import Traffic
 
@@ -137,11 +138,12 @@ def make_check(ctx: Context, *, id: str, component: str, limit_key: str | None, 
 def _traffic_not_given(ctx: Context, comp) -> Check:
     """A warning in place of the verdict the traffic checks cannot give for a component no traffic reaches."""
     return make_check(ctx, id="traffic.not_given", component=comp.id, limit_key=None, limit_value=None,
-                      limit_label="traffic", peak=None, unit="requests per month", affected=0, total=0,
-                      consequence="no traffic reaches it, so its throughput checks see zero demand and cannot "
-                                  "say whether its capacity is enough",
-                      action="give its monthly figures (e.g. reads_per_month, writes_per_month), a 'from', "
-                             "or the workload's requests_per_month", warn_if=True)
+                      limit_label=msg("traffic.not_given.limit", "traffic"), peak=None,
+                      unit=msg("unit.requests_per_month", "requests per month"), affected=0, total=0,
+                      consequence=msg("traffic.not_given.consequence", "no traffic reaches it, so its throughput "
+                                      "checks see zero demand and cannot say whether its capacity is enough"),
+                      action=msg("traffic.not_given.action", "give its monthly figures (e.g. reads_per_month, "
+                                 "writes_per_month), a 'from', or the workload's requests_per_month"), warn_if=True)
 
 
 def readiness(run: Run, limits: dict[str, LimitValue], catalog=None) -> Readiness:

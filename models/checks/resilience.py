@@ -11,6 +11,7 @@ from models.checks.readiness import Check, Context, make_check
 from models.costs.estimate import price_of
 from models.costs.usage import SECONDS_PER_MONTH, Usage, dec
 from models.facts import Facts
+from models.messages import Message, msg
 from models.run.cold_starts import cold_starts_per_minute, p99_ms, p99_with_cold_starts
 from models.run.duration import fit_duration
 from models.run.run import Run, init_ms_for
@@ -64,51 +65,71 @@ def _cold_start(ctx: Context, fn, facts: Facts) -> Check:
     remedy = _remedy(ctx, fn)
     return make_check(
         ctx, id="lambda.cold_starts", component=fn.id, limit_key=None, limit_value=float(fn.timeout_s * 1000),
-        limit_label=f"timeout_s (INIT ≈ {init_ms:,.0f} ms for {fn.runtime})", peak=cold_p99, unit="ms p99 with cold starts",
+        limit_label=msg("lambda.cold_starts.limit", "timeout_s (INIT ≈ {init_ms:,.0f} ms for {runtime})",
+                        init_ms=init_ms, runtime=fn.runtime), peak=cold_p99,
+        unit=msg("unit.ms_p99_cold", "ms p99 with cold starts"),
         affected=invocations * fit_duration(fn.duration_ms).fraction_over(fn.timeout_s * 1000 - init_ms) * share
         if over_timeout else 0.0, total=invocations, warn_if=share > 0.01 or cold_p99 > 1.5 * warm_p99,
-        consequence=f"{cold:,.0f} cold starts a month ({share:.2%} of invocations) add ~{init_ms:,.0f} ms each: p99 "
-                    f"{warm_p99:,.0f} → {cold_p99:,.0f} ms; the INIT phase is billed as duration.",
-        action=f"Keep the package and imports small; {remedy}; or accept the latency if p99 allows.")
+        consequence=msg("lambda.cold_starts.consequence", "{cold:,.0f} cold starts a month ({share:.2%} of "
+                        "invocations) add ~{init_ms:,.0f} ms each: p99 {warm_p99:,.0f} → {cold_p99:,.0f} ms; the INIT "
+                        "phase is billed as duration.", cold=cold, share=share, init_ms=init_ms, warm_p99=warm_p99,
+                        cold_p99=cold_p99),
+        action=msg("lambda.cold_starts.action", "Keep the package and imports small; use {remedy}; or accept the "
+                   "latency if p99 allows.", remedy=remedy))
 
 
-def _remedy(ctx: Context, fn) -> str:
+def _remedy(ctx: Context, fn) -> Message:
     """The usual fix for cold starts, with its monthly price (USD, priced by the catalog like any
     estimate line, no free tier) when the catalog is known."""
     load = ctx.rates[fn.id] * _run(ctx).mean_billed_s(fn)
     warm = max(1, math.ceil(float((load + 2 * load ** 0.5).max())))
-    text = f"provisioned concurrency for {warm} environment{'s' if warm > 1 else ''} (the busiest need)"
     gb_s = dec(warm) * dec(fn.memory_mb) / 1024 * SECONDS_PER_MONTH  # GB-s kept warm in the month
     usd = price_of([Usage(fn.id, f"lambda.provisioned_concurrency.{fn.architecture}", gb_s,
                           f"{warm} environments × {fn.memory_mb} MB all month")], ctx.catalog) if ctx.catalog else None
+    cost = ""
     if usd is not None:
-        text += f", about USD {float(usd):,.2f} a month (its duration rate is lower than on-demand's)"
+        cost = msg("lambda.cold_starts.remedy_cost", ", about USD {usd:,.2f} a month (its duration rate is lower than "
+                   "on-demand's)", usd=float(usd))
+    if warm > 1:
+        text = msg("lambda.cold_starts.remedy", "provisioned concurrency for {n} environments (the busiest need){cost}",
+                   n=warm, cost=cost)
+    else:
+        text = msg("lambda.cold_starts.remedy_one", "provisioned concurrency for {n} environment (the busiest "
+                   "need){cost}", n=warm, cost=cost)
     if fn.runtime == "java":
-        text = "SnapStart (runtime java_snapstart; no extra charge for Java) or " + text
-    return "use " + text
+        text = msg("lambda.cold_starts.remedy_java", "SnapStart (runtime java_snapstart; no extra charge for Java) or "
+                   "{remedy}", remedy=text)
+    return text
 
 
 def _async_failures(ctx: Context, fn, source: str) -> Check:
-    retries = {"s3": "2 retries", "sns": "2 retries", "dynamodb": "retries until the records expire (24 h)"}[source]
+    retries = msg("word.retries_until_expire", "retries until the records expire (24 h)") if source == "dynamodb" \
+        else msg("word.2_retries", "2 retries")
     return make_check(
         ctx, id="resilience.failed_events", component=fn.id, limit_key=None, limit_value=None,
-        limit_label="on-failure destination / dead-letter queue", peak=None, unit="", affected=0, total=1,
-        warn_if=not fn.dlq,
-        consequence=("Events from " + source + f" that still fail after {retries} are kept in the DLQ."
-                     if fn.dlq else f"Events from {source} that still fail after {retries} are dropped silently "
-                     "— the lost S3-triggered runs of the talk."),
-        action="—" if fn.dlq else "Configure an on-failure destination or DLQ (set dlq: true), or buffer with SQS.")
+        limit_label=msg("resilience.failed_events.limit", "on-failure destination / dead-letter queue"), peak=None,
+        unit="", affected=0, total=1, warn_if=not fn.dlq,
+        consequence=(msg("resilience.failed_events.kept", "Events from {source} that still fail after {retries} are "
+                         "kept in the DLQ.", source=source, retries=retries)
+                     if fn.dlq else msg("resilience.failed_events.dropped", "Events from {source} that still fail after "
+                                        "{retries} are dropped silently — the lost S3-triggered runs of the talk.",
+                                        source=source, retries=retries)),
+        action="—" if fn.dlq else msg("resilience.failed_events.action", "Configure an on-failure destination or DLQ "
+                                      "(set dlq: true), or buffer with SQS."))
 
 
 def _idempotency(ctx: Context, fn, source: str) -> Check:
     return make_check(
         ctx, id="resilience.idempotency", component=fn.id, limit_key=None, limit_value=None,
-        limit_label="at-least-once delivery", peak=None, unit="", affected=0, total=1, warn_if=not fn.idempotent,
-        consequence=f"Events from {source} can arrive more than once (retries, redelivery); "
-                    + ("the handler is marked idempotent." if fn.idempotent else "a non-idempotent handler may act twice "
-                       "(duplicate thumbnails, double writes). Independent services give no transaction across them."),
-        action="—" if fn.idempotent else "Make the handler idempotent (conditional writes, idempotency keys), then set "
-                                         "idempotent: true.")
+        limit_label=msg("resilience.idempotency.limit", "at-least-once delivery"), peak=None, unit="", affected=0,
+        total=1, warn_if=not fn.idempotent,
+        consequence=msg("resilience.idempotency.ok", "Events from {source} can arrive more than once (retries, "
+                        "redelivery); the handler is marked idempotent.", source=source) if fn.idempotent
+        else msg("resilience.idempotency.consequence", "Events from {source} can arrive more than once (retries, "
+                 "redelivery); a non-idempotent handler may act twice (duplicate thumbnails, double writes). "
+                 "Independent services give no transaction across them.", source=source),
+        action="—" if fn.idempotent else msg("resilience.idempotency.action", "Make the handler idempotent (conditional "
+                                             "writes, idempotency keys), then set idempotent: true."))
 
 
 def _direct_invoke(ctx: Context, fn) -> list[Check]:
@@ -118,17 +139,25 @@ def _direct_invoke(ctx: Context, fn) -> list[Check]:
     peak = float(ctx.rates[fn.id].max())
     rate = make_check(
         ctx, id="lambda.invoke_rate", component=fn.id, limit_key="lambda_concurrency", limit_value=rate_limit,
-        limit_label="Invoke requests per second (10 × the account concurrency quota)", peak=peak,
-        unit="invocations/s (minute peak)", affected=0, total=1, hard=True,
-        consequence="Clients call Lambda's Invoke API directly; above the invoke rate they get 429 TooManyRequests.",
-        action="Request a higher concurrency quota (the invoke rate follows it) or put API Gateway in front.")
+        limit_label=msg("lambda.invoke_rate.limit", "Invoke requests per second (10 × the account concurrency quota)"),
+        peak=peak, unit=msg("unit.invocations_per_s_minute_peak", "invocations/s (minute peak)"), affected=0, total=1,
+        hard=True,
+        consequence=msg("lambda.invoke_rate.consequence", "Clients call Lambda's Invoke API directly; above the invoke "
+                        "rate they get 429 TooManyRequests."),
+        action=msg("lambda.invoke_rate.action", "Request a higher concurrency quota (the invoke rate follows it) or put "
+                   "API Gateway in front."))
     layer = make_check(
         ctx, id="lambda.no_api_layer", component=fn.id, limit_key=None, limit_value=None,
-        limit_label="no API Gateway in front", peak=None, unit="", affected=0, total=1, warn_if=True,
-        consequence="Without API Gateway there is no per-client throttling, caching, request validation or custom "
-                    "domain; a misbehaving app version can use up the account's concurrency"
-                    + (" (reserved_concurrency caps this function)." if fn.reserved_concurrency else "."),
-        action="Set reserved_concurrency to contain it, scope the identity pool role to this function, or add API Gateway.")
+        limit_label=msg("lambda.no_api_layer.limit", "no API Gateway in front"), peak=None, unit="", affected=0,
+        total=1, warn_if=True,
+        consequence=msg("lambda.no_api_layer.consequence_reserved", "Without API Gateway there is no per-client "
+                        "throttling, caching, request validation or custom domain; a misbehaving app version can use up "
+                        "the account's concurrency (reserved_concurrency caps this function).")
+        if fn.reserved_concurrency else msg("lambda.no_api_layer.consequence", "Without API Gateway there is no "
+                                            "per-client throttling, caching, request validation or custom domain; a "
+                                            "misbehaving app version can use up the account's concurrency."),
+        action=msg("lambda.no_api_layer.action", "Set reserved_concurrency to contain it, scope the identity pool role "
+                   "to this function, or add API Gateway."))
     return [rate, layer]
 
 
@@ -161,11 +190,16 @@ def _availability(ctx: Context, facts: Facts) -> Check:
     chain = " × ".join(f"{s} {facts.slas[s].sla_pct:g} %" for s in services if s in facts.slas)
     return make_check(
         ctx, id="availability.composite", component="(design)", limit_key=None, limit_value=None,
-        limit_label=f"SLAs along the synchronous path: {chain}", peak=round(composite * 100, 4),
-        unit="% composite availability (SLA-based)", affected=0, total=1,
-        consequence=f"Requests depend on {len(services)} services at once: up to {degraded:,.0f} degraded minutes a month "
-                    "at the SLA level (SLAs are credits, not guarantees)."
-                    + (f" Off the request path (async): {', '.join(off_path)} — their outages delay work instead of "
-                       "failing requests." if off_path else ""),
-        action="Retry with backoff and jitter on every synchronous call; move work that need not finish within the "
-               "request behind SQS; for higher availability consider DynamoDB global tables and multi-Region APIs.")
+        limit_label=msg("availability.composite.limit", "SLAs along the synchronous path: {chain}", chain=chain),
+        peak=round(composite * 100, 4),
+        unit=msg("unit.pct_composite_availability", "% composite availability (SLA-based)"), affected=0, total=1,
+        consequence=msg("availability.composite.consequence_async", "Requests depend on {n} services at once: up to "
+                        "{minutes:,.0f} degraded minutes a month at the SLA level (SLAs are credits, not guarantees). "
+                        "Off the request path (async): {off_path} — their outages delay work instead of failing "
+                        "requests.", n=len(services), minutes=degraded, off_path=", ".join(off_path)) if off_path
+        else msg("availability.composite.consequence", "Requests depend on {n} services at once: up to {minutes:,.0f} "
+                 "degraded minutes a month at the SLA level (SLAs are credits, not guarantees).", n=len(services),
+                 minutes=degraded),
+        action=msg("availability.composite.action", "Retry with backoff and jitter on every synchronous call; move work "
+                   "that need not finish within the request behind SQS; for higher availability consider DynamoDB "
+                   "global tables and multi-Region APIs."))

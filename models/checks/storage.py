@@ -8,6 +8,7 @@ import numpy as np
 from models.checks.lambda_function import mean_duration_s
 from models.checks.readiness import Check, Context, make_check
 from models.costs.usage import dec
+from models.messages import msg
 from models.run.flow import request_counts
 from models.run.queueing import busiest_second_rps, lindley_backlog
 
@@ -35,11 +36,14 @@ def _request_rate(ctx: Context, bucket, kind: str, rate: np.ndarray, monthly: fl
     ctx.note(bucket.id, **{f"peak_{kind.lower()}_rps": round(float(peak.max()), 1)})
     return make_check(
         ctx, id=f"s3.{kind.lower()}_rate", component=bucket.id, limit_key=key, limit_value=limit,
-        limit_label=f"{kind} requests per second ({ctx.limit(key).value:,.0f} per prefix × {bucket.prefixes} prefixes)",
-        peak=float(peak.max()), curve=peak, unit=f"{kind}/s (busiest second)", affected=slowed, total=monthly,
-        consequence=f"{slowed:,.0f} requests a month answered 503 Slow Down (the SDK retries them, adding latency); "
-                    "S3 is fast in aggregate, not on one prefix.",
-        action="Spread keys over more prefixes (set `prefixes`), or cache GETs with CloudFront.")
+        limit_label=msg("s3.request_rate.limit", "{kind} requests per second ({per_prefix:,.0f} per prefix × "
+                        "{prefixes} prefixes)", kind=kind, per_prefix=ctx.limit(key).value, prefixes=bucket.prefixes),
+        peak=float(peak.max()), curve=peak, unit=msg("unit.kind_per_s_busiest", "{kind}/s (busiest second)", kind=kind),
+        affected=slowed, total=monthly,
+        consequence=msg("s3.request_rate.consequence", "{n:,.0f} requests a month answered 503 Slow Down (the SDK "
+                        "retries them, adding latency); S3 is fast in aggregate, not on one prefix.", n=slowed),
+        action=msg("s3.request_rate.action", "Spread keys over more prefixes (set `prefixes`), or cache GETs with "
+                   "CloudFront."))
 
 
 def _backlog(ctx: Context, queue, consumer) -> Check:
@@ -55,11 +59,14 @@ def _backlog(ctx: Context, queue, consumer) -> Check:
     ctx.note(queue.id, max_depth=round(float(backlog.max()), 1), max_age_s=round(float(age_s.max()), 1))
     return make_check(
         ctx, id="sqs.backlog", component=queue.id, limit_key=None, limit_value=float(queue.retention_s),
-        limit_label=f"message retention ({queue.retention_s:,} s)", peak=float(age_s.max()), curve=age_s,
-        unit="s (age of the oldest message)", affected=expired, total=float(ctx.events[queue.id]),
+        limit_label=msg("sqs.backlog.limit", "message retention ({retention:,} s)", retention=queue.retention_s),
+        peak=float(age_s.max()), curve=age_s,
+        unit=msg("unit.s_oldest_message", "s (age of the oldest message)"), affected=expired,
+        total=float(ctx.events[queue.id]),
         warn_if=float(age_s.max()) > 300,
-        consequence=f"Up to {backlog.max():,.0f} messages wait, the oldest {age_s.max() / 60:,.1f} min; "
-                    f"{expired:,.0f} a month would expire before {consumer.id} reads them. The queue absorbs the "
-                    "spike instead of throttling it.",
-        action=f"Raise {consumer.id}'s reserved_concurrency (or the ESM maximum concurrency), batch more messages, "
-               "or lengthen retention_s.")
+        consequence=msg("sqs.backlog.consequence", "Up to {depth:,.0f} messages wait, the oldest {minutes:,.1f} min; "
+                        "{expired:,.0f} a month would expire before {consumer} reads them. The queue absorbs the "
+                        "spike instead of throttling it.", depth=backlog.max(), minutes=age_s.max() / 60,
+                        expired=expired, consumer=consumer.id),
+        action=msg("sqs.backlog.action", "Raise {consumer}'s reserved_concurrency (or the ESM maximum concurrency), "
+                   "batch more messages, or lengthen retention_s.", consumer=consumer.id))

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from models.costs.components import Component, Quantity, billed
 from models.costs.usage import KB_PER_GB, ComponentUsage, dec, fmt
 from models.design.schema import CloudFront
+from models.messages import msg
 
 if TYPE_CHECKING:
     from models.run.run import Run
@@ -30,7 +31,8 @@ def viewer_group(cdn: CloudFront, region: str) -> str:
 def usage(cdn: CloudFront, run: Run) -> ComponentUsage:
     """Monthly usage of one distribution receiving its viewer requests in `run`."""
     group = viewer_group(cdn, run.design.region)
-    warnings = () if cdn.viewers else (f"{cdn.id}: viewers not given; priced as '{group}'",)
+    warnings = () if cdn.viewers else (msg("cloudfront.viewers_default.warning",
+                                           "{id}: viewers not given; priced as '{group}'", id=cdn.id, group=group),)
     return ComponentUsage(billed(COMPONENTS, globals(), cdn, run), warnings)
 
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from models.costs.components import Component, Quantity, billed
 from models.costs.usage import HOURS_PER_MONTH, SECONDS_PER_MONTH, ComponentUsage, ceil_units, dec, fmt
 from models.design.schema import DynamoDb, Gsi
+from models.messages import msg
 from models.run.flow import item_counts
 
 if TYPE_CHECKING:
@@ -158,6 +159,8 @@ def _capacity_warnings(table: DynamoDb, rru: Decimal, wru: Decimal) -> list[str]
     for kind, demand, capacity in (("read", rru, capacity_r), ("write", wru, capacity_w)):
         per_second = demand / SECONDS_PER_MONTH
         if per_second > capacity:
-            notes.append(f"{table.id}: average {kind} demand {float(per_second):,.1f} units/s exceeds "
-                         f"provisioned {fmt(capacity)}; requests will be throttled")
+            word = msg("word.read", "read") if kind == "read" else msg("word.write", "write")
+            notes.append(msg("dynamodb.average_over_capacity.warning", "{id}: average {kind} demand {demand:,.1f} "
+                             "units/s exceeds provisioned {capacity}; requests will be throttled", id=table.id,
+                             kind=word, demand=float(per_second), capacity=fmt(capacity)))
     return notes

@@ -20,6 +20,7 @@ from models.costs.tiers import split_into_tiers, split_range_into_tiers
 from models.costs.usage import ComponentUsage, Usage, fmt
 from models.design.schema import Design
 from models.facts import Facts
+from models.messages import msg
 from models.run.run import Run
 
 #: the cost module of each component type
@@ -110,7 +111,8 @@ def estimate(design: Design | Run, catalog: Catalog, notes: tuple[str, ...] = ()
         usages += [u for u in result.usages if u.quantity > 0]
         warnings += result.warnings
     if catalog.region != design.region:
-        warnings.append(f"catalog region {catalog.region} differs from the design's region {design.region}")
+        warnings.append(msg("estimate.catalog_region.warning", "catalog region {catalog} differs from the design's "
+                            "region {design}", catalog=catalog.region, design=design.region))
     lines, price_warnings = price_usage(usages, catalog, FREE_KINDS[design.free_tier])
     return Estimate(design.name, design.region, design.free_tier, tuple(lines),
                     tuple(warnings + price_warnings), run.events)
@@ -131,8 +133,9 @@ def price_usage(usages: list[Usage], catalog: Catalog, free_kinds: tuple[str, ..
     for price_id, group in by_price.items():
         price = catalog.get(price_id)
         if price is None:
-            warnings.append(f"no price for {price_id} in {catalog.region}: "
-                            f"{', '.join(sorted({u.component for u in group}))} not fully priced")
+            warnings.append(msg("estimate.no_price.warning", "no price for {price} in {region}: {components} not fully "
+                                "priced", price=price_id, region=catalog.region,
+                                components=", ".join(sorted({u.component for u in group}))))
             lines += [LineItem(u.component, price_id.split(".")[0], price_id, u.quantity, "", None, None,
                                price_id, u.formula, cost_component=u.cost_component) for u in group]
             continue
@@ -140,8 +143,9 @@ def price_usage(usages: list[Usage], catalog: Catalog, free_kinds: tuple[str, ..
         if price.confidence == "assumed":
             assumed.append(price.dimension)
     if assumed:
-        warnings.append(f"{len(assumed)} price(s) assumed, not published for {catalog.region}: "
-                        f"{', '.join(assumed)} (see each price's note)")
+        warnings.append(msg("estimate.assumed_prices.warning", "{n} price(s) assumed, not published for {region}: "
+                            "{dimensions} (see each price's note)", n=len(assumed), region=catalog.region,
+                            dimensions=", ".join(assumed)))
     lines += _free_tier_lines(by_price, catalog, free_kinds)
     order = {u.component: i for i, u in enumerate(usages)}
     lines.sort(key=lambda li: (order.get(li.component, len(order)), li.cost_usd is not None and li.cost_usd < 0))

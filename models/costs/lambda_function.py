@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from models.costs.components import Component, Quantity, billed
 from models.costs.usage import HOURS_PER_MONTH, KB_PER_GB, SECONDS_PER_MONTH, ComponentUsage, dec, fmt
 from models.design.schema import Lambda
+from models.messages import msg
 from models.run.duration import fit_duration
 
 if TYPE_CHECKING:
@@ -184,8 +185,9 @@ def xray_retrieved(fn: Lambda, run: Run) -> Quantity | None:
 def _warnings(fn: Lambda, run: Run) -> list[str]:
     warnings = _duration_warnings(fn, fit_duration(fn.duration_ms), fn.timeout_s * 1000)
     if fn.provisioned_concurrency and fn.share_in_provisioned_hours is None and _spill_share(fn, run) is None:
-        warnings.append(f"{fn.id}: provisioned concurrency for {fn.provisioned_hours:g} h priced on evenly spread "
-                        "traffic (set share_in_provisioned_hours if traffic is concentrated in those hours)")
+        warnings.append(msg("lambda.provisioned_even.warning", "{id}: provisioned concurrency for {hours:g} h priced "
+                            "on evenly spread traffic (set share_in_provisioned_hours if traffic is concentrated "
+                            "in those hours)", id=fn.id, hours=fn.provisioned_hours))
     return warnings
 
 
@@ -193,5 +195,5 @@ def _duration_warnings(fn: Lambda, model, timeout_ms: int) -> list[str]:
     over = model.fraction_over(timeout_ms)
     if over < 1e-6:  # fewer than one in a million invocations
         return []
-    return [f"{fn.id}: {over * 100:.2g}% of invocations run past timeout_s {fn.timeout_s} s "
-            "(billed up to the timeout, then they fail)"]
+    return [msg("lambda.over_timeout.warning", "{id}: {pct:.2g}% of invocations run past timeout_s {timeout} s "
+                "(billed up to the timeout, then they fail)", id=fn.id, pct=over * 100, timeout=fn.timeout_s)]

@@ -1,7 +1,8 @@
 """Money for quotes: the engine's USD amounts in USD or JPY at a user-set rate, with tax and one
 stated rounding rule.
 
-The rounding rule (shown on screen and in every export, see `rounding_rule`):
+The rounding rule (shown on screen and in every export in words, see `i18n.format.rounding_rule`;
+amounts are written by `i18n.format.format_money`, so this module holds no Japanese):
 
 1. each line item is converted at full precision (USD × rate) and rounded half up to the
    currency's smallest unit (the cent; the yen);
@@ -14,10 +15,8 @@ The exact (unrounded) amount is kept as well, so the rounding difference can be 
 exchange rate is fetched: the rate is whatever the user sets.
 
 >>> s = QuoteSettings("JPY", Decimal(150), Decimal(10))
->>> format_money(s.convert(Decimal("23.2843")), "JPY", "ja")
-'3,493円'
->>> format_money(Decimal("-1234.5"), "USD", "en")
-'-$1,234.50'
+>>> s.convert(Decimal("23.2843"))
+Decimal('3492.6450')
 """
 
 from __future__ import annotations
@@ -135,49 +134,3 @@ def make_quote(line_items: Iterable[LineItem], settings: QuoteSettings) -> Quote
 def money_amount(usd: Decimal | float, settings: QuoteSettings) -> Decimal:
     """A derived figure (per million requests, a 12-month total, a chart point): converted, rounded once."""
     return round_money(settings.convert(Decimal(str(usd))), settings.currency)
-
-
-def format_money(amount: Decimal | float | None, currency: str, lang: str, *, places: int | None = None,
-                 none: str = "—") -> str:
-    """An amount as people write it: "$1,234.56" (both languages), "¥1,234" (en) or "1,234円" (ja).
-
-    `places` overrides the currency's usual decimals (e.g. 4 for a cost per user).
-
-    >>> format_money(Decimal("0.00123"), "USD", "en", places=4), format_money(3, "JPY", "en")
-    ('$0.0012', '¥3')
-    """
-    if amount is None:
-        return none
-    digits = places if places is not None else (2 if currency == "USD" else 0)
-    value = Decimal(str(amount)) if not isinstance(amount, Decimal) else amount
-    value = value.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
-    sign = "-" if value < 0 else ""
-    number = f"{abs(value):,.{digits}f}"
-    if currency == "USD":
-        return f"{sign}${number}"
-    return f"{sign}{number}円" if lang == "ja" else f"{sign}¥{number}"
-
-
-def rounding_rule(settings: QuoteSettings, lang: str) -> str:
-    """The rounding rule in words, for the screen and every export."""
-    unit = {("USD", "en"): "the cent", ("JPY", "en"): "the yen", ("USD", "ja"): "1 セント", ("JPY", "ja"): "1 円"}
-    where = unit[(settings.currency, "ja" if lang == "ja" else "en")]
-    if lang == "ja":
-        text = f"各明細を {where}単位で四捨五入し、小計は丸めた明細の合計です。"
-        if settings.tax_pct:
-            text += f"消費税等（{settings.tax_pct.normalize():f} %）は小計に対して 1 回だけ計算し、{where}未満を切り捨てます。"
-        return text
-    text = f"Each line is rounded half up to {where}; the subtotal is the sum of the rounded lines."
-    if settings.tax_pct:
-        text += f" Tax ({settings.tax_pct.normalize():f} %) is computed once on the subtotal and rounded down to {where}."
-    return text
-
-
-def rate_note(settings: QuoteSettings, lang: str) -> str:
-    """Where the exchange rate came from (the user), or that amounts are in USD."""
-    if settings.currency == "USD":
-        return "AWS の価格（USD）をそのまま表示。" if lang == "ja" else "AWS prices in USD, unconverted."
-    rate = f"{settings.jpy_per_usd.normalize():f}"
-    if lang == "ja":
-        return f"1 USD = {rate} 円（利用者が設定したレート。為替レートは取得していません）。"
-    return f"1 USD = {rate} JPY (a rate you set; no live exchange rate is fetched)."

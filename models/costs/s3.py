@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from models.costs.components import Component, Quantity, billed
 from models.costs.usage import ComponentUsage, dec, fmt
 from models.design.schema import S3, S3_CLASSES
+from models.messages import msg
 from models.run.flow import request_counts
 
 if TYPE_CHECKING:
@@ -84,10 +85,12 @@ def _warnings(bucket: S3, run: Run) -> list[str]:
     gets = request_counts(bucket, run.events[bucket.id])[1]
     warnings: list[str] = []
     if bucket.storage_gb and cls == "intelligent_tiering":
-        warnings.append(f"{bucket.id}: Intelligent-Tiering storage priced at the Frequent Access tier "
-                        "(an upper bound until objects move to cheaper tiers)")
+        warnings.append(msg("s3.intelligent_tiering.warning", "{id}: Intelligent-Tiering storage priced at the "
+                            "Frequent Access tier (an upper bound until objects move to cheaper tiers)", id=bucket.id))
     if gets and cls in ARCHIVE_CLASSES:
-        warnings.append(f"{bucket.id}: GET from {cls} needs a restore first; restores are not priced here")
+        warnings.append(msg("s3.restore_first.warning", "{id}: GET from {cls} needs a restore first; restores are "
+                            "not priced here", id=bucket.id, cls=cls))
     if bucket.retrieval_gb and cls in ARCHIVE_CLASSES:
-        warnings.append(f"{bucket.id}: retrieval from {cls} is not priced here")
+        warnings.append(msg("s3.retrieval_unpriced.warning", "{id}: retrieval from {cls} is not priced here",
+                            id=bucket.id, cls=cls))
     return warnings

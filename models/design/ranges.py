@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from models.design.schema import DesignError
+from models.messages import msg
 
 CASES = ("low", "expected", "high")
 RANGE_KEYS = frozenset(CASES)
@@ -61,20 +62,22 @@ def _is_number(value: Any) -> bool:
 
 def range_problems(data: dict[str, Any]) -> list[str]:
     """One line per malformed range: the path, the values and what is allowed."""
-    problems = []
+    problems: list[str] = []
     for path, rng in _walk(data, "", data):
         if "expected" not in rng:
-            problems.append(f"{path}: a range needs 'expected' (and optionally 'low' and 'high')")
+            problems.append(msg("design.range_expected", "{path}: a range needs 'expected' (and optionally 'low' and "
+                                "'high')", path=path))
             continue
         bad = [k for k in CASES if k in rng and not _is_number(rng[k])]
         if bad:
-            problems.append(f"{path}: range {', '.join(bad)} must be plain numbers, got "
-                            + ", ".join(repr(rng[k]) for k in bad))
+            problems.append(msg("design.range_numbers", "{path}: range {bounds} must be plain numbers, got {got}",
+                                path=path, bounds=", ".join(bad), got=", ".join(repr(rng[k]) for k in bad)))
             continue
         low, expected, high = (rng.get(k, rng["expected"]) for k in CASES)
         if not low <= expected <= high:
-            problems.append(f"{path}: range must have low ≤ expected ≤ high, got low {low:,}, "
-                            f"expected {expected:,}, high {high:,}")
+            problems.append(msg("design.range_order", "{path}: range must have low ≤ expected ≤ high, got low {low:,}, "
+                                "expected {expected:,}, high {high:,}", path=path, low=low, expected=expected,
+                                high=high))
     return problems
 
 

@@ -14,6 +14,7 @@ from typing import Annotated, Any, ClassVar, Literal, Self, Union
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from models.messages import Message, msg
 from models.units import HOURS_PER_MONTH
 
 REGIONS = ("us-east-1", "ap-northeast-1", "ap-northeast-3")
@@ -58,10 +59,11 @@ class DurationPercentiles(_Strict):
     def _ordered(self) -> DurationPercentiles:
         given = [v for v in (self.p50, self.p95, self.p99) if v is not None]
         if given != sorted(given):
-            raise ValueError("percentiles must not decrease: p50 ≤ p95 ≤ p99")
+            raise ValueError(msg("design.percentiles_order", "percentiles must not decrease: p50 ≤ p95 ≤ p99"))
         if given[-1] / self.p50 > MAX_PERCENTILE_SPREAD:
-            raise ValueError(f"the highest percentile ({given[-1]:g} ms) is more than {MAX_PERCENTILE_SPREAD:,} "
-                             f"times p50 ({self.p50:g} ms); raise p50 or lower p95/p99")
+            raise ValueError(msg("design.percentiles_spread", "the highest percentile ({highest:g} ms) is more than "
+                                 "{spread:,} times p50 ({p50:g} ms); raise p50 or lower p95/p99", highest=given[-1],
+                                 spread=MAX_PERCENTILE_SPREAD, p50=self.p50))
         return self
 
 
@@ -112,16 +114,17 @@ class Workload(_Strict):
     def _one_volume_and_valid_shape(self) -> Workload:
         given = [f for f in ("requests_per_month", "peak_rps", "users") if getattr(self, f) is not None]
         if len(given) > 1:
-            raise ValueError(f"give one of requests_per_month, peak_rps or users, not {' and '.join(given)}")
+            raise ValueError(msg("design.one_volume", "give one of requests_per_month, peak_rps or users, not {given}",
+                                 given=" and ".join(given)))
         if isinstance(self.daily_profile, list) and (len(self.daily_profile) != 24 or not any(self.daily_profile)):
-            raise ValueError(f"daily_profile: give a preset ({', '.join(DAILY_PRESETS)}) or 24 hourly weights, "
-                             "not all zero")
+            raise ValueError(msg("design.daily_profile", "daily_profile: give a preset ({presets}) or 24 hourly "
+                                 "weights, not all zero", presets=", ".join(DAILY_PRESETS)))
         if isinstance(self.weekly_profile, list) and (len(self.weekly_profile) != 7 or not any(self.weekly_profile)):
-            raise ValueError(f"weekly_profile: give a preset ({', '.join(WEEKLY_PRESETS)}) or 7 daily weights "
-                             "(Mon–Sun), not all zero")
+            raise ValueError(msg("design.weekly_profile", "weekly_profile: give a preset ({presets}) or 7 daily "
+                                 "weights (Mon–Sun), not all zero", presets=", ".join(WEEKLY_PRESETS)))
         if self.timezone not in TIMEZONES and not _utc_offset_pattern(self.timezone):
-            raise ValueError(f"timezone {self.timezone!r} is not known; use UTC±HH:MM or one of: "
-                             f"{', '.join(TIMEZONES)}")
+            raise ValueError(msg("design.timezone_unknown", "timezone {timezone!r} is not known; use UTC±HH:MM or one "
+                                 "of: {known}", timezone=self.timezone, known=", ".join(TIMEZONES)))
         return self
 
     @property
@@ -182,7 +185,8 @@ class _Component(_Strict):
     @model_validator(mode="after")
     def _direct_or_flow(self) -> Self:
         if self.direct_field and self.direct_value() is not None and self.from_ is not None:
-            raise ValueError(f"give either 'from' or '{self.direct_field}', not both")
+            raise ValueError(msg("design.from_or_direct", "give either 'from' or '{field}', not both",
+                                 field=self.direct_field))
         return self
 
 
@@ -206,18 +210,21 @@ class ApiGateway(_Component):
     @model_validator(mode="after")
     def _api_rules(self) -> ApiGateway:
         if self.api == "http" and self.integration_timeout_ms is not None and self.integration_timeout_ms > 30_000:
-            raise ValueError(f"integration_timeout_ms {self.integration_timeout_ms} exceeds the HTTP API maximum "
-                             "of 30,000")
+            raise ValueError(msg("design.http_integration_timeout", "integration_timeout_ms {value} exceeds the HTTP "
+                                 "API maximum of 30,000", value=self.integration_timeout_ms))
         if self.cache_gb is not None:
             if self.api != "rest":
-                raise ValueError("cache_gb applies to REST APIs only (api: rest)")
+                raise ValueError(msg("design.cache_rest_only", "cache_gb applies to REST APIs only (api: rest)"))
             if self.cache_gb not in REST_CACHE_SIZES_GB:
                 sizes = ", ".join(f"{s:g}" for s in REST_CACHE_SIZES_GB)
-                raise ValueError(f"cache_gb {self.cache_gb:g} is not a cache size; allowed: {sizes}")
+                raise ValueError(msg("design.cache_size", "cache_gb {value:g} is not a cache size; allowed: {sizes}",
+                                     value=self.cache_gb, sizes=sizes))
         if self.api == "websocket" and self.payload_kb > 128:
-            raise ValueError(f"payload_kb {self.payload_kb:g} exceeds the WebSocket message limit of 128 KB")
+            raise ValueError(msg("design.websocket_payload", "payload_kb {value:g} exceeds the WebSocket message limit "
+                                 "of 128 KB", value=self.payload_kb))
         if self.api != "websocket" and self.connection_minutes_per_month:
-            raise ValueError("connection_minutes_per_month applies to WebSocket APIs only")
+            raise ValueError(msg("design.connection_minutes_websocket_only",
+                                 "connection_minutes_per_month applies to WebSocket APIs only"))
         return self
 
 
@@ -250,9 +257,9 @@ class Lambda(_Component):
     def _concurrency_rules(self) -> Lambda:
         rc = self.reserved_concurrency
         if rc is not None and self.provisioned_concurrency > rc:
-            raise ValueError(
-                f"provisioned_concurrency {self.provisioned_concurrency} exceeds reserved_concurrency {rc}"
-            )
+            raise ValueError(msg("design.provisioned_over_reserved", "provisioned_concurrency {provisioned} exceeds "
+                                 "reserved_concurrency {reserved}", provisioned=self.provisioned_concurrency,
+                                 reserved=rc))
         return self
 
 
@@ -304,19 +311,22 @@ class DynamoDb(_Component):
     def _table_rules(self) -> DynamoDb:
         direct = self.reads_per_month is not None or self.writes_per_month is not None
         if direct and self.from_ is not None:
-            raise ValueError("give either 'from' or 'reads_per_month'/'writes_per_month', not both")
+            raise ValueError(msg("design.from_or_direct", "give either 'from' or '{field}', not both",
+                                 field="reads_per_month'/'writes_per_month"))
         if self.billing == "provisioned":
             missing = [f for f in ("rcu", "wcu") if getattr(self, f) is None]
             missing += [f"gsis[{g.name}].{f}" for g in self.gsis for f in ("rcu", "wcu") if getattr(g, f) is None]
             if missing:
-                raise ValueError(f"billing: provisioned needs {', '.join(missing)} (capacity units, at least 1)")
+                raise ValueError(msg("design.provisioned_needs", "billing: provisioned needs {fields} (capacity units, "
+                                     "at least 1)", fields=", ".join(missing)))
         else:
             given = [f for f in ("rcu", "wcu") if getattr(self, f) is not None]
             if given:
-                raise ValueError(f"{', '.join(given)} apply only with billing: provisioned")
+                raise ValueError(msg("design.provisioned_only", "{fields} apply only with billing: provisioned",
+                                     fields=", ".join(given)))
         names = [g.name for g in self.gsis]
         if len(names) != len(set(names)):
-            raise ValueError("gsis: index names must be unique")
+            raise ValueError(msg("design.gsi_names_unique", "gsis: index names must be unique"))
         return self
 
 
@@ -346,7 +356,8 @@ class S3(_Component):
     @model_validator(mode="after")
     def _bucket_rules(self) -> S3:
         if (self.puts_per_month is not None or self.gets_per_month is not None) and self.from_ is not None:
-            raise ValueError("give either 'from' or 'puts_per_month'/'gets_per_month', not both")
+            raise ValueError(msg("design.from_or_direct", "give either 'from' or '{field}', not both",
+                                 field="puts_per_month'/'gets_per_month"))
         return self
 
 
@@ -405,7 +416,8 @@ class Cognito(_Component):
     @model_validator(mode="after")
     def _no_flow(self) -> Cognito:
         if self.from_ is not None:
-            raise ValueError("a Cognito user pool is priced by 'mau', not driven by 'from'")
+            raise ValueError(msg("design.cognito_not_driven", "a Cognito user pool is priced by 'mau', not driven by "
+                                 "'from'"))
         return self
 
 
@@ -438,7 +450,8 @@ class Route53(_Component):
     @model_validator(mode="after")
     def _no_flow(self) -> Route53:
         if self.from_ is not None:
-            raise ValueError("Route 53 is priced by 'hosted_zones' and 'queries_per_month', not driven by 'from'")
+            raise ValueError(msg("design.route53_not_driven", "Route 53 is priced by 'hosted_zones' and "
+                                 "'queries_per_month', not driven by 'from'"))
         return self
 
 
@@ -474,10 +487,11 @@ class Design(_Strict):
 def parse_design(data: Any) -> Design:
     """Validate a loaded design mapping; raise `DesignError` naming every problem."""
     if not isinstance(data, dict):
-        raise DesignError([f"design: expected a mapping of fields (name, region, components, ...), got {_kind(data)}"])
+        raise DesignError([msg("design.not_a_mapping", "{where}: expected a mapping of fields (name, region, "
+                               "components, ...), got {kind}", where="design", kind=_kind(data))])
     problem = value_problem(data, "")
     if problem:
-        raise DesignError([f"design: {problem}"])
+        raise DesignError([msg("design.problem_at", "{path}: {problem}", path="design", problem=problem)])
     try:
         design = Design.model_validate(data)
     except ValidationError as err:
@@ -490,19 +504,20 @@ def parse_design(data: Any) -> Design:
 
 def assumed_defaults(data: dict[str, Any]) -> list[str]:
     """Warnings for usage figures the design left to a default (so the reader sees the guess)."""
-    notes = []
+    notes: list[str] = []
     for i, comp in enumerate(data.get("components") or []):
         if isinstance(comp, dict) and comp.get("type") == "lambda" and "duration_ms" not in comp:
-            notes.append(f"components[{i}] ({comp.get('id')}).duration_ms not given: assumed 100 ms")
+            notes.append(msg("design.duration_assumed.warning", "components[{i}] ({id}).duration_ms not given: "
+                             "assumed 100 ms", i=i, id=comp.get("id")))
     return notes
 
 
 def traffic_notes(design: Design) -> list[str]:
     """Warnings for components priced with no traffic at all (only a component whose cost does not
     depend on traffic, such as a provisioned table, passes validation that way)."""
-    return [f"{c.id}: no traffic given (no workload volume, no monthly figures, no 'from'): priced on its "
-            "settings alone (provisioned capacity, storage); the readiness checks need its traffic"
-            for c in without_traffic(design)]
+    return [msg("design.no_traffic.warning", "{id}: no traffic given (no workload volume, no monthly figures, no "
+                "'from'): priced on its settings alone (provisioned capacity, storage); the readiness checks need "
+                "its traffic", id=c.id) for c in without_traffic(design)]
 
 
 _LEAF_TYPES = (str, bool, int, float, date, datetime, type(None))
@@ -515,9 +530,10 @@ def value_problem(value: Any, path: str) -> str | None:
     if isinstance(value, dict):
         for key, item in value.items():
             if not isinstance(key, str):
-                where = path or "the top level"
-                kind = "number" if isinstance(key, (int, float)) else type(key).__name__
-                return f"{where}: the key {str(key)[:40]!r} is a {kind}; keys must be text (field names)"
+                where = path or msg("word.top_level", "the top level")
+                kind = msg("word.number", "number") if isinstance(key, (int, float)) else type(key).__name__
+                return msg("design.key_not_text", "{where}: the key {key!r} is a {kind}; keys must be text (field "
+                           "names)", where=where, key=str(key)[:40], kind=kind)
             found = value_problem(item, f"{path}.{key}" if path else key)
             if found:
                 return found
@@ -529,10 +545,10 @@ def value_problem(value: Any, path: str) -> str | None:
                 return found
         return None
     if isinstance(value, float) and not math.isfinite(value):
-        return f"{path}: {value} is not a finite number"
+        return msg("design.not_finite", "{path}: {value} is not a finite number", path=path, value=value)
     if not isinstance(value, _LEAF_TYPES):
-        return (f"{path}: a {type(value).__name__} value is not allowed; use text, a number, true/false, a list "
-                "or a mapping")
+        return msg("design.odd_value", "{path}: a {kind} value is not allowed; use text, a number, true/false, a list "
+                   "or a mapping", path=path, kind=type(value).__name__)
     return None
 
 
@@ -542,29 +558,32 @@ def _graph_problems(design: Design) -> list[str]:
     by_id: dict[str, Any] = {}
     for i, comp in enumerate(design.components):
         if comp.id in by_id:
-            problems.append(f"components[{i}].id: '{comp.id}' is used twice; ids must be unique")
+            problems.append(msg("design.duplicate_id", "components[{i}].id: '{id}' is used twice; ids must be unique",
+                                i=i, id=comp.id))
         by_id[comp.id] = comp
     for i, comp in enumerate(design.components):
         where = f"components[{i}] ({comp.id}).from"
         if comp.from_ is None:
             continue
         if comp.from_ == comp.id:
-            problems.append(f"{where}: a component cannot be driven by itself")
+            problems.append(msg("design.from_self", "{where}: a component cannot be driven by itself", where=where))
         elif comp.from_ not in by_id:
-            known = ", ".join(sorted(by_id)) or "none"
-            problems.append(f"{where}: '{comp.from_}' names no component; components are: {known}")
+            problems.append(msg("design.from_unknown", "{where}: '{name}' names no component; components are: {known}",
+                                where=where, name=comp.from_,
+                                known=", ".join(sorted(by_id)) if by_id else msg("word.none", "none")))
         elif not by_id[comp.from_].passes_events:
-            problems.append(f"{where}: '{comp.from_}' ({by_id[comp.from_].type}) passes no events on")
+            problems.append(msg("design.from_no_events", "{where}: '{name}' ({type}) passes no events on", where=where,
+                                name=comp.from_, type=by_id[comp.from_].type))
     if not problems:
         cycle = _find_cycle(design)
         if cycle:
-            problems.append("components: 'from' links form a cycle: " + " → ".join(cycle))
+            problems.append(msg("design.cycle", "components: 'from' links form a cycle: {cycle}",
+                                cycle=" → ".join(cycle)))
     needs_workload = [c.id for c in without_traffic(design) if c.cost_depends_on_traffic]
     if needs_workload and not design.workload.has_volume:
-        problems.append(
-            "workload.requests_per_month: missing (or peak_rps, or users); it drives " + ", ".join(needs_workload)
-            + " (or give those components their own monthly figures)"
-        )
+        problems.append(msg("design.workload_missing", "workload.requests_per_month: missing (or peak_rps, or users); "
+                            "it drives {components} (or give those components their own monthly figures)",
+                            components=", ".join(needs_workload)))
     return problems
 
 
@@ -645,7 +664,7 @@ def _path(loc: tuple[Any, ...], data: dict[str, Any]) -> str:
     return ".".join(parts) or "design"
 
 
-def _describe(error: dict[str, Any], data: dict[str, Any]) -> str:
+def _describe(error: dict[str, Any], data: dict[str, Any]) -> Message:
     """One line: the field path, the value and what is allowed."""
     path = _path(error["loc"], data)
     kind = error["type"]
@@ -653,31 +672,65 @@ def _describe(error: dict[str, Any], data: dict[str, Any]) -> str:
     value = error.get("input")
     shown = _show(value)
     if kind == "missing":
-        return f"{path}: required field is missing"
+        return msg("design.field_missing", "{path}: required field is missing", path=path)
     if kind == "extra_forbidden":
-        return f"{path}: unknown field (value {shown}); see docs/design-file.md for the fields of this type"
+        return msg("design.field_unknown", "{path}: unknown field (value {value}); see docs/design-file.md for the "
+                   "fields of this type", path=path, value=shown)
     if kind == "union_tag_invalid":
-        return f"{path}: unknown component type {ctx.get('tag')!r}; allowed: {', '.join(COMPONENT_TYPES)}"
+        return msg("design.type_unknown", "{path}: unknown component type {tag!r}; allowed: {allowed}", path=path,
+                   tag=ctx.get("tag"), allowed=", ".join(COMPONENT_TYPES))
     if kind == "union_tag_not_found":
-        return f"{path}: 'type' is missing; allowed: {', '.join(COMPONENT_TYPES)}"
+        return msg("design.type_missing", "{path}: 'type' is missing; allowed: {allowed}", path=path,
+                   allowed=", ".join(COMPONENT_TYPES))
     if kind == "literal_error":
-        return f"{path}: {shown} is not allowed; allowed: {ctx.get('expected')}"
+        return msg("design.value_not_allowed", "{path}: {value} is not allowed; allowed: {allowed}", path=path,
+                   value=shown, allowed=ctx.get("expected"))
     if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
         sign = {"greater_than_equal": "≥", "greater_than": ">", "less_than_equal": "≤", "less_than": "<"}[kind]
         bound = next(iter(ctx.values()))
         shown_bound = f"{int(bound):,}" if isinstance(bound, (int, float)) and float(bound).is_integer() else f"{bound}"
-        return f"{path}: {shown} is out of range; must be {sign} {shown_bound}"
+        return msg("design.out_of_range", "{path}: {value} is out of range; must be {sign} {bound}", path=path,
+                   value=shown, sign=sign, bound=shown_bound)
     if kind in ("float_parsing", "int_parsing", "float_type", "int_type", "int_from_float"):
-        unit_hint = _unit_hint(path)
-        return f"{path}: {shown} is not a plain number{unit_hint}"
+        unit = _unit_hint(path)
+        if unit is not None:
+            return msg("design.not_a_number_in", "{path}: {value} is not a plain number (give the number in {unit}, "
+                       "without a unit)", path=path, value=shown, unit=unit)
+        return msg("design.not_a_number", "{path}: {value} is not a plain number", path=path, value=shown)
     if kind == "string_pattern_mismatch":
-        return (f"{path}: {shown} is not allowed; use lower-case letters, digits, '-' or '_', starting with a "
-                "letter (≤ 40 characters)")
+        return msg("design.id_pattern", "{path}: {value} is not allowed; use lower-case letters, digits, '-' or '_', "
+                   "starting with a letter (≤ 40 characters)", path=path, value=shown)
     if kind == "value_error":
-        return f"{path}: {error['msg'].removeprefix('Value error, ')}"
+        raised = ctx.get("error")
+        problem = raised.args[0] if isinstance(raised, ValueError) and raised.args \
+            and isinstance(raised.args[0], Message) else error["msg"].removeprefix("Value error, ")
+        return msg("design.problem_at", "{path}: {problem}", path=path, problem=problem)
     if kind in ("too_short", "too_long"):
-        return f"{path}: {error['msg'].lower()}"
-    return f"{path}: {shown}: {error['msg']}"
+        found = _length_problem(path, kind, ctx, error["msg"].lower())
+        return found if found is not None else msg("design.problem_at", "{path}: {problem}", path=path,
+                                                   problem=error["msg"].lower())
+    return msg("design.invalid_value", "{path}: {value}: {detail}", path=path, value=shown, detail=error["msg"])
+
+
+def _length_problem(path: str, kind: str, ctx: dict[str, Any], english: str) -> Message | None:
+    """pydantic's "list should have at least 1 item after validation, not 0" as a message (None if it words it
+    otherwise)."""
+    what = {"list": msg("word.list", "list"), "string": msg("word.string", "string"),
+            "value": msg("word.value", "value")}.get(str(ctx.get("field_type", "")).lower())
+    bound = ctx.get("min_length" if kind == "too_short" else "max_length")
+    if what is None or bound is None:
+        return None
+    if str(what) == "string":
+        noun = msg("word.character", "character") if bound == 1 else msg("word.characters", "characters")
+    else:
+        noun = msg("word.item", "item") if bound == 1 else msg("word.items", "items")
+    if kind == "too_short":
+        found = msg("design.too_short", "{path}: {what} should have at least {n} {noun} after validation, not {got}",
+                    path=path, what=what, n=bound, noun=noun, got=ctx.get("actual_length"))
+    else:
+        found = msg("design.too_long", "{path}: {what} should have at most {n} {noun} after validation, not {got}",
+                    path=path, what=what, n=bound, noun=noun, got=ctx.get("actual_length"))
+    return found if found == f"{path}: {english}" else None
 
 
 def _show(value: Any) -> str:
@@ -689,9 +742,11 @@ def _show(value: Any) -> str:
     return repr(value)
 
 
-def _unit_hint(path: str) -> str:
-    for suffix, unit in (("_mb", "MB"), ("_kb", "KB"), ("_gb", "GB"), ("_ms", "milliseconds"),
-                         ("_s", "seconds"), ("_month", "per month"), ("_hours", "hours")):
+def _unit_hint(path: str) -> Message | None:
+    """The unit a number field is given in, from its name's suffix (None when the name has none)."""
+    for suffix, unit in (("_mb", msg("word.MB", "MB")), ("_kb", msg("word.KB", "KB")), ("_gb", msg("word.GB", "GB")),
+                         ("_ms", msg("word.milliseconds", "milliseconds")), ("_s", msg("word.seconds", "seconds")),
+                         ("_month", msg("word.per_month", "per month")), ("_hours", msg("word.hours", "hours"))):
         if path.split(".")[-1].split("[")[0].endswith(suffix):
-            return f" (give the number in {unit}, without a unit)"
-    return ""
+            return unit
+    return None

@@ -22,6 +22,7 @@ from typing import Any
 import yaml
 
 from models.design.schema import Design, DesignError, parse_design, value_problem
+from models.messages import msg
 from models.safe_text import (  # the limits and the loader design files and templates share
     MAX_BRACKET_DEPTH,
     MAX_DEPTH,
@@ -44,16 +45,17 @@ class _DesignLoader(StrictLoader):
     """The shared strict loader, its refusals worded for design files."""
 
     def refuse_alias(self, line: int) -> Exception:
-        return DesignError([f"design file line {line}: YAML aliases (*name) are not supported"])
+        return DesignError([msg("design_file.alias", "design file line {line}: YAML aliases (*name) are not "
+                                   "supported", line=line)])
 
     def refuse_digits(self, line: int, digits: int) -> Exception:
         return _digits_error(f"line {line}", digits)
 
 
 def _digits_error(where: str, digits: int) -> DesignError:
-    return DesignError([f"design file{' ' + where if where else ''}: a number written with {digits:,} digits; "
-                        "numbers in a design "
-                        f"have at most {MAX_NUMBER_DIGITS}"])
+    return DesignError([msg("design_file.digits", "design file{where}: a number written with {digits:,} digits; "
+                            "numbers in a design have at most {most}", where=" " + where if where else "",
+                            digits=digits, most=MAX_NUMBER_DIGITS)])
 
 
 def _check_digits(written: str, where: str) -> None:
@@ -73,7 +75,8 @@ def _json_float(written: str) -> float:
 
 
 def _json_constant(written: str) -> Any:
-    raise DesignError([f"design file: {written} is not a number a design can hold (use a finite number)"])
+    raise DesignError([msg("design_file.not_finite", "design file: {written} is not a number a design can hold (use "
+                           "a finite number)", written=written)])
 
 
 def safe_load_without_aliases(text: str) -> Any:
@@ -81,41 +84,51 @@ def safe_load_without_aliases(text: str) -> Any:
     return load_yaml(text, _DesignLoader)
 
 
+def _parse_text(text: str) -> Any:
+    """The data in a JSON (starts with `{`) or YAML text; `DesignError` naming the line otherwise."""
+    try:
+        if text.lstrip().startswith("{"):
+            return json.loads(text, parse_int=_json_int, parse_float=_json_float, parse_constant=_json_constant)
+        else:
+            return safe_load_without_aliases(text)
+    except json.JSONDecodeError as err:
+        raise DesignError([msg("design_file.json", "design file line {line} column {column}: not valid JSON ({detail})",
+                               line=err.lineno, column=err.colno, detail=err.msg)]) from None
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        problem = getattr(err, "problem", None) or msg("design_file.not_yaml", "not valid YAML")
+        if mark:
+            raise DesignError([msg("design_file.yaml_at", "design file line {line} column {column}: {problem}",
+                                   line=mark.line + 1, column=mark.column + 1, problem=problem)]) from None
+        raise DesignError([msg("design_file.problem", "design file: {problem}", problem=problem)]) from None
+    except RecursionError:
+        raise DesignError([msg("design_file.recursion", "design file: nested too deeply to read; a design is at most "
+                               "{depth} levels deep", depth=MAX_DEPTH)]) from None
+
+
 def load_design_data(text: str) -> dict[str, Any]:
     """The mapping in a YAML or JSON design text; `DesignError` with a one-line reason otherwise."""
     if len(text) > MAX_TEXT_CHARS:
-        raise DesignError([f"design file: {len(text):,} characters is too large; the limit is {MAX_TEXT_CHARS:,}"])
+        raise DesignError([msg("design_file.too_large", "design file: {n:,} characters is too large; the limit is "
+                               "{most:,}", n=len(text), most=MAX_TEXT_CHARS)])
     if text.startswith("\ufeff"):
         text = text[1:]
     if bracket_depth(text) > MAX_BRACKET_DEPTH:
-        raise DesignError([f"design file: brackets ([ or {{) nested more than {MAX_BRACKET_DEPTH} deep; "
-                           f"a design is at most {MAX_DEPTH} levels deep"])
-    try:
-        if text.lstrip().startswith("{"):
-            data = json.loads(text, parse_int=_json_int, parse_float=_json_float, parse_constant=_json_constant)
-        else:
-            data = safe_load_without_aliases(text)
-    except json.JSONDecodeError as err:
-        raise DesignError([f"design file line {err.lineno} column {err.colno}: not valid JSON ({err.msg})"]) from None
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        where = f" line {mark.line + 1} column {mark.column + 1}" if mark else ""
-        problem = getattr(err, "problem", None) or "not valid YAML"
-        raise DesignError([f"design file{where}: {problem}"]) from None
-    except RecursionError:
-        raise DesignError([f"design file: nested too deeply to read; a design is at most {MAX_DEPTH} levels "
-                           "deep"]) from None
+        raise DesignError([msg("design_file.brackets", "design file: brackets ([ or {{) nested more than {most} deep; "
+                               "a design is at most {depth} levels deep", most=MAX_BRACKET_DEPTH, depth=MAX_DEPTH)])
+    data = _parse_text(text)
     if data is None:
-        raise DesignError(["design file: it is empty; start from a template (the template picker, "
-                           "or python cli.py templates)"])
+        raise DesignError([msg("design_file.empty", "design file: it is empty; start from a template (the template "
+                               "picker, or python cli.py templates)")])
     if nesting_depth(data, MAX_DEPTH, leaves=True) > MAX_DEPTH:
-        raise DesignError([f"design file: nested more than {MAX_DEPTH} levels deep"])
+        raise DesignError([msg("design_file.too_deep", "design file: nested more than {depth} levels deep",
+                               depth=MAX_DEPTH)])
     if not isinstance(data, dict):
-        raise DesignError([f"design file: expected a mapping of fields (name, region, components, ...), "
-                           f"got {type(data).__name__}"])
+        raise DesignError([msg("design.not_a_mapping", "{where}: expected a mapping of fields (name, region, "
+                               "components, ...), got {kind}", where="design file", kind=type(data).__name__)])
     problem = value_problem(data, "")
     if problem:
-        raise DesignError([f"design file: {problem}"])
+        raise DesignError([msg("design_file.problem", "design file: {problem}", problem=problem)])
     return data
 
 

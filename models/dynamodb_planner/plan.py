@@ -33,6 +33,7 @@ from models.dynamodb_planner.schedule import (
     step_calendar,
     steps_since,
 )
+from models.messages import msg
 from models.run.queueing import credit_bucket_overflow
 from models.units import HOURS_PER_MONTH, MINUTES_PER_MONTH, MINUTES_PER_WEEK
 
@@ -136,9 +137,10 @@ def prices_for(catalog: Catalog, table_class: str, free_tier: bool, used_rcu_hou
     left_r, left_w = max(0.0, total_r - used_rcu_hours), max(0.0, total_w - used_wcu_hours)
     note = ""
     if total_r or total_w:
-        note = (f"Free tier: {left_r:,.0f} of {total_r:,.0f} RCU-hours and {left_w:,.0f} of {total_w:,.0f} WCU-hours "
-                "left for this table after the design's other provisioned Standard tables and indexes "
-                "(the cost is what this table adds).")
+        note = msg("dynamodb_plan.free_tier_left", "Free tier: {left_r:,.0f} of {total_r:,.0f} RCU-hours and "
+                   "{left_w:,.0f} of {total_w:,.0f} WCU-hours left for this table after the design's other provisioned "
+                   "Standard tables and indexes (the cost is what this table adds).", left_r=left_r, total_r=total_r,
+                   left_w=left_w, total_w=total_w)
     return Prices(usd(f"dynamodb.provisioned{ia}.rcu_hours"), usd(f"dynamodb.provisioned{ia}.wcu_hours"),
                   usd(f"dynamodb.on_demand{ia}.read_request_units"), usd(f"dynamodb.on_demand{ia}.write_request_units"),
                   left_r, left_w, reserved, note)
@@ -202,8 +204,8 @@ def on_demand(demand: TableDemand, prices: Prices, settings: PlannerSettings) ->
     """Pay per request: no capacity to plan, no throttling below the table quota."""
     cost = float(demand.read_units.sum()) * 60 * prices.rru + float(demand.write_units.sum()) * 60 * prices.wru
     return Strategy("on_demand", _usd(cost), _usd(cost * growth_factor_12(settings.growth_per_month)), 0.0, None, 0,
-                    note="Billed per request unit; spikes above twice the previous peak within 30 minutes "
-                         "may throttle.")
+                    note=msg("dynamodb_plan.on_demand", "Billed per request unit; spikes above twice the previous peak "
+                             "within 30 minutes may throttle."))
 
 
 def required(units: np.ndarray, settings: PlannerSettings) -> np.ndarray:
@@ -217,15 +219,15 @@ def fixed(demand: TableDemand, prices: Prices, settings: PlannerSettings) -> Str
     read_cap = np.full(MINUTES, required(demand.read_units, settings).max())
     write_cap = np.full(MINUTES, required(demand.write_units, settings).max())
     return _provisioned("provisioned_fixed", demand, prices, settings, read_cap, write_cap, 0,
-                        f"{read_cap[0]:,.0f} RCU and {write_cap[0]:,.0f} WCU all month "
-                        f"(peak + {settings.headroom:.0%}).")
+                        msg("dynamodb_plan.fixed", "{rcu:,.0f} RCU and {wcu:,.0f} WCU all month (peak + "
+                            "{headroom:.0%}).", rcu=read_cap[0], wcu=write_cap[0], headroom=settings.headroom))
 
 
 def _provisioned(name, demand, prices, settings, read_cap, write_cap, max_decreases, note, schedule=None,
                  **extra) -> Strategy:
     cost = provisioned_cost(read_cap, write_cap, prices)
     if prices.free_note:
-        note = f"{note} {prices.free_note}"
+        note = msg("dynamodb_plan.note_and_more", "{note} {more}", note=note, more=prices.free_note)
     return Strategy(name, _usd(cost), _usd(cost * growth_factor_12(settings.growth_per_month)),
                     throttled_requests(demand, read_cap, write_cap), utilization(demand, read_cap, write_cap),
                     max_decreases, read_cap, write_cap, schedule or [], note, **extra)
@@ -332,13 +334,7 @@ def scheduled(demand: TableDemand, prices: Prices, settings: PlannerSettings,
     changes = _schedule_rows(caps[0], caps[1], step, start_utc)
     most = max(per_day.values(), default=0)
     return _provisioned("scheduled_one_time", demand, prices, settings, read_cap, write_cap, most,
-                        f"Lower bound only, not applicable as scheduled actions: the cheapest one-time schedule for "
-                        f"this month, reads and writes each planned alone on a full decrease budget, {len(changes)} "
-                        f"capacity changes in {step}-minute steps (Application Auto Scaling allows "
-                        f"{SCHEDULED_ACTIONS_PER_TARGET} scheduled actions per scalable target); at most {most} "
-                        "decreases in a UTC day per dimension under the rolling 60-minute rule."
-                        + (f" Needs rounded down to {ONE_TIME_VALUES} levels per dimension (a bound, not a plan)."
-                           if rounded else ""),
+                        _one_time_note(len(changes), step, most, rounded),
                         changes, applicable=False, decreases=sorted(events))
 
 
@@ -443,13 +439,7 @@ def scheduled_weekly(demand: TableDemand, prices: Prices, settings: PlannerSetti
         events += [(m, dim) for m in range(first, MINUTES, WEEK_MINUTES) if m > 0]
     events.sort()
     return _provisioned("scheduled_weekly", demand, prices, settings, read_cap, write_cap, most,
-                        f"Repeats every week: {len(rows)} capacity changes a week in {step}-minute steps (UTC), "
-                        "at most "
-                        f"{per_target} scheduled actions per scalable target (limit {SCHEDULED_ACTIONS_PER_TARGET}); "
-                        f"at most {most} decreases in a UTC day, reads and writes counted separately as Application "
-                        "Auto Scaling applies them, under the rolling 60-minute rule."
-                        + (f" Needs rounded up to {WEEKLY_VALUES} levels per dimension."
-                           if coarse_r or coarse_w else ""),
+                        _weekly_note(len(rows), step, per_target, most, coarse_r or coarse_w),
                         rows, decreases=events,
                         pattern={"step_minutes": step, "rcu": pattern_r.astype(int).tolist(),
                                  "wcu": pattern_w.astype(int).tolist()})
@@ -540,9 +530,35 @@ def autoscaling(demand: TableDemand, prices: Prices, settings: PlannerSettings,
         per_day[int(day[minute])] = per_day.get(int(day[minute]), 0) + 1
     return _provisioned("autoscaling", demand, prices, settings, trackers["read"].capacity, trackers["write"].capacity,
                         max(per_day.values(), default=0),
-                        f"Target {settings.target_utilization:.0%}; scales out after 2 minutes above target, in after "
-                        "15 minutes 20 % below it, within the rolling 60-minute decrease rule (read and write scaling "
-                        "are separate updates, so each decrease counts).", decreases=events)
+                        msg("dynamodb_plan.autoscaling", "Target {target:.0%}; scales out after 2 minutes above "
+                            "target, in after 15 minutes 20 % below it, within the rolling 60-minute decrease rule "
+                            "(read and write scaling are separate updates, so each decrease counts).",
+                            target=settings.target_utilization), decreases=events)
+
+
+def _one_time_note(changes: int, step: int, most: int, rounded: bool):
+    note = msg("dynamodb_plan.one_time", "Lower bound only, not applicable as scheduled actions: the cheapest one-time "
+               "schedule for this month, reads and writes each planned alone on a full decrease budget, {changes} "
+               "capacity changes in {step}-minute steps (Application Auto Scaling allows {limit} scheduled actions per "
+               "scalable target); at most {most} decreases in a UTC day per dimension under the rolling 60-minute "
+               "rule.", changes=changes, step=step, limit=SCHEDULED_ACTIONS_PER_TARGET, most=most)
+    if not rounded:
+        return note
+    return msg("dynamodb_plan.note_and_more", "{note} {more}", note=note,
+               more=msg("dynamodb_plan.rounded_down", "Needs rounded down to {n} levels per dimension (a bound, not a "
+                        "plan).", n=ONE_TIME_VALUES))
+
+
+def _weekly_note(changes: int, step: int, per_target: int, most: int, rounded: bool):
+    note = msg("dynamodb_plan.weekly", "Repeats every week: {changes} capacity changes a week in {step}-minute steps "
+               "(UTC), at most {per_target} scheduled actions per scalable target (limit {limit}); at most {most} "
+               "decreases in a UTC day, reads and writes counted separately as Application Auto Scaling applies them, "
+               "under the rolling 60-minute rule.", changes=changes, step=step, per_target=per_target,
+               limit=SCHEDULED_ACTIONS_PER_TARGET, most=most)
+    if not rounded:
+        return note
+    return msg("dynamodb_plan.note_and_more", "{note} {more}", note=note,
+               more=msg("dynamodb_plan.rounded_up", "Needs rounded up to {n} levels per dimension.", n=WEEKLY_VALUES))
 
 
 class _Tracker:
@@ -625,7 +641,8 @@ def reserved(demand: TableDemand, prices: Prices, settings: PlannerSettings, bas
     if not prices.reserved:
         return Strategy("reserved", None, None, base.throttled_requests, base.avg_utilization,
                         base.max_decreases_in_a_day,
-                        note="Reserved capacity is available for the Standard table class only.")
+                        note=msg("dynamodb_plan.reserved_standard_only",
+                                 "Reserved capacity is available for the Standard table class only."))
     assert base.read_capacity is not None and base.write_capacity is not None  # the weekly schedule has both
     best = None
     for term, years in (("1y", 1), ("3y", 3)):
@@ -640,9 +657,10 @@ def reserved(demand: TableDemand, prices: Prices, settings: PlannerSettings, bas
             best = (cost, term, blocks_r, blocks_w, monthly_reserved, rest)
     assert best is not None
     cost, term, blocks_r, blocks_w, monthly_reserved, rest = best
-    note = (f"{term} term: {blocks_r * 100:,} RCU and {blocks_w * 100:,} WCU reserved (upfront spread over the term), "
-            "the rest as the weekly schedule." if blocks_r or blocks_w else
-            "The table never needs 100 units all month: nothing to reserve (same as the weekly schedule).")
+    note = msg("dynamodb_plan.reserved", "{term} term: {rcu:,} RCU and {wcu:,} WCU reserved (upfront spread over the "
+               "term), the rest as the weekly schedule.", term=term, rcu=blocks_r * 100, wcu=blocks_w * 100) \
+        if blocks_r or blocks_w else msg("dynamodb_plan.reserved_nothing", "The table never needs 100 units all month: "
+                                         "nothing to reserve (same as the weekly schedule).")
     twelve = monthly_reserved * 12 + rest * growth_factor_12(settings.growth_per_month)
     return Strategy("reserved", _usd(cost), _usd(twelve),
                     base.throttled_requests, base.avg_utilization, base.max_decreases_in_a_day,
@@ -689,11 +707,15 @@ def plan_table(demand: TableDemand, catalog: Catalog, settings: PlannerSettings,
     on_demand_cost = strategies[0].monthly_cost_usd
     even = break_even_utilization(prices)
     saving = (1 - float(_cost(best)) / float(on_demand_cost)) if on_demand_cost else 0.0
-    reason = (f"{best.name} is the cheapest plan that keeps throttling within "
-              f"{settings.allowed_throttle_fraction:.2%}: "
-              f"USD {best.monthly_cost_usd:,.2f} a month"
-              + (f", {saving:.0%} below on-demand" if best.name != "on_demand" and saving > 0 else "")
-              + f". Provisioned pays off above {even['read']:.0%} average utilization.")
+    figures = {"best": best.name, "allowed": settings.allowed_throttle_fraction, "usd": best.monthly_cost_usd,
+               "even": even["read"]}
+    if best.name != "on_demand" and saving > 0:
+        reason = msg("dynamodb_plan.reason_saving", "{best} is the cheapest plan that keeps throttling within "
+                     "{allowed:.2%}: USD {usd:,.2f} a month, {saving:.0%} below on-demand. Provisioned pays off above "
+                     "{even:.0%} average utilization.", saving=saving, **figures)
+    else:
+        reason = msg("dynamodb_plan.reason", "{best} is the cheapest plan that keeps throttling within {allowed:.2%}: "
+                     "USD {usd:,.2f} a month. Provisioned pays off above {even:.0%} average utilization.", **figures)
     return Plan(demand.table, strategies, best.name, reason, even, demand)
 
 

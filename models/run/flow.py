@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from models.design.schema import MAX_MONTHLY, S3, STANDALONE_TYPES, Design, DesignError, DynamoDb
+from models.messages import msg
 from models.run.traffic import client_monthly_requests
 from models.units import dec
 
@@ -57,9 +58,9 @@ def monthly_events(design: Design) -> dict[str, Decimal]:
     arriving: dict[str, Decimal] = {}
     client_requests = dec(round(client_monthly_requests(design.workload), 6))
     if client_requests > MAX_EVENTS:
-        raise DesignError([f"workload: its volume and spikes (overlapping spikes multiply) make "
-                           f"{float(client_requests):,.3g} client requests a month; at most {MAX_EVENTS:,.0f} "
-                           "(lower the volume or the spikes' multipliers)"])
+        raise DesignError([msg("design.too_many_requests", "workload: its volume and spikes (overlapping spikes "
+                               "multiply) make {n:,.3g} client requests a month; at most {most:,.0f} (lower the volume "
+                               "or the spikes' multipliers)", n=float(client_requests), most=MAX_EVENTS)])
 
     def events_in(cid: str) -> Decimal:
         if cid in arriving:
@@ -82,7 +83,8 @@ def monthly_events(design: Design) -> dict[str, Decimal]:
         events_in(comp.id)
     too_many = [cid for cid, count in arriving.items() if count > MAX_EVENTS]
     if too_many:
-        raise DesignError([f"components ({cid}): {float(arriving[cid]):,.3g} events a month reach it through the "
-                           f"'calls' multipliers along its 'from' chain; at most {MAX_EVENTS:,.0f} a month "
-                           "(lower calls or the workload)" for cid in too_many])
+        raise DesignError([msg("design.too_many_events", "components ({id}): {n:,.3g} events a month reach it through "
+                               "the 'calls' multipliers along its 'from' chain; at most {most:,.0f} a month (lower "
+                               "calls or the workload)", id=cid, n=float(arriving[cid]), most=MAX_EVENTS)
+                           for cid in too_many])
     return arriving

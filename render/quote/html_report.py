@@ -15,8 +15,8 @@ from html import escape
 from urllib.parse import urlsplit
 
 from i18n.catalog import format_date
-from i18n.engine_ja import localize
-from models.costs.money import format_money, rate_note, rounding_rule
+from i18n.engine_ja import say
+from i18n.format import format_money, rate_note, rounding_rule
 from render.quote import tables
 from render.quote.report import QuoteReport
 from render.quote.words import status_word, w
@@ -88,7 +88,7 @@ def quote_html(report: QuoteReport) -> str:
     parts += _grid(w("inputs", lg), [w("field", lg), w("value", lg)], [list(r) for r in report.inputs], report)
     parts += _grid(w("defaults", lg), [w("field", lg), w("default_value", lg)],
                    [list(r) for r in report.defaults] + [["limits", w("limits_default", lg)]], report)
-    warnings = [localize(x, lg) for x in report.estimate.warnings] or [w("none", lg)]
+    warnings = [say(x, lg) for x in report.estimate.warnings] or [w("none", lg)]
     parts += [f"<h2>{escape(w('warnings', lg))}</h2>", "<ul>"] + [f"<li>{escape(x)}</li>" for x in warnings] + ["</ul>"]
     prices = [[row[0], row[2], row[4], row[5], row[6]] for row in tables.price_rows(report)]
     header = tables.price_header(lg)

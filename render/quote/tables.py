@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from i18n.engine_ja import localize
-from models.costs.money import format_money, rate_note, rounding_rule
+from i18n.engine_ja import say
+from i18n.format import format_money, rate_note, rounding_rule
 from render.quote.report import QuoteReport
 from render.quote.words import currency_word, status_word, w
 from render.readiness import STATUS_ORDER
@@ -101,9 +101,9 @@ def check_rows(report: QuoteReport) -> list[list]:
     """The readiness checks of the expected case, failures first (the engine's texts in the report's language)."""
     rows, lg = [], report.lang
     for c in sorted(report.readiness.checks, key=lambda c: STATUS_ORDER[c.status]):
-        rows.append([status_word(c.status, lg), c.id, c.component, localize(c.limit, lg), c.limit_value,
-                     c.limit_source, c.peak_demand, localize(c.unit, lg), c.headroom_pct, c.affected_requests_per_month,
-                     localize(c.consequence, lg), localize(c.action, lg)])
+        rows.append([status_word(c.status, lg), c.id, c.component, say(c.limit, lg), c.limit_value,
+                     c.limit_source, c.peak_demand, say(c.unit, lg), c.headroom_pct, c.affected_requests_per_month,
+                     say(c.consequence, lg), say(c.action, lg)])
     return rows
 
 

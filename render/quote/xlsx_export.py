@@ -16,7 +16,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from i18n.catalog import format_date
-from i18n.engine_ja import localize
+from i18n.engine_ja import say
 from render.quote import tables
 from render.quote.cells import put
 from render.quote.report import QuoteReport
@@ -130,7 +130,7 @@ def _assumptions(sheet: Worksheet, report: QuoteReport) -> None:
         row = _section(sheet, row, w("ranges", lg), [field, w("col_low", lg), w("col_expected", lg), w("col_high", lg)],
                        [list(r) for r in report.ranges])
         row = _section(sheet, row, w("range", lg), [], [[w("range_method", lg)]])
-    warnings = [[localize(text, lg)] for text in report.estimate.warnings] or [[w("none", lg)]]
+    warnings = [[say(text, lg)] for text in report.estimate.warnings] or [[w("none", lg)]]
     row = _section(sheet, row, w("warnings", lg), [], warnings)
     row = _section(sheet, row, w("prices", lg), tables.price_header(lg), tables.price_rows(report),
                    link_col=tables.PRICE_SOURCE)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from i18n.catalog import t, tf
-from i18n.engine_ja import localize
+from i18n.engine_ja import say
 from models.costs.sweep import log_volumes
 from models.design.schema import DesignError
 from service import design_summary, sweep_data
@@ -121,7 +121,7 @@ def page() -> None:
                 sweeps.append({case: sweep_of(data, case) for case in cases})
             except (DesignError, StorageError) as err:
                 problems = getattr(err, "problems", None) or [str(err)]
-                skipped.append(f"**{plain(label)}**: " + "; ".join(plain(localize(p, lg)) for p in problems))
+                skipped.append(f"**{plain(label)}**: " + "; ".join(plain(say(p, lg)) for p in problems))
                 continue
             summaries.append(summary)
             labels.append(label)

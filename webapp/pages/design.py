@@ -9,6 +9,7 @@ from i18n.catalog import t, tf
 from models.design.ranges import expected_value, is_range, spread
 from models.design.schema import REGION_NAMES, DesignError
 from models.design.text import dump_design_text, load_design_data
+from models.messages import msg
 from service import validate
 from templates import template_keys
 from webapp.state import (
@@ -50,7 +51,8 @@ def open_panel(lg: str) -> None:
         st.session_state.upload_error = None
         try:
             if upload.size > MAX_UPLOAD_BYTES:
-                raise DesignError([f"{upload.name}: {upload.size:,} bytes is too large (limit {MAX_UPLOAD_BYTES:,})"])
+                raise DesignError([msg("design_file.upload_too_large", "{file}: {size:,} bytes is too large (limit "
+                                       "{limit:,})", file=upload.name, size=upload.size, limit=MAX_UPLOAD_BYTES)])
             data = load_design_data(upload.getvalue().decode("utf-8", errors="replace"))
             validate(data)  # before replacing the current design
             set_design(data, upload.name)

@@ -8,7 +8,8 @@ from datetime import UTC, date, datetime
 import pandas as pd
 import streamlit as st
 
-from i18n.engine_ja import localize
+from i18n.catalog import section, t
+from i18n.engine_ja import say
 from models.design.schema import DesignError, parse_design
 from models.dynamodb_planner.month import month_start_utc, next_monday
 from models.dynamodb_planner.month import utc_offset_minutes as workload_offset_minutes
@@ -19,91 +20,10 @@ from service.dynamodb_live import live_decrease_state
 from webapp.charts import capacity_figure
 from webapp.state import design_key, lang
 
-TEXT = {
-    "title": {"en": "DynamoDB capacity planner", "ja": "DynamoDB キャパシティプランナー"},
-    "caption": {"en": "On-demand, fixed provisioned, auto scaling, a weekly recurring schedule (Application Auto "
-                      "Scaling scheduled actions, at most 200 per scalable target) and reserved capacity, on this "
-                      "table's traffic over the month; throughput cost only. Every plan obeys AWS's decrease rule, "
-                      "read as a rolling 60-minute window: up to 4 decreases within 60 minutes of the UTC day's "
-                      "first, then one at a time more than 60 minutes apart, 27 a day at most. The exact one-time "
-                      "schedule for the month is shown as a lower bound only: it cannot be applied.",
-                "ja": "オンデマンド、固定プロビジョンド、Auto Scaling、週単位の繰り返しスケジュール（Application Auto "
-                      "Scaling のスケジュールされたアクション、スケーラブルターゲットごとに最大 200 個）、リザーブド"
-                      "キャパシティを、このテーブルの 1 か月のトラフィックで比較します（スループット費用のみ）。どのプランも "
-                      "AWS の引き下げ規則を 60 分のローリングウィンドウとして守ります：UTC の 1 日の最初の引き下げから "
-                      "60 分以内に最大 4 回、その後は前回から 60 分を超えて 1 回ずつ、1 日最大 27 回。1 か月分の最適な"
-                      "一回限りのスケジュールは適用できないため、下限としてのみ表示します。"},
-    "table": {"en": "Table", "ja": "テーブル"},
-    "owner": {"en": "Capacity of", "ja": "キャパシティの対象"},
-    "owner_help": {"en": "The base table and each global secondary index have their own capacity and their own decrease budget.",
-                   "ja": "ベーステーブルと各 GSI は、それぞれ独自のキャパシティと減少回数の枠を持ちます。"},
-    "base_table": {"en": "the table itself", "ja": "テーブル本体"},
-    "no_table": {"en": "The design has no DynamoDB table. Add one on the Design page (or pick the save-data template).",
-                 "ja": "設計に DynamoDB テーブルがありません。設計ページで追加してください（保存テンプレートなど）。"},
-    "target": {"en": "Auto scaling target utilization", "ja": "Auto Scaling の目標使用率"},
-    "target_help": {"en": "AWS allows 20–90 %; the console suggests 70 %.", "ja": "AWS では 20〜90 %。コンソールの既定は 70 %。"},
-    "headroom": {"en": "Headroom above the peak", "ja": "ピークに対する余裕"},
-    "headroom_help": {"en": "Capacity above each step's peak for the fixed and scheduled plans. Default 10 %.",
-                      "ja": "固定・スケジュールのプランで、各ステップのピークに上乗せする容量。既定値 10 %。"},
-    "throttle": {"en": "Allowed throttled share", "ja": "許容するスロットリング率"},
-    "throttle_help": {"en": "Share of requests the scheduled plan may let throttle (0 = none).",
-                      "ja": "スケジュールのプランで許容するスロットリングの割合（0 = 許容しない）。"},
-    "step": {"en": "Schedule step (minutes)", "ja": "スケジュールの刻み（分）"},
-    "step_help": {"en": "Steps of the one-time lower bound. The weekly schedule always uses hourly steps "
-                          "(168 a week, within 200 actions per target).",
-                  "ja": "一回限りのスケジュール（下限）の刻み。週単位のスケジュールは常に 1 時間刻みです"
-                        "（週 168 個、ターゲットごとに 200 個以内）。"},
-    "table_class": {"en": "Table class", "ja": "テーブルクラス"},
-    "table_class_help": {"en": "Standard-IA: cheaper storage, dearer throughput; no reserved capacity.",
-                         "ja": "Standard-IA: ストレージは安く、スループットは高い。リザーブドキャパシティは不可。"},
-    "recommended": {"en": "Recommended", "ja": "推奨"},
-    "min_cap": {"en": "Minimum capacity (units)", "ja": "最小キャパシティ（ユニット）"},
-    "min_cap_help": {"en": "Lowest RCU/WCU a provisioned plan may set (auto scaling minimum). Default 1.",
-                     "ja": "プロビジョンドで設定できる最小の RCU/WCU（Auto Scaling の最小値）。既定値 1。"},
-    "max_cap": {"en": "Maximum capacity (units)", "ja": "最大キャパシティ（ユニット）"},
-    "max_cap_help": {"en": "Highest RCU/WCU (auto scaling maximum). Default 40,000, the per-table quota.",
-                     "ja": "最大の RCU/WCU（Auto Scaling の最大値）。既定値 40,000（テーブルのクォータ）。"},
-    "used_today": {"en": "Decreases already used today (UTC)", "ja": "本日（UTC）使用済みの減少回数"},
-    "used_today_help": {"en": "The live table's (or GSI's) NumberOfDecreasesToday; 0–27. Counted on the UTC day "
-                              "of the last decrease.",
-                        "ja": "実テーブル（または GSI）の NumberOfDecreasesToday。0〜27。最後の引き下げの UTC 日に数えます。"},
-    "last": {"en": "Last decrease (UTC, ISO 8601)", "ja": "最後の引き下げ（UTC、ISO 8601）"},
-    "last_help": {"en": "The live table's (or GSI's) LastDecreaseDateTime, e.g. 2026-12-07T08:30:00Z. Empty: none "
-                        "recently (with decreases used today, assumed at the plan's start).",
-                  "ja": "実テーブル（または GSI）の LastDecreaseDateTime。例：2026-12-07T08:30:00Z。空欄：最近なし"
-                        "（本日の使用回数があるときは、プランの開始時刻とみなします）。"},
-    "last_bad": {"en": "Not an ISO 8601 time; ignored: {text}", "ja": "ISO 8601 の時刻ではないため無視します：{text}"},
-    "from_account": {"en": "Filled from the account snapshot: {name}, {used} decreases today, last {last}.",
-                     "ja": "アカウントのスナップショットから入力：{name}、本日の引き下げ {used} 回、最後 {last}。"},
-    "none": {"en": "none", "ja": "なし"},
-    "actions": {"en": "Download the weekly schedule as Application Auto Scaling scheduled actions (JSON)",
-                "ja": "週単位のスケジュールを Application Auto Scaling のスケジュールされたアクションとしてダウンロード（JSON）"},
-    "actions_note": {"en": "{n} cron actions (UTC), at most {most} per scalable target (limit 200). Apply: "
-                           "register-scalable-target for reads and writes at the peak ({r} RCU, {w} WCU), then "
-                           "put-scheduled-action for each entry. Reads and writes are separate updates: each "
-                           "lowering counts as a decrease, and the plan counts them that way.",
-                     "ja": "cron のアクション {n} 個（UTC）、スケーラブルターゲットごとに最大 {most} 個（上限 200）。適用："
-                           "読み込みと書き込みをピーク（{r} RCU、{w} WCU）で register-scalable-target し、各項目を "
-                           "put-scheduled-action します。読み込みと書き込みは別々の更新で、それぞれの引き下げが 1 回と"
-                           "数えられます。プランもそのように数えています。"},
-    "compare": {"en": "Weekly recurring schedule: USD {weekly} a month; the one-time lower bound: USD {bound} "
-                      "({gap} above it). The bound is a one-time schedule for this month only ({changes} changes, "
-                      "against 200 scheduled actions per scalable target), so it is never recommended.",
-                "ja": "週単位の繰り返しスケジュール：月額 USD {weekly}。一回限りのスケジュール（下限）：月額 USD {bound}"
-                      "（下限より {gap} 高い）。下限はこの 1 か月だけの一回限りのスケジュール（変更 {changes} 回、"
-                      "スケーラブルターゲットごとの上限は 200 個）のため、推奨しません。"},
-    "schedule": {"en": "Weekly schedule (UTC)", "ja": "週単位のスケジュール（UTC）"},
-    "bound_schedule": {"en": "One-time schedule for the month (lower bound, cannot be applied)",
-                       "ja": "1 か月分の一回限りのスケジュール（下限、適用不可）"},
-    "reads": {"en": "Reads (RCU)", "ja": "読み込み（RCU）"}, "writes": {"en": "Writes (WCU)", "ja": "書き込み（WCU）"},
-    "problems": {"en": "The design has problems; fix them on the Design page:", "ja": "設計に問題があります。設計ページで修正してください："},
-}
+TEXT = section("page.dynamodb")  # the words live in i18n/catalog.py ("page.dynamodb.*")
 
 
-#: column headings on a Japanese screen
-JA_COLUMNS = {"strategy": "方式", "applicable": "適用可", "USD / month": "USD／月", "USD / 12 months": "USD／12 か月",
-              "throttled / month": "スロットリング／月", "utilization": "使用率", "max decreases / day": "1 日の最大減少回数",
-              "note": "注記"}
+JA_COLUMNS = {name: entry["ja"] for name, entry in section("page.dynamodb.column").items()}
 
 
 def heading(name: str, lg: str) -> str:
@@ -112,8 +32,7 @@ def heading(name: str, lg: str) -> str:
 
 
 def tx(key: str, lg: str, **values) -> str:
-    text = TEXT[key].get(lg, TEXT[key]["en"])
-    return text.format(**values) if values else text
+    return t(f"page.dynamodb.{key}", lg, **values)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -216,13 +135,13 @@ def page() -> None:
             doc, curves, actions = cached_plan(design_key(trial) or json.dumps(trial, sort_keys=True), trial, table,
                                                settings, start, index)
     except DesignError as err:
-        st.error(tx("problems", lg) + "\n\n" + "\n".join(f"- {localize(p, lg)}" for p in err.problems))
+        st.error(tx("problems", lg) + "\n\n" + "\n".join(f"- {say(p, lg)}" for p in err.problems))
         return
-    st.success(f"**{tx('recommended', lg)}: {doc['recommended']}** — {localize(doc['reason'], lg)}")
+    st.success(f"**{tx('recommended', lg)}: {doc['recommended']}** — {say(doc['reason'], lg)}")
     rows = [{"strategy": s["name"], "applicable": s["applicable"], "USD / month": s["monthly_cost_usd"],
              "USD / 12 months": s["cost_12_months_usd"],
              "throttled / month": s["throttled_requests"], "utilization": s["avg_utilization"],
-             "max decreases / day": s["max_decreases_in_a_day"], "note": localize(s["note"], lg)} for s in doc["strategies"]]
+             "max decreases / day": s["max_decreases_in_a_day"], "note": say(s["note"], lg)} for s in doc["strategies"]]
     table = pd.DataFrame(rows)
     if lg == "ja":
         table = table.rename(columns=JA_COLUMNS)

@@ -8,7 +8,8 @@ import copy
 import pandas as pd
 import streamlit as st
 
-from i18n.engine_ja import localize
+from i18n.catalog import section, t
+from i18n.engine_ja import say
 from models.design.schema import DesignError
 from render.readiness import STATUS_ORDER
 from service import check_data
@@ -16,32 +17,12 @@ from webapp.charts import limit_figure
 from webapp.state import lang
 from webapp.views.safe import problem_lines
 
-TEXT = {
-    "title": {"en": "Limits before launch", "ja": "リリース前の上限チェック"},
-    "caption": {"en": "The design's month of traffic (1-minute steps, with its daily profile and spikes) against the limits that bite at launch. fail = at least 1 in 10,000 requests lost; warn = any lost, or within 20 % of the limit.",
-                "ja": "1 か月分のトラフィック（1 分刻み、日内変動とスパイクを含む）を、リリース時に問題となる上限と比べます。fail = 1 万件に 1 件以上が失われる、warn = 失われる要求がある、または上限まで 20 % 未満。"},
-    "whatif": {"en": "What if…", "ja": "もし…なら"},
-    "whatif_help": {"en": "These change only this page's report, not the design.", "ja": "このページのレポートだけを変えます（設計は変わりません）。"},
-    "account_concurrency": {"en": "Account Lambda concurrency", "ja": "アカウントの Lambda 同時実行数"},
-    "account_concurrency_help": {"en": "Concurrent executions per account and Region. AWS default 1,000; new accounts often have 10 or 50.",
-                                 "ja": "アカウント・リージョンあたりの同時実行数。既定値 1,000（新規アカウントは 10 や 50 のことも）。"},
-    "reserved": {"en": "reserved concurrency (0 = none)", "ja": "予約同時実行数（0 = なし）"},
-    "timeout": {"en": "timeout (s)", "ja": "タイムアウト（秒）"},
-    "status": {"en": "Status", "ja": "判定"},
-    "overall": {"en": "Overall", "ja": "総合"},
-    "chart_for": {"en": "Chart", "ja": "グラフ"},
-    "problems": {"en": "The design has problems; fix them on the Design page:", "ja": "設計に問題があります。設計ページで修正してください："},
-    "rcu": {"en": "RCU", "ja": "RCU"}, "wcu": {"en": "WCU", "ja": "WCU"},
-    "availability": {"en": "Composite availability (SLA)", "ja": "複合可用性（SLA）"},
-    "availability_help": {"en": "Product of AWS's SLAs along the synchronous request path; asynchronous parts (after SQS, S3 events) are excluded. An SLA is a credit promise, not a guarantee.",
-                          "ja": "同期的なリクエスト経路上の AWS SLA の積。SQS や S3 イベントの後の非同期部分は除きます。SLA は返金の約束であり保証ではありません。"},
-    "degraded": {"en": "Degraded minutes / month (at SLA)", "ja": "劣化しうる分数／月（SLA 水準）"},
-}
+TEXT = section("page.limits")  # the words live in i18n/catalog.py ("page.limits.*")
 ICON = {"fail": "🔴 fail", "warn": "🟡 warn", "pass": "🟢 pass"}
 
 
 def tx(key: str, lg: str) -> str:
-    return TEXT[key].get(lg, TEXT[key]["en"])
+    return t(f"page.limits.{key}", lg)
 
 
 def what_if(design: dict, lg: str) -> dict:
@@ -75,18 +56,15 @@ def what_if(design: dict, lg: str) -> dict:
 
 def checks_table(report, lg: str = "en") -> pd.DataFrame:
     rows = [{"status": ICON[c.status], "check": c.id, "component": c.component,
-             "peak": c.peak_demand, "limit": c.limit_value, "unit": localize(c.unit, lg), "headroom %": c.headroom_pct,
-             "affected / month": c.affected_requests_per_month, "consequence": localize(c.consequence, lg), "action": localize(c.action, lg),
+             "peak": c.peak_demand, "limit": c.limit_value, "unit": say(c.unit, lg), "headroom %": c.headroom_pct,
+             "affected / month": c.affected_requests_per_month, "consequence": say(c.consequence, lg), "action": say(c.action, lg),
              "limit source": c.limit_source + ((" (from your account)" if lg == "en" else "（お使いのアカウントから）")
                                                if c.from_account else "")}
             for c in sorted(report.checks, key=lambda c: STATUS_ORDER[c.status])]
     return pd.DataFrame(rows)
 
 
-#: column headings on a Japanese screen (the data keeps its English keys)
-JA_COLUMNS = {"status": "判定", "check": "チェック", "component": "コンポーネント", "peak": "ピーク", "limit": "上限",
-              "unit": "単位", "headroom %": "余裕 %", "affected / month": "影響する要求／月", "consequence": "結果",
-              "action": "対応", "limit source": "上限の出典"}
+JA_COLUMNS = {name: entry["ja"] for name, entry in section("page.limits.column").items()}
 
 
 def _headed(table: pd.DataFrame, lg: str) -> pd.DataFrame:
@@ -121,7 +99,7 @@ def page() -> None:
             chosen = st.selectbox(tx("chart_for", lg), choices, format_func=lambda k: f"{k[0]} · {k[1]}", key="limits_chart")
             found = next(c for c in report.checks if (c.id, c.component) == chosen)
             st.plotly_chart(limit_figure(report.curves[chosen], found.limit_value, title=f"{found.id} · {found.component}",
-                                         unit=localize(found.unit, lg)), key="limit_chart")
+                                         unit=say(found.unit, lg)), key="limit_chart")
 
 
 page()

@@ -12,7 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from i18n.catalog import TEXT, format_date, t, tf
-from i18n.engine_ja import localize
+from i18n.engine_ja import say
 from models.design.schema import DesignError
 from storage.designs import DesignChanged, DesignExists, DesignStore, StorageError, check_name, name_key
 from webapp.state import init_state, lang, set_design
@@ -37,7 +37,7 @@ def storage_message(err: StorageError, lg: str) -> str:
 
 def problem_text(err: DesignError, lg: str) -> str:
     """A design file's first problem, one line, in the UI's language."""
-    return localize(err.problems[0], lg) if err.problems else t("saved_broken", lg)
+    return say(err.problems[0], lg) if err.problems else t("saved_broken", lg)
 
 
 def flash(kind: str, text: str) -> None:

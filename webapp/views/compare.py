@@ -13,8 +13,9 @@ from itertools import combinations
 import pandas as pd
 
 from i18n.catalog import format_count, t, tf
+from i18n.format import format_money
 from models.costs.compare import STATUS_RANK, BreakEven, crossings, per_million, per_user
-from models.costs.money import QuoteSettings, format_money, make_quote
+from models.costs.money import QuoteSettings, make_quote
 
 #: client volumes of the cost-vs-scale chart: 1 thousand to 100 million requests per month, 6 per decade
 SWEEP_LOW, SWEEP_HIGH, SWEEP_POINTS = 1e3, 1e8, 31

@@ -14,34 +14,16 @@ from typing import Any
 
 import streamlit as st
 
-from i18n.engine_ja import to_ja
+from i18n.catalog import section as catalog_section
+from i18n.catalog import t
+from i18n.engine_ja import say
 from importers import import_text
 from importers.common import MAX_TEMPLATE_BYTES, too_large
 from models.design.schema import REGIONS, DesignError
 from webapp.state import set_design
 from webapp.views.safe import plain
 
-TEXT: dict[str, dict[str, str]] = {
-    "panel": {"en": "Import from infrastructure code (SAM, CloudFormation, Terraform)",
-              "ja": "インフラのコードから取り込む（SAM・CloudFormation・Terraform）"},
-    "upload": {"en": "Template or .tf file", "ja": "テンプレートまたは .tf ファイル"},
-    "upload_help": {"en": "A CloudFormation/SAM template (YAML or JSON) or one Terraform .tf file. The import "
-                          "replaces the current design; usage the template cannot know is assumed and listed.",
-                    "ja": "CloudFormation/SAM テンプレート（YAML または JSON）または Terraform の .tf ファイル 1 つ。"
-                          "取り込むと現在の設計は置き換わります。テンプレートに書かれていない利用量は仮定値で補い、一覧にします。"},
-    "params": {"en": "Parameters / variables (Name=Value, separated by spaces)",
-               "ja": "パラメーター／変数（Name=Value をスペース区切りで）"},
-    "params_help": {"en": "Values for template parameters or Terraform variables; the others take their defaults.",
-                    "ja": "テンプレートのパラメーターや Terraform 変数の値。指定しないものは既定値を使います。"},
-    "imported": {"en": "Imported", "ja": "取り込みました："},
-    "components": {"en": "components", "ja": "コンポーネント"},
-    "failed": {"en": "This template was not imported:", "ja": "このテンプレートは取り込めませんでした："},
-    "recognised": {"en": "Recognised", "ja": "認識したリソース"},
-    "ignored": {"en": "Ignored (not priced)", "ja": "対象外（料金計算なし）"},
-    "unresolved": {"en": "Unresolved (design defaults used)", "ja": "解決できなかった値（設計の既定値を使用）"},
-    "assumptions": {"en": "Assumed usage — edit these", "ja": "仮定した利用量（編集してください）"},
-    "notes": {"en": "Notes", "ja": "注記"},
-}
+TEXT: dict[str, dict[str, str]] = catalog_section("import")  # the words live in i18n/catalog.py ("import.*")
 
 
 #: the importers' refusals (the part after "file: " or "file line N: ") → Japanese; groups are kept verbatim
@@ -98,7 +80,7 @@ def problem_text(problem: str, lg: str) -> str:
             if match.end() == len(problem) and (match.start() == 0 or problem[:match.start()].endswith(": ")):
                 groups = {k: _what_ja(v) if k == "w" else v for k, v in match.groupdict().items()}
                 return problem[:match.start()] + template.format(**groups)
-    return to_ja(problem)
+    return say(problem, lg)
 
 
 def _what_ja(what: str) -> str:
@@ -111,8 +93,7 @@ def _what_ja(what: str) -> str:
 
 def tr(key: str, lg: str) -> str:
     """The panel's text for `key` in language `lg` (English if missing)."""
-    entry = TEXT[key]
-    return entry.get(lg) or entry["en"]
+    return t(f"import.{key}", lg)
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,9 @@ import pandas as pd
 import streamlit as st
 
 from i18n.catalog import format_date, t, tf
+from i18n.format import format_money, rate_note, rounding_rule
 from models.costs.estimate import Estimate
-from models.costs.money import Quote, QuoteSettings, format_money, make_quote, rate_note, rounding_rule
+from models.costs.money import Quote, QuoteSettings, make_quote
 from service import expected_data
 from storage.share import share_url
 from webapp.charts import cost_breakdown_figure, flow_dot

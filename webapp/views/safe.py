@@ -4,7 +4,7 @@ an image or formatting (a share link is anyone's text)."""
 
 from __future__ import annotations
 
-from i18n.engine_ja import localize
+from i18n.engine_ja import say
 
 _MARKDOWN = "\\`*_{}[]()<>#+-.!|~$"  # "$" too: Streamlit renders $...$ as math
 
@@ -20,4 +20,4 @@ def plain(value) -> str:
 
 def problem_lines(problems: list[str], lang: str) -> str:
     """A markdown bullet list of problems, each in the UI's language and escaped."""
-    return "\n".join(f"- {plain(localize(p, lang))}" for p in problems)
+    return "\n".join(f"- {plain(say(p, lang))}" for p in problems)
