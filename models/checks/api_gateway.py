@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from models.checks.readiness import Check, Context, make_check
+from models.checks.base import Check, Context, make_check
 from models.messages import joined, msg
 from models.run.duration import fit_duration
 from models.run.queueing import busiest_second_rps, credit_bucket_overflow

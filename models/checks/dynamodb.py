@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from models.checks.readiness import Check, Context, make_check
+from models.checks.base import Check, Context, make_check
 from models.costs.dynamodb import read_units_per_read, write_units_per_write
 from models.costs.usage import dec
 from models.messages import Message, msg

@@ -7,7 +7,7 @@ import math
 
 import numpy as np
 
-from models.checks.readiness import Check, Context, make_check
+from models.checks.base import Check, Context, make_check
 from models.messages import Message, msg
 from models.run.cold_starts import p99_ms
 from models.run.duration import fit_duration

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import math
 
+from models.checks.base import Check, Context, make_check
 from models.checks.lambda_function import invoked_by
-from models.checks.readiness import Check, Context, make_check
 from models.costs.estimate import price_of
 from models.costs.usage import SECONDS_PER_MONTH, Usage, dec
 from models.facts import Facts
