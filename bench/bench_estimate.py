@@ -88,6 +88,9 @@ def bench_compare() -> None:
             sweep_data(data, volumes)
 
     report("compare 4 designs, nothing cached", timed(cold, 3))
+    ranged = load_design_data(template_text("photo_thumbnails"))
+    ranged["workload"]["requests_per_month"] = {"low": 1_000_000, "expected": 3_000_000, "high": 10_000_000}
+    report("compare card, ranged photo design, nothing cached", timed(lambda: design_summary(ranged), 5))
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
     at.selectbox(key="template").set_value("photo_thumbnails").run()
     at.switch_page("webapp/pages/compare.py").run()
