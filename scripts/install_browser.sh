@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Install Debian's Chromium for the browser tests (tests/test_browser.py). Idempotent and quiet.
+# Install Debian's Chromium for the browser tests (tests/webapp/test_browser.py). Idempotent and quiet.
 # Playwright's own browser download is not used: the tests drive /usr/bin/chromium.
 set -euo pipefail
 

@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-bash scripts/install_browser.sh   # Debian's chromium (and CJK fonts) for tests/test_browser.py
+bash scripts/install_browser.sh   # Debian's chromium (and CJK fonts) for tests/webapp/test_browser.py
 echo "== ruff (lint) =="
 .venv/bin/python -m ruff check .
 echo "== mypy (types) =="

@@ -3,7 +3,7 @@
 The folder is `~/.serverless-planner/designs`, or the one named by the environment variable
 `SERVERLESS_PLANNER_DESIGNS`. A design's name is its file name without `.yaml`.
 
-What the store promises (each is tested in tests/test_storage*.py):
+What the store promises (each is tested in tests/storage/test_storage*.py):
 
 - **Nothing is overwritten without asking.** A save refuses a taken name (`DesignExists`) unless
   the caller says `overwrite=True` — the app asks the user first. Names are compared the way people

@@ -1,4 +1,7 @@
-"""Shared test set-up: the repository root on sys.path and the fixture catalog."""
+"""Shared test set-up: the repository root and tests/ (the shared test helpers) on sys.path, the fixture catalog.
+
+Tests mirror the product tree: tests/models/, tests/service/, tests/aws/, ... ; tests that span it
+(architecture, packaging, input boundary, fuzzing) stay at the top."""
 
 from __future__ import annotations
 
@@ -9,6 +12,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # account_support, sim, worst_designs, ...
 
 from pricing.catalog import load_catalog  # noqa: E402
 

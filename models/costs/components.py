@@ -12,7 +12,7 @@ bill, then defines one function per component, named like its key, that works ou
 the component's template filled from the design component's fields (or from the values the
 function gives), and whose `cost_component` is "<component type>.<key>" (e.g. "lambda.duration").
 So a line item is one hop from its formula, and the price ids the models can ask for are the
-templates expanded over the design's choices (tests/test_catalog.py).
+templates expanded over the design's choices (tests/pricing/test_catalog.py).
 """
 
 from __future__ import annotations

@@ -1,0 +1,91 @@
+"""The terminal front end: every template prices; bad input exits 2 with one line, never a traceback."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import commands.main as cli
+from templates import template_keys, template_path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "cli.py", *args], cwd=ROOT, capture_output=True, text=True, timeout=60)
+
+
+@pytest.mark.parametrize("key", template_keys())
+def test_every_template_prints_priced_line_items(key, capsys):
+    assert cli.main(["estimate", str(template_path(key)), "--format", "json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["total_usd"] > 0
+    assert all(item["cost_usd"] is not None and item["price_id"] for item in doc["line_items"])
+    assert all(item["source"].startswith("https://") and item["as_of"] for item in doc["line_items"])
+    assert round(sum(item["cost_usd"] for item in doc["line_items"]), 4) == round(doc["total_usd"], 4)
+
+
+def test_csv_reads_back_with_the_same_total(capsys):
+    assert cli.main(["estimate", "save_app_data", "--format", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    items, total = rows[:-1], rows[-1]
+    assert total["component"] == "TOTAL"
+    assert sum(float(r["cost_usd"]) for r in items) == pytest.approx(float(total["cost_usd"]), abs=1e-5)
+    assert all(r["source"].startswith("https://") for r in items)
+
+
+def test_table_shows_total_and_price_dates(capsys):
+    assert cli.main(["estimate", "photo_thumbnails"]) == 0
+    out = capsys.readouterr().out
+    assert "Total: USD" in out and "Prices as of" in out
+
+
+@pytest.mark.parametrize("text, message", [
+    ("name: x\ncomponents: [{id: a, type: lambda, memory_mb: 99999}]\nworkload: {requests_per_month: 1}\n",
+     "error: components[0] (a).memory_mb: 99999 is out of range; must be ≤ 10,240"),
+    ("name: x\ncomponents: [{id: a, type: lambda, from: b}]\n", "error: components[0] (a).from: 'b' names no component"),
+    ("name: [", "error: design file line 1"),
+    ("", "error: design file: it is empty"),
+])
+def test_a_broken_design_exits_2_with_one_line(tmp_path, text, message):
+    path = tmp_path / "bad.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = run_cli("estimate", str(path))
+    assert result.returncode == 2
+    assert result.stderr.startswith(message)
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.stderr and result.stdout == ""
+
+
+def test_a_missing_file_exits_2(tmp_path):
+    result = run_cli("estimate", str(tmp_path / "nope.yaml"))
+    assert result.returncode == 2 and "no such design file" in result.stderr
+
+
+def test_a_binary_file_exits_2(tmp_path):
+    path = tmp_path / "x.yaml"
+    path.write_bytes(b"\xff\xfe\x00\x81")
+    result = run_cli("estimate", str(path))
+    assert result.returncode == 2 and "not a UTF-8 text file" in result.stderr
+
+
+def test_templates_and_prices_are_listed(capsys):
+    assert cli.main(["templates"]) == 0
+    listing = capsys.readouterr().out
+    assert all(key in listing for key in template_keys())
+    assert cli.main(["prices", "--region", "ap-northeast-3", "--service", "lambda"]) == 0
+    out = capsys.readouterr().out
+    assert "lambda.requests" in out and "as of" in out
+
+
+def test_every_command_is_documented_in_the_readme():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    commands = cli.build_parser()._subparsers._group_actions[0].choices
+    for name in commands:
+        assert f"cli.py {name}" in readme, name

@@ -1,0 +1,156 @@
+"""The Account page through Streamlit's AppTest: off by default (it would read the server's own
+account), a pull against moto when the owner switches it on, tables, gaps, and the two buttons."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import pytest
+from account_support import FIXTURES, aws, factory_with, missing_in_moto, moto_url, populate  # noqa: F401 - fixtures
+from streamlit.testing.v1 import AppTest
+
+from aws import load_snapshot, pull
+from models.design.schema import Design
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+PAGE = "webapp/pages/account.py"
+
+
+def open_page(**state) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    for key, value in state.items():
+        at.session_state[key] = value
+    at.switch_page(PAGE).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_pulling_is_off_unless_the_owner_switches_it_on(monkeypatch):
+    monkeypatch.delenv("SERVERLESS_PLANNER_ALLOW_PULL", raising=False)
+    at = open_page()
+    assert at.button(key="account.pull").disabled
+    assert at.multiselect(key="account.profiles").disabled
+    assert at.multiselect(key="account.profiles").options == ["(default credentials)"]  # no profile names leak
+    assert any("SERVERLESS_PLANNER_ALLOW_PULL" in i.value for i in at.info)
+    assert any("server running this app" in w.value for w in at.warning)
+
+
+@pytest.mark.usefixtures("aws")
+def test_a_pull_against_moto_shows_tables_and_names_the_gaps(monkeypatch):
+    populate()
+    monkeypatch.setenv("SERVERLESS_PLANNER_ALLOW_PULL", "1")
+    at = open_page()
+    at.multiselect(key="account.regions").set_value(["us-east-1"])
+    at.button(key="account.pull").click().run()
+    assert not at.exception, at.exception
+    functions = next(d.value for d in at.dataframe if "thumbnailer" in d.value.to_string())
+    assert set(functions["name"]) == {"thumbnailer", "api-handler"}
+    gaps = next(d.value for d in at.dataframe if "operation" in d.value.columns)
+    assert "GetAccountSettings" in set(gaps["operation"])  # moto lacks it: named, not hidden
+    limits = next(d.value for d in at.dataframe if "limit" in d.value.columns)
+    assert "api_rps" in set(limits["limit"])
+
+
+@pytest.mark.usefixtures("aws")
+def test_a_complete_snapshot_shows_no_gaps_and_the_accounts_limit():
+    populate()
+    at = open_page(account_snapshot=pull(regions=["us-east-1"], client_factory=factory_with(missing_in_moto())))
+    assert any("Every read succeeded" in s.value for s in at.success)
+    limits = next(d.value for d in at.dataframe if "limit" in d.value.columns)
+    assert dict(zip(limits["limit"], limits["value"], strict=True))["lambda_concurrency"] == 10
+
+
+@pytest.fixture
+def tokyo():
+    return load_snapshot(FIXTURES / "snapshot_photos_tokyo.json")
+
+
+def test_use_these_limits_puts_them_in_the_design(tokyo):
+    if "limits" not in Design.model_fields:
+        pytest.skip("the design format has no limits block yet")
+    at = open_page(account_snapshot=copy.deepcopy(tokyo))
+    at.button(key="account.use_limits").click().run()
+    assert not at.exception
+    limits = at.session_state["design"]["limits"]
+    assert limits["lambda_concurrency"] == 10 and "account" in limits["source"]
+    assert any("now uses the account's limits" in s.value for s in at.success)
+
+
+def test_import_as_design_replaces_the_design_and_lists_the_assumptions(tokyo):
+    at = open_page(account_snapshot=copy.deepcopy(tokyo))
+    at.multiselect(key="account.pick").set_value(["photos-http", "api-handler", "Photos"])
+    at.button(key="account.import").click().run()
+    assert not at.exception
+    design = at.session_state["design"]
+    assert [c["label"] for c in design["components"]] == ["photos-http", "api-handler", "Photos"]
+    assert any("workload.requests_per_month" in w.value for w in at.warning)
+    at.switch_page("webapp/pages/design.py").run()
+    assert not at.exception and not at.error
+
+
+def test_the_diff_against_the_current_design_is_shown(tokyo):
+    at = open_page(account_snapshot=copy.deepcopy(tokyo))
+    diff = next(d.value for d in at.dataframe if "severity" in d.value.columns)
+    assert "risk" in set(diff["severity"])
+
+
+def test_the_price_catalog_in_use_is_named(monkeypatch, tmp_path):
+    monkeypatch.setenv("SERVERLESS_PLANNER_CACHE", str(tmp_path))
+    at = open_page()
+    assert any("bundled catalog" in c.value for c in at.caption)
+    assert at.button(key="account.refresh_prices").disabled
+
+
+# ---- malformed snapshots: a readable message in the page's language, never a traceback ---------
+
+def _malformed_uploads():
+    from malformed_snapshots import MALFORMED
+
+    picked = ("json_list", "truncated", "deep_nesting", "integer_5000_digits", "wrong_schema", "account_null",
+              "memory_text", "memory_1e400", "api_kind_unknown", "billing_null", "gap_in_an_unknown_section")
+    return [(name, *MALFORMED[name]) for name in picked]
+
+
+@pytest.mark.parametrize("name, text, expected", _malformed_uploads())
+def test_a_malformed_upload_is_a_readable_message(name, text, expected):
+    at = open_page()
+    at.file_uploader(key="account.upload").upload(f"{name}.json", text.encode(), "application/json").run()
+    assert not at.exception, at.exception
+    assert len(at.error) == 1 and f"{name}.json" in at.error[0].value, [e.value for e in at.error]
+    assert "account_snapshot" not in at.session_state or not at.session_state["account_snapshot"]
+
+
+def test_a_malformed_upload_in_japanese_names_the_field():
+    from malformed_snapshots import MALFORMED
+
+    at = open_page(lang="ja")
+    text = MALFORMED["memory_text"][0]
+    at.file_uploader(key="account.upload").upload("bad.json", text.encode(), "application/json").run()
+    assert not at.exception
+    message = at.error[0].value
+    assert message.startswith("bad.json：使えないスナップショットです。")
+    assert "lambda.functions.value[0].memory_mb" in message and "'big' (a string)" in message
+
+
+def test_a_malformed_snapshot_in_the_session_is_a_message_not_a_crash(tokyo):
+    broken = copy.deepcopy(tokyo)
+    broken["accounts"][0]["regions"]["ap-northeast-1"]["dynamodb"]["tables"]["value"][0]["table"] = {"value": None}
+    at = open_page(account_snapshot=broken)
+    assert not at.exception, at.exception
+    assert any("tables.value[0].table.value" in e.value for e in at.error)
+    assert not at.session_state["account_snapshot"] if "account_snapshot" in at.session_state else True
+
+
+@pytest.mark.parametrize("lg, words", [("en", "did not finish before the pull's deadline"), ("ja", "制限時間")])
+def test_deadline_and_garbage_gaps_are_explained(tokyo, lg, words):
+    snapshot = copy.deepcopy(tokyo)
+    sections = snapshot["accounts"][0]["regions"]["ap-northeast-1"]
+    sections["sqs"]["queues"] = {"error": {"service": "sqs", "region": "ap-northeast-1", "operation": "ListQueues",
+                                           "code": "DeadlineExceeded", "kind": "deadline", "message": "late"}}
+    sections["s3"]["buckets"] = {"error": {"service": "s3", "region": "ap-northeast-1", "operation": "ListBuckets",
+                                           "code": "BadResponse", "kind": "bad_response", "message": "HTML page"}}
+    at = open_page(account_snapshot=snapshot, lang=lg)
+    assert not at.exception
+    notes = " ".join(w.value for w in at.warning)
+    assert words in notes and "bad_response" in notes

@@ -1,0 +1,195 @@
+"""The app through Streamlit's AppTest: every template renders, edits change the total, bad input is a message."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from i18n.format import format_money
+from models.costs.money import QuoteSettings, make_quote
+from service import estimate_text
+from templates import template_keys, template_text
+from webapp.views.fields import apply_edits
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+
+
+@pytest.fixture
+def app() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert not at.exception
+    return at
+
+
+def total(at: AppTest) -> str:
+    return at.metric[0].value
+
+
+def quote_total(text: str) -> str:
+    """The engine's line items by the quote rule: each rounded to the cent, then summed."""
+    return format_money(make_quote(estimate_text(text).line_items, QuoteSettings()).total, "USD", "en")
+
+
+def expected_total(key: str) -> str:
+    return quote_total(template_text(key))
+
+
+def shown_text(markdown: str) -> str:
+    """What a reader sees of a markdown message whose user text is escaped (\\[ → [)."""
+    return re.sub(r"\\(.)", r"\1", markdown)
+
+
+def yaml_area(at: AppTest):
+    return next(area for area in at.text_area if area.label == "YAML")
+
+
+def apply_button(at: AppTest):
+    return next(button for button in at.button if button.label in ("Apply", "適用"))
+
+
+@pytest.mark.parametrize("key", template_keys())
+def test_every_template_renders_with_the_engines_line_items_summed(app, key):
+    app.selectbox(key="template").set_value(key).run()
+    assert not app.exception
+    assert not app.error
+    assert total(app) == expected_total(key)
+    exact = estimate_text(template_text(key)).total_usd
+    assert abs(float(total(app)[1:].replace(",", "")) - float(exact)) <= 0.005 * len(app.dataframe[0].value)
+    assert any(f"Before rounding: ${exact:,.4f}." in c.value for c in app.caption)
+    assert len(app.dataframe) == 1 and len(app.dataframe[0].value) > 0
+
+
+def test_changing_requests_changes_the_total(app):
+    before = total(app)
+    key = next(n.key for n in app.number_input if n.key.endswith(".requests"))
+    app.number_input(key=key).set_value(40_000_000).run()
+    assert not app.exception
+    assert total(app) != before
+
+
+def test_changing_lambda_memory_changes_the_total(app):
+    before = total(app)
+    key = next(n.key for n in app.number_input if n.key.endswith(".memory_mb"))
+    app.number_input(key=key).set_value(2048).run()
+    assert total(app) != before
+
+
+def test_switching_dynamodb_to_provisioned_offers_capacity_fields(app):
+    key = next(s.key for s in app.selectbox if s.key and s.key.endswith(".billing"))
+    app.selectbox(key=key).set_value("provisioned").run()
+    assert not app.exception and not app.error
+    assert any(n.key.endswith(".rcu") for n in app.number_input)
+
+
+def test_the_line_items_carry_their_source_and_date(app):
+    table = app.dataframe[0].value
+    assert table["Source"].str.startswith("https://").all()
+    assert (table["Price as of"].str.len() == 10).all()
+
+
+def test_japanese_labels(app):
+    app.radio(key="lang").set_value("ja").run()
+    assert not app.exception
+    assert app.metric[0].label == "月額合計（USD）"
+    assert "費用（USD）" in app.dataframe[0].value.columns
+
+
+def test_a_broken_yaml_edit_is_a_message_and_keeps_the_design(app):
+    before = total(app)
+    yaml_area(app).set_value("name: x\ncomponents:\n  - id: a\n    type: lamda\n")
+    apply_button(app).click().run()
+    assert not app.exception
+    assert any("unknown component type 'lamda'" in e.value for e in app.error)
+    assert total(app) == before
+
+
+def test_a_valid_yaml_edit_replaces_the_design(app):
+    text = "name: Tiny\nregion: us-east-1\ncomponents:\n  - {id: fn, type: lambda, invocations_per_month: 5000000, duration_ms: 100}\n"
+    yaml_area(app).set_value(text)
+    apply_button(app).click().run()
+    assert not app.exception and not app.error
+    assert total(app) == quote_total(text)
+
+
+def test_apply_edits_scales_percentiles_with_the_median():
+    design = {"name": "x", "components": [{"id": "f", "type": "lambda", "duration_ms": {"p50": 100, "p95": 300}}]}
+    edited = apply_edits(design, {(0, "duration_ms"): 200}, {"requests_per_month": 10})
+    assert edited["components"][0]["duration_ms"] == {"p50": 200, "p95": 600}
+    assert edited["workload"] == {"requests_per_month": 10}
+    assert design["components"][0]["duration_ms"] == {"p50": 100, "p95": 300}  # the original is untouched
+
+
+def test_uploading_a_design_opens_it(app):
+    text = template_text("static_site_cdn").encode()
+    app.file_uploader(key="upload").upload("mine.yaml", text, "application/x-yaml").run()
+    assert not app.exception and not app.error
+    assert total(app) == expected_total("static_site_cdn")
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"name: x\ncomponents: [{id: a, type: lambda, memory_mb: 99999}]\nworkload: {requests_per_month: 1}\n",
+     "components[0] (a).memory_mb: 99999 is out of range; must be ≤ 10,240"),
+    (b"name: [broken", "design file line 1"),
+    (b"\xff\xfe\x00garbage", "design file"),
+])
+def test_a_broken_upload_is_a_message_and_keeps_the_design(app, content, message):
+    before = total(app)
+    app.file_uploader(key="upload").upload("bad.yaml", content, "application/x-yaml").run()
+    assert not app.exception
+    shown = [shown_text(e.value) for e in app.error]
+    assert any(message in text for text in shown), shown
+    assert total(app) == before
+
+
+def test_edits_survive_a_visit_to_another_page(app):
+    key = next(n.key for n in app.number_input if n.key.endswith(".requests"))
+    app.number_input(key=key).set_value(40_000_000).run()
+    edited = total(app)
+    app.switch_page("webapp/pages/prices.py").run()
+    assert not app.exception
+    app.switch_page("webapp/pages/design.py").run()
+    assert total(app) == edited
+
+
+def test_the_prices_page_lists_every_price_with_source_and_date(app):
+    app.switch_page("webapp/pages/prices.py").run()
+    assert not app.exception
+    table = app.dataframe[0].value
+    assert len(table) >= 90
+    assert table["Source"].str.startswith("https://").all()
+    assert set(table["Confidence"]) <= {"aws", "price_list", "third_party", "assumed"}
+
+
+def test_the_prices_page_filters_to_the_assumed_prices_the_cli_lists(app):
+    from pricing.catalog import assumed_prices
+
+    app.switch_page("webapp/pages/prices.py").run()
+    app.selectbox(key="prices_region").set_value("ap-northeast-3").run()
+    app.checkbox(key="prices_assumed_only").check().run()
+    assert not app.exception
+    table = app.dataframe[0].value
+    assert set(table["Confidence"]) == {"assumed"}
+    assert set(table["id"]) == {p.id for p in assumed_prices(["ap-northeast-3"])}
+
+
+def test_provisioned_billing_adds_capacity_and_on_demand_removes_it():
+    design = {"name": "x", "components": [{"id": "t", "type": "dynamodb", "gsis": [{"name": "g"}]}]}
+    provisioned = apply_edits(design, {(0, "billing"): "provisioned"}, {})
+    assert provisioned["components"][0] | {"gsis": None} == {"id": "t", "type": "dynamodb", "billing": "provisioned",
+                                                            "rcu": 5, "wcu": 5, "gsis": None}
+    assert provisioned["components"][0]["gsis"] == [{"name": "g", "rcu": 5, "wcu": 5}]
+    back = apply_edits(provisioned, {(0, "billing"): "on_demand"}, {})
+    assert back["components"][0] == {"id": "t", "type": "dynamodb", "billing": "on_demand", "gsis": [{"name": "g"}]}
+
+
+def test_the_cost_page_shows_the_current_designs_estimate(app):
+    key = next(n.key for n in app.number_input if n.key.endswith(".requests"))
+    app.number_input(key=key).set_value(40_000_000).run()
+    on_design_page = total(app)
+    app.switch_page("webapp/pages/cost.py").run()
+    assert not app.exception
+    assert total(app) == on_design_page
+    assert len(app.dataframe) == 1

@@ -1,0 +1,122 @@
+"""The DynamoDB page through AppTest: the same numbers as `cli.py dynamodb-plan`, and its controls."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from models.design.text import load_design_data
+from models.dynamodb_planner.plan import PlannerSettings
+from render.dynamodb_plan import plan_dict
+from service import dynamodb_plan_data
+from templates import template_text
+from webapp.charts import capacity_figure
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+
+
+@pytest.fixture
+def page() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    at.switch_page("webapp/pages/dynamodb.py").run()
+    assert not at.exception
+    return at
+
+
+def test_the_page_shows_the_cli_numbers(page):
+    expected = plan_dict(dynamodb_plan_data(load_design_data(template_text("save_app_data")), "table", PlannerSettings()))
+    table = page.dataframe[0].value
+    assert list(table["strategy"]) == [s["name"] for s in expected["strategies"]]
+    assert list(table["USD / month"]) == [s["monthly_cost_usd"] for s in expected["strategies"]]
+    assert expected["recommended"] in page.success[0].value
+
+
+def test_standard_ia_has_no_reserved_capacity(page):
+    page.radio(key="ddb.class").set_value("standard_ia").run()
+    assert not page.exception
+    table = page.dataframe[0].value
+    reserved = table[table["strategy"] == "reserved"].iloc[0]
+    assert reserved["USD / month"] is None or np.isnan(reserved["USD / month"])
+
+
+def test_a_design_without_tables_explains_what_to_do():
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    at.selectbox(key="template").set_value("photo_thumbnails").run()
+    at.switch_page("webapp/pages/dynamodb.py").run()
+    assert not at.exception
+    assert "no DynamoDB table" in at.info[0].value
+
+
+def test_capacity_figure_has_demand_and_each_strategy():
+    demand = np.ones(43_800)
+    fig = capacity_figure(demand, {"fixed": demand * 2, "scheduled": demand * 1.1}, title="t", unit="RCU")
+    assert [trace.name for trace in fig.data] == ["consumed", "fixed", "scheduled"]
+    assert len(fig.data[0].y) == 730
+
+
+def test_a_gsi_can_be_planned_on_the_page():
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    yaml_text = ("name: g\nregion: us-east-1\nworkload: {requests_per_month: 10000000}\ncomponents:\n"
+                 "  - {id: t, type: dynamodb, writes: 1, gsis: [{name: by_user, write_fraction: 0.5}]}\n")
+    at.text_area[0].set_value(yaml_text)
+    at.button[0].click().run()
+    at.switch_page("webapp/pages/dynamodb.py").run()
+    at.selectbox(key="ddb.index").set_value("by_user").run()
+    assert not at.exception
+    expected = plan_dict(dynamodb_plan_data(load_design_data(yaml_text), "t", PlannerSettings(), index="by_user"))
+    assert expected["table"] == "t/index/by_user"
+    assert list(at.dataframe[0].value["USD / month"]) == [s["monthly_cost_usd"] for s in expected["strategies"]]
+
+
+def test_the_page_compares_the_weekly_plan_with_the_lower_bound_and_offers_its_actions(page):
+    expected = plan_dict(dynamodb_plan_data(load_design_data(template_text("save_app_data")), "table", PlannerSettings()))
+    table = page.dataframe[0].value
+    bound = table[table["strategy"] == "scheduled_one_time"].iloc[0]
+    assert not bound["applicable"]
+    assert expected["recommended"] != "scheduled_one_time"
+    info = page.info[0].value
+    weekly = next(s for s in expected["strategies"] if s["name"] == "scheduled_weekly")
+    assert f"USD {weekly['monthly_cost_usd']:,.2f}" in info and "lower bound" in info
+    assert "put-scheduled-action" in " ".join(c.value for c in page.caption)
+
+
+def test_the_last_decrease_is_read_and_a_bad_one_is_named(page):
+    page.number_input(key="ddb.used").set_value(27).run()
+    page.text_input(key="ddb.last").set_value("2026-12-07T08:30:00Z").run()
+    assert not page.exception and not page.warning
+    page.text_input(key="ddb.last").set_value("yesterday").run()
+    assert "yesterday" in page.warning[0].value
+
+
+def test_the_live_state_is_filled_from_the_account_snapshot():
+    import json
+
+    snapshot = json.loads((Path(APP).parent / "tests/fixtures/aws/snapshot_photos_tokyo.json").read_text())
+    snapshot["accounts"][0]["regions"]["ap-northeast-1"]["dynamodb"]["tables"]["value"].append(
+        {"name": "table", "table": {"value": {"billing": "provisioned", "rcu": 5, "wcu": 5, "decreases_today": 3,
+                                              "last_decrease": "2026-12-06T14:50:00Z", "table_class": "standard",
+                                              "gsis": []}}})
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    at.session_state["account_snapshot"] = snapshot
+    at.switch_page("webapp/pages/dynamodb.py").run()
+    assert not at.exception
+    assert at.number_input(key="ddb.used").value == 3
+    assert at.text_input(key="ddb.last").value == "2026-12-06T14:50:00Z"
+    assert any("account snapshot" in c.value for c in at.caption)
+
+
+def test_the_new_texts_are_japanese_on_a_japanese_screen():
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    at.radio(key="lang").set_value("ja").run()
+    at.switch_page("webapp/pages/dynamodb.py").run()
+    assert not at.exception
+    import re
+
+    japanese = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+    assert japanese.search(at.info[0].value) and "下限" in at.info[0].value
+    notes = at.dataframe[0].value["注記"]
+    assert all(japanese.search(n) for n in notes), list(notes)
+    assert "適用可" in at.dataframe[0].value.columns

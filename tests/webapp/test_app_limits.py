@@ -1,0 +1,65 @@
+"""The Limits page through AppTest: the same checks as `cli.py check`, and what-if controls that change them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from models.design.text import load_design_data
+from service import check_data
+from templates import template_text
+from webapp.charts import limit_figure
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+
+
+@pytest.fixture
+def limits_page() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    at.selectbox(key="template").set_value("photo_thumbnails").run()
+    at.switch_page("webapp/pages/limits.py").run()
+    assert not at.exception
+    return at
+
+
+def test_the_page_shows_the_same_checks_as_the_cli(limits_page):
+    report, _ = check_data(load_design_data(template_text("photo_thumbnails")))
+    table = limits_page.dataframe[0].value
+    assert len(table) == len(report.checks)
+    cli_affected = {(c.id, c.component): c.affected_requests_per_month for c in report.checks}
+    page_affected = {(r["check"], r["component"]): r["affected / month"] for _, r in table.iterrows()}
+    assert page_affected == cli_affected
+    assert limits_page.metric[0].value.endswith(report.worst_status)
+
+
+def test_lowering_account_concurrency_fails_the_tv_spike(limits_page):
+    limits_page.number_input(key="whatif.lambda_concurrency").set_value(10).run()
+    assert not limits_page.exception
+    assert limits_page.metric[0].value == "🔴 fail"
+    table = limits_page.dataframe[0].value
+    assert table.iloc[0]["status"] == "🔴 fail"
+
+
+def test_what_if_does_not_change_the_design(limits_page):
+    limits_page.number_input(key="whatif.lambda_concurrency").set_value(10).run()
+    assert "limits" not in limits_page.session_state["design"]
+
+
+def test_japanese_limits_page(limits_page):
+    # AppTest's switch_page runs the page script alone (without app.py's sidebar), so set the language directly
+    limits_page.session_state["lang"] = "ja"
+    limits_page.run()
+    assert not limits_page.exception
+    assert limits_page.metric[0].label == "総合"
+
+
+def test_limit_figure_shows_the_month_and_the_peak_day():
+    demand = np.ones(43_800)
+    demand[11 * 1440 + 1200:11 * 1440 + 1230] = 6.0
+    fig = limit_figure(demand, 5.0, title="t", unit="concurrent executions")
+    month, day = fig.data
+    assert len(month.y) == 730 and max(month.y) == 6.0
+    assert len(day.y) == 1440 and fig.layout.annotations[1].text.endswith("day 12")

