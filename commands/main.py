@@ -43,17 +43,16 @@ def read_account_limits(path: str | None, region: str) -> dict | None:
 def cmd_estimate(args: argparse.Namespace) -> int:
     data = load_design_data(read_design(args.design))
     report, est = check_data(data)
+    year = projection_data(data) if args.format != "csv" else []  # the CSV holds the line items only
     if args.format == "json":
         doc = contract_dict(est)
         doc["components"] = component_summaries(report)
-        doc["projection_12_months"] = [{**row, "total_usd": float(round(row["total_usd"], 6))}
-                                       for row in projection_data(data)]
+        doc["projection_12_months"] = [{**row, "total_usd": float(round(row["total_usd"], 6))} for row in year]
         print(json.dumps(doc, indent=2, ensure_ascii=False))
     elif args.format == "csv":
         sys.stdout.write(csv_text(est))
     else:
         sys.stdout.write(table_text(est))
-        year = projection_data(data)
         growth = parse_growth(data)
         print(f"12-month projection (growth {growth:.1%}/month): USD {sum(r['total_usd'] for r in year):,.2f} "
               f"(month 12: USD {year[-1]['total_usd']:,.2f})")

@@ -17,7 +17,7 @@ from models.costs.estimate import Estimate
 from models.costs.money import Quote, QuoteSettings, make_quote, money_amount
 from models.design.ranges import is_range, spread
 from models.design.schema import REGION_NAMES, parse_design
-from service import check_data, expected_data, scenario_estimates, year_total_usd
+from service import expected_data, plan, year_total_usd
 
 
 @dataclass(frozen=True)
@@ -79,10 +79,11 @@ class QuoteReport:
 
 def build_report(data: dict, *, settings: QuoteSettings, lang: str, today: date) -> QuoteReport:
     """Everything an export shows for `data` (a design mapping, ranges allowed); DesignError if invalid."""
-    estimates = scenario_estimates(data)
+    built = plan(data)  # every case once: its estimate, and the expected case's readiness on the same Run
+    estimates = {case: c.estimate for case, c in built.cases.items()}
     quotes = {case: make_quote(est.line_items, settings) for case, est in estimates.items()}
-    report, _ = check_data(data)
-    year = year_total_usd(data)
+    report = built.readiness["expected"]
+    year = year_total_usd(built)
     return QuoteReport(
         design=data, lang=lang, settings=settings, today=today, estimates=estimates, quotes=quotes,
         readiness=report, year_usd=year, inputs=design_inputs(data), defaults=defaults_assumed(data),
