@@ -21,15 +21,19 @@ def cold_starts_per_minute(rate_rps: np.ndarray, mean_duration_s: float, idle_re
     """Expected cold starts in each minute of the month."""
     rate = np.asarray(rate_rps, dtype=float)
     load = rate * mean_duration_s
-    need = np.where(load > 0, load + 2 * np.sqrt(load), 0.0)
+    need = load + 2 * np.sqrt(load)  # 0 where there is no load
     window = max(1, int(round(idle_reclaim_s / 60)))
     pool = need.copy()
     for shift in range(1, window):  # the busiest need over the last W minutes (environments linger)
-        pool[shift:] = np.maximum(pool[shift:], need[:-shift])
+        np.maximum(pool[shift:], need[:-shift], out=pool[shift:])
     warm_floor = max(1, provisioned)
     extra = np.maximum(pool - warm_floor, 0.0)
-    rises = np.maximum(np.diff(extra, prepend=extra[0]), 0.0)
-    first = rate * 60 * np.exp(-rate * idle_reclaim_s) if provisioned == 0 else np.zeros_like(rate)
+    rises = np.diff(extra, prepend=extra[0])
+    np.maximum(rises, 0.0, out=rises)
+    if provisioned:
+        return rises
+    first = rate * 60
+    first *= np.exp(-rate * idle_reclaim_s)
     return first + rises
 
 
