@@ -52,9 +52,11 @@ def cached_plan(data: dict) -> Plan:
     return plan(data) if key is None else _plan_by_key(key, data)
 
 
-@st.cache_data(show_spinner=False, max_entries=8)  # a ranged Plan pickles to ~16 MB (its traffic series)
+@st.cache_resource(show_spinner=False, max_entries=8)
 def _plan_by_key(key: str, _data: dict) -> Plan:
-    """The Plan of `_data`, cached by `key` alone (the mapping itself is not hashed)."""
+    """The Plan of `_data`, cached by `key` alone (the mapping itself is not hashed). A resource cache:
+    every rerun gets the same immutable Plan back instead of unpickling a copy (a ranged Plan holds
+    about 16 MB of traffic series)."""
     return plan(_data)
 
 
