@@ -40,7 +40,7 @@ def checks(ctx: Context) -> list[Check]:
 def _account_throttle(ctx: Context, apis) -> Check:
     rate = ctx.limit("api_rps").value
     burst = ctx.limit("api_burst").value
-    total_rps = sum(ctx.rates[a.id] for a in apis)
+    total_rps = sum((ctx.rates[a.id] for a in apis), np.zeros_like(ctx.rates[apis[0].id]))
     overflow = credit_bucket_overflow(total_rps * 60, rate * 60, burst)
     share = np.divide(overflow, total_rps * 60, out=np.zeros_like(overflow), where=total_rps > 0)
     for api in apis:
