@@ -51,7 +51,8 @@ class Context:
     rates: dict[str, np.ndarray]
     facts: dict[str, dict] = field(default_factory=dict)  # per-component figures for reports
     catalog: Catalog | None = None  # the region's prices, for the cost of remedies (optional)
-    curves: dict[tuple[str, str], np.ndarray] = field(default_factory=dict)  # (check id, component) → demand per minute
+    # (check id, component) → demand per minute
+    curves: dict[tuple[str, str], np.ndarray] = field(default_factory=dict)
     run: Run | None = None  # the case's Run, for its cold starts and durations (None: derived on demand)
 
     @classmethod
@@ -97,7 +98,8 @@ class Readiness:
 
 def status_for(affected: float, total: float, peak: float | None, limit: float | None, hard: bool = False) -> str:
     """fail / warn / pass by the rule in this module's docstring."""
-    if (total > 0 and affected / total >= FAIL_SHARE) or (hard and peak is not None and limit is not None and peak > limit):
+    if (total > 0 and affected / total >= FAIL_SHARE) or (
+            hard and peak is not None and limit is not None and peak > limit):
         return "fail"
     if affected >= 1 or (peak is not None and limit and peak > (1 - WARN_HEADROOM) * limit):
         return "warn"

@@ -116,8 +116,8 @@ def _on_demand_peak(ctx: Context, table, kind: str, demand) -> Check:
         consequence=msg("dynamodb.on_demand_spike.consequence", "A spike above twice the table's previous peak within "
                         "30 minutes may be throttled while on-demand capacity grows.") if spike_ratio > 2
         else msg("dynamodb.on_demand_spike.ok", "Spikes stay within twice the usual peak."),
-        action=msg("dynamodb.on_demand_spike.action", "Pre-warm the table (warm throughput) before the event, or smooth "
-                   "writes through SQS.") if spike_ratio > 2 else "—")
+        action=msg("dynamodb.on_demand_spike.action", "Pre-warm the table (warm throughput) before the event, or "
+                   "smooth writes through SQS.") if spike_ratio > 2 else "—")
 
 
 def _table_quota(ctx: Context, table, kind: str, demand, items: float) -> Check:
@@ -130,8 +130,8 @@ def _table_quota(ctx: Context, table, kind: str, demand, items: float) -> Check:
         limit_label=msg("dynamodb.table_quota.limit", "{kind} units per second per table (table + GSIs)",
                         kind=_word(kind)), peak=float(demand.max()), curve=demand,
         unit=msg("unit.units_per_s", "{kind} units per second", kind=_word(kind)), affected=throttled, total=items,
-        consequence=msg("dynamodb.table_quota.consequence", "{n:,.0f} {kind}s a month throttled at the per-table quota.",
-                        n=throttled, kind=_word(kind)),
+        consequence=msg("dynamodb.table_quota.consequence",
+                        "{n:,.0f} {kind}s a month throttled at the per-table quota.", n=throttled, kind=_word(kind)),
         action=msg("dynamodb.table_quota.action", "Request a table throughput quota increase, or shard across tables."))
 
 

@@ -60,11 +60,13 @@ def _read_units(table: DynamoDb, run: Run) -> list[tuple[Decimal, str]]:
     reads = item_counts(table, events)[0]
     item_kb = dec(table.item_kb)
     rru_each = read_units_per_read(item_kb, table.read_consistency)
-    rru = [(reads * rru_each, f"{fmt(reads)} reads × {fmt(rru_each)} RRU ({fmt(item_kb)} KB, {table.read_consistency})")]
+    rru = [(reads * rru_each,
+            f"{fmt(reads)} reads × {fmt(rru_each)} RRU ({fmt(item_kb)} KB, {table.read_consistency})")]
     for gsi in table.gsis:
         gsi_reads = events * dec(gsi.reads)
         if gsi_reads:
-            gsi_rru = read_units_per_read(_gsi_kb(table, gsi), "eventual")  # GSIs serve eventually consistent reads only
+            # GSIs serve eventually consistent reads only
+            gsi_rru = read_units_per_read(_gsi_kb(table, gsi), "eventual")
             rru.append((gsi_reads * gsi_rru, f"GSI {gsi.name}: {fmt(gsi_reads)} reads × {fmt(gsi_rru)} RRU"))
     return rru
 
@@ -110,7 +112,8 @@ def rcu_hours(table: DynamoDb, run: Run) -> list[Quantity] | None:
         return None
     hours = HOURS_PER_MONTH
     return [Quantity(provisioned_units(table, "rcu") * hours, f"{table.rcu} RCU × {hours} h", values=_ia(table))] + [
-        Quantity(provisioned_units(gsi, "rcu") * hours, f"GSI {gsi.name}: {gsi.rcu} RCU × {hours} h", values=_ia(table))
+        Quantity(provisioned_units(gsi, "rcu") * hours, f"GSI {gsi.name}: {gsi.rcu} RCU × {hours} h",
+                 values=_ia(table))
         for gsi in table.gsis]
 
 
@@ -120,7 +123,8 @@ def wcu_hours(table: DynamoDb, run: Run) -> list[Quantity] | None:
         return None
     hours = HOURS_PER_MONTH
     return [Quantity(provisioned_units(table, "wcu") * hours, f"{table.wcu} WCU × {hours} h", values=_ia(table))] + [
-        Quantity(provisioned_units(gsi, "wcu") * hours, f"GSI {gsi.name}: {gsi.wcu} WCU × {hours} h", values=_ia(table))
+        Quantity(provisioned_units(gsi, "wcu") * hours, f"GSI {gsi.name}: {gsi.wcu} WCU × {hours} h",
+                 values=_ia(table))
         for gsi in table.gsis]
 
 

@@ -97,7 +97,8 @@ class Estimate:
         return (min(dates), max(dates)) if dates else None
 
 
-def estimate(design: Design | Run, catalog: Catalog, notes: tuple[str, ...] = (), facts: Facts | None = None) -> Estimate:
+def estimate(design: Design | Run, catalog: Catalog, notes: tuple[str, ...] = (),
+             facts: Facts | None = None) -> Estimate:
     """Price a design case with `catalog` (prices of the design's region). Pass the case's `Run` to share
     its traffic series and cold starts with the readiness checks; a bare `Design` gets a Run of its own
     (with `facts`, runtimes' INIT times, the INIT phase of cold starts is billed too). `notes` are extra
