@@ -120,8 +120,8 @@ def dynamodb_plan_data(data: dict, table_id: str, settings=None, start_utc=None,
     design = parse_design(expected_data(data))
     tables = [c.id for c in design.components if c.type == "dynamodb"]
     if table_id not in tables:
-        raise DesignError([msg("dynamodb_plan.not_a_table", "--table: {table!r} is not a DynamoDB table of this design; "
-                               "tables: {tables}", table=table_id,
+        raise DesignError([msg("dynamodb_plan.not_a_table", "--table: {table!r} is not a DynamoDB table of this "
+                               "design; tables: {tables}", table=table_id,
                                tables=", ".join(tables) if tables else msg("word.none", "none"))])
     table = design.component(table_id)
     run = Run(design)  # the table's volumes and traffic series, as its estimate and checks see them

@@ -67,7 +67,7 @@ def compare_figure(curves: pd.DataFrame, break_evens: pd.DataFrame, *, title: st
     return fig
 
 
-def _dot_text(text: str) -> str:
+def _dot_text(text: object) -> str:
     """Text inside a double-quoted DOT string."""
     return str(text).replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
 

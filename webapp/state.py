@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
+from typing import Any
 
 import streamlit as st
 
@@ -26,7 +27,7 @@ from storage.share import SHARE_PARAM, decode_design, encode_design
 from templates import template_keys, template_text
 from webapp.views.fields import apply_bound, apply_edits, toggle_range
 
-QUOTE_DEFAULTS = {"currency": "USD", "jpy_per_usd": 150.0, "tax_pct": 0.0}
+QUOTE_DEFAULTS: dict[str, Any] = {"currency": "USD", "jpy_per_usd": 150.0, "tax_pct": 0.0}
 #: query parameters of a share link besides the design: language and quote settings
 SETTING_PARAMS = {"lang": "lang", "cur": "currency", "rate": "jpy_per_usd", "tax": "tax_pct"}
 

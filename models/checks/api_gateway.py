@@ -40,7 +40,7 @@ def checks(ctx: Context) -> list[Check]:
 def _account_throttle(ctx: Context, apis) -> Check:
     rate = ctx.limit("api_rps").value
     burst = ctx.limit("api_burst").value
-    total_rps = sum(ctx.rates[a.id] for a in apis)
+    total_rps = sum((ctx.rates[a.id] for a in apis), np.zeros_like(ctx.rates[apis[0].id]))
     overflow = credit_bucket_overflow(total_rps * 60, rate * 60, burst)
     share = np.divide(overflow, total_rps * 60, out=np.zeros_like(overflow), where=total_rps > 0)
     for api in apis:
@@ -54,9 +54,10 @@ def _account_throttle(ctx: Context, apis) -> Check:
         unit=msg("unit.requests_per_s_busiest", "requests/s (busiest second)"), affected=float(overflow.sum()),
         total=sum(float(ctx.events[a.id]) for a in apis),
         consequence=msg("apigateway.account_throttle.consequence",
-                        "Requests above the account throttle get 429 Too Many Requests; all APIs in the Region share it."),
-        action=msg("apigateway.account_throttle.action", "Request a throttle quota increase (Service Quotas L-8A5B8E43) "
-                   "or cache responses (CloudFront / REST cache)."))
+                        "Requests above the account throttle get 429 Too Many Requests; all APIs in the Region "
+                        "share it."),
+        action=msg("apigateway.account_throttle.action", "Request a throttle quota increase (Service Quotas "
+                   "L-8A5B8E43) or cache responses (CloudFront / REST cache)."))
 
 
 def _stage_throttle(ctx: Context, api) -> Check:
@@ -64,13 +65,16 @@ def _stage_throttle(ctx: Context, api) -> Check:
     overflow = credit_bucket_overflow(ctx.rates[api.id] * 60, api.stage_rps * 60, burst)
     return make_check(
         ctx, id="apigateway.stage_throttle", component=api.id, limit_key=None, limit_value=api.stage_rps,
-        limit_label=msg("apigateway.stage_throttle.limit", "stage throttle (stage_rps, burst {burst:,.0f})", burst=burst),
+        limit_label=msg("apigateway.stage_throttle.limit", "stage throttle (stage_rps, burst {burst:,.0f})",
+                        burst=burst),
         peak=float(busiest_second_rps(ctx.rates[api.id], ctx.traffic.burstiness).max()),
         curve=busiest_second_rps(ctx.rates[api.id], ctx.traffic.burstiness),
         unit=msg("unit.requests_per_s_busiest", "requests/s (busiest second)"), affected=float(overflow.sum()),
         total=float(ctx.events[api.id]),
-        consequence=msg("apigateway.stage_throttle.consequence", "Requests above the stage's throttle get 429 Too Many Requests."),
-        action=msg("apigateway.stage_throttle.action", "Raise stage_rps / stage_burst, or smooth the clients' traffic."))
+        consequence=msg("apigateway.stage_throttle.consequence",
+                        "Requests above the stage's throttle get 429 Too Many Requests."),
+        action=msg("apigateway.stage_throttle.action",
+                   "Raise stage_rps / stage_burst, or smooth the clients' traffic."))
 
 
 def _integration_timeout(ctx: Context, api, fn) -> Check:
@@ -99,11 +103,13 @@ def _timeout_chain(ctx: Context, api, fn) -> Check:
     client = ctx.design.workload.client_timeout_s
     integration_s = integration_timeout_ms(api, ctx) / 1000
     model = fit_duration(fn.duration_ms)
-    p99_s = (model.fixed_ms if model.fixed_ms is not None else model.median_ms * float(np.exp(2.3263 * model.sigma))) / 1000
+    p99_s = (model.fixed_ms if model.fixed_ms is not None
+             else model.median_ms * float(np.exp(2.3263 * model.sigma))) / 1000
     problems = []
     if client is not None and client <= integration_s:
         problems.append(msg("timeout_chain.client_first", "client timeout {client:g} s ≤ integration timeout "
-                            "{integration:g} s: the app gives up first while the work continues (retries may run it twice)",
+                            "{integration:g} s: the app gives up first while the work continues (retries may run it "
+                            "twice)",
                             client=client, integration=integration_s))
     if fn.timeout_s >= integration_s:
         problems.append(msg("timeout_chain.function_too_long", "function timeout {function} s ≥ integration timeout "

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from models.checks.limits import LimitValue
+from models.costs.prices import Catalog
 from models.design.schema import Design
 from models.run.run import Run
 from models.run.traffic import Traffic
@@ -49,12 +50,13 @@ class Context:
     traffic: Traffic
     rates: dict[str, np.ndarray]
     facts: dict[str, dict] = field(default_factory=dict)  # per-component figures for reports
-    catalog: object = None  # the region's prices, for the cost of remedies (optional)
-    curves: dict[tuple[str, str], np.ndarray] = field(default_factory=dict)  # (check id, component) → demand per minute
+    catalog: Catalog | None = None  # the region's prices, for the cost of remedies (optional)
+    # (check id, component) → demand per minute
+    curves: dict[tuple[str, str], np.ndarray] = field(default_factory=dict)
     run: Run | None = None  # the case's Run, for its cold starts and durations (None: derived on demand)
 
     @classmethod
-    def of(cls, run: Run, limits: dict[str, LimitValue], catalog=None) -> Context:
+    def of(cls, run: Run, limits: dict[str, LimitValue], catalog: Catalog | None = None) -> Context:
         """The context of a design case's `Run`: its events, traffic series and per-minute rates (built
         once, shared with the estimate of the same Run), the limits that apply, the catalog (optional)."""
         return cls(run.design, limits, run.events, run.traffic, run.rates, catalog=catalog, run=run)
@@ -96,7 +98,8 @@ class Readiness:
 
 def status_for(affected: float, total: float, peak: float | None, limit: float | None, hard: bool = False) -> str:
     """fail / warn / pass by the rule in this module's docstring."""
-    if (total > 0 and affected / total >= FAIL_SHARE) or (hard and peak is not None and limit is not None and peak > limit):
+    if (total > 0 and affected / total >= FAIL_SHARE) or (
+            hard and peak is not None and limit is not None and peak > limit):
         return "fail"
     if affected >= 1 or (peak is not None and limit and peak > (1 - WARN_HEADROOM) * limit):
         return "warn"

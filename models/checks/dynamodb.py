@@ -3,17 +3,21 @@ account throughput quotas, on-demand's 2× previous-peak rule, and hot partition
 
 from __future__ import annotations
 
+from decimal import Decimal
+from typing import Literal
+
 import numpy as np
 
 from models.checks.base import Check, Context, make_check
-from models.costs.dynamodb import read_units_per_read, write_units_per_write
+from models.costs.dynamodb import provisioned_units, read_units_per_read, write_units_per_write
 from models.costs.usage import dec
+from models.design.schema import DynamoDb
 from models.messages import Message, msg
 from models.run.flow import item_counts
 from models.run.queueing import credit_bucket_overflow
 
 
-def index_demands(ctx: Context, table) -> dict[str, tuple[np.ndarray, np.ndarray, float, float]]:
+def index_demands(ctx: Context, table: DynamoDb) -> dict[str, tuple[np.ndarray, np.ndarray, float, float]]:
     """Per capacity owner — the base table ("") and each GSI by name — its (read units/s, write units/s)
     per minute and its item reads and writes per month. GSIs have their own capacity and decrease budget."""
     reads, writes = (float(v) for v in item_counts(table, dec(float(ctx.events[table.id]))))
@@ -31,17 +35,17 @@ def index_demands(ctx: Context, table) -> dict[str, tuple[np.ndarray, np.ndarray
     return owners
 
 
-def unit_demand(ctx: Context, table) -> tuple[np.ndarray, np.ndarray, float, float]:
+def unit_demand(ctx: Context, table: DynamoDb) -> tuple[np.ndarray, np.ndarray, float, float]:
     """(read units/s, write units/s per minute, item reads and writes per month) for a table with its GSIs."""
     owners = index_demands(ctx, table)
-    read_units = sum(o[0] for o in owners.values())
-    write_units = sum(o[1] for o in owners.values())
+    read_units = sum((o[0] for o in owners.values()), np.zeros_like(owners[""][0]))
+    write_units = sum((o[1] for o in owners.values()), np.zeros_like(owners[""][1]))
     return read_units, write_units, owners[""][2], owners[""][3]
 
 
 def checks(ctx: Context) -> list[Check]:
     """Every DynamoDB check of the design."""
-    tables = [c for c in ctx.design.components if c.type == "dynamodb"]
+    tables = [c for c in ctx.design.components if isinstance(c, DynamoDb)]
     found: list[Check] = []
     provisioned = {"read": 0.0, "write": 0.0}
     for table in tables:
@@ -50,8 +54,9 @@ def checks(ctx: Context) -> list[Check]:
                  peak_write_units_per_s=round(float(write_units.max()), 2))
         for kind, demand, items in (("read", read_units, reads), ("write", write_units, writes)):
             if table.billing == "provisioned":
-                capacity = float((table.rcu if kind == "read" else table.wcu)
-                                 + sum((g.rcu if kind == "read" else g.wcu) for g in table.gsis))
+                field: Literal["rcu", "wcu"] = "rcu" if kind == "read" else "wcu"
+                capacity = float(provisioned_units(table, field)
+                                 + sum((provisioned_units(g, field) for g in table.gsis), Decimal(0)))
                 provisioned[kind] += capacity
                 found.append(_capacity(ctx, table, kind, demand, items, capacity))
             else:
@@ -111,8 +116,8 @@ def _on_demand_peak(ctx: Context, table, kind: str, demand) -> Check:
         consequence=msg("dynamodb.on_demand_spike.consequence", "A spike above twice the table's previous peak within "
                         "30 minutes may be throttled while on-demand capacity grows.") if spike_ratio > 2
         else msg("dynamodb.on_demand_spike.ok", "Spikes stay within twice the usual peak."),
-        action=msg("dynamodb.on_demand_spike.action", "Pre-warm the table (warm throughput) before the event, or smooth "
-                   "writes through SQS.") if spike_ratio > 2 else "—")
+        action=msg("dynamodb.on_demand_spike.action", "Pre-warm the table (warm throughput) before the event, or "
+                   "smooth writes through SQS.") if spike_ratio > 2 else "—")
 
 
 def _table_quota(ctx: Context, table, kind: str, demand, items: float) -> Check:
@@ -125,8 +130,8 @@ def _table_quota(ctx: Context, table, kind: str, demand, items: float) -> Check:
         limit_label=msg("dynamodb.table_quota.limit", "{kind} units per second per table (table + GSIs)",
                         kind=_word(kind)), peak=float(demand.max()), curve=demand,
         unit=msg("unit.units_per_s", "{kind} units per second", kind=_word(kind)), affected=throttled, total=items,
-        consequence=msg("dynamodb.table_quota.consequence", "{n:,.0f} {kind}s a month throttled at the per-table quota.",
-                        n=throttled, kind=_word(kind)),
+        consequence=msg("dynamodb.table_quota.consequence",
+                        "{n:,.0f} {kind}s a month throttled at the per-table quota.", n=throttled, kind=_word(kind)),
         action=msg("dynamodb.table_quota.action", "Request a table throughput quota increase, or shard across tables."))
 
 

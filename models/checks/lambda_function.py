@@ -124,15 +124,16 @@ def _concurrency_checks(ctx: Context, functions, loads, pool: int, throttled) ->
 def _throttle_consequence(source: str, throttled: float) -> Message:
     """What a throttled invocation means for this kind of caller."""
     if source == "sqs":
-        return msg("lambda.concurrency.consequence_sqs", "Invoked from SQS: the poller only runs as concurrency allows, "
-                   "so messages wait in the queue (see sqs.backlog).")
+        return msg("lambda.concurrency.consequence_sqs", "Invoked from SQS: the poller only runs as concurrency "
+                   "allows, so messages wait in the queue (see sqs.backlog).")
     if source in ("s3", "sns"):
         return msg("lambda.concurrency.consequence_async", "{n:,.0f} invocation attempts a month throttled (Erlang B "
                    "on the offered load); these async events are retried for up to 6 hours (see lambda.async_events).",
                    n=throttled)
     if source == "dynamodb":
         return msg("lambda.concurrency.consequence_stream", "{n:,.0f} invocation attempts a month throttled (Erlang B "
-                   "on the offered load); the stream's batches are retried until the records expire (24 h).", n=throttled)
+                   "on the offered load); the stream's batches are retried until the records expire (24 h).",
+                   n=throttled)
     return msg("lambda.concurrency.consequence_sync", "{n:,.0f} invocation attempts a month throttled (Erlang B on the "
                "offered load); the caller receives 429 Too Many Requests.", n=throttled)
 
@@ -195,5 +196,5 @@ def _async_check(ctx: Context, fn, pool: int) -> Check:
         consequence=msg("lambda.async_events.consequence", "Event-triggered (async) invocations: {delayed:,.0f} events "
                         "a month wait for retries after throttling; {dropped:,.0f} exceed the 6-hour event age and are "
                         "dropped unless a DLQ or on-failure destination keeps them.", delayed=delayed, dropped=dropped),
-        action=msg("lambda.async_events.action", "Put an SQS queue between S3 and the function (the talk's fix), set an "
-                   "on-failure destination/DLQ, or raise the function's concurrency."))
+        action=msg("lambda.async_events.action", "Put an SQS queue between S3 and the function (the talk's fix), "
+                   "set an on-failure destination/DLQ, or raise the function's concurrency."))

@@ -60,7 +60,8 @@ def _cold_start(ctx: Context, fn, facts: Facts) -> Check:
     model = fit_duration(fn.duration_ms)
     warm_p99 = p99_ms(model)
     cold_p99 = p99_with_cold_starts(model, share, init_ms) if init_ms else warm_p99
-    ctx.note(fn.id, cold_starts_per_month=round(cold, 1), cold_start_share=round(share, 6), p99_ms_with_cold=round(cold_p99, 1))
+    ctx.note(fn.id, cold_starts_per_month=round(cold, 1), cold_start_share=round(share, 6),
+             p99_ms_with_cold=round(cold_p99, 1))
     over_timeout = cold_p99 >= fn.timeout_s * 1000
     remedy = _remedy(ctx, fn)
     return make_check(
@@ -71,8 +72,9 @@ def _cold_start(ctx: Context, fn, facts: Facts) -> Check:
         affected=invocations * fit_duration(fn.duration_ms).fraction_over(fn.timeout_s * 1000 - init_ms) * share
         if over_timeout else 0.0, total=invocations, warn_if=share > 0.01 or cold_p99 > 1.5 * warm_p99,
         consequence=msg("lambda.cold_starts.consequence", "{cold:,.0f} cold starts a month ({share:.2%} of "
-                        "invocations) add ~{init_ms:,.0f} ms each: p99 {warm_p99:,.0f} → {cold_p99:,.0f} ms; the INIT "
-                        "phase is billed as duration.", cold=cold, share=share, init_ms=init_ms, warm_p99=warm_p99,
+                        "invocations) add ~{init_ms:,.0f} ms each: p99 {warm_p99:,.0f} → {cold_p99:,.0f} ms; "
+                        "the INIT phase is billed as duration.", cold=cold, share=share, init_ms=init_ms,
+                        warm_p99=warm_p99,
                         cold_p99=cold_p99),
         action=msg("lambda.cold_starts.action", "Keep the package and imports small; use {remedy}; or accept the "
                    "latency if p99 allows.", remedy=remedy))
@@ -111,8 +113,9 @@ def _async_failures(ctx: Context, fn, source: str) -> Check:
         unit="", affected=0, total=1, warn_if=not fn.dlq,
         consequence=(msg("resilience.failed_events.kept", "Events from {source} that still fail after {retries} are "
                          "kept in the DLQ.", source=source, retries=retries)
-                     if fn.dlq else msg("resilience.failed_events.dropped", "Events from {source} that still fail after "
-                                        "{retries} are dropped silently — the lost S3-triggered runs of the talk.",
+                     if fn.dlq else msg("resilience.failed_events.dropped", "Events from {source} that still "
+                                        "fail after {retries} are dropped silently — the lost S3-triggered runs of "
+                                        "the talk.",
                                         source=source, retries=retries)),
         action="—" if fn.dlq else msg("resilience.failed_events.action", "Configure an on-failure destination or DLQ "
                                       "(set dlq: true), or buffer with SQS."))
@@ -128,8 +131,8 @@ def _idempotency(ctx: Context, fn, source: str) -> Check:
         else msg("resilience.idempotency.consequence", "Events from {source} can arrive more than once (retries, "
                  "redelivery); a non-idempotent handler may act twice (duplicate thumbnails, double writes). "
                  "Independent services give no transaction across them.", source=source),
-        action="—" if fn.idempotent else msg("resilience.idempotency.action", "Make the handler idempotent (conditional "
-                                             "writes, idempotency keys), then set idempotent: true."))
+        action="—" if fn.idempotent else msg("resilience.idempotency.action", "Make the handler idempotent "
+                                             "(conditional writes, idempotency keys), then set idempotent: true."))
 
 
 def _direct_invoke(ctx: Context, fn) -> list[Check]:
@@ -144,15 +147,15 @@ def _direct_invoke(ctx: Context, fn) -> list[Check]:
         hard=True,
         consequence=msg("lambda.invoke_rate.consequence", "Clients call Lambda's Invoke API directly; above the invoke "
                         "rate they get 429 TooManyRequests."),
-        action=msg("lambda.invoke_rate.action", "Request a higher concurrency quota (the invoke rate follows it) or put "
-                   "API Gateway in front."))
+        action=msg("lambda.invoke_rate.action", "Request a higher concurrency quota (the invoke rate follows it) "
+                   "or put API Gateway in front."))
     layer = make_check(
         ctx, id="lambda.no_api_layer", component=fn.id, limit_key=None, limit_value=None,
         limit_label=msg("lambda.no_api_layer.limit", "no API Gateway in front"), peak=None, unit="", affected=0,
         total=1, warn_if=True,
         consequence=msg("lambda.no_api_layer.consequence_reserved", "Without API Gateway there is no per-client "
-                        "throttling, caching, request validation or custom domain; a misbehaving app version can use up "
-                        "the account's concurrency (reserved_concurrency caps this function).")
+                        "throttling, caching, request validation or custom domain; a misbehaving app version can "
+                        "use up the account's concurrency (reserved_concurrency caps this function).")
         if fn.reserved_concurrency else msg("lambda.no_api_layer.consequence", "Without API Gateway there is no "
                                             "per-client throttling, caching, request validation or custom domain; a "
                                             "misbehaving app version can use up the account's concurrency."),
@@ -186,7 +189,8 @@ def _availability(ctx: Context, facts: Facts) -> Check:
     composite = math.prod(facts.slas[s].sla_pct / 100 for s in services if s in facts.slas)
     degraded = (1 - composite) * MINUTES_PER_MONTH
     off_path = [c.id for c in ctx.design.components if c not in path and c.type not in ("cognito", "route53")]
-    ctx.note("(design)", composite_availability_pct=round(composite * 100, 4), degraded_minutes_per_month=round(degraded, 1))
+    ctx.note("(design)", composite_availability_pct=round(composite * 100, 4),
+             degraded_minutes_per_month=round(degraded, 1))
     chain = " × ".join(f"{s} {facts.slas[s].sla_pct:g} %" for s in services if s in facts.slas)
     return make_check(
         ctx, id="availability.composite", component="(design)", limit_key=None, limit_value=None,
@@ -200,6 +204,6 @@ def _availability(ctx: Context, facts: Facts) -> Check:
         else msg("availability.composite.consequence", "Requests depend on {n} services at once: up to {minutes:,.0f} "
                  "degraded minutes a month at the SLA level (SLAs are credits, not guarantees).", n=len(services),
                  minutes=degraded),
-        action=msg("availability.composite.action", "Retry with backoff and jitter on every synchronous call; move work "
-                   "that need not finish within the request behind SQS; for higher availability consider DynamoDB "
-                   "global tables and multi-Region APIs."))
+        action=msg("availability.composite.action", "Retry with backoff and jitter on every synchronous call; "
+                   "move work that need not finish within the request behind SQS; for higher availability consider "
+                   "DynamoDB global tables and multi-Region APIs."))

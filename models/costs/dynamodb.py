@@ -8,7 +8,7 @@ a read uses 1 unit per 4 KB (eventual ½, transactional ×2); a write 1 unit per
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from models.costs.components import Component, Quantity, billed
 from models.costs.usage import HOURS_PER_MONTH, SECONDS_PER_MONTH, ComponentUsage, ceil_units, dec, fmt
@@ -49,7 +49,8 @@ def usage(table: DynamoDb, run: Run) -> ComponentUsage:
     warnings: list[str] = []
     if table.billing == "provisioned":
         rru, wru = _read_units(table, run), _write_units(table, run)
-        warnings += _capacity_warnings(table, sum(q for q, _ in rru), sum(q for q, _ in wru))
+        warnings += _capacity_warnings(table, sum((q for q, _ in rru), Decimal(0)),
+                                       sum((q for q, _ in wru), Decimal(0)))
     return ComponentUsage(billed(COMPONENTS, globals(), table, run), tuple(warnings))
 
 
@@ -59,11 +60,13 @@ def _read_units(table: DynamoDb, run: Run) -> list[tuple[Decimal, str]]:
     reads = item_counts(table, events)[0]
     item_kb = dec(table.item_kb)
     rru_each = read_units_per_read(item_kb, table.read_consistency)
-    rru = [(reads * rru_each, f"{fmt(reads)} reads × {fmt(rru_each)} RRU ({fmt(item_kb)} KB, {table.read_consistency})")]
+    rru = [(reads * rru_each,
+            f"{fmt(reads)} reads × {fmt(rru_each)} RRU ({fmt(item_kb)} KB, {table.read_consistency})")]
     for gsi in table.gsis:
         gsi_reads = events * dec(gsi.reads)
         if gsi_reads:
-            gsi_rru = read_units_per_read(_gsi_kb(table, gsi), "eventual")  # GSIs serve eventually consistent reads only
+            # GSIs serve eventually consistent reads only
+            gsi_rru = read_units_per_read(_gsi_kb(table, gsi), "eventual")
             rru.append((gsi_reads * gsi_rru, f"GSI {gsi.name}: {fmt(gsi_reads)} reads × {fmt(gsi_rru)} RRU"))
     return rru
 
@@ -108,8 +111,9 @@ def rcu_hours(table: DynamoDb, run: Run) -> list[Quantity] | None:
     if table.billing != "provisioned":
         return None
     hours = HOURS_PER_MONTH
-    return [Quantity(dec(table.rcu) * hours, f"{table.rcu} RCU × {hours} h", values=_ia(table))] + [
-        Quantity(dec(gsi.rcu) * hours, f"GSI {gsi.name}: {gsi.rcu} RCU × {hours} h", values=_ia(table))
+    return [Quantity(provisioned_units(table, "rcu") * hours, f"{table.rcu} RCU × {hours} h", values=_ia(table))] + [
+        Quantity(provisioned_units(gsi, "rcu") * hours, f"GSI {gsi.name}: {gsi.rcu} RCU × {hours} h",
+                 values=_ia(table))
         for gsi in table.gsis]
 
 
@@ -118,8 +122,9 @@ def wcu_hours(table: DynamoDb, run: Run) -> list[Quantity] | None:
     if table.billing != "provisioned":
         return None
     hours = HOURS_PER_MONTH
-    return [Quantity(dec(table.wcu) * hours, f"{table.wcu} WCU × {hours} h", values=_ia(table))] + [
-        Quantity(dec(gsi.wcu) * hours, f"GSI {gsi.name}: {gsi.wcu} WCU × {hours} h", values=_ia(table))
+    return [Quantity(provisioned_units(table, "wcu") * hours, f"{table.wcu} WCU × {hours} h", values=_ia(table))] + [
+        Quantity(provisioned_units(gsi, "wcu") * hours, f"GSI {gsi.name}: {gsi.wcu} WCU × {hours} h",
+                 values=_ia(table))
         for gsi in table.gsis]
 
 
@@ -151,11 +156,19 @@ def stream_reads(table: DynamoDb, run: Run) -> Quantity | None:
     return Quantity(n, f"{fmt(n)} stream read requests")
 
 
+def provisioned_units(owner: DynamoDb | Gsi, field: Literal["rcu", "wcu"]) -> Decimal:
+    """The provisioned capacity units `field` of a table or GSI (the schema requires them with provisioned billing)."""
+    units = owner.rcu if field == "rcu" else owner.wcu
+    if units is None:
+        raise ValueError(f"{owner.name if isinstance(owner, Gsi) else owner.id}: provisioned billing without {field}")
+    return dec(units)
+
+
 def _capacity_warnings(table: DynamoDb, rru: Decimal, wru: Decimal) -> list[str]:
     """Average demand above provisioned capacity throttles even before any peak."""
-    capacity_r = dec(table.rcu) + sum((dec(g.rcu) for g in table.gsis), Decimal(0))
-    capacity_w = dec(table.wcu) + sum((dec(g.wcu) for g in table.gsis), Decimal(0))
-    notes = []
+    capacity_r = provisioned_units(table, "rcu") + sum((provisioned_units(g, "rcu") for g in table.gsis), Decimal(0))
+    capacity_w = provisioned_units(table, "wcu") + sum((provisioned_units(g, "wcu") for g in table.gsis), Decimal(0))
+    notes: list[str] = []
     for kind, demand, capacity in (("read", rru, capacity_r), ("write", wru, capacity_w)):
         per_second = demand / SECONDS_PER_MONTH
         if per_second > capacity:

@@ -15,7 +15,7 @@ from decimal import Decimal
 from types import ModuleType
 
 from models.costs import api_gateway, cloudfront, cognito, dynamodb, lambda_function, route53, s3, ses, sns, sqs
-from models.costs.prices import Catalog, Price
+from models.costs.prices import Catalog, FreeTier, Price
 from models.costs.tiers import split_into_tiers, split_range_into_tiers
 from models.costs.usage import ComponentUsage, Usage, fmt
 from models.design.schema import Design
@@ -97,7 +97,8 @@ class Estimate:
         return (min(dates), max(dates)) if dates else None
 
 
-def estimate(design: Design | Run, catalog: Catalog, notes: tuple[str, ...] = (), facts: Facts | None = None) -> Estimate:
+def estimate(design: Design | Run, catalog: Catalog, notes: tuple[str, ...] = (),
+             facts: Facts | None = None) -> Estimate:
     """Price a design case with `catalog` (prices of the design's region). Pass the case's `Run` to share
     its traffic series and cold starts with the readiness checks; a bare `Design` gets a Run of its own
     (with `facts`, runtimes' INIT times, the INIT phase of cold starts is billed too). `notes` are extra
@@ -184,23 +185,23 @@ def _free_tier_lines(by_price: dict[str, list[Usage]], catalog: Catalog,
                      free_kinds: tuple[str, ...]) -> list[LineItem]:
     """Negative lines for free allowances: each pool applied once per account across its prices,
     then shared among the components in proportion to their eligible use."""
-    pools: dict[str, list[Price]] = defaultdict(list)
+    pools: dict[str, list[tuple[Price, FreeTier]]] = defaultdict(list)
     for price_id in by_price:
         price = catalog.get(price_id)
         if price and price.free_tier and price.free_tier.kind in free_kinds:
-            pools[price.free_tier.pool].append(price)
+            pools[price.free_tier.pool].append((price, price.free_tier))
     lines: list[LineItem] = []
     for prices in pools.values():
-        remaining = prices[0].free_tier.amount
+        remaining = prices[0][1].amount
         # the allowance goes to the dearest dimension first (in the customer's favour)
-        for price in sorted(prices, key=lambda p: (-p.first_unit_price, p.id)):
+        for price, free_tier in sorted(prices, key=lambda pf: (-pf[0].first_unit_price, pf[0].id)):
             eligible = [u for u in by_price[price.id] if u.free_tier_eligible]
             eligible_total = sum((u.quantity for u in eligible), Decimal(0))
             used = min(remaining, eligible_total)
             if used <= 0:
                 continue
             remaining -= used
-            how = f"{fmt(used)} of {fmt(price.free_tier.amount)} {price.unit} free per month ({price.free_tier.kind})"
+            how = f"{fmt(used)} of {fmt(free_tier.amount)} {price.unit} free per month ({free_tier.kind})"
             if len(eligible) > 1:
                 how += ", shared in proportion to use"
             parts = split_range_into_tiers(Decimal(0), used, price.tiers)
@@ -233,6 +234,8 @@ def _tier_label(price: Price, index: int) -> str:
     if len(price.tiers) == 1:
         return ""
     lower = price.tiers[index - 1].up_to if index else Decimal(0)
+    if lower is None:
+        raise ValueError(f"{price.id}: only the last tier may be unbounded")
     upper = price.tiers[index].up_to
     if upper is None:
         return f" (over {_short(lower)} {price.unit})"

@@ -115,11 +115,13 @@ def duration(fn: Lambda, run: Run) -> Quantity | None:
     memory_gb = _memory_gb(fn)
     if not fn.provisioned_concurrency:
         n, billed_s = run.events[fn.id], _billed_s(fn)
-        return Quantity(n * billed_s * memory_gb, f"{fmt(n)} invocations × {fmt(billed_s)} s billed × {fmt(memory_gb)} GB")
+        return Quantity(n * billed_s * memory_gb,
+                        f"{fmt(n)} invocations × {fmt(billed_s)} s billed × {fmt(memory_gb)} GB")
     on_demand_s = _compute_s(fn, run) - _served_by_provisioned(fn, run)[0]
     if on_demand_s <= 0:
         return None
-    return Quantity(on_demand_s * memory_gb, f"{fmt(on_demand_s)} s beyond provisioned capacity × {fmt(memory_gb)} GB", False)
+    return Quantity(on_demand_s * memory_gb,
+                    f"{fmt(on_demand_s)} s beyond provisioned capacity × {fmt(memory_gb)} GB", False)
 
 
 def init_duration(fn: Lambda, run: Run) -> Quantity | None:

@@ -51,7 +51,8 @@ class QuoteSettings:
             raise MoneyError(f"currency {self.currency!r} is not supported; use one of {', '.join(CURRENCIES)}")
         rate, tax = Decimal(self.jpy_per_usd), Decimal(self.tax_pct)
         if not rate.is_finite() or not 0 < rate <= MAX_JPY_PER_USD:
-            raise MoneyError(f"exchange rate {self.jpy_per_usd} JPY per USD is out of range; must be > 0 and ≤ 10,000")
+            raise MoneyError(f"exchange rate {self.jpy_per_usd} JPY per USD is out of range; "
+                             "must be > 0 and ≤ 10,000")
         if not tax.is_finite() or not 0 <= tax <= 100:
             raise MoneyError(f"tax {self.tax_pct} % is out of range; must be between 0 and 100")
         object.__setattr__(self, "jpy_per_usd", rate)

@@ -46,6 +46,7 @@ def delivery(topic: Sns, run: Run) -> list[Quantity]:
         per_publish = dec(getattr(topic.deliveries, kind))
         if per_publish:
             quantities.append(Quantity(publishes * per_publish * chunks,
-                                       f"{fmt(publishes)} publishes × {fmt(per_publish)} {kind} deliveries × {fmt(chunks)}",
+                                       f"{fmt(publishes)} publishes × {fmt(per_publish)} {kind} deliveries"
+                                       f" × {fmt(chunks)}",
                                        values={"kind": kind}))
     return quantities

@@ -35,5 +35,6 @@ def requests(queue: Sqs, run: Run) -> Quantity:
     with_payload = min(per_message, Decimal(2))  # send + receive
     billed_per_message = with_payload * chunks + (per_message - with_payload)
     how = (f"{fmt(messages)} messages × {fmt(billed_per_message)} requests "
-           f"({fmt(with_payload)} carrying {fmt(chunks)} × 64 KB chunks + {fmt(per_message - with_payload)} without payload)")
+           f"({fmt(with_payload)} carrying {fmt(chunks)} × 64 KB chunks"
+           f" + {fmt(per_message - with_payload)} without payload)")
     return Quantity(messages * billed_per_message, how)

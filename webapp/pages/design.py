@@ -3,6 +3,8 @@ quote and share the design."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import streamlit as st
 
 from i18n.catalog import t, tf
@@ -106,6 +108,13 @@ def design_form(design: dict, lg: str) -> None:
             component_widgets(index, component, rev, lg)
 
 
+def _limits(spec: FieldSpec) -> tuple[float, float, float]:
+    """(min, max, step) of a number field: every number field in SPECS declares all three."""
+    if spec.min is None or spec.max is None or spec.step is None:
+        raise ValueError(f"number field {spec.name!r} needs min, max and step")
+    return spec.min, spec.max, spec.step
+
+
 def _clamped(value, spec: FieldSpec) -> float:
     """A design value inside the widget's limits (a hand-written file may go beyond them)."""
     number = float(value) if isinstance(value, (int, float)) else float(spec.default or 0)
@@ -121,16 +130,17 @@ def bound_inputs(index: int | None, spec: FieldSpec, rng: dict, label: str, key:
     cols = st.columns(2)
     for col, bound, value in ((cols[0], "low", low), (cols[1], "high", high)):
         widget_key = f"{key}.{bound}"
-        common = dict(key=widget_key, help=tf("range_bound_help", lg, bound=t(f"bound_{bound}", lg)),
+        common: dict[str, Any] = dict(key=widget_key, help=tf("range_bound_help", lg, bound=t(f"bound_{bound}", lg)),
                       on_change=edit_bound, args=(index, spec.name, bound, widget_key))
         text = tf(f"range_{bound}", lg, label=label)
+        low_limit, high_limit, step = _limits(spec)
         if spec.integer:
-            col.number_input(text, min_value=int(spec.min), max_value=int(spec.max), value=int(_clamped(value, spec)),
-                             step=int(spec.step), **common)
+            col.number_input(text, min_value=int(low_limit), max_value=int(high_limit),
+                             value=int(_clamped(value, spec)), step=int(step), **common)
         else:
-            extra = {"format": number_format} if number_format else {}
-            col.number_input(text, min_value=float(spec.min), max_value=float(spec.max), value=_clamped(value, spec),
-                             step=float(spec.step), **extra, **common)
+            extra: dict[str, Any] = {"format": number_format} if number_format else {}
+            col.number_input(text, min_value=float(low_limit), max_value=float(high_limit),
+                             value=_clamped(value, spec), step=float(step), **extra, **common)
 
 
 def component_widgets(index: int, component: dict, rev: int, lg: str) -> None:
@@ -140,17 +150,19 @@ def component_widgets(index: int, component: dict, rev: int, lg: str) -> None:
             continue
         start = current_value(component, spec)
         key = f"r{rev}.{index}.{spec.name}"
-        common = dict(key=key, help=spec.help_ja if lg == "ja" else spec.help_en,
+        common: dict[str, Any] = dict(key=key, help=spec.help_ja if lg == "ja" else spec.help_en,
                       on_change=edit_component, args=(index, spec.name, key))
         label = t(spec.name, lg)
         if spec.choices:
             st.selectbox(label, spec.choices, index=spec.choices.index(start) if start in spec.choices else 0, **common)
         elif spec.integer:
-            st.number_input(label, min_value=int(spec.min), max_value=int(spec.max), value=int(_clamped(start, spec)),
-                            step=int(spec.step), **common)
+            low_limit, high_limit, step = _limits(spec)
+            st.number_input(label, min_value=int(low_limit), max_value=int(high_limit),
+                            value=int(_clamped(start, spec)), step=int(step), **common)
         else:
-            st.number_input(label, min_value=float(spec.min), max_value=float(spec.max), value=_clamped(start, spec),
-                            step=float(spec.step), **common)
+            low_limit, high_limit, step = _limits(spec)
+            st.number_input(label, min_value=float(low_limit), max_value=float(high_limit),
+                            value=_clamped(start, spec), step=float(step), **common)
         rng = ranged_value(component, spec)
         if rng is not None:
             bound_inputs(index, spec, rng, label, key, lg)

@@ -97,9 +97,17 @@ def on_overwrite(confirmed: bool) -> None:
         flash("error", storage_message(err, lg))
 
 
+def _picked() -> str:
+    """The saved design the Open/Duplicate/Rename buttons act on (drawn only under the non-empty list's pick)."""
+    name = st.session_state.get("saved_pick")
+    if not isinstance(name, str):
+        raise RuntimeError("no saved design is picked")
+    return name
+
+
 def on_open() -> None:
     lg = lang()
-    name = st.session_state.get("saved_pick")
+    name = _picked()
     try:
         data, version = store().load_versioned(name)
         from service import validate
@@ -131,7 +139,7 @@ def free_copy_name(names: list[str], name: str, lg: str) -> str:
 
 def on_duplicate() -> None:
     lg = lang()
-    name = st.session_state.get("saved_pick")
+    name = _picked()
     try:
         target = free_copy_name(store().names(), name, lg)
         store().duplicate(name, target)
@@ -143,7 +151,7 @@ def on_duplicate() -> None:
 
 def on_rename() -> None:
     lg = lang()
-    name = st.session_state.get("saved_pick")
+    name = _picked()
     new_name = st.session_state.get(f"saved_new_name.{name}", "")
     try:
         target = store().rename(name, new_name)
@@ -233,13 +241,13 @@ def list_section(lg: str) -> None:
     cols[2].button(t("delete", lg), key="saved_delete", on_click=on_delete, args=(None,))
     if st.session_state.get("pending_delete") == pick:
         st.warning(tf("delete_ask", lg, name=plain(pick)))
-        cols = st.columns(2)
-        cols[0].button(t("delete_yes", lg), key="saved_delete_yes", on_click=on_delete, args=(True,))
-        cols[1].button(t("cancel", lg), key="saved_delete_cancel", on_click=on_delete, args=(False,))
-    cols = st.columns([3, 1], vertical_alignment="bottom")
-    cols[0].text_input(t("new_name", lg), value=pick or "", key=f"saved_new_name.{pick}", max_chars=80,
-                       help=t("new_name_help", lg))
-    cols[1].button(t("rename", lg), key="saved_rename", on_click=on_rename)
+        answer = st.columns(2)
+        answer[0].button(t("delete_yes", lg), key="saved_delete_yes", on_click=on_delete, args=(True,))
+        answer[1].button(t("cancel", lg), key="saved_delete_cancel", on_click=on_delete, args=(False,))
+    rename_row = st.columns([3, 1], vertical_alignment="bottom")
+    rename_row[0].text_input(t("new_name", lg), value=pick or "", key=f"saved_new_name.{pick}", max_chars=80,
+                             help=t("new_name_help", lg))
+    rename_row[1].button(t("rename", lg), key="saved_rename", on_click=on_rename)
 
 
 def page() -> None:

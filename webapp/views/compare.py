@@ -31,7 +31,7 @@ def status_text(statuses: dict[str, str], lg: str) -> str:
     text = t(f"status_{statuses['expected']}", lg)
     others = [s for case, s in statuses.items() if case != "expected"]
     if others:
-        worst = max(others, key=STATUS_RANK.get)
+        worst = max(others, key=lambda s: STATUS_RANK[s])
         if STATUS_RANK[worst] > STATUS_RANK[statuses["expected"]]:
             text += " (" + tf("status_high_case", lg, status=t(f"status_{worst}", lg)) + ")"
     return text

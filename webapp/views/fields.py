@@ -96,7 +96,7 @@ DIRECT_FIELDS = {"api_gateway": "requests_per_month", "lambda": "invocations_per
 
 def editable_fields(component: dict) -> tuple[FieldSpec, ...]:
     """The fields the app shows for one component (its direct monthly figure replaces `calls`)."""
-    ctype = component.get("type")
+    ctype: str = component.get("type", "")
     specs = SPECS.get(ctype, ())
     direct = DIRECT_FIELDS.get(ctype)
     if direct and direct in component:

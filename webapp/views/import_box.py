@@ -162,9 +162,9 @@ def import_panel(lg: str) -> None:
             if outcome.design is not None:
                 set_design(outcome.design, outcome.name)
                 st.rerun()  # draw the whole page from the imported design
-        outcome = st.session_state.get("import_outcome")
-        if outcome is not None:
-            show_outcome(outcome, lg)
+        shown = st.session_state.get("import_outcome")
+        if shown is not None:
+            show_outcome(shown, lg)
 
 
 def show_outcome(outcome: ImportOutcome, lg: str) -> None:

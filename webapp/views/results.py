@@ -47,7 +47,7 @@ def line_item_table(est: Estimate, lg: str, quote: Quote | None = None) -> pd.Da
             t("col_unit_price", lg): None if li.unit_price_usd is None else float(li.unit_price_usd),
             t("col_cost", lg): None if li.cost_usd is None else float(li.cost_usd),
         }
-        if quote is not None:
+        if quote is not None and ql is not None:
             row[tf("col_cost_cur", lg, cur=t(f"cur_{quote.settings.currency}", lg))] = None if ql.amount is None else float(ql.amount)
         row.update({
             t("col_as_of", lg): li.as_of.isoformat() if li.as_of else "",
