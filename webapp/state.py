@@ -22,7 +22,7 @@ from models.costs.estimate import Estimate
 from models.costs.money import CURRENCIES, MoneyError, QuoteSettings
 from models.design.schema import DesignError
 from models.design.text import load_design_data
-from service import Plan, estimate_data, plan, scenario_estimates, validate
+from service import Plan, plan, validate
 from storage.share import SHARE_PARAM, decode_design, encode_design
 from templates import template_keys, template_text
 from webapp.views.fields import apply_bound, apply_edits, toggle_range
@@ -165,7 +165,7 @@ def _moved_bounds(before: dict, after: dict, index: int | None, field: str) -> b
 def current_estimate() -> tuple[Estimate | None, list[str]]:
     """The estimate of the current design (its expected case), or (None, problems) when it is invalid."""
     try:
-        return estimate_data(st.session_state.design), []
+        return cached_plan(st.session_state.design).expected.estimate, []
     except DesignError as err:
         return None, err.problems
 
@@ -173,7 +173,7 @@ def current_estimate() -> tuple[Estimate | None, list[str]]:
 def current_scenarios() -> tuple[dict[str, Estimate] | None, list[str]]:
     """The estimates of the current design's cases ({"expected"} or {"low", "expected", "high"})."""
     try:
-        return scenario_estimates(st.session_state.design), []
+        return {case: c.estimate for case, c in cached_plan(st.session_state.design).cases.items()}, []
     except DesignError as err:
         return None, err.problems
 

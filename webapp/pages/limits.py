@@ -14,7 +14,7 @@ from models.design.schema import DesignError
 from render.readiness import STATUS_ORDER
 from service import check_data
 from webapp.charts import limit_figure
-from webapp.state import lang
+from webapp.state import cached_plan, lang
 from webapp.views.safe import problem_lines
 
 TEXT = section("page.limits")  # the words live in i18n/catalog.py ("page.limits.*")
@@ -82,7 +82,9 @@ def page() -> None:
     with right:
         try:
             with st.spinner("…"):
-                report, _ = check_data(trial)
+                # the design as it is: its cached Plan (shared with the Design page); a what-if: its own check
+                report = cached_plan(trial).readiness["expected"] if trial == st.session_state.design \
+                    else check_data(trial)[0]
         except DesignError as err:
             st.error(tx("problems", lg) + "\n\n" + problem_lines(err.problems, lg))
             return
