@@ -10,20 +10,16 @@ from models.costs.estimate import estimate
 from models.costs.prices import Catalog
 from models.design.schema import Design
 from models.facts import Facts
-from models.run.run import Run
+from models.run.run import at_volume, runs_at_volumes
 
-
-def at_volume(design: Design, requests_per_month: float) -> Design:
-    """The design with its client traffic set to `requests_per_month` (shape and spikes kept)."""
-    workload = design.workload.model_copy(update={"requests_per_month": float(requests_per_month),
-                                                  "peak_rps": None, "users": None})
-    return design.model_copy(update={"workload": workload})
+__all__ = ["at_volume", "cost_sweep", "log_volumes", "projection"]
 
 
 def cost_sweep(design: Design, catalog: Catalog, volumes: np.ndarray, facts: Facts | None = None) -> list[Decimal]:
     """Monthly total in USD at each client volume (requests per month). Each volume's Run has the
-    estimate's `facts`, so the INIT phase of cold starts is priced as in the estimate."""
-    return [estimate(Run(at_volume(design, v), facts), catalog).total_usd for v in volumes]
+    estimate's `facts`, so the INIT phase of cold starts is priced as in the estimate (the cold starts
+    of all volumes worked out in one pass: `runs_at_volumes`)."""
+    return [estimate(run, catalog).total_usd for run in runs_at_volumes(design, volumes, facts)]
 
 
 def log_volumes(low: float = 1e3, high: float = 1e8, points: int = 50) -> np.ndarray:
@@ -42,9 +38,7 @@ def projection(design: Design, catalog: Catalog, months: int = 12, facts: Facts 
 
     base = baseline_monthly_requests(design.workload, shape(design.workload))
     growth = design.workload.growth_per_month
-    rows = []
-    for month in range(1, months + 1):
-        volume = base * (1 + growth) ** (month - 1)
-        rows.append({"month": month, "requests_per_month": round(volume, 3),
-                     "total_usd": estimate(Run(at_volume(design, volume), facts), catalog).total_usd})
-    return rows
+    volumes = [base * (1 + growth) ** (month - 1) for month in range(1, months + 1)]
+    runs = runs_at_volumes(design, volumes, facts)
+    return [{"month": month, "requests_per_month": round(volume, 3), "total_usd": estimate(run, catalog).total_usd}
+            for month, volume, run in zip(range(1, months + 1), volumes, runs, strict=True)]

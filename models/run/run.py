@@ -18,7 +18,7 @@ import numpy as np
 
 from models.design.schema import Design
 from models.facts import Facts
-from models.run.cold_starts import cold_starts_per_minute
+from models.run.cold_starts import cold_start_totals
 from models.run.duration import fit_duration
 from models.run.flow import monthly_events
 from models.run.queueing import erlang_b
@@ -76,13 +76,51 @@ class Run:
             return {}
         result = {}
         for fn in self._functions():
-            colds = cold_starts_per_minute(self.rates[fn.id], self.mean_billed_s(fn), self.facts.idle_reclaim_s,
-                                           fn.provisioned_concurrency)
-            result[fn.id] = (float(colds.sum()), init_ms_for(fn, self.facts))
+            [colds] = cold_start_totals(self.rates[fn.id], [1.0], self.mean_billed_s(fn), self.facts.idle_reclaim_s,
+                                        fn.provisioned_concurrency)
+            result[fn.id] = (float(colds), init_ms_for(fn, self.facts))
         return result
+
+    def use_cold_starts(self, cold_starts: dict[str, tuple[float, float]]) -> None:
+        """Take `cold_starts` as worked out elsewhere (by `runs_at_volumes`, for many volumes at once)."""
+        self.__dict__["cold_starts"] = cold_starts
 
     def _functions(self) -> list:
         return [c for c in self.design.components if c.type == "lambda" and self.events[c.id] > 0]
+
+
+def at_volume(design: Design, requests_per_month: float) -> Design:
+    """The design with its client traffic set to `requests_per_month` (shape and spikes kept)."""
+    workload = design.workload.model_copy(update={"requests_per_month": float(requests_per_month),
+                                                  "peak_rps": None, "users": None})
+    return design.model_copy(update={"workload": workload})
+
+
+def runs_at_volumes(design: Design, volumes, facts: Facts | None = None) -> list[Run]:
+    """One Run per client volume (requests per month) of the design, as `Run(at_volume(design, v), facts)`
+    would give, with the cold starts of every volume worked out together.
+
+    A function's rate series is its month's events spread over a shape that does not depend on the
+    volume (the client series or the spike-free profile, each summing to 1), so the shape is taken
+    once from a reference Run and `cold_start_totals` prices every volume's scale of it in one call.
+    """
+    runs = [Run(at_volume(design, v), facts) for v in volumes]
+    if facts is None or not runs:
+        return runs
+    reference = Run(at_volume(design, max(float(max(volumes)), 1.0)))
+    colds: list[dict[str, tuple[float, float]]] = [{} for _ in runs]
+    for fn in reference._functions():
+        unit = reference.rates[fn.id] / reference.rates[fn.id].sum()
+        per_minute = [float(run.events.get(fn.id, 0)) / 60 for run in runs]
+        totals = cold_start_totals(unit, per_minute, mean_billed_s(fn), facts.idle_reclaim_s,
+                                   fn.provisioned_concurrency)
+        for i, (run, total) in enumerate(zip(runs, totals, strict=True)):
+            if run.events.get(fn.id, 0) > 0:
+                colds[i][fn.id] = (float(total), init_ms_for(fn, facts))
+    for run, cold in zip(runs, colds, strict=True):
+        if set(cold) == {f.id for f in run._functions()}:  # else a function idle at the reference: left to the Run
+            run.use_cold_starts(cold)
+    return runs
 
 
 def mean_billed_s(fn) -> float:

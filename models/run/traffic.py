@@ -8,6 +8,7 @@ arrivals are Poisson (or burstier, by the workload's `burstiness`, an index of d
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -51,14 +52,23 @@ class Traffic:
 
 
 def shape(workload: Workload) -> np.ndarray:
-    """The spike-free profile over the month's minutes, scaled to mean 1."""
-    daily = np.asarray(DAILY_WEIGHTS[workload.daily_profile] if isinstance(workload.daily_profile, str)
-                       else workload.daily_profile, dtype=float)
-    weekly = np.asarray(WEEKLY_WEIGHTS[workload.weekly_profile] if isinstance(workload.weekly_profile, str)
-                        else workload.weekly_profile, dtype=float)
+    """The spike-free profile over the month's minutes, scaled to mean 1 (read-only: it is shared)."""
+    daily = DAILY_WEIGHTS[workload.daily_profile] if isinstance(workload.daily_profile, str) else workload.daily_profile
+    weekly = WEEKLY_WEIGHTS[workload.weekly_profile] if isinstance(workload.weekly_profile, str) \
+        else workload.weekly_profile
+    return _profile(tuple(float(w) for w in daily), tuple(float(w) for w in weekly))
+
+
+@lru_cache(maxsize=64)
+def _profile(daily_weights: tuple[float, ...], weekly_weights: tuple[float, ...]) -> np.ndarray:
+    """Hourly weights × daily weights over the month's minutes, scaled to mean 1; built once per pair
+    of weight lists (a sweep or a Compare page asks for the same few many times)."""
+    daily, weekly = np.asarray(daily_weights), np.asarray(weekly_weights)
     minute = np.arange(MINUTES_PER_MONTH)
     profile = daily[(minute // 60) % 24] * weekly[(minute // 1440) % 7]
-    return profile / profile.mean()
+    profile = profile / profile.mean()
+    profile.setflags(write=False)
+    return profile
 
 
 def spike_factor(workload: Workload) -> np.ndarray:

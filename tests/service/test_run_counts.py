@@ -2,7 +2,8 @@
 function) and priced once, however many figures a caller asks of it (issue 12, review §3 and §9.2).
 
 The counters wrap `parse_design`, `estimate`, `component_rates` (the 43,800-minute traffic series)
-and `cold_starts_per_minute` where they are defined and at every module that imported them by name.
+and the cold-start model (`cold_start_totals` for the bill, `cold_starts_per_minute` for latency)
+where they are defined and at every module that imported them by name.
 """
 
 from __future__ import annotations
@@ -17,12 +18,13 @@ import yaml
 import service
 from templates import template_path
 
-COUNTED = {
-    "parse": ("models.design.schema", "parse_design"),
-    "estimate": ("models.costs.estimate", "estimate"),
-    "series": ("models.run.traffic", "component_rates"),
-    "colds": ("models.run.cold_starts", "cold_starts_per_minute"),
-}
+COUNTED = [
+    ("parse", "models.design.schema", "parse_design"),
+    ("estimate", "models.costs.estimate", "estimate"),
+    ("series", "models.run.traffic", "component_rates"),
+    ("colds", "models.run.cold_starts", "cold_start_totals"),
+    ("colds", "models.run.cold_starts", "cold_starts_per_minute"),
+]
 # modules whose functions import the counted ones lazily or at the top: loaded before patching
 LOADED = ("service.plan", "service.planning", "models.costs.sweep", "models.checks.readiness",
           "models.checks.resilience", "models.checks.dynamodb", "models.run.run")
@@ -33,7 +35,7 @@ def counts(monkeypatch) -> Counter:
     for name in LOADED:
         importlib.import_module(name)
     tally: Counter = Counter()
-    for label, (module, attr) in COUNTED.items():
+    for label, module, attr in COUNTED:
         original = getattr(importlib.import_module(module), attr)
 
         def counted(*args, _original=original, _label=label, **kwargs):
