@@ -165,6 +165,13 @@ TEXT.update({
     "share_error": {"en": "The design in this link could not be opened, so the first template is shown instead. Ask for a new link. What is wrong:",
                     "ja": "このリンクの設計を開けなかったため、最初のテンプレートを表示しています。新しいリンクを依頼してください。問題点："},
     "share_opened": {"en": "Opened the design from the link.", "ja": "リンクの設計を開きました。"},
+    "share.short_button": {"en": "Make a short link", "ja": "短いリンクを作る"},
+    "share.short_caption": {"en": "This short link opens the design on this server only: the design is kept in "
+                                  "its designs folder (never deleted by the app). Use the full link above to share "
+                                  "beyond this server.",
+                            "ja": "この短いリンクはこのサーバーでだけ開けます（設計はサーバーの設計フォルダーに保存され、"
+                                  "アプリが削除することはありません）。ほかの場所と共有するには上の完全なリンクを使ってください。"},
+    "share.short_failed": {"en": "The short link could not be made:", "ja": "短いリンクを作れませんでした："},
     "computing": {"en": "Computing…", "ja": "計算中…"},
     "preparing": {"en": "Preparing the file…", "ja": "ファイルを作成中…"},
     "page_compare": {"en": "Compare", "ja": "比較"},

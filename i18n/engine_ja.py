@@ -411,6 +411,11 @@ JA: dict[str, tuple[str, str]] = {
     "saved.too_many_digits": ("4,300 桁を超える数値があります", "6be5887b"),
     "saved.unreadable": ("設計ファイルとして読み込めません（{error}）", "052b74a0"),
     "saved.key_not_text": ("キー {key!r} が文字列ではありません。項目名は name、workload、components などの語です", "e7f76760"),
+    "share.short.bad_id": ("短いリンク：{key!r} はこのアプリのリンク ID ではありません"
+                           "（a〜z の英字と 2〜7 の数字で 10 文字以上）。新しいリンクをもらってください", "d64252a0"),
+    "share.short.not_found": ("短いリンク：このサーバーには {key!r} の設計が保存されていません"
+                              "（短いリンクは作られたサーバーでだけ開けます）。完全なリンクをもらってください", "1d5a58c1"),
+    "share.short.unreadable": ("短いリンク：保存された設計を読み込めません（{reason}）", "06184316"),
     "saved.not_utf8": ("UTF-8 のテキストではありません（{offset:,} バイト目が 0x{byte:02x}）。バイナリファイルではありませんか？", "e4386fdf"),
 }
 

@@ -80,8 +80,17 @@ def share_url(base_url: str | None, token: str, extra: dict[str, str] | None = N
     >>> share_url("http://host:8501/app/compare?d=old", "1.x", page_paths=("compare", "limits"))
     'http://host:8501/app/?d=1.x'
     """
+    return f"{app_address(base_url, page_paths)}?{share_query(token, extra)}"
+
+
+def app_address(base_url: str | None, page_paths: tuple[str, ...] = ()) -> str:
+    """The app's first page: `base_url` without its query, fragment, and page path (one of `page_paths`).
+
+    >>> app_address("http://host:8501/app/limits?d=1.x#top", ("limits",))
+    'http://host:8501/app/'
+    """
     base = (base_url or "").split("?", 1)[0].split("#", 1)[0]
     head, _, last = base.rstrip("/").rpartition("/")
     if last in page_paths and "://" in head + "/":
         base = head + "/"
-    return f"{base}?{share_query(token, extra)}"
+    return base

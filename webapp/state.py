@@ -24,6 +24,7 @@ from models.design.schema import DesignError
 from models.design.text import load_design_data
 from service import Plan, plan, validate
 from storage.share import SHARE_PARAM, decode_design, encode_design
+from storage.short_links import LINK_PARAM, ShortLinks
 from templates import template_keys, template_text
 from webapp.views.fields import apply_bound, apply_edits, toggle_range
 
@@ -75,7 +76,7 @@ def init_state() -> None:
 
 
 def _open_link() -> None:
-    """Load the design and settings of a share link; a broken link leaves a message, not a traceback."""
+    """Load the design and settings of a share link (`?d=` the design itself, `?s=` a short link's id); a broken link leaves a message, not a traceback."""
     params = st.query_params
     lang_param = params.get("lang")
     if lang_param in LANGUAGES:
@@ -92,11 +93,11 @@ def _open_link() -> None:
         st.session_state.quote = settings
     except (ValueError, MoneyError):
         pass  # bad settings in a link fall back to USD without tax; the design still opens
-    token = params.get(SHARE_PARAM)
-    if not token:
+    token, short = params.get(SHARE_PARAM), params.get(LINK_PARAM)
+    if not token and not short:
         return
     try:
-        data = decode_design(token)
+        data = decode_design(token) if token else ShortLinks().load(short or "")
         validate(data)  # before replacing the starting template
     except DesignError as err:
         st.session_state.share_error = err.problems

@@ -11,28 +11,16 @@ from datetime import datetime
 import pandas as pd
 import streamlit as st
 
-from i18n.catalog import TEXT, format_date, t, tf
+from i18n.catalog import format_date, t, tf
 from i18n.engine_ja import say
 from models.design.schema import DesignError
 from storage.designs import DesignChanged, DesignExists, DesignStore, StorageError, check_name, name_key
 from webapp.state import init_state, lang, set_design
-from webapp.views.safe import plain, problem_lines
+from webapp.views.safe import plain, problem_lines, storage_message
 
 
 def store() -> DesignStore:
     return DesignStore()
-
-
-def storage_message(err: StorageError, lg: str) -> str:
-    """A storage error in the UI's language (the English message when there is no translation)."""
-    key = f"storage_{err.code}"
-    if key not in TEXT:
-        key = "storage_failed"
-    values = {k: plain(v) for k, v in err.values.items()}
-    try:
-        return tf(key, lg, **values)
-    except (KeyError, IndexError):
-        return tf("storage_failed", lg, message=values.get("message", plain(err)))
 
 
 def problem_text(err: DesignError, lg: str) -> str:

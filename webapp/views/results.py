@@ -14,11 +14,13 @@ from i18n.format import format_money, rate_note, rounding_rule
 from models.costs.estimate import Estimate
 from models.costs.money import Quote, QuoteSettings, make_quote
 from service import expected_data
+from storage.designs import StorageError
 from storage.share import share_url
+from storage.short_links import ShortLinks, short_url
 from webapp.charts import cost_breakdown_figure, flow_dot
 from webapp.state import current_scenarios, quote_settings, share_settings, share_token
 from webapp.views.downloads import export_files
-from webapp.views.safe import plain, problem_lines
+from webapp.views.safe import plain, problem_lines, storage_message
 
 
 def estimate_panel(design: dict, lg: str) -> None:
@@ -147,3 +149,17 @@ def share_box(lg: str) -> None:
         pass
     pages = tuple(path.stem for path in (Path(__file__).resolve().parents[1] / "pages").glob("*.py") if not path.stem.startswith("_"))
     st.code(share_url(base, share_token(), share_settings(), pages), language=None, wrap_lines=True)
+    short_link_box(base, pages, lg)
+
+
+def short_link_box(base: str | None, pages: tuple[str, ...], lg: str) -> None:
+    """A short link (`?s=<id>`) on request: the design is kept in this server's designs folder."""
+    if st.button(t("share.short_button", lg), key="make_short_link"):
+        try:
+            st.session_state.short_link = (share_token(), ShortLinks().save(st.session_state.design))
+        except StorageError as err:
+            st.error(t("share.short_failed", lg) + " " + storage_message(err, lg))
+    made = st.session_state.get("short_link")
+    if made and made[0] == share_token():  # only while the design is the one the link holds
+        st.code(short_url(base, made[1], share_settings(), pages), language=None, wrap_lines=True)
+        st.caption(t("share.short_caption", lg))

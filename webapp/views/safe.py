@@ -4,7 +4,9 @@ an image or formatting (a share link is anyone's text)."""
 
 from __future__ import annotations
 
+from i18n.catalog import TEXT, tf
 from i18n.engine_ja import say
+from storage.designs import StorageError
 
 _MARKDOWN = "\\`*_{}[]()<>#+-.!|~$"  # "$" too: Streamlit renders $...$ as math
 
@@ -21,3 +23,15 @@ def plain(value) -> str:
 def problem_lines(problems: list[str], lang: str) -> str:
     """A markdown bullet list of problems, each in the UI's language and escaped."""
     return "\n".join(f"- {plain(say(p, lang))}" for p in problems)
+
+
+def storage_message(err: StorageError, lg: str) -> str:
+    """A storage error in the UI's language (the English message when there is no translation)."""
+    key = f"storage_{err.code}"
+    if key not in TEXT:
+        key = "storage_failed"
+    values = {k: plain(v) for k, v in err.values.items()}
+    try:
+        return tf(key, lg, **values)
+    except (KeyError, IndexError):
+        return tf("storage_failed", lg, message=values.get("message", plain(err)))
