@@ -106,7 +106,7 @@ def main() -> None:
             box = page.locator(TOTAL).first.bounding_box()
             on_screen.append(bool(box and box["y"] + box["height"] <= PHONE["height"]))
             sidebar = page.locator('[data-testid="stSidebar"]').first
-            collapsed.append(sidebar.get_attribute("aria-expanded") == "false")
+            collapsed.append(sidebar.get_attribute("data-collapsed") == "true")
             page.context.close()
         summary("first meaningful paint, phone 390×844", phone, 1500)
         print(f"phone: total on the first screen {sum(on_screen)}/{len(on_screen)}; "
