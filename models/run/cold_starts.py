@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
+from numpy.typing import NDArray
 
 from models.run.duration import DurationModel, Z
 
@@ -28,13 +29,14 @@ def cold_starts_per_minute(rate_rps: np.ndarray, mean_duration_s: float, idle_re
         np.maximum(pool[shift:], need[:-shift], out=pool[shift:])
     warm_floor = max(1, provisioned)
     extra = np.maximum(pool - warm_floor, 0.0)
-    rises = np.diff(extra, prepend=extra[0])
+    rises: NDArray[np.float64] = np.diff(extra, prepend=extra[0])
     np.maximum(rises, 0.0, out=rises)
     if provisioned:
         return rises
     first = rate * 60
     first *= np.exp(-rate * idle_reclaim_s)
-    return first + rises
+    per_minute: NDArray[np.float64] = first + rises
+    return per_minute
 
 
 def p99_with_cold_starts(model: DurationModel, cold_share: float, init_ms: float) -> float:

@@ -7,11 +7,14 @@ arrivals are Poisson (or burstier, by the workload's `burstiness`, an index of d
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 
 import numpy as np
+from numpy.typing import NDArray
 
-from models.design.schema import Design, Workload
+from models.design.schema import Component, Design, Workload
 from models.units import DAYS_PER_MONTH, MINUTES_PER_MONTH, SECONDS_PER_MONTH
 
 # Hourly weights by local hour 0–23. mobile_evening: low at night, commute and lunch bumps,
@@ -58,7 +61,8 @@ def shape(workload: Workload) -> np.ndarray:
                         else workload.weekly_profile, dtype=float)
     minute = np.arange(MINUTES_PER_MONTH)
     profile = daily[(minute // 60) % 24] * weekly[(minute // 1440) % 7]
-    return profile / profile.mean()
+    scaled: NDArray[np.float64] = profile / profile.mean()
+    return scaled
 
 
 def spike_factor(workload: Workload) -> np.ndarray:
@@ -102,7 +106,7 @@ def client_traffic(workload: Workload) -> Traffic:
                    burstiness=workload.burstiness, utc_offset_minutes=int(round(workload.utc_offset_hours * 60)))
 
 
-def component_rates(design: Design, events: dict, traffic: Traffic) -> dict[str, np.ndarray]:
+def component_rates(design: Design, events: Mapping[str, Decimal | float], traffic: Traffic) -> dict[str, np.ndarray]:
     """Events per second at each minute for every component, whose sums match the monthly `events`.
 
     A component driven (directly or through its upstreams) by the client workload follows the
@@ -123,7 +127,7 @@ def component_rates(design: Design, events: dict, traffic: Traffic) -> dict[str,
     return rates
 
 
-def _root(comp, by_id):
+def _root(comp: Component, by_id: Mapping[str, Component]) -> Component:
     while comp.from_ is not None:
         comp = by_id[comp.from_]
     return comp
