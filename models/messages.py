@@ -19,7 +19,7 @@ True
 from __future__ import annotations
 
 from types import MappingProxyType
-from typing import Any
+from typing import Any, SupportsIndex
 
 
 class Message(str):
@@ -27,7 +27,7 @@ class Message(str):
 
     id: str
     template: str
-    params: MappingProxyType
+    params: MappingProxyType[str, Any]
 
     def __new__(cls, id: str, template: str, params: dict[str, Any] | None = None) -> Message:
         params = dict(params or {})
@@ -49,10 +49,11 @@ class Message(str):
     def __repr__(self) -> str:
         return str.__repr__(self)
 
-    def __reduce__(self):  # copy, deepcopy (dataclasses.asdict) and pickle keep the id and params
+    # copy, deepcopy (dataclasses.asdict) and pickle keep the id and params
+    def __reduce__(self) -> tuple[type[Message], tuple[str, str, dict[str, Any]]]:
         return (Message, (self.id, self.template, dict(self.params)))
 
-    def __reduce_ex__(self, protocol):
+    def __reduce_ex__(self, protocol: SupportsIndex) -> tuple[type[Message], tuple[str, str, dict[str, Any]]]:
         return self.__reduce__()
 
 

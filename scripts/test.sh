@@ -7,6 +7,6 @@ bash scripts/install_browser.sh   # Debian's chromium (and CJK fonts) for tests/
 echo "== ruff (lint) =="
 .venv/bin/python -m ruff check .
 echo "== mypy (types) =="
-.venv/bin/python -m mypy   # the tree but tests/ (see [tool.mypy] in pyproject.toml; --strict on the core parts)
+.venv/bin/python -m mypy   # the tree but tests/ (see [tool.mypy] in pyproject.toml; --strict on the core, models/)
 echo "== pytest =="
 .venv/bin/python -m pytest "$@"   # every package (doctests) and tests/, see testpaths in pyproject.toml

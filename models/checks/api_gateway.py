@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from models.checks.base import Check, Context, make_check
+from models.design.schema import ApiGateway, Lambda
 from models.messages import joined, msg
 from models.run.duration import fit_duration
 from models.run.queueing import busiest_second_rps, credit_bucket_overflow
@@ -13,7 +14,7 @@ from models.run.queueing import busiest_second_rps, credit_bucket_overflow
 LAMBDA_SYNC_PAYLOAD_KB = 6 * 1024  # Lambda's synchronous invocation payload limit (6 MB)
 
 
-def integration_timeout_ms(api, ctx: Context) -> float:
+def integration_timeout_ms(api: ApiGateway, ctx: Context) -> float:
     """The API's integration timeout: as designed, else AWS's default (REST 29 s, HTTP 30 s)."""
     if api.integration_timeout_ms is not None:
         return float(api.integration_timeout_ms)
@@ -37,7 +38,7 @@ def checks(ctx: Context) -> list[Check]:
     return found
 
 
-def _account_throttle(ctx: Context, apis) -> Check:
+def _account_throttle(ctx: Context, apis: list[ApiGateway]) -> Check:
     rate = ctx.limit("api_rps").value
     burst = ctx.limit("api_burst").value
     total_rps = sum((ctx.rates[a.id] for a in apis), np.zeros_like(ctx.rates[apis[0].id]))
@@ -60,11 +61,14 @@ def _account_throttle(ctx: Context, apis) -> Check:
                    "L-8A5B8E43) or cache responses (CloudFront / REST cache)."))
 
 
-def _stage_throttle(ctx: Context, api) -> Check:
-    burst = api.stage_burst if api.stage_burst is not None else api.stage_rps
-    overflow = credit_bucket_overflow(ctx.rates[api.id] * 60, api.stage_rps * 60, burst)
+def _stage_throttle(ctx: Context, api: ApiGateway) -> Check:
+    stage_rps = api.stage_rps
+    if stage_rps is None:  # checks() asks only for the stages a design throttles
+        raise ValueError(f"{api.id}: no stage_rps, so there is no stage throttle to check")
+    burst = api.stage_burst if api.stage_burst is not None else stage_rps
+    overflow = credit_bucket_overflow(ctx.rates[api.id] * 60, stage_rps * 60, burst)
     return make_check(
-        ctx, id="apigateway.stage_throttle", component=api.id, limit_key=None, limit_value=api.stage_rps,
+        ctx, id="apigateway.stage_throttle", component=api.id, limit_key=None, limit_value=stage_rps,
         limit_label=msg("apigateway.stage_throttle.limit", "stage throttle (stage_rps, burst {burst:,.0f})",
                         burst=burst),
         peak=float(busiest_second_rps(ctx.rates[api.id], ctx.traffic.burstiness).max()),
@@ -77,7 +81,7 @@ def _stage_throttle(ctx: Context, api) -> Check:
                    "Raise stage_rps / stage_burst, or smooth the clients' traffic."))
 
 
-def _integration_timeout(ctx: Context, api, fn) -> Check:
+def _integration_timeout(ctx: Context, api: ApiGateway, fn: Lambda) -> Check:
     limit_ms = integration_timeout_ms(api, ctx)
     model = fit_duration(fn.duration_ms)
     cutoff = min(limit_ms, fn.timeout_s * 1000)
@@ -98,7 +102,7 @@ def _integration_timeout(ctx: Context, api, fn) -> Check:
                    "SQS/Step Functions) or speed up the function."))
 
 
-def _timeout_chain(ctx: Context, api, fn) -> Check:
+def _timeout_chain(ctx: Context, api: ApiGateway, fn: Lambda) -> Check:
     """client timeout > integration timeout > function timeout > p99 duration; each inversion is a finding."""
     client = ctx.design.workload.client_timeout_s
     integration_s = integration_timeout_ms(api, ctx) / 1000
@@ -134,7 +138,7 @@ def _timeout_chain(ctx: Context, api, fn) -> Check:
                    "p99 duration (with margins).") if problems else "—")
 
 
-def _payload(ctx: Context, api, fn) -> Check:
+def _payload(ctx: Context, api: ApiGateway, fn: Lambda) -> Check:
     return make_check(
         ctx, id="lambda.sync_payload", component=f"{api.id}→{fn.id}", limit_key=None,
         limit_value=float(LAMBDA_SYNC_PAYLOAD_KB), limit_label=msg("lambda.sync_payload.limit",

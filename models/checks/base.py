@@ -8,6 +8,7 @@ plus resilience; `readiness.py` runs them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 import numpy as np
 
@@ -46,10 +47,10 @@ class Context:
 
     design: Design
     limits: dict[str, LimitValue]
-    events: dict
+    events: dict[str, Decimal]
     traffic: Traffic
     rates: dict[str, np.ndarray]
-    facts: dict[str, dict] = field(default_factory=dict)  # per-component figures for reports
+    facts: dict[str, dict[str, float | str]] = field(default_factory=dict)  # per-component figures for reports
     catalog: Catalog | None = None  # the region's prices, for the cost of remedies (optional)
     # (check id, component) → demand per minute
     curves: dict[tuple[str, str], np.ndarray] = field(default_factory=dict)
@@ -75,7 +76,7 @@ class Context:
             return shape * (monthly_total / 60)
         return rate * (monthly_total / total)
 
-    def note(self, component: str, **figures) -> None:
+    def note(self, component: str, **figures: float | str) -> None:
         """Record figures (peak concurrency, throttled, ...) for a component's report."""
         self.facts.setdefault(component, {}).update(figures)
 
@@ -85,7 +86,7 @@ class Readiness:
     """All checks, per-component peaks, and the series behind them (for charts)."""
 
     checks: tuple[Check, ...]
-    components: dict[str, dict]
+    components: dict[str, dict[str, float | str]]
     traffic: Traffic
     rates: dict[str, np.ndarray]
     curves: dict[tuple[str, str], np.ndarray]

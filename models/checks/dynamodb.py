@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Literal
 
 import numpy as np
+from numpy.typing import NDArray
 
 from models.checks.base import Check, Context, make_check
 from models.costs.dynamodb import provisioned_units, read_units_per_read, write_units_per_write
@@ -81,7 +82,8 @@ def _per_item(demand: np.ndarray, items: float) -> float:
     return total_units / items if items else 1.0
 
 
-def _capacity(ctx: Context, table, kind: str, demand, items: float, capacity: float) -> Check:
+def _capacity(ctx: Context, table: DynamoDb, kind: str, demand: NDArray[np.float64], items: float,
+              capacity: float) -> Check:
     burst = ctx.limit("dynamodb_burst_seconds").value
     overflow_units = credit_bucket_overflow(demand * 60, capacity * 60, burst * capacity)
     throttled = float(overflow_units.sum()) / _per_item(demand, items)
@@ -101,7 +103,7 @@ def _capacity(ctx: Context, table, kind: str, demand, items: float, capacity: fl
                    "to on-demand (see the DynamoDB planner).", unit=unit.lower()))
 
 
-def _on_demand_peak(ctx: Context, table, kind: str, demand) -> Check:
+def _on_demand_peak(ctx: Context, table: DynamoDb, kind: str, demand: NDArray[np.float64]) -> Check:
     """On-demand absorbs up to 2× the previous peak at once; a sharper spike can throttle."""
     quiet = ctx.traffic.rate_rps <= ctx.traffic.baseline_rps  # minutes outside every spike
     previous_peak = float(demand[quiet].max()) if quiet.any() else float(demand.max())
@@ -120,7 +122,7 @@ def _on_demand_peak(ctx: Context, table, kind: str, demand) -> Check:
                    "smooth writes through SQS.") if spike_ratio > 2 else "—")
 
 
-def _table_quota(ctx: Context, table, kind: str, demand, items: float) -> Check:
+def _table_quota(ctx: Context, table: DynamoDb, kind: str, demand: NDArray[np.float64], items: float) -> Check:
     key = f"dynamodb_table_{kind}"
     limit = ctx.limit(key).value
     overflow = np.maximum(demand - limit, 0.0) * 60
@@ -148,10 +150,14 @@ def _account_quota(ctx: Context, kind: str, provisioned: float) -> Check:
         action=msg("dynamodb.account_quota.action", "Request an account throughput quota increase."))
 
 
-def _hot_partition(ctx: Context, table, kind: str, demand, items: float) -> Check:
+def _hot_partition(ctx: Context, table: DynamoDb, kind: str, demand: NDArray[np.float64],
+                   items: float) -> Check:
     key = f"dynamodb_partition_{kind}"
     limit = ctx.limit(key).value
-    hot = demand * table.hot_key_share
+    share = table.hot_key_share
+    if share is None:  # checks() asks only for the tables a design gives a hot key
+        raise ValueError(f"{table.id}: no hot_key_share, so there is no hot partition to check")
+    hot = demand * share
     throttled = float((np.maximum(hot - limit, 0.0) * 60).sum()) / _per_item(demand, items)
     return make_check(
         ctx, id=f"dynamodb.hot_partition_{kind}", component=table.id, limit_key=key, limit_value=limit,
@@ -162,6 +168,6 @@ def _hot_partition(ctx: Context, table, kind: str, demand, items: float) -> Chec
         affected=throttled, total=items,
         consequence=msg("dynamodb.hot_partition.consequence", "The hottest key takes {share:.0%} of traffic; "
                         "{n:,.0f} {kind}s a month throttled on its partition whatever the table's capacity.",
-                        share=table.hot_key_share, n=throttled, kind=_word(kind)),
+                        share=share, n=throttled, kind=_word(kind)),
         action=msg("dynamodb.hot_partition.action", "Spread the key (write sharding with a suffix), cache hot reads "
                    "(DAX/CloudFront), or batch writes."))

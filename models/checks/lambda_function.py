@@ -4,10 +4,13 @@ timeouts, and async (S3-event) invocations that throttling delays or drops."""
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 
 import numpy as np
+from numpy.typing import NDArray
 
 from models.checks.base import Check, Context, make_check
+from models.design.schema import Lambda
 from models.messages import Message, msg
 from models.run.cold_starts import p99_ms
 from models.run.duration import fit_duration
@@ -15,12 +18,20 @@ from models.run.queueing import erlang_b, erlang_b_bursty, lindley_backlog
 from models.run.run import mean_billed_s
 
 
-def mean_duration_s(fn) -> float:
+def _summed(series: Iterable[NDArray[np.float64]]) -> NDArray[np.float64]:
+    """The element-wise sum of one or more per-minute series (`sum`, typed: a sum of none is an error)."""
+    total = sum(series)
+    if isinstance(total, int):
+        raise ValueError("no series to sum")
+    return total
+
+
+def mean_duration_s(fn: Lambda) -> float:
     """Expected run time per invocation in seconds, capped at the timeout (the Run's billed mean)."""
     return mean_billed_s(fn)
 
 
-def invoked_by(ctx: Context, fn) -> str:
+def invoked_by(ctx: Context, fn: Lambda) -> str:
     """How the function is invoked: "client" (sync), or its upstream's type (api_gateway, s3, sqs, ...)."""
     return ctx.design.component(fn.from_).type if fn.from_ else "client"
 
@@ -48,13 +59,14 @@ def checks(ctx: Context) -> list[Check]:
     return found
 
 
-def _concurrency(ctx: Context, functions, loads, pool: int) -> dict[str, float]:
+def _concurrency(ctx: Context, functions: list[Lambda], loads: dict[str, NDArray[np.float64]],
+                 pool: int) -> dict[str, float]:
     """Throttled invocations per function: reserved functions alone, the rest share the pool."""
     burst = ctx.traffic.burstiness
     shared = [f for f in functions if f.reserved_concurrency is None]
     throttled: dict[str, float] = {}
     if shared:
-        blocked = erlang_b_bursty(pool, sum(loads[f.id] for f in shared), burst)
+        blocked = erlang_b_bursty(pool, _summed(loads[f.id] for f in shared), burst)
         for f in shared:
             throttled[f.id] = float((ctx.rates[f.id] * 60 * blocked).sum())
     for f in functions:
@@ -85,10 +97,11 @@ def _reservation_check(ctx: Context, reserved: float, account: float) -> Check:
                    "Lower reserved_concurrency or request a higher account concurrency quota."))
 
 
-def _concurrency_checks(ctx: Context, functions, loads, pool: int, throttled) -> list[Check]:
+def _concurrency_checks(ctx: Context, functions: list[Lambda], loads: dict[str, NDArray[np.float64]], pool: int,
+                        throttled: dict[str, float]) -> list[Check]:
     found = []
     shared = [f for f in functions if f.reserved_concurrency is None]
-    all_load = sum(loads[f.id] for f in functions)
+    all_load = _summed(loads[f.id] for f in functions)
     account = ctx.limit("lambda_concurrency").value
     total = sum(float(ctx.events[f.id]) for f in functions)
     found.append(make_check(
@@ -105,7 +118,7 @@ def _concurrency_checks(ctx: Context, functions, loads, pool: int, throttled) ->
                    "functions, or buffer with SQS.")))
     for f in functions:
         limit = f.reserved_concurrency if f.reserved_concurrency is not None else pool
-        curve = sum(loads[s.id] for s in shared) if f.reserved_concurrency is None else loads[f.id]
+        curve = _summed(loads[s.id] for s in shared) if f.reserved_concurrency is None else loads[f.id]
         peak = float(curve.max())
         label = msg("lambda.concurrency.limit_reserved", "reserved_concurrency") if f.reserved_concurrency is not None \
             else msg("lambda.concurrency.limit_pool", "account concurrency less other functions' reservations")
@@ -138,7 +151,7 @@ def _throttle_consequence(source: str, throttled: float) -> Message:
                "offered load); the caller receives 429 Too Many Requests.", n=throttled)
 
 
-def _scaling_check(ctx: Context, fn, load: np.ndarray) -> Check:
+def _scaling_check(ctx: Context, fn: Lambda, load: NDArray[np.float64]) -> Check:
     """1,000 new environments per 10 s per function: a step in demand above that throttles while scaling."""
     per_step = ctx.limit("lambda_scaling_per_10s").value
     jump = float(np.diff(load, prepend=load[0]).max())
@@ -160,7 +173,7 @@ def _scaling_check(ctx: Context, fn, load: np.ndarray) -> Check:
                    "Pre-warm with provisioned concurrency before known spikes, or buffer with SQS."))
 
 
-def _timeout_check(ctx: Context, fn) -> Check:
+def _timeout_check(ctx: Context, fn: Lambda) -> Check:
     model = fit_duration(fn.duration_ms)
     timeout_ms = fn.timeout_s * 1000
     share = model.fraction_over(timeout_ms)
@@ -177,7 +190,7 @@ def _timeout_check(ctx: Context, fn) -> Check:
                    "Raise timeout_s above the p99 duration with a margin, or make the work asynchronous."))
 
 
-def _async_check(ctx: Context, fn, pool: int) -> Check:
+def _async_check(ctx: Context, fn: Lambda, pool: int) -> Check:
     """S3/SNS invoke asynchronously: throttled events are retried for up to 6 h, then dropped."""
     capacity = fn.reserved_concurrency if fn.reserved_concurrency is not None else pool
     per_second = capacity / mean_duration_s(fn)

@@ -17,7 +17,8 @@ from models.checks import s3 as checks_s3
 from models.checks import sqs as checks_sqs
 from models.checks.base import FAIL_SHARE, WARN_HEADROOM, Check, Context, Readiness, headroom, make_check, status_for
 from models.checks.limits import LimitValue
-from models.design.schema import without_traffic
+from models.costs.prices import Catalog
+from models.design.schema import Component, without_traffic
 from models.messages import msg
 from models.run.run import Run
 
@@ -25,7 +26,7 @@ __all__ = ["FAIL_SHARE", "WARN_HEADROOM", "Check", "Context", "Readiness", "head
            "status_for"]
 
 
-def _traffic_not_given(ctx: Context, comp) -> Check:
+def _traffic_not_given(ctx: Context, comp: Component) -> Check:
     """A warning in place of the verdict the traffic checks cannot give for a component no traffic reaches."""
     return make_check(ctx, id="traffic.not_given", component=comp.id, limit_key=None, limit_value=None,
                       limit_label=msg("traffic.not_given.limit", "traffic"), peak=None,
@@ -36,7 +37,7 @@ def _traffic_not_given(ctx: Context, comp) -> Check:
                                  "writes_per_month), a 'from', or the workload's requests_per_month"), warn_if=True)
 
 
-def readiness(run: Run, limits: dict[str, LimitValue], catalog=None) -> Readiness:
+def readiness(run: Run, limits: dict[str, LimitValue], catalog: Catalog | None = None) -> Readiness:
     """Run every check on a design case's month of traffic, from its `Run` (the one its estimate
     priced). The cold-start and availability findings need the Run's `facts` (runtimes and SLAs);
     `catalog` (the region's prices) prices the remedies."""

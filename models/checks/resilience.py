@@ -10,6 +10,7 @@ from models.checks.base import Check, Context, make_check
 from models.checks.lambda_function import invoked_by
 from models.costs.estimate import price_of
 from models.costs.usage import SECONDS_PER_MONTH, Usage, dec
+from models.design.schema import Component, Lambda
 from models.facts import Facts
 from models.messages import Message, msg
 from models.run.cold_starts import cold_starts_per_minute, p99_ms, p99_with_cold_starts
@@ -43,7 +44,7 @@ def _run(ctx: Context) -> Run:
     return ctx.run if ctx.run is not None else Run(ctx.design)
 
 
-def _cold_starts(ctx: Context, fn, facts: Facts) -> float:
+def _cold_starts(ctx: Context, fn: Lambda, facts: Facts) -> float:
     """Cold starts per month of `fn`: the Run's (simulated once, and billed as INIT by the estimate)."""
     run = ctx.run
     if run is not None and run.facts is facts:
@@ -52,7 +53,7 @@ def _cold_starts(ctx: Context, fn, facts: Facts) -> float:
                                         fn.provisioned_concurrency).sum())
 
 
-def _cold_start(ctx: Context, fn, facts: Facts) -> Check:
+def _cold_start(ctx: Context, fn: Lambda, facts: Facts) -> Check:
     init_ms = init_ms_for(fn, facts)
     invocations = float(ctx.events[fn.id])
     cold = _cold_starts(ctx, fn, facts)
@@ -80,7 +81,7 @@ def _cold_start(ctx: Context, fn, facts: Facts) -> Check:
                    "latency if p99 allows.", remedy=remedy))
 
 
-def _remedy(ctx: Context, fn) -> Message:
+def _remedy(ctx: Context, fn: Lambda) -> Message:
     """The usual fix for cold starts, with its monthly price (USD, priced by the catalog like any
     estimate line, no free tier) when the catalog is known."""
     load = ctx.rates[fn.id] * _run(ctx).mean_billed_s(fn)
@@ -104,7 +105,7 @@ def _remedy(ctx: Context, fn) -> Message:
     return text
 
 
-def _async_failures(ctx: Context, fn, source: str) -> Check:
+def _async_failures(ctx: Context, fn: Lambda, source: str) -> Check:
     retries = msg("word.retries_until_expire", "retries until the records expire (24 h)") if source == "dynamodb" \
         else msg("word.2_retries", "2 retries")
     return make_check(
@@ -121,7 +122,7 @@ def _async_failures(ctx: Context, fn, source: str) -> Check:
                                       "(set dlq: true), or buffer with SQS."))
 
 
-def _idempotency(ctx: Context, fn, source: str) -> Check:
+def _idempotency(ctx: Context, fn: Lambda, source: str) -> Check:
     return make_check(
         ctx, id="resilience.idempotency", component=fn.id, limit_key=None, limit_value=None,
         limit_label=msg("resilience.idempotency.limit", "at-least-once delivery"), peak=None, unit="", affected=0,
@@ -135,7 +136,7 @@ def _idempotency(ctx: Context, fn, source: str) -> Check:
                                              "(conditional writes, idempotency keys), then set idempotent: true."))
 
 
-def _direct_invoke(ctx: Context, fn) -> list[Check]:
+def _direct_invoke(ctx: Context, fn: Lambda) -> list[Check]:
     """A function the app invokes directly (Cognito identity pool credentials, no API Gateway)."""
     concurrency = ctx.limit("lambda_concurrency").value
     rate_limit = 10 * concurrency  # Lambda's invoke request rate: 10 × the concurrency quota per second
@@ -164,11 +165,11 @@ def _direct_invoke(ctx: Context, fn) -> list[Check]:
     return [rate, layer]
 
 
-def synchronous_path(ctx: Context) -> list:
+def synchronous_path(ctx: Context) -> list[Component]:
     """Components a client request waits on: from each entry point, following synchronous edges only
     (not past an S3 event, an SQS queue, an SNS topic or a DynamoDB stream)."""
     design = ctx.design
-    children: dict[str, list] = {}
+    children: dict[str, list[Component]] = {}
     for comp in design.components:
         if comp.from_:
             children.setdefault(comp.from_, []).append(comp)

@@ -4,15 +4,17 @@
 from __future__ import annotations
 
 import numpy as np
+from numpy.typing import NDArray
 
 from models.checks.base import Check, Context, make_check
+from models.design.schema import S3
 from models.messages import msg
 from models.run.flow import request_counts
 from models.run.queueing import busiest_second_rps
 from models.units import dec
 
 
-def checks_for(ctx: Context, bucket) -> list[Check]:
+def checks_for(ctx: Context, bucket: S3) -> list[Check]:
     """The request-rate checks of one bucket (one per request class it receives)."""
     puts, gets = (float(v) for v in request_counts(bucket, dec(float(ctx.events[bucket.id]))))
     return [_request_rate(ctx, bucket, kind, ctx.series(bucket.id, monthly), monthly, key)
@@ -20,7 +22,7 @@ def checks_for(ctx: Context, bucket) -> list[Check]:
             if monthly]
 
 
-def _request_rate(ctx: Context, bucket, kind: str, rate: np.ndarray, monthly: float, key: str) -> Check:
+def _request_rate(ctx: Context, bucket: S3, kind: str, rate: NDArray[np.float64], monthly: float, key: str) -> Check:
     limit = ctx.limit(key).value * bucket.prefixes
     peak = busiest_second_rps(rate, ctx.traffic.burstiness)
     slowed = float((np.maximum(rate - limit, 0.0) * 60).sum())

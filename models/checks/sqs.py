@@ -7,17 +7,18 @@ import numpy as np
 
 from models.checks.base import Check, Context, make_check
 from models.checks.lambda_function import mean_duration_s
+from models.design.schema import Lambda, Sqs
 from models.messages import msg
 from models.run.queueing import lindley_backlog
 
 
-def checks_for(ctx: Context, queue) -> list[Check]:
+def checks_for(ctx: Context, queue: Sqs) -> list[Check]:
     """The backlog check of one queue, when a function consumes it."""
     consumers = [c for c in ctx.design.components if c.type == "lambda" and c.from_ == queue.id]
     return [_backlog(ctx, queue, consumers[0])] if consumers else []
 
 
-def _backlog(ctx: Context, queue, consumer) -> Check:
+def _backlog(ctx: Context, queue: Sqs, consumer: Lambda) -> Check:
     """Messages wait when the consumer's capped concurrency drains slower than they arrive."""
     concurrency = consumer.reserved_concurrency if consumer.reserved_concurrency is not None \
         else ctx.limit("lambda_concurrency").value

@@ -24,7 +24,7 @@ COMPONENTS = (  # {viewers}: the price group, as given or defaulted by viewer_gr
 def viewer_group(cdn: CloudFront, region: str) -> str:
     """The price group of the viewers: as given, else Japan for Tokyo/Osaka designs, else US."""
     if cdn.viewers:
-        return cdn.viewers
+        return str(cdn.viewers)  # a CLOUDFRONT_GROUPS name (the Literal mypy cannot read types it as Any)
     return "japan" if region.startswith("ap-northeast-") else "us"
 
 

@@ -58,7 +58,8 @@ def crossings(volumes: Sequence[float], costs_a: Sequence[float], costs_b: Seque
     return points
 
 
-def _interpolate(volumes, costs_a, i: int, j: int, diff_i: float, diff_j: float) -> BreakEven:
+def _interpolate(volumes: Sequence[float], costs_a: Sequence[float], i: int, j: int, diff_i: float,
+                 diff_j: float) -> BreakEven:
     v_i, v_j = float(volumes[i]), float(volumes[j])
     share = diff_i / (diff_i - diff_j)
     volume = v_i + (v_j - v_i) * share

@@ -21,9 +21,13 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from string import Formatter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from models.costs.usage import Usage
+from models.design.schema import Component as DesignComponent
+
+if TYPE_CHECKING:
+    from models.run.run import Run
 
 
 @dataclass(frozen=True)
@@ -54,14 +58,14 @@ class Component:
     key: str
     price: str
     label: str = ""
-    choices: Mapping[str, tuple] = field(default_factory=dict)
+    choices: Mapping[str, tuple[str | float, ...]] = field(default_factory=dict)
 
     @property
     def placeholders(self) -> tuple[str, ...]:
         """The template's field names, in order: "s3.requests.get.{storage_class}" → ("storage_class",)."""
         return tuple(name for _, name, _, _ in Formatter().parse(self.price) if name)
 
-    def price_id(self, comp, values: Mapping[str, Any]) -> str:
+    def price_id(self, comp: DesignComponent, values: Mapping[str, Any]) -> str:
         """The template filled from `values`, else from the design component's fields.
 
         >>> from models.design.schema import Lambda
@@ -79,8 +83,8 @@ class Component:
 Billed = Quantity | Iterable[Quantity] | None
 
 
-def billed(components: tuple[Component, ...], functions: Mapping[str, Callable[..., Billed]], comp,
-           run) -> tuple[Usage, ...]:
+def billed(components: tuple[Component, ...], functions: Mapping[str, Callable[..., Billed]], comp: DesignComponent,
+           run: Run) -> tuple[Usage, ...]:
     """The usages of design component `comp` in `run`: each declared component's function, in order."""
     usages: list[Usage] = []
     for c in components:

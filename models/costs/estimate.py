@@ -12,19 +12,26 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from types import ModuleType
+from typing import Any, Protocol
 
 from models.costs import api_gateway, cloudfront, cognito, dynamodb, lambda_function, route53, s3, ses, sns, sqs
 from models.costs.prices import Catalog, FreeTier, Price
 from models.costs.tiers import split_into_tiers, split_range_into_tiers
 from models.costs.usage import ComponentUsage, Usage, fmt
-from models.design.schema import Design
+from models.design.schema import Component, Design
 from models.facts import Facts
 from models.messages import msg
 from models.run.run import Run
 
+
+class CostModule(Protocol):
+    """A service's cost module: `usage(comp, run)` for a component of its type (the one it is keyed by)."""
+
+    def usage(self, comp: Any, run: Run, /) -> ComponentUsage: ...
+
+
 #: the cost module of each component type
-SERVICE_MODULES: dict[str, ModuleType] = {
+SERVICE_MODULES: dict[str, CostModule] = {
     "api_gateway": api_gateway, "lambda": lambda_function, "dynamodb": dynamodb, "s3": s3,
     "sqs": sqs, "sns": sns, "ses": ses, "cognito": cognito, "cloudfront": cloudfront,
     "route53": route53,
@@ -119,7 +126,7 @@ def estimate(design: Design | Run, catalog: Catalog, notes: tuple[str, ...] = ()
                     tuple(warnings + price_warnings), run.events)
 
 
-def _component_usage(comp, run: Run) -> ComponentUsage:
+def _component_usage(comp: Component, run: Run) -> ComponentUsage:
     return SERVICE_MODULES[comp.type].usage(comp, run)
 
 

@@ -15,7 +15,7 @@ from models.costs.components import Component, Quantity, billed
 from models.costs.usage import HOURS_PER_MONTH, KB_PER_GB, SECONDS_PER_MONTH, ComponentUsage, dec, fmt
 from models.design.schema import Lambda
 from models.messages import msg
-from models.run.duration import fit_duration
+from models.run.duration import DurationModel, fit_duration
 
 if TYPE_CHECKING:
     from models.run.run import Run
@@ -193,7 +193,7 @@ def _warnings(fn: Lambda, run: Run) -> list[str]:
     return warnings
 
 
-def _duration_warnings(fn: Lambda, model, timeout_ms: int) -> list[str]:
+def _duration_warnings(fn: Lambda, model: DurationModel, timeout_ms: int) -> list[str]:
     over = model.fraction_over(timeout_ms)
     if over < 1e-6:  # fewer than one in a million invocations
         return []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 import numpy as np
 
@@ -27,7 +28,7 @@ def log_volumes(low: float = 1e3, high: float = 1e8, points: int = 50) -> np.nda
     return np.round(np.logspace(np.log10(low), np.log10(high), points))
 
 
-def projection(design: Design, catalog: Catalog, months: int = 12, facts: Facts | None = None) -> list[dict]:
+def projection(design: Design, catalog: Catalog, months: int = 12, facts: Facts | None = None) -> list[dict[str, Any]]:
     """Month-by-month cost with the workload's growth_per_month: month k has (1 + g)^(k−1) × the traffic.
 
     Returns [{"month": 1.., "requests_per_month": ..., "total_usd": Decimal (USD per month)}]; only

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
+from models.design.schema import Workload
+
 
 def next_monday(today: date) -> date:
     """The first Monday after `today` (the default start of the planned month)."""
@@ -22,7 +24,7 @@ def month_start_utc(start: date, utc_offset_minutes: int) -> datetime:
     return datetime(start.year, start.month, start.day) - timedelta(minutes=utc_offset_minutes)
 
 
-def utc_offset_minutes(workload) -> int:
+def utc_offset_minutes(workload: Workload) -> int:
     """A workload's timezone offset from UTC in whole minutes (as its traffic series is placed),
     from `Workload.utc_offset_hours` — no traffic series needed."""
     return int(round(workload.utc_offset_hours * 60))

@@ -19,11 +19,14 @@ import math
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
+from typing import Any, Literal, TypedDict, Unpack
 
 import numpy as np
+from numpy.typing import NDArray
 
 from models.costs.price_book import PriceBook
 from models.costs.prices import Catalog
+from models.design.schema import Design
 from models.dynamodb_planner.schedule import (
     DecreaseRule,
     RollingBudget,
@@ -33,7 +36,7 @@ from models.dynamodb_planner.schedule import (
     step_calendar,
     steps_since,
 )
-from models.messages import msg
+from models.messages import Message, msg
 from models.run.queueing import credit_bucket_overflow
 from models.units import HOURS_PER_MONTH, MINUTES_PER_MONTH, MINUTES_PER_WEEK
 
@@ -44,6 +47,25 @@ MONTH_HOURS = HOURS_PER_MONTH
 #: Application Auto Scaling: "Scheduled actions per scalable target 200", not adjustable
 #: (https://docs.aws.amazon.com/autoscaling/application/userguide/application-auto-scaling-quotas.html)
 SCHEDULED_ACTIONS_PER_TARGET = 200
+
+
+#: one capacity change of a schedule: "start" (ISO 8601 UTC, a weekday and UTC time, or None), the minute of
+#: the month ("minute_of_month") or of the week ("minute_of_week"), "rcu" and "wcu"
+ScheduleRow = dict[str, str | int | None]
+#: one Application Auto Scaling PutScheduledAction request, as its JSON (strings, and ScalableTargetAction:
+#: {"MinCapacity", "MaxCapacity"})
+ScheduledAction = dict[str, Any]
+#: which capacity a dimension's scalable target sets
+DIMENSIONS: tuple[tuple[str, Literal["rcu", "wcu"], str], ...] = (
+    ("read", "rcu", "ReadCapacityUnits"), ("write", "wcu", "WriteCapacityUnits"))
+
+
+class WeeklyPattern(TypedDict):
+    """The weekly plan: capacity per step of the UTC week from Monday 00:00."""
+
+    step_minutes: int
+    rcu: list[float]
+    wcu: list[float]
 
 
 @dataclass(frozen=True)
@@ -92,12 +114,12 @@ class Strategy:
     max_decreases_in_a_day: int
     read_capacity: np.ndarray | None = None
     write_capacity: np.ndarray | None = None
-    schedule: list[dict] = field(default_factory=list)
+    schedule: list[ScheduleRow] = field(default_factory=list)
     note: str = ""
     applicable: bool = True              # False: shown for comparison only (the one-time lower bound)
     decreases: list[tuple[int, str]] = field(default_factory=list)  # (minute of month, "read"/"write"/"both")
     #: weekly plan: {"step_minutes", "rcu": [...], "wcu": [...]} (UTC from Monday 00:00)
-    pattern: dict | None = None
+    pattern: WeeklyPattern | None = None
 
 
 @dataclass(frozen=True)
@@ -110,7 +132,8 @@ class Prices:
     wru: float
     free_rcu_hours: float
     free_wcu_hours: float
-    reserved: dict  # term → {"rcu_upfront", "rcu_hours", "wcu_upfront", "wcu_hours"} per 100 units
+    #: term → {"rcu_upfront", "rcu_hours", "wcu_upfront", "wcu_hours"} per 100 units
+    reserved: dict[str, dict[str, float]]
     free_note: str = ""  # how much of the shared free tier is left for this table
 
 
@@ -127,7 +150,7 @@ def prices_for(catalog: Catalog, table_class: str, free_tier: bool, used_rcu_hou
     def allowance(price_id: str) -> float:
         return book.free_amount(price_id) if free_tier else 0.0
 
-    reserved = {}
+    reserved: dict[str, dict[str, float]] = {}
     if not ia:
         for term in ("1y", "3y"):
             reserved[term] = {part: usd(f"dynamodb.reserved_{term}.{part}") for part in
@@ -146,7 +169,7 @@ def prices_for(catalog: Catalog, table_class: str, free_tier: bool, used_rcu_hou
                   left_r, left_w, reserved, note)
 
 
-def free_used_elsewhere(design, table_id: str, index: str | None = None) -> tuple[float, float]:
+def free_used_elsewhere(design: Design, table_id: str, index: str | None = None) -> tuple[float, float]:
     """Free-tier RCU-hours and WCU-hours a month the design's other provisioned Standard capacity
     uses (other tables, and the planned table's base or other GSIs at their design capacity):
     `design` is a parsed models.design.Design."""
@@ -223,8 +246,15 @@ def fixed(demand: TableDemand, prices: Prices, settings: PlannerSettings) -> Str
                             "{headroom:.0%}).", rcu=read_cap[0], wcu=write_cap[0], headroom=settings.headroom))
 
 
-def _provisioned(name, demand, prices, settings, read_cap, write_cap, max_decreases, note, schedule=None,
-                 **extra) -> Strategy:
+class _StrategyExtras(TypedDict, total=False):
+    applicable: bool
+    decreases: list[tuple[int, str]]
+    pattern: WeeklyPattern | None
+
+
+def _provisioned(name: str, demand: TableDemand, prices: Prices, settings: PlannerSettings,
+                 read_cap: NDArray[np.float64], write_cap: NDArray[np.float64], max_decreases: int, note: str,
+                 schedule: list[ScheduleRow] | None = None, **extra: Unpack[_StrategyExtras]) -> Strategy:
     cost = provisioned_cost(read_cap, write_cap, prices)
     if prices.free_note:
         note = msg("dynamodb_plan.note_and_more", "{note} {more}", note=note, more=prices.free_note)
@@ -304,7 +334,7 @@ def scheduled(demand: TableDemand, prices: Prices, settings: PlannerSettings,
     day, _ = step_calendar(steps, step, demand.utc_offset_minutes)
     rule = DecreaseRule(step, settings.decreases_per_day)
     start = start_state(settings, start_utc, step)
-    dims = []
+    dims: list[Dimension] = []
     rounded = False
     for units, price, items in ((demand.read_units, prices.rcu_hour, demand.reads_per_month),
                                 (demand.write_units, prices.wcu_hour, demand.writes_per_month)):
@@ -338,7 +368,11 @@ def scheduled(demand: TableDemand, prices: Prices, settings: PlannerSettings,
                         changes, applicable=False, decreases=sorted(events))
 
 
-def _throttle_penalty(demand, settings, dims, day, rule, start) -> float:
+Dimension = tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64], NDArray[np.float64] | None]
+
+
+def _throttle_penalty(demand: TableDemand, settings: PlannerSettings, dims: list[Dimension], day: NDArray[np.int64],
+                      rule: DecreaseRule, start: StartState) -> float:
     """A price per throttled request (USD), bisected on a log scale, at which the two dimensions'
     optimal schedules together throttle at most the allowed share of requests."""
     budget = settings.allowed_throttle_fraction * (demand.reads_per_month + demand.writes_per_month)
@@ -348,6 +382,8 @@ def _throttle_penalty(demand, settings, dims, day, rule, start) -> float:
         penalty = math.sqrt(low * high) if low > 0 else high / 1e6
         throttled = 0.0
         for _values, base, _cost, lost in dims:
+            if lost is None:
+                raise ValueError("throttling penalty asked for without the requests each capacity loses")
             plan = cheapest_schedule(base[None, :] + penalty * lost, day, rule, start)
             throttled += float(lost[np.arange(steps), plan.levels].sum())
         if throttled <= budget:
@@ -359,7 +395,8 @@ def _throttle_penalty(demand, settings, dims, day, rule, start) -> float:
     return high
 
 
-def _schedule_rows(read_cap: np.ndarray, write_cap: np.ndarray, step: int, start_utc) -> list[dict]:
+def _schedule_rows(read_cap: np.ndarray, write_cap: np.ndarray, step: int,
+                   start_utc: datetime | None) -> list[ScheduleRow]:
     """Each capacity change (per step): start (ISO 8601 UTC, or None), minutes from the month start, RCU and WCU."""
     starts = np.flatnonzero((np.diff(read_cap, prepend=-1) != 0) | (np.diff(write_cap, prepend=-1) != 0))
     rows = []
@@ -454,9 +491,9 @@ def _week_decreases(pattern_r: np.ndarray, pattern_w: np.ndarray, step: int) -> 
     return sorted(out)
 
 
-def weekly_rows(pattern_r: np.ndarray, pattern_w: np.ndarray, step: int) -> list[dict]:
+def weekly_rows(pattern_r: np.ndarray, pattern_w: np.ndarray, step: int) -> list[ScheduleRow]:
     """Each change of the weekly pattern (the first step always): UTC day and time, RCU and WCU."""
-    rows = []
+    rows: list[ScheduleRow] = []
     for k in range(len(pattern_r)):
         if k == 0 or pattern_r[k] != pattern_r[k - 1] or pattern_w[k] != pattern_w[k - 1]:
             minute = k * step
@@ -465,7 +502,7 @@ def weekly_rows(pattern_r: np.ndarray, pattern_w: np.ndarray, step: int) -> list
     return rows
 
 
-def recurring_actions(table: str, pattern: dict, dimension: str | None = None) -> list[dict]:
+def recurring_actions(table: str, pattern: WeeklyPattern, dimension: str | None = None) -> list[ScheduledAction]:
     """The weekly pattern as Application Auto Scaling PutScheduledAction requests with cron
     schedules (UTC, the default time zone): for each scalable target (read, write), one action per
     (time of day, capacity) that it changes to, on the weekdays it does so, e.g.
@@ -473,8 +510,8 @@ def recurring_actions(table: str, pattern: dict, dimension: str | None = None) -
     re-establishes itself every week."""
     step = pattern["step_minutes"]
     kind = "index" if "/index/" in table else "table"
-    actions = []
-    for name, key, dim in (("read", "rcu", "ReadCapacityUnits"), ("write", "wcu", "WriteCapacityUnits")):
+    actions: list[ScheduledAction] = []
+    for name, key, dim in DIMENSIONS:
         if dimension and name != dimension:
             continue
         values = pattern[key]
@@ -521,9 +558,10 @@ def autoscaling(demand: TableDemand, prices: Prices, settings: PlannerSettings,
     events: list[tuple[int, str]] = []
     pending = {name: t.next_event() for name, t in trackers.items()}
     while any(p is not None for p in pending.values()):
-        name = min((n for n, p in pending.items() if p is not None), key=lambda n: (pending[n][0], n))
-        if trackers[name].apply(pending[name], budget, day, hour):
-            events.append((pending[name][0], name))
+        due = {n: p for n, p in pending.items() if p is not None}
+        name = min(due, key=lambda n: (due[n][0], n))
+        if trackers[name].apply(due[name], budget, day, hour):
+            events.append((due[name][0], name))
         pending[name] = trackers[name].next_event()
     per_day: dict[int, int] = {}
     for minute, _ in events:
@@ -536,7 +574,7 @@ def autoscaling(demand: TableDemand, prices: Prices, settings: PlannerSettings,
                             target=settings.target_utilization), decreases=events)
 
 
-def _one_time_note(changes: int, step: int, most: int, rounded: bool):
+def _one_time_note(changes: int, step: int, most: int, rounded: bool) -> Message:
     note = msg("dynamodb_plan.one_time", "Lower bound only, not applicable as scheduled actions: the cheapest one-time "
                "schedule for this month, reads and writes each planned alone on a full decrease budget, {changes} "
                "capacity changes in {step}-minute steps (Application Auto Scaling allows {limit} scheduled actions per "
@@ -549,7 +587,7 @@ def _one_time_note(changes: int, step: int, most: int, rounded: bool):
                         "plan).", n=ONE_TIME_VALUES))
 
 
-def _weekly_note(changes: int, step: int, per_target: int, most: int, rounded: bool):
+def _weekly_note(changes: int, step: int, per_target: int, most: int, rounded: bool) -> Message:
     note = msg("dynamodb_plan.weekly", "Repeats every week: {changes} capacity changes a week in {step}-minute steps "
                "(UTC), at most {per_target} scheduled actions per scalable target (limit {limit}); at most {most} "
                "decreases in a UTC day, reads and writes counted separately as Application Auto Scaling applies them, "
@@ -559,6 +597,10 @@ def _weekly_note(changes: int, step: int, per_target: int, most: int, rounded: b
         return note
     return msg("dynamodb_plan.note_and_more", "{note} {more}", note=note,
                more=msg("dynamodb_plan.rounded_up", "Needs rounded up to {n} levels per dimension.", n=WEEKLY_VALUES))
+
+
+#: a scaling alarm: (decision minute, now, effective, scale out?)
+Event = tuple[int, int, int, bool]
 
 
 class _Tracker:
@@ -572,7 +614,7 @@ class _Tracker:
                                    settings.min_capacity, settings.max_capacity))
         self.t = 0
 
-    def next_event(self):
+    def next_event(self) -> Event | None:
         """(decision minute, now, effective, scale out?) of the next alarm, or None (filled to the end)."""
         t, level, target = self.t, self.level, self.settings.target_utilization
         if t >= MINUTES:
@@ -587,7 +629,7 @@ class _Tracker:
         effective = min(MINUTES, now + 1 + self.settings.autoscaling_lag_minutes)  # the alarm's action lands
         return (effective - 1, now, effective, out_at <= in_at)
 
-    def apply(self, event, budget: RollingBudget, day: np.ndarray, hour: np.ndarray) -> bool:
+    def apply(self, event: Event, budget: RollingBudget, day: np.ndarray, hour: np.ndarray) -> bool:
         """Carry out the event; True when it was a decrease."""
         when, now, effective, out = event
         settings = self.settings
@@ -719,20 +761,20 @@ def plan_table(demand: TableDemand, catalog: Catalog, settings: PlannerSettings,
     return Plan(demand.table, strategies, best.name, reason, even, demand)
 
 
-def scheduled_actions(table: str, strategy: Strategy) -> list[dict]:
+def scheduled_actions(table: str, strategy: Strategy) -> list[ScheduledAction]:
     """The weekly plan (or reserved on top of it) as Application Auto Scaling scheduled actions."""
     if strategy.pattern is None:
         raise ValueError(f"{strategy.name} has no recurring pattern to apply as scheduled actions")
     return recurring_actions(table, strategy.pattern)
 
 
-def apply_instructions(table: str, pattern: dict) -> list[str]:
+def apply_instructions(table: str, pattern: WeeklyPattern) -> list[str]:
     """How to apply the actions with the AWS CLI: register each dimension as a scalable target at the
     pattern's peak (an increase, which never counts against the decrease budget; the plan assumes
     this starting point), then put each scheduled action."""
     kind = "index" if "/index/" in table else "table"
     lines = []
-    for dim, key in (("ReadCapacityUnits", "rcu"), ("WriteCapacityUnits", "wcu")):
+    for _name, key, dim in DIMENSIONS:
         peak = max(pattern[key])
         lines.append(f"aws application-autoscaling register-scalable-target --service-namespace dynamodb "
                      f"--resource-id table/{table} --scalable-dimension dynamodb:{kind}:{dim} "

@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
+from numpy.typing import NDArray
 
 from models.run.duration import DurationModel, Z
 
@@ -32,17 +33,18 @@ def cold_starts_per_minute(rate_rps: np.ndarray, mean_duration_s: float, idle_re
         np.maximum(pool[shift:], need[:-shift], out=pool[shift:])
     warm_floor = max(1, provisioned)
     extra = np.maximum(pool - warm_floor, 0.0)
-    rises = np.diff(extra, prepend=extra[0])
+    rises: NDArray[np.float64] = np.diff(extra, prepend=extra[0])
     np.maximum(rises, 0.0, out=rises)
     if provisioned:
         return rises
     first = rate * 60
     first *= np.exp(-rate * idle_reclaim_s)
-    return first + rises
+    per_minute: NDArray[np.float64] = first + rises
+    return per_minute
 
 
-def cold_start_totals(unit_rate: np.ndarray, scales: np.ndarray | list[float], mean_duration_s: float,
-                      idle_reclaim_s: float, provisioned: int = 0) -> np.ndarray:
+def cold_start_totals(unit_rate: NDArray[np.float64], scales: NDArray[np.float64] | list[float],
+                      mean_duration_s: float, idle_reclaim_s: float, provisioned: int = 0) -> NDArray[np.float64]:
     """Expected cold starts per month for the rate series `scale × unit_rate` (requests/s each minute),
     one total per scale: `cold_starts_per_minute(scale × unit_rate, …).sum()` for every scale at once.
 
@@ -62,16 +64,18 @@ def cold_start_totals(unit_rate: np.ndarray, scales: np.ndarray | list[float], m
     up = np.flatnonzero(busiest[1:] > busiest[:-1]) + 1
     warm_floor = max(1, provisioned)
 
-    def extra(rate: np.ndarray) -> np.ndarray:
+    def extra(rate: NDArray[np.float64]) -> NDArray[np.float64]:
         load = k * rate * mean_duration_s
-        return np.maximum(load + 2 * np.sqrt(load) - warm_floor, 0.0)
+        above: NDArray[np.float64] = np.maximum(load + 2 * np.sqrt(load) - warm_floor, 0.0)
+        return above
 
-    rises = (extra(busiest[up]) - extra(busiest[up - 1])).sum(axis=1)
+    rises: NDArray[np.float64] = (extra(busiest[up]) - extra(busiest[up - 1])).sum(axis=1)
     if provisioned:
         return rises
     rates, minutes = np.unique(unit, return_counts=True)
     arrivals = k * rates
-    return (minutes * arrivals * 60 * np.exp(-arrivals * idle_reclaim_s)).sum(axis=1) + rises
+    totals: NDArray[np.float64] = (minutes * arrivals * 60 * np.exp(-arrivals * idle_reclaim_s)).sum(axis=1) + rises
+    return totals
 
 
 def p99_with_cold_starts(model: DurationModel, cold_share: float, init_ms: float) -> float:

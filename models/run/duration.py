@@ -12,6 +12,8 @@ from functools import lru_cache
 
 import numpy as np
 
+from models.design.schema import DurationPercentiles
+
 # standard normal quantiles for the percentiles a design may give
 Z = {"p50": 0.0, "p95": 1.6448536269514722, "p99": 2.3263478740408408}
 _erfc = np.frompyfunc(math.erfc, 1, 1)
@@ -63,7 +65,7 @@ def _billed_ms(model: DurationModel, timeout_ms: int) -> float:
     return model._billed_ms_uncached(timeout_ms)
 
 
-def fit_duration(duration_ms) -> DurationModel:
+def fit_duration(duration_ms: float | DurationPercentiles) -> DurationModel:
     """A fixed duration (a number) or a lognormal fitted to {p50, p95, p99} by least squares."""
     if isinstance(duration_ms, (int, float)):
         return DurationModel(mu=math.log(duration_ms), sigma=0.0, fixed_ms=float(duration_ms))

@@ -11,12 +11,14 @@ the 43,800-minute traffic series once and simulate each function's cold starts o
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 from functools import cached_property
 
 import numpy as np
+from numpy.typing import NDArray
 
-from models.design.schema import Design
+from models.design.schema import Design, Lambda
 from models.facts import Facts
 from models.run.cold_starts import cold_start_totals
 from models.run.duration import fit_duration
@@ -51,7 +53,7 @@ class Run:
         """Events per second at each minute, per component id; each sums to its monthly events."""
         return component_rates(self.design, self.events, self.traffic)
 
-    def mean_billed_s(self, fn) -> float:
+    def mean_billed_s(self, fn: Lambda) -> float:
         """A function's mean billed duration in seconds (its lognormal duration, capped at the timeout)."""
         return mean_billed_s(fn)
 
@@ -59,7 +61,7 @@ class Run:
     def spill_shares(self) -> dict[str, float]:
         """For functions with provisioned concurrency all month: the share of invocations that overflow
         to on-demand environments, B(pc, A) weighted by the traffic series (0..1)."""
-        shares = {}
+        shares: dict[str, float] = {}
         for fn in self._functions():
             if not fn.provisioned_concurrency or fn.share_in_provisioned_hours is not None \
                     or fn.provisioned_hours < HOURS_PER_MONTH:
@@ -74,7 +76,7 @@ class Run:
         """Per function id: (cold starts per month, INIT ms per cold start); empty without `facts`."""
         if self.facts is None:
             return {}
-        result = {}
+        result: dict[str, tuple[float, float]] = {}
         for fn in self._functions():
             [colds] = cold_start_totals(self.rates[fn.id], [1.0], self.mean_billed_s(fn), self.facts.idle_reclaim_s,
                                         fn.provisioned_concurrency)
@@ -85,7 +87,7 @@ class Run:
         """Take `cold_starts` as worked out elsewhere (by `runs_at_volumes`, for many volumes at once)."""
         self.__dict__["cold_starts"] = cold_starts
 
-    def _functions(self) -> list:
+    def _functions(self) -> list[Lambda]:
         return [c for c in self.design.components if c.type == "lambda" and self.events[c.id] > 0]
 
 
@@ -96,7 +98,8 @@ def at_volume(design: Design, requests_per_month: float) -> Design:
     return design.model_copy(update={"workload": workload})
 
 
-def runs_at_volumes(design: Design, volumes, facts: Facts | None = None) -> list[Run]:
+def runs_at_volumes(design: Design, volumes: Sequence[float] | NDArray[np.float64],
+                    facts: Facts | None = None) -> list[Run]:
     """One Run per client volume (requests per month) of the design, as `Run(at_volume(design, v), facts)`
     would give, with the cold starts of every volume worked out together.
 
@@ -123,12 +126,12 @@ def runs_at_volumes(design: Design, volumes, facts: Facts | None = None) -> list
     return runs
 
 
-def mean_billed_s(fn) -> float:
+def mean_billed_s(fn: Lambda) -> float:
     """A function's mean billed duration in seconds: E[min(ceil(X ms), timeout)] / 1000 of its duration model."""
     return fit_duration(fn.duration_ms).billed_ms(fn.timeout_s * 1000) / 1000
 
 
-def init_ms_for(fn, facts: Facts) -> float:
+def init_ms_for(fn: Lambda, facts: Facts) -> float:
     """The function's INIT time in ms: as designed (init_ms), else its runtime's typical value."""
     if fn.init_ms is not None:
         return float(fn.init_ms)

@@ -7,12 +7,15 @@ arrivals are Poisson (or burstier, by the workload's `burstiness`, an index of d
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 
 import numpy as np
+from numpy.typing import NDArray
 
-from models.design.schema import Design, Workload
+from models.design.schema import Component, Design, Workload
 from models.units import DAYS_PER_MONTH, MINUTES_PER_MONTH, SECONDS_PER_MONTH
 
 # Hourly weights by local hour 0–23. mobile_evening: low at night, commute and lunch bumps,
@@ -51,7 +54,7 @@ class Traffic:
         return float(self.rate_rps.max())
 
 
-def shape(workload: Workload) -> np.ndarray:
+def shape(workload: Workload) -> NDArray[np.float64]:
     """The spike-free profile over the month's minutes, scaled to mean 1 (read-only: it is shared)."""
     daily = DAILY_WEIGHTS[workload.daily_profile] if isinstance(workload.daily_profile, str) else workload.daily_profile
     weekly = WEEKLY_WEIGHTS[workload.weekly_profile] if isinstance(workload.weekly_profile, str) \
@@ -60,15 +63,15 @@ def shape(workload: Workload) -> np.ndarray:
 
 
 @lru_cache(maxsize=64)
-def _profile(daily_weights: tuple[float, ...], weekly_weights: tuple[float, ...]) -> np.ndarray:
+def _profile(daily_weights: tuple[float, ...], weekly_weights: tuple[float, ...]) -> NDArray[np.float64]:
     """Hourly weights × daily weights over the month's minutes, scaled to mean 1; built once per pair
     of weight lists (a sweep or a Compare page asks for the same few many times)."""
     daily, weekly = np.asarray(daily_weights), np.asarray(weekly_weights)
     minute = np.arange(MINUTES_PER_MONTH)
     profile = daily[(minute // 60) % 24] * weekly[(minute // 1440) % 7]
-    profile = profile / profile.mean()
-    profile.setflags(write=False)
-    return profile
+    scaled: NDArray[np.float64] = profile / profile.mean()
+    scaled.setflags(write=False)
+    return scaled
 
 
 def spike_factor(workload: Workload) -> np.ndarray:
@@ -112,7 +115,7 @@ def client_traffic(workload: Workload) -> Traffic:
                    burstiness=workload.burstiness, utc_offset_minutes=int(round(workload.utc_offset_hours * 60)))
 
 
-def component_rates(design: Design, events: dict, traffic: Traffic) -> dict[str, np.ndarray]:
+def component_rates(design: Design, events: Mapping[str, Decimal | float], traffic: Traffic) -> dict[str, np.ndarray]:
     """Events per second at each minute for every component, whose sums match the monthly `events`.
 
     A component driven (directly or through its upstreams) by the client workload follows the
@@ -133,7 +136,7 @@ def component_rates(design: Design, events: dict, traffic: Traffic) -> dict[str,
     return rates
 
 
-def _root(comp, by_id):
+def _root(comp: Component, by_id: Mapping[str, Component]) -> Component:
     while comp.from_ is not None:
         comp = by_id[comp.from_]
     return comp
