@@ -287,7 +287,8 @@ TEXT.update({
 
 # ---- the words other modules kept in their own tables, merged here under namespaced keys:
 # "export.*" (CSV, XLSX and HTML exports; render/quote/words.py), "import.*" (the Design page's import
-# panel; webapp/views/import_box.py), "account.*" (webapp/views/account.py), "page.dynamodb.*" and "page.limits.*" (those pages), and their
+# panel; webapp/views/import_box.py), "field_help.*" (the help under the Design page's fields;
+# webapp/views/fields.py), "account.*" (webapp/views/account.py), "page.dynamodb.*" and "page.limits.*" (those pages), and their
 # Japanese column headings "page.dynamodb.column.<English heading>" / "page.limits.column.<...>".
 # Every key in UI is found by `t`, like TEXT's and FIELD_LABELS'.
 
@@ -575,6 +576,63 @@ _ACCOUNT: dict[str, dict[str, str]] = {  # the Account page ({pull_env}: the swi
     "refresh_error": {"en": "Prices not refreshed:", "ja": "価格を更新できませんでした："},
 }
 
+# the help under each editable field (webapp/views/fields.py): "field_help.<field>", or
+# "field_help.<field>.<type>" where one component type explains the field its own way
+_FIELD_HELP: dict[str, dict[str, str]] = {
+    "calls": {"en": "Events of this component per upstream event (count). Default 1.",
+              "ja": "上流イベント 1 件あたりの回数。既定値 1。"},
+    "api": {"en": "REST, HTTP or WebSocket API. HTTP APIs cost less and meter requests in 512 KB units.",
+            "ja": "REST / HTTP / WebSocket。HTTP API は安価で、512 KB 単位で課金。"},
+    "payload_kb": {"en": "Average request size in KB. Default 1.",
+                   "ja": "平均リクエストサイズ（KB）。既定値 1。"},
+    "response_kb": {"en": "Average response size in KB, billed as data transfer out. Default 0.",
+                    "ja": "平均レスポンスサイズ（KB）。データ転送料として課金。既定値 0。"},
+    "memory_mb": {"en": "Configured memory in MB (128–10,240). AWS default 128.",
+                  "ja": "メモリ（MB、128〜10,240）。AWS の既定値 128。"},
+    "architecture": {"en": "x86_64 or arm64 (Graviton, about 20% cheaper per GB-s). AWS default x86_64.",
+                     "ja": "x86_64 または arm64（Graviton、GB 秒あたり約 20% 安価）。既定値 x86_64。"},
+    "duration_ms": {"en": "Median time per invocation in ms; p95/p99 scale with it. Billed per 1 ms.",
+                    "ja": "1 回あたりの実行時間の中央値（ms）。p95/p99 も比例して変わります。1 ms 単位で課金。"},
+    "reads": {"en": "Item reads per upstream call. Default 1.",
+              "ja": "呼び出しあたりの項目読み込み数。既定値 1。"},
+    "writes": {"en": "Item writes per upstream call. Default 0.",
+               "ja": "呼び出しあたりの項目書き込み数。既定値 0。"},
+    "item_kb": {"en": "Item size in KB (reads use 4 KB units, writes 1 KB units). Default 1.",
+                "ja": "項目サイズ（KB）。読み込みは 4 KB、書き込みは 1 KB 単位。既定値 1。"},
+    "billing": {"en": "On-demand (per request) or provisioned (per capacity-hour, used or not). Default on_demand.",
+                "ja": "オンデマンド（リクエスト課金）かプロビジョンド（使用有無に関係なく時間課金）。既定値 on_demand。"},
+    "rcu": {"en": "Provisioned read capacity units (provisioned mode).",
+            "ja": "プロビジョンド読み込みキャパシティ（RCU）。"},
+    "wcu": {"en": "Provisioned write capacity units (provisioned mode).",
+            "ja": "プロビジョンド書き込みキャパシティ（WCU）。"},
+    "storage_gb": {"en": "Table size in GB. Default 0.",
+                   "ja": "テーブルサイズ（GB）。既定値 0。"},
+    "puts": {"en": "PUT-class requests per upstream call. Default 1.",
+             "ja": "呼び出しあたりの PUT 系リクエスト数。既定値 1。"},
+    "gets": {"en": "GET-class requests per upstream call. Default 0.",
+             "ja": "呼び出しあたりの GET 系リクエスト数。既定値 0。"},
+    "storage_gb.s3": {"en": "Average stored GB over the month. Default 0.",
+                      "ja": "月平均の保存量（GB）。既定値 0。"},
+    "transfer_out_gb": {"en": "GB per month to the internet. Default 0.",
+                        "ja": "インターネットへの月間転送量（GB）。既定値 0。"},
+    "message_kb": {"en": "Message size in KB (64 KB chunks). Default 1.",
+                   "ja": "メッセージサイズ（KB、64 KB 単位）。既定値 1。"},
+    "mau": {"en": "Monthly active users (count).",
+            "ja": "月間アクティブユーザー数。"},
+    "plan": {"en": "Lite, Essentials (AWS default for new pools) or Plus.",
+             "ja": "Lite / Essentials（新規プールの既定）/ Plus。"},
+    "response_kb.cloudfront": {"en": "Average response size in KB (data out). Default 0.",
+                               "ja": "平均レスポンスサイズ（KB）。既定値 0。"},
+    "cache_hit_ratio": {"en": "Share of requests served from the cache (0–1); the rest go to the origin. Default 0.8.",
+                        "ja": "キャッシュから返すリクエストの割合（0〜1）。残りはオリジンへ。既定値 0.8。"},
+    "hosted_zones": {"en": "Hosted zones (count). Default 1.",
+                     "ja": "ホストゾーン数。既定値 1。"},
+    "queries_per_month": {"en": "DNS queries per month (count). Default 0.",
+                          "ja": "月間 DNS クエリ数。既定値 0。"},
+    "per_month": {"en": "Per month (count), instead of the flow.",
+                  "ja": "月間の件数（フローの代わり）。"},
+}
+
 
 def _ns(prefix: str, table: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
     return {f"{prefix}.{key}": entry for key, entry in table.items()}
@@ -589,6 +647,7 @@ UI: dict[str, dict[str, str]] = {
     **_ns("export", _EXPORT), **_ns("import", _IMPORT), **_ns("account", _ACCOUNT),
     **_ns("page.dynamodb", _DYNAMODB), **_ns("page.dynamodb.column", _headings(_DYNAMODB_COLUMNS)),
     **_ns("page.limits", _LIMITS), **_ns("page.limits.column", _headings(_LIMITS_COLUMNS)),
+    **_ns("field_help", _FIELD_HELP),
 }
 
 
