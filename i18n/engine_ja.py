@@ -1,6 +1,6 @@
-"""Japanese for the engine's own sentences: estimate warnings, readiness checks, DynamoDB plans and
-design problems. The engine and the CLI stay English; the app and the Japanese exports call
-`say(message, lang)` where they show these texts.
+"""Japanese for the engine's own sentences: estimate warnings, readiness checks, DynamoDB plans,
+design problems and the importers' refusals. The engine and the CLI stay English; the app and the
+Japanese exports call `say(message, lang)` where they show these texts.
 
 The engine emits each sentence as a `models.messages.Message` (a stable id, the English template
 and its params). `JA` maps each id to its Japanese template (the same `{placeholders}`, formatted
@@ -412,6 +412,48 @@ JA: dict[str, tuple[str, str]] = {
     "saved.unreadable": ("設計ファイルとして読み込めません（{error}）", "052b74a0"),
     "saved.key_not_text": ("キー {key!r} が文字列ではありません。項目名は name、workload、components などの語です", "e7f76760"),
     "saved.not_utf8": ("UTF-8 のテキストではありません（{offset:,} バイト目が 0x{byte:02x}）。バイナリファイルではありませんか？", "e4386fdf"),
+    # ---- importers' refusals (importers/*.py): where, then why
+    "import.at": ("{where}：{problem}", "571d6339"),
+    "import.at_line": ("{file} {line} 行目：{problem}", "2d81b815"),
+    "import.line": ("{line} 行目：{problem}", "d3d14092"),
+    "import.in_file": ("{file} {problem}", "343ccd9e"),
+    "import.too_large": ("{size:,} バイトは大きすぎて取り込めません（1 ファイルの上限は {limit:,} バイト）", "4a15ae80"),
+    "import.too_large_text": ("{size:,} バイトは大きすぎて取り込めません（上限 {limit:,} バイト）", "321560ed"),
+    "import.not_utf8": ("UTF-8 のテキストファイルではありません（{offset:,} バイト目が 0x{byte:02x}）", "d56f8db5"),
+    "import.operators": (
+        "1 つの式に {n} 個を超える演算子が連なっています。入れ子が深すぎて解析できません（locals に分けてください）",
+        "43ec6f1c"),
+    "import.digits": ("{digits:,} 桁で書かれた数値があります。数値は {most} 桁までです", "05480c67"),
+    "import.digits_template": ("{digits:,} 桁で書かれた数値があります。数値は {most} 桁までです", "43a53765"),
+    "import.heredoc": ("ヒアドキュメント <<{marker} が閉じられていません（{marker} だけの行がありません）", "e5c77884"),
+    "import.tokens": (
+        "複雑すぎて解析できません：1 回の取り込みの Terraform ファイルが {n:,} トークンを超えています"
+        "（構成を分割してください）", "2e5394bd"),
+    "import.parse_depth": ("入れ子が深すぎて解析できません（上限 {n} 階層）", "4775e9c5"),
+    "import.nested": ("入れ子が {n} 階層を超えています", "3a6a070a"),
+    "import.nested_at_line": ("入れ子が {n} 階層を超えています（{line} 行目）", "2d99b7fa"),
+    "import.nested_read": ("入れ子が {n} 階層を超えています（深すぎて読み込めません）", "42ae7723"),
+    "import.eval_steps": ("複雑すぎて評価できません：評価の手順が {n:,} を超えます", "d019bf1e"),
+    "import.eval_chars": ("複雑すぎて評価できません：{what} は {length:,} 文字になります（上限 {limit:,} 文字）", "4bb9ce9c"),
+    "import.eval_total_chars": ("複雑すぎて評価できません：計算される値が合計 {n:,} 文字を超えます", "46715a76"),
+    "import.eval_entries": (
+        "複雑すぎて評価できません：{what} のリストやマップの要素が {n:,} 個になります（上限 {limit:,} 個）", "1df5f495"),
+    "import.eval_memory": ("複雑すぎて評価できません：この取り込みに使えるメモリーを超えます", "1287f363"),
+    "import.eval_depth": (
+        "入れ子が深すぎて評価できません：{what} が {n} 階層を超えています（互いを参照する値、または式の中の式）",
+        "8edf7681"),
+    "import.eval_recursion": (
+        "入れ子が深すぎて評価できません（互いを参照する値、または式の中の式が {n} 階層を超えています）", "f087984e"),
+    "import.what_text": ("テキスト {text}", "9816177e"),
+    "import.what_expression": ("式 {expression}", "9938a293"),
+    "import.what_condition": ("条件 {name}", "3c68babf"),
+    "import.key_is_list": ("キーはテキストでなければなりません（リストは使えません）", "436a3ec0"),
+    "import.key_is_mapping": ("キーはテキストでなければなりません（マッピングは使えません）", "e3e285a4"),
+    "import.unexpected": ("取り込めません：想定外のエラー {error}。このテンプレートを報告してください", "7aea2af9"),
+    "import.unexpected_detail": (
+        "取り込めません：想定外のエラー {error}（{detail}）。このテンプレートを報告してください", "58a08932"),
+    "import.param_not_name_value": ("パラメーター：{entry!r} は Name=Value の形ではありません", "10d7b077"),
+    "import.design_invalid": ("取り込んだ設計は有効ではありません：{problem}", "e6bc5f40"),
 }
 
 
