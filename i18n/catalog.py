@@ -18,8 +18,10 @@ TEXT: dict[str, dict[str, str]] = {
                 "ja": "サーバーレス構成の月額 AWS 費用を明細ごとに。すべての単価に出典と日付を付けています。"},
     "language": {"en": "Language", "ja": "言語"},
     "template": {"en": "Template", "ja": "テンプレート"},
-    "template_help": {"en": "Start from one of the talk's patterns; switching replaces the current design (download it first to keep it).",
-                      "ja": "勉強会で紹介した構成から始めます。切り替えると現在の設計は置き換わります（残す場合は先にダウンロード）。"},
+    "template_help": {"en": "Start from one of the talk's patterns; switching replaces the current design (download it "
+                            "first to keep it).",
+                      "ja": "勉強会で紹介した構成から始めます。切り替えると現在の設計は置き換わります（残す場合は先にダ"
+                            "ウンロード）。"},
     "upload": {"en": "Open a design file (YAML or JSON)", "ja": "設計ファイルを開く（YAML または JSON）"},
     "upload_help": {"en": "A file downloaded from this app or written by hand (see docs/design-file.md).",
                     "ja": "このアプリでダウンロードしたファイル、または手書きのファイル（docs/design-file.md 参照）。"},
@@ -29,10 +31,15 @@ TEXT: dict[str, dict[str, str]] = {
     "region": {"en": "Region", "ja": "リージョン"},
     "region_help": {"en": "AWS Region whose prices apply.", "ja": "料金を適用する AWS リージョン。"},
     "free_tier": {"en": "Free tier", "ja": "無料利用枠"},
-    "free_tier_help": {"en": "none: no free offers. always: AWS's always-free offers (Lambda 1M requests and 400,000 GB-s, DynamoDB 25 GB, ...). first_year: also the legacy 12-month offers (API Gateway 1M calls, S3 5 GB, ...), for accounts created before 15 Jul 2025 in their first year.",
-                       "ja": "none: 無料枠なし。always: 常に無料の枠（Lambda 100 万リクエストと 40 万 GB 秒、DynamoDB 25 GB など）。first_year: 旧 12 か月無料枠も適用（API Gateway 100 万回、S3 5 GB など。2025 年 7 月 15 日より前に作成した 1 年以内のアカウント）。"},
+    "free_tier_help": {"en": "none: no free offers. always: AWS's always-free offers (Lambda 1M requests and 400,000 "
+                             "GB-s, DynamoDB 25 GB, ...). first_year: also the legacy 12-month offers (API Gateway 1M "
+                             "calls, S3 5 GB, ...), for accounts created before 15 Jul 2025 in their first year.",
+                       "ja": "none: 無料枠なし。always: 常に無料の枠（Lambda 100 万リクエストと 40 万 GB 秒、DynamoDB "
+                             "25 GB など）。first_year: 旧 12 か月無料枠も適用（API Gateway 100 万回、S3 5 GB など。"
+                             "2025 年 7 月 15 日より前に作成した 1 年以内のアカウント）。"},
     "requests_per_month": {"en": "Client requests per month", "ja": "月間クライアントリクエスト数"},
-    "requests_per_month_help": {"en": "Requests entering the design per month (count). Components without 'from' receive these.",
+    "requests_per_month_help": {"en": "Requests entering the design per month (count). Components without 'from' "
+                                      "receive these.",
                                 "ja": "設計に入ってくる月間リクエスト数。'from' のないコンポーネントが受け取ります。"},
     "components": {"en": "Components", "ja": "コンポーネント"},
     "total": {"en": "Monthly total (USD)", "ja": "月額合計（USD）"},
@@ -73,12 +80,17 @@ TEXT: dict[str, dict[str, str]] = {
     "page_dynamodb": {"en": "DynamoDB planner", "ja": "DynamoDB プランナー"},
     "prices_title": {"en": "Price catalog", "ja": "価格カタログ"},
     "prices_assumed_only": {"en": "Only assumed prices", "ja": "推定値（assumed）の価格だけを表示"},
-    "prices_assumed_help": {"en": "Prices no source states for this region; each note says what the value is derived from. "
+    "prices_assumed_help": {"en": "Prices no source states for this region; each note says what the value is derived "
+                                  "from. "
                                   "The same list: python cli.py prices --assumed",
                             "ja": "このリージョンについて出典が見つからない価格です。注記に値の根拠を記載しています。"
                                   "同じ一覧：python cli.py prices --assumed"},
-    "prices_caption": {"en": "Every price the estimates use, with its source, date and confidence: aws (AWS page), price_list (AWS Price List), third_party, assumed (not published for this region; the note says what it is taken from).",
-                       "ja": "見積もりに使うすべての価格と、その出典・日付・確度。aws（AWS のページ）、price_list（AWS Price List）、third_party（第三者）、assumed（このリージョンでは未公表。注記に根拠を記載）。"},
+    "prices_caption": {"en": "Every price the estimates use, with its source, date and confidence: aws (AWS page), "
+                             "price_list (AWS Price List), third_party, assumed (not published for this region; the "
+                             "note says what it is taken from).",
+                       "ja": "見積もりに使うすべての価格と、その出典・日付・確度。aws（AWS のページ）、price_list（AWS "
+                             "Price List）、third_party（第三者）、assumed（このリージョンでは未公表。注記に根拠を記載"
+                             "）。"},
 }
 
 FIELD_LABELS: dict[str, dict[str, str]] = {
@@ -114,14 +126,18 @@ FIELD_LABELS: dict[str, dict[str, str]] = {
 #: words of the quote settings, Compare, sharing, saved designs and ranges
 TEXT.update({
     "currency": {"en": "Currency", "ja": "通貨"},
-    "currency_help": {"en": "Show amounts in US dollars (AWS's own prices) or in Japanese yen at the rate below. Default USD.",
-                      "ja": "金額を米ドル（AWS の価格そのまま）または下のレートで換算した日本円で表示します。既定値 USD。"},
+    "currency_help": {"en": "Show amounts in US dollars (AWS's own prices) or in Japanese yen at the rate below. "
+                            "Default USD.",
+                      "ja": "金額を米ドル（AWS の価格そのまま）または下のレートで換算した日本円で表示します。既定値 "
+                            "USD。"},
     "fx_rate": {"en": "JPY per 1 USD", "ja": "1 USD あたりの円"},
     "fx_rate_help": {"en": "The exchange rate you choose (yen per dollar); no live rate is fetched. Default 150.",
                      "ja": "換算に使う為替レート（1 ドルあたりの円）。最新レートの自動取得はしません。既定値 150。"},
     "tax_pct": {"en": "Tax (%)", "ja": "消費税等（%）"},
-    "tax_pct_help": {"en": "Added once on the subtotal, e.g. 10 for Japan's consumption tax (rounded down). AWS prices exclude tax. Default 0 (none).",
-                     "ja": "小計に 1 回だけ加算します（例：消費税 10）。1 円（1 セント）未満は切り捨て。AWS の価格は税抜です。既定値 0（なし）。"},
+    "tax_pct_help": {"en": "Added once on the subtotal, e.g. 10 for Japan's consumption tax (rounded down). AWS prices "
+                           "exclude tax. Default 0 (none).",
+                     "ja": "小計に 1 回だけ加算します（例：消費税 10）。1 円（1 セント）未満は切り捨て。AWS の価格は税"
+                           "抜です。既定値 0（なし）。"},
     "quote_settings": {"en": "Quote", "ja": "見積もり"},
     "cur_USD": {"en": "USD", "ja": "USD"},
     "cur_JPY": {"en": "JPY", "ja": "円"},
@@ -132,58 +148,84 @@ TEXT.update({
     "total_incl_help": {"en": "Subtotal plus tax; tax is computed once on the subtotal and rounded down.",
                         "ja": "小計 + 消費税等。税額は小計に対して 1 回だけ計算し、端数を切り捨てます。"},
     "col_cost_cur": {"en": "Amount ({cur}, rounded)", "ja": "金額（{cur}、端数処理後）"},
-    "range_caption": {"en": "Range — three cases evaluated separately: low case {low} · expected {expected} · high case {high}",
+    "range_caption": {"en": "Range — three cases evaluated separately: low case {low} · expected {expected} · high "
+                            "case {high}",
                       "ja": "幅 — 3 つのケースをそれぞれ計算：下限ケース {low} · 想定 {expected} · 上限ケース {high}"},
-    "range_method": {"en": "Ranges are computed by evaluating three designs separately: every range at its low value, at its expected value and at its high value (no sampling).",
-                     "ja": "幅は、すべての幅を下限・想定・上限にした 3 つの設計をそれぞれ計算して求めています（サンプリングではありません）。"},
+    "range_method": {"en": "Ranges are computed by evaluating three designs separately: every range at its low value, "
+                           "at its expected value and at its high value (no sampling).",
+                     "ja": "幅は、すべての幅を下限・想定・上限にした 3 つの設計をそれぞれ計算して求めています（サンプリ"
+                           "ングではありません）。"},
     "range_toggle": {"en": "Not sure? Give a low and a high value", "ja": "不確かなら下限と上限を指定"},
-    "range_toggle_help": {"en": "Turns the number into a range {low, expected, high}; every total, chart and export then shows the low and high cases next to the expected one. Starts at half and double.",
-                          "ja": "数値を幅 {low, expected, high} にします。合計・グラフ・エクスポートに下限・上限ケースも表示されます。初期値は半分と 2 倍です。"},
+    "range_toggle_help": {"en": "Turns the number into a range {low, expected, high}; every total, chart and export "
+                                "then shows the low and high cases next to the expected one. Starts at half and "
+                                "double.",
+                          "ja": "数値を幅 {low, expected, high} にします。合計・グラフ・エクスポートに下限・上限ケース"
+                                "も表示されます。初期値は半分と 2 倍です。"},
     "range_low": {"en": "{label} — low", "ja": "{label}（下限）"},
     "range_high": {"en": "{label} — high", "ja": "{label}（上限）"},
-    "range_bound_help": {"en": "The {bound} case's value, in the same unit as the expected value. The expected value moves if needed so that low ≤ expected ≤ high.",
-                         "ja": "{bound}ケースの値（想定値と同じ単位）。下限 ≤ 想定 ≤ 上限 となるよう、必要なら想定値も動きます。"},
+    "range_bound_help": {"en": "The {bound} case's value, in the same unit as the expected value. The expected value "
+                               "moves if needed so that low ≤ expected ≤ high.",
+                         "ja": "{bound}ケースの値（想定値と同じ単位）。下限 ≤ 想定 ≤ 上限 となるよう、必要なら想定値も"
+                               "動きます。"},
     "bound_low": {"en": "low", "ja": "下限"},
     "bound_high": {"en": "high", "ja": "上限"},
     "range_in_field": {"en": "a range (low / expected / high): {low} / {expected} / {high}",
                        "ja": "幅（下限 / 想定 / 上限）：{low} / {expected} / {high}"},
     "diagram": {"en": "Components and flows", "ja": "構成とイベントの流れ"},
-    "diagram_help": {"en": "Each arrow carries the upstream component's events (requests, invocations, S3 PUTs, messages) × calls.",
-                     "ja": "矢印は上流コンポーネントのイベント（リクエスト、呼び出し、S3 PUT、メッセージ）× 呼び出し数を表します。"},
+    "diagram_help": {"en": "Each arrow carries the upstream component's events (requests, invocations, S3 PUTs, "
+                           "messages) × calls.",
+                     "ja": "矢印は上流コンポーネントのイベント（リクエスト、呼び出し、S3 PUT、メッセージ）× 呼び出し数"
+                           "を表します。"},
     "export": {"en": "Quote and export", "ja": "見積書とエクスポート"},
     "cur_in_USD": {"en": "In USD", "ja": "米ドル建て"},
     "cur_in_JPY": {"en": "In JPY", "ja": "円建て"},
-    "export_caption": {"en": "{cur_in}, in English. The Excel workbook has the line items, the assumptions (inputs, defaults, warnings, price dates and sources) and the readiness checks; open the HTML report in a browser to print it or save it as PDF.",
-                       "ja": "{cur_in}・日本語。Excel には明細、前提条件（入力値・既定値・注意事項・価格の基準日と出典）、上限チェックが入っています。HTML レポートはブラウザで開いて印刷または PDF 保存できます。"},
+    "export_caption": {"en": "{cur_in}, in English. The Excel workbook has the line items, the assumptions (inputs, "
+                             "defaults, warnings, price dates and sources) and the readiness checks; open the HTML "
+                             "report in a browser to print it or save it as PDF.",
+                       "ja": "{cur_in}・日本語。Excel には明細、前提条件（入力値・既定値・注意事項・価格の基準日と出典"
+                             "）、上限チェックが入っています。HTML レポートはブラウザで開いて印刷または PDF 保存できま"
+                             "す。"},
     "download_xlsx": {"en": "Quote (Excel)", "ja": "見積書（Excel）"},
     "download_html": {"en": "Printable report (HTML)", "ja": "印刷用レポート（HTML）"},
     "download_design_json": {"en": "Design (JSON)", "ja": "設計（JSON）"},
     "download_quote_csv": {"en": "Line items ({cur}, CSV)", "ja": "明細（{cur}、CSV）"},
     "share": {"en": "Share link", "ja": "共有リンク"},
-    "share_caption": {"en": "The whole design is inside this link (nothing is stored on a server): whoever opens it gets this design, language and currency. The address bar keeps it up to date too.",
-                      "ja": "このリンクに設計全体が入っています（サーバーには保存しません）。開くと同じ設計・言語・通貨で表示されます。アドレスバーの URL も常に最新です。"},
-    "share_error": {"en": "The design in this link could not be opened, so the first template is shown instead. Ask for a new link. What is wrong:",
-                    "ja": "このリンクの設計を開けなかったため、最初のテンプレートを表示しています。新しいリンクを依頼してください。問題点："},
+    "share_caption": {"en": "The whole design is inside this link (nothing is stored on a server): whoever opens it "
+                            "gets this design, language and currency. The address bar keeps it up to date too.",
+                      "ja": "このリンクに設計全体が入っています（サーバーには保存しません）。開くと同じ設計・言語・通貨"
+                            "で表示されます。アドレスバーの URL も常に最新です。"},
+    "share_error": {"en": "The design in this link could not be opened, so the first template is shown instead. Ask "
+                          "for a new link. What is wrong:",
+                    "ja": "このリンクの設計を開けなかったため、最初のテンプレートを表示しています。新しいリンクを依頼し"
+                          "てください。問題点："},
     "share_opened": {"en": "Opened the design from the link.", "ja": "リンクの設計を開きました。"},
     "share.short_button": {"en": "Make a short link", "ja": "短いリンクを作る"},
     "share.short_caption": {"en": "This short link opens the design on this server only: the design is kept in "
                                   "its designs folder (never deleted by the app). Use the full link above to share "
                                   "beyond this server.",
-                            "ja": "この短いリンクはこのサーバーでだけ開けます（設計はサーバーの設計フォルダーに保存され、"
-                                  "アプリが削除することはありません）。ほかの場所と共有するには上の完全なリンクを使ってください。"},
+                            "ja": "この短いリンクはこのサーバーでだけ開けます（設計はサーバーの"
+                                  "設計フォルダーに保存され、アプリが削除することはありません）。"
+                                  "ほかの場所と共有するには上の完全なリンクを使ってください。"},
     "share.short_failed": {"en": "The short link could not be made:", "ja": "短いリンクを作れませんでした："},
     "computing": {"en": "Computing…", "ja": "計算中…"},
     "preparing": {"en": "Preparing the file…", "ja": "ファイルを作成中…"},
     "page_compare": {"en": "Compare", "ja": "比較"},
     "compare_title": {"en": "Compare designs", "ja": "設計の比較"},
-    "compare_caption": {"en": "Two to four designs side by side: monthly cost (rounded lines summed, excl. tax), cost per million client requests and per monthly active user, the next 12 months with each design's growth, and the worst readiness check. The chart prices every design at the same client volumes; where two curves cross is a break-even point.",
-                        "ja": "2〜4 件の設計を並べて比較します：月額費用（明細ごとに端数処理した合計、税抜）、クライアントリクエスト 100 万件あたり・月間アクティブユーザー 1 人あたりの費用、各設計の成長率による今後 12 か月の合計、上限チェックの最も悪い判定。グラフは同じリクエスト数で各設計を計算し、曲線の交点を損益分岐点として示します。"},
+    "compare_caption": {"en": "Two to four designs side by side: monthly cost (rounded lines summed, excl. tax), cost "
+                              "per million client requests and per monthly active user, the next 12 months with each "
+                              "design's growth, and the worst readiness check. The chart prices every design at the "
+                              "same client volumes; where two curves cross is a break-even point.",
+                        "ja": "2〜4 件の設計を並べて比較します：月額費用（明細ごとに端数処理した合計、税抜）、クライア"
+                              "ントリクエスト 100 万件あたり・月間アクティブユーザー 1 人あたりの費用、各設計の成長率に"
+                              "よる今後 12 か月の合計、上限チェックの最も悪い判定。グラフは同じリクエスト数で各設計を計"
+                              "算し、曲線の交点を損益分岐点として示します。"},
     "compare_pick": {"en": "Designs to compare (2–4)", "ja": "比較する設計（2〜4 件）"},
     "compare_pick_help": {"en": "The current design (as edited on the Design page), any template, or a saved design.",
                           "ja": "現在の設計（設計ページで編集中のもの）、テンプレート、保存した設計から選べます。"},
     "compare_need_two": {"en": "Pick at least two designs above: the current design, a template or a saved design.",
                          "ja": "上で 2 件以上選んでください（現在の設計、テンプレート、保存した設計）。"},
-    "compare_skipped": {"en": "Left out of the comparison because it has problems:", "ja": "問題があるため比較から除外しました："},
+    "compare_skipped": {"en": "Left out of the comparison because it has problems:",
+                        "ja": "問題があるため比較から除外しました："},
     "src_current": {"en": "Current design: {name}", "ja": "現在の設計：{name}"},
     "src_template": {"en": "Template: {name}", "ja": "テンプレート：{name}"},
     "src_saved": {"en": "Saved: {name}", "ja": "保存済み：{name}"},
@@ -204,25 +246,36 @@ TEXT.update({
     "compare_log_y_help": {"en": "A log axis shows small and large costs together; zero costs are not drawn on it.",
                            "ja": "対数軸では小さな費用と大きな費用を同時に見られます（0 は描画されません）。"},
     "break_even": {"en": "Break-even points", "ja": "損益分岐点"},
-    "break_even_line": {"en": "**{a}** and **{b}** cost the same at about **{req}** client requests per month ({cost}); below that **{below}** is cheaper, above it **{above}**.",
-                        "ja": "**{a}** と **{b}** は月間約 **{req}** リクエストで同じ費用（{cost}）。それより少なければ **{below}**、多ければ **{above}** が安くなります。"},
+    "break_even_line": {"en": "**{a}** and **{b}** cost the same at about **{req}** client requests per month "
+                              "({cost}); below that **{below}** is cheaper, above it **{above}**.",
+                        "ja": "**{a}** と **{b}** は月間約 **{req}** リクエストで同じ費用（{cost}）。それより少なければ"
+                              " **{below}**、多ければ **{above}** が安くなります。"},
     "break_even_marker": {"en": "break-even", "ja": "損益分岐点"},
-    "no_break_even": {"en": "No break-even point between 1 thousand and 100 million client requests per month: the cost curves do not cross.",
+    "no_break_even": {"en": "No break-even point between 1 thousand and 100 million client requests per month: the "
+                            "cost curves do not cross.",
                       "ja": "月間 1,000〜1 億リクエストの範囲で損益分岐点はありません（費用曲線が交差しません）。"},
     "compare_band": {"en": "{name}: low–high case", "ja": "{name}：下限〜上限ケース"},
-    "compare_notes": {"en": "Per-million, per-MAU, 12-month and chart figures are computed from exact amounts and rounded once. Per MAU needs workload.users.mau; otherwise “—”. The chart varies only the client requests; a design's other numbers stay as they are.",
-                      "ja": "100 万リクエストあたり・MAU あたり・12 か月・グラフの値は丸め前の金額から計算し、最後に 1 回だけ丸めています。MAU あたりは workload.users.mau がある場合のみ（ない場合は「—」）。グラフはクライアントリクエスト数だけを変え、他の数値はそのままです。"},
+    "compare_notes": {"en": "Per-million, per-MAU, 12-month and chart figures are computed from exact amounts and "
+                            "rounded once. Per MAU needs workload.users.mau; otherwise “—”. The chart varies only the "
+                            "client requests; a design's other numbers stay as they are.",
+                      "ja": "100 万リクエストあたり・MAU あたり・12 か月・グラフの値は丸め前の金額から計算し、最後に 1 "
+                            "回だけ丸めています。MAU あたりは workload.users.mau がある場合のみ（ない場合は「—」）。グ"
+                            "ラフはクライアントリクエスト数だけを変え、他の数値はそのままです。"},
     "status_pass": {"en": "🟢 pass", "ja": "🟢 合格"},
     "status_warn": {"en": "🟡 warn", "ja": "🟡 注意"},
     "status_fail": {"en": "🔴 fail", "ja": "🔴 不合格"},
     "status_high_case": {"en": "high case: {status}", "ja": "上限ケース：{status}"},
     "page_saved": {"en": "Saved designs", "ja": "保存した設計"},
-    "saved_caption": {"en": "Designs are saved as YAML files in {folder} (set the environment variable SERVERLESS_PLANNER_DESIGNS to use another folder). Nothing is overwritten without asking.",
-                      "ja": "設計は {folder} に YAML ファイルとして保存されます（別のフォルダーを使うには環境変数 SERVERLESS_PLANNER_DESIGNS を設定）。確認なしに上書きすることはありません。"},
+    "saved_caption": {"en": "Designs are saved as YAML files in {folder} (set the environment variable "
+                            "SERVERLESS_PLANNER_DESIGNS to use another folder). Nothing is overwritten without asking.",
+                      "ja": "設計は {folder} に YAML ファイルとして保存されます（別のフォルダーを使うには環境変数 "
+                            "SERVERLESS_PLANNER_DESIGNS を設定）。確認なしに上書きすることはありません。"},
     "save_current": {"en": "Save the current design", "ja": "現在の設計を保存"},
     "save_name": {"en": "Name", "ja": "名前"},
-    "save_name_help": {"en": "The file name (without .yaml): up to 80 characters; letters (Japanese too), digits, spaces, '-', '_', '()'. Default: the design's name.",
-                       "ja": "ファイル名（.yaml を除く）：80 文字以内。文字（日本語も可）・数字・空白・'-'・'_'・'()'。既定値は設計の名前。"},
+    "save_name_help": {"en": "The file name (without .yaml): up to 80 characters; letters (Japanese too), digits, "
+                             "spaces, '-', '_', '()'. Default: the design's name.",
+                       "ja": "ファイル名（.yaml を除く）：80 文字以内。文字（日本語も可）・数字・空白・'-'・'_'・'()'。"
+                             "既定値は設計の名前。"},
     "save": {"en": "Save", "ja": "保存"},
     "saved_ok": {"en": "Saved as “{name}”.", "ja": "「{name}」として保存しました。"},
     "overwrite_ask": {"en": "A saved design named “{name}” exists already. Replace it with the current design?",
@@ -263,30 +316,47 @@ TEXT.update({
     "storage_name_chars": {"en": "The name cannot contain {chars}; use letters, digits, spaces, '-', '_' or '()'.",
                            "ja": "名前に {chars} は使えません。文字・数字・空白・'-'・'_'・'()' を使ってください。"},
     "storage_not_found": {"en": "No saved design is named “{name}” (was it renamed or deleted in another tab?).",
-                          "ja": "「{name}」という保存済みの設計はありません（別のタブで名前の変更や削除をしましたか？）。"},
-    "storage_too_large": {"en": "“{name}” is too large to be a design file.", "ja": "「{name}」は設計ファイルとしては大きすぎます。"},
-    "storage_changed": {"en": "Not saved: “{name}” was changed at {when} (in another tab or program) after you opened it. Your design is still here; choose below.",
-                        "ja": "保存していません：「{name}」は開いた後の {when} に別のタブまたはプログラムで変更されました。現在の設計はそのまま残っています。下で選んでください。"},
-    "overwrite_ask_changed": {"en": "“{name}” was changed at {when} by another tab or program after you opened it. Replace that newer version with the current design?",
-                              "ja": "「{name}」は開いた後の {when} に別のタブまたはプログラムで変更されています。その新しい版を現在の設計で置き換えますか？"},
-    "overwrite_ask_similar": {"en": "A saved design named “{name}” exists already (names that differ only in upper/lower case, full/half width or accents are the same name). Replace it with the current design?",
-                              "ja": "「{name}」という名前の設計がすでにあります（大文字・小文字、全角・半角、アクセントの違いだけの名前は同じ名前として扱います）。現在の設計で置き換えますか？"},
-    "storage_no_space": {"en": "That did not work: the disk holding {folder} is full. Nothing was changed; saved designs are as they were.",
-                         "ja": "できませんでした：{folder} のディスクがいっぱいです。何も変更していません（保存済みの設計はそのままです）。"},
+                          "ja": "「{name}」という保存済みの設計はありません（別のタブで名前の変更や削除をしましたか？）"
+                                "。"},
+    "storage_too_large": {"en": "“{name}” is too large to be a design file.",
+                          "ja": "「{name}」は設計ファイルとしては大きすぎます。"},
+    "storage_changed": {"en": "Not saved: “{name}” was changed at {when} (in another tab or program) after you opened "
+                              "it. Your design is still here; choose below.",
+                        "ja": "保存していません：「{name}」は開いた後の {when} に別のタブまたはプログラムで変更されまし"
+                              "た。現在の設計はそのまま残っています。下で選んでください。"},
+    "overwrite_ask_changed": {"en": "“{name}” was changed at {when} by another tab or program after you opened it. "
+                                    "Replace that newer version with the current design?",
+                              "ja": "「{name}」は開いた後の {when} に別のタブまたはプログラムで変更されています。その新"
+                                    "しい版を現在の設計で置き換えますか？"},
+    "overwrite_ask_similar": {"en": "A saved design named “{name}” exists already (names that differ only in "
+                                    "upper/lower case, full/half width or accents are the same name). Replace it with "
+                                    "the current design?",
+                              "ja": "「{name}」という名前の設計がすでにあります（大文字・小文字、全角・半角、アクセント"
+                                    "の違いだけの名前は同じ名前として扱います）。現在の設計で置き換えますか？"},
+    "storage_no_space": {"en": "That did not work: the disk holding {folder} is full. Nothing was changed; saved "
+                               "designs are as they were.",
+                         "ja": "できませんでした：{folder} のディスクがいっぱいです。何も変更していません（保存済みの設"
+                               "計はそのままです）。"},
     "storage_read_only": {"en": "That did not work: the folder {folder} is read-only. Nothing was changed.",
                           "ja": "できませんでした：フォルダー {folder} は読み取り専用です。何も変更していません。"},
     "storage_denied": {"en": "That did not work: no permission to change files in {folder}. Nothing was changed.",
                        "ja": "できませんでした：{folder} のファイルを変更する権限がありません。何も変更していません。"},
-    "storage_name_bytes": {"en": "The name is {bytes} bytes in UTF-8; a file name allows {limit} (most Japanese characters take 3 bytes, emoji 4). Shorten it.",
-                           "ja": "名前が UTF-8 で {bytes} バイトあります。ファイル名は {limit} バイトまでです（日本語の多くは 1 文字 3 バイト、絵文字は 4 バイト）。短くしてください。"},
+    "storage_name_bytes": {"en": "The name is {bytes} bytes in UTF-8; a file name allows {limit} (most Japanese "
+                                 "characters take 3 bytes, emoji 4). Shorten it.",
+                           "ja": "名前が UTF-8 で {bytes} バイトあります。ファイル名は {limit} バイトまでです（日本語の"
+                                 "多くは 1 文字 3 バイト、絵文字は 4 バイト）。短くしてください。"},
     "storage_os_error": {"en": "That did not work ({reason}) in {folder}. Nothing was changed.",
                          "ja": "できませんでした（{reason}）：{folder}。何も変更していません。"},
     "storage_busy": {"en": "Another save in this folder is still running; nothing was changed. Try again in a moment.",
-                     "ja": "このフォルダーで別の保存が実行中です。何も変更していません。少し待ってからもう一度お試しください。"},
-    "storage_folder_unreadable": {"en": "The folder {folder} cannot be read ({reason}), so saved designs cannot be listed.",
-                                  "ja": "フォルダー {folder} を読み込めません（{reason}）。保存した設計を一覧にできません。"},
+                     "ja": "このフォルダーで別の保存が実行中です。何も変更していません。少し待ってからもう一度お試しく"
+                           "ださい。"},
+    "storage_folder_unreadable": {"en": "The folder {folder} cannot be read ({reason}), so saved designs cannot be "
+                                        "listed.",
+                                  "ja": "フォルダー {folder} を読み込めません（{reason}）。保存した設計を一覧にできませ"
+                                        "ん。"},
     "storage_not_folder": {"en": "{folder} is a file, not a folder; set SERVERLESS_PLANNER_DESIGNS to a folder.",
-                           "ja": "{folder} はフォルダーではなくファイルです。SERVERLESS_PLANNER_DESIGNS にフォルダーを指定してください。"},
+                           "ja": "{folder} はフォルダーではなくファイルです。SERVERLESS_PLANNER_DESIGNS にフォルダーを"
+                                 "指定してください。"},
     "col_saved_problem": {"en": "Why it does not open", "ja": "開けない理由"},
     "saved_open_failed": {"en": "“{name}” cannot be opened: {reason}", "ja": "「{name}」を開けません：{reason}"},
 })
@@ -294,8 +364,10 @@ TEXT.update({
 
 # ---- the words other modules kept in their own tables, merged here under namespaced keys:
 # "export.*" (CSV, XLSX and HTML exports; render/quote/words.py), "import.*" (the Design page's import
-# panel; webapp/views/import_box.py), "account.*" (webapp/views/account.py), "page.dynamodb.*" and "page.limits.*" (those pages), and their
-# Japanese column headings "page.dynamodb.column.<English heading>" / "page.limits.column.<...>".
+# panel; webapp/views/import_box.py), "field_help.*" (the help under the Design page's fields;
+# webapp/views/fields.py), "account.*" (webapp/views/account.py), "page.dynamodb.*" and "page.limits.*"
+# (those pages), and their Japanese column headings "page.dynamodb.column.<English heading>" /
+# "page.limits.column.<...>".
 # Every key in UI is found by `t`, like TEXT's and FIELD_LABELS'.
 
 _EXPORT: dict[str, dict[str, str]] = {
@@ -315,13 +387,17 @@ _EXPORT: dict[str, dict[str, str]] = {
     "exact": {"en": "Exact sum before rounding", "ja": "丸め前の合計"},
     "rounding": {"en": "Rounding", "ja": "端数処理"},
     "rounding_difference": {"en": "Rounding difference", "ja": "端数処理による差"},
-    "year": {"en": "12-month total (with the design's growth, excl. tax)", "ja": "12 か月の合計（設計の月次成長を含む、税抜）"},
+    "year": {"en": "12-month total (with the design's growth, excl. tax)",
+             "ja": "12 か月の合計（設計の月次成長を含む、税抜）"},
     "prices_as_of": {"en": "Prices as of", "ja": "価格の基準日"},
     "readiness": {"en": "Readiness (limits at launch)", "ja": "リリース時の上限チェック"},
     "readiness_overall": {"en": "Readiness overall", "ja": "上限チェックの総合判定"},
     "range": {"en": "Range", "ja": "幅"},
-    "range_method": {"en": "Ranges are computed by evaluating three cases separately — every range at its low value, at its expected value, and at its high value — not by sampling. The low case is not always the cheapest.",
-                     "ja": "幅は 3 つのケース（すべての幅を下限・想定・上限にした設計）をそれぞれ計算したものです（サンプリングではありません）。下限ケースが最も安いとは限りません。"},
+    "range_method": {"en": "Ranges are computed by evaluating three cases separately — every range at its low value, "
+                           "at its expected value, and at its high value — not by sampling. The low case is not always "
+                           "the cheapest.",
+                     "ja": "幅は 3 つのケース（すべての幅を下限・想定・上限にした設計）をそれぞれ計算したものです（サン"
+                           "プリングではありません）。下限ケースが最も安いとは限りません。"},
     "case_low": {"en": "Low case", "ja": "下限ケース"},
     "case_expected": {"en": "Expected", "ja": "想定"},
     "case_high": {"en": "High case", "ja": "上限ケース"},
@@ -373,13 +449,15 @@ _EXPORT: dict[str, dict[str, str]] = {
     "status_warn": {"en": "warn", "ja": "注意"},
     "status_fail": {"en": "fail", "ja": "不合格"},
     "no_price": {"en": "no price in the catalog", "ja": "カタログに価格なし"},
-    "unpriced": {"en": "{n} line(s) have no price in the catalog and are not in the total", "ja": "{n} 件の明細はカタログに価格がなく、合計に含まれていません"},
+    "unpriced": {"en": "{n} line(s) have no price in the catalog and are not in the total",
+                 "ja": "{n} 件の明細はカタログに価格がなく、合計に含まれていません"},
     "engine_note": {"en": "Dimensions, formulas and warnings are the estimate engine's own words (English).",
                     "ja": "課金項目・計算式は見積もりエンジンの表記（英語）のままです。"},
     "tax_note": {"en": "AWS prices exclude tax.", "ja": "AWS の価格は税抜です。"},
     "dates_note": {"en": "Tables give dates as YYYY-MM-DD.", "ja": "表の日付は YYYY-MM-DD 形式です。"},
     "month_note": {"en": "A month is 730 hours.", "ja": "1 か月 = 730 時間として計算しています。"},
-    "limits_default": {"en": "AWS's published defaults (pricing/limits.yaml)", "ja": "AWS の公表値（pricing/limits.yaml）"},
+    "limits_default": {"en": "AWS's published defaults (pricing/limits.yaml)",
+                       "ja": "AWS の公表値（pricing/limits.yaml）"},
     "notes": {"en": "Notes", "ja": "注記"},
     "print_hint": {"en": "Print this page or save it as PDF from the browser (Ctrl+P / ⌘P).",
                    "ja": "ブラウザの印刷（Ctrl+P / ⌘P）で印刷または PDF 保存できます。"},
@@ -392,7 +470,8 @@ _IMPORT: dict[str, dict[str, str]] = {
     "upload_help": {"en": "A CloudFormation/SAM template (YAML or JSON) or one Terraform .tf file. The import "
                           "replaces the current design; usage the template cannot know is assumed and listed.",
                     "ja": "CloudFormation/SAM テンプレート（YAML または JSON）または Terraform の .tf ファイル 1 つ。"
-                          "取り込むと現在の設計は置き換わります。テンプレートに書かれていない利用量は仮定値で補い、一覧にします。"},
+                          "取り込むと現在の設計は置き換わります。テンプレートに書かれていない利用量は仮定値で補い、一覧"
+                          "にします。"},
     "params": {"en": "Parameters / variables (Name=Value, separated by spaces)",
                "ja": "パラメーター／変数（Name=Value をスペース区切りで）"},
     "params_help": {"en": "Values for template parameters or Terraform variables; the others take their defaults.",
@@ -417,19 +496,22 @@ _DYNAMODB = {
                       "schedule for the month is shown as a lower bound only: it cannot be applied.",
                 "ja": "オンデマンド、固定プロビジョンド、Auto Scaling、週単位の繰り返しスケジュール（Application Auto "
                       "Scaling のスケジュールされたアクション、スケーラブルターゲットごとに最大 200 個）、リザーブド"
-                      "キャパシティを、このテーブルの 1 か月のトラフィックで比較します（スループット費用のみ）。どのプランも "
+                      "キャパシティを、このテーブルの 1 か月のトラフィックで比較します（スループット費用のみ）。どのプ"
+                      "ランも "
                       "AWS の引き下げ規則を 60 分のローリングウィンドウとして守ります：UTC の 1 日の最初の引き下げから "
                       "60 分以内に最大 4 回、その後は前回から 60 分を超えて 1 回ずつ、1 日最大 27 回。1 か月分の最適な"
                       "一回限りのスケジュールは適用できないため、下限としてのみ表示します。"},
     "table": {"en": "Table", "ja": "テーブル"},
     "owner": {"en": "Capacity of", "ja": "キャパシティの対象"},
-    "owner_help": {"en": "The base table and each global secondary index have their own capacity and their own decrease budget.",
+    "owner_help": {"en": "The base table and each global secondary index have their own capacity and their own "
+                         "decrease budget.",
                    "ja": "ベーステーブルと各 GSI は、それぞれ独自のキャパシティと減少回数の枠を持ちます。"},
     "base_table": {"en": "the table itself", "ja": "テーブル本体"},
     "no_table": {"en": "The design has no DynamoDB table. Add one on the Design page (or pick the save-data template).",
                  "ja": "設計に DynamoDB テーブルがありません。設計ページで追加してください（保存テンプレートなど）。"},
     "target": {"en": "Auto scaling target utilization", "ja": "Auto Scaling の目標使用率"},
-    "target_help": {"en": "AWS allows 20–90 %; the console suggests 70 %.", "ja": "AWS では 20〜90 %。コンソールの既定は 70 %。"},
+    "target_help": {"en": "AWS allows 20–90 %; the console suggests 70 %.",
+                    "ja": "AWS では 20〜90 %。コンソールの既定は 70 %。"},
     "headroom": {"en": "Headroom above the peak", "ja": "ピークに対する余裕"},
     "headroom_help": {"en": "Capacity above each step's peak for the fixed and scheduled plans. Default 10 %.",
                       "ja": "固定・スケジュールのプランで、各ステップのピークに上乗せする容量。既定値 10 %。"},
@@ -454,7 +536,8 @@ _DYNAMODB = {
     "used_today": {"en": "Decreases already used today (UTC)", "ja": "本日（UTC）使用済みの減少回数"},
     "used_today_help": {"en": "The live table's (or GSI's) NumberOfDecreasesToday; 0–27. Counted on the UTC day "
                               "of the last decrease.",
-                        "ja": "実テーブル（または GSI）の NumberOfDecreasesToday。0〜27。最後の引き下げの UTC 日に数えます。"},
+                        "ja": "実テーブル（または GSI）の NumberOfDecreasesToday。0〜27。最後の引き下げの UTC 日に数え"
+                              "ます。"},
     "last": {"en": "Last decrease (UTC, ISO 8601)", "ja": "最後の引き下げ（UTC、ISO 8601）"},
     "last_help": {"en": "The live table's (or GSI's) LastDecreaseDateTime, e.g. 2026-12-07T08:30:00Z. Empty: none "
                         "recently (with decreases used today, assumed at the plan's start).",
@@ -465,57 +548,74 @@ _DYNAMODB = {
                      "ja": "アカウントのスナップショットから入力：{name}、本日の引き下げ {used} 回、最後 {last}。"},
     "none": {"en": "none", "ja": "なし"},
     "actions": {"en": "Download the weekly schedule as Application Auto Scaling scheduled actions (JSON)",
-                "ja": "週単位のスケジュールを Application Auto Scaling のスケジュールされたアクションとしてダウンロード（JSON）"},
+                "ja": "週単位のスケジュールを Application Auto Scaling のスケジュールされたアクションとしてダウンロード"
+                      "（JSON）"},
     "actions_note": {"en": "{n} cron actions (UTC), at most {most} per scalable target (limit 200). Apply: "
                            "register-scalable-target for reads and writes at the peak ({r} RCU, {w} WCU), then "
                            "put-scheduled-action for each entry. Reads and writes are separate updates: each "
                            "lowering counts as a decrease, and the plan counts them that way.",
-                     "ja": "cron のアクション {n} 個（UTC）、スケーラブルターゲットごとに最大 {most} 個（上限 200）。適用："
+                     "ja": "cron のアクション {n} 個（UTC）、スケーラブルターゲットごとに最大 {most} 個（上限 200）。適"
+                           "用："
                            "読み込みと書き込みをピーク（{r} RCU、{w} WCU）で register-scalable-target し、各項目を "
                            "put-scheduled-action します。読み込みと書き込みは別々の更新で、それぞれの引き下げが 1 回と"
                            "数えられます。プランもそのように数えています。"},
     "compare": {"en": "Weekly recurring schedule: USD {weekly} a month; the one-time lower bound: USD {bound} "
                       "({gap} above it). The bound is a one-time schedule for this month only ({changes} changes, "
                       "against 200 scheduled actions per scalable target), so it is never recommended.",
-                "ja": "週単位の繰り返しスケジュール：月額 USD {weekly}。一回限りのスケジュール（下限）：月額 USD {bound}"
+                "ja": "週単位の繰り返しスケジュール：月額 USD {weekly}。一回限りのスケジュール（下限）：月額 USD "
+                      "{bound}"
                       "（下限より {gap} 高い）。下限はこの 1 か月だけの一回限りのスケジュール（変更 {changes} 回、"
                       "スケーラブルターゲットごとの上限は 200 個）のため、推奨しません。"},
     "schedule": {"en": "Weekly schedule (UTC)", "ja": "週単位のスケジュール（UTC）"},
     "bound_schedule": {"en": "One-time schedule for the month (lower bound, cannot be applied)",
                        "ja": "1 か月分の一回限りのスケジュール（下限、適用不可）"},
     "reads": {"en": "Reads (RCU)", "ja": "読み込み（RCU）"}, "writes": {"en": "Writes (WCU)", "ja": "書き込み（WCU）"},
-    "problems": {"en": "The design has problems; fix them on the Design page:", "ja": "設計に問題があります。設計ページで修正してください："},
+    "problems": {"en": "The design has problems; fix them on the Design page:",
+                 "ja": "設計に問題があります。設計ページで修正してください："},
 }
 
 #: column headings on a Japanese screen
-_DYNAMODB_COLUMNS = {"strategy": "方式", "applicable": "適用可", "USD / month": "USD／月", "USD / 12 months": "USD／12 か月",
-              "throttled / month": "スロットリング／月", "utilization": "使用率", "max decreases / day": "1 日の最大減少回数",
+_DYNAMODB_COLUMNS = {"strategy": "方式", "applicable": "適用可", "USD / month": "USD／月", "USD / 12 "
+                                                                                           "months": "USD／12 か月",
+              "throttled / month": "スロットリング／月", "utilization": "使用率", "max decreases / "
+                                                                                  "day": "1 日の最大減少回数",
               "note": "注記"}
 
 _LIMITS = {
     "title": {"en": "Limits before launch", "ja": "リリース前の上限チェック"},
-    "caption": {"en": "The design's month of traffic (1-minute steps, with its daily profile and spikes) against the limits that bite at launch. fail = at least 1 in 10,000 requests lost; warn = any lost, or within 20 % of the limit.",
-                "ja": "1 か月分のトラフィック（1 分刻み、日内変動とスパイクを含む）を、リリース時に問題となる上限と比べます。fail = 1 万件に 1 件以上が失われる、warn = 失われる要求がある、または上限まで 20 % 未満。"},
+    "caption": {"en": "The design's month of traffic (1-minute steps, with its daily profile and spikes) against the "
+                      "limits that bite at launch. fail = at least 1 in 10,000 requests lost; warn = any lost, or "
+                      "within 20 % of the limit.",
+                "ja": "1 か月分のトラフィック（1 分刻み、日内変動とスパイクを含む）を、リリース時に問題となる上限と比べ"
+                      "ます。fail = 1 万件に 1 件以上が失われる、warn = 失われる要求がある、または上限まで 20 % 未満"
+                      "。"},
     "whatif": {"en": "What if…", "ja": "もし…なら"},
-    "whatif_help": {"en": "These change only this page's report, not the design.", "ja": "このページのレポートだけを変えます（設計は変わりません）。"},
+    "whatif_help": {"en": "These change only this page's report, not the design.",
+                    "ja": "このページのレポートだけを変えます（設計は変わりません）。"},
     "account_concurrency": {"en": "Account Lambda concurrency", "ja": "アカウントの Lambda 同時実行数"},
-    "account_concurrency_help": {"en": "Concurrent executions per account and Region. AWS default 1,000; new accounts often have 10 or 50.",
-                                 "ja": "アカウント・リージョンあたりの同時実行数。既定値 1,000（新規アカウントは 10 や 50 のことも）。"},
+    "account_concurrency_help": {"en": "Concurrent executions per account and Region. AWS default 1,000; new accounts "
+                                       "often have 10 or 50.",
+                                 "ja": "アカウント・リージョンあたりの同時実行数。既定値 1,000（新規アカウントは 10 や "
+                                       "50 のことも）。"},
     "reserved": {"en": "reserved concurrency (0 = none)", "ja": "予約同時実行数（0 = なし）"},
     "timeout": {"en": "timeout (s)", "ja": "タイムアウト（秒）"},
     "status": {"en": "Status", "ja": "判定"},
     "overall": {"en": "Overall", "ja": "総合"},
     "chart_for": {"en": "Chart", "ja": "グラフ"},
-    "problems": {"en": "The design has problems; fix them on the Design page:", "ja": "設計に問題があります。設計ページで修正してください："},
+    "problems": {"en": "The design has problems; fix them on the Design page:",
+                 "ja": "設計に問題があります。設計ページで修正してください："},
     "rcu": {"en": "RCU", "ja": "RCU"}, "wcu": {"en": "WCU", "ja": "WCU"},
     "availability": {"en": "Composite availability (SLA)", "ja": "複合可用性（SLA）"},
-    "availability_help": {"en": "Product of AWS's SLAs along the synchronous request path; asynchronous parts (after SQS, S3 events) are excluded. An SLA is a credit promise, not a guarantee.",
-                          "ja": "同期的なリクエスト経路上の AWS SLA の積。SQS や S3 イベントの後の非同期部分は除きます。SLA は返金の約束であり保証ではありません。"},
+    "availability_help": {"en": "Product of AWS's SLAs along the synchronous request path; asynchronous parts (after "
+                                "SQS, S3 events) are excluded. An SLA is a credit promise, not a guarantee.",
+                          "ja": "同期的なリクエスト経路上の AWS SLA の積。SQS や S3 イベントの後の非同期部分は除きます"
+                                "。SLA は返金の約束であり保証ではありません。"},
     "degraded": {"en": "Degraded minutes / month (at SLA)", "ja": "劣化しうる分数／月（SLA 水準）"},
 }
 
 #: column headings on a Japanese screen (the data keeps its English keys)
-_LIMITS_COLUMNS = {"status": "判定", "check": "チェック", "component": "コンポーネント", "peak": "ピーク", "limit": "上限",
+_LIMITS_COLUMNS = {"status": "判定", "check": "チェック", "component": "コンポーネン"
+                                                                       "ト", "peak": "ピーク", "limit": "上限",
               "unit": "単位", "headroom %": "余裕 %", "affected / month": "影響する要求／月", "consequence": "結果",
               "action": "対応", "limit source": "上限の出典"}
 
@@ -523,41 +623,69 @@ _LIMITS_COLUMNS = {"status": "判定", "check": "チェック", "component": "�
 _ACCOUNT: dict[str, dict[str, str]] = {  # the Account page ({pull_env}: the switch's name)
     "page": {"en": "Account", "ja": "アカウント"},
     "title": {"en": "Live settings from an AWS account", "ja": "AWS アカウントの実際の設定"},
-    "caption": {"en": "Reads limits and settings (Lambda concurrency, API throttles and timeouts, DynamoDB capacity, buckets, queues, Service Quotas) with read-only calls, and compares them with the design.",
-                "ja": "読み取り専用の API で上限と設定（Lambda 同時実行数、API のスロットリングとタイムアウト、DynamoDB のキャパシティ、バケット、キュー、Service Quotas）を読み、設計と比べます。"},
-    "server_account": {"en": "Pulling reads **the AWS account of the server running this app** (its profiles, environment or instance role) — not yours, unless you run the app yourself. It is off unless the server's owner sets `{pull_env}=1`. Elsewhere, run `python cli.py pull -o snapshot.json` on your own machine and open the file below.",
-                       "ja": "取得すると **このアプリを動かしているサーバーの AWS アカウント**（そのプロファイル、環境変数、インスタンスロール）を読みます。ご自身でアプリを動かしている場合を除き、あなたのアカウントではありません。サーバーの管理者が `{pull_env}=1` を設定しない限り無効です。その場合は手元で `python cli.py pull -o snapshot.json` を実行し、下でファイルを開いてください。"},
-    "disabled": {"en": "Pulling is switched off on this server ({pull_env} is not set to 1). You can still open a snapshot file.",
-                 "ja": "このサーバーでは取得が無効です（{pull_env} が 1 ではありません）。スナップショットファイルは開けます。"},
+    "caption": {"en": "Reads limits and settings (Lambda concurrency, API throttles and timeouts, DynamoDB capacity, "
+                      "buckets, queues, Service Quotas) with read-only calls, and compares them with the design.",
+                "ja": "読み取り専用の API で上限と設定（Lambda 同時実行数、API のスロットリングとタイムアウト、"
+                      "DynamoDB のキャパシティ、バケット、キュー、Service Quotas）を読み、設計と比べます。"},
+    "server_account": {"en": "Pulling reads **the AWS account of the server running this app** (its profiles, "
+                             "environment or instance role) — not yours, unless you run the app yourself. It is off "
+                             "unless the server's owner sets `{pull_env}=1`. Elsewhere, run `python cli.py pull -o "
+                             "snapshot.json` on your own machine and open the file below.",
+                       "ja": "取得すると **このアプリを動かしているサーバーの AWS アカウント**（そのプロファイル、環境"
+                             "変数、インスタンスロール）を読みます。ご自身でアプリを動かしている場合を除き、あなたのア"
+                             "カウントではありません。サーバーの管理者が `{pull_env}=1` を設定しない限り無効です。その"
+                             "場合は手元で `python cli.py pull -o snapshot.json` を実行し、下でファイルを開いてください"
+                             "。"},
+    "disabled": {"en": "Pulling is switched off on this server ({pull_env} is not set to 1). You can still open a "
+                       "snapshot file.",
+                 "ja": "このサーバーでは取得が無効です（{pull_env} が 1 ではありません）。スナップショットファイルは開"
+                       "けます。"},
     "profiles": {"en": "Profiles (accounts)", "ja": "プロファイル（アカウント）"},
-    "profiles_help": {"en": "From the server's AWS config files; the default chain uses AWS_PROFILE, environment or instance credentials.",
-                      "ja": "サーバーの AWS 設定ファイルから。既定のチェーンは AWS_PROFILE、環境変数、インスタンスの認証情報を使います。"},
+    "profiles_help": {"en": "From the server's AWS config files; the default chain uses AWS_PROFILE, environment or "
+                            "instance credentials.",
+                      "ja": "サーバーの AWS 設定ファイルから。既定のチェーンは AWS_PROFILE、環境変数、インスタンスの認"
+                            "証情報を使います。"},
     "default_chain": {"en": "(default credentials)", "ja": "（既定の認証情報）"},
     "regions": {"en": "Regions", "ja": "リージョン"},
     "pull": {"en": "Pull from AWS", "ja": "AWS から取得"},
     "pulling": {"en": "Reading the account…", "ja": "アカウントを読み取り中…"},
-    "upload": {"en": "Or open a snapshot file (from `cli.py pull -o`)", "ja": "またはスナップショットファイルを開く（`cli.py pull -o` で作成）"},
+    "upload": {"en": "Or open a snapshot file (from `cli.py pull -o`)",
+               "ja": "またはスナップショットファイルを開く（`cli.py pull -o` で作成）"},
     "upload_error": {"en": "This file was not opened:", "ja": "このファイルは開けませんでした："},
-    "malformed": {"en": "{name}: not a usable snapshot — the field `{field}` should be {allowed}, but it is {found}. Pull a new snapshot, or fix that field.",
-                  "ja": "{name}：使えないスナップショットです。フィールド `{field}` は {allowed} であるべきですが、{found} です。スナップショットを取り直すか、そのフィールドを直してください。"},
+    "malformed": {"en": "{name}: not a usable snapshot — the field `{field}` should be {allowed}, but it is {found}. "
+                        "Pull a new snapshot, or fix that field.",
+                  "ja": "{name}：使えないスナップショットです。フィールド `{field}` は {allowed} であるべきですが、"
+                        "{found} です。スナップショットを取り直すか、そのフィールドを直してください。"},
     "this_snapshot": {"en": "This snapshot", "ja": "このスナップショット"},
     "not_json": {"en": "{name} is not readable as JSON (truncated, empty or not a snapshot file):",
-                 "ja": "{name} は JSON として読めません（途中で切れている、空、またはスナップショットではないファイル）："},
+                 "ja": "{name} は JSON として読めません（途中で切れている、空、またはスナップショットではないファイル）"
+                       "："},
     "not_snapshot": {"en": "{name} is not an account snapshot written by `cli.py pull`:",
                      "ja": "{name} は `cli.py pull` で作ったアカウントのスナップショットではありません："},
     "too_large": {"en": "{name} is too large for a snapshot:", "ja": "{name} はスナップショットとしては大きすぎます："},
     "render_error": {"en": "This snapshot could not be shown ({error}). Open another snapshot or pull again.",
-                     "ja": "このスナップショットは表示できませんでした（{error}）。別のスナップショットを開くか、取り直してください。"},
-    "deadline_gaps": {"en": "{count} read(s) did not finish before the pull's deadline ({seconds} s) and are listed as gaps of kind `deadline`. Pull again, or run `python cli.py pull --deadline SECONDS` with more time.",
-                      "ja": "{count} 件の読み取りが取得の制限時間（{seconds} 秒）内に終わらず、種類 `deadline` の欠落として表示しています。もう一度取得するか、`python cli.py pull --deadline 秒数` で時間を延ばしてください。"},
-    "bad_response_gaps": {"en": "{count} answer(s) were not AWS's (an HTML page, unreadable bytes, or more than {cap} MB): a proxy, captive portal or wrong endpoint? They are gaps of kind `bad_response`, not empty lists.",
-                          "ja": "{count} 件の応答が AWS のものではありませんでした（HTML ページ、読めないバイト列、または {cap} MB 超）。プロキシ、キャプティブポータル、エンドポイントの誤りが考えられます。空の一覧ではなく、種類 `bad_response` の欠落として表示しています。"},
+                     "ja": "このスナップショットは表示できませんでした（{error}）。別のスナップショットを開くか、取り直"
+                           "してください。"},
+    "deadline_gaps": {"en": "{count} read(s) did not finish before the pull's deadline ({seconds} s) and are listed as "
+                            "gaps of kind `deadline`. Pull again, or run `python cli.py pull --deadline SECONDS` with "
+                            "more time.",
+                      "ja": "{count} 件の読み取りが取得の制限時間（{seconds} 秒）内に終わらず、種類 `deadline` の欠落と"
+                            "して表示しています。もう一度取得するか、`python cli.py pull --deadline 秒数` で時間を延ば"
+                            "してください。"},
+    "bad_response_gaps": {"en": "{count} answer(s) were not AWS's (an HTML page, unreadable bytes, or more than {cap} "
+                                "MB): a proxy, captive portal or wrong endpoint? They are gaps of kind `bad_response`, "
+                                "not empty lists.",
+                          "ja": "{count} 件の応答が AWS のものではありませんでした（HTML ページ、読めないバイト列、また"
+                                "は {cap} MB 超）。プロキシ、キャプティブポータル、エンドポイントの誤りが考えられます。"
+                                "空の一覧ではなく、種類 `bad_response` の欠落として表示しています。"},
     "snapshot": {"en": "Snapshot taken", "ja": "取得日時"},
-    "custom_endpoint": {"en": "from a custom endpoint (AWS_ENDPOINT_URL), not AWS", "ja": "カスタムエンドポイント（AWS_ENDPOINT_URL）から。AWS ではありません"},
+    "custom_endpoint": {"en": "from a custom endpoint (AWS_ENDPOINT_URL), not AWS",
+                        "ja": "カスタムエンドポイント（AWS_ENDPOINT_URL）から。AWS ではありません"},
     "account": {"en": "Account", "ja": "アカウント"},
     "region": {"en": "Region", "ja": "リージョン"},
     "limits": {"en": "Limits from your account", "ja": "アカウントの上限"},
-    "no_limits": {"en": "No limit could be read in this region (see the gaps below).", "ja": "このリージョンでは上限を読めませんでした（下の欠落を参照）。"},
+    "no_limits": {"en": "No limit could be read in this region (see the gaps below).",
+                  "ja": "このリージョンでは上限を読めませんでした（下の欠落を参照）。"},
     "functions": {"en": "Lambda functions", "ja": "Lambda 関数"},
     "apis": {"en": "APIs and stages", "ja": "API とステージ"},
     "tables": {"en": "DynamoDB tables", "ja": "DynamoDB テーブル"},
@@ -570,16 +698,82 @@ _ACCOUNT: dict[str, dict[str, str]] = {  # the Account page ({pull_env}: the swi
     "no_dif": {"en": "No differences.", "ja": "違いはありません。"},
     "use_limits": {"en": "Use these limits in the design", "ja": "この上限を設計に使う"},
     "limits_used": {"en": "The design now uses the account's limits.", "ja": "設計にアカウントの上限を設定しました。"},
-    "limits_unsupported": {"en": "This version's design format has no limits block yet.", "ja": "このバージョンの設計形式にはまだ limits がありません。"},
+    "limits_unsupported": {"en": "This version's design format has no limits block yet.",
+                           "ja": "このバージョンの設計形式にはまだ limits がありません。"},
     "pick": {"en": "Resources to import (none picked = all)", "ja": "取り込むリソース（未選択 = すべて）"},
     "import": {"en": "Import as design", "ja": "設計として取り込む"},
-    "imported": {"en": "Imported. Traffic figures are assumptions — replace them on the Design page:", "ja": "取り込みました。トラフィックの値は仮の値です。設計ページで置き換えてください："},
+    "imported": {"en": "Imported. Traffic figures are assumptions — replace them on the Design page:",
+                 "ja": "取り込みました。トラフィックの値は仮の値です。設計ページで置き換えてください："},
     "import_error": {"en": "Not imported:", "ja": "取り込めませんでした："},
     "prices": {"en": "Live prices", "ja": "最新の価格"},
-    "prices_bundled": {"en": "Estimates use the bundled catalog (compiled {compiled}). No refreshed catalog for {region}.", "ja": "見積もりは同梱の価格表（{compiled} 作成）を使います。{region} の更新済み価格表はありません。"},
-    "prices_cached": {"en": "Refreshed catalog for {region}: {refreshed_at} ({path}); {changed} price(s) differ from the bundled catalog.", "ja": "{region} の更新済み価格表：{refreshed_at}（{path}）。同梱の価格表と {changed} 件異なります。"},
+    "prices_bundled": {"en": "Estimates use the bundled catalog (compiled {compiled}). No refreshed catalog for "
+                             "{region}.",
+                       "ja": "見積もりは同梱の価格表（{compiled} 作成）を使います。{region} の更新済み価格表はありませ"
+                             "ん。"},
+    "prices_cached": {"en": "Refreshed catalog for {region}: {refreshed_at} ({path}); {changed} price(s) differ from "
+                            "the bundled catalog.",
+                      "ja": "{region} の更新済み価格表：{refreshed_at}（{path}）。同梱の価格表と {changed} 件異なります"
+                            "。"},
     "refresh": {"en": "Refresh prices from the AWS Price List", "ja": "AWS Price List から価格を更新"},
     "refresh_error": {"en": "Prices not refreshed:", "ja": "価格を更新できませんでした："},
+}
+
+# the help under each editable field (webapp/views/fields.py): "field_help.<field>", or
+# "field_help.<field>.<type>" where one component type explains the field its own way
+_FIELD_HELP: dict[str, dict[str, str]] = {
+    "calls": {"en": "Events of this component per upstream event (count). Default 1.",
+              "ja": "上流イベント 1 件あたりの回数。既定値 1。"},
+    "api": {"en": "REST, HTTP or WebSocket API. HTTP APIs cost less and meter requests in 512 KB units.",
+            "ja": "REST / HTTP / WebSocket。HTTP API は安価で、512 KB 単位で課金。"},
+    "payload_kb": {"en": "Average request size in KB. Default 1.",
+                   "ja": "平均リクエストサイズ（KB）。既定値 1。"},
+    "response_kb": {"en": "Average response size in KB, billed as data transfer out. Default 0.",
+                    "ja": "平均レスポンスサイズ（KB）。データ転送料として課金。既定値 0。"},
+    "memory_mb": {"en": "Configured memory in MB (128–10,240). AWS default 128.",
+                  "ja": "メモリ（MB、128〜10,240）。AWS の既定値 128。"},
+    "architecture": {"en": "x86_64 or arm64 (Graviton, about 20% cheaper per GB-s). AWS default x86_64.",
+                     "ja": "x86_64 または arm64（Graviton、GB 秒あたり約 20% 安価）。既定値 x86_64。"},
+    "duration_ms": {"en": "Median time per invocation in ms; p95/p99 scale with it. Billed per 1 ms.",
+                    "ja": "1 回あたりの実行時間の中央値（ms）。p95/p99 も比例して変わります。1 ms 単位で課金。"},
+    "reads": {"en": "Item reads per upstream call. Default 1.",
+              "ja": "呼び出しあたりの項目読み込み数。既定値 1。"},
+    "writes": {"en": "Item writes per upstream call. Default 0.",
+               "ja": "呼び出しあたりの項目書き込み数。既定値 0。"},
+    "item_kb": {"en": "Item size in KB (reads use 4 KB units, writes 1 KB units). Default 1.",
+                "ja": "項目サイズ（KB）。読み込みは 4 KB、書き込みは 1 KB 単位。既定値 1。"},
+    "billing": {"en": "On-demand (per request) or provisioned (per capacity-hour, used or not). Default on_demand.",
+                "ja": "オンデマンド（リクエスト課金）かプロビジョンド（使用有無に関係なく時間課金）。既定値 "
+                      "on_demand。"},
+    "rcu": {"en": "Provisioned read capacity units (provisioned mode).",
+            "ja": "プロビジョンド読み込みキャパシティ（RCU）。"},
+    "wcu": {"en": "Provisioned write capacity units (provisioned mode).",
+            "ja": "プロビジョンド書き込みキャパシティ（WCU）。"},
+    "storage_gb": {"en": "Table size in GB. Default 0.",
+                   "ja": "テーブルサイズ（GB）。既定値 0。"},
+    "puts": {"en": "PUT-class requests per upstream call. Default 1.",
+             "ja": "呼び出しあたりの PUT 系リクエスト数。既定値 1。"},
+    "gets": {"en": "GET-class requests per upstream call. Default 0.",
+             "ja": "呼び出しあたりの GET 系リクエスト数。既定値 0。"},
+    "storage_gb.s3": {"en": "Average stored GB over the month. Default 0.",
+                      "ja": "月平均の保存量（GB）。既定値 0。"},
+    "transfer_out_gb": {"en": "GB per month to the internet. Default 0.",
+                        "ja": "インターネットへの月間転送量（GB）。既定値 0。"},
+    "message_kb": {"en": "Message size in KB (64 KB chunks). Default 1.",
+                   "ja": "メッセージサイズ（KB、64 KB 単位）。既定値 1。"},
+    "mau": {"en": "Monthly active users (count).",
+            "ja": "月間アクティブユーザー数。"},
+    "plan": {"en": "Lite, Essentials (AWS default for new pools) or Plus.",
+             "ja": "Lite / Essentials（新規プールの既定）/ Plus。"},
+    "response_kb.cloudfront": {"en": "Average response size in KB (data out). Default 0.",
+                               "ja": "平均レスポンスサイズ（KB）。既定値 0。"},
+    "cache_hit_ratio": {"en": "Share of requests served from the cache (0–1); the rest go to the origin. Default 0.8.",
+                        "ja": "キャッシュから返すリクエストの割合（0〜1）。残りはオリジンへ。既定値 0.8。"},
+    "hosted_zones": {"en": "Hosted zones (count). Default 1.",
+                     "ja": "ホストゾーン数。既定値 1。"},
+    "queries_per_month": {"en": "DNS queries per month (count). Default 0.",
+                          "ja": "月間 DNS クエリ数。既定値 0。"},
+    "per_month": {"en": "Per month (count), instead of the flow.",
+                  "ja": "月間の件数（フローの代わり）。"},
 }
 
 
@@ -596,6 +790,7 @@ UI: dict[str, dict[str, str]] = {
     **_ns("export", _EXPORT), **_ns("import", _IMPORT), **_ns("account", _ACCOUNT),
     **_ns("page.dynamodb", _DYNAMODB), **_ns("page.dynamodb.column", _headings(_DYNAMODB_COLUMNS)),
     **_ns("page.limits", _LIMITS), **_ns("page.limits.column", _headings(_LIMITS_COLUMNS)),
+    **_ns("field_help", _FIELD_HELP),
 }
 
 

@@ -1,6 +1,6 @@
-"""Japanese for the engine's own sentences: estimate warnings, readiness checks, DynamoDB plans and
-design problems. The engine and the CLI stay English; the app and the Japanese exports call
-`say(message, lang)` where they show these texts.
+"""Japanese for the engine's own sentences: estimate warnings, readiness checks, DynamoDB plans,
+design problems and the importers' refusals. The engine and the CLI stay English; the app and the
+Japanese exports call `say(message, lang)` where they show these texts.
 
 The engine emits each sentence as a `models.messages.Message` (a stable id, the English template
 and its params). `JA` maps each id to its Japanese template (the same `{placeholders}`, formatted
@@ -49,7 +49,8 @@ JA: dict[str, tuple[str, str]] = {
     "unit.requests_per_month": ("リクエスト/月", "4ea77236"),
     # ---- readiness checks: Lambda
     "lambda.reservations.limit": (
-        "予約同時実行数の合計の上限（アカウントの同時実行数 {account:,.0f} − 予約されずに残すべき {floor:,.0f}）", "afcfdc7c"),
+        "予約同時実行数の合計の上限（アカウントの同時実行数 {account:,.0f} − 予約されずに残すべき "
+        "{floor:,.0f}）", "afcfdc7c"),
     "lambda.reservations.consequence": (
         "予約されない同時実行数が最小値を下回る予約は AWS に拒否され、デプロイが失敗します。", "cec6384a"),
     "lambda.reservations.action": (
@@ -64,7 +65,8 @@ JA: dict[str, tuple[str, str]] = {
     "lambda.concurrency.limit_reserved": ("reserved_concurrency（予約同時実行数）", "0c3556c3"),
     "lambda.concurrency.limit_pool": ("アカウントの同時実行数から他の関数の予約分を引いた値", "b7692a7a"),
     "lambda.concurrency.action": (
-        "reserved_concurrency／アカウントのクォータを上げる、実行時間を短くする、または前段に SQS を置いてください。", "3a9d0003"),
+        "reserved_concurrency／アカウントのクォータを上げる、実行時間を短くする、または前段に SQS を置いてください"
+        "。", "3a9d0003"),
     "lambda.concurrency.consequence_sqs": (
         "SQS から呼び出されます：ポーラーは同時実行数が許す範囲でしか動かないため、メッセージはキューで待ちます"
         "（sqs.backlog を参照）。", "85849c6d"),
@@ -75,18 +77,21 @@ JA: dict[str, tuple[str, str]] = {
         "月 {n:,.0f} 回の呼び出しがスロットリングされます（負荷に対する Erlang B）。ストリームのバッチはレコードの"
         "期限切れ（24 時間）まで再試行されます。", "255c3225"),
     "lambda.concurrency.consequence_sync": (
-        "月 {n:,.0f} 回の呼び出しがスロットリングされます（負荷に対する Erlang B）。呼び出し元には 429 Too Many Requests "
+        "月 {n:,.0f} 回の呼び出しがスロットリングされます（負荷に対する Erlang B）。呼び出し元には 429 Too Many "
+        "Requests "
         "が返ります。", "78448514"),
     "lambda.scaling_rate.limit": ("関数あたり 10 秒ごとに増やせる実行環境の数", "3679fdff"),
     "lambda.scaling_rate.consequence": (
         "実行環境 {jump:,.0f} 個分の急増はスケールに {seconds} 秒かかり、その間に約 {affected:,.0f} 回の呼び出しが"
         "スロットリングされます。", "a6fe60b3"),
     "lambda.scaling_rate.action": (
-        "分かっている急増の前にプロビジョニングされた同時実行で事前に温めるか、SQS でバッファしてください。", "2a28298a"),
+        "分かっている急増の前にプロビジョニングされた同時実行で事前に温めるか、SQS でバッファしてください"
+        "。", "2a28298a"),
     "lambda.timeout.limit": ("timeout_s（関数のタイムアウト）", "ab4db8bf"),
     "lambda.timeout.consequence": (
         "呼び出しの {share:.4%} が {timeout} 秒のタイムアウトを超えて失敗します（タイムアウトまで課金）。", "ba39601c"),
-    "lambda.timeout.action": ("timeout_s を p99 実行時間より余裕をもって長くするか、処理を非同期にしてください。", "1cc742f3"),
+    "lambda.timeout.action": ("timeout_s を p99 実行時間より余裕をもって長くするか、処理を非同期にしてください"
+                              "。", "1cc742f3"),
     "lambda.async_events.limit": ("再試行される非同期イベントの最大経過時間", "2beda6b8"),
     "lambda.async_events.consequence": (
         "イベント駆動（非同期）の呼び出し：月 {delayed:,.0f} 件のイベントがスロットリング後の再試行を待ちます。"
@@ -96,52 +101,65 @@ JA: dict[str, tuple[str, str]] = {
         "上げてください。", "36a85841"),
     "lambda.sync_payload.limit": ("Lambda 同期呼び出しのペイロード（6 MB）", "e4df221e"),
     "lambda.sync_payload.consequence": ("6 MB を超えるリクエストは同期呼び出しの関数に渡せません（413）。", "1a28f6b7"),
-    "lambda.sync_payload.action": ("大きなファイルは署名付き URL で S3 に直接アップロードし、キーだけを渡してください。", "5f441329"),
+    "lambda.sync_payload.action": ("大きなファイルは署名付き URL で S3 に直接アップロードし、キーだけを渡してください"
+                                   "。", "5f441329"),
     "lambda.cold_starts.limit": ("timeout_s（{runtime} の INIT ≈ {init_ms:,.0f} ms）", "24d9f0dd"),
     "lambda.cold_starts.consequence": (
         "月 {cold:,.0f} 回のコールドスタート（呼び出しの {share:.2%}）がそれぞれ約 {init_ms:,.0f} ms を加えます："
         "p99 {warm_p99:,.0f} → {cold_p99:,.0f} ms。INIT フェーズは実行時間として課金されます。", "f909828a"),
     "lambda.cold_starts.action": (
-        "パッケージと import を小さく保つ、{remedy}を使う、または p99 が許すならレイテンシを受け入れてください。", "c6796cb5"),
+        "パッケージと import を小さく保つ、{remedy}を使う、または p99 が許すならレイテンシを受け入れてください"
+        "。", "c6796cb5"),
     "lambda.cold_starts.remedy": (
         "実行環境 {n} 個分のプロビジョニングされた同時実行（最も混む時間に必要な数{cost}）", "faf79d73"),
     "lambda.cold_starts.remedy_one": (
         "実行環境 {n} 個分のプロビジョニングされた同時実行（最も混む時間に必要な数{cost}）", "be16b3d4"),
     "lambda.cold_starts.remedy_cost": ("、月額約 USD {usd:,.2f}、実行時間の単価はオンデマンドより低い", "8c5e4189"),
-    "lambda.cold_starts.remedy_java": ("SnapStart（runtime java_snapstart、Java は追加料金なし）または{remedy}", "6ce5c33e"),
+    "lambda.cold_starts.remedy_java": ("SnapStart（runtime java_snapstart、Java は追加料金なし）または"
+                                       "{remedy}", "6ce5c33e"),
     "lambda.invoke_rate.limit": ("毎秒の Invoke リクエスト数（アカウントの同時実行数クォータの 10 倍）", "4af68661"),
     "lambda.invoke_rate.consequence": (
-        "クライアントが Lambda の Invoke API を直接呼び出します。呼び出しレートを超えると 429 TooManyRequests が返ります。",
+        "クライアントが Lambda の Invoke API を直接呼び出します。呼び出しレートを超えると 429 TooManyRequests が返りま"
+        "す。",
         "4de7d0bc"),
     "lambda.invoke_rate.action": (
-        "同時実行数クォータの引き上げを申請する（呼び出しレートもそれに従います）か、前段に API Gateway を置いてください。",
+        "同時実行数クォータの引き上げを申請する（呼び出しレートもそれに従います）か、前段に API Gateway を置いてくださ"
+        "い。",
         "41c534f5"),
     "lambda.no_api_layer.limit": ("前段に API Gateway がない", "3e91c97b"),
     "lambda.no_api_layer.consequence": (
-        "API Gateway がないと、クライアントごとのスロットリング・キャッシュ・リクエスト検証・カスタムドメインがありません。"
+        "API Gateway がないと、クライアントごとのスロットリング・キャッシュ・リクエスト検証・カスタムドメインがありませ"
+        "ん。"
         "不具合のあるアプリのバージョンがアカウントの同時実行数を使い切ることがあります。", "c48c0adc"),
     "lambda.no_api_layer.consequence_reserved": (
-        "API Gateway がないと、クライアントごとのスロットリング・キャッシュ・リクエスト検証・カスタムドメインがありません。"
-        "不具合のあるアプリのバージョンがアカウントの同時実行数を使い切ることがあります（reserved_concurrency がこの関数を"
+        "API Gateway がないと、クライアントごとのスロットリング・キャッシュ・リクエスト検証・カスタムドメインがありませ"
+        "ん。"
+        "不具合のあるアプリのバージョンがアカウントの同時実行数を使い切ることがあります（reserved_concurrency がこの関"
+        "数を"
         "制限します）。", "a0f02f93"),
     "lambda.no_api_layer.action": (
         "reserved_concurrency を設定して影響を抑える、ID プールのロールをこの関数に限定する、または API Gateway を"
         "追加してください。", "eae0c066"),
     # ---- readiness checks: API Gateway and the timeout chain
-    "apigateway.account_throttle.limit": ("アカウント・リージョンあたりの毎秒リクエスト数（トークンバケット、バースト {burst:,.0f}）", "13e0681c"),
+    "apigateway.account_throttle.limit": ("アカウント・リージョンあたりの毎秒リクエスト数（トークンバケット、バースト "
+                                          "{burst:,.0f}）", "13e0681c"),
     "apigateway.account_throttle.consequence": (
-        "アカウントのスロットリングを超えるリクエストには 429 Too Many Requests が返ります。リージョン内のすべての API で"
+        "アカウントのスロットリングを超えるリクエストには 429 Too Many Requests が返ります。リージョン内のすべての API "
+        "で"
         "共有されます。", "50e978d9"),
     "apigateway.account_throttle.action": (
         "スロットリングのクォータ引き上げを申請する（Service Quotas L-8A5B8E43）か、レスポンスをキャッシュしてください"
         "（CloudFront／REST キャッシュ）。", "caa166bf"),
     "apigateway.stage_throttle.limit": ("ステージのスロットリング（stage_rps、バースト {burst:,.0f}）", "4ea5e461"),
-    "apigateway.stage_throttle.consequence": ("ステージのスロットリングを超えるリクエストには 429 Too Many Requests が返ります。", "bc4df1d4"),
-    "apigateway.stage_throttle.action": ("stage_rps／stage_burst を上げるか、クライアントのトラフィックを平準化してください。", "3ea61222"),
+    "apigateway.stage_throttle.consequence": ("ステージのスロットリングを超えるリクエストには 429 Too Many Requests が"
+                                              "返ります。", "bc4df1d4"),
+    "apigateway.stage_throttle.action": ("stage_rps／stage_burst を上げるか、クライアントのトラフィックを平準化してくだ"
+                                         "さい。", "3ea61222"),
     "apigateway.integration_timeout.limit": ("統合タイムアウト", "4425cd8f"),
     "apigateway.integration_timeout.consequence": ("月 {n:,.0f} 件のリクエストが {kind} で応答されます。", "89217677"),
     "apigateway.integration_timeout.action": (
-        "遅い処理を非同期にする（202 を返し SQS／Step Functions で完了させる）か、関数を高速化してください。", "52ca5b0f"),
+        "遅い処理を非同期にする（202 を返し SQS／Step Functions で完了させる）か、関数を高速化してください"
+        "。", "52ca5b0f"),
     "timeout_chain.client_first": (
         "クライアントのタイムアウト {client:g} 秒 ≤ 統合タイムアウト {integration:g} 秒：処理が続いているのにアプリが"
         "先に諦めます（再試行で 2 回実行されることがあります）", "4c644877"),
@@ -149,7 +167,8 @@ JA: dict[str, tuple[str, str]] = {
         "関数のタイムアウト {function} 秒 ≥ 統合タイムアウト {integration:g} 秒：関数が課金されながら動き続ける間に "
         "API Gateway が 504 を返します", "76064357"),
     "timeout_chain.p99_too_long": (
-        "p99 実行時間 {p99:g} 秒 ≥ 関数のタイムアウト {function} 秒：1 % を超える呼び出しがタイムアウトします", "fe188e4c"),
+        "p99 実行時間 {p99:g} 秒 ≥ 関数のタイムアウト {function} 秒：1 % を超える呼び出しがタイムアウトしま"
+        "す", "fe188e4c"),
     "timeout_chain.limit_client": (
         "クライアント {client:g} 秒 > 統合 {integration:g} 秒 > 関数 {function} 秒 > p99 {p99:.3g} 秒", "e06b40bb"),
     "timeout_chain.limit": ("統合 {integration:g} 秒 > 関数 {function} 秒 > p99 {p99:.3g} 秒", "df8f6798"),
@@ -158,10 +177,12 @@ JA: dict[str, tuple[str, str]] = {
         "タイムアウトを クライアント > API Gateway 統合 > 関数のタイムアウト > p99 実行時間 の順に（余裕をもって）"
         "設定してください。", "0dd973b9"),
     # ---- readiness checks: DynamoDB
-    "dynamodb.capacity.limit": ("プロビジョニング済みの {unit}（テーブル + GSI）、最大 {burst:.0f} 秒分のバーストクレジット付き", "a09fc33e"),
+    "dynamodb.capacity.limit": ("プロビジョニング済みの {unit}（テーブル + GSI）、最大 {burst:.0f} 秒分のバーストクレジ"
+                                "ット付き", "a09fc33e"),
     "dynamodb.capacity.consequence": (
         "バーストクレジットを使い切ると月 {n:,.0f} 件の{kind}がスロットリングされます"
-        "（ProvisionedThroughputExceededException）。プロビジョニングしたキャパシティは使っても使わなくても課金されます。",
+        "（ProvisionedThroughputExceededException）。プロビジョニングしたキャパシティは使っても使わなくても課金されます"
+        "。",
         "3bde670e"),
     "dynamodb.capacity.action": (
         "{unit} を上げる、Auto Scaling を有効にする、キャパシティのスケジュールを使う、またはオンデマンドに切り替えて"
@@ -172,22 +193,27 @@ JA: dict[str, tuple[str, str]] = {
         "されることがあります。", "59f6b0e7"),
     "dynamodb.on_demand_spike.ok": ("急増は通常のピークの 2 倍以内に収まっています。", "db3b9a98"),
     "dynamodb.on_demand_spike.action": (
-        "イベントの前にテーブルを事前に温める（ウォームスループット）か、SQS で書き込みを平準化してください。", "8151f9d0"),
+        "イベントの前にテーブルを事前に温める（ウォームスループット）か、SQS で書き込みを平準化してください"
+        "。", "8151f9d0"),
     "dynamodb.table_quota.limit": ("テーブルあたりの毎秒{kind}ユニット数（テーブル + GSI）", "6b7c48ca"),
-    "dynamodb.table_quota.consequence": ("テーブルあたりのクォータで月 {n:,.0f} 件の{kind}がスロットリングされます。", "31238b66"),
+    "dynamodb.table_quota.consequence": ("テーブルあたりのクォータで月 {n:,.0f} 件の{kind}がスロットリングされます"
+                                         "。", "31238b66"),
     "dynamodb.table_quota.action": (
         "テーブルのスループットクォータの引き上げを申請するか、複数のテーブルに分割してください。", "02a77298"),
-    "dynamodb.account_quota.limit": ("アカウント・リージョンあたりのプロビジョニング済み{kind}キャパシティ", "e384fafb"),
+    "dynamodb.account_quota.limit": ("アカウント・リージョンあたりのプロビジョニング済み{kind}キャパシテ"
+                                     "ィ", "e384fafb"),
     "dynamodb.account_quota.consequence": (
         "アカウントのクォータを超えるプロビジョニングは拒否されます（LimitExceededException）。", "6c87bfc9"),
     "dynamodb.account_quota.action": ("アカウントのスループットクォータの引き上げを申請してください。", "4dd75745"),
     "dynamodb.hot_partition.limit": (
         "パーティションあたりの毎秒{kind}ユニット数（1 つのキーは 1 つのパーティションに置かれる）", "748580ae"),
     "dynamodb.hot_partition.consequence": (
-        "最もアクセスの多いキーがトラフィックの {share:.0%} を占めます。テーブルのキャパシティに関係なく、そのパーティション"
+        "最もアクセスの多いキーがトラフィックの {share:.0%} を占めます。テーブルのキャパシティに関係なく、そのパーティ"
+        "ション"
         "で月 {n:,.0f} 件の{kind}がスロットリングされます。", "3ca8afc7"),
     "dynamodb.hot_partition.action": (
-        "キーを分散する（サフィックスによる書き込みシャーディング）、頻繁な読み込みをキャッシュする（DAX／CloudFront）、"
+        "キーを分散する（サフィックスによる書き込みシャーディング）、頻繁な読み込みをキャッシュする（DAX／CloudFront）"
+        "、"
         "または書き込みをまとめてください。", "3aae9e2b"),
     # ---- readiness checks: S3, SQS, resilience, availability, traffic
     "s3.request_rate.limit": (
@@ -196,23 +222,29 @@ JA: dict[str, tuple[str, str]] = {
         "月 {n:,.0f} 件のリクエストに 503 Slow Down が返ります（SDK が再試行し、その分遅延が増えます）。S3 は全体では"
         "高速ですが、1 つのプレフィックスでは限りがあります。", "2af30426"),
     "s3.request_rate.action": (
-        "キーをより多くのプレフィックスに分散する（`prefixes` を設定）か、GET を CloudFront でキャッシュしてください。", "c30a6433"),
+        "キーをより多くのプレフィックスに分散する（`prefixes` を設定）か、GET を CloudFront でキャッシュしてください"
+        "。", "c30a6433"),
     "sqs.backlog.limit": ("メッセージの保持期間（{retention:,} 秒）", "32d8b053"),
     "sqs.backlog.consequence": (
         "最大 {depth:,.0f} 件のメッセージが待ち、最も古いものは {minutes:,.1f} 分待ちます。月 {expired:,.0f} 件は "
         "{consumer} が読む前に期限切れになります。キューはスロットリングの代わりに急増を吸収します。", "08401d05"),
     "sqs.backlog.action": (
-        "{consumer} の reserved_concurrency（または ESM の最大同時実行数）を上げる、より多くのメッセージをまとめて処理する、"
+        "{consumer} の reserved_concurrency（または ESM の最大同時実行数）を上げる、より多くのメッセージをまとめて処理"
+        "する、"
         "または retention_s を長くしてください。", "5b288b2a"),
     "resilience.failed_events.limit": ("失敗時の送信先／デッドレターキュー", "c6beae44"),
-    "resilience.failed_events.kept": ("{source} からのイベントのうち、{retries}の後も失敗したものは DLQ に保持されます。", "bc76a50a"),
+    "resilience.failed_events.kept": ("{source} からのイベントのうち、{retries}の後も失敗したものは DLQ に保持されます"
+                                      "。", "bc76a50a"),
     "resilience.failed_events.dropped": (
-        "{source} からのイベントのうち、{retries}の後も失敗したものは黙って破棄されます（講演で紹介された、S3 起動の処理が"
+        "{source} からのイベントのうち、{retries}の後も失敗したものは黙って破棄されます（講演で紹介された、S3 起動の処"
+        "理が"
         "失われる例）。", "89d1b3c3"),
-    "resilience.failed_events.action": ("失敗時の送信先か DLQ を設定する（dlq: true）か、SQS でバッファしてください。", "d73720bc"),
+    "resilience.failed_events.action": ("失敗時の送信先か DLQ を設定する（dlq: true）か、SQS でバッファしてください"
+                                        "。", "d73720bc"),
     "resilience.idempotency.limit": ("少なくとも 1 回の配信（重複して届くことがある）", "61c72089"),
     "resilience.idempotency.ok": (
-        "{source} からのイベントは複数回届くことがあります（再試行・再配信）。ハンドラーは冪等と指定されています。", "87f02487"),
+        "{source} からのイベントは複数回届くことがあります（再試行・再配信）。ハンドラーは冪等と指定されています"
+        "。", "87f02487"),
     "resilience.idempotency.consequence": (
         "{source} からのイベントは複数回届くことがあります（再試行・再配信）。冪等でないハンドラーは 2 回処理することが"
         "あります（サムネイルの重複、二重書き込み）。独立したサービスの間にトランザクションはありません。", "8f5ec1e1"),
@@ -227,7 +259,8 @@ JA: dict[str, tuple[str, str]] = {
         "（SLA は返金の約束であり保証ではありません）。リクエストの経路外（非同期）：{off_path}。これらの障害は"
         "リクエストを失敗させず、処理を遅らせます。", "549051d0"),
     "availability.composite.action": (
-        "すべての同期呼び出しをバックオフとジッター付きで再試行してください。リクエスト内で終える必要のない処理は SQS の"
+        "すべての同期呼び出しをバックオフとジッター付きで再試行してください。リクエスト内で終える必要のない処理は SQS "
+        "の"
         "後ろに移してください。さらに可用性が必要なら DynamoDB グローバルテーブルとマルチリージョンの API を検討して"
         "ください。", "dbf2407b"),
     "traffic.not_given.limit": ("トラフィック", "c8ab5189"),
@@ -238,33 +271,40 @@ JA: dict[str, tuple[str, str]] = {
         "月間の数値（reads_per_month、writes_per_month など）、from、またはワークロードの requests_per_month を指定"
         "してください", "f4eca74a"),
     # ---- estimate warnings (models/costs/*.py, models/design/schema.py, service/planning.py)
-    "estimate.catalog_region.warning": ("価格カタログのリージョン {catalog} が設計のリージョン {design} と異なります", "960f7c4a"),
-    "estimate.no_price.warning": ("{region} のカタログに {price} の価格がありません：{components} は全額を計上できていません", "c5a87c00"),
+    "estimate.catalog_region.warning": ("価格カタログのリージョン {catalog} が設計のリージョン {design} と異なりま"
+                                        "す", "960f7c4a"),
+    "estimate.no_price.warning": ("{region} のカタログに {price} の価格がありません：{components} は全額を計上できてい"
+                                  "ません", "c5a87c00"),
     "estimate.assumed_prices.warning": (
         "{n} 件の価格は {region} で公表されていないため推定値です：{dimensions}（各価格の注記を参照）", "7c334098"),
     "estimate.refreshed_catalog.warning": (
-        "価格は同梱のカタログではなく、{date} に AWS Price List から更新したカタログのものです（{env}=refreshed）", "bf72ddc1"),
+        "価格は同梱のカタログではなく、{date} に AWS Price List から更新したカタログのものです"
+        "（{env}=refreshed）", "bf72ddc1"),
     "lambda.provisioned_even.warning": (
         "{id}：{hours:g} 時間分のプロビジョニングされた同時実行は、トラフィックが均等に分散するとして計上しています"
         "（トラフィックがその時間帯に集中する場合は share_in_provisioned_hours を設定してください）", "4ccba6c2"),
     "lambda.over_timeout.warning": (
-        "{id}：呼び出しの {pct:.2g}% が timeout_s {timeout} 秒を超えます（タイムアウトまで課金されたうえで失敗します）", "ebc83d5e"),
+        "{id}：呼び出しの {pct:.2g}% が timeout_s {timeout} 秒を超えます（タイムアウトまで課金されたうえで失敗します"
+        "）", "ebc83d5e"),
     "s3.intelligent_tiering.warning": (
         "{id}：Intelligent-Tiering のストレージを高頻度アクセス階層の料金で計上しています"
         "（オブジェクトが安い階層へ移るまでの上限値）", "75397ca2"),
-    "s3.restore_first.warning": ("{id}：{cls} からの GET には先に復元が必要です。復元の料金はここでは計上していません", "2dbfed2f"),
+    "s3.restore_first.warning": ("{id}：{cls} からの GET には先に復元が必要です。復元の料金はここでは計上していませ"
+                                 "ん", "2dbfed2f"),
     "s3.retrieval_unpriced.warning": ("{id}：{cls} からの取り出しの料金はここでは計上していません", "81270e3c"),
     "cloudfront.viewers_default.warning": ("{id}：viewers が未指定のため「{group}」として計上しています", "454c9419"),
     "dynamodb.average_over_capacity.warning": (
         "{id}：平均{kind}需要 {demand:,.1f} ユニット/秒がプロビジョニング済みの {capacity} を超えます。"
         "リクエストはスロットリングされます", "2605bffd"),
-    "design.duration_assumed.warning": ("components[{i}] ({id}).duration_ms が未指定のため 100 ms と仮定しています", "ff431725"),
+    "design.duration_assumed.warning": ("components[{i}] ({id}).duration_ms が未指定のため 100 ms と仮定していま"
+                                        "す", "ff431725"),
     "design.no_traffic.warning": (
         "{id}：トラフィックの指定がありません（ワークロードの量、月間の数値、from のいずれもなし）。設定だけ"
         "（プロビジョニング済みキャパシティ、ストレージ）で料金を計算しています。準備状況のチェックにはトラフィックが"
         "必要です", "b28740fb"),
     "design.ranges.warning": (
-        "{shown} に範囲が指定されています：これは{case}ケースの見積もりです。下限・想定・上限の各ケースは別々の設計として"
+        "{shown} に範囲が指定されています：これは{case}ケースの見積もりです。下限・想定・上限の各ケースは別々の設計とし"
+        "て"
         "評価します", "75d7255e"),
     "design.ranges_more.warning": (
         "{shown} ほか {more} 件に範囲が指定されています：これは{case}ケースの見積もりです。下限・想定・上限の各ケースは"
@@ -275,7 +315,8 @@ JA: dict[str, tuple[str, str]] = {
     "word.none": ("なし", "71f8e797"),
     # ---- DynamoDB planner (models/dynamodb_planner/plan.py, service/planning.py)
     "dynamodb_plan.on_demand": (
-        "リクエストユニット単位で課金。30 分以内に直前のピークの 2 倍を超える急増はスロットリングされることがあります。", "2d354b2e"),
+        "リクエストユニット単位で課金。30 分以内に直前のピークの 2 倍を超える急増はスロットリングされることがあります"
+        "。", "2d354b2e"),
     "dynamodb_plan.fixed": ("月を通して {rcu:,.0f} RCU と {wcu:,.0f} WCU（ピーク + {headroom:.0%}）。", "53c1b81c"),
     "dynamodb_plan.note_and_more": ("{note}{more}", "09711eef"),
     "dynamodb_plan.free_tier_left": (
@@ -284,24 +325,32 @@ JA: dict[str, tuple[str, str]] = {
         "（費用はこのテーブルが請求に加える分です）。", "9344fdf2"),
     "dynamodb_plan.one_time": (
         "下限のみ（スケジュールされたアクションとしては適用不可）：この 1 か月だけの最も安い一回限りのスケジュールで、"
-        "読み込みと書き込みをそれぞれ単独で（引き下げ枠をすべて使える前提で）計画したもの。{step} 分刻みで {changes} 回の"
-        "キャパシティ変更（Application Auto Scaling のスケジュールされたアクションはスケーラブルターゲットごとに {limit} 個"
+        "読み込みと書き込みをそれぞれ単独で（引き下げ枠をすべて使える前提で）計画したもの。{step} 分刻みで {changes} 回"
+        "の"
+        "キャパシティ変更（Application Auto Scaling のスケジュールされたアクションはスケーラブルターゲットごとに "
+        "{limit} 個"
         "まで）。60 分のローリング規則のもと、UTC の 1 日あたり次元ごとに最大 {most} 回の引き下げ。", "d70462f9"),
-    "dynamodb_plan.rounded_down": ("必要量は次元ごとに {n} 段階へ切り下げています（下限であり、プランではありません）。", "49475f1d"),
+    "dynamodb_plan.rounded_down": ("必要量は次元ごとに {n} 段階へ切り下げています（下限であり、プランではありません）"
+                                   "。", "49475f1d"),
     "dynamodb_plan.weekly": (
         "毎週繰り返し：{step} 分刻み（UTC）で週 {changes} 回のキャパシティ変更、スケーラブルターゲットごとに最大 "
         "{per_target} 個のスケジュールされたアクション（上限 {limit}）。UTC の 1 日あたり最大 {most} 回の引き下げ"
-        "（Application Auto Scaling の適用どおり読み込みと書き込みを別々に数え、60 分のローリング規則の範囲内）。", "e46f75b7"),
+        "（Application Auto Scaling の適用どおり読み込みと書き込みを別々に数え、60 分のローリング規則の範囲内）"
+        "。", "e46f75b7"),
     "dynamodb_plan.rounded_up": ("必要量は次元ごとに {n} 段階へ切り上げています。", "9b911ba9"),
     "dynamodb_plan.autoscaling": (
-        "目標 {target:.0%}。目標を 2 分超えるとスケールアウト、目標を 20 % 下回る状態が 15 分続くとスケールイン（60 分の"
+        "目標 {target:.0%}。目標を 2 分超えるとスケールアウト、目標を 20 % 下回る状態が 15 分続くとスケールイン（60 分"
+        "の"
         "ローリング規則による引き下げの制限内。読み込みと書き込みのスケーリングは別々の更新なので、それぞれの引き下げが"
         "数えられます）。", "2bc2b98c"),
-    "dynamodb_plan.reserved_standard_only": ("リザーブドキャパシティは Standard テーブルクラスでのみ利用できます。", "cc131ce3"),
+    "dynamodb_plan.reserved_standard_only": ("リザーブドキャパシティは Standard テーブルクラスでのみ利用できます"
+                                             "。", "cc131ce3"),
     "dynamodb_plan.reserved": (
-        "{term} 期間：{rcu:,} RCU と {wcu:,} WCU を予約（前払い分は期間で按分）、残りは週単位のスケジュールどおり。", "fc3701cf"),
+        "{term} 期間：{rcu:,} RCU と {wcu:,} WCU を予約（前払い分は期間で按分）、残りは週単位のスケジュールどおり"
+        "。", "fc3701cf"),
     "dynamodb_plan.reserved_nothing": (
-        "テーブルが月を通して 100 ユニットを必要とすることがないため、予約するものはありません（週単位のスケジュールと同じ）。",
+        "テーブルが月を通して 100 ユニットを必要とすることがないため、予約するものはありません（週単位のスケジュールと"
+        "同じ）。",
         "30a7a221"),
     "dynamodb_plan.reason": (
         "{best} はスロットリングを {allowed:.2%} 以内に抑える最も安いプランです：月額 USD {usd:,.2f}。"
@@ -309,29 +358,36 @@ JA: dict[str, tuple[str, str]] = {
     "dynamodb_plan.reason_saving": (
         "{best} はスロットリングを {allowed:.2%} 以内に抑える最も安いプランです：月額 USD {usd:,.2f}、オンデマンドより "
         "{saving:.0%} 安い。プロビジョニングは平均使用率 {even:.0%} を超えると得になります。", "9f379f5e"),
-    "dynamodb_plan.not_a_table": ("--table：{table!r} はこの設計の DynamoDB テーブルではありません。テーブル：{tables}", "a631ebd2"),
-    "dynamodb_plan.not_an_index": ("--index：{index!r} はテーブル {table!r} の GSI ではありません。GSI：{names}", "08a5aefb"),
+    "dynamodb_plan.not_a_table": ("--table：{table!r} はこの設計の DynamoDB テーブルではありません。テーブル："
+                                  "{tables}", "a631ebd2"),
+    "dynamodb_plan.not_an_index": ("--index：{index!r} はテーブル {table!r} の GSI ではありません。GSI："
+                                   "{names}", "08a5aefb"),
     # ---- design problems: the graph and the fields (models/design/schema.py)
     "design.problem_at": ("{path}：{problem}", "7e5f06c4"),
-    "design.not_a_mapping": ("{where}：項目のマッピング（name, region, components, ...）が必要ですが、{kind} でした", "cb7a42f5"),
+    "design.not_a_mapping": ("{where}：項目のマッピング（name, region, components, ...）が必要ですが、{kind} でし"
+                             "た", "cb7a42f5"),
     "design.duplicate_id": ("components[{i}].id：'{id}' が 2 回使われています。id は重複できません", "b710c208"),
     "design.from_self": ("{where}：コンポーネントを自分自身から駆動することはできません", "c2a12761"),
-    "design.from_unknown": ("{where}：'{name}' という名前のコンポーネントはありません。コンポーネント：{known}", "8d8dc934"),
+    "design.from_unknown": ("{where}：'{name}' という名前のコンポーネントはありません。コンポーネント："
+                            "{known}", "8d8dc934"),
     "design.from_no_events": ("{where}：'{name}'（{type}）は下流にイベントを渡しません", "8cf1f52e"),
     "design.cycle": ("components：'from' のつながりが循環しています：{cycle}", "c1bb51ec"),
     "design.workload_missing": (
         "workload.requests_per_month：未指定です（peak_rps または users でも可）。これが {components} を駆動します"
         "（またはそれらのコンポーネントに月間の値を個別に指定してください）", "8c0a2f6b"),
     "design.field_missing": ("{path}：必須の項目がありません", "fb647463"),
-    "design.field_unknown": ("{path}：不明な項目です（値 {value}）。この種類の項目は docs/design-file.md を参照してください", "ba227441"),
+    "design.field_unknown": ("{path}：不明な項目です（値 {value}）。この種類の項目は docs/design-file.md を参照してくだ"
+                             "さい", "ba227441"),
     "design.type_unknown": ("{path}：不明なコンポーネントの種類 {tag!r} です。使用できるもの：{allowed}", "e6018928"),
     "design.type_missing": ("{path}：'type' がありません。使用できるもの：{allowed}", "012b2986"),
     "design.value_not_allowed": ("{path}：{value} は使用できません。使用できるもの：{allowed}", "c730e4bf"),
     "design.out_of_range": ("{path}：{value} は範囲外です。{sign} {bound} である必要があります", "44849dac"),
     "design.not_a_number": ("{path}：{value} は数値ではありません", "20243a6c"),
-    "design.not_a_number_in": ("{path}：{value} は数値ではありません（単位を付けずに{unit}の数値で指定してください）", "e50a89e0"),
+    "design.not_a_number_in": ("{path}：{value} は数値ではありません（単位を付けずに{unit}の数値で指定してください"
+                               "）", "e50a89e0"),
     "design.id_pattern": (
-        "{path}：{value} は使用できません。英小文字・数字・'-'・'_' を使い、英字で始めてください（40 文字以内）", "f6c3fbcd"),
+        "{path}：{value} は使用できません。英小文字・数字・'-'・'_' を使い、英字で始めてください（40 文字以内"
+        "）", "f6c3fbcd"),
     "design.too_short": ("{path}：{what}の要素数は {n} {noun}以上である必要があります（現在 {got}）", "cd2d601d"),
     "design.too_long": ("{path}：{what}の要素数は {n} {noun}以下である必要があります（現在 {got}）", "7a036c92"),
     "design.invalid_value": ("{path}：{value} は無効な値です（{detail}）", "1f421173"),
@@ -349,14 +405,17 @@ JA: dict[str, tuple[str, str]] = {
     "word.seconds": ("秒", "7febce03"),
     "word.per_month": ("月あたりの値", "d0e619b2"),
     "word.hours": ("時間", "5aedee09"),
-    "design.key_not_text": ("{where}：キー {key!r} は{kind}です。キーは文字列（項目名）である必要があります", "db7032e6"),
+    "design.key_not_text": ("{where}：キー {key!r} は{kind}です。キーは文字列（項目名）である必要がありま"
+                            "す", "db7032e6"),
     "word.top_level": ("最上位", "eab0965f"),
     "word.number": ("数値", "53b0a1b2"),
     "design.not_finite": ("{path}：{value} は有限の数値ではありません", "8370f4cf"),
     "design.odd_value": (
-        "{path}：{kind} の値は使えません。文字列・数値・true/false・リスト・マッピングのいずれかを使ってください", "176601f1"),
+        "{path}：{kind} の値は使えません。文字列・数値・true/false・リスト・マッピングのいずれかを使ってくださ"
+        "い", "176601f1"),
     "design.too_many_requests": (
-        "workload：量とスパイク（重なったスパイクは掛け合わされます）から月 {n:,.3g} 件のクライアントリクエストになります。"
+        "workload：量とスパイク（重なったスパイクは掛け合わされます）から月 {n:,.3g} 件のクライアントリクエストになりま"
+        "す。"
         "上限は {most:,.0f} 件です（量かスパイクの倍率を下げてください）", "9d5cb58f"),
     "design.too_many_events": (
         "components ({id})：'from' のつながりに沿った 'calls' の倍率により月 {n:,.3g} 件のイベントが届きます。上限は月 "
@@ -366,19 +425,28 @@ JA: dict[str, tuple[str, str]] = {
     "design.percentiles_spread": (
         "最も高いパーセンタイル（{highest:g} ms）が p50（{p50:g} ms）の {spread:,} 倍を超えています。p50 を上げるか "
         "p95/p99 を下げてください", "4ccf8a63"),
-    "design.one_volume": ("requests_per_month・peak_rps・users のいずれか 1 つだけを指定してください（指定：{given}）", "45918aaa"),
-    "design.daily_profile": ("daily_profile：プリセット（{presets}）か 24 個の重みを指定してください（すべて 0 は不可）", "8a5607db"),
+    "design.one_volume": ("requests_per_month・peak_rps・users のいずれか 1 つだけを指定してください（指定："
+                          "{given}）", "45918aaa"),
+    "design.daily_profile": ("daily_profile：プリセット（{presets}）か 24 個の重みを指定してください（すべて 0 は不可"
+                             "）", "8a5607db"),
     "design.weekly_profile": (
-        "weekly_profile：プリセット（{presets}）か 7 個の重み（月〜日）を指定してください（すべて 0 は不可）", "a3aaaa08"),
-    "design.timezone_unknown": ("タイムゾーン {timezone!r} は不明です。UTC±HH:MM か次のいずれかを使ってください：{known}", "7f224633"),
+        "weekly_profile：プリセット（{presets}）か 7 個の重み（月〜日）を指定してください（すべて 0 は不可"
+        "）", "a3aaaa08"),
+    "design.timezone_unknown": ("タイムゾーン {timezone!r} は不明です。UTC±HH:MM か次のいずれかを使ってください："
+                                "{known}", "7f224633"),
     "design.from_or_direct": ("'from' と '{field}' のどちらか一方だけを指定してください", "4b8c8d0d"),
-    "design.http_integration_timeout": ("integration_timeout_ms {value} が HTTP API の上限 30,000 を超えています", "7a4e1b7c"),
+    "design.http_integration_timeout": ("integration_timeout_ms {value} が HTTP API の上限 30,000 を超えていま"
+                                        "す", "7a4e1b7c"),
     "design.cache_rest_only": ("cache_gb は REST API（api: rest）でのみ使えます", "0b79b682"),
     "design.cache_size": ("cache_gb {value:g} はキャッシュサイズではありません。使用できるもの：{sizes}", "88582150"),
-    "design.websocket_payload": ("payload_kb {value:g} が WebSocket のメッセージ上限 128 KB を超えています", "c625e53b"),
-    "design.connection_minutes_websocket_only": ("connection_minutes_per_month は WebSocket API でのみ使えます", "24678407"),
-    "design.provisioned_over_reserved": ("provisioned_concurrency {provisioned} が reserved_concurrency {reserved} を超えています", "6892cce1"),
-    "design.provisioned_needs": ("billing: provisioned には {fields} が必要です（キャパシティユニット、1 以上）", "7ef4eda4"),
+    "design.websocket_payload": ("payload_kb {value:g} が WebSocket のメッセージ上限 128 KB を超えていま"
+                                 "す", "c625e53b"),
+    "design.connection_minutes_websocket_only": ("connection_minutes_per_month は WebSocket API でのみ使えま"
+                                                 "す", "24678407"),
+    "design.provisioned_over_reserved": ("provisioned_concurrency {provisioned} が reserved_concurrency {reserved} を超"
+                                         "えています", "6892cce1"),
+    "design.provisioned_needs": ("billing: provisioned には {fields} が必要です（キャパシティユニット、1 以上"
+                                 "）", "7ef4eda4"),
     "design.provisioned_only": ("{fields} は billing: provisioned の場合にのみ指定できます", "75d90964"),
     "design.gsi_names_unique": ("gsis：インデックス名は重複できません", "bc8baae0"),
     "design.cognito_not_driven": ("Cognito ユーザープールは 'mau' で計上します。'from' では駆動されません", "47705aa9"),
@@ -388,21 +456,27 @@ JA: dict[str, tuple[str, str]] = {
     "design.range_expected": ("{path}：範囲には 'expected' が必要です（'low' と 'high' は任意）", "919f40bd"),
     "design.range_numbers": ("{path}：範囲の {bounds} は数値である必要があります（指定値：{got}）", "505dbbf8"),
     "design.range_order": (
-        "{path}：範囲は low ≤ expected ≤ high である必要があります（low {low:,}、expected {expected:,}、high {high:,}）", "07051f50"),
+        "{path}：範囲は low ≤ expected ≤ high である必要があります（low {low:,}、expected {expected:,}、high "
+        "{high:,}）", "07051f50"),
     # ---- design files (models/design/text.py) and saved designs (storage/designs.py)
     "design_file.alias": ("設計ファイル {line} 行目：YAML のエイリアス（*name）には対応していません", "dfda1805"),
-    "design_file.digits": ("設計ファイル{where}：{digits:,} 桁で書かれた数値があります。数値は {most} 桁までです", "19e83d0f"),
-    "design_file.not_finite": ("設計ファイル：{written} は設計で扱える数値ではありません（有限の数値を使ってください）", "7bb52605"),
+    "design_file.digits": ("設計ファイル{where}：{digits:,} 桁で書かれた数値があります。数値は {most} 桁までで"
+                           "す", "19e83d0f"),
+    "design_file.not_finite": ("設計ファイル：{written} は設計で扱える数値ではありません（有限の数値を使ってください"
+                               "）", "7bb52605"),
     "design_file.too_large": ("設計ファイル：{n:,} 文字は大きすぎます。上限は {most:,} 文字です", "656c3e8e"),
     "design_file.brackets": (
-        "設計ファイル：括弧（[ または {{）の入れ子が {most} 段を超えています。設計の入れ子は {depth} 段までです", "898624e2"),
+        "設計ファイル：括弧（[ または "
+        "{{）の入れ子が {most} 段を超えています。設計の入れ子は {depth} 段までです", "898624e2"),
     "design_file.json": ("設計ファイル {line} 行目 {column} 列：正しい JSON ではありません（{detail}）", "f94258e7"),
     "design_file.not_yaml": ("正しい YAML ではありません", "a54d6a35"),
     "design_file.yaml_at": ("設計ファイル {line} 行目 {column} 列：{problem}", "5303d514"),
     "design_file.problem": ("設計ファイル：{problem}", "f1f694ef"),
-    "design_file.recursion": ("設計ファイル：入れ子が深すぎて読み込めません。設計の入れ子は {depth} 段までです", "99c96fb5"),
+    "design_file.recursion": ("設計ファイル：入れ子が深すぎて読み込めません。設計の入れ子は {depth} 段までで"
+                              "す", "99c96fb5"),
     "design_file.empty": (
-        "設計ファイル：空です。テンプレートから始めてください（テンプレートの選択、または python cli.py templates）", "6f85f90e"),
+        "設計ファイル：空です。テンプレートから始めてください（テンプレートの選択、または python cli.py "
+        "templates）", "6f85f90e"),
     "design_file.too_deep": ("設計ファイル：入れ子が {depth} 段を超えています", "11a26030"),
     "design_file.upload_too_large": ("{file}：{size:,} バイトは大きすぎます（上限 {limit:,}）", "179a92bb"),
     "saved.problem": ("{file}：{problem}", "417013eb"),
@@ -410,13 +484,61 @@ JA: dict[str, tuple[str, str]] = {
     "saved.too_deep": ("入れ子が深すぎて読み込めません", "191f4f6f"),
     "saved.too_many_digits": ("4,300 桁を超える数値があります", "6be5887b"),
     "saved.unreadable": ("設計ファイルとして読み込めません（{error}）", "052b74a0"),
-    "saved.key_not_text": ("キー {key!r} が文字列ではありません。項目名は name、workload、components などの語です", "e7f76760"),
+    "saved.key_not_text": ("キー {key!r} が文字列ではありません。項目名は name、workload、components などの語で"
+                           "す", "e7f76760"),
+    "saved.not_utf8": ("UTF-8 のテキストではありません（{offset:,} バイト目が 0x{byte:02x}）。バイナリファイルではあり"
+                       "ませんか？", "e4386fdf"),
     "share.short.bad_id": ("短いリンク：{key!r} はこのアプリのリンク ID ではありません"
                            "（a〜z の英字と 2〜7 の数字で 10 文字以上）。新しいリンクをもらってください", "d64252a0"),
     "share.short.not_found": ("短いリンク：このサーバーには {key!r} の設計が保存されていません"
-                              "（短いリンクは作られたサーバーでだけ開けます）。完全なリンクをもらってください", "1d5a58c1"),
+                              "（短いリンクは作られたサーバーでだけ開けます）。"
+                              "完全なリンクをもらってください", "1d5a58c1"),
     "share.short.unreadable": ("短いリンク：保存された設計を読み込めません（{reason}）", "06184316"),
-    "saved.not_utf8": ("UTF-8 のテキストではありません（{offset:,} バイト目が 0x{byte:02x}）。バイナリファイルではありませんか？", "e4386fdf"),
+    # ---- importers' refusals (importers/*.py): where, then why
+    "import.at": ("{where}：{problem}", "571d6339"),
+    "import.at_line": ("{file} {line} 行目：{problem}", "2d81b815"),
+    "import.line": ("{line} 行目：{problem}", "d3d14092"),
+    "import.in_file": ("{file} {problem}", "343ccd9e"),
+    "import.too_large": ("{size:,} バイトは大きすぎて取り込めません（1 ファイルの上限は {limit:,} バイト"
+                         "）", "4a15ae80"),
+    "import.too_large_text": ("{size:,} バイトは大きすぎて取り込めません（上限 {limit:,} バイト）", "321560ed"),
+    "import.not_utf8": ("UTF-8 のテキストファイルではありません（{offset:,} バイト目が 0x{byte:02x}）", "d56f8db5"),
+    "import.operators": (
+        "1 つの式に {n} 個を超える演算子が連なっています。入れ子が深すぎて解析できません（locals に分けてください）",
+        "43ec6f1c"),
+    "import.digits": ("{digits:,} 桁で書かれた数値があります。数値は {most} 桁までです", "05480c67"),
+    "import.digits_template": ("{digits:,} 桁で書かれた数値があります。数値は {most} 桁までです", "43a53765"),
+    "import.heredoc": ("ヒアドキュメント <<{marker} が閉じられていません（{marker} だけの行がありません）", "e5c77884"),
+    "import.tokens": (
+        "複雑すぎて解析できません：1 回の取り込みの Terraform ファイルが {n:,} トークンを超えています"
+        "（構成を分割してください）", "2e5394bd"),
+    "import.parse_depth": ("入れ子が深すぎて解析できません（上限 {n} 階層）", "4775e9c5"),
+    "import.nested": ("入れ子が {n} 階層を超えています", "3a6a070a"),
+    "import.nested_at_line": ("入れ子が {n} 階層を超えています（{line} 行目）", "2d99b7fa"),
+    "import.nested_read": ("入れ子が {n} 階層を超えています（深すぎて読み込めません）", "42ae7723"),
+    "import.eval_steps": ("複雑すぎて評価できません：評価の手順が {n:,} を超えます", "d019bf1e"),
+    "import.eval_chars": ("複雑すぎて評価できません：{what} は {length:,} 文字になります（上限 {limit:,} 文字"
+                          "）", "4bb9ce9c"),
+    "import.eval_total_chars": ("複雑すぎて評価できません：計算される値が合計 {n:,} 文字を超えます", "46715a76"),
+    "import.eval_entries": (
+        "複雑すぎて評価できません：{what} のリストやマップの要素が {n:,} 個になります（上限 {limit:,} 個"
+        "）", "1df5f495"),
+    "import.eval_memory": ("複雑すぎて評価できません：この取り込みに使えるメモリーを超えます", "1287f363"),
+    "import.eval_depth": (
+        "入れ子が深すぎて評価できません：{what} が {n} 階層を超えています（互いを参照する値、または式の中の式）",
+        "8edf7681"),
+    "import.eval_recursion": (
+        "入れ子が深すぎて評価できません（互いを参照する値、または式の中の式が {n} 階層を超えています）", "f087984e"),
+    "import.what_text": ("テキスト {text}", "9816177e"),
+    "import.what_expression": ("式 {expression}", "9938a293"),
+    "import.what_condition": ("条件 {name}", "3c68babf"),
+    "import.key_is_list": ("キーはテキストでなければなりません（リストは使えません）", "436a3ec0"),
+    "import.key_is_mapping": ("キーはテキストでなければなりません（マッピングは使えません）", "e3e285a4"),
+    "import.unexpected": ("取り込めません：想定外のエラー {error}。このテンプレートを報告してください", "7aea2af9"),
+    "import.unexpected_detail": (
+        "取り込めません：想定外のエラー {error}（{detail}）。このテンプレートを報告してください", "58a08932"),
+    "import.param_not_name_value": ("パラメーター：{entry!r} は Name=Value の形ではありません", "10d7b077"),
+    "import.design_invalid": ("取り込んだ設計は有効ではありません：{problem}", "e6bc5f40"),
 }
 
 

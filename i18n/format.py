@@ -46,11 +46,13 @@ def rounding_rule(settings: QuoteSettings, lang: str) -> str:
     if lang == "ja":
         text = f"各明細を {where}単位で四捨五入し、小計は丸めた明細の合計です。"
         if settings.tax_pct:
-            text += f"消費税等（{settings.tax_pct.normalize():f} %）は小計に対して 1 回だけ計算し、{where}未満を切り捨てます。"
+            text += (f"消費税等（{settings.tax_pct.normalize():f} %）は小計に対して 1 回だけ計算し、"
+                     f"{where}未満を切り捨てます。")
         return text
     text = f"Each line is rounded half up to {where}; the subtotal is the sum of the rounded lines."
     if settings.tax_pct:
-        text += f" Tax ({settings.tax_pct.normalize():f} %) is computed once on the subtotal and rounded down to {where}."
+        text += (f" Tax ({settings.tax_pct.normalize():f} %) is computed once on the subtotal and rounded down "
+                 f"to {where}.")
     return text
 
 

@@ -28,11 +28,15 @@ from importers.common import (
     MAX_TEMPLATE_BYTES,
     ImportReport,
     TemplateError,
+    at,
+    not_utf8,
     too_large,
+    unexpected,
 )
 from importers.template_text import load_template_text
 from importers.terraform import read_terraform
 from models.design.schema import REGIONS, DesignError, parse_design
+from models.messages import msg
 from models.run.flow import monthly_events
 
 DEFAULT_REGION = "us-east-1"
@@ -173,8 +177,7 @@ def _read_all(paths: list[Path], directory: Path | None) -> dict[Path, str]:
         try:
             texts[path] = data.decode("utf-8")
         except UnicodeDecodeError as err:
-            raise TemplateError([f"{path}: not a UTF-8 text file (byte 0x{data[err.start]:02x} at offset "
-                                 f"{err.start:,})"]) from None
+            raise not_utf8(str(path), data, err) from None
     return texts
 
 
@@ -217,18 +220,18 @@ def _named(source: str) -> Iterator[None]:
     try:
         yield
     except TemplateError as err:
-        raise TemplateError([p if p.startswith(source) else f"{source}: {p}" for p in err.problems]) from None
+        raise TemplateError([p if p.startswith(source) else at(source, p) for p in err.problems]) from None
     except RecursionError:
-        raise TemplateError([f"{source}: nested too deeply to evaluate (values that refer to each other, or "
-                             f"expressions inside expressions, more than {MAX_EVAL_DEPTH} levels deep)"]) from None
+        raise TemplateError([at(source, msg("import.eval_recursion", "nested too deeply to evaluate (values that "
+                                            "refer to each other, or expressions inside expressions, more than {n} "
+                                            "levels deep)", n=MAX_EVAL_DEPTH))]) from None
     except MemoryError:
-        raise TemplateError([f"{source}: too complex to evaluate: it needs more memory than this import may use"]) \
-            from None
+        raise TemplateError([at(source, msg("import.eval_memory", "too complex to evaluate: it needs more memory "
+                                            "than this import may use"))]) from None
     except DesignError:
         raise
     except (TypeError, ValueError, KeyError, IndexError, AttributeError) as err:
-        raise TemplateError([f"{source}: cannot be imported: unexpected {type(err).__name__} ({err}); "
-                             "please report this template"]) from None
+        raise unexpected(source, err) from None
 
 
 def _check_region(region: str | None) -> None:
@@ -243,5 +246,6 @@ def _finish(design: dict[str, Any], report: ImportReport) -> ImportResult:
     try:
         monthly_events(parse_design(design))
     except DesignError as err:
-        raise TemplateError([f"the imported design is not valid: {p}" for p in err.problems]) from None
+        raise TemplateError([msg("import.design_invalid", "the imported design is not valid: {problem}", problem=p)
+                             for p in err.problems]) from None
     return ImportResult(design, report)

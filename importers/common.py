@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from models.design.schema import DesignError
+from models.messages import Message, msg
 from models.safe_text import MAX_NESTING, MAX_TEMPLATE_BYTES  # noqa: F401 - the shared limits, re-exported
 
 #: one file (a template, a .tf or .tfvars file, an upload): MAX_TEMPLATE_BYTES, and template data
@@ -41,10 +42,51 @@ class TemplateError(DesignError):
     """A template that cannot be imported; `problems` has one line per reason."""
 
 
+# The refusals are messages (`models.messages`): the English is the str, the app shows them in
+# Japanese (i18n/engine_ja.py, the "import.*" ids). Where they are (a file, a line, a property) is
+# a message around the reason, so the reason keeps its id.
+
+
+def at(where: str, problem: str) -> Message:
+    """`where: problem` (a file, a property path) as one message.
+
+    >>> at("x.tf", "boom")
+    'x.tf: boom'
+    """
+    return msg("import.at", "{where}: {problem}", where=where, problem=problem)
+
+
+def at_line(filename: str, line: int, problem: str) -> Message:
+    """`file line N: problem` as one message."""
+    return msg("import.at_line", "{file} line {line}: {problem}", file=filename, line=line, problem=problem)
+
+
 def too_large(name: str, size_bytes: int) -> TemplateError:
     """The one error for a file over MAX_TEMPLATE_BYTES (CLI, directory walk and upload alike)."""
-    return TemplateError([f"{name}: {size_bytes:,} bytes is too large to import (limit {MAX_TEMPLATE_BYTES:,} "
-                          "bytes per file)"])
+    return TemplateError([at(name, msg("import.too_large", "{size:,} bytes is too large to import (limit "
+                                       "{limit:,} bytes per file)", size=size_bytes, limit=MAX_TEMPLATE_BYTES))])
+
+
+def not_utf8(name: str, data: bytes, err: UnicodeDecodeError) -> TemplateError:
+    """The error for bytes that are not UTF-8 text (the first bad byte and its offset)."""
+    return TemplateError([at(name, msg("import.not_utf8", "not a UTF-8 text file (byte 0x{byte:02x} at offset "
+                                       "{offset:,})", byte=data[err.start], offset=err.start))])
+
+
+def nested_to_read(name: str, levels: int = MAX_NESTING) -> TemplateError:
+    """The error for a text nested too deeply for the parser (a RecursionError)."""
+    return TemplateError([at(name, msg("import.nested_read", "nested more than {n} levels deep (nested too "
+                                       "deeply to read)", n=levels))])
+
+
+def unexpected(name: str, err: Exception, detail: bool = True) -> TemplateError:
+    """The error for a shape no reader expected (never a traceback)."""
+    if detail:
+        return TemplateError([at(name, msg("import.unexpected_detail", "cannot be imported: unexpected {error} "
+                                           "({detail}); please report this template",
+                                           error=type(err).__name__, detail=str(err)))])
+    return TemplateError([at(name, msg("import.unexpected", "cannot be imported: unexpected {error}; please "
+                                       "report this template", error=type(err).__name__))])
 
 
 class TooComplex(TemplateError):
@@ -77,23 +119,26 @@ class EvalBudget:
         """Spend evaluation steps."""
         self.used_steps += count
         if self.used_steps > self.steps:
-            raise TooComplex([f"too complex to evaluate: more than {self.steps:,} evaluation steps"])
+            raise TooComplex([msg("import.eval_steps", "too complex to evaluate: more than {n:,} evaluation steps",
+                                  n=self.steps)])
 
     def text(self, length: int, what: str) -> None:
         """Check a text about to be built (`length` characters) against the per-value and total limits."""
         if length > MAX_VALUE_CHARS:
-            raise TooComplex([f"too complex to evaluate: {what} would be {length:,} characters long "
-                              f"(limit {MAX_VALUE_CHARS:,})"])
+            raise TooComplex([msg("import.eval_chars", "too complex to evaluate: {what} would be {length:,} "
+                                  "characters long (limit {limit:,})", what=what, length=length,
+                                  limit=MAX_VALUE_CHARS)])
         self.used_chars += length
         if self.used_chars > self.chars:
-            raise TooComplex([f"too complex to evaluate: the values computed would hold more than "
-                              f"{self.chars:,} characters"])
+            raise TooComplex([msg("import.eval_total_chars", "too complex to evaluate: the values computed would "
+                                  "hold more than {n:,} characters", n=self.chars)])
 
     def enter(self, what: str) -> None:
         """One level deeper (leave with `leave`); TooComplex past MAX_EVAL_DEPTH."""
         if self.depth >= MAX_EVAL_DEPTH:
-            raise TooComplex([f"nested too deeply to evaluate: {what} is more than {MAX_EVAL_DEPTH} levels deep "
-                              "(values referring to each other, or expressions inside expressions)"])
+            raise TooComplex([msg("import.eval_depth", "nested too deeply to evaluate: {what} is more than {n} "
+                                  "levels deep (values referring to each other, or expressions inside "
+                                  "expressions)", what=what, n=MAX_EVAL_DEPTH)])
         self.depth += 1
 
     def leave(self) -> None:

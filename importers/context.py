@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from importers.common import Found, ImportReport, TooComplex, Trigger, Unresolved, as_bool, as_int
+from importers.common import Found, ImportReport, TooComplex, Trigger, Unresolved, as_bool, as_int, at
 from importers.intrinsics import references, show
 from importers.schedule import monthly_runs
 
@@ -106,7 +106,7 @@ def _at(path: str) -> Iterator[None]:
     try:
         yield
     except TooComplex as err:
-        raise TooComplex([p if p.startswith(path) else f"{path}: {p}" for p in err.problems]) from None
+        raise TooComplex([p if p.startswith(path) else at(path, p) for p in err.problems]) from None
 
 
 #: SNS subscription protocol → the design's delivery kind

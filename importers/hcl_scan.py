@@ -21,7 +21,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from importers.common import MAX_EXPRESSION_OPERATORS, MAX_HCL_TOKENS, MAX_NESTING, TemplateError
+from importers.common import MAX_EXPRESSION_OPERATORS, MAX_HCL_TOKENS, MAX_NESTING, TemplateError, at, at_line
+from models.messages import msg
 from models.safe_text import MAX_NUMBER_DIGITS
 
 _CODE = re.compile(r"""
@@ -64,8 +65,9 @@ def scan_hcl(text: str, filename: str, tokens_left: int = MAX_HCL_TOKENS) -> tup
     while scanner.position < len(text):
         counted = scanner.string_step() if scanner.in_string else scanner.code_step()
         if counted and scanner.tokens > tokens_left:
-            raise TemplateError([f"{filename}: too complex to parse: more than {MAX_HCL_TOKENS:,} tokens in the "
-                                 "Terraform files of one import (split the configuration)"])
+            raise TemplateError([at(filename, msg("import.tokens", "too complex to parse: more than {n:,} tokens "
+                                                  "in the Terraform files of one import (split the configuration)",
+                                                  n=MAX_HCL_TOKENS))])
     if scanner.fixes:
         kept, last = [], 0
         for start, end in scanner.fixes:
@@ -90,7 +92,7 @@ class _Scanner:
     def refuse(self, problem: str) -> TemplateError:
         """The error for a text refused at the current position."""
         line = self.text.count("\n", 0, self.position) + 1
-        return TemplateError([f"{self.filename} line {line}: {problem}"])
+        return TemplateError([at_line(self.filename, line, problem)])
 
     def string_step(self) -> bool:
         """One token inside a string; False where no token was counted."""
@@ -119,15 +121,16 @@ class _Scanner:
         self.tokens += 1
         self._count_operator(kind, match.group())
         if kind == "number" and sum(ch.isdigit() for ch in match.group()) > MAX_NUMBER_DIGITS:
-            raise self.refuse(f"a number written with {sum(ch.isdigit() for ch in match.group()):,} digits; "
-                              f"numbers have at most {MAX_NUMBER_DIGITS}")
+            raise self.refuse(msg("import.digits", "a number written with {digits:,} digits; numbers have at most "
+                                  "{most}", digits=sum(ch.isdigit() for ch in match.group()), most=MAX_NUMBER_DIGITS))
         if kind == "quote":
             self.in_string = True
         elif kind == "open":
             self.frames.append(_Frame(match.group()))
             if len(self.frames) - 1 > MAX_NESTING:
-                raise TemplateError([f"{self.filename}: nested more than {MAX_NESTING} levels deep "
-                                     f"(line {self.text.count(chr(10), 0, self.position) + 1})"])
+                line = self.text.count("\n", 0, self.position) + 1
+                raise TemplateError([at(self.filename, msg("import.nested_at_line", "nested more than {n} levels "
+                                                           "deep (line {line})", n=MAX_NESTING, line=line))])
         elif kind == "close" and len(self.frames) > 1:
             closed = self.frames.pop()
             self.in_string = closed.opener == "${"
@@ -147,8 +150,8 @@ class _Scanner:
         elif kind == "op" or (kind == "open" and written == "["):
             frame.operators += 1
             if frame.operators > MAX_EXPRESSION_OPERATORS:
-                raise self.refuse(f"an expression chains more than {MAX_EXPRESSION_OPERATORS} operators; nested too "
-                                  "deeply to parse (split it into locals)")
+                raise self.refuse(msg("import.operators", "an expression chains more than {n} operators; nested "
+                                      "too deeply to parse (split it into locals)", n=MAX_EXPRESSION_OPERATORS))
 
 
 def _heredoc_end(text: str, match: re.Match, fixes: list[tuple[int, int]],
@@ -158,7 +161,8 @@ def _heredoc_end(text: str, match: re.Match, fixes: list[tuple[int, int]],
     closing = re.compile(r"^[ \t]*" + re.escape(marker) + r"(?P<blank>[ \t]*)\r?$", re.M)
     found = closing.search(text, match.end())
     if found is None:
-        raise refuse(f"the heredoc <<{marker} is never closed (no line holding just {marker})")
+        raise refuse(msg("import.heredoc", "the heredoc <<{marker} is never closed (no line holding just {marker})",
+                         marker=marker))
     if found.group("blank"):
         fixes.append((found.start("blank"), found.end("blank")))
     return found.end()

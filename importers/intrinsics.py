@@ -20,6 +20,7 @@ from typing import Any
 
 from importers.common import EvalBudget, Lookups, TemplateError, Unresolved
 from importers.template_text import LONG_FORMS
+from models.messages import msg
 
 NO_VALUE = object()  # AWS::NoValue: the property is removed
 SUB_VARIABLE = re.compile(r"\$\{(?!!)([^}]+)\}")
@@ -137,7 +138,7 @@ class Resolver(Lookups):
             raise TemplateError([f"Conditions: condition {name!r} is not defined"])
         if name in self._evaluating:
             raise TemplateError([f"Conditions: condition {name!r} depends on itself"])
-        self.budget.enter(f"condition {name}")
+        self.budget.enter(msg("import.what_condition", "condition {name}", name=name))
         self._evaluating.add(name)
         try:
             value = self.condition(self.conditions[name])

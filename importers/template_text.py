@@ -16,7 +16,8 @@ from typing import Any
 
 import yaml
 
-from importers.common import TemplateError, too_large
+from importers.common import TemplateError, at, nested_to_read, too_large
+from models.messages import msg
 from models.safe_text import (  # the limits and the loader design files and templates share
     MAX_NESTING,
     MAX_NUMBER_DIGITS,
@@ -48,10 +49,10 @@ class _TemplateLoader(StrictLoader):
         return TemplateError([f"line {line}: YAML aliases (*name) are not supported in templates; write the value out"])
 
     def refuse_depth(self, line: int) -> Exception:
-        return TemplateError([f"line {line}: nested more than {MAX_NESTING} levels deep"])
+        return TemplateError([_line(line, _nested())])
 
     def refuse_digits(self, line: int, digits: int) -> Exception:
-        return _digits_error(f"line {line}: ", digits)
+        return _digits_error(digits, line)
 
     def construct_mapping(self, node: Any, deep: bool = False) -> Any:  # PyYAML hook: every mapping passes here
         """A mapping whose keys are the text written (`0:` → "0"); a list or mapping as a key is refused."""
@@ -61,23 +62,35 @@ class _TemplateLoader(StrictLoader):
         mapping = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                raise TemplateError([f"line {key_node.start_mark.line + 1}: a key must be text, not a "
-                                     f"{'list' if isinstance(key_node, yaml.SequenceNode) else 'mapping'}"])
+                problem = (msg("import.key_is_list", "a key must be text, not a list")
+                           if isinstance(key_node, yaml.SequenceNode)
+                           else msg("import.key_is_mapping", "a key must be text, not a mapping"))
+                raise TemplateError([_line(key_node.start_mark.line + 1, problem)])
             mapping[key_node.value] = self.construct_object(value_node, deep=deep)
         return mapping
 
 
-def _digits_error(where: str, digits: int) -> TemplateError:
-    """TemplateError for a number written with more than MAX_NUMBER_DIGITS digits."""
-    return TemplateError([f"{where}a number written with {digits:,} digits; numbers in a template have at most "
-                          f"{MAX_NUMBER_DIGITS}"])
+def _line(line: int, problem: str) -> str:
+    """`line N: problem` (the file name is put before it when the refusal leaves the loader)."""
+    return msg("import.line", "line {line}: {problem}", line=line, problem=problem)
+
+
+def _nested() -> str:
+    return msg("import.nested", "nested more than {n} levels deep", n=MAX_NESTING)
+
+
+def _digits_error(digits: int, line: int | None = None) -> TemplateError:
+    """TemplateError for a number written with more than MAX_NUMBER_DIGITS digits (at `line` when known)."""
+    problem = msg("import.digits_template", "a number written with {digits:,} digits; numbers in a template have "
+                  "at most {most}", digits=digits, most=MAX_NUMBER_DIGITS)
+    return TemplateError([problem if line is None else _line(line, problem)])
 
 
 def _json_int(written: str) -> int:
     """json's parse_int with the digit limit."""
     digits = written_digits(written)
     if digits > MAX_NUMBER_DIGITS:
-        raise _digits_error("", digits)
+        raise _digits_error(digits)
     return int(written)
 
 
@@ -110,7 +123,7 @@ def load_template_text(text: str, filename: str = "template") -> dict[str, Any]:
     if data is None:
         raise TemplateError([f"{filename}: the file is empty"])
     if nesting_depth(data) > MAX_NESTING:
-        raise TemplateError([f"{filename}: nested more than {MAX_NESTING} levels deep"])
+        raise TemplateError([at(filename, _nested())])
     if not isinstance(data, dict):
         raise TemplateError([f"{filename}: not a template (expected a mapping with Resources, got "
                              f"{type(data).__name__})"])
@@ -122,12 +135,11 @@ def _parse_json(text: str, filename: str) -> Any:
     try:
         return json.loads(text, parse_int=_json_int)
     except TemplateError as err:
-        raise TemplateError([f"{filename}: {p}" for p in err.problems]) from None
+        raise TemplateError([at(filename, p) for p in err.problems]) from None
     except json.JSONDecodeError as err:
         raise TemplateError([f"{filename} line {err.lineno} column {err.colno}: not valid JSON ({err.msg})"]) from None
     except RecursionError:
-        raise TemplateError([f"{filename}: nested more than {MAX_NESTING} levels deep (nested too deeply to "
-                             "read)"]) from None
+        raise nested_to_read(filename) from None
 
 
 def _parse_yaml(text: str, filename: str) -> Any:
@@ -135,10 +147,10 @@ def _parse_yaml(text: str, filename: str) -> Any:
     try:
         return load_yaml(text, _TemplateLoader)  # a SafeLoader subclass (see above), driven as yaml.safe_load would
     except TemplateError as err:
-        raise TemplateError([f"{filename} {p}" for p in err.problems]) from None
+        raise TemplateError([msg("import.in_file", "{file} {problem}", file=filename, problem=p)
+                             for p in err.problems]) from None
     except RecursionError:
-        raise TemplateError([f"{filename}: nested more than {MAX_NESTING} levels deep (nested too deeply to "
-                             "read)"]) from None
+        raise nested_to_read(filename) from None
     except yaml.constructor.ConstructorError as err:
         raise TemplateError([_refusal(err, filename)]) from None
     except yaml.reader.ReaderError as err:  # a control character (NUL, ...) in the text

@@ -24,6 +24,7 @@ from importers.common import (
     TfModule,
     Unresolved,
     as_int,
+    at,
     refuse_unknown_params,
 )
 from importers.context import ImportContext
@@ -31,6 +32,7 @@ from importers.hcl_scan import scan_hcl
 from importers.tf_expr import TfResolver, references
 from importers.tf_resources import NO_CHARGE, READERS, WIRING
 from models.design.schema import REGIONS
+from models.messages import msg
 
 _OPTIONS = SerializationOptions(with_comments=False, explicit_blocks=False, strip_string_quotes=True,
                                 preserve_heredocs=False)
@@ -57,21 +59,26 @@ def parse_hcl(text: str, filename: str, tokens_left: int = MAX_HCL_TOKENS) -> tu
     """
     size_bytes = len(text.encode("utf-8"))
     if size_bytes > MAX_TEMPLATE_BYTES:
-        raise TemplateError([f"{filename}: {size_bytes:,} bytes is too large to import (limit "
-                             f"{MAX_TEMPLATE_BYTES:,} bytes)"])
+        raise TemplateError([at(filename, msg("import.too_large_text", "{size:,} bytes is too large to import "
+                                              "(limit {limit:,} bytes)", size=size_bytes, limit=MAX_TEMPLATE_BYTES))])
     text, used = scan_hcl(text, filename, tokens_left)
     try:
         return hcl2.loads(text, serialization_options=_OPTIONS), used
     except UnexpectedInput as err:
         raise TemplateError([f"{filename} line {err.line} column {err.column}: not valid HCL"]) from None
     except RecursionError:
-        raise TemplateError([f"{filename}: nested too deeply to parse (more than {MAX_NESTING} levels)"]) from None
+        raise _too_deep_to_parse(filename) from None
     except VisitError as err:
         if isinstance(err.orig_exc, RecursionError):
-            raise TemplateError([f"{filename}: nested too deeply to parse (more than {MAX_NESTING} levels)"]) from None
+            raise _too_deep_to_parse(filename) from None
         raise TemplateError([f"{filename}: not valid HCL ({type(err.orig_exc).__name__})"]) from None
     except (LarkError, ValueError, KeyError, TypeError, IndexError, AttributeError) as err:
         raise TemplateError([f"{filename}: not valid HCL ({type(err).__name__})"]) from None
+
+
+def _too_deep_to_parse(filename: str) -> TemplateError:
+    return TemplateError([at(filename, msg("import.parse_depth", "nested too deeply to parse (more than {n} levels)",
+                                           n=MAX_NESTING))])
 
 
 def parse_module(files: dict[str, str], parser: HclParser | None = None) -> TfModule:

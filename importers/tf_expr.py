@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from importers.common import MAX_VALUE_ITEMS, EvalBudget, Lookups, TooComplex, Unresolved
+from models.messages import msg
 
 _TOKEN = re.compile(r"""\s*(?:
     (?P<number>\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)
@@ -142,7 +143,8 @@ class TfResolver(Lookups):
             parts += [text[last:start], _as_text(self.expression(text[start + 2:end - 1]))]
             last = end
         parts.append(text[last:])
-        self.budget.text(sum(len(part) for part in parts), f"the text {_short(text)}")
+        self.budget.text(sum(len(part) for part in parts), msg("import.what_text", "the text {text}",
+                                                               text=_short(text)))
         return "".join(parts).replace("$${", "${")
 
     def expression(self, source: str) -> Any:
@@ -192,8 +194,9 @@ class TfResolver(Lookups):
         if isinstance(value, (dict, list)):
             entries = self._count_items(value)
             if entries > MAX_VALUE_ITEMS:
-                raise TooComplex([f"too complex to evaluate: local.{name} would hold {entries:,} list or map entries "
-                                  f"(limit {MAX_VALUE_ITEMS:,})"])
+                raise TooComplex([msg("import.eval_entries", "too complex to evaluate: {what} would hold {n:,} list "
+                                      "or map entries (limit {limit:,})", what=f"local.{name}", n=entries,
+                                      limit=MAX_VALUE_ITEMS)])
             self._items[id(value)] = entries
         self._locals[name] = value
         return value
@@ -237,7 +240,8 @@ class _Parser:
     def __init__(self, tokens: list[tuple[str, str]], name_value, source: str, budget: EvalBudget):
         self.tokens, self.name_value, self.source, self.position = tokens, name_value, source, 0
         self.budget = budget
-        self.label = f"the expression {_short('${' + source.strip() + '}')}"
+        self.label = msg("import.what_expression", "the expression {expression}",
+                         expression=_short("${" + source.strip() + "}"))
 
     def _peek(self) -> str | None:
         """The next token's text, or None at the end."""

@@ -75,7 +75,8 @@ def _dot_text(text: object) -> str:
 def flow_dot(design: dict) -> str:
     """The design's components and `from` links as Graphviz DOT (client → entry points → ...).
 
-    >>> print(flow_dot({"components": [{"id": "api", "type": "api_gateway"}, {"id": "fn", "type": "lambda", "from": "api"}]}))
+    >>> print(flow_dot({"components": [{"id": "api", "type": "api_gateway"},
+    ...                                {"id": "fn", "type": "lambda", "from": "api"}]}))
     digraph design {
       rankdir=LR; node [shape=box, style="rounded,filled", fillcolor="#eef3f8", fontname="Helvetica", fontsize=11];
       "client" [label="clients", shape=ellipse, fillcolor="#ffffff"];
@@ -86,7 +87,8 @@ def flow_dot(design: dict) -> str:
     }
     """
     lines = ["digraph design {",
-             '  rankdir=LR; node [shape=box, style="rounded,filled", fillcolor="#eef3f8", fontname="Helvetica", fontsize=11];',
+             '  rankdir=LR; node [shape=box, style="rounded,filled", fillcolor="#eef3f8", fontname="Helvetica", '
+             'fontsize=11];',
              '  "client" [label="clients", shape=ellipse, fillcolor="#ffffff"];']
     components = [c for c in design.get("components") or [] if isinstance(c, dict)]
     ids = {str(c.get("id")) for c in components}

@@ -76,7 +76,8 @@ def init_state() -> None:
 
 
 def _open_link() -> None:
-    """Load the design and settings of a share link (`?d=` the design itself, `?s=` a short link's id); a broken link leaves a message, not a traceback."""
+    """Load the design and settings of a share link (`?d=` the design itself, `?s=` a short link's id);
+    a broken link leaves a message, not a traceback."""
     params = st.query_params
     lang_param = params.get("lang")
     if lang_param in LANGUAGES:

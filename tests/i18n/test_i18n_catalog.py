@@ -111,6 +111,6 @@ def test_every_ui_word_is_in_english_and_japanese_under_a_namespace():
     from i18n.catalog import UI, section, t
 
     assert all(entry.get("en") and entry.get("ja") for entry in UI.values())
-    assert all(key.split(".")[0] in ("export", "import", "account", "page") for key in UI)
+    assert all(key.split(".")[0] in ("export", "import", "account", "page", "field_help") for key in UI)
     assert t("page.limits.title", "ja") == section("page.limits")["title"]["ja"]
     assert t("export.generated", "en", date="1 Jul 2026").startswith("Prepared on 1 Jul 2026")

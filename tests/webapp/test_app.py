@@ -97,6 +97,21 @@ def test_japanese_labels(app):
     assert "費用（USD）" in app.dataframe[0].value.columns
 
 
+def test_the_field_help_in_japanese_comes_from_the_catalog(app):
+    from i18n.catalog import UI, t
+
+    app.radio(key="lang").set_value("ja").run()
+    assert not app.exception
+    memory = next(n for n in app.number_input if n.key.endswith(".memory_mb"))
+    assert memory.label == t("memory_mb", "ja")
+    assert memory.help == UI["field_help.memory_mb"]["ja"] == "メモリ（MB、128〜10,240）。AWS の既定値 128。"
+    billing = next(s for s in app.selectbox if s.key and s.key.endswith(".billing"))
+    assert billing.help == UI["field_help.billing"]["ja"]
+    # the field table holds no Japanese of its own: every help text is the catalog's
+    source = (Path(__file__).resolve().parents[2] / "webapp" / "views" / "fields.py").read_text(encoding="utf-8")
+    assert not re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", source)
+
+
 def test_a_broken_yaml_edit_is_a_message_and_keeps_the_design(app):
     before = total(app)
     yaml_area(app).set_value("name: x\ncomponents:\n  - id: a\n    type: lamda\n")

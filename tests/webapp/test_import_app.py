@@ -152,23 +152,70 @@ def test_a_hostile_upload_is_a_message_and_keeps_the_design(app, name, data, eng
     assert japanese in unescape(other.error[0].value), other.error[0].value
 
 
-def test_japanese_covers_every_new_refusal():
-    from webapp.views.import_box import PROBLEMS_JA, problem_text
-    samples = [
-        "x.yaml: 1,000,001 bytes is too large to import (limit 1,000,000 bytes per file)",
-        "x.tf line 3: an expression chains more than 100 operators; nested too deeply to parse (split it into locals)",
-        "x.tf line 1: the heredoc <<EOF is never closed (no line holding just EOF)",
-        "x.tf: too complex to parse: more than 40,000 tokens in the Terraform files of one import (split the configuration)",
-        "x.json: nested more than 64 levels deep (nested too deeply to read)",
-        "x.json: R.P: too complex to evaluate: more than 200,000 evaluation steps",
-        "x.tf: a.b: too complex to evaluate: local.l5 would hold 105,560 list or map entries (limit 100,000)",
-        "x.yaml: nested too deeply to evaluate: condition C9 is more than 32 levels deep (values referring to each "
-        "other, or expressions inside expressions)",
-        "x.yaml line 2: a key must be text, not a list",
-        "x.yaml: cannot be imported: unexpected TypeError (boom); please report this template",
+def _refusals() -> list:
+    """The importers' refusals, raised by the importers themselves (one of each kind)."""
+    from importers import import_text
+    from importers.common import EvalBudget, TemplateError, at, unexpected
+    from models.messages import msg
+
+    def refused(call) -> object:
+        try:
+            call()
+        except TemplateError as err:
+            return err.problems[0]
+        raise AssertionError("not refused")
+
+    def budget(**limits):
+        return lambda: EvalBudget(**limits).step(10)
+
+    return [
+        import_upload("x.yaml", b"x" * 1_000_001).problems[0],
+        refused(lambda: import_text('locals {\n  v = ' + " + ".join(["1"] * 200) + "\n}\n", "x.tf")),
+        refused(lambda: import_text('locals {\n  v = <<EOF\nnever closed\n}\n', "x.tf")),
+        refused(lambda: import_text('{"a": ' + "[" * 70 + "]" * 70 + "}", "x.json")),
+        at("x.json", at("R.P", refused(budget(steps=3)))),
+        refused(lambda: import_text("a:\n  ? [1]\n  : 2\n", "x.yaml")),
+        refused(lambda: import_text(f"x = {'9' * 40}\n", "x.tf")),
+        unexpected("x.yaml", TypeError("boom")).problems[0],
+        import_upload("x.yaml", b"\xff\xfe").problems[0],
+        import_upload("x.yaml", b"Resources: {}", "oops").problems[0],
+        msg("import.what_text", "the text {text}", text="'${a}'"),
     ]
-    for sample in samples:
-        japanese = problem_text(sample, "ja")
-        assert japanese != sample and japanese.startswith(sample.split(": ")[0]), sample
-        assert problem_text(sample, "en") == sample
-    assert len(PROBLEMS_JA) >= len(samples)
+
+
+def test_japanese_covers_every_refusal_the_importers_raise():
+    from i18n.engine_ja import JA, say
+    from models.messages import Message
+
+    for problem in _refusals():
+        assert isinstance(problem, Message) and problem.id in JA, problem
+        japanese = say(problem, "ja")
+        assert japanese != problem and re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", japanese), problem
+        if problem.id in ("import.at", "import.at_line"):  # the file name comes first in both languages
+            assert japanese.startswith(str(problem).split(" ")[0].rstrip(":")), (problem, japanese)
+        assert say(problem, "en") == problem  # the English, exactly as the CLI prints it
+    assert "PROBLEMS_JA" not in (ROOT / "webapp" / "views" / "import_box.py").read_text(encoding="utf-8")
+
+
+JAPANESE_UPLOADS = [
+    # (file name, bytes, the English the CLI prints, the Japanese the panel shows)
+    ("big.yaml", b"x" * 1_000_001, "big.yaml: 1,000,001 bytes is too large to import (limit 1,000,000 bytes per file)",
+     "big.yaml：1,000,001 バイトは大きすぎて取り込めません（1 ファイルの上限は 1,000,000 バイト）"),
+    ("sjis.yaml", "Resources:  # 日本語\n".encode("shift_jis"),
+     "sjis.yaml: not a UTF-8 text file (byte 0x93 at offset 14)",
+     "sjis.yaml：UTF-8 のテキストファイルではありません（14 バイト目が 0x93）"),
+]
+
+
+@pytest.mark.parametrize("name, data, english, japanese", JAPANESE_UPLOADS, ids=[c[0] for c in JAPANESE_UPLOADS])
+def test_an_oversize_or_non_utf8_upload_is_refused_in_japanese(name, data, english, japanese):
+    assert import_upload(name, data).problems == (english,)
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["lang"] = "ja"
+    at.run()
+    at.session_state["lang"] = "ja"
+    upload(at, name, data, "text/plain")
+    assert not at.exception
+    shown = unescape(at.error[0].value)
+    assert shown.startswith(TEXT["failed"]["ja"]) and japanese in shown, shown
+    assert english not in shown and "bytes" not in shown and "not a UTF-8" not in shown

@@ -89,7 +89,7 @@ def design_form(design: dict, lg: str) -> None:
                  on_change=edit_top, args=("free_tier", f"r{rev}.free_tier"))
     requests = (design.get("workload") or {}).get("requests_per_month")
     if requests is not None:
-        spec = FieldSpec("requests_per_month", "", "", 0, 1e13, 100000.0)
+        spec = FieldSpec("requests_per_month", 0, 1e13, 100000.0, help_key="requests_per_month_help")
         label = t("requests_per_month", lg)
         st.number_input(label, min_value=0.0, max_value=1e13, value=_clamped(expected_value(requests), spec),
                         step=100000.0, format="%.0f", key=f"r{rev}.requests", help=t("requests_per_month_help", lg),
@@ -150,7 +150,7 @@ def component_widgets(index: int, component: dict, rev: int, lg: str) -> None:
             continue
         start = current_value(component, spec)
         key = f"r{rev}.{index}.{spec.name}"
-        common: dict[str, Any] = dict(key=key, help=spec.help_ja if lg == "ja" else spec.help_en,
+        common: dict[str, Any] = dict(key=key, help=spec.help(lg),
                       on_change=edit_component, args=(index, spec.name, key))
         label = t(spec.name, lg)
         if spec.choices:

@@ -83,16 +83,19 @@ def controls(design: dict, lg: str) -> tuple[dict, str, str | None, PlannerSetti
         index = choice or None
     classes = ["standard", "standard_ia"]
     chosen_class = st.radio(tx("table_class", lg), classes, horizontal=True, key="ddb.class",
-                            index=classes.index(component.get("table_class", "standard")), help=tx("table_class_help", lg))
+                            index=classes.index(component.get("table_class", "standard")),
+                            help=tx("table_class_help", lg))
     trial = json.loads(json.dumps(design))
     next(c for c in trial["components"] if c.get("id") == table)["table_class"] = chosen_class
     cols = st.columns(4)
-    target = cols[0].slider(tx("target", lg), 20, 90, 70, 5, key="ddb.target", help=tx("target_help", lg), format="%d%%")
+    target = cols[0].slider(tx("target", lg), 20, 90, 70, 5, key="ddb.target", help=tx("target_help", lg),
+                            format="%d%%")
     headroom = cols[1].slider(tx("headroom", lg), 0, 100, 10, 5, key="ddb.headroom", help=tx("headroom_help", lg),
                               format="%d%%")
     throttle = cols[2].select_slider(tx("throttle", lg), [0.0, 0.0001, 0.001, 0.01], value=0.0, key="ddb.throttle",
                                      help=tx("throttle_help", lg), format_func=lambda v: f"{v:.2%}")
-    step = cols[3].select_slider(tx("step", lg), [5, 10, 15, 20, 30, 60], value=15, key="ddb.step", help=tx("step_help", lg))
+    step = cols[3].select_slider(tx("step", lg), [5, 10, 15, 20, 30, 60], value=15, key="ddb.step",
+                                 help=tx("step_help", lg))
     live = live_state(design, table, index)
     live_key = f"{table}/{index or ''}"
     if live and st.session_state.get("ddb.live_for") != live_key:  # fill once per table from the snapshot
@@ -164,7 +167,8 @@ def page() -> None:
                            file_name=f"{doc['table'].replace('/', '_')}_scheduled_actions.json",
                            mime="application/json", key="ddb.actions")
         peak = {dim: max(a["ScalableTargetAction"]["MaxCapacity"] for a in actions["scheduled_actions"]
-                         if a["ScalableDimension"].endswith(dim)) for dim in ("ReadCapacityUnits", "WriteCapacityUnits")}
+                         if a["ScalableDimension"].endswith(dim))
+                for dim in ("ReadCapacityUnits", "WriteCapacityUnits")}
         st.caption(tx("actions_note", lg, n=len(actions["scheduled_actions"]),
                       most=max(actions["actions_per_scalable_target"].values()),
                       r=f"{peak['ReadCapacityUnits']:,}", w=f"{peak['WriteCapacityUnits']:,}"))

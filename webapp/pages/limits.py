@@ -37,10 +37,12 @@ def what_if(design: dict, lg: str) -> dict:
         for index, comp in enumerate(trial.get("components") or []):
             if comp.get("type") == "lambda":
                 cols = st.columns(2)
-                reserved = cols[0].number_input(f"{comp['id']}: {tx('reserved', lg)}", min_value=0, max_value=100_000,
-                                                value=int(comp.get("reserved_concurrency") or 0), key=f"whatif.{index}.rc")
-                comp["timeout_s"] = cols[1].number_input(f"{comp['id']}: {tx('timeout', lg)}", min_value=1, max_value=900,
-                                                         value=int(comp.get("timeout_s", 3)), key=f"whatif.{index}.timeout")
+                reserved = cols[0].number_input(f"{comp['id']}: {tx('reserved', lg)}", min_value=0,
+                                                max_value=100_000, value=int(comp.get("reserved_concurrency") or 0),
+                                                key=f"whatif.{index}.rc")
+                comp["timeout_s"] = cols[1].number_input(f"{comp['id']}: {tx('timeout', lg)}", min_value=1,
+                                                         max_value=900, value=int(comp.get("timeout_s", 3)),
+                                                         key=f"whatif.{index}.timeout")
                 if reserved:
                     comp["reserved_concurrency"] = reserved
                 else:
@@ -57,7 +59,8 @@ def what_if(design: dict, lg: str) -> dict:
 def checks_table(report, lg: str = "en") -> pd.DataFrame:
     rows = [{"status": ICON[c.status], "check": c.id, "component": c.component,
              "peak": c.peak_demand, "limit": c.limit_value, "unit": say(c.unit, lg), "headroom %": c.headroom_pct,
-             "affected / month": c.affected_requests_per_month, "consequence": say(c.consequence, lg), "action": say(c.action, lg),
+             "affected / month": c.affected_requests_per_month, "consequence": say(c.consequence, lg),
+             "action": say(c.action, lg),
              "limit source": c.limit_source + ((" (from your account)" if lg == "en" else "（お使いのアカウントから）")
                                                if c.from_account else "")}
             for c in sorted(report.checks, key=lambda c: STATUS_ORDER[c.status])]
@@ -98,10 +101,12 @@ def page() -> None:
         st.dataframe(_headed(checks_table(report, lg), lg), key="readiness_table", hide_index=True)
         choices = [key for key in report.curves]
         if choices:
-            chosen = st.selectbox(tx("chart_for", lg), choices, format_func=lambda k: f"{k[0]} · {k[1]}", key="limits_chart")
+            chosen = st.selectbox(tx("chart_for", lg), choices, format_func=lambda k: f"{k[0]} · {k[1]}",
+                                  key="limits_chart")
             found = next(c for c in report.checks if (c.id, c.component) == chosen)
-            st.plotly_chart(limit_figure(report.curves[chosen], found.limit_value, title=f"{found.id} · {found.component}",
-                                         unit=say(found.unit, lg)), key="limit_chart")
+            st.plotly_chart(limit_figure(report.curves[chosen], found.limit_value,
+                                         title=f"{found.id} · {found.component}", unit=say(found.unit, lg)),
+                            key="limit_chart")
 
 
 page()

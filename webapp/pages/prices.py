@@ -20,7 +20,8 @@ def catalog_table(region: str, lg: str) -> pd.DataFrame:
         rows.append({
             t("col_service", lg): price.service, t("col_dimension", lg): price.dimension,
             t("col_unit_price", lg): "; ".join(price.display_price(i) for i in range(len(price.tiers))),
-            t("free_tier", lg): f"{price.free_tier.amount:,} {price.unit} ({price.free_tier.kind})" if price.free_tier else "",
+            t("free_tier", lg): (f"{price.free_tier.amount:,} {price.unit} ({price.free_tier.kind})"
+                                 if price.free_tier else ""),
             t("col_as_of", lg): price.as_of.isoformat(), t("col_confidence", lg): price.confidence,
             t("col_source", lg): price.source, t("col_note", lg): price.note, "id": price.id,
         })

@@ -43,7 +43,8 @@ def ask_overwrite(typed: str, err: StorageError, *, changed: bool = False) -> No
     existing = err.values.get("name") or typed
     seen = st.session_state.get("saved_seen") or {}
     when = err.values.get("when")
-    if not changed and seen.get("key") == name_key(existing) and seen.get("version") not in (None, err.values.get("version")):
+    if (not changed and seen.get("key") == name_key(existing)
+            and seen.get("version") not in (None, err.values.get("version"))):
         changed = True  # this session opened or saved it, and someone else has saved it since
     if changed and not when:
         try:
@@ -108,7 +109,8 @@ def on_open() -> None:
         flash("error", t("design_error", lg) + "\n\n" + problem_lines(err.problems, lg))
         return
     except Exception as err:  # noqa: BLE001 - a file the validator did not foresee: a message, never a traceback
-        flash("error", tf("saved_open_failed", lg, name=plain(name), reason=plain(f"{type(err).__name__}: {err}")[:300]))
+        flash("error", tf("saved_open_failed", lg, name=plain(name),
+                          reason=plain(f"{type(err).__name__}: {err}")[:300]))
         return
     set_design(data, f"saved:{name}")
     remember_version(name, version)

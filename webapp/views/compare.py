@@ -71,7 +71,8 @@ def compare_table(summaries: list[dict], labels: list[str], settings: QuoteSetti
     return pd.DataFrame(rows)
 
 
-def curves_frame(volumes, sweeps: list[dict[str, list[float]]], labels: list[str], settings: QuoteSettings) -> pd.DataFrame:
+def curves_frame(volumes, sweeps: list[dict[str, list[float]]], labels: list[str],
+                 settings: QuoteSettings) -> pd.DataFrame:
     """Long table for the chart: design, requests, cost (and low / high when a design has ranges),
     in the quote's currency, unrounded."""
     rate = float(settings.rate)

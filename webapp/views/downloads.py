@@ -57,10 +57,12 @@ def export_files(design: dict, settings: QuoteSettings, lang: str, today: date) 
         return json.dumps(contract_dict(estimate_data(frozen)), indent=2, ensure_ascii=False).encode("utf-8")
 
     return [
-        ExportFile("download_xlsx", "download_xlsx", f"{name}_quote.xlsx", XLSX_MIME, lambda: quote_xlsx(report()), "📊"),
+        ExportFile("download_xlsx", "download_xlsx", f"{name}_quote.xlsx", XLSX_MIME,
+                   lambda: quote_xlsx(report()), "📊"),
         ExportFile("download_html", "download_html", f"{name}_report.html", "text/html",
                    lambda: quote_html(report()).encode("utf-8"), "🖨️"),
-        ExportFile("download_csv", "download_quote_csv", f"{name}_line_items.csv", "text/csv", lambda: quote_csv(report())),
+        ExportFile("download_csv", "download_quote_csv", f"{name}_line_items.csv", "text/csv",
+                   lambda: quote_csv(report())),
         ExportFile("download_design", "download_design", f"{name}.yaml", "application/x-yaml",
                    lambda: dump_design_text(frozen).encode("utf-8")),
         ExportFile("download_design_json", "download_design_json", f"{name}.json", "application/json",

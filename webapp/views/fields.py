@@ -10,84 +10,78 @@ import copy
 from dataclasses import dataclass
 from typing import Any
 
+from i18n.catalog import t
 from models.design.ranges import expected_value, is_range, widened, with_bound, with_expected
 
 
 @dataclass(frozen=True)
 class FieldSpec:
-    """An editable field: number limits or choices, and help text with its unit and default."""
+    """An editable field: number limits or choices; its help text (unit and default) is the catalog's
+    `field_help.<name>` (or `help_key`, where one component type explains the field its own way)."""
 
     name: str
-    help_en: str
-    help_ja: str
     min: float | None = None
     max: float | None = None
     step: float | None = None
     choices: tuple[str, ...] = ()
     integer: bool = False
     default: Any = None
+    help_key: str = ""
+
+    def help(self, lang: str) -> str:
+        """The field's help in `lang`, from i18n/catalog.py.
+
+        >>> SPECS["s3"][3].help("en")
+        'Average stored GB over the month. Default 0.'
+        """
+        return t(self.help_key or f"field_help.{self.name}", lang)
 
 
-CALLS = FieldSpec("calls", "Events of this component per upstream event (count). Default 1.",
-                  "上流イベント 1 件あたりの回数。既定値 1。", 0, 1_000_000, 0.1, default=1)
+CALLS = FieldSpec("calls", 0, 1_000_000, 0.1, default=1)
 SPECS: dict[str, tuple[FieldSpec, ...]] = {
     "api_gateway": (
-        FieldSpec("api", "REST, HTTP or WebSocket API. HTTP APIs cost less and meter requests in 512 KB units.",
-                  "REST / HTTP / WebSocket。HTTP API は安価で、512 KB 単位で課金。", choices=("rest", "http", "websocket"), default="rest"),
-        FieldSpec("payload_kb", "Average request size in KB. Default 1.", "平均リクエストサイズ（KB）。既定値 1。", 0, 10_240, 1.0, default=1),
-        FieldSpec("response_kb", "Average response size in KB, billed as data transfer out. Default 0.",
-                  "平均レスポンスサイズ（KB）。データ転送料として課金。既定値 0。", 0, 10_240, 1.0, default=0),
+        FieldSpec("api", choices=("rest", "http", "websocket"), default="rest"),
+        FieldSpec("payload_kb", 0, 10_240, 1.0, default=1),
+        FieldSpec("response_kb", 0, 10_240, 1.0, default=0),
     ),
     "lambda": (
         CALLS,
-        FieldSpec("memory_mb", "Configured memory in MB (128–10,240). AWS default 128.", "メモリ（MB、128〜10,240）。AWS の既定値 128。",
-                  128, 10_240, 64, integer=True, default=128),
-        FieldSpec("architecture", "x86_64 or arm64 (Graviton, about 20% cheaper per GB-s). AWS default x86_64.",
-                  "x86_64 または arm64（Graviton、GB 秒あたり約 20% 安価）。既定値 x86_64。", choices=("x86_64", "arm64"), default="x86_64"),
-        FieldSpec("duration_ms", "Median time per invocation in ms; p95/p99 scale with it. Billed per 1 ms.",
-                  "1 回あたりの実行時間の中央値（ms）。p95/p99 も比例して変わります。1 ms 単位で課金。", 0.1, 900_000, 10.0, default=100),
+        FieldSpec("memory_mb", 128, 10_240, 64, integer=True, default=128),
+        FieldSpec("architecture", choices=("x86_64", "arm64"), default="x86_64"),
+        FieldSpec("duration_ms", 0.1, 900_000, 10.0, default=100),
     ),
     "dynamodb": (
         CALLS,
-        FieldSpec("reads", "Item reads per upstream call. Default 1.", "呼び出しあたりの項目読み込み数。既定値 1。", 0, 1_000_000, 0.1, default=1),
-        FieldSpec("writes", "Item writes per upstream call. Default 0.", "呼び出しあたりの項目書き込み数。既定値 0。", 0, 1_000_000, 0.1, default=0),
-        FieldSpec("item_kb", "Item size in KB (reads use 4 KB units, writes 1 KB units). Default 1.",
-                  "項目サイズ（KB）。読み込みは 4 KB、書き込みは 1 KB 単位。既定値 1。", 0.1, 400, 0.5, default=1),
-        FieldSpec("billing", "On-demand (per request) or provisioned (per capacity-hour, used or not). Default on_demand.",
-                  "オンデマンド（リクエスト課金）かプロビジョンド（使用有無に関係なく時間課金）。既定値 on_demand。",
-                  choices=("on_demand", "provisioned"), default="on_demand"),
-        FieldSpec("rcu", "Provisioned read capacity units (provisioned mode).", "プロビジョンド読み込みキャパシティ（RCU）。",
-                  1, 1_000_000, 1, integer=True, default=5),
-        FieldSpec("wcu", "Provisioned write capacity units (provisioned mode).", "プロビジョンド書き込みキャパシティ（WCU）。",
-                  1, 1_000_000, 1, integer=True, default=5),
-        FieldSpec("storage_gb", "Table size in GB. Default 0.", "テーブルサイズ（GB）。既定値 0。", 0, 1e9, 1.0, default=0),
+        FieldSpec("reads", 0, 1_000_000, 0.1, default=1),
+        FieldSpec("writes", 0, 1_000_000, 0.1, default=0),
+        FieldSpec("item_kb", 0.1, 400, 0.5, default=1),
+        FieldSpec("billing", choices=("on_demand", "provisioned"), default="on_demand"),
+        FieldSpec("rcu", 1, 1_000_000, 1, integer=True, default=5),
+        FieldSpec("wcu", 1, 1_000_000, 1, integer=True, default=5),
+        FieldSpec("storage_gb", 0, 1e9, 1.0, default=0),
     ),
     "s3": (
         CALLS,
-        FieldSpec("puts", "PUT-class requests per upstream call. Default 1.", "呼び出しあたりの PUT 系リクエスト数。既定値 1。", 0, 1_000_000, 0.1, default=1),
-        FieldSpec("gets", "GET-class requests per upstream call. Default 0.", "呼び出しあたりの GET 系リクエスト数。既定値 0。", 0, 1_000_000, 0.1, default=0),
-        FieldSpec("storage_gb", "Average stored GB over the month. Default 0.", "月平均の保存量（GB）。既定値 0。", 0, 1e9, 10.0, default=0),
-        FieldSpec("transfer_out_gb", "GB per month to the internet. Default 0.", "インターネットへの月間転送量（GB）。既定値 0。", 0, 1e9, 10.0, default=0),
+        FieldSpec("puts", 0, 1_000_000, 0.1, default=1),
+        FieldSpec("gets", 0, 1_000_000, 0.1, default=0),
+        FieldSpec("storage_gb", 0, 1e9, 10.0, default=0, help_key="field_help.storage_gb.s3"),
+        FieldSpec("transfer_out_gb", 0, 1e9, 10.0, default=0),
     ),
-    "sqs": (CALLS, FieldSpec("message_kb", "Message size in KB (64 KB chunks). Default 1.", "メッセージサイズ（KB、64 KB 単位）。既定値 1。",
-                             0.1, 1024, 1.0, default=1)),
-    "sns": (CALLS, FieldSpec("message_kb", "Message size in KB (64 KB chunks). Default 1.", "メッセージサイズ（KB、64 KB 単位）。既定値 1。",
-                             0.1, 256, 1.0, default=1)),
+    "sqs": (CALLS, FieldSpec("message_kb", 0.1, 1024, 1.0, default=1)),
+    "sns": (CALLS, FieldSpec("message_kb", 0.1, 256, 1.0, default=1)),
     "ses": (CALLS,),
     "cognito": (
-        FieldSpec("mau", "Monthly active users (count).", "月間アクティブユーザー数。", 0, 1e10, 1000.0, default=0),
-        FieldSpec("plan", "Lite, Essentials (AWS default for new pools) or Plus.", "Lite / Essentials（新規プールの既定）/ Plus。",
-                  choices=("lite", "essentials", "plus"), default="essentials"),
+        FieldSpec("mau", 0, 1e10, 1000.0, default=0),
+        FieldSpec("plan", choices=("lite", "essentials", "plus"), default="essentials"),
     ),
     "cloudfront": (
         CALLS,
-        FieldSpec("response_kb", "Average response size in KB (data out). Default 0.", "平均レスポンスサイズ（KB）。既定値 0。", 0, 10_485_760, 1.0, default=0),
-        FieldSpec("cache_hit_ratio", "Share of requests served from the cache (0–1); the rest go to the origin. Default 0.8.",
-                  "キャッシュから返すリクエストの割合（0〜1）。残りはオリジンへ。既定値 0.8。", 0, 1, 0.05, default=0.8),
+        FieldSpec("response_kb", 0, 10_485_760, 1.0, default=0, help_key="field_help.response_kb.cloudfront"),
+        FieldSpec("cache_hit_ratio", 0, 1, 0.05, default=0.8),
     ),
     "route53": (
-        FieldSpec("hosted_zones", "Hosted zones (count). Default 1.", "ホストゾーン数。既定値 1。", 0, 10_000, 1, integer=True, default=1),
-        FieldSpec("queries_per_month", "DNS queries per month (count). Default 0.", "月間 DNS クエリ数。既定値 0。", 0, 1e13, 100000.0, default=0),
+        FieldSpec("hosted_zones", 0, 10_000, 1, integer=True, default=1),
+        FieldSpec("queries_per_month", 0, 1e13, 100000.0, default=0),
     ),
 }
 DIRECT_FIELDS = {"api_gateway": "requests_per_month", "lambda": "invocations_per_month", "sqs": "messages_per_month",
@@ -100,7 +94,7 @@ def editable_fields(component: dict) -> tuple[FieldSpec, ...]:
     specs = SPECS.get(ctype, ())
     direct = DIRECT_FIELDS.get(ctype)
     if direct and direct in component:
-        monthly = FieldSpec(direct, "Per month (count), instead of the flow.", "月間の件数（フローの代わり）。", 0, 1e13, 1000.0)
+        monthly = FieldSpec(direct, 0, 1e13, 1000.0, help_key="field_help.per_month")
         specs = tuple(monthly if s.name == "calls" else s for s in specs)
     return specs
 

@@ -50,7 +50,8 @@ def line_item_table(est: Estimate, lg: str, quote: Quote | None = None) -> pd.Da
             t("col_cost", lg): None if li.cost_usd is None else float(li.cost_usd),
         }
         if quote is not None and ql is not None:
-            row[tf("col_cost_cur", lg, cur=t(f"cur_{quote.settings.currency}", lg))] = None if ql.amount is None else float(ql.amount)
+            cost_column = tf("col_cost_cur", lg, cur=t(f"cur_{quote.settings.currency}", lg))
+            row[cost_column] = None if ql.amount is None else float(ql.amount)
         row.update({
             t("col_as_of", lg): li.as_of.isoformat() if li.as_of else "",
             t("col_confidence", lg): li.confidence, t("col_source", lg): li.source,
@@ -147,7 +148,8 @@ def share_box(lg: str) -> None:
         base = st.context.url
     except Exception:  # noqa: BLE001, S110 - no browser context (tests): a relative link still works
         pass
-    pages = tuple(path.stem for path in (Path(__file__).resolve().parents[1] / "pages").glob("*.py") if not path.stem.startswith("_"))
+    pages = tuple(path.stem for path in (Path(__file__).resolve().parents[1] / "pages").glob("*.py")
+                  if not path.stem.startswith("_"))
     st.code(share_url(base, share_token(), share_settings(), pages), language=None, wrap_lines=True)
     short_link_box(base, pages, lg)
 
