@@ -18,7 +18,8 @@ from models.costs.estimate import Estimate
 from models.costs.money import Quote, QuoteSettings, make_quote, money_amount
 from models.costs.prices import Price
 from models.design.ranges import is_range, spread
-from models.design.schema import REGION_NAMES, parse_design
+from models.design.schema import REGION_NAMES, DesignError, parse_design
+from models.messages import msg
 from service import expected_data, plan, year_total_usd
 from service.inputs import catalog_for
 from templates import template_keys
@@ -148,6 +149,12 @@ def build_report(data: dict, *, settings: QuoteSettings, lang: str, today: date,
                  info: dict | None = None) -> QuoteReport:
     """Everything an export shows for `data` (a design mapping, ranges allowed); DesignError if invalid.
     `info` overrides fields of the design's `quote:` block (customer, quote number, dates, ...)."""
+    details = quote_info(data, info)
+    issued, valid = details.get("date") or today, details.get("valid_until")
+    if valid is not None and valid < issued:
+        raise DesignError([msg("design.problem_at", "{path}: {problem}", path="quote", problem=msg(
+            "design.quote_valid_until", "valid_until {valid_until} is before the quote's date {date}; allowed: the "
+            "same day or later", valid_until=valid.isoformat(), date=issued.isoformat()))])
     built = plan(data)  # every case once: its estimate, and the expected case's readiness on the same Run
     estimates = {case: c.estimate for case, c in built.cases.items()}
     quotes = {case: make_quote(est.line_items, settings) for case, est in estimates.items()}
@@ -156,7 +163,7 @@ def build_report(data: dict, *, settings: QuoteSettings, lang: str, today: date,
     return QuoteReport(
         design=data, lang=lang, settings=settings, today=today, estimates=estimates, quotes=quotes,
         readiness=report, year_usd=year, inputs=design_inputs(data), defaults=defaults_assumed(data),
-        ranges=range_rows(data), prices=prices_used(estimates["expected"]), info=quote_info(data, info),
+        ranges=range_rows(data), prices=prices_used(estimates["expected"]), info=details,
         catalog=dict(catalog_for(estimates["expected"].region).prices),
     )
 
