@@ -18,11 +18,11 @@ from pathlib import Path
 from commands.support import InputError, read_design
 from i18n.format import format_money
 from models.costs.money import CURRENCIES, MoneyError, QuoteSettings
-from models.design.text import load_design_data
 from models.design.schema import DesignError
+from models.design.text import load_design_data
 from render.quote.csv_export import quote_csv
-from render.quote.pdf_export import PdfUnavailable, quote_pdf
 from render.quote.html_report import quote_html
+from render.quote.pdf_export import PdfUnavailable, quote_pdf
 from render.quote.report import QuoteReport, build_report
 from render.quote.tables import info_rows, line_label, notes, total_rows
 from render.quote.words import currency_word, w

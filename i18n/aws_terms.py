@@ -44,6 +44,12 @@ SERVICES: dict[str, tuple[str, str]] = {
     "route53": ("Amazon Route 53", "Amazon Route 53"),
 }
 
+#: region code → Japanese name as the AWS console writes it
+REGIONS_JA: dict[str, str] = {
+    "us-east-1": "米国東部 (バージニア北部)", "ap-northeast-1": "アジアパシフィック (東京)",
+    "ap-northeast-3": "アジアパシフィック (大阪)",
+}
+
 #: the catalog's unit → (English as AWS prints it, Japanese)
 UNITS: dict[str, tuple[str, str]] = {
     "requests": ("requests", "リクエスト"),

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from i18n.aws_terms import REGIONS_JA
 from i18n.catalog import format_date
 from i18n.templates_ja import TEMPLATES_JA
 from models.checks.readiness import Readiness
@@ -88,7 +89,8 @@ class QuoteReport:
     @property
     def region_label(self) -> str:
         region = self.estimate.region
-        return f"{region} ({REGION_NAMES.get(region, region)})"
+        name = REGIONS_JA.get(region) if self.lang == "ja" else None
+        return f"{region} ({name or REGION_NAMES.get(region, region)})"
 
     @property
     def price_dates_text(self) -> str:

@@ -102,9 +102,9 @@ def _summary(sheet: Worksheet, report: QuoteReport, title: str, money: str) -> N
     row += 2
     put(sheet, row, 1, w("by_service", lg)).font = Font(bold=True, size=12)
     row += 1
-    for name, amount in tables.service_rows(report):
+    for name, service_amount in tables.service_rows(report):
         put(sheet, row, 1, name)
-        put(sheet, row, 2, _number(amount, cur)).number_format = money
+        put(sheet, row, 2, _number(service_amount, cur)).number_format = money
         row += 1
     row += 1
     put(sheet, row, 1, w("key_assumptions", lg)).font = Font(bold=True, size=12)

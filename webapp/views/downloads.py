@@ -13,11 +13,11 @@ from datetime import date
 
 import streamlit as st
 
+from i18n.catalog import t
 from models.costs.money import QuoteSettings
 from models.design.text import dump_design_text
 from render.estimate import contract_dict
 from render.quote.csv_export import quote_csv
-from i18n.catalog import t
 from render.quote.html_report import quote_html
 from render.quote.pdf_export import pdf_available, quote_pdf
 from render.quote.report import build_report
@@ -123,15 +123,14 @@ def quote_details(lg: str) -> None:
         for index, (field, key, kind) in enumerate(QUOTE_FIELDS):
             widget_key = f"q_{field}_{rev}"
             where = cols[index % 2] if kind != "area" else st
-            args = {"key": widget_key, "help": t(f"{key}_help", lg), "on_change": edit_quote,
-                    "args": (field, widget_key)}
+            label, helps, given = t(key, lg), t(f"{key}_help", lg), block.get(field)
             if kind == "date":
-                extra = {}
-                if field == "valid_until" and _as_date(block.get("date")):
-                    extra["min_value"] = _as_date(block.get("date"))
-                where.date_input(t(key, lg), value=_as_date(block.get(field)), format="YYYY-MM-DD", **extra, **args)
+                lowest = _as_date(block.get("date")) if field == "valid_until" else None
+                where.date_input(label, value=_as_date(given), min_value=lowest, format="YYYY-MM-DD", key=widget_key,
+                                 help=helps, on_change=edit_quote, args=(field, widget_key))
             elif kind == "area":
-                where.text_area(t(key, lg), value=str(block.get(field) or ""), max_chars=2000, **args)
+                where.text_area(label, value=str(given or ""), max_chars=2000, key=widget_key, help=helps,
+                                on_change=edit_quote, args=(field, widget_key))
             else:
-                where.text_input(t(key, lg), value=str(block.get(field) or ""),
-                                 max_chars=60 if field == "quote_number" else 200, **args)
+                where.text_input(label, value=str(given or ""), max_chars=60 if field == "quote_number" else 200,
+                                 key=widget_key, help=helps, on_change=edit_quote, args=(field, widget_key))
