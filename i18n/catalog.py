@@ -189,6 +189,39 @@ TEXT.update({
     "download_html": {"en": "Printable report (HTML)", "ja": "印刷用レポート（HTML）"},
     "download_design_json": {"en": "Design (JSON)", "ja": "設計（JSON）"},
     "download_quote_csv": {"en": "Line items ({cur}, CSV)", "ja": "明細（{cur}、CSV）"},
+    "download_pdf": {"en": "Quote (PDF)", "ja": "見積書（PDF）"},
+    "pdf_unavailable": {"en": "The PDF cannot be made on this server (its PDF renderer, the Chromium browser, is not "
+                                "installed). The Excel, HTML and CSV downloads work: open the HTML report in a browser "
+                                "and print it to PDF.",
+                        "ja": "このサーバーでは PDF を作成できません（PDF の作成に使う Chromium ブラウザがインストール"
+                              "されて"
+                              "いません）。Excel・HTML・CSV はダウンロードできます。HTML レポートをブラウザで開き、印"
+                              "刷から "
+                              "PDF に保存してください。"},
+    "quote_details": {"en": "Quote details (customer, number, validity)", "ja": "見積情報（宛先・見積番号・有効期限）"},
+    "quote_details_caption": {"en": "Shown in the title block of the Excel, PDF and HTML quote. Kept with the design: "
+                                    "in the share link and in saved designs (the `quote:` block of the design file).",
+                              "ja": "Excel・PDF・HTML の見積書の表題欄に表示します。設計と一緒に保存されます（共有リン"
+                                    "ク、"
+                                    "保存した設計、設計ファイルの `quote:` ブロック）。"},
+    "quote_customer": {"en": "Customer", "ja": "宛先（お客様名）"},
+    "quote_customer_help": {"en": "Who the quote is for, e.g. the company name. Empty by default.",
+                            "ja": "見積書の宛先（会社名など）。既定は空欄。"},
+    "quote_prepared_by": {"en": "Prepared by", "ja": "作成者"},
+    "quote_prepared_by_help": {"en": "Your name or company. Empty by default.", "ja": "作成者の氏名または会社名。既定"
+                                                                                      "は空欄。"},
+    "quote_number": {"en": "Quote number", "ja": "見積番号"},
+    "quote_number_help": {"en": "Your reference for this quote, e.g. Q-2026-014. Empty by default.",
+                          "ja": "この見積書の番号（例：Q-2026-014）。既定は空欄。"},
+    "quote_date": {"en": "Quote date", "ja": "見積日"},
+    "quote_date_help": {"en": "The date on the quote. Default: the day it is downloaded.",
+                        "ja": "見積書の日付。既定はダウンロードした日。"},
+    "quote_valid_until": {"en": "Valid until", "ja": "有効期限"},
+    "quote_valid_until_help": {"en": "The last day the quote holds (on or after the quote date). Empty by default.",
+                               "ja": "見積書の有効期限（見積日以降）。既定は空欄。"},
+    "quote_notes": {"en": "Notes for the customer", "ja": "備考（お客様向け）"},
+    "quote_notes_help": {"en": "Free text shown under the totals, e.g. what is included. Empty by default.",
+                         "ja": "合計の下に表示する自由記述（対象範囲など）。既定は空欄。"},
     "share": {"en": "Share link", "ja": "共有リンク"},
     "share_caption": {"en": "The whole design is inside this link (nothing is stored on a server): whoever opens it "
                             "gets this design, language and currency. The address bar keeps it up to date too.",
@@ -449,10 +482,10 @@ _EXPORT: dict[str, dict[str, str]] = {
     "status_warn": {"en": "warn", "ja": "注意"},
     "status_fail": {"en": "fail", "ja": "不合格"},
     "no_price": {"en": "no price in the catalog", "ja": "カタログに価格なし"},
-    "unpriced": {"en": "{n} line(s) have no price in the catalog and are not in the total",
-                 "ja": "{n} 件の明細はカタログに価格がなく、合計に含まれていません"},
-    "engine_note": {"en": "Dimensions, formulas and warnings are the estimate engine's own words (English).",
-                    "ja": "課金項目・計算式は見積もりエンジンの表記（英語）のままです。"},
+    "unpriced": {"en": "{n} line(s) have no price in the catalog and are not in the total", "ja": "{n} 件の明細はカタ"
+                                                                                                  "ログに価格がなく、合計に含まれていません"},
+    "engine_note": {"en": "Free-tier allowances appear as negative lines; volume tiers as separate lines.",
+                    "ja": "無料利用枠はマイナスの明細、料金階層は階層ごとの明細で示します。"},
     "tax_note": {"en": "AWS prices exclude tax.", "ja": "AWS の価格は税抜です。"},
     "dates_note": {"en": "Tables give dates as YYYY-MM-DD.", "ja": "表の日付は YYYY-MM-DD 形式です。"},
     "month_note": {"en": "A month is 730 hours.", "ja": "1 か月 = 730 時間として計算しています。"},
@@ -461,6 +494,37 @@ _EXPORT: dict[str, dict[str, str]] = {
     "notes": {"en": "Notes", "ja": "注記"},
     "print_hint": {"en": "Print this page or save it as PDF from the browser (Ctrl+P / ⌘P).",
                    "ja": "ブラウザの印刷（Ctrl+P / ⌘P）で印刷または PDF 保存できます。"},
+    # the customer quote's title block, summary page and appendix
+    "customer": {"en": "Customer", "ja": "宛先"},
+    "customer_to": {"en": "{customer}", "ja": "{customer} 御中"},
+    "prepared_by": {"en": "Prepared by", "ja": "作成者"},
+    "quote_number": {"en": "Quote number", "ja": "見積番号"},
+    "quote_date": {"en": "Quote date", "ja": "見積日"},
+    "valid_until": {"en": "Valid until", "ja": "有効期限"},
+    "customer_notes": {"en": "Notes", "ja": "備考"},
+    "by_service": {"en": "Monthly cost by service", "ja": "サービス別の月額費用"},
+    "key_assumptions": {"en": "Key assumptions", "ja": "主な前提条件"},
+    "risks": {"en": "Points to review before launch", "ja": "リリース前に確認が必要な点"},
+    "no_risks": {"en": "At these volumes no AWS limit is expected to be reached.",
+                 "ja": "この利用量では、AWS の上限に達する項目はない見込みです。"},
+    "appendix": {"en": "Appendix", "ja": "付録"},
+    "appendix_lines": {"en": "Appendix A: line items", "ja": "付録 A：明細"},
+    "appendix_prices": {"en": "Appendix B: prices used", "ja": "付録 B：使用した価格"},
+    "appendix_checks": {"en": "Appendix C: limit checks in detail", "ja": "付録 C：上限チェックの詳細"},
+    "col_unit_price": {"en": "Unit price", "ja": "単価"},
+    "col_amount_plain": {"en": "Amount", "ja": "金額"},
+    "requests_month": {"en": "Requests per month", "ja": "月間リクエスト数"},
+    "free_none": {"en": "not applied", "ja": "適用しない"},
+    "free_always": {"en": "the always-free allowances applied", "ja": "常時無料の枠を適用"},
+    "free_first_year": {"en": "the always-free and 12-month free allowances applied",
+                        "ja": "常時無料の枠と 12 か月間無料の枠を適用"},
+    "prices_basis": {"en": "AWS's published on-demand prices for the region, as of the dates shown; AWS may change "
+                             "them.",
+                     "ja": "表示した基準日時点の、該当リージョンにおける AWS の公開料金（オンデマンド）です。AWS により"
+                           "変更される場合があります。"},
+    "estimate_basis": {"en": "An estimate from the expected monthly volumes; the actual bill follows actual usage.",
+                       "ja": "想定した月間利用量に基づく概算です。実際の請求額は実際の利用量によります。"},
+    "service_other": {"en": "Other", "ja": "その他"},
 }
 
 _IMPORT: dict[str, dict[str, str]] = {

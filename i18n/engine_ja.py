@@ -97,8 +97,8 @@ JA: dict[str, tuple[str, str]] = {
         "イベント駆動（非同期）の呼び出し：月 {delayed:,.0f} 件のイベントがスロットリング後の再試行を待ちます。"
         "{dropped:,.0f} 件は 6 時間のイベント経過時間を超え、DLQ か失敗時の送信先がなければ破棄されます。", "9a3fb74e"),
     "lambda.async_events.action": (
-        "S3 と関数の間に SQS キューを置く（講演での対策）、失敗時の送信先／DLQ を設定する、または関数の同時実行数を"
-        "上げてください。", "36a85841"),
+        "S3 と関数の間に SQS キューを置く、失敗時の送信先／DLQ を設定する、または関数の同時実行数を"
+        "上げてください。", "2a63b3de"),
     "lambda.sync_payload.limit": ("Lambda 同期呼び出しのペイロード（6 MB）", "e4df221e"),
     "lambda.sync_payload.consequence": ("6 MB を超えるリクエストは同期呼び出しの関数に渡せません（413）。", "1a28f6b7"),
     "lambda.sync_payload.action": ("大きなファイルは署名付き URL で S3 に直接アップロードし、キーだけを渡してください"
@@ -236,11 +236,10 @@ JA: dict[str, tuple[str, str]] = {
     "resilience.failed_events.kept": ("{source} からのイベントのうち、{retries}の後も失敗したものは DLQ に保持されます"
                                       "。", "bc76a50a"),
     "resilience.failed_events.dropped": (
-        "{source} からのイベントのうち、{retries}の後も失敗したものは黙って破棄されます（講演で紹介された、S3 起動の処"
-        "理が"
-        "失われる例）。", "89d1b3c3"),
-    "resilience.failed_events.action": ("失敗時の送信先か DLQ を設定する（dlq: true）か、SQS でバッファしてください"
-                                        "。", "d73720bc"),
+        "{source} からのイベントのうち、{retries}の後も失敗したものは通知なく破棄され、S3 を起点とする処理が"
+        "失われます。", "33a1fb8e"),
+    "resilience.failed_events.action": ("失敗時の送信先か DLQ を設定する（dlq: true）か、SQS でバッファしてください。",
+                                        "d73720bc"),
     "resilience.idempotency.limit": ("少なくとも 1 回の配信（重複して届くことがある）", "61c72089"),
     "resilience.idempotency.ok": (
         "{source} からのイベントは複数回届くことがあります（再試行・再配信）。ハンドラーは冪等と指定されています"
@@ -364,8 +363,12 @@ JA: dict[str, tuple[str, str]] = {
                                    "{names}", "08a5aefb"),
     # ---- design problems: the graph and the fields (models/design/schema.py)
     "design.problem_at": ("{path}：{problem}", "7e5f06c4"),
-    "design.not_a_mapping": ("{where}：項目のマッピング（name, region, components, ...）が必要ですが、{kind} でし"
-                             "た", "cb7a42f5"),
+    "design.quote_valid_until": ("有効期限 {valid_until} が見積日 {date} より前です。"
+                                 "使用できるもの：見積日と同じ日以降", "0d2f8ab7"),
+    "design.not_a_date": ("{path}：{value} は日付ではありません。使用できるもの：YYYY-MM-DD 形式の日付",
+                          "fb85629e"),
+    "design.not_a_mapping": ("{where}：項目のマッピング（name, region, components, ...）が必要ですが、{kind} でした",
+                             "cb7a42f5"),
     "design.duplicate_id": ("components[{i}].id：'{id}' が 2 回使われています。id は重複できません", "b710c208"),
     "design.from_self": ("{where}：コンポーネントを自分自身から駆動することはできません", "c2a12761"),
     "design.from_unknown": ("{where}：'{name}' という名前のコンポーネントはありません。コンポーネント："

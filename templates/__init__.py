@@ -1,4 +1,4 @@
-"""The design templates from the Osaka talk's patterns, bundled as YAML files."""
+"""The bundled design templates (common serverless patterns), as YAML files."""
 
 from __future__ import annotations
 

@@ -50,6 +50,7 @@ def design_key(data: dict) -> str | None:
 def cached_plan(data: dict) -> Plan:
     """`service.plan(data)` — every case parsed, run, priced and checked — once per design content,
     cached across reruns and pages (keyed by `design_key`). DesignError if the design is invalid."""
+    data = {k: v for k, v in data.items() if k != "quote"}  # the quote's title block changes no number
     key = design_key(data)
     return plan(data) if key is None else _plan_by_key(key, data)
 

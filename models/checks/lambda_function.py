@@ -209,5 +209,5 @@ def _async_check(ctx: Context, fn: Lambda, pool: int) -> Check:
         consequence=msg("lambda.async_events.consequence", "Event-triggered (async) invocations: {delayed:,.0f} events "
                         "a month wait for retries after throttling; {dropped:,.0f} exceed the 6-hour event age and are "
                         "dropped unless a DLQ or on-failure destination keeps them.", delayed=delayed, dropped=dropped),
-        action=msg("lambda.async_events.action", "Put an SQS queue between S3 and the function (the talk's fix), "
+        action=msg("lambda.async_events.action", "Put an SQS queue between S3 and the function, "
                    "set an on-failure destination/DLQ, or raise the function's concurrency."))

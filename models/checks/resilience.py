@@ -115,8 +115,8 @@ def _async_failures(ctx: Context, fn: Lambda, source: str) -> Check:
         consequence=(msg("resilience.failed_events.kept", "Events from {source} that still fail after {retries} are "
                          "kept in the DLQ.", source=source, retries=retries)
                      if fn.dlq else msg("resilience.failed_events.dropped", "Events from {source} that still "
-                                        "fail after {retries} are dropped silently — the lost S3-triggered runs of "
-                                        "the talk.",
+                                        "fail after {retries} are dropped silently: the S3-triggered runs are "
+                                        "lost.",
                                         source=source, retries=retries)),
         action="—" if fn.dlq else msg("resilience.failed_events.action", "Configure an on-failure destination or DLQ "
                                       "(set dlq: true), or buffer with SQS."))

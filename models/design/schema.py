@@ -465,6 +465,28 @@ COMPONENT_TYPES = ("api_gateway", "lambda", "dynamodb", "s3", "sqs", "sns", "ses
 STANDALONE_TYPES = ("cognito", "route53")
 
 
+class QuoteInfo(_Strict):
+    """The customer quote's title block (optional; it never changes a number): who the quote is for,
+    who prepared it, its number, date and validity, and free-text notes for the customer."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    customer: str = Field(default="", max_length=200)
+    prepared_by: str = Field(default="", max_length=200)
+    quote_number: str = Field(default="", max_length=60)
+    issued: date | None = Field(default=None, alias="date")
+    valid_until: date | None = None
+    notes: str = Field(default="", max_length=2000)
+
+    @model_validator(mode="after")
+    def _valid_after_issue(self) -> Self:
+        if self.issued is not None and self.valid_until is not None and self.valid_until < self.issued:
+            raise ValueError(msg("design.quote_valid_until", "valid_until {valid_until} is before the quote's date "
+                                 "{date}; allowed: the same day or later", valid_until=self.valid_until.isoformat(),
+                                 date=self.issued.isoformat()))
+        return self
+
+
 class Design(_Strict):
     """A whole design: where it runs, its traffic and its components."""
 
@@ -475,6 +497,7 @@ class Design(_Strict):
     workload: Workload = Workload()
     limits: Limits = Limits()
     components: list[Component] = Field(min_length=1, max_length=50)
+    quote: QuoteInfo | None = None
 
     def component(self, component_id: str) -> Any:
         """The component with this id (KeyError if none)."""
@@ -664,7 +687,7 @@ def _path(loc: tuple[Any, ...], data: dict[str, Any]) -> str:
     return ".".join(parts) or "design"
 
 
-def _describe(error: dict[str, Any], data: dict[str, Any]) -> Message:
+def _describe(error: dict[str, Any], data: dict[str, Any]) -> Message:  # noqa: C901 - one branch per error kind
     """One line: the field path, the value and what is allowed."""
     path = _path(error["loc"], data)
     kind = error["type"]
@@ -705,6 +728,9 @@ def _describe(error: dict[str, Any], data: dict[str, Any]) -> Message:
         problem = raised.args[0] if isinstance(raised, ValueError) and raised.args \
             and isinstance(raised.args[0], Message) else error["msg"].removeprefix("Value error, ")
         return msg("design.problem_at", "{path}: {problem}", path=path, problem=problem)
+    if kind in ("date_parsing", "date_type", "date_from_datetime_parsing", "date_from_datetime_inexact"):
+        return msg("design.not_a_date", "{path}: {value} is not a date; allowed: a date written YYYY-MM-DD", path=path,
+                   value=shown)
     if kind in ("too_short", "too_long"):
         found = _length_problem(path, kind, ctx, error["msg"].lower())
         return found if found is not None else msg("design.problem_at", "{path}: {problem}", path=path,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+from decimal import Decimal
 
 from render.quote.cells import csv_cell
 from render.quote.report import QuoteReport
@@ -37,11 +38,22 @@ def quote_csv(report: QuoteReport) -> bytes:
             line = list(blank)
             line[0], line[AMOUNT] = f"{w(case, report.lang)} ({row[0]})", amount
             writer.writerow(line)
-    for note in notes(report):
+    for note in ([report.info["notes"]] if report.info.get("notes") else []) + notes(report):
         line = list(blank)
         line[-1] = note
         writer.writerow(line)
     return out.getvalue().encode("utf-8-sig")
+
+
+def plain_number(value):
+    """A number as CSV text a spreadsheet reads back exactly: never scientific notation (4.25e-06 →
+    0.00000425), whole numbers without a decimal point (yen 1925.0 → 1925); other values unchanged."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
+        return value
+    number = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
+    if number == number.to_integral_value():
+        return str(int(number))
+    return f"{number.normalize():f}"
 
 
 class _SafeWriter:
@@ -51,4 +63,4 @@ class _SafeWriter:
         self._writer = writer
 
     def writerow(self, row) -> None:
-        self._writer.writerow([csv_cell(v) for v in row])
+        self._writer.writerow([csv_cell(plain_number(v)) for v in row])

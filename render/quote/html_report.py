@@ -15,7 +15,6 @@ from html import escape
 from urllib.parse import urlsplit
 
 from i18n.catalog import format_date
-from i18n.engine_ja import say
 from i18n.format import format_money, rate_note, rounding_rule
 from render.quote import tables
 from render.quote.report import QuoteReport
@@ -31,7 +30,21 @@ body { font-family: "Hiragino Sans", "Noto Sans JP", "Yu Gothic", "Meiryo", syst
 h1 { font-size: 22px; margin: 0 0 4px; }
 h2 { font-size: 16px; margin: 24px 0 8px; border-bottom: 2px solid var(--accent); padding-bottom: 2px; }
 .meta, .note, .muted { color: var(--muted); }
-.totals { border-collapse: collapse; margin: 8px 0; min-width: 420px; }
+.totals { border-collapse: collapse; margin: 8px 0; width: 100%; max-width: 520px; }
+.design-name { font-size: 17px; font-weight: bold; margin: 2px 0 8px; overflow-wrap: anywhere; }
+table.info { border-collapse: collapse; margin: 6px 0; max-width: 100%; }
+table.info th { text-align: left; font-weight: normal; color: var(--muted); padding: 2px 14px 2px 0;
+                vertical-align: top; white-space: nowrap; }
+table.info td { padding: 2px 0; overflow-wrap: anywhere; }
+.lead { margin: 8px 0; }
+ul.risks li { margin-bottom: 4px; }
+.scroll { overflow-x: auto; }
+svg { max-width: 100%; height: auto; }
+.appendix { break-before: page; page-break-before: always; }
+@media (max-width: 600px) {
+  body { margin: 12px auto; padding: 0 10px; }
+  table.info th { white-space: normal; }
+}
 .totals th { text-align: left; font-weight: normal; padding: 3px 16px 3px 0; }
 .totals td { text-align: right; padding: 3px 0; font-variant-numeric: tabular-nums; }
 .totals tr.grand th, .totals tr.grand td { font-weight: bold; font-size: 16px; border-top: 1px solid var(--ink); }
@@ -63,7 +76,9 @@ figure { margin: 8px 0; } svg text { font-family: inherit; }
 
 
 def quote_html(report: QuoteReport) -> str:
-    """The whole report as an HTML document (UTF-8 text)."""
+    """The whole report as an HTML document (UTF-8 text): the summary a customer reads first (title
+    block, totals, cost per service, key assumptions, points to review, notes), then after a page
+    break the appendix (line items, scenarios, prices used with their dates, limit checks)."""
     lg = report.lang
     parts = [
         "<!DOCTYPE html>",
@@ -71,50 +86,73 @@ def quote_html(report: QuoteReport) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{escape(w('title', lg))} — {escape(report.name)}</title><style>{CSS}</style></head><body>",
         f'<p class="print-hint">{escape(w("print_hint", lg))}</p>',
-        f"<header><h1>{escape(w('title', lg))}: {escape(report.name)}</h1>",
+        '<section class="summary">',
+        f"<header><h1>{escape(w('title', lg))}</h1>",
+        f'<p class="design-name">{escape(report.name)}</p>',
+        '<table class="info">' + "".join(f"<tr><th>{escape(k)}</th><td>{escape(v)}</td></tr>"
+                                         for k, v in tables.info_rows(report)) + "</table>",
         f'<p class="meta">{escape(w("generated", lg, date=format_date(report.today, lg)))} · '
         f'{escape(report.region_label)} · {escape(w("prices_as_of", lg))} {escape(report.price_dates_text)}</p>',
     ]
-    if report.design.get("description"):
-        parts.append(f"<p>{escape(str(report.design['description']).strip())}</p>")
+    if report.description:
+        parts.append(f'<p class="lead">{escape(report.description)}</p>')
     parts.append("</header>")
     parts += _totals(report)
-    parts += [f"<h2>{escape(w('breakdown', lg))}</h2>", "<figure>", bar_chart_svg(report), "</figure>"]
+    parts += [f"<h2>{escape(w('by_service', lg))}</h2>", '<table class="totals services">']
+    parts += [f"<tr><th>{escape(name)}</th><td>{escape(_money(report, amount))}</td></tr>"
+              for name, amount in tables.service_rows(report)]
+    parts.append("</table>")
+    parts += [f"<h2>{escape(w('key_assumptions', lg))}</h2>", '<table class="info assumptions">']
+    parts += [f"<tr><th>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in tables.assumption_rows(report)]
+    parts.append("</table>")
+    parts += [f"<h2>{escape(w('risks', lg))}</h2>", '<ul class="risks">']
+    risks = tables.risk_rows(report)
+    parts += [f'<li><span class="status-{"fail" if status == status_word("fail", lg) else "warn"}">{escape(status)}'
+              f"</span> {escape(consequence)} <em>{escape(action)}</em></li>" for status, consequence, action in risks]
+    if not risks:
+        parts.append(f"<li>{escape(w('no_risks', lg))}</li>")
+    parts.append("</ul>")
+    warnings = tables.customer_warnings(report)
+    if warnings:
+        parts += [f"<h2>{escape(w('warnings', lg))}</h2>", "<ul>"] + [f"<li>{escape(x)}</li>" for x in warnings]
+        parts.append("</ul>")
+    notes = ([report.info["notes"]] if report.info.get("notes") else []) + [w("estimate_basis", lg),
+                                                                           w("prices_basis", lg)]
+    parts += [f"<h2>{escape(w('customer_notes', lg))}</h2>", '<ul class="customer-notes">']
+    parts += [f"<li>{escape(n)}</li>" for n in notes] + ["</ul>", "</section>"]
+    # the appendix: after a page break when printed
+    parts += ['<section class="appendix">', f"<h2>{escape(w('breakdown', lg))}</h2>", "<figure>",
+              bar_chart_svg(report), "</figure>"]
     parts += _line_table(report)
     if report.ranged:
         parts += _grid(w("scenarios", lg), tables.scenario_header(lg), tables.scenario_rows(report), report,
                        numeric={1, 2, 3}, money_cols={1, 2, 3}, note=w("range_method", lg))
-    parts += _check_table(report)
-    parts += _grid(w("inputs", lg), [w("field", lg), w("value", lg)], [list(r) for r in report.inputs], report)
-    parts += _grid(w("defaults", lg), [w("field", lg), w("default_value", lg)],
-                   [list(r) for r in report.defaults] + [["limits", w("limits_default", lg)]], report)
-    warnings = [say(x, lg) for x in report.estimate.warnings] or [w("none", lg)]
-    parts += [f"<h2>{escape(w('warnings', lg))}</h2>", "<ul>"] + [f"<li>{escape(x)}</li>" for x in warnings] + ["</ul>"]
-    prices = [[row[0], row[2], row[4], row[5], row[6]] for row in tables.price_rows(report)]
     header = tables.price_header(lg)
-    parts += _grid(w("prices", lg), [header[0], header[2], header[4], header[5], header[6]], prices, report,
-                   link_col=4)
+    parts += _grid(w("appendix_prices", lg), header, tables.price_rows(report), report,
+                   link_col=tables.PRICE_SOURCE, short_links=True, note=w("prices_basis", lg))
+    parts += _check_table(report)
     parts += ['<ul class="notes">'] + [f"<li>{escape(n)}</li>" for n in tables.notes(report)] + ["</ul>"]
-    parts.append("</body></html>")
+    parts.append("</section></body></html>")
     return "\n".join(parts)
 
 
 def _line_table(report: QuoteReport) -> list[str]:
     """Line items sized for A4: the formula under the dimension; sources are in the prices table."""
     lg, header = report.lang, tables.line_header(report)
-    cols = [header[0], header[2], header[3], header[4], header[5], header[6], header[7], header[8], header[9]]
-    out = [f"<h2>{escape(w('line_items', lg))}</h2>", '<table class="grid lines"><thead><tr>'
+    cols = [header[0], header[1], header[2], header[3], header[4], header[5], header[tables.AMOUNT]]
+    out = [f"<h2>{escape(w('appendix_lines', lg))}</h2>", '<div class="scroll"><table class="grid lines"><thead><tr>'
            + "".join(f"<th>{escape(h)}</th>" for h in cols) + "</tr></thead><tbody>"]
     for row in tables.line_rows(report):
-        dimension = f'{escape(row[2])}<div class="how">{escape(row[11])}</div>'
-        out.append("<tr>" + _cell(row[0], report, numeric=False, money=False) + f"<td>{dimension}</td>"
+        dimension = f'{escape(row[2])}<div class="how">{escape(row[tables.FORMULA])}</div>' if lg != "ja" \
+            else escape(row[2])
+        out.append("<tr>" + _cell(row[0], report, numeric=False, money=False) + f"<td>{escape(row[1])}</td>"
+                   + f"<td>{dimension}</td>"
                    + _cell(row[3], report, numeric=True, money=False)
                    + _cell(row[4], report, numeric=False, money=False)
-                   + _cell(row[5], report, numeric=True, money=False) + _cell(row[6], report, numeric=True, money=False)
-                   + _cell(row[7], report, numeric=True, money=True)
-                   + f'<td class="nowrap">{escape(row[8])}</td>' + _cell(row[9], report, numeric=False, money=False)
+                   + _cell(row[tables.UNIT_PRICE_TEXT], report, numeric=False, money=False)
+                   + _cell(row[tables.AMOUNT], report, numeric=True, money=True)
                    + "</tr>")
-    out.append("</tbody></table>")
+    out.append("</tbody></table></div>")
     return out
 
 
@@ -123,20 +161,27 @@ def _check_table(report: QuoteReport) -> list[str]:
     lg, header = report.lang, tables.check_header(report.lang)
     cols = [header[0], header[1], header[2], f"{header[6]} / {header[4]}", header[8], header[9],
             f"{header[10]} · {header[11]}"]
-    out = [f"<h2>{escape(w('readiness', lg))}</h2>", '<table class="grid"><thead><tr>'
+    out = [f"<h2>{escape(w('appendix_checks', lg))}</h2>", '<div class="scroll"><table class="grid"><thead><tr>'
            + "".join(f"<th>{escape(h)}</th>" for h in cols) + "</tr></thead><tbody>"]
     for c, row in zip(sorted(report.readiness.checks, key=lambda c: STATUS_ORDER[c.status]), tables.check_rows(report),
                       strict=True):
-        peak = "—" if c.peak_demand is None else f"{c.peak_demand:,.6g}"
-        limit = "—" if c.limit_value is None else f"{c.limit_value:,.6g}"
+        peak = "—" if c.peak_demand is None else _plain(c.peak_demand)
+        limit = "—" if c.limit_value is None else _plain(c.limit_value)
         head = "—" if c.headroom_pct is None else f"{c.headroom_pct:,.1f}"
         out.append(f'<tr><td class="status-{c.status}">{escape(row[0])}</td><td>{escape(c.id)}</td>'
                    f"<td>{escape(c.component)}</td><td>{escape(peak)} / {escape(limit)}"
                    f"<div class=\"how\">{escape(row[7])}</div></td>"
                    f'<td class="num">{escape(head)}</td><td class="num">{c.affected_requests_per_month:,.0f}</td>'
                    f"<td>{escape(row[10])}<div class=\"how\">{escape(row[11])}</div></td></tr>")
-    out.append("</tbody></table>")
+    out.append("</tbody></table></div>")
     return out
+
+
+def _plain(value) -> str:
+    """A figure with up to 6 significant digits, never in scientific notation: 12345678 → "12,345,678"."""
+    number = Decimal(f"{float(value):.6g}")
+    return f"{number:,.0f}" if abs(number) >= 1000 or number == number.to_integral_value() \
+        else f"{number.normalize():f}"
 
 
 def _money(report: QuoteReport, amount) -> str:
@@ -173,8 +218,9 @@ def _cell(value, report: QuoteReport, *, numeric: bool, money: bool, short_links
         return '<td class="num">—</td>' if numeric else "<td></td>"
     if money:
         return f'<td class="num">{escape(_money(report, value))}</td>'
-    if numeric and isinstance(value, (int, float)):
-        text = f"{value:,.2f}" if abs(value) >= 1 or value == 0 else f"{value:.6g}"
+    if numeric and isinstance(value, (int, float, Decimal)):
+        number = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
+        text = f"{number:,.2f}" if abs(number) >= 1 or number == 0 else f"{number.normalize():f}"
         return f'<td class="num">{escape(text.rstrip("0").rstrip(".") if "." in text else text)}</td>'
     text = str(value)
     if link and text.startswith("https://"):

@@ -7,17 +7,27 @@ writers only lay it out, so the three formats always carry the same numbers.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from i18n.aws_terms import REGIONS_JA
 from i18n.catalog import format_date
+from i18n.templates_ja import TEMPLATES_JA
 from models.checks.readiness import Readiness
 from models.costs.estimate import Estimate
 from models.costs.money import Quote, QuoteSettings, make_quote, money_amount
+from models.costs.prices import Price
 from models.design.ranges import is_range, spread
-from models.design.schema import REGION_NAMES, parse_design
+from models.design.schema import REGION_NAMES, DesignError, parse_design
+from models.messages import msg
 from service import expected_data, plan, year_total_usd
+from service.inputs import catalog_for
+from templates import template_keys
+from templates import template_text as _template_text
+
+#: the quote's title-block fields (the design's optional `quote:` block, or `cli.py quote` options)
+INFO_FIELDS = ("customer", "prepared_by", "quote_number", "date", "valid_until", "notes")
 
 
 @dataclass(frozen=True)
@@ -36,6 +46,8 @@ class QuoteReport:
     defaults: list[tuple[str, str]]
     ranges: list[tuple[str, object, object, object]]
     prices: list[dict]
+    info: dict = field(default_factory=dict)
+    catalog: dict[str, Price] = field(default_factory=dict)
 
     @property
     def estimate(self) -> Estimate:
@@ -51,12 +63,34 @@ class QuoteReport:
 
     @property
     def name(self) -> str:
-        return str(self.design.get("name") or "design")
+        """The design's name as the user wrote it; in Japanese, an untouched template's Japanese name."""
+        return self._wording()[0]
+
+    @property
+    def description(self) -> str:
+        """The design's description as the user wrote it (same rule as `name`)."""
+        return self._wording()[1]
+
+    def _wording(self) -> tuple[str, str]:
+        name = str(self.design.get("name") or "design")
+        description = str(self.design.get("description") or "").strip()
+        if self.lang == "ja":
+            key = untouched_template(name, description)
+            if key in TEMPLATES_JA:
+                return TEMPLATES_JA[key]
+        return name, description
+
+    @property
+    def quote_date(self) -> date:
+        """The date on the quote: the one given, else the day it is made."""
+        given = self.info.get("date")
+        return given if isinstance(given, date) else self.today
 
     @property
     def region_label(self) -> str:
         region = self.estimate.region
-        return f"{region} ({REGION_NAMES.get(region, region)})"
+        name = REGIONS_JA.get(region) if self.lang == "ja" else None
+        return f"{region} ({name or REGION_NAMES.get(region, region)})"
 
     @property
     def price_dates_text(self) -> str:
@@ -77,8 +111,52 @@ class QuoteReport:
         return dict(totals)
 
 
-def build_report(data: dict, *, settings: QuoteSettings, lang: str, today: date) -> QuoteReport:
-    """Everything an export shows for `data` (a design mapping, ranges allowed); DesignError if invalid."""
+def untouched_template(name: str, description: str) -> str | None:
+    """The key of the bundled template whose own name and description these are (None for the user's own words)."""
+    for key in template_keys():
+        template = load_template_words(key)
+        if template == (name.strip(), description.strip()):
+            return key
+    return None
+
+
+def load_template_words(key: str) -> tuple[str, str]:
+    from models.design.text import load_design_data
+
+    data = load_design_data(_template_text(key))
+    return str(data.get("name") or "").strip(), str(data.get("description") or "").strip()
+
+
+def quote_info(data: dict, overrides: dict | None = None) -> dict:
+    """The title block: the design's `quote:` block (validated with the design), with `overrides`
+    (e.g. command-line options) given a value replacing its fields. Dates become `date`."""
+    design = parse_design(expected_data(data))
+    info: dict = {}
+    if design.quote is not None:
+        given = design.quote.model_dump(by_alias=True)
+        info = {k: given.get(k) for k in INFO_FIELDS if given.get(k) not in (None, "")}
+    for key, value in (overrides or {}).items():
+        if value not in (None, ""):
+            info[key] = value
+    if info:
+        checked = parse_design({**expected_data(data), "quote": {k: (v.isoformat() if isinstance(v, date) else v)
+                                                                 for k, v in info.items()}}).quote
+        if checked is not None:
+            dumped = checked.model_dump(by_alias=True)
+            info = {k: dumped[k] for k in INFO_FIELDS if dumped.get(k) not in (None, "")}
+    return info
+
+
+def build_report(data: dict, *, settings: QuoteSettings, lang: str, today: date,
+                 info: dict | None = None) -> QuoteReport:
+    """Everything an export shows for `data` (a design mapping, ranges allowed); DesignError if invalid.
+    `info` overrides fields of the design's `quote:` block (customer, quote number, dates, ...)."""
+    details = quote_info(data, info)
+    issued, valid = details.get("date") or today, details.get("valid_until")
+    if valid is not None and valid < issued:
+        raise DesignError([msg("design.problem_at", "{path}: {problem}", path="quote", problem=msg(
+            "design.quote_valid_until", "valid_until {valid_until} is before the quote's date {date}; allowed: the "
+            "same day or later", valid_until=valid.isoformat(), date=issued.isoformat()))])
     built = plan(data)  # every case once: its estimate, and the expected case's readiness on the same Run
     estimates = {case: c.estimate for case, c in built.cases.items()}
     quotes = {case: make_quote(est.line_items, settings) for case, est in estimates.items()}
@@ -87,7 +165,8 @@ def build_report(data: dict, *, settings: QuoteSettings, lang: str, today: date)
     return QuoteReport(
         design=data, lang=lang, settings=settings, today=today, estimates=estimates, quotes=quotes,
         readiness=report, year_usd=year, inputs=design_inputs(data), defaults=defaults_assumed(data),
-        ranges=range_rows(data), prices=prices_used(estimates["expected"]),
+        ranges=range_rows(data), prices=prices_used(estimates["expected"]), info=details,
+        catalog=dict(catalog_for(estimates["expected"].region).prices),
     )
 
 
@@ -122,7 +201,7 @@ def design_inputs(data: dict) -> list[tuple[str, str]]:
         else:
             rows.append((path, show(value)))
 
-    walk(data, "")
+    walk({k: v for k, v in data.items() if k != "quote"}, "")
     return rows
 
 
@@ -162,7 +241,7 @@ def range_rows(data: dict) -> list[tuple[str, object, object, object]]:
                 label = f"{path}[{index}]" + (f" ({item['id']})" if isinstance(item, dict) and item.get("id") else "")
                 yield from walk(item, label)
 
-    return list(walk(data, ""))
+    return list(walk({k: v for k, v in data.items() if k != "quote"}, ""))
 
 
 def prices_used(est: Estimate) -> list[dict]:

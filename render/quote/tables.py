@@ -7,11 +7,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from i18n.aws_terms import dimension_text, line_dimension_text, service_text, unit_price_text, unit_rate_text, unit_text
+from i18n.catalog import format_date
 from i18n.engine_ja import say
 from i18n.format import format_money, rate_note, rounding_rule
 from render.quote.report import QuoteReport
 from render.quote.words import currency_word, status_word, w
 from render.readiness import STATUS_ORDER
+from service import expected_data
 
 
 def _float(value: Decimal | None) -> float | None:
@@ -21,25 +24,108 @@ def _float(value: Decimal | None) -> float | None:
 def line_header(report: QuoteReport) -> list[str]:
     lg, cur = report.lang, report.settings.currency
     return [w("col_component", lg), w("col_service", lg), w("col_dimension", lg), w("col_quantity", lg),
-            w("col_unit", lg), w("col_unit_price_usd", lg), w("col_cost_usd", lg),
+            w("col_unit", lg), w("col_unit_price", lg), w("col_unit_price_usd", lg), w("col_cost_usd", lg),
             w("col_amount", lg, cur=currency_word(cur, lg)),
-            w("col_as_of", lg), w("col_confidence", lg), w("col_source", lg), w("col_formula", lg)]
+            w("col_as_of", lg), w("col_source", lg), w("col_formula", lg)]
 
 
 #: positions in `line_header` (for number formats)
-QUANTITY, UNIT_PRICE_USD, COST_USD, AMOUNT, SOURCE = 3, 5, 6, 7, 10
+QUANTITY, UNIT_PRICE_TEXT, UNIT_PRICE_USD, COST_USD, AMOUNT, AS_OF, SOURCE, FORMULA = 3, 5, 6, 7, 8, 9, 10, 11
+
+
+def line_label(report: QuoteReport, li) -> str:
+    """A line's dimension in the report's language, composed from its structured fields (price id, tier,
+    free-tier credit, cost component); English keeps the engine's own label."""
+    if report.lang != "ja":
+        return li.dimension
+    return line_dimension_text(report.catalog.get(li.price_id), li.price_id, li.tier, li.free, report.lang,
+                               li.price_dimension or li.dimension, li.cost_component)
+
+
+def unit_price_words(report: QuoteReport, li) -> str:
+    """"USD 4.25 per million requests" / 「100 万リクエストあたり 4.25 USD」 (empty where no price was found)."""
+    price = report.catalog.get(li.price_id)
+    if li.unit_price_usd is None:
+        return ""
+    if price is None:
+        return unit_rate_text(li.unit_price_usd, li.unit, Decimal(1), report.lang)
+    return unit_rate_text(li.unit_price_usd, price.unit, price.per, report.lang)
 
 
 def line_rows(report: QuoteReport, case: str = "expected") -> list[list]:
-    """One row per line item: the engine's USD figures unrounded, and the quote's rounded amount."""
+    """One row per line item: the engine's USD figures unrounded (Decimal: each writer keeps them out of
+    scientific notation), and the quote's rounded amount (Decimal; whole yen in JPY)."""
     rows = []
+    lg = report.lang
     for ql in report.quotes[case].lines:
         li = ql.item
-        rows.append([li.component, li.service, li.dimension, float(li.quantity), li.unit,
-                     _float(li.unit_price_usd), _float(li.cost_usd), _float(ql.amount),
-                     li.as_of.isoformat() if li.as_of else "", li.confidence, li.source,
-                     li.formula if li.cost_usd is not None else f"{w('no_price', report.lang)}: {li.formula}"])
+        formula = li.formula if li.cost_usd is not None else f"{w('no_price', lg)}: {li.formula}"
+        rows.append([li.component, service_text(li.service, lg), line_label(report, li), li.quantity,
+                     unit_text(li.unit, lg), unit_price_words(report, li), li.unit_price_usd, li.cost_usd, ql.amount,
+                     li.as_of.isoformat() if li.as_of else "", li.source, formula])
     return rows
+
+
+def service_rows(report: QuoteReport) -> list[tuple[str, Decimal]]:
+    """(service name, amount in the quote's currency): the rounded lines of each service summed, dearest first;
+    they add up to the subtotal."""
+    totals: dict[str, Decimal] = {}
+    for ql in report.quote.lines:
+        name = service_text(ql.item.service, report.lang)
+        totals[name] = totals.get(name, Decimal(0)) + (ql.amount or Decimal(0))
+    return sorted(totals.items(), key=lambda kv: kv[1], reverse=True)
+
+
+def assumption_rows(report: QuoteReport) -> list[tuple[str, str]]:
+    """The few assumptions a customer needs, in plain words."""
+    lg, s = report.lang, report.settings
+    plain = expected_data(report.design)
+    rows = []
+    requests = (plain.get("workload") or {}).get("requests_per_month")
+    if requests:
+        rows.append((w("requests_month", lg), f"{float(requests):,.0f}"))
+    rows += [(w("region", lg), report.region_label),
+             (w("free_tier", lg), w(f"free_{report.estimate.free_tier}", lg)),
+             (w("prices_as_of", lg), report.price_dates_text)]
+    if s.currency == "JPY":
+        rows.append((w("rate", lg), rate_note(s, lg)))
+    if s.tax_pct:
+        rows.append((w("tax_pct", lg), f"{s.tax_pct.normalize():f} %"))
+    rows.append((w("rounding", lg), rounding_rule(s, lg)))
+    return rows
+
+
+def risk_rows(report: QuoteReport) -> list[tuple[str, str, str]]:
+    """(status word, what happens, what to do) for every check that warns or fails, failures first."""
+    lg = report.lang
+    return [(status_word(c.status, lg), say(c.consequence, lg), say(c.action, lg))
+            for c in sorted(report.readiness.checks, key=lambda c: STATUS_ORDER[c.status]) if c.status != "pass"]
+
+
+def info_rows(report: QuoteReport) -> list[tuple[str, str]]:
+    """The title block: customer, quote number, date, validity, prepared by (only the fields given; the date always)."""
+    lg, info = report.lang, report.info
+    rows = []
+    if info.get("customer"):
+        rows.append((w("customer", lg), w("customer_to", lg, customer=info["customer"])))
+    if info.get("quote_number"):
+        rows.append((w("quote_number", lg), str(info["quote_number"])))
+    rows.append((w("quote_date", lg), format_date(report.quote_date, lg)))
+    if info.get("valid_until"):
+        rows.append((w("valid_until", lg), format_date(info["valid_until"], lg)))
+    if info.get("prepared_by"):
+        rows.append((w("prepared_by", lg), str(info["prepared_by"])))
+    return rows
+
+
+def customer_warnings(report: QuoteReport) -> list[str]:
+    """The estimate's warnings a customer should read (not the catalog's internal notes on how a price was found)."""
+    return [say(x, report.lang) for x in report.estimate.warnings
+            if getattr(x, "id", "") not in INTERNAL_WARNINGS]
+
+
+#: warnings about how the catalog was compiled: for the consultant (the app, the CLI), not the customer's quote
+INTERNAL_WARNINGS = frozenset({"estimate.assumed_prices.warning", "estimate.refreshed_catalog.warning"})
 
 
 def total_rows(report: QuoteReport) -> list[tuple[str, float, str]]:
@@ -62,9 +148,9 @@ def summary_rows(report: QuoteReport) -> list[tuple[str, str]]:
     def money(amount: Decimal) -> str:
         return format_money(amount, cur, lg)
 
-    rows = [(w("design", lg), report.name)]
-    if report.design.get("description"):
-        rows.append((w("description", lg), str(report.design["description"]).strip()))
+    rows = info_rows(report) + [(w("design", lg), report.name)]
+    if report.description:
+        rows.append((w("description", lg), report.description))
     rows += [(w("region", lg), report.region_label), (w("free_tier", lg), report.estimate.free_tier),
              (w("currency", lg), cur), (w("rate", lg), rate_note(s, lg)),
              (w("tax_pct", lg), f"{s.tax_pct.normalize():f} %")]
@@ -108,17 +194,22 @@ def check_rows(report: QuoteReport) -> list[list]:
 
 
 def price_header(lang: str) -> list[str]:
-    return [w(k, lang) for k in ("col_price_id", "col_service", "col_dimension", "col_unit", "col_as_of",
-                                 "col_confidence", "col_source")]
+    return [w(k, lang) for k in ("col_price_id", "col_service", "col_dimension", "col_unit_price", "col_as_of",
+                                 "col_source")]
 
 
 #: position of the source URL in `price_header`
-PRICE_SOURCE = 6
+PRICE_SOURCE = 5
 
 
 def price_rows(report: QuoteReport) -> list[list]:
-    return [[p["price_id"], p["service"], p["dimension"], p["unit"], p["as_of"].isoformat(), p["confidence"],
-             p["source"]] for p in report.prices]
+    """Each price used: id, service, dimension and its first-tier unit price as AWS states it, as-of date, source."""
+    lg, rows = report.lang, []
+    for p in report.prices:
+        price = report.catalog.get(p["price_id"])
+        rows.append([p["price_id"], service_text(p["service"], lg), dimension_text(p["price_id"], lg, p["dimension"]),
+                     unit_price_text(price, lg) if price else "", p["as_of"].isoformat(), p["source"]])
+    return rows
 
 
 def scenario_header(lang: str) -> list[str]:

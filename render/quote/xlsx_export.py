@@ -9,6 +9,7 @@ re-add them; amounts in the quote's currency are the rounded ones the totals are
 from __future__ import annotations
 
 import io
+from decimal import Decimal
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -16,7 +17,6 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from i18n.catalog import format_date
-from i18n.engine_ja import say
 from render.quote import tables
 from render.quote.cells import put
 from render.quote.report import QuoteReport
@@ -26,7 +26,7 @@ HEADER_FILL = PatternFill("solid", fgColor="DDE7F0")
 BOLD = Font(bold=True)
 TITLE = Font(bold=True, size=14)
 MONEY_FORMAT = {("USD", "en"): '"$"#,##0.00', ("USD", "ja"): '"$"#,##0.00',
-                ("JPY", "en"): '"¥"#,##0', ("JPY", "ja"): '#,##0"円"'}
+                ("JPY", "en"): '"¥"#,##0', ("JPY", "ja"): '"¥"#,##0'}
 
 
 def sheet_names(lang: str) -> dict[str, str]:
@@ -39,7 +39,7 @@ def quote_xlsx(report: QuoteReport) -> bytes:
     book = Workbook()
     names = sheet_names(report.lang)
     money = MONEY_FORMAT[(report.settings.currency, "ja" if report.lang == "ja" else "en")]
-    _summary(book.active, report, names["summary"])
+    _summary(book.active, report, names["summary"], money)
     _line_items(book.create_sheet(names["line_items"]), report, money)
     _assumptions(book.create_sheet(names["assumptions"]), report)
     _checks(book.create_sheet(names["checks"]), report)
@@ -62,23 +62,83 @@ def _widths(sheet: Worksheet, widths: list[int]) -> None:
         sheet.column_dimensions[get_column_letter(col)].width = width
 
 
-def _summary(sheet: Worksheet, report: QuoteReport, title: str) -> None:
+def _number(value, currency: str | None = None):
+    """A cell value: Decimal as a float (a workbook number), whole yen as an int; text and None unchanged."""
+    if isinstance(value, Decimal):
+        if currency == "JPY" and value == value.to_integral_value():
+            return int(value)
+        return float(value)
+    if isinstance(value, float) and currency == "JPY" and value.is_integer():
+        return int(value)
+    return value
+
+
+def _summary(sheet: Worksheet, report: QuoteReport, title: str, money: str) -> None:
+    """The page a customer reads first: title block, totals (numbers), per-service subtotals, key
+    assumptions, points to review and notes. The line items are on the next sheet."""
+    lg, cur = report.lang, report.settings.currency
     sheet.title = title
-    put(sheet, 1, 1, w("title", report.lang)).font = TITLE
-    put(sheet, 2, 1, w("generated", report.lang, date=format_date(report.today, report.lang)))
-    for offset, (label, value) in enumerate(tables.summary_rows(report), start=4):
-        put(sheet, offset, 1, label).font = BOLD
-        put(sheet, offset, 2, value).alignment = Alignment(wrap_text=True, vertical="top")
-    _widths(sheet, [34, 100])
+    put(sheet, 1, 1, w("title", lg)).font = TITLE
+    put(sheet, 2, 1, w("generated", lg, date=format_date(report.today, lg)))
+    row = 4
+    for label, value in [(w("design", lg), report.name)] + (
+            [(w("description", lg), report.description)] if report.description else []) + tables.info_rows(report):
+        put(sheet, row, 1, label).font = BOLD
+        put(sheet, row, 2, value).alignment = Alignment(wrap_text=True, vertical="top")
+        row += 1
+    row += 1
+    for label, amount, _ in tables.total_rows(report):
+        put(sheet, row, 1, label).font = BOLD
+        cell = put(sheet, row, 2, _number(Decimal(str(amount)), cur))
+        cell.number_format, cell.font = money, BOLD
+        row += 1
+    if report.ranged:
+        for case in ("low", "high"):
+            put(sheet, row, 1, f"{w('range', lg)}: {w('case_' + case, lg)}").font = BOLD
+            put(sheet, row, 2, _number(report.quotes[case].total, cur)).number_format = money
+            row += 1
+    put(sheet, row, 1, w("year", lg)).font = BOLD
+    put(sheet, row, 2, _number(report.money(report.year_usd), cur)).number_format = money
+    row += 2
+    put(sheet, row, 1, w("by_service", lg)).font = Font(bold=True, size=12)
+    row += 1
+    for name, service_amount in tables.service_rows(report):
+        put(sheet, row, 1, name)
+        put(sheet, row, 2, _number(service_amount, cur)).number_format = money
+        row += 1
+    row += 1
+    put(sheet, row, 1, w("key_assumptions", lg)).font = Font(bold=True, size=12)
+    row += 1
+    for label, value in tables.assumption_rows(report):
+        put(sheet, row, 1, label).font = BOLD
+        put(sheet, row, 2, value).alignment = Alignment(wrap_text=True, vertical="top")
+        row += 1
+    row += 1
+    put(sheet, row, 1, w("risks", lg)).font = Font(bold=True, size=12)
+    row += 1
+    for status, consequence, action in tables.risk_rows(report) or [("", w("no_risks", lg), "")]:
+        put(sheet, row, 1, status).font = BOLD
+        put(sheet, row, 2, f"{consequence} {action}".strip()).alignment = Alignment(wrap_text=True, vertical="top")
+        row += 1
+    notes = ([report.info["notes"]] if report.info.get("notes") else []) + [w("estimate_basis", lg),
+                                                                           w("prices_basis", lg)]
+    row += 1
+    put(sheet, row, 1, w("customer_notes", lg)).font = Font(bold=True, size=12)
+    for note in notes:
+        row += 1
+        put(sheet, row, 1, note).alignment = Alignment(wrap_text=True, vertical="top")
+        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
+    _widths(sheet, [34, 90])
 
 
 def _line_items(sheet: Worksheet, report: QuoteReport, money: str) -> None:
     header = tables.line_header(report)
+    cur = report.settings.currency
     _header(sheet, 1, header)
     row = 1
     for row, values in enumerate(tables.line_rows(report), start=2):
         for col, value in enumerate(values, start=1):
-            cell = put(sheet, row, col, value)
+            cell = put(sheet, row, col, _number(value, cur if col - 1 == tables.AMOUNT else None))
             if col - 1 == tables.AMOUNT:
                 cell.number_format = money
             elif col - 1 == tables.QUANTITY:
@@ -94,10 +154,10 @@ def _line_items(sheet: Worksheet, report: QuoteReport, money: str) -> None:
     for label, amount, note in tables.total_rows(report):
         row += 1
         put(sheet, row, 1, label).font = BOLD
-        cell = put(sheet, row, tables.AMOUNT + 1, amount)
+        cell = put(sheet, row, tables.AMOUNT + 1, _number(Decimal(str(amount)), cur))
         cell.number_format, cell.font = money, BOLD
         put(sheet, row, len(header), note)
-    _widths(sheet, [16, 12, 40, 16, 12, 14, 14, 16, 12, 12, 40, 60])
+    _widths(sheet, [16, 18, 44, 16, 14, 30, 14, 14, 16, 12, 40, 60])
 
 
 def _section(sheet: Worksheet, row: int, title: str, header: list[str], rows: list[list], *,
@@ -130,7 +190,7 @@ def _assumptions(sheet: Worksheet, report: QuoteReport) -> None:
         row = _section(sheet, row, w("ranges", lg), [field, w("col_low", lg), w("col_expected", lg), w("col_high", lg)],
                        [list(r) for r in report.ranges])
         row = _section(sheet, row, w("range", lg), [], [[w("range_method", lg)]])
-    warnings = [[say(text, lg)] for text in report.estimate.warnings] or [[w("none", lg)]]
+    warnings = [[text] for text in tables.customer_warnings(report)] or [[w("none", lg)]]
     row = _section(sheet, row, w("warnings", lg), [], warnings)
     row = _section(sheet, row, w("prices", lg), tables.price_header(lg), tables.price_rows(report),
                    link_col=tables.PRICE_SOURCE)
@@ -155,7 +215,7 @@ def _scenarios(sheet: Worksheet, report: QuoteReport, money: str) -> None:
     _header(sheet, 2, tables.scenario_header(report.lang))
     for row, values in enumerate(tables.scenario_rows(report), start=3):
         for col, value in enumerate(values, start=1):
-            cell = put(sheet, row, col, value)
+            cell = put(sheet, row, col, _number(value, report.settings.currency) if col > 1 else value)
             if col > 1:
                 cell.number_format = money
     _widths(sheet, [30, 18, 18, 18])

@@ -148,8 +148,8 @@ def test_an_invalid_design_in_a_link_lists_its_problems():
 def test_every_download_is_offered():
     at = start()
     keys = {b.key for b in at.get("download_button")}
-    assert keys == {"download_xlsx", "download_html", "download_csv", "download_design", "download_design_json",
-                    "download_json"}
+    assert keys == {"download_xlsx", "download_pdf", "download_html", "download_csv", "download_design",
+                    "download_design_json", "download_json"}
 
 
 def test_the_files_behind_the_buttons():
@@ -158,7 +158,9 @@ def test_the_files_behind_the_buttons():
     book = load_workbook(io.BytesIO(files["download_xlsx"].make()))
     assert book.sheetnames == ["概要", "明細", "前提条件", "上限チェック"]
     html = files["download_html"].make().decode("utf-8")
-    assert "Photo upload with thumbnails (S3 events)" in html and "@media print" in html
+    # an untouched template in Japanese: the template's Japanese name (it was the English one)
+    assert "写真アップロードとサムネイル作成 (S3 イベント)" in html and "@media print" in html
+    assert "Photo upload with thumbnails" not in html
     assert load_design_data(files["download_design"].make().decode()) == PHOTO
     assert load_design_data(files["download_design_json"].make().decode()) == PHOTO
     assert files["download_csv"].make().startswith(b"\xef\xbb\xbf")
@@ -239,3 +241,30 @@ def test_the_downloads_of_a_hostile_design_are_safe_to_open():
     assert not [v for row in rows for v in row if starts_like_formula(v)]
     html = files["download_html"].make().decode("utf-8")
     assert "<script>" not in html and "evil.example/p.png\"" not in html and "<img" not in html
+
+
+def test_without_chromium_the_other_downloads_still_work():
+    settings = QuoteSettings("JPY", Decimal(150), Decimal(10))
+    files = {f.key: f for f in export_files(PHOTO, settings, "ja", date(2026, 11, 28), pdf=False)}
+    assert "download_pdf" not in files
+    assert files["download_xlsx"].make()[:2] == b"PK" and files["download_csv"].make()
+
+
+def test_quote_details_are_kept_with_the_design_and_in_the_share_link():
+    at = start()
+    at.radio(key="lang").set_value("ja")
+    at.selectbox(key="template").set_value("photo_thumbnails").run()
+    rev = at.session_state["rev"]
+    at.text_input(key=f"q_customer_{rev}").set_value("株式会社サンプル").run()
+    at.text_input(key=f"q_quote_number_{rev}").set_value("Q-2026-014").run()
+    assert not at.exception
+    design = at.session_state["design"]
+    assert design["quote"] == {"customer": "株式会社サンプル", "quote_number": "Q-2026-014"}
+    assert decode_design(encode_design(design))["quote"] == design["quote"]
+    files = {f.key: f for f in export_files(design, QuoteSettings("JPY", Decimal(150), Decimal(10)), "ja",
+                                            date(2026, 11, 28))}
+    html = files["download_html"].make().decode("utf-8")
+    assert "株式会社サンプル 御中" in html and "Q-2026-014" in html
+    # a design the user named keeps the user's words in Japanese too
+    at.text_input(key=f"q_customer_{rev}").set_value("").run()
+    assert at.session_state["design"]["quote"] == {"quote_number": "Q-2026-014"}

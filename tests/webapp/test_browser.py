@@ -173,6 +173,7 @@ def test_full_page_screenshot_is_a_png(page, tmp_path):
 # --- The issue-5 user flow: template → Compare → 日本語 and yen with tax → exports → share link ---
 
 PHOTO = "Photo upload with thumbnails (S3 events)"
+PHOTO_JA = "写真アップロードとサムネイル作成 (S3 イベント)"  # i18n/templates_ja.py: the quote's title in Japanese
 PHOTO_SQS = "Photo upload with thumbnails (SQS buffer)"
 YEN_AMOUNT = re.compile(r"^[0-9][0-9,]*円$")
 FLOW_SCREENSHOT_COPY = Path("/tmp/serverless_planner_flow.png")
@@ -281,10 +282,12 @@ def test_user_flow_photo_compare_japanese_yen_exports_and_share_link(page, brows
     book = openpyxl.load_workbook(xlsx_path)
     assert book.sheetnames[:4] == XLSX_SHEETS_JA
     summary_cells = {str(v) for row in book[XLSX_SHEETS_JA[0]].iter_rows(values_only=True) for v in row if v}
-    assert PHOTO in summary_cells
-    assert set(totals) <= summary_cells, f"on screen {totals}, not in the workbook's summary"
+    # the untouched template's Japanese name; the totals are numbers (they were text such as "26,581円")
+    assert PHOTO_JA in summary_cells
+    numbers = {str(int(t.replace(",", "").removesuffix("円"))) for t in totals}
+    assert numbers <= summary_cells, f"on screen {totals}, not in the workbook's summary"
     html = html_path.read_text(encoding="utf-8")
-    assert "<html" in html and PHOTO in html
+    assert "<html" in html and PHOTO_JA in html
     assert all(total in html for total in totals), f"on screen {totals}, not in the report"
     assert_no_traceback(page)
 

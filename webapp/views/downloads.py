@@ -11,11 +11,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+import streamlit as st
+
+from i18n.catalog import t
 from models.costs.money import QuoteSettings
 from models.design.text import dump_design_text
 from render.estimate import contract_dict
 from render.quote.csv_export import quote_csv
 from render.quote.html_report import quote_html
+from render.quote.pdf_export import pdf_available, quote_pdf
 from render.quote.report import build_report
 from render.quote.xlsx_export import quote_xlsx
 from service import estimate_data
@@ -44,9 +48,11 @@ def file_stem(design: dict) -> str:
     return "".join(ch if ch.isalnum() else "_" for ch in str(design.get("name") or "design"))[:60] or "design"
 
 
-def export_files(design: dict, settings: QuoteSettings, lang: str, today: date) -> list[ExportFile]:
-    """Quote (XLSX), printable report (HTML), line items (CSV), the design (YAML, JSON) and the
-    estimate's JSON contract, in that order. The design is copied now, so later edits do not leak in."""
+def export_files(design: dict, settings: QuoteSettings, lang: str, today: date, *,
+                 pdf: bool | None = None) -> list[ExportFile]:
+    """Quote (XLSX), quote (PDF, when this machine can make one: `pdf`, default `pdf_available()`),
+    printable report (HTML), line items (CSV), the design (YAML, JSON) and the estimate's JSON
+    contract, in that order. The design is copied now, so later edits do not leak in."""
     frozen = copy.deepcopy(design)
     name = file_stem(frozen)
 
@@ -56,7 +62,7 @@ def export_files(design: dict, settings: QuoteSettings, lang: str, today: date) 
     def estimate_json() -> bytes:
         return json.dumps(contract_dict(estimate_data(frozen)), indent=2, ensure_ascii=False).encode("utf-8")
 
-    return [
+    files = [
         ExportFile("download_xlsx", "download_xlsx", f"{name}_quote.xlsx", XLSX_MIME,
                    lambda: quote_xlsx(report()), "📊"),
         ExportFile("download_html", "download_html", f"{name}_report.html", "text/html",
@@ -69,3 +75,64 @@ def export_files(design: dict, settings: QuoteSettings, lang: str, today: date) 
                    lambda: dump_design_text(frozen, "json").encode("utf-8")),
         ExportFile("download_json", "download_json", f"{name}_estimate.json", "application/json", estimate_json),
     ]
+    if pdf_available() if pdf is None else pdf:
+        files.insert(1, ExportFile("download_pdf", "download_pdf", f"{name}_quote.pdf", "application/pdf",
+                                   lambda: quote_pdf(report()), "📄"))
+    return files
+
+
+#: the quote-details widgets: (design `quote:` field, text key, kind)
+QUOTE_FIELDS = (("customer", "quote_customer", "text"), ("prepared_by", "quote_prepared_by", "text"),
+                ("quote_number", "quote_number", "text"), ("date", "quote_date", "date"),
+                ("valid_until", "quote_valid_until", "date"), ("notes", "quote_notes", "area"))
+
+
+def edit_quote(field: str, widget_key: str) -> None:
+    """Widget callback: one field of the design's `quote:` block changed (empty removes it; no fields, no block)."""
+    design = dict(st.session_state.design)
+    block = dict(design.get("quote") or {})
+    value = st.session_state[widget_key]
+    if isinstance(value, date):
+        value = value.isoformat()
+    if value in (None, ""):
+        block.pop(field, None)
+    else:
+        block[field] = value.strip() if isinstance(value, str) else value
+    if block:
+        design["quote"] = block
+    else:
+        design.pop("quote", None)
+    st.session_state.design = design
+
+
+def _as_date(value) -> date | None:
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
+
+
+def quote_details(lg: str) -> None:
+    """The "Quote details" expander: the title block of the customer quote, kept in the design's `quote:` block
+    (so in the share link and in saved designs)."""
+    block = (st.session_state.get("design") or {}).get("quote") or {}
+    rev = st.session_state.get("rev", 0)
+    with st.expander(t("quote_details", lg), expanded=bool(block)):
+        st.caption(t("quote_details_caption", lg))
+        cols = st.columns(2)
+        for index, (field, key, kind) in enumerate(QUOTE_FIELDS):
+            widget_key = f"q_{field}_{rev}"
+            where = cols[index % 2] if kind != "area" else st
+            label, helps, given = t(key, lg), t(f"{key}_help", lg), block.get(field)
+            if kind == "date":
+                lowest = _as_date(block.get("date")) if field == "valid_until" else None
+                where.date_input(label, value=_as_date(given), min_value=lowest, format="YYYY-MM-DD", key=widget_key,
+                                 help=helps, on_change=edit_quote, args=(field, widget_key))
+            elif kind == "area":
+                where.text_area(label, value=str(given or ""), max_chars=2000, key=widget_key, help=helps,
+                                on_change=edit_quote, args=(field, widget_key))
+            else:
+                where.text_input(label, value=str(given or ""), max_chars=60 if field == "quote_number" else 200,
+                                 key=widget_key, help=helps, on_change=edit_quote, args=(field, widget_key))

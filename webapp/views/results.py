@@ -19,7 +19,7 @@ from storage.share import share_url
 from storage.short_links import ShortLinks, short_url
 from webapp.charts import cost_breakdown_figure, flow_dot
 from webapp.state import current_scenarios, quote_settings, share_settings, share_token
-from webapp.views.downloads import export_files
+from webapp.views.downloads import export_files, quote_details
 from webapp.views.safe import plain, problem_lines, storage_message
 
 
@@ -130,8 +130,13 @@ def exports(design: dict, settings: QuoteSettings, lg: str) -> None:
     """Download buttons. Quotes are built only when clicked (they re-run the estimate and the checks)."""
     st.subheader(t("export", lg))
     st.caption(tf("export_caption", lg, cur_in=t(f"cur_in_{settings.currency}", lg)))
+    quote_details(lg)
     files = export_files(design, settings, lg, date.today())
-    for row in (files[:3], files[3:]):
+    if not any(item.key == "download_pdf" for item in files):
+        st.info(t("pdf_unavailable", lg))
+    quotes = [item for item in files if item.key.startswith(("download_xlsx", "download_pdf", "download_html",
+                                                             "download_csv"))]
+    for row in (quotes, [item for item in files if item not in quotes]):
         cols = st.columns(len(row))
         for col, item in zip(cols, row, strict=True):
             label = tf(item.label, lg, cur=t(f"cur_{settings.currency}", lg))
