@@ -18,10 +18,10 @@ TEXT: dict[str, dict[str, str]] = {
                 "ja": "サーバーレス構成の月額 AWS 費用を明細ごとに。すべての単価に出典と日付を付けています。"},
     "language": {"en": "Language", "ja": "言語"},
     "template": {"en": "Template", "ja": "テンプレート"},
-    "template_help": {"en": "Start from one of the talk's patterns; switching replaces the current design (download it "
-                            "first to keep it).",
-                      "ja": "勉強会で紹介した構成から始めます。切り替えると現在の設計は置き換わります（残す場合は先にダ"
-                            "ウンロード）。"},
+    "template_help": {"en": "Start from a common serverless pattern; switching replaces the current design (download "
+                            "it first to keep it).",
+                      "ja": "よく使われるサーバーレス構成から始めます。切り替えると現在の設計は置き換わります"
+                            "（残す場合は先にダウンロード）。"},
     "upload": {"en": "Open a design file (YAML or JSON)", "ja": "設計ファイルを開く（YAML または JSON）"},
     "upload_help": {"en": "A file downloaded from this app or written by hand (see docs/design-file.md).",
                     "ja": "このアプリでダウンロードしたファイル、または手書きのファイル（docs/design-file.md 参照）。"},
