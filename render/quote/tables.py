@@ -22,11 +22,17 @@ def _float(value: Decimal | None) -> float | None:
 
 
 def line_header(report: QuoteReport) -> list[str]:
+    """The line-item columns. The last, the engine's formula ("3,019,470 requests × …"), is English
+    engine text: only English exports carry it (a Japanese quote has quantity, unit and unit price)."""
     lg, cur = report.lang, report.settings.currency
-    return [w("col_component", lg), w("col_service", lg), w("col_dimension", lg), w("col_quantity", lg),
-            w("col_unit", lg), w("col_unit_price", lg), w("col_unit_price_usd", lg), w("col_cost_usd", lg),
-            w("col_amount", lg, cur=currency_word(cur, lg)),
-            w("col_as_of", lg), w("col_source", lg), w("col_formula", lg)]
+    header = [w("col_component", lg), w("col_service", lg), w("col_dimension", lg), w("col_quantity", lg),
+              w("col_unit", lg), w("col_unit_price", lg), w("col_unit_price_usd", lg), w("col_cost_usd", lg),
+              w("col_amount", lg, cur=currency_word(cur, lg)), w("col_as_of", lg), w("col_source", lg)]
+    return header + [w("col_formula", lg)] if _with_formula(report) else header
+
+
+def _with_formula(report: QuoteReport) -> bool:
+    return report.lang != "ja"
 
 
 #: positions in `line_header` (for number formats)
@@ -62,7 +68,8 @@ def line_rows(report: QuoteReport, case: str = "expected") -> list[list]:
         formula = li.formula if li.cost_usd is not None else f"{w('no_price', lg)}: {li.formula}"
         rows.append([li.component, service_text(li.service, lg), line_label(report, li), li.quantity,
                      unit_text(li.unit, lg), unit_price_words(report, li), li.unit_price_usd, li.cost_usd, ql.amount,
-                     li.as_of.isoformat() if li.as_of else "", li.source, formula])
+                     li.as_of.isoformat() if li.as_of else "", li.source]
+                    + ([formula] if _with_formula(report) else []))
     return rows
 
 
