@@ -137,6 +137,12 @@ def test_the_csv_writes_whole_yen_and_no_scientific_notation():
     assert amounts and all(re.fullmatch(r"-?\d+", a) for a in amounts), amounts
     assert not re.search(r"\d[eE][+-]?\d", raw)
     assert "0.00000425" in raw  # the REST API's USD per request, written out
+    source = table[0].index("出典")
+    assert "計算" not in table[0]  # the engine's English formula is left out of a Japanese quote
+    ids = {c["id"] for c in photo()["components"]}
+    cells = [cell for row in table[1:] for i, cell in enumerate(row) if i != source]
+    latin = {word for cell in cells for word in re.findall(r"[A-Za-z][A-Za-z0-9_.\-]*", cell)}
+    assert latin - ALLOWED_LATIN - ids == set()
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
