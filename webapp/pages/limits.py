@@ -15,7 +15,7 @@ from render.readiness import STATUS_ORDER
 from service import check_data
 from webapp.charts import limit_figure
 from webapp.state import cached_plan, lang
-from webapp.views.safe import problem_lines
+from webapp.views.safe import plain, problem_lines
 
 TEXT = section("page.limits")  # the words live in i18n/catalog.py ("page.limits.*")
 
@@ -117,14 +117,18 @@ def page() -> None:
             cols[1].metric(tx("availability", lg), f"{design_facts['composite_availability_pct']:.3f} %",
                            help=tx("availability_help", lg))
             cols[2].metric(tx("degraded", lg), f"{design_facts['degraded_minutes_per_month']:,.0f}")
+        for check in sorted((c for c in report.checks if c.status != "pass"), key=lambda c: STATUS_ORDER[c.status]):
+            # a card per failing or warning check: what happens and the fix, in full
+            st.markdown(f"{t(f'status_{check.status}', lg)} **{plain(check_name(check.id, lg))}** ({plain(check.component)}): "
+                        f"{plain(say(check.consequence, lg))}  \n→ {plain(say(check.action, lg))}")
         table = checks_table(report, lg)
         heads = [JA_COLUMNS.get(c, c) if lg == "ja" else c for c in KEY_COLUMNS]
         st.dataframe(_headed(table, lg), key="readiness_table", hide_index=True, column_order=heads, column_config={
             heads[0]: st.column_config.TextColumn(width="small"),
             heads[1]: st.column_config.TextColumn(width="medium"),
             heads[2]: st.column_config.TextColumn(width="small"),
-            heads[3]: st.column_config.TextColumn(width="large"),
-            heads[4]: st.column_config.TextColumn(width="large")})
+            heads[3]: st.column_config.TextColumn(width="medium"),
+            heads[4]: st.column_config.TextColumn(width="medium")})
         with st.expander(t("page.design.check_details", lg)):
             st.table(_headed(details_table(table), lg))
         choices = [key for key in report.curves]

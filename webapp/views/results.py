@@ -185,12 +185,15 @@ def results(estimates: dict[str, Estimate], design: dict, lg: str) -> None:
     st.subheader(t("line_items", lg))
     table = line_item_table(est, lg, quotes["expected"])
     amount = tf("col_cost_cur", lg, cur=t(f"cur_{settings.currency}", lg))
-    key_columns = [t("col_component", lg), t("col_dimension", lg), t("col_quantity", lg), t("col_unit", lg),
-                   t("col_cost", lg), amount]
+    # what fits the Design page's column: the amount the total adds up before the engine's USD (shown
+    # only when the quote is in another currency)
+    key_columns = [t("col_component", lg), t("col_dimension", lg), t("col_quantity", lg), t("col_unit", lg), amount]
+    if settings.currency != "USD":
+        key_columns.append(t("col_cost", lg))
     st.dataframe(table, key="line_items", hide_index=True, column_order=[c for c in key_columns if c in table],
                  column_config={
                      t("col_component", lg): st.column_config.TextColumn(width="small"),
-                     t("col_dimension", lg): st.column_config.TextColumn(width="large"),
+                     t("col_dimension", lg): st.column_config.TextColumn(width="medium"),
                      t("col_quantity", lg): st.column_config.TextColumn(width="small"),
                      t("col_unit", lg): st.column_config.TextColumn(width="small"),
                      t("col_cost", lg): st.column_config.NumberColumn(format="%,.2f", width="small"),
