@@ -157,7 +157,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except (DesignError, InputError) as err:
-        print(f"error: {one_line(err)}", file=sys.stderr)
+        empty = any(getattr(p, "id", None) == "design_file.empty" for p in getattr(err, "problems", []))
+        hint = " (python cli.py templates lists them)" if empty else ""  # the CLI's own hint; the app has a picker
+        print(f"error: {one_line(err)}{hint}", file=sys.stderr)
         return 2
     except CatalogError as err:
         print(f"error: price catalog: {one_line(err)}", file=sys.stderr)

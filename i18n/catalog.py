@@ -80,17 +80,15 @@ TEXT: dict[str, dict[str, str]] = {
     "page_dynamodb": {"en": "DynamoDB planner", "ja": "DynamoDB プランナー"},
     "prices_title": {"en": "Price catalog", "ja": "価格カタログ"},
     "prices_assumed_only": {"en": "Only assumed prices", "ja": "推定値（assumed）の価格だけを表示"},
-    "prices_assumed_help": {"en": "Prices no source states for this region; each note says what the value is derived "
-                                  "from. "
-                                  "The same list: python cli.py prices --assumed",
-                            "ja": "このリージョンについて出典が見つからない価格です。注記に値の根拠を記載しています。"
-                                  "同じ一覧：python cli.py prices --assumed"},
-    "prices_caption": {"en": "Every price the estimates use, with its source, date and confidence: aws (AWS page), "
-                             "price_list (AWS Price List), third_party, assumed (not published for this region; the "
-                             "note says what it is taken from).",
-                       "ja": "見積もりに使うすべての価格と、その出典・日付・確度。aws（AWS のページ）、price_list（AWS "
-                             "Price List）、third_party（第三者）、assumed（このリージョンでは未公表。注記に根拠を記載"
-                             "）。"},
+    "prices_assumed_help": {"en": "Prices no source states for this region; each note says what the value is derived f"
+                                  "rom.",
+                            "ja": "このリージョンについて出典が見つからない価格です。注記に値の根拠を記載しています。"},
+    "prices_caption": {"en": "Every price the estimates use, with its source, date and confidence: aws (AWS page), pri"
+                             "ce_list (AWS Price List), third_party, assumed (not published for this region; the note "
+                             "says what it is taken from).",
+                       "ja": "見積もりに使うすべての価格と、その出典・日付・確度。aws（AWS のページ）、price_list（AWS"
+                             " Price List）、third_party（第三者）、assumed（このリージョンでは未公表。注記に根拠を記"
+                             "載）。"},
 }
 
 FIELD_LABELS: dict[str, dict[str, str]] = {
@@ -687,21 +685,21 @@ _LIMITS_COLUMNS = {"status": "判定", "check": "チェック", "component": "�
 _ACCOUNT: dict[str, dict[str, str]] = {  # the Account page ({pull_env}: the switch's name)
     "page": {"en": "Account", "ja": "アカウント"},
     "title": {"en": "Live settings from an AWS account", "ja": "AWS アカウントの実際の設定"},
-    "caption": {"en": "Reads limits and settings (Lambda concurrency, API throttles and timeouts, DynamoDB capacity, "
-                      "buckets, queues, Service Quotas) with read-only calls, and compares them with the design.",
-                "ja": "読み取り専用の API で上限と設定（Lambda 同時実行数、API のスロットリングとタイムアウト、"
-                      "DynamoDB のキャパシティ、バケット、キュー、Service Quotas）を読み、設計と比べます。"},
-    "server_account": {"en": "Pulling reads **the AWS account of the server running this app** (its profiles, "
-                             "environment or instance role) — not yours, unless you run the app yourself. It is off "
-                             "unless the server's owner sets `{pull_env}=1`. Elsewhere, run `python cli.py pull -o "
-                             "snapshot.json` on your own machine and open the file below.",
+    "caption": {"en": "Reads limits and settings (Lambda concurrency, API throttles and timeouts, DynamoDB capacity, b"
+                      "uckets, queues, Service Quotas) with read-only calls, and compares them with the design.",
+                "ja": "読み取り専用の API で上限と設定（Lambda 同時実行数、API のスロットリングとタイムアウト、DynamoD"
+                      "B のキャパシティ、バケット、キュー、Service Quotas）を読み、設計と比べます。"},
+    "server_account": {"en": "Pulling reads **the AWS account of the server running this app** (its profiles, environm"
+                             "ent or instance role) — not yours, unless you run the app yourself. It is off unless the"
+                             " server's owner sets `{pull_env}=1`. Elsewhere, run `serverless-planner pull -o snapshot"
+                             ".json` on your own machine and open the file below.",
                        "ja": "取得すると **このアプリを動かしているサーバーの AWS アカウント**（そのプロファイル、環境"
                              "変数、インスタンスロール）を読みます。ご自身でアプリを動かしている場合を除き、あなたのア"
                              "カウントではありません。サーバーの管理者が `{pull_env}=1` を設定しない限り無効です。その"
-                             "場合は手元で `python cli.py pull -o snapshot.json` を実行し、下でファイルを開いてください"
-                             "。"},
-    "disabled": {"en": "Pulling is switched off on this server ({pull_env} is not set to 1). You can still open a "
-                       "snapshot file.",
+                             "場合は手元で `serverless-planner pull -o snapshot.json` を実行し、下でファイルを開いてく"
+                             "ださい。"},
+    "disabled": {"en": "Pulling is switched off on this server ({pull_env} is not set to 1). You can still open a snap"
+                       "shot file.",
                  "ja": "このサーバーでは取得が無効です（{pull_env} が 1 ではありません）。スナップショットファイルは開"
                        "けます。"},
     "profiles": {"en": "Profiles (accounts)", "ja": "プロファイル（アカウント）"},
@@ -713,8 +711,9 @@ _ACCOUNT: dict[str, dict[str, str]] = {  # the Account page ({pull_env}: the swi
     "regions": {"en": "Regions", "ja": "リージョン"},
     "pull": {"en": "Pull from AWS", "ja": "AWS から取得"},
     "pulling": {"en": "Reading the account…", "ja": "アカウントを読み取り中…"},
-    "upload": {"en": "Or open a snapshot file (from `cli.py pull -o`)",
-               "ja": "またはスナップショットファイルを開く（`cli.py pull -o` で作成）"},
+    "upload": {"en": "Or open a snapshot file (from `serverless-planner pull -o`)", "ja": "またはスナップショットファ"
+                                                                                          "イルを開く（`serverless-pla"
+                                                                                          "nner pull -o` で作成）"},
     "upload_error": {"en": "This file was not opened:", "ja": "このファイルは開けませんでした："},
     "malformed": {"en": "{name}: not a usable snapshot — the field `{field}` should be {allowed}, but it is {found}. "
                         "Pull a new snapshot, or fix that field.",
@@ -722,26 +721,26 @@ _ACCOUNT: dict[str, dict[str, str]] = {  # the Account page ({pull_env}: the swi
                         "{found} です。スナップショットを取り直すか、そのフィールドを直してください。"},
     "this_snapshot": {"en": "This snapshot", "ja": "このスナップショット"},
     "not_json": {"en": "{name} is not readable as JSON (truncated, empty or not a snapshot file):",
-                 "ja": "{name} は JSON として読めません（途中で切れている、空、またはスナップショットではないファイル）"
-                       "："},
-    "not_snapshot": {"en": "{name} is not an account snapshot written by `cli.py pull`:",
-                     "ja": "{name} は `cli.py pull` で作ったアカウントのスナップショットではありません："},
+                 "ja": "{name} は JSON として読めません（途中で切れている、空、またはスナップショットではないファイル"
+                       "）："},
+    "not_snapshot": {"en": "{name} is not an account snapshot written by `serverless-planner pull`:",
+                     "ja": "{name} は `serverless-planner pull` で作ったアカウントのスナップショットではありません："},
     "too_large": {"en": "{name} is too large for a snapshot:", "ja": "{name} はスナップショットとしては大きすぎます："},
     "render_error": {"en": "This snapshot could not be shown ({error}). Open another snapshot or pull again.",
-                     "ja": "このスナップショットは表示できませんでした（{error}）。別のスナップショットを開くか、取り直"
-                           "してください。"},
-    "deadline_gaps": {"en": "{count} read(s) did not finish before the pull's deadline ({seconds} s) and are listed as "
-                            "gaps of kind `deadline`. Pull again, or run `python cli.py pull --deadline SECONDS` with "
-                            "more time.",
-                      "ja": "{count} 件の読み取りが取得の制限時間（{seconds} 秒）内に終わらず、種類 `deadline` の欠落と"
-                            "して表示しています。もう一度取得するか、`python cli.py pull --deadline 秒数` で時間を延ば"
-                            "してください。"},
+                     "ja": "このスナップショットは表示できませんでした（{error}）。別のスナップショットを開くか、取り"
+                           "直してください。"},
+    "deadline_gaps": {"en": "{count} read(s) did not finish before the pull's deadline ({seconds} s) and are listed as"
+                            " gaps of kind `deadline`. Pull again, or run `serverless-planner pull --deadline SECONDS`"
+                            " with more time.",
+                      "ja": "{count} 件の読み取りが取得の制限時間（{seconds} 秒）内に終わらず、種類 `deadline` の欠落"
+                            "として表示しています。もう一度取得するか、`serverless-planner pull --deadline 秒数` で時"
+                            "間を延ばしてください。"},
     "bad_response_gaps": {"en": "{count} answer(s) were not AWS's (an HTML page, unreadable bytes, or more than {cap} "
-                                "MB): a proxy, captive portal or wrong endpoint? They are gaps of kind `bad_response`, "
-                                "not empty lists.",
-                          "ja": "{count} 件の応答が AWS のものではありませんでした（HTML ページ、読めないバイト列、また"
-                                "は {cap} MB 超）。プロキシ、キャプティブポータル、エンドポイントの誤りが考えられます。"
-                                "空の一覧ではなく、種類 `bad_response` の欠落として表示しています。"},
+                                "MB): a proxy, captive portal or wrong endpoint? They are gaps of kind `bad_response`,"
+                                " not empty lists.",
+                          "ja": "{count} 件の応答が AWS のものではありませんでした（HTML ページ、読めないバイト列、ま"
+                                "たは {cap} MB 超）。プロキシ、キャプティブポータル、エンドポイントの誤りが考えられま"
+                                "す。空の一覧ではなく、種類 `bad_response` の欠落として表示しています。"},
     "snapshot": {"en": "Snapshot taken", "ja": "取得日時"},
     "custom_endpoint": {"en": "from a custom endpoint (AWS_ENDPOINT_URL), not AWS",
                         "ja": "カスタムエンドポイント（AWS_ENDPOINT_URL）から。AWS ではありません"},
@@ -841,6 +840,91 @@ _FIELD_HELP: dict[str, dict[str, str]] = {
 }
 
 
+_DESIGN_PAGE: dict[str, dict[str, str]] = {  # what matters first next to the total (webapp/views/results.py)
+    "readiness": {"en": "Limits", "ja": "上限チェック"},
+    "readiness_help": {"en": "The readiness checks of this design's month of traffic against AWS's limits (the Limits "
+                             "page lists every check).",
+                       "ja": "この設計の 1 か月分のトラフィックを AWS の上限と比べた結果（すべてのチェックは上限チェッ"
+                             "クのページに）。"},
+    "counts": {"en": "{fail} failing, {warn} to watch, of {n} checks", "ja": "{n} 件のチェックのうち不合格 {fail} 件、"
+                                                                             "注意 {warn} 件"},
+    "worst": {"en": "**{name}** ({component}): {consequence}", "ja": "**{name}**（{component}）：{consequence}"},
+    "open_limits": {"en": "Open the Limits page", "ja": "上限チェックのページを開く"},
+    "not_applied": {"en": "Not applied — the estimate below is for the previous design.",
+                    "ja": "適用していません。下の見積もりは変更前の設計のものです。"},
+    "modified": {"en": "{name} (modified)", "ja": "{name}（変更あり）"},
+    "why_quantities": {"en": "Why the quantities differ from the input", "ja": "数量が入力値と異なる理由"},
+    "details": {"en": "Details of each line: unit price, date, confidence, source and formula",
+                "ja": "各明細の詳細：単価、基準日、確度、出典、計算式"},
+    "source_link": {"en": "source", "ja": "出典"},
+    "diagram_alone": {"en": "priced on their own figures", "ja": "独自の数値で計算"},
+    "check_details": {"en": "Every check in detail: peak, limit, headroom and where the limit comes from",
+                      "ja": "各チェックの詳細：ピーク、上限、余裕、上限の出典"},
+    "compare_details": {"en": "Per MAU, the cases and the other figures", "ja": "MAU あたり、ケース別などその他の数値"},
+}
+
+_DYNAMODB_MONEY: dict[str, dict[str, str]] = {  # the DynamoDB planner in the quote's currency (not USD)
+    "month": {"en": "{cur} / month", "ja": "{cur}／月"},
+    "year": {"en": "{cur} / 12 months", "ja": "{cur}／12 か月"},
+    "reason": {"en": "{best} is the cheapest plan that keeps throttling within {allowed}: {amount} a month{saving}. "
+                     "Provisioned pays off above {even} average utilization.",
+               "ja": "{best} はスロットリングを {allowed} 以内に抑える最も安いプランです：月額 {amount}{saving}。"
+                     "プロビジョニングは平均使用率 {even} を超えると得になります。"},
+    "saving": {"en": ", {saving} below on-demand", "ja": "、オンデマンドより {saving} 安い"},
+    "compare": {"en": "Weekly recurring schedule: {weekly} a month; the one-time lower bound: {bound} "
+                      "({gap} above it). The bound is a one-time schedule for this month only ({changes} changes, "
+                      "against 200 scheduled actions per scalable target), so it is never recommended.",
+                "ja": "週単位の繰り返しスケジュール：月額 {weekly}。一回限りのスケジュール（下限）：月額 {bound}"
+                      "（下限より {gap} 高い）。下限はこの 1 か月だけの一回限りのスケジュール（変更 {changes} 回、"
+                      "スケーラブルターゲットごとの上限は 200 個）のため、推奨しません。"},
+}
+
+#: readiness checks by id, in words (models/checks/*.py name them `lambda.account_concurrency`, ...)
+_CHECK_NAMES: dict[str, dict[str, str]] = {
+    "lambda.account_concurrency": {"en": "Account Lambda concurrency", "ja": "アカウントの Lambda 同時実行数"},
+    "lambda.concurrency": {"en": "Function concurrency", "ja": "関数の同時実行数"},
+    "lambda.reservations": {"en": "Reserved concurrency left for other functions", "ja": "他の関数に残る同時実行数（予"
+                                                                                         "約後）"},
+    "lambda.scaling_rate": {"en": "Lambda scaling rate", "ja": "Lambda のスケール速度"},
+    "lambda.timeout": {"en": "Function timeout", "ja": "関数のタイムアウト"},
+    "lambda.async_events": {"en": "Asynchronous events kept by Lambda", "ja": "Lambda が保持する非同期イベント"},
+    "lambda.cold_starts": {"en": "Cold starts", "ja": "コールドスタート"},
+    "lambda.invoke_rate": {"en": "Lambda invoke rate", "ja": "Lambda の呼び出しレート"},
+    "lambda.no_api_layer": {"en": "Function called without an API in front", "ja": "API を介さない関数の呼び出し"},
+    "lambda.sync_payload": {"en": "Synchronous payload size", "ja": "同期呼び出しのペイロードサイズ"},
+    "apigateway.account_throttle": {"en": "Account API Gateway throttle", "ja": "アカウントの API Gateway スロットリン"
+                                                                                "グ"},
+    "apigateway.stage_throttle": {"en": "API stage throttle", "ja": "API ステージのスロットリング"},
+    "apigateway.integration_timeout": {"en": "API Gateway integration timeout", "ja": "API Gateway の統合タイムアウト"},
+    "timeout_chain": {"en": "Order of the timeouts (client > API > function)", "ja": "タイムアウトの順序（クライアント"
+                                                                                     " > API > 関数）"},
+    "dynamodb.read_capacity": {"en": "Provisioned read capacity", "ja": "プロビジョニングした読み込みキャパシティ"},
+    "dynamodb.write_capacity": {"en": "Provisioned write capacity", "ja": "プロビジョニングした書き込みキャパシティ"},
+    "dynamodb.on_demand_read_spike": {"en": "On-demand read spike", "ja": "オンデマンドの読み込みの急増"},
+    "dynamodb.on_demand_write_spike": {"en": "On-demand write spike", "ja": "オンデマンドの書き込みの急増"},
+    "dynamodb.table_read_quota": {"en": "Table read quota", "ja": "テーブルの読み込みクォータ"},
+    "dynamodb.table_write_quota": {"en": "Table write quota", "ja": "テーブルの書き込みクォータ"},
+    "dynamodb.account_read_quota": {"en": "Account read quota", "ja": "アカウントの読み込みクォータ"},
+    "dynamodb.account_write_quota": {"en": "Account write quota", "ja": "アカウントの書き込みクォータ"},
+    "dynamodb.hot_partition_read": {"en": "Hot partition (reads)", "ja": "ホットパーティション（読み込み）"},
+    "dynamodb.hot_partition_write": {"en": "Hot partition (writes)", "ja": "ホットパーティション（書き込み）"},
+    "s3.get_rate": {"en": "S3 GET rate per prefix", "ja": "S3 のプレフィックスあたり GET レート"},
+    "s3.put_rate": {"en": "S3 PUT rate per prefix", "ja": "S3 のプレフィックスあたり PUT レート"},
+    "sqs.backlog": {"en": "Queue backlog against retention", "ja": "キューの滞留と保持期間"},
+    "resilience.failed_events": {"en": "Failed events kept (DLQ or destination)", "ja": "失敗イベントの保存（DLQ また"
+                                                                                        "は送信先）"},
+    "resilience.idempotency": {"en": "Idempotency of retried events", "ja": "再試行されるイベントの冪等性"},
+    "availability.composite": {"en": "Composite availability (SLA)", "ja": "複合可用性（SLA）"},
+    "traffic.not_given": {"en": "Traffic not given", "ja": "トラフィックの指定なし"},
+}
+
+
+def check_name(check_id: str, lang: str) -> str:
+    """A readiness check in words ("Account Lambda concurrency"); its id when it has no name yet."""
+    entry = _CHECK_NAMES.get(check_id)
+    return entry.get(lang) or entry["en"] if entry else check_id
+
+
 def _ns(prefix: str, table: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
     return {f"{prefix}.{key}": entry for key, entry in table.items()}
 
@@ -855,6 +939,8 @@ UI: dict[str, dict[str, str]] = {
     **_ns("page.dynamodb", _DYNAMODB), **_ns("page.dynamodb.column", _headings(_DYNAMODB_COLUMNS)),
     **_ns("page.limits", _LIMITS), **_ns("page.limits.column", _headings(_LIMITS_COLUMNS)),
     **_ns("field_help", _FIELD_HELP),
+    **_ns("page.design", _DESIGN_PAGE), **_ns("page.check", _CHECK_NAMES),
+    **_ns("page.dynamodb.money", _DYNAMODB_MONEY),
 }
 
 

@@ -475,11 +475,9 @@ JA: dict[str, tuple[str, str]] = {
     "design_file.not_yaml": ("正しい YAML ではありません", "a54d6a35"),
     "design_file.yaml_at": ("設計ファイル {line} 行目 {column} 列：{problem}", "5303d514"),
     "design_file.problem": ("設計ファイル：{problem}", "f1f694ef"),
-    "design_file.recursion": ("設計ファイル：入れ子が深すぎて読み込めません。設計の入れ子は {depth} 段までで"
-                              "す", "99c96fb5"),
-    "design_file.empty": (
-        "設計ファイル：空です。テンプレートから始めてください（テンプレートの選択、または python cli.py "
-        "templates）", "6f85f90e"),
+    "design_file.recursion": ("設計ファイル：入れ子が深すぎて読み込めません。設計の入れ子は {depth} 段までです",
+                              "99c96fb5"),
+    "design_file.empty": ("設計ファイル：空です。テンプレートから始めてください", "43ab4150"),
     "design_file.too_deep": ("設計ファイル：入れ子が {depth} 段を超えています", "11a26030"),
     "design_file.upload_too_large": ("{file}：{size:,} バイトは大きすぎます（上限 {limit:,}）", "179a92bb"),
     "saved.problem": ("{file}：{problem}", "417013eb"),
@@ -542,6 +540,18 @@ JA: dict[str, tuple[str, str]] = {
         "取り込めません：想定外のエラー {error}（{detail}）。このテンプレートを報告してください", "58a08932"),
     "import.param_not_name_value": ("パラメーター：{entry!r} は Name=Value の形ではありません", "10d7b077"),
     "import.design_invalid": ("取り込んだ設計は有効ではありません：{problem}", "e6bc5f40"),
+    # ---- union fields (models/design/schema.py) and spike notes (service/planning.py)
+    "design.no_allowed_kind": ("{path} は {kinds} で指定してください（{value} はどちらでもありません）", "812017c0"),
+    "design.kind_mapping": ("{fields}", "b4969fd3"),
+    "design.kind_number_in": ("数値（{unit}）", "9248be62"),
+    "design.kind_number": ("数値", "c37f5d4c"),
+    "design.kind_text": ("文字列", "372ea08c"),
+    "design.kind_list": ("リスト", "e3206e3d"),
+    "design.kind_or": ("{first} または {second}", "f815f5c0"),
+    "traffic.spike_and": ("{first}、{second}", "443dfceb"),
+    "design.kind_other": ("{label}", "444af755"),
+    "traffic.spike": ("{day} 日目 {at}、{minutes:,} 分間 ×{multiplier:g}", "cb0f833e"),
+    "traffic.spikes_add": ("スパイクによりリクエストが {extra:,} 件増えます（{spikes}）", "cac022b9"),
 }
 
 

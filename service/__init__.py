@@ -18,10 +18,11 @@ from service.planning import (
     expected_data,
     projection_data,
     scenario_estimates,
+    spike_note,
     sweep_data,
     year_total_usd,
 )
 
 __all__ = ["Case", "Plan", "catalog_for", "check_data", "client_requests", "design_summary", "dynamodb_plan_data",
            "estimate_data", "estimate_text", "expected_data", "plan", "projection_data", "scenario_estimates",
-           "sweep_data", "validate", "with_account_limits", "year_total_usd"]
+           "spike_note", "sweep_data", "validate", "with_account_limits", "year_total_usd"]

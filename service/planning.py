@@ -12,12 +12,12 @@ from models.checks.readiness import Context, Readiness
 from models.costs.estimate import Estimate
 from models.costs.sweep import cost_sweep, projection
 from models.design.ranges import has_ranges, scenario
-from models.design.schema import DesignError, parse_design
+from models.design.schema import Design, DesignError, parse_design
 from models.design.text import load_design_data
 from models.dynamodb_planner.plan import PlannerSettings, TableDemand, free_used_elsewhere, plan_table
-from models.messages import msg
+from models.messages import Message, msg
 from models.run.run import Run
-from models.run.traffic import client_monthly_requests
+from models.run.traffic import client_monthly_requests, spike_extras
 from pricing.catalog import load_facts
 from service.inputs import catalog_for
 from service.plan import Plan, plan
@@ -64,6 +64,26 @@ def client_requests(data) -> float:
     mapping or its `Plan`."""
     design = data.expected.design if _is_plan(data) else parse_design(expected_data(data))
     return client_monthly_requests(design.workload)
+
+
+def spike_note(design: Design) -> Message | None:
+    """Why the client requests differ from the volume given: "spikes add 19,470 requests (day 12
+    20:00, ×6 for 30 min)", with the extra rounded to whole requests; None without spikes (or when
+    they add nothing)."""
+    together, alone = spike_extras(design.workload)
+    if not design.workload.spikes or round(together) == 0:
+        return None
+    parts = [msg("traffic.spike", "day {day} {at}, ×{multiplier:g} for {minutes:,} min", day=s.day, at=s.at,
+                 multiplier=s.multiplier, minutes=s.minutes) for s in design.workload.spikes]
+    return msg("traffic.spikes_add", "spikes add {extra:,} requests ({spikes})", extra=int(round(together)),
+               spikes=_listed(parts))
+
+
+def _listed(parts: list[Message]) -> Message:
+    found = parts[0]
+    for part in parts[1:]:
+        found = msg("traffic.spike_and", "{first}; {second}", first=found, second=part)
+    return found
 
 
 def year_total_usd(data) -> Decimal:

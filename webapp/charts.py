@@ -72,13 +72,45 @@ def _dot_text(text: object) -> str:
     return str(text).replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
 
 
-def flow_dot(design: dict) -> str:
-    """The design's components and `from` links as Graphviz DOT (client → entry points → ...).
+#: simple fractions a `calls` multiplier is shown as (×⅓ reads better than × 0.333333)
+_FRACTIONS = {1 / 2: "½", 1 / 3: "⅓", 2 / 3: "⅔", 1 / 4: "¼", 3 / 4: "¾", 1 / 5: "⅕", 1 / 6: "⅙", 1 / 8: "⅛",
+              1 / 10: "⅒"}
+
+
+def multiplier_text(calls: object) -> str:
+    """An edge's multiplier, rounded for reading: ×⅓, ×2, ×2.5, 45 % (a share below 1 that is no simple fraction).
+
+    >>> [multiplier_text(v) for v in (1 / 3, 0.333333, 2, 2.5, 0.45, 12.3456, "x")]
+    ['×⅓', '×⅓', '×2', '×2.5', '45 %', '×12.3', '× x']
+    """
+    try:
+        value = float(calls)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return f"× {_dot_text(calls)}"
+    for fraction, glyph in _FRACTIONS.items():
+        if abs(value - fraction) <= 1e-3 * fraction + 1e-6:
+            return f"×{glyph}"
+    if 0 < value < 1:
+        return f"{value:.0%}".replace("%", " %")
+    return f"×{value:.3g}"
+
+
+#: unconnected components are laid out in rows of this many, inside one group
+ALONE_PER_ROW = 4
+
+
+def flow_dot(design: dict, alone_label: str = "priced on their own figures") -> str:
+    """The design's components and `from` links as Graphviz DOT, left to right (client → entry
+    points → ...). Multipliers are rounded (×⅓, 45 %); components with no link at all (Cognito,
+    Route 53, a resource with its own monthly figures) are grouped in one box, in rows, instead of a
+    tall column.
 
     >>> print(flow_dot({"components": [{"id": "api", "type": "api_gateway"},
     ...                                {"id": "fn", "type": "lambda", "from": "api"}]}))
     digraph design {
-      rankdir=LR; node [shape=box, style="rounded,filled", fillcolor="#eef3f8", fontname="Helvetica", fontsize=11];
+      rankdir=LR; nodesep=0.3; ranksep=0.45;
+      node [shape=box, style="rounded,filled", fillcolor="#eef3f8", fontname="Helvetica", fontsize=13];
+      edge [fontname="Helvetica", fontsize=12];
       "client" [label="clients", shape=ellipse, fillcolor="#ffffff"];
       "c:api" [label="api\\napi_gateway"];
       "c:fn" [label="fn\\nlambda"];
@@ -87,25 +119,46 @@ def flow_dot(design: dict) -> str:
     }
     """
     lines = ["digraph design {",
-             '  rankdir=LR; node [shape=box, style="rounded,filled", fillcolor="#eef3f8", fontname="Helvetica", '
-             'fontsize=11];',
+             "  rankdir=LR; nodesep=0.3; ranksep=0.45;",
+             '  node [shape=box, style="rounded,filled", fillcolor="#eef3f8", fontname="Helvetica", fontsize=13];',
+             '  edge [fontname="Helvetica", fontsize=12];',
              '  "client" [label="clients", shape=ellipse, fillcolor="#ffffff"];']
     components = [c for c in design.get("components") or [] if isinstance(c, dict)]
     ids = {str(c.get("id")) for c in components}
-    for comp in components:
-        label = _dot_text(comp.get("label") or comp.get("id"))
-        lines.append(f'  "c:{_dot_text(comp.get("id"))}" [label="{label}\\n{_dot_text(comp.get("type"))}"];')
+    sources = {str(c.get("from")) for c in components if c.get("from")}
+    edges, alone = [], []
     for comp in components:
         target = f'"c:{_dot_text(comp.get("id"))}"'
         source = comp.get("from")
         calls = comp.get("calls", 1)
-        label = "" if calls in (1, 1.0, None) or isinstance(calls, dict) else f' [label="× {_dot_text(calls)}"]'
+        label = "" if calls in (1, 1.0, None) or isinstance(calls, dict) else f' [label="{multiplier_text(calls)}"]'
         if source and str(source) in ids:
-            lines.append(f'  "c:{_dot_text(source)}" -> {target}{label};')
+            edges.append(f'  "c:{_dot_text(source)}" -> {target}{label};')
         elif not source and comp.get("type") not in ("cognito", "route53") and not _has_direct_volume(comp):
-            lines.append(f'  "client" -> {target}{label};')
+            edges.append(f'  "client" -> {target}{label};')
+        elif not source and str(comp.get("id")) not in sources:
+            alone.append(comp)
+    for comp in components:
+        if comp not in alone:
+            lines.append(_node(comp))
+    lines += edges
+    if alone:
+        lines += ["  subgraph cluster_alone {",
+                  f'    label="{_dot_text(alone_label)}"; style="rounded,dashed"; color="#9aa5b1";'
+                  ' fontname="Helvetica";',
+                  *("  " + _node(comp) for comp in alone)]
+        for row in range(0, len(alone), ALONE_PER_ROW):  # invisible links lay each row out left to right
+            names = [f'"c:{_dot_text(c.get("id"))}"' for c in alone[row:row + ALONE_PER_ROW]]
+            if len(names) > 1:
+                lines.append(f"    {' -> '.join(names)} [style=invis];")
+        lines.append("  }")
     lines.append("}")
     return "\n".join(lines)
+
+
+def _node(comp: dict) -> str:
+    label = _dot_text(comp.get("label") or comp.get("id"))
+    return f'  "c:{_dot_text(comp.get("id"))}" [label="{label}\\n{_dot_text(comp.get("type"))}"];'
 
 
 def _has_direct_volume(comp: dict) -> bool:

@@ -173,6 +173,14 @@ def current_estimate() -> tuple[Estimate | None, list[str]]:
         return None, err.problems
 
 
+def current_plan() -> Plan | None:
+    """The current design's cached Plan (the one the Limits page reads), None when it is invalid."""
+    try:
+        return cached_plan(st.session_state.design)
+    except DesignError:
+        return None
+
+
 def current_scenarios() -> tuple[dict[str, Estimate] | None, list[str]]:
     """The estimates of the current design's cases ({"expected"} or {"low", "expected", "high"})."""
     try:

@@ -637,20 +637,90 @@ def _kind(value: Any) -> str:
 
 
 def _union_pruned(errors: list[dict[str, Any]], data: dict[str, Any]) -> list[str]:
-    """One line per problem. A field that takes a number or a mapping (duration_ms, ranges) fails
-    once per branch; keep only the branch the user's value was meant for."""
+    """One line per problem. A field that takes one of several kinds (duration_ms: a number or
+    {p50, p95, p99}) fails once per kind it could be; keep the kind the user's value was meant for,
+    and when the value is of no allowed kind, say so in one line naming the kinds."""
     lines: list[str] = []
-    by_path: dict[str, list[tuple[dict[str, Any], str]]] = {}
+    unions: dict[tuple[Any, ...], dict[str, list[dict[str, Any]]]] = {}
+    order: list[tuple[Any, ...] | int] = []
     for error in errors:
-        by_path.setdefault(_path(error["loc"], data), []).append((error, _describe(error, data)))
-    for found in by_path.values():
-        if len(found) > 1:
-            is_mapping = isinstance(found[0][0].get("input"), dict)
-            number_kinds = ("float_parsing", "int_parsing", "float_type", "int_type")
-            meant = [(e, line) for e, line in found if (e["type"] in number_kinds) != is_mapping]
-            found = meant or found
-        lines += [line for _, line in found]
-    return lines
+        point = _union_point(error["loc"])
+        if point is None:
+            order.append(len(lines))
+            lines.append(_describe(error, data))
+            continue
+        where, branch = point
+        if where not in unions:
+            unions[where] = {}
+            order.append(where)
+        unions[where].setdefault(branch, []).append(error)
+    out: list[str] = []
+    for item in order:
+        if isinstance(item, int):
+            out.append(lines[item])
+        else:
+            out += _union_lines(item, unions[item], data)
+    return out
+
+
+#: error types that mean "not this kind of value" (as opposed to "this kind, but out of range")
+_KIND_ERRORS = frozenset({"float_parsing", "int_parsing", "float_type", "int_type", "int_from_float", "model_type",
+                          "dict_type", "model_attributes_type", "string_type", "list_type", "bool_type",
+                          "bool_parsing", "is_instance_of"})
+
+
+def _union_point(loc: tuple[Any, ...]) -> tuple[tuple[Any, ...], str] | None:
+    """(the location of the union field, the branch label) of an error inside a union's branch;
+    None for an error outside any union."""
+    where = list(loc)
+    if len(where) >= 3 and where[0] == "components" and isinstance(where[1], int) and where[2] in COMPONENT_TYPES:
+        del where[2]  # the discriminator tag pydantic inserts
+    for i, part in enumerate(where):
+        if isinstance(part, str) and _is_branch_label(part):
+            return tuple(loc[:len(loc) - len(where) + i]), part
+    return None
+
+
+def _union_lines(where: tuple[Any, ...], branches: dict[str, list[dict[str, Any]]], data: dict[str, Any]) -> list[str]:
+    """The problems of one union field: those of the branches the value fits (of its kind), or one
+    line naming the allowed kinds when it fits none."""
+    if len(branches) == 1:
+        return [_describe(e, data) for found in branches.values() for e in found]
+    depth = len(where) + 1
+    fitting = [found for found in branches.values()
+               if any(len(e["loc"]) > depth or e["type"] not in _KIND_ERRORS for e in found)]
+    if fitting:
+        return [_describe(e, data) for found in fitting for e in found]
+    first = next(iter(branches.values()))[0]
+    path = _path(where, data)
+    kinds = [_kind_name(label, found, path) for label, found in branches.items()]
+    return [msg("design.no_allowed_kind", "{path} must be {kinds}; {value} is neither", path=path,
+                kinds=_either(kinds), value=_show(first.get("input")))]
+
+
+def _either(kinds: list[Message]) -> Message:
+    """"a number (milliseconds) or {p50, p95, p99}" (one message per "or", so Japanese reads as well)."""
+    found = kinds[0]
+    for kind in kinds[1:]:
+        found = msg("design.kind_or", "{first} or {second}", first=found, second=kind)
+    return found
+
+
+def _kind_name(label: str, found: list[dict[str, Any]], path: str) -> Message:
+    """What a union branch accepts, in words: "a number (milliseconds)", "{p50, p95, p99}", "text"."""
+    class_name = next(((e.get("ctx") or {}).get("class_name") for e in found if e["type"] == "model_type"), None)
+    model = globals().get(str(class_name))
+    if isinstance(model, type) and issubclass(model, BaseModel):
+        return msg("design.kind_mapping", "{fields}", fields="{" + ", ".join(model.model_fields) + "}")
+    if label in ("float", "int") or "float" in label or "int" in label:
+        unit = _unit_hint(path)
+        return msg("design.kind_number_in", "a number ({unit})", unit=unit) if unit is not None \
+            else msg("design.kind_number", "a number")
+    if label == "str":
+        return msg("design.kind_text", "text")
+    if label.startswith("list"):
+        return msg("design.kind_list", "a list")
+    return msg("design.kind_other", "{label}", label=label)
 
 
 #: pydantic's names for the branches of a union, which it puts in an error's location

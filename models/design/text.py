@@ -118,8 +118,7 @@ def load_design_data(text: str) -> dict[str, Any]:
                                "a design is at most {depth} levels deep", most=MAX_BRACKET_DEPTH, depth=MAX_DEPTH)])
     data = _parse_text(text)
     if data is None:
-        raise DesignError([msg("design_file.empty", "design file: it is empty; start from a template (the template "
-                               "picker, or python cli.py templates)")])
+        raise DesignError([msg("design_file.empty", "design file: it is empty; start from a template")])
     if nesting_depth(data, MAX_DEPTH, leaves=True) > MAX_DEPTH:
         raise DesignError([msg("design_file.too_deep", "design file: nested more than {depth} levels deep",
                                depth=MAX_DEPTH)])

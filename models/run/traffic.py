@@ -106,6 +106,26 @@ def client_monthly_requests(workload: Workload) -> float:
     return base + extra
 
 
+def spike_extras(workload: Workload) -> tuple[float, tuple[float, ...]]:
+    """The client requests the spikes add to the month: (all spikes together, each spike alone).
+
+    The together figure is `client_monthly_requests(workload)` minus the spike-free volume; where
+    spikes overlap they multiply, so the spikes alone may not add up to it. A spike adds the
+    profile's weight over its minutes × (multiplier − 1), at the spike-free volume per minute."""
+    if not workload.spikes:
+        return 0.0, ()
+    profile = shape(workload)
+    per_minute = baseline_monthly_requests(workload, profile) / MINUTES_PER_MONTH
+    together = float((profile * (spike_factor(workload) - 1)).sum()) * per_minute
+    alone = []
+    for spike in workload.spikes:
+        hours, minutes = (int(part) for part in spike.at.split(":"))
+        start = (spike.day - 1) * 1440 + hours * 60 + minutes
+        window = profile[start:min(start + spike.minutes, MINUTES_PER_MONTH)]
+        alone.append(float(window.sum()) * (spike.multiplier - 1) * per_minute)
+    return together, tuple(alone)
+
+
 def client_traffic(workload: Workload) -> Traffic:
     """The client request-rate series of a workload."""
     profile = shape(workload)

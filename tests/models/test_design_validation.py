@@ -133,3 +133,37 @@ class TestDesignText:
     def test_oversized_text_is_refused_before_parsing(self):
         with pytest.raises(DesignError, match="too large"):
             load_design_data("#" * 1_000_001)
+
+
+@pytest.mark.parametrize("value, expected", [
+    # of no allowed kind: one line naming the field, the value and both kinds
+    ("fast", ["components[1] (fn).duration_ms must be a number (milliseconds) or {p50, p95, p99}; 'fast' is neither"]),
+    ([1, 2], ["components[1] (fn).duration_ms must be a number (milliseconds) or {p50, p95, p99}; [1, 2] is neither"]),
+    (None, ["components[1] (fn).duration_ms must be a number (milliseconds) or {p50, p95, p99}; None is neither"]),
+    # a number: only the number's problem (not "should be a valid dictionary")
+    (-5, ["components[1] (fn).duration_ms: -5 is out of range; must be > 0"]),
+    # a mapping: only the mapping's problem (not "a mapping is not a plain number")
+    ({"p50": "x"}, ["components[1] (fn).duration_ms.p50: 'x' is not a plain number"]),
+    ({"p50": 10, "p9": 3}, ["components[1] (fn).duration_ms.p9: unknown field (value 3); see docs/design-file.md "
+                            "for the fields of this type"]),
+    ({"p50": 100, "p95": 50}, ["components[1] (fn).duration_ms: percentiles must not decrease: p50 ≤ p95 ≤ p99"]),
+])
+def test_a_number_or_mapping_field_gets_one_plain_line(value, expected):
+    found = problems(with_component(duration_ms=value))
+    assert found == expected
+    for line in found:  # no pydantic internals
+        assert "Input should be" not in line and "function-after" not in line and "DurationPercentiles" not in line
+
+
+def test_the_union_line_reads_in_japanese():
+    from i18n.engine_ja import say
+    (line,) = problems(with_component(duration_ms="fast"))
+    assert say(line, "ja") == ("components[1] (fn).duration_ms は 数値（ミリ秒） または {p50, p95, p99} で指定してください"
+                               "（'fast' はどちらでもありません）")
+
+
+def test_a_text_or_list_field_of_neither_kind_names_both():
+    data = base()
+    data["workload"]["daily_profile"] = 5
+    (line,) = problems(data)
+    assert line.startswith("workload.daily_profile") and "Input should be" not in line

@@ -247,3 +247,25 @@ def test_multiplier_below_one_is_a_dip():
     traffic = client_traffic(Workload(requests_per_month=1e6, spikes=[Spike(day=1, at="00:00", minutes=10, multiplier=0.5)]))
     np.testing.assert_allclose(traffic.rate_rps[:10], 0.5 * traffic.baseline_rps[:10], rtol=1e-15)
     assert series_total(Workload(requests_per_month=1e6, spikes=[Spike(day=1, at="00:00", minutes=10, multiplier=0.5)])) < 1e6
+
+
+def test_spike_extras_match_a_hand_calculation():
+    """photo_thumbnails: 3,000,000 requests, mobile_evening × weekends, ×6 for 30 min on day 12 at 20:00.
+
+    Day 12 is a Friday (weekly weight 0.9); 20:00 has the daily weight 2.0, so the spike's minutes weigh
+    1.8 before scaling. The profile's mean over the 730-hour month: the daily weights sum to 22.9, the
+    weekly weights of the 30 whole days (4 weeks of 7.1 plus Mon and Tue at 0.85) to 30.1, and the last
+    10 hours (a Wednesday, 0.85) add 0.85 × 4.8 = 4.08: (22.9 × 30.1 + 4.08) / 730 = 693.37 / 730.
+    Extra = 1.8 / (693.37 / 730) × (6 − 1) × 30 min × 3,000,000 / 43,800 = 810,000,000 / 41,602.2."""
+    from models.design.schema import Workload
+    from models.run.traffic import client_monthly_requests, spike_extras
+
+    workload = Workload(requests_per_month=3_000_000, daily_profile="mobile_evening", weekly_profile="weekends",
+                        spikes=[{"day": 12, "at": "20:00", "minutes": 30, "multiplier": 6}])
+    by_hand = 1.8 * 730 / 693.37 * 5 * 30 * 3_000_000 / 43_800
+    assert by_hand == pytest.approx(19_470.124, abs=1e-3)
+    together, alone = spike_extras(workload)
+    assert together == pytest.approx(by_hand, rel=1e-9)
+    assert alone == pytest.approx((by_hand,), rel=1e-9)
+    assert client_monthly_requests(workload) == pytest.approx(3_000_000 + by_hand, rel=1e-12)
+    assert spike_extras(Workload(requests_per_month=3_000_000)) == (0.0, ())

@@ -87,3 +87,19 @@ def test_the_dynamodb_planner_reads_its_rates_from_the_price_book():
     assert prices.free_rcu_hours == book.free_amount("dynamodb.provisioned.rcu_hours") > 0
     with pytest.raises(KeyError, match="no.such.price"):
         book.usd_per_unit("no.such.price")
+
+
+def test_the_spike_note_says_what_the_spikes_add():
+    """photo_thumbnails' one spike adds 19,470.12 requests (tests/models/test_traffic.py works it out by
+    hand), shown as whole requests with when, how much and how long."""
+    from i18n.engine_ja import say
+    from models.design.schema import parse_design
+    from models.design.text import load_design_data
+    from service.planning import spike_note
+    from templates import template_text
+
+    design = parse_design(load_design_data(template_text("photo_thumbnails")))
+    note = spike_note(design)
+    assert note == "spikes add 19,470 requests (day 12 20:00, ×6 for 30 min)"
+    assert say(note, "ja") == "スパイクによりリクエストが 19,470 件増えます（12 日目 20:00、30 分間 ×6）"
+    assert spike_note(parse_design(load_design_data(template_text("save_app_data")))) is None

@@ -30,7 +30,7 @@ def test_the_page_shows_the_same_checks_as_the_cli(limits_page):
     table = limits_page.dataframe[0].value
     assert len(table) == len(report.checks)
     cli_affected = {(c.id, c.component): c.affected_requests_per_month for c in report.checks}
-    page_affected = {(r["check"], r["component"]): r["affected / month"] for _, r in table.iterrows()}
+    page_affected = {(r["id"], r["component"]): r["affected / month"] for _, r in table.iterrows()}
     assert page_affected == cli_affected
     assert limits_page.metric[0].value.endswith(report.worst_status)
 

@@ -49,7 +49,9 @@ def test_yen_with_consumption_tax_in_japanese():
     at.selectbox(key="template").set_value("photo_thumbnails").run()
     assert not at.exception and not at.error
     quote = quote_of(PHOTO, QuoteSettings("JPY", Decimal(150), Decimal(10)))
-    assert metrics(at) == {"月額合計（円、税抜）": f"{quote.subtotal:,}円", "税込（10 %）": f"{quote.total:,}円"}
+    # beside the totals, the readiness status of the same Plan (photo_thumbnails warns: events lost without a DLQ)
+    assert metrics(at) == {"月額合計（円、税抜）": f"{quote.subtotal:,}円", "税込（10 %）": f"{quote.total:,}円",
+                           "上限チェック": "🟡 注意"}
     table = at.dataframe[0].value
     assert list(table["金額（円、端数処理後）"]) == [float(line.amount) for line in quote.lines]
     assert "費用（USD）" in table.columns  # the engine's exact USD stays visible

@@ -268,11 +268,13 @@ def test_user_flow_photo_compare_japanese_yen_exports_and_share_link(page, brows
     go_to_page(page, "設計と費用")
     expect(page.get_by_text("税込（10 %）", exact=True)).to_be_visible()
     expect(page.get_by_role("heading", name=PHOTO, exact=True)).to_be_visible()
-    expect(metric_values).to_have_count(2)  # the subtotal excl. tax and the total incl. tax
+    # the subtotal excl. tax and the total incl. tax, then the readiness status beside them
+    expect(metric_values).to_have_count(3)
     expect(metric_values.first).to_have_text(YEN_AMOUNT)
-    expect(metric_values.last).to_have_text(YEN_AMOUNT)
+    expect(metric_values.nth(1)).to_have_text(YEN_AMOUNT)
+    expect(metric_values.last).to_have_text("🟡 注意")
     wait_for_idle(page)
-    totals = [text.strip() for text in metric_values.all_inner_texts()]
+    totals = [text.strip() for text in metric_values.all_inner_texts()][:2]
     assert_no_traceback(page)
 
     # 4. the Excel quote and the printable report, in Japanese and yen, with the totals on screen
@@ -300,7 +302,7 @@ def test_user_flow_photo_compare_japanese_yen_exports_and_share_link(page, brows
     try:
         expect(shared.get_by_text("リンクの設計を開きました。")).to_be_visible()
         expect(shared.get_by_role("heading", name=PHOTO, exact=True)).to_be_visible()
-        expect(shared.locator('[data-testid="stMetricValue"]')).to_have_text(totals)
+        expect(shared.locator('[data-testid="stMetricValue"]')).to_have_text([*totals, "🟡 注意"])
         wait_for_idle(shared)
         assert_no_traceback(shared)
 

@@ -130,7 +130,15 @@ def page() -> None:
     if len(summaries) < 2:
         st.info(t("compare_need_two", lg))
         return
-    st.dataframe(compare_table(summaries, labels, settings, lg), key="compare_table", hide_index=True)
+    table = compare_table(summaries, labels, settings, lg)
+    cur = t(f"cur_{settings.currency}", lg)
+    key_columns = [t("col_design", lg), tf("col_monthly", lg, cur=cur), t("col_range", lg), tf("col_year", lg, cur=cur),
+                   t("col_worst", lg)]
+    shown = [c for c in key_columns if c in table.columns]
+    st.dataframe(table, key="compare_table", hide_index=True, column_order=shown,
+                 column_config={shown[0]: st.column_config.TextColumn(width="medium")})
+    with st.expander(t("page.design.compare_details", lg)):
+        st.table(table[[shown[0]] + [c for c in table.columns if c not in shown]])
     volumes = log_volumes(SWEEP_LOW, SWEEP_HIGH, SWEEP_POINTS)
     points = break_evens(volumes, sweeps, labels)
     log_y = st.checkbox(t("compare_log_y", lg), value=True, key="compare_log_y", help=t("compare_log_y_help", lg))

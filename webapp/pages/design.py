@@ -39,14 +39,27 @@ def on_template_change() -> None:
         set_design(template_data(key), key)
 
 
+def modified_template(lg: str) -> str | None:
+    """ "Save app data (modified)" when the design came from a template and was edited since, else None."""
+    key = st.session_state.get("design_label")
+    if key in template_keys() and st.session_state.design != template_data(key):
+        return tf("page.design.modified", lg, name=template_data(key)["name"])
+    return None
+
+
 def open_panel(lg: str) -> None:
-    """Template picker and file upload. The picker shows the template the design came from, or a
-    placeholder when it came from a file, a link or the editor."""
-    if st.session_state.get("design_label") not in template_keys():
-        st.session_state.template = None
+    """Template picker and file upload. The picker shows the template the design came from (with
+    "(modified)" under it after edits), or a placeholder when it came from a file, a link or the editor. The
+    picker's value is set from the design's label on every run: Streamlit forgets a widget's value
+    while another page is shown."""
+    label = st.session_state.get("design_label")
+    st.session_state.template = label if label in template_keys() else None
     st.selectbox(t("template", lg), template_keys(), key="template", on_change=on_template_change, index=None,
                  placeholder=t("template_placeholder", lg),
                  format_func=lambda k: template_data(k)["name"], help=t("template_help", lg))
+    modified = modified_template(lg)  # beside the picker, not in its options: a changing option text resets it
+    if modified:
+        st.caption(f"✏️ {plain(modified)}")
     upload = st.file_uploader(t("upload", lg), type=["yaml", "yml", "json"], key="upload", help=t("upload_help", lg))
     if upload is not None and upload.file_id != st.session_state.get("upload_id"):
         st.session_state.upload_id = upload.file_id
@@ -180,8 +193,8 @@ def yaml_editor(design: dict, lg: str) -> None:
                 validate(data)
                 set_design(data, st.session_state.get("design_label", "yaml"))
                 st.rerun()
-            except DesignError as err:
-                st.error(t("design_error", lg) + "\n\n" + problem_lines(err.problems, lg))
+            except DesignError as err:  # the design (and its estimate) stay as they were
+                st.error(t("page.design.not_applied", lg) + "\n\n" + problem_lines(err.problems, lg))
 
 
 def page() -> None:

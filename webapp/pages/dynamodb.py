@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, date, datetime
+from decimal import Decimal
 
 import pandas as pd
 import streamlit as st
 
 from i18n.catalog import section, t
 from i18n.engine_ja import say
+from i18n.format import format_money
+from models.costs.money import QuoteSettings, round_money
 from models.design.schema import DesignError, parse_design
 from models.dynamodb_planner.month import month_start_utc, next_monday
 from models.dynamodb_planner.month import utc_offset_minutes as workload_offset_minutes
@@ -18,7 +21,7 @@ from render.dynamodb_plan import LOWER_BOUND, RECURRING, actions_document, plan_
 from service import dynamodb_plan_data
 from service.dynamodb_live import live_decrease_state
 from webapp.charts import capacity_figure
-from webapp.state import design_key, lang
+from webapp.state import design_key, lang, quote_settings
 
 TEXT = section("page.dynamodb")  # the words live in i18n/catalog.py ("page.dynamodb.*")
 
@@ -119,6 +122,38 @@ def controls(design: dict, lg: str) -> tuple[dict, str, str | None, PlannerSetti
     return trial, table, index, settings
 
 
+def money_headings(settings: QuoteSettings, lg: str) -> tuple[str, str]:
+    """The month and 12-month cost columns: "USD / month" (its Japanese by `heading`), or the quote's
+    currency ("JPY / month", "円／月")."""
+    if settings.currency == "USD":
+        return "USD / month", "USD / 12 months"
+    cur = t(f"cur_{settings.currency}", lg)
+    return t("page.dynamodb.money.month", lg, cur=cur), t("page.dynamodb.money.year", lg, cur=cur)
+
+
+def amount(usd, settings: QuoteSettings) -> float | None:
+    """A USD figure of the plan in the quote's currency, rounded as a quote rounds (None stays None)."""
+    if usd is None:
+        return None
+    if settings.currency == "USD":
+        return usd
+    return float(round_money(settings.convert(Decimal(str(usd))), settings.currency))
+
+
+def money_text(usd, settings: QuoteSettings, lg: str) -> str:
+    return format_money(None if usd is None else Decimal(str(amount(usd, settings))), settings.currency, lg)
+
+
+def reason_text(reason, settings: QuoteSettings, lg: str) -> str:
+    """Why the plan is recommended, its amount in the quote's currency (the engine words it in USD)."""
+    params = getattr(reason, "params", None)
+    if settings.currency == "USD" or not params or "usd" not in params:
+        return say(reason, lg)
+    saving = t("page.dynamodb.money.saving", lg, saving=f"{params['saving']:.0%}") if "saving" in params else ""
+    return t("page.dynamodb.money.reason", lg, best=params["best"], allowed=f"{params['allowed']:.2%}",
+             amount=money_text(params["usd"], settings, lg), saving=saving, even=f"{params['even']:.0%}")
+
+
 def utc_offset_minutes(design: dict) -> int:
     """The workload timezone's offset, to place the planned month (starting next Monday) in UTC."""
     return workload_offset_minutes(parse_design(design).workload)
@@ -140,18 +175,21 @@ def page() -> None:
     except DesignError as err:
         st.error(tx("problems", lg) + "\n\n" + "\n".join(f"- {say(p, lg)}" for p in err.problems))
         return
-    st.success(f"**{tx('recommended', lg)}: {doc['recommended']}** — {say(doc['reason'], lg)}")
-    rows = [{"strategy": s["name"], "applicable": s["applicable"], "USD / month": s["monthly_cost_usd"],
-             "USD / 12 months": s["cost_12_months_usd"],
+    money = quote_settings()
+    st.success(f"**{tx('recommended', lg)}: {doc['recommended']}** — {reason_text(doc['reason'], money, lg)}")
+    month, year = money_headings(money, lg)
+    rows = [{"strategy": s["name"], "applicable": s["applicable"], month: amount(s["monthly_cost_usd"], money),
+             year: amount(s["cost_12_months_usd"], money),
              "throttled / month": s["throttled_requests"], "utilization": s["avg_utilization"],
              "max decreases / day": s["max_decreases_in_a_day"], "note": say(s["note"], lg)} for s in doc["strategies"]]
-    table = pd.DataFrame(rows)
+    strategies = pd.DataFrame(rows)  # not `table`: that is the table's name, which the download is named after
     if lg == "ja":
-        table = table.rename(columns=JA_COLUMNS)
-    st.dataframe(table, key="ddb.strategies", hide_index=True, column_config={
+        strategies = strategies.rename(columns=JA_COLUMNS)
+    money_format = "%,.0f" if money.currency == "JPY" else "%.2f"
+    st.dataframe(strategies, key="ddb.strategies", hide_index=True, column_config={
         heading("utilization", lg): st.column_config.NumberColumn(format="percent"),
-        heading("USD / month", lg): st.column_config.NumberColumn(format="%.2f"),
-        heading("USD / 12 months", lg): st.column_config.NumberColumn(format="%.2f")})
+        heading(month, lg) if money.currency == "USD" else month: st.column_config.NumberColumn(format=money_format),
+        heading(year, lg) if money.currency == "USD" else year: st.column_config.NumberColumn(format=money_format)})
     for part, unit, side in (("demand_read", tx("reads", lg), 0), ("demand_write", tx("writes", lg), 1)):
         capacities = {name: pair[side] for name, pair in curves.items() if isinstance(pair, tuple)}
         st.plotly_chart(capacity_figure(curves[part], capacities, title=f"{doc['table']}: {unit}", unit=unit),
@@ -159,8 +197,14 @@ def page() -> None:
     weekly = next(s for s in doc["strategies"] if s["name"] == RECURRING)
     bound = next(s for s in doc["strategies"] if s["name"] == LOWER_BOUND)
     gap = doc["recurring_vs_lower_bound"]["gap_fraction"]
-    st.info(tx("compare", lg, weekly=f"{weekly['monthly_cost_usd']:,.2f}", bound=f"{bound['monthly_cost_usd']:,.2f}",
-               gap="—" if gap is None else f"{gap:.1%}", changes=len(bound["schedule"])))
+    gap_text = "—" if gap is None else f"{gap:.1%}"
+    if money.currency == "USD":
+        st.info(tx("compare", lg, weekly=f"{weekly['monthly_cost_usd']:,.2f}",
+                   bound=f"{bound['monthly_cost_usd']:,.2f}", gap=gap_text, changes=len(bound["schedule"])))
+    else:
+        st.info(t("page.dynamodb.money.compare", lg, weekly=money_text(weekly["monthly_cost_usd"], money, lg),
+                  bound=money_text(bound["monthly_cost_usd"], money, lg), gap=gap_text,
+                  changes=len(bound["schedule"])))
     with st.expander(f"{tx('schedule', lg)} ({len(weekly['schedule'])})"):
         st.dataframe(pd.DataFrame(weekly["schedule"]), key="ddb.schedule", hide_index=True)
         st.download_button(tx("actions", lg), json.dumps(actions, indent=2),

@@ -8,17 +8,16 @@ import copy
 import pandas as pd
 import streamlit as st
 
-from i18n.catalog import section, t
+from i18n.catalog import check_name, format_count, section, t
 from i18n.engine_ja import say
 from models.design.schema import DesignError
 from render.readiness import STATUS_ORDER
 from service import check_data
 from webapp.charts import limit_figure
 from webapp.state import cached_plan, lang
-from webapp.views.safe import problem_lines
+from webapp.views.safe import plain, problem_lines
 
 TEXT = section("page.limits")  # the words live in i18n/catalog.py ("page.limits.*")
-ICON = {"fail": "🔴 fail", "warn": "🟡 warn", "pass": "🟢 pass"}
 
 
 def tx(key: str, lg: str) -> str:
@@ -57,7 +56,9 @@ def what_if(design: dict, lg: str) -> dict:
 
 
 def checks_table(report, lg: str = "en") -> pd.DataFrame:
-    rows = [{"status": ICON[c.status], "check": c.id, "component": c.component,
+    """One row per check, the worst first: the check in words ("Account Lambda concurrency"), its id
+    (kept in the data, not shown), and the figures as the engine computed them."""
+    rows = [{"status": t(f"status_{c.status}", lg), "check": check_name(c.id, lg), "id": c.id, "component": c.component,
              "peak": c.peak_demand, "limit": c.limit_value, "unit": say(c.unit, lg), "headroom %": c.headroom_pct,
              "affected / month": c.affected_requests_per_month, "consequence": say(c.consequence, lg),
              "action": say(c.action, lg),
@@ -65,6 +66,27 @@ def checks_table(report, lg: str = "en") -> pd.DataFrame:
                                                if c.from_account else "")}
             for c in sorted(report.checks, key=lambda c: STATUS_ORDER[c.status])]
     return pd.DataFrame(rows)
+
+
+def _figure(value) -> str:
+    """A check's figure as text: "—" when there is none (a check without a numeric limit)."""
+    if value is None or value != value:
+        return "—"
+    return format_count(round(float(value), 1))
+
+
+def details_table(table: pd.DataFrame) -> pd.DataFrame:
+    """The figures behind each check, as text ("—" for none; requests a month as whole requests)."""
+    details = table[["check", "component", "peak", "limit", "unit", "headroom %", "affected / month",
+                     "limit source"]].copy()
+    for column in ("peak", "limit", "headroom %"):
+        details[column] = [_figure(v) for v in details[column]]
+    details["affected / month"] = [f"{round(v):,}" for v in details["affected / month"]]
+    return details.fillna("—").replace("", "—")
+
+
+#: what the grid shows without scrolling; the figures are in the details below it
+KEY_COLUMNS = ("status", "check", "component", "consequence", "action")
 
 
 JA_COLUMNS = {name: entry["ja"] for name, entry in section("page.limits.column").items()}
@@ -92,21 +114,35 @@ def page() -> None:
             st.error(tx("problems", lg) + "\n\n" + problem_lines(err.problems, lg))
             return
         cols = st.columns(3)
-        cols[0].metric(tx("overall", lg), ICON[report.worst_status])
+        cols[0].metric(tx("overall", lg), t(f"status_{report.worst_status}", lg))
         design_facts = report.components.get("(design)", {})
         if "composite_availability_pct" in design_facts:
             cols[1].metric(tx("availability", lg), f"{design_facts['composite_availability_pct']:.3f} %",
                            help=tx("availability_help", lg))
             cols[2].metric(tx("degraded", lg), f"{design_facts['degraded_minutes_per_month']:,.0f}")
-        st.dataframe(_headed(checks_table(report, lg), lg), key="readiness_table", hide_index=True)
+        for check in sorted((c for c in report.checks if c.status != "pass"), key=lambda c: STATUS_ORDER[c.status]):
+            # a card per failing or warning check: what happens and the fix, in full
+            st.markdown(f"{t(f'status_{check.status}', lg)} **{plain(check_name(check.id, lg))}** ("
+                        f"{plain(check.component)}): "
+                        f"{plain(say(check.consequence, lg))}  \n→ {plain(say(check.action, lg))}")
+        table = checks_table(report, lg)
+        heads = [JA_COLUMNS.get(c, c) if lg == "ja" else c for c in KEY_COLUMNS]
+        st.dataframe(_headed(table, lg), key="readiness_table", hide_index=True, column_order=heads, column_config={
+            heads[0]: st.column_config.TextColumn(width="small"),
+            heads[1]: st.column_config.TextColumn(width="medium"),
+            heads[2]: st.column_config.TextColumn(width="small"),
+            heads[3]: st.column_config.TextColumn(width="medium"),
+            heads[4]: st.column_config.TextColumn(width="medium")})
+        with st.expander(t("page.design.check_details", lg)):
+            st.table(_headed(details_table(table), lg))
         choices = [key for key in report.curves]
         if choices:
-            chosen = st.selectbox(tx("chart_for", lg), choices, format_func=lambda k: f"{k[0]} · {k[1]}",
-                                  key="limits_chart")
+            chosen = st.selectbox(tx("chart_for", lg), choices,
+                                  format_func=lambda k: f"{check_name(k[0], lg)} · {k[1]}", key="limits_chart")
             found = next(c for c in report.checks if (c.id, c.component) == chosen)
             st.plotly_chart(limit_figure(report.curves[chosen], found.limit_value,
-                                         title=f"{found.id} · {found.component}", unit=say(found.unit, lg)),
-                            key="limit_chart")
+                                         title=f"{check_name(found.id, lg)} · {found.component}",
+                                         unit=say(found.unit, lg)), key="limit_chart")
 
 
 page()

@@ -9,16 +9,19 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from i18n.catalog import format_date, t, tf
+from i18n.catalog import check_name, format_date, t, tf
+from i18n.engine_ja import say
 from i18n.format import format_money, rate_note, rounding_rule
+from models.checks.readiness import Readiness
 from models.costs.estimate import Estimate
 from models.costs.money import Quote, QuoteSettings, make_quote
-from service import expected_data
+from render.readiness import STATUS_ORDER
+from service import Plan, expected_data, spike_note
 from storage.designs import StorageError
 from storage.share import share_url
 from storage.short_links import ShortLinks, short_url
 from webapp.charts import cost_breakdown_figure, flow_dot
-from webapp.state import current_scenarios, quote_settings, share_settings, share_token
+from webapp.state import current_plan, current_scenarios, quote_settings, share_settings, share_token
 from webapp.views.downloads import export_files, quote_details
 from webapp.views.safe import plain, problem_lines, storage_message
 
@@ -36,15 +39,38 @@ def estimate_panel(design: dict, lg: str) -> None:
     results(estimates, design, lg)
 
 
+#: units the engine counts in whole things (the rest are measures: GB, GB-s, hours, minutes)
+COUNT_UNITS = frozenset({"requests", "deliveries", "MAU", "traces", "WRU", "RRU", "objects", "messages", "emails",
+                         "queries", "zones", "100 WCU", "100 RCU", "invocations", "events", "cold starts"})
+
+
+def quantity_text(quantity: float, unit: str) -> str:
+    """A line's quantity as people read it: whole counts (3,019,470 requests, not 3,019,470.12), and
+    measures to a sensible precision (335,758 GB-s, 2.88 GB, 0.815 GB-s).
+
+    >>> quantity_text(3019470.124, "requests"), quantity_text(-0.81470214, "GB-s"), quantity_text(2.8795911, "GB")
+    ('3,019,470', '-0.815', '2.88')
+    """
+    if unit in COUNT_UNITS:
+        return f"{round(quantity):,}"
+    size = abs(quantity)
+    if size >= 1000:
+        return f"{quantity:,.0f}"
+    if size >= 1 or size == 0:
+        return f"{quantity:,.2f}".rstrip("0").rstrip(".")
+    return f"{quantity:.3g}"
+
+
 def line_item_table(est: Estimate, lg: str, quote: Quote | None = None) -> pd.DataFrame:
     """The line items with localised column names: the engine's USD figures, and (with `quote`) each
-    line's rounded amount in the quote's currency — the numbers the total adds up."""
+    line's rounded amount in the quote's currency — the numbers the total adds up. The quantity is
+    text (whole counts, rounded measures); the exact figures are in the JSON and CSV exports."""
     rows = []
     lines = quote.lines if quote is not None else [None] * len(est.line_items)
     for li, ql in zip(est.line_items, lines, strict=True):
         row = {
             t("col_component", lg): li.component, t("col_service", lg): li.service,
-            t("col_dimension", lg): li.dimension, t("col_quantity", lg): float(li.quantity),
+            t("col_dimension", lg): li.dimension, t("col_quantity", lg): quantity_text(float(li.quantity), li.unit),
             t("col_unit", lg): li.unit,
             t("col_unit_price", lg): None if li.unit_price_usd is None else float(li.unit_price_usd),
             t("col_cost", lg): None if li.cost_usd is None else float(li.cost_usd),
@@ -61,6 +87,16 @@ def line_item_table(est: Estimate, lg: str, quote: Quote | None = None) -> pd.Da
     return pd.DataFrame(rows)
 
 
+def line_item_details(table: pd.DataFrame, lg: str) -> pd.DataFrame:
+    """The columns the line-item grid leaves out, as text ("—" for a missing figure)."""
+    columns = [t(key, lg) for key in ("col_component", "col_dimension", "col_unit_price", "col_as_of",
+                                      "col_confidence", "col_source", "col_formula")]
+    details = table[columns].copy()
+    price = t("col_unit_price", lg)
+    details[price] = [f"{v:.6g}" if v is not None and v == v else "—" for v in details[price]]
+    return details.fillna("—").replace("", "—")
+
+
 def component_amounts(quote: Quote) -> dict[str, float]:
     """Per component: the sum of its rounded lines (so the bars add up to the total)."""
     totals: dict[str, float] = {}
@@ -69,21 +105,33 @@ def component_amounts(quote: Quote) -> dict[str, float]:
     return totals
 
 
-def totals(quotes: dict[str, Quote], settings: QuoteSettings, est: Estimate, lg: str) -> None:
-    """The monthly total (and with tax, the total including it), the range, and how it was rounded."""
+def totals(quotes: dict[str, Quote], settings: QuoteSettings, est: Estimate, lg: str,
+           the_plan: Plan | None = None) -> None:
+    """The monthly total (and with tax, the total including it), the readiness status beside it and
+    the worst check under it (from the cached Plan the Limits page reads), why the quantities differ
+    from the input, the range, and how it was rounded."""
     q = quotes["expected"]
     cur = t(f"cur_{settings.currency}", lg)
+    report = the_plan.readiness.get("expected") if the_plan is not None else None
 
     def money(amount) -> str:
         return format_money(amount, settings.currency, lg)
 
+    cols = st.columns((2 if settings.tax_pct else 1) + (1 if report is not None else 0))
     if settings.tax_pct:
-        cols = st.columns(2)
         cols[0].metric(tf("total_excl", lg, cur=cur), money(q.subtotal), help=t("total_help", lg))
         cols[1].metric(tf("total_incl", lg, pct=f"{settings.tax_pct.normalize():f}"), money(q.total),
                        help=t("total_incl_help", lg))
     else:
-        st.metric(tf("total_cur", lg, cur=cur), money(q.total), help=t("total_help", lg))
+        cols[0].metric(tf("total_cur", lg, cur=cur), money(q.total), help=t("total_help", lg))
+    if report is not None:
+        cols[-1].metric(t("page.design.readiness", lg), t(f"status_{report.worst_status}", lg),
+                        help=t("page.design.readiness_help", lg))
+        readiness_reason(report, lg)
+    if the_plan is not None:
+        note = spike_note(the_plan.expected.design)
+        if note is not None:
+            st.caption(f"ℹ️ {t('page.design.why_quantities', lg)}: {plain(say(note, lg))}")
     if len(quotes) > 1:
         st.info(tf("range_caption", lg, low=money(quotes["low"].total), expected=money(q.total),
                    high=money(quotes["high"].total)) + "\n\n" + t("range_method", lg))
@@ -95,17 +143,41 @@ def totals(quotes: dict[str, Quote], settings: QuoteSettings, est: Estimate, lg:
     st.caption(" · ".join(notes))
 
 
+def worst_check(report: Readiness):
+    """The check to name first: the worst status, then the most requests lost (None when all pass)."""
+    bad = [c for c in report.checks if c.status != "pass"]
+    return min(bad, key=lambda c: (STATUS_ORDER[c.status], -c.affected_requests_per_month)) if bad else None
+
+
+def readiness_reason(report: Readiness, lg: str) -> None:
+    """One line under the total: the worst check in words and what it costs, and the way to the Limits page."""
+    worst = worst_check(report)
+    if worst is not None:
+        counts = {status: sum(c.status == status for c in report.checks) for status in ("fail", "warn")}
+        line = tf("page.design.worst", lg, name=check_name(worst.id, lg), component=plain(worst.component),
+                  consequence=plain(say(worst.consequence, lg)))
+        st.markdown(f"{t(f'status_{worst.status}', lg)[:1]} {line}")
+        st.caption(tf("page.design.counts", lg, fail=counts["fail"], warn=counts["warn"], n=len(report.checks)))
+    try:
+        st.page_link("webapp/pages/limits.py", label=t("page.design.open_limits", lg), icon="🚦")
+    except Exception:  # noqa: BLE001, S110 - the page run alone (a test's switch_page) knows no other page
+        pass
+
+
 def results(estimates: dict[str, Estimate], design: dict, lg: str) -> None:
     """Totals, warnings, diagram, chart, line items, exports and the share link."""
     settings = quote_settings()
     est = estimates["expected"]
     quotes = {case: make_quote(e.line_items, settings) for case, e in estimates.items()}
-    totals(quotes, settings, est, lg)
+    totals(quotes, settings, est, lg, current_plan())
     if est.warnings:
         st.warning(f"**{t('warnings', lg)}**\n\n" + problem_lines(list(est.warnings), lg))
     with st.expander(t("diagram", lg), expanded=True):
         st.caption(t("diagram_help", lg))
-        st.graphviz_chart(flow_dot(expected_data(design)))
+        data = expected_data(design)
+        # a big design is drawn at its own size (readable text; the frame scrolls), a small one fits the column
+        big = len(data.get("components") or []) > 8
+        st.graphviz_chart(flow_dot(data, t("page.design.diagram_alone", lg)), width="content" if big else "stretch")
     by_component = pd.DataFrame([{"component": c, "cost": v} for c, v in component_amounts(quotes["expected"]).items()])
     if len(quotes) > 1:
         lows, highs = component_amounts(quotes["low"]), component_amounts(quotes["high"])
@@ -114,14 +186,25 @@ def results(estimates: dict[str, Estimate], design: dict, lg: str) -> None:
     st.plotly_chart(cost_breakdown_figure(by_component, title=t("breakdown", lg), currency=settings.currency),
                     key="breakdown_chart")
     st.subheader(t("line_items", lg))
-    st.dataframe(line_item_table(est, lg, quotes["expected"]), key="line_items", hide_index=True, column_config={
-        t("col_source", lg): st.column_config.LinkColumn(t("col_source", lg), display_text="source"),
-        t("col_unit_price", lg): st.column_config.NumberColumn(format="%.10g"),
-        t("col_cost", lg): st.column_config.NumberColumn(format="%.4f"),
-        tf("col_cost_cur", lg, cur=t(f"cur_{settings.currency}", lg)): st.column_config.NumberColumn(
-            format="%,.0f" if settings.currency == "JPY" else "%,.2f"),
-        t("col_quantity", lg): st.column_config.NumberColumn(format="%,.2f"),
-    })
+    table = line_item_table(est, lg, quotes["expected"])
+    amount = tf("col_cost_cur", lg, cur=t(f"cur_{settings.currency}", lg))
+    # what fits the Design page's column: the amount the total adds up before the engine's USD (shown
+    # only when the quote is in another currency)
+    key_columns = [t("col_component", lg), t("col_dimension", lg), t("col_quantity", lg), t("col_unit", lg), amount]
+    if settings.currency != "USD":
+        key_columns.append(t("col_cost", lg))
+    st.dataframe(table, key="line_items", hide_index=True, column_order=[c for c in key_columns if c in table],
+                 column_config={
+                     t("col_component", lg): st.column_config.TextColumn(width="small"),
+                     t("col_dimension", lg): st.column_config.TextColumn(width="medium"),
+                     t("col_quantity", lg): st.column_config.TextColumn(width="small"),
+                     t("col_unit", lg): st.column_config.TextColumn(width="small"),
+                     t("col_cost", lg): st.column_config.NumberColumn(format="%,.2f", width="small"),
+                     amount: st.column_config.NumberColumn(format="%,.0f" if settings.currency == "JPY" else "%,.2f",
+                                                           width="small"),
+                 })
+    with st.expander(t("page.design.details", lg)):
+        st.table(line_item_details(table, lg))
     exports(design, settings, lg)
     share_box(lg)
 
