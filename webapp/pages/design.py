@@ -201,14 +201,15 @@ def page() -> None:
     lg = lang()
     design = st.session_state.design
     link_messages(lg)
+    headline = st.container()  # the total and readiness: first on screen (a phone's first screen) and drawn first
     left, right = st.columns([2, 3], gap="large")
+    with right:
+        estimate_panel(design, lg, headline)
     with left:
         st.subheader(t("design", lg))
         open_panel(lg)
         design_form(design, lg)
         yaml_editor(design, lg)
-    with right:
-        estimate_panel(design, lg)
 
 
 init_state()  # a deep link in a new session can run this page without app.py

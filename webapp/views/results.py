@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from i18n.catalog import check_name, format_date, t, tf
 from i18n.engine_ja import say
@@ -26,17 +27,24 @@ from webapp.views.downloads import export_files, quote_details
 from webapp.views.safe import plain, problem_lines, storage_message
 
 
-def estimate_panel(design: dict, lg: str) -> None:
-    """The whole estimate of `design`, or the problems that stop it."""
+def estimate_panel(design: dict, lg: str, headline: DeltaGenerator | None = None) -> None:
+    """The whole estimate of `design`, or the problems that stop it. The name, the total and the
+    readiness go into `headline` when given (the Design page puts it above the form, so a phone shows
+    the total on its first screen and the browser draws it first); the rest follows where this is called."""
     estimates, problems = current_scenarios()
+    top = headline if headline is not None else st.container()
     if estimates is None:
-        st.error(t("design_error", lg) + "\n\n" + problem_lines(problems, lg))
+        top.error(t("design_error", lg) + "\n\n" + problem_lines(problems, lg))
         share_box(lg)
         return
-    st.markdown(f"### {plain(design.get('name', ''))}")
-    if design.get("description"):
-        st.caption(plain(design["description"]))
-    results(estimates, design, lg)
+    settings = quote_settings()
+    quotes = {case: make_quote(e.line_items, settings) for case, e in estimates.items()}
+    with top:
+        st.markdown(f"### {plain(design.get('name', ''))}")
+        if design.get("description"):
+            st.caption(plain(design["description"]))
+        totals(quotes, settings, estimates["expected"], lg, current_plan())
+    results(estimates, quotes, settings, design, lg)
 
 
 #: units the engine counts in whole things (the rest are measures: GB, GB-s, hours, minutes)
@@ -164,12 +172,10 @@ def readiness_reason(report: Readiness, lg: str) -> None:
         pass
 
 
-def results(estimates: dict[str, Estimate], design: dict, lg: str) -> None:
-    """Totals, warnings, diagram, chart, line items, exports and the share link."""
-    settings = quote_settings()
+def results(estimates: dict[str, Estimate], quotes: dict[str, Quote], settings: QuoteSettings, design: dict,
+            lg: str) -> None:
+    """Warnings, diagram, chart, line items, exports and the share link (the totals come first: `totals`)."""
     est = estimates["expected"]
-    quotes = {case: make_quote(e.line_items, settings) for case, e in estimates.items()}
-    totals(quotes, settings, est, lg, current_plan())
     if est.warnings:
         st.warning(f"**{t('warnings', lg)}**\n\n" + problem_lines(list(est.warnings), lg))
     with st.expander(t("diagram", lg), expanded=True):
