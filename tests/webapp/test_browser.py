@@ -6,6 +6,7 @@ Needs Debian's Chromium (`bash scripts/install_browser.sh`) and the `playwright`
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import shutil
@@ -326,3 +327,96 @@ def test_broken_share_link_explains_and_shows_the_first_template(browser, app_ur
         assert_no_traceback(tab)
     finally:
         tab.context.close()
+
+
+# --- Issue 14's "Done when": a Japanese customer quote from a Tokyo template, read back; every page shot ---
+
+SCREENSHOTS = ROOT / "screenshots"  # ignored by git: look at them after a run
+PHONE = {"width": 390, "height": 844}
+LATIN_ALLOWED = {  # a Japanese quote may carry AWS's names, units and codes, and the design's own ids
+    "AWS", "Amazon", "Lambda", "API", "Gateway", "REST", "HTTP", "S3", "SQS", "CloudWatch", "X-Ray", "Ray", "X",
+    "GB", "GB-", "USD", "PUT", "COPY", "POST", "LIST", "GET", "SELECT", "INIT", "x86_64", "ap-northeast-1", "ap",
+    "northeast", "Serverless", "Planner", "DLQ", "dlq", "true", "idempotent", "Q-2026-099", "s3", "ID", "ms", "KB",
+}
+
+
+def latin_words(texts) -> set[str]:
+    return {word for text in texts for word in re.findall(r"[A-Za-z][A-Za-z0-9_\-]*", str(text))}
+
+
+def test_a_japanese_customer_quote_from_a_tokyo_template_reads_back_in_every_format(browser, app_url, tmp_path):
+    """Pick a Tokyo template → customer and quote number → yen + 10 % → Excel, PDF and CSV, each read
+    back in Japanese with the screen's totals; Excel totals are numbers; the readiness is beside the total."""
+    import csv
+
+    import pypdf
+
+    tab = new_tab(browser, f"{app_url}/?lang=ja")
+    expect(metric_value(tab)).to_be_visible()
+    choose_option(tab, "テンプレート", PHOTO_JA)
+    expect(tab.get_by_role("heading", name=PHOTO_JA, exact=True)).to_be_visible()
+    expect(tab.get_by_text("ap-northeast-1").first).to_be_visible()  # the template is a Tokyo design
+    choose_sidebar_radio(tab, "円")
+    tax = tab.get_by_role("spinbutton", name="消費税等（%）", exact=True)
+    tax.fill("10")
+    tax.press("Enter")
+    tab.wait_for_url(re.compile(r"[?&]tax=10(&|$)"))
+    wait_for_idle(tab)
+    tab.get_by_text("見積情報（宛先・見積番号・有効期限）").click()
+    for label, value in (("宛先（お客様名）", "株式会社サンプル"), ("見積番号", "Q-2026-099")):
+        box = tab.get_by_role("textbox", name=label, exact=True)
+        box.fill(value)
+        box.press("Enter")
+        wait_for_idle(tab)
+    metrics = tab.locator('[data-testid="stMetricValue"]')
+    expect(metrics).to_have_count(3)
+    expect(metrics.last).to_have_text(re.compile("合格|注意|不合格"))  # readiness beside the total
+    subtotal, total = (int(text.strip().replace(",", "").removesuffix("円")) for text in metrics.all_inner_texts()[:2])
+
+    book = openpyxl.load_workbook(download(tab, "見積書（Excel）", tmp_path))
+    summary = {row[0].value: row[1] for row in book["概要"].iter_rows() if row[0].value}
+    assert summary["宛先"].value == "株式会社サンプル 御中" and summary["見積番号"].value == "Q-2026-099"
+    assert summary["月額小計（税抜）"].value == subtotal and summary["月額小計（税抜）"].data_type == "n"
+    assert summary["月額合計（税込）"].value == total and summary["月額合計（税込）"].data_type == "n"
+    summary_texts = [c.value for row in book["概要"].iter_rows() for c in row if isinstance(c.value, str)]
+    assert latin_words(summary_texts) - LATIN_ALLOWED == set()
+
+    pdf = pypdf.PdfReader(download(tab, "見積書（PDF）", tmp_path))
+    first = pdf.pages[0].extract_text().replace(" ", "")
+    assert "株式会社サンプル" in first and "Q-2026-099" in first
+    assert f"{subtotal:,}円" in first and f"{total:,}円" in first
+
+    rows = list(csv.reader(io.StringIO(download(tab, "明細をダウンロード（CSV）", tmp_path).read_text("utf-8-sig"))))
+    amount = rows[0].index("金額（円、端数処理後）")
+    assert sum(int(row[amount]) for row in rows[1:] if row[amount]) == subtotal
+    source = rows[0].index("出典")
+    ids = {"api", "upload", "photos", "thumbnailer", "thumbnails"}
+    cells = [cell for row in rows[1:] for i, cell in enumerate(row) if i != source]
+    assert latin_words(cells) - LATIN_ALLOWED - ids == set()
+    assert_no_traceback(tab)
+    tab.context.close()
+
+
+PAGE_SLUGS = ["", "cost", "limits", "compare", "saved", "dynamodb", "prices", "account"]
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_every_page_is_shot_on_desktop_and_phone_and_the_phone_shows_the_total_first(browser, app_url, lang):
+    """Screenshots of every page, EN and JA, desktop and phone, into screenshots/ (ignored by git); on the
+    phone the Design page's total is on the first screen and the sidebar starts collapsed."""
+    SCREENSHOTS.mkdir(exist_ok=True)
+    for device, viewport in (("desktop", {"width": 1440, "height": 1000}), ("phone", PHONE)):
+        context = browser.new_context(viewport=viewport, is_mobile=device == "phone", has_touch=device == "phone")
+        context.set_default_timeout(UI_TIMEOUT_MS)
+        tab = context.new_page()
+        for slug in PAGE_SLUGS:
+            tab.goto(f"{app_url}/{slug}?lang={lang}")
+            expect(tab.locator('[data-testid="stMain"] h3, [data-testid="stMain"] h2').first).to_be_visible()
+            wait_for_idle(tab)
+            assert_no_traceback(tab)
+            if slug == "" and device == "phone":
+                box = metric_value(tab).bounding_box()
+                assert box is not None and box["y"] + box["height"] <= PHONE["height"], box
+                assert tab.locator('[data-testid="stSidebar"]').get_attribute("data-collapsed") == "true"
+            tab.screenshot(path=str(SCREENSHOTS / f"{slug or 'design'}_{lang}_{device}.png"))
+        context.close()
