@@ -59,23 +59,22 @@ class ImportContext:
 
     def items(self, node: Any, *keys: str, where: str) -> list:
         """The list at `keys`, each element left raw for further lookups ([] if absent or unresolved)."""
-        try:
-            with _at(f"{where}.{'.'.join(keys)}"):
-                value = self.resolver.shallow(self.resolver.lookup_raw(node, *keys))
-        except Unresolved as why:
-            self.report.unresolved.append(f"{where}.{'.'.join(keys)}: {why}; not read")
-            return []
+        value = self._shallow(node, keys, where)
         return value if isinstance(value, list) else []
 
     def mapping(self, node: Any, *keys: str, where: str) -> dict:
         """The mapping at `keys`, its values left raw ({} if absent or unresolved)."""
+        value = self._shallow(node, keys, where)
+        return value if isinstance(value, dict) else {}
+
+    def _shallow(self, node: Any, keys: tuple[str, ...], where: str) -> Any:
+        """The value at `keys` resolved one level, its parts left raw (None if unresolved, which is reported)."""
         try:
             with _at(f"{where}.{'.'.join(keys)}"):
-                value = self.resolver.shallow(self.resolver.lookup_raw(node, *keys))
+                return self.resolver.shallow(self.resolver.lookup_raw(node, *keys))
         except Unresolved as why:
             self.report.unresolved.append(f"{where}.{'.'.join(keys)}: {why}; not read")
-            return {}
-        return value if isinstance(value, dict) else {}
+            return None
 
     def target(self, value: Any, kind: str, where: str) -> str | None:
         """The key of the one component of `kind` a value refers to; reported as unresolved otherwise."""
