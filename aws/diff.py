@@ -8,6 +8,7 @@ assumes), `differs` (a setting differs: cost or behaviour changes), `info`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -49,7 +50,7 @@ def account_diff(design_data: dict, snapshot: dict, region: str | None = None,
     facts = snapshot_facts(snapshot, region, account)
     rows = limit_differences(design, snapshot, region, account)
     for comp in design.components:
-        rows += _COMPARE.get(comp.type, _no_compare)(comp, facts)
+        rows += _compare(comp, facts)
     return rows
 
 
@@ -91,16 +92,20 @@ def _match(comp: Any, found: dict[str, dict]) -> tuple[str | None, dict | None]:
     return None, None
 
 
-def _missing(comp: Any, what: str) -> list[Difference]:
-    return [Difference(comp.id, None, "exists", True, False, INFO,
-                       f"no {what} named {comp.label or comp.id!r} in the account (matched by label, else id)")]
+def _compare(comp: Any, facts: dict) -> list[Difference]:
+    """The differences of one component from the account resource it stands for, or that there is none."""
+    if comp.type not in _COMPARE:  # SNS, SES, Cognito, CloudFront, Route 53: not in the account snapshot
+        return []
+    section, what, compare = _COMPARE[comp.type]
+    name, found = _match(comp, facts[section])
+    if found is None:
+        return [Difference(comp.id, None, "exists", True, False, INFO,
+                           f"no {what} named {comp.label or comp.id!r} in the account (matched by label, else id)")]
+    return [r for r in compare(comp, name, found) if r]
 
 
-def _compare_lambda(comp: Any, facts: dict) -> list[Difference]:
+def _compare_lambda(comp: Any, name: str | None, fn: dict) -> list[Difference | None]:
     """Memory, timeout, architecture, /tmp, reserved and provisioned concurrency."""
-    name, fn = _match(comp, facts["functions"])
-    if fn is None:
-        return _missing(comp, "function")
     rows = [_differs(comp, name, field, getattr(comp, field), fn.get(field), note)
             for field, note in (("memory_mb", "memory sets the price per GB-s"),
                                 ("timeout_s", "longer timeouts hold concurrency longer when calls hang"),
@@ -115,14 +120,11 @@ def _compare_lambda(comp: Any, facts: dict) -> list[Difference]:
     rows.append(_differs(comp, name, "provisioned_concurrency", comp.provisioned_concurrency, provisioned,
                          "provisioned environments are billed per GB-s while enabled")
                 if fn.get("read_complete", True) else None)
-    return [r for r in rows if r]
+    return rows
 
 
-def _compare_table(comp: Any, facts: dict) -> list[Difference]:
+def _compare_table(comp: Any, name: str | None, table: dict) -> list[Difference | None]:
     """Billing mode, capacity, table class; decreases used today; auto scaling."""
-    name, table = _match(comp, facts["tables"])
-    if table is None:
-        return _missing(comp, "table")
     rows = [_differs(comp, name, "billing", comp.billing, table.get("billing"), "capacity mode sets the pricing"),
             _differs(comp, name, "table_class", comp.table_class, table.get("table_class"),
                      "Standard-IA: cheaper storage, dearer requests")]
@@ -142,14 +144,11 @@ def _compare_table(comp: Any, facts: dict) -> list[Difference]:
         spans = ", ".join(f"{t['dimension'].rsplit(':', 1)[-1]} {t['min']}–{t['max']}" for t in table["autoscaling"])
         rows.append(Difference(comp.id, name, "autoscaling", None, spans, INFO,
                                "auto scaling changes capacity within these bounds; the design prices fixed capacity"))
-    return [r for r in rows if r]
+    return rows
 
 
-def _compare_api(comp: Any, facts: dict) -> list[Difference]:
+def _compare_api(comp: Any, name: str | None, api: dict) -> list[Difference | None]:
     """API type, stage throttles and integration timeouts."""
-    name, api = _match(comp, facts["apis"])
-    if api is None:
-        return _missing(comp, "API")
     rows = [_differs(comp, name, "api", comp.api, api["kind"], "REST, HTTP and WebSocket APIs are priced differently")]
     throttled = [s for s in api["stages"] if s.get("throttle_rps") is not None]
     if throttled:
@@ -165,14 +164,11 @@ def _compare_api(comp: Any, facts: dict) -> list[Difference]:
     if timeouts and mine is not None and max(timeouts) != mine:
         rows.append(Difference(comp.id, name, "integration_timeout_ms", mine, max(timeouts), DIFFERS,
                                "the longest integration timeout of the API's methods"))
-    return [r for r in rows if r]
+    return rows
 
 
-def _compare_bucket(comp: Any, facts: dict) -> list[Difference]:
+def _compare_bucket(comp: Any, name: str | None, bucket: dict) -> list[Difference | None]:
     """Stored data (Standard storage, GB) against the design's storage_gb."""
-    name, bucket = _match(comp, facts["buckets"])
-    if bucket is None:
-        return _missing(comp, "bucket")
     size = bucket.get("size_bytes")
     if size is None:
         return []
@@ -183,22 +179,14 @@ def _compare_bucket(comp: Any, facts: dict) -> list[Difference]:
                        f"Standard storage on {str(bucket.get('as_of'))[:10]} (CloudWatch daily metric)")]
 
 
-def _compare_queue(comp: Any, facts: dict) -> list[Difference]:
+def _compare_queue(comp: Any, name: str | None, queue: dict) -> list[Difference | None]:
     """Queue type and retention."""
-    name, queue = _match(comp, facts["queues"])
-    if queue is None:
-        return _missing(comp, "queue")
     rows = [_differs(comp, name, "queue", comp.queue, "fifo" if queue.get("fifo") else "standard",
                      "FIFO requests cost more and have throughput limits")]
     if hasattr(comp, "retention_s"):
         rows.append(_differs(comp, name, "retention_s", comp.retention_s, queue.get("retention_s"),
                              "messages older than this are deleted"))
-    return [r for r in rows if r]
-
-
-def _no_compare(comp: Any, facts: dict) -> list[Difference]:
-    """Types the account snapshot does not cover (SNS, SES, Cognito, CloudFront, Route 53)."""
-    return []
+    return rows
 
 
 def _differs(comp: Any, name: str | None, field: str, mine: Any, theirs: Any, note: str) -> Difference | None:
@@ -212,5 +200,8 @@ def _num(value: float) -> float | int:
     return int(value) if float(value).is_integer() else value
 
 
-_COMPARE = {"lambda": _compare_lambda, "dynamodb": _compare_table, "api_gateway": _compare_api,
-            "s3": _compare_bucket, "sqs": _compare_queue}
+#: component type → (the snapshot's section, what its resource is called, the comparison)
+_COMPARE: dict[str, tuple[str, str, Callable[[Any, str | None, dict], list[Difference | None]]]] = {
+    "lambda": ("functions", "function", _compare_lambda), "dynamodb": ("tables", "table", _compare_table),
+    "api_gateway": ("apis", "API", _compare_api), "s3": ("buckets", "bucket", _compare_bucket),
+    "sqs": ("queues", "queue", _compare_queue)}

@@ -13,7 +13,15 @@ from typing import Any
 
 from importers.cfn_resources import API_ID_PROPERTY, IMPLICIT_APIS, SAM_FUNCTION, cache_size, merge_globals
 from importers.common import as_bool
-from importers.context import ImportContext, add_schedule, subscribe, wire_event_source
+from importers.context import (
+    ImportContext,
+    add_provisioned_concurrency,
+    add_schedule,
+    subscribe,
+    wire_event_source,
+    wire_integration,
+    wire_origin,
+)
 from importers.intrinsics import show
 
 #: SAM event type → (property naming the source, its design type)
@@ -108,12 +116,7 @@ def wire_distribution(ctx: ImportContext, lid: str, rtype: str, props: dict) -> 
     config = ctx.mapping(props, "DistributionConfig", where=f"Resources.{lid}.Properties")
     for i, origin in enumerate(ctx.items(config, "Origins", where=where)):
         domain = ctx.raw(origin, "DomainName", where=f"{where}[{i}]")
-        target = ctx.any_target(domain, ("s3", "api_gateway"), where)
-        if target:
-            ctx.wire(target, lid, f"{where}[{i}]")
-        else:
-            ctx.report.notes.append(f"{where}[{i}]: origin {show(domain)} is not a bucket or API of this "
-                                    "template; its traffic is not modelled")
+        wire_origin(ctx, lid, domain, f"{where}[{i}]", f"origin {show(domain)} is not a bucket or API of this template")
 
 
 def wire_v2_api(ctx: ImportContext, lid: str, rtype: str, props: dict) -> None:
@@ -146,23 +149,14 @@ def sns_subscription(ctx: ImportContext, lid: str, props: dict) -> str:
 def v2_integration(ctx: ImportContext, lid: str, props: dict) -> str:
     """AWS::ApiGatewayV2::Integration: an HTTP/WebSocket API route to a function."""
     where = f"Resources.{lid}.Properties"
-    function = ctx.any_target(props.get("IntegrationUri"), ("lambda",), where)
-    if function is None:
-        return "not a Lambda integration of this template"
-    api = ctx.target(props.get("ApiId"), "api_gateway", f"{where}.ApiId")
-    ctx.wire(function, api, where)
-    return f"wires {api} → {function}"
+    return wire_integration(ctx, props.get("IntegrationUri"), props.get("ApiId"), f"{where}.ApiId", where, "template")
 
 
 def rest_method(ctx: ImportContext, lid: str, props: dict) -> str:
     """AWS::ApiGateway::Method with a Lambda integration: a REST API route to a function."""
     where = f"Resources.{lid}.Properties"
-    function = ctx.any_target(ctx.raw(props, "Integration", "Uri", where=where), ("lambda",), where)
-    if function is None:
-        return "not a Lambda integration of this template"
-    api = ctx.target(props.get("RestApiId"), "api_gateway", f"{where}.RestApiId")
-    ctx.wire(function, api, where)
-    return f"wires {api} → {function}"
+    return wire_integration(ctx, ctx.raw(props, "Integration", "Uri", where=where), props.get("RestApiId"),
+                            f"{where}.RestApiId", where, "template")
 
 
 def rest_stage(ctx: ImportContext, lid: str, props: dict) -> str:
@@ -182,11 +176,8 @@ def alias_or_version(ctx: ImportContext, lid: str, props: dict) -> str:
     count = ctx.number(props, "ProvisionedConcurrencyConfig", "ProvisionedConcurrentExecutions", where=where)
     if not count:
         return "no provisioned concurrency"
-    function = ctx.target(props.get("FunctionName"), "lambda", f"{where}.FunctionName")
-    if function:
-        fields = ctx.found.components[function].fields
-        fields["provisioned_concurrency"] = fields.get("provisioned_concurrency", 0) + count
-    return f"provisioned concurrency {count} on {function}"
+    return add_provisioned_concurrency(ctx, ctx.target(props.get("FunctionName"), "lambda", f"{where}.FunctionName"),
+                                       count)
 
 
 def events_rule(ctx: ImportContext, lid: str, props: dict) -> str:

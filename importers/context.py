@@ -59,23 +59,22 @@ class ImportContext:
 
     def items(self, node: Any, *keys: str, where: str) -> list:
         """The list at `keys`, each element left raw for further lookups ([] if absent or unresolved)."""
-        try:
-            with _at(f"{where}.{'.'.join(keys)}"):
-                value = self.resolver.shallow(self.resolver.lookup_raw(node, *keys))
-        except Unresolved as why:
-            self.report.unresolved.append(f"{where}.{'.'.join(keys)}: {why}; not read")
-            return []
+        value = self._shallow(node, keys, where)
         return value if isinstance(value, list) else []
 
     def mapping(self, node: Any, *keys: str, where: str) -> dict:
         """The mapping at `keys`, its values left raw ({} if absent or unresolved)."""
+        value = self._shallow(node, keys, where)
+        return value if isinstance(value, dict) else {}
+
+    def _shallow(self, node: Any, keys: tuple[str, ...], where: str) -> Any:
+        """The value at `keys` resolved one level, its parts left raw (None if unresolved, which is reported)."""
         try:
             with _at(f"{where}.{'.'.join(keys)}"):
-                value = self.resolver.shallow(self.resolver.lookup_raw(node, *keys))
+                return self.resolver.shallow(self.resolver.lookup_raw(node, *keys))
         except Unresolved as why:
             self.report.unresolved.append(f"{where}.{'.'.join(keys)}: {why}; not read")
-            return {}
-        return value if isinstance(value, dict) else {}
+            return None
 
     def target(self, value: Any, kind: str, where: str) -> str | None:
         """The key of the one component of `kind` a value refers to; reported as unresolved otherwise."""
@@ -165,3 +164,34 @@ def wire_event_source(ctx: ImportContext, props: dict, where: str, names: tuple[
         return f"source not in the {source_kind}; not wired"
     ctx.wire(function, source, where)
     return f"wires {source} → {function}"
+
+
+def wire_integration(ctx: ImportContext, uri: Any, api_ref: Any, api_where: str, where: str,
+                     source_kind: str) -> str:
+    """An API integration (CloudFormation's or Terraform's, REST or HTTP/WebSocket): the function its
+    `uri` invokes is driven by the API `api_ref` names (read at `api_where`); `source_kind`: "template"
+    or "configuration"."""
+    function = ctx.any_target(uri, ("lambda",), where)
+    if function is None:
+        return f"not a Lambda integration of this {source_kind}"
+    api = ctx.target(api_ref, "api_gateway", api_where)
+    ctx.wire(function, api, where)
+    return f"wires {api} → {function}"
+
+
+def wire_origin(ctx: ImportContext, distribution: str, domain: Any, where: str, unmatched: str) -> None:
+    """One origin of a distribution: a bucket or API of the import receives its cache misses; any other
+    origin is noted as `unmatched` (what the report says of it)."""
+    target = ctx.any_target(domain, ("s3", "api_gateway"), where)
+    if target:
+        ctx.wire(target, distribution, where)
+    else:
+        ctx.report.notes.append(f"{where}: {unmatched}; its traffic is not modelled")
+
+
+def add_provisioned_concurrency(ctx: ImportContext, function: str | None, count: int | None) -> str:
+    """Environments kept warm for a function (added to any it already has); the line for the report."""
+    if function and count:
+        fields = ctx.found.components[function].fields
+        fields["provisioned_concurrency"] = fields.get("provisioned_concurrency", 0) + count
+    return f"provisioned concurrency {count} on {function}"

@@ -12,7 +12,15 @@ from collections.abc import Callable
 from typing import Any
 
 from importers.common import Component, TfModule, architecture, as_bool, as_float
-from importers.context import ImportContext, add_schedule, subscribe, wire_event_source
+from importers.context import (
+    ImportContext,
+    add_provisioned_concurrency,
+    add_schedule,
+    subscribe,
+    wire_event_source,
+    wire_integration,
+    wire_origin,
+)
 
 NO_CHARGE = frozenset({
     "aws_lambda_permission", "aws_lambda_alias", "aws_lambda_layer_version", "aws_iam_role", "aws_iam_policy",
@@ -148,12 +156,9 @@ def _mark_dead_letter(ctx: ImportContext, value: Any, key: str) -> str | None:
 def distribution_origins(ctx: ImportContext, key: str, body: dict, module: TfModule) -> None:
     """Each origin that is a bucket or API of the configuration receives the cache misses."""
     for i, origin in enumerate(ctx.items(body, "origin", where=key)):
-        target = ctx.any_target(ctx.raw(origin, "domain_name", where=f"{key}.origin[{i}]"), ("s3", "api_gateway"), key)
-        if target:
-            ctx.wire(target, key, f"{key}.origin[{i}]")
-        else:
-            ctx.report.notes.append(f"{key}.origin[{i}]: not a bucket or API of this configuration; "
-                                    "its traffic is not modelled")
+        where = f"{key}.origin[{i}]"
+        wire_origin(ctx, key, ctx.raw(origin, "domain_name", where=where), where,
+                    "not a bucket or API of this configuration")
 
 
 def v2_api_target(ctx: ImportContext, key: str, body: dict, module: TfModule) -> None:
@@ -191,22 +196,14 @@ def bucket_notification(ctx: ImportContext, key: str, body: dict, module: TfModu
 
 def v2_integration(ctx: ImportContext, key: str, body: dict, module: TfModule) -> str:
     """aws_apigatewayv2_integration: an HTTP/WebSocket API route to a function."""
-    function = ctx.any_target(body.get("integration_uri"), ("lambda",), key)
-    if function is None:
-        return "not a Lambda integration of this configuration"
-    api = ctx.target(body.get("api_id"), "api_gateway", f"{key}.api_id")
-    ctx.wire(function, api, key)
-    return f"wires {api} → {function}"
+    return wire_integration(ctx, body.get("integration_uri"), body.get("api_id"), f"{key}.api_id", key,
+                            "configuration")
 
 
 def rest_integration(ctx: ImportContext, key: str, body: dict, module: TfModule) -> str:
     """aws_api_gateway_integration: a REST API method to a function."""
-    function = ctx.any_target(body.get("uri"), ("lambda",), key)
-    if function is None:
-        return "not a Lambda integration of this configuration"
-    api = ctx.target(body.get("rest_api_id"), "api_gateway", f"{key}.rest_api_id")
-    ctx.wire(function, api, key)
-    return f"wires {api} → {function}"
+    return wire_integration(ctx, body.get("uri"), body.get("rest_api_id"), f"{key}.rest_api_id", key,
+                            "configuration")
 
 
 def rest_stage(ctx: ImportContext, key: str, body: dict, module: TfModule) -> str:
@@ -224,10 +221,7 @@ def provisioned_concurrency(ctx: ImportContext, key: str, body: dict, module: Tf
     """aws_lambda_provisioned_concurrency_config: environments kept warm for a function."""
     count = ctx.number(body, "provisioned_concurrent_executions", where=key)
     function = ctx.target(body.get("function_name"), "lambda", f"{key}.function_name")
-    if function and count:
-        fields = ctx.found.components[function].fields
-        fields["provisioned_concurrency"] = fields.get("provisioned_concurrency", 0) + count
-    return f"provisioned concurrency {count} on {function}"
+    return add_provisioned_concurrency(ctx, function, count)
 
 
 def event_target(ctx: ImportContext, key: str, body: dict, module: TfModule) -> str:

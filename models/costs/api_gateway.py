@@ -9,8 +9,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from models.costs.components import Component, Quantity, billed
-from models.costs.usage import KB_PER_GB, ComponentUsage, ceil_units, dec, fmt
+from models.costs.components import Component, Quantity, billed, gb_per_event
+from models.costs.usage import ComponentUsage, ceil_units, dec, fmt
 from models.design.schema import REST_CACHE_SIZES_GB, ApiGateway
 
 if TYPE_CHECKING:
@@ -44,18 +44,14 @@ def http_requests(api: ApiGateway, run: Run) -> Quantity | None:
     """HTTP API requests per month, metered in 512 KB units of payload."""
     if api.api != "http":
         return None
-    requests, payload = run.events[api.id], dec(api.payload_kb)
-    units = ceil_units(payload, Decimal(512))
-    return Quantity(requests * units, f"{fmt(requests)} requests × {fmt(units)} (512 KB units of {fmt(payload)} KB)")
+    return _payload_units(api, run, 512, "requests")
 
 
 def websocket_messages(api: ApiGateway, run: Run) -> Quantity | None:
     """WebSocket messages per month, metered in 32 KB units of payload."""
     if api.api != "websocket":
         return None
-    requests, payload = run.events[api.id], dec(api.payload_kb)
-    units = ceil_units(payload, Decimal(32))
-    return Quantity(requests * units, f"{fmt(requests)} messages × {fmt(units)} (32 KB units of {fmt(payload)} KB)")
+    return _payload_units(api, run, 32, "messages")
 
 
 def connection_minutes(api: ApiGateway, run: Run) -> Quantity | None:
@@ -76,17 +72,18 @@ def cache(api: ApiGateway, run: Run) -> Quantity | None:
 
 def access_logs(api: ApiGateway, run: Run) -> Quantity | None:
     """GB per month of access logs ingested into CloudWatch Logs."""
-    if not api.access_log_kb:
-        return None
-    requests = run.events[api.id]
-    gb = requests * dec(api.access_log_kb) / KB_PER_GB
-    return Quantity(gb, f"{fmt(requests)} access-log lines × {fmt(api.access_log_kb)} KB")
+    return gb_per_event(run.events[api.id], api.access_log_kb, "access-log lines")
 
 
 def data_out(api: ApiGateway, run: Run) -> Quantity | None:
     """GB per month of responses out to the internet."""
-    if not api.response_kb:
-        return None
-    requests = run.events[api.id]
-    gb = requests * dec(api.response_kb) / KB_PER_GB
-    return Quantity(gb, f"{fmt(requests)} responses × {fmt(api.response_kb)} KB")
+    return gb_per_event(run.events[api.id], api.response_kb, "responses")
+
+
+def _payload_units(api: ApiGateway, run: Run, unit_kb: int, what: str) -> Quantity:
+    """`what` per month × the `unit_kb` KB units each one's payload is metered in (rounded up)."""
+    requests, payload = run.events[api.id], dec(api.payload_kb)
+    units = ceil_units(payload, Decimal(unit_kb))
+    return Quantity(requests * units,
+                    f"{fmt(requests)} {what} × {fmt(units)} ({unit_kb} KB units of {fmt(payload)} KB)")
+

@@ -23,7 +23,7 @@ from decimal import Decimal
 from string import Formatter
 from typing import TYPE_CHECKING, Any
 
-from models.costs.usage import Usage
+from models.costs.usage import KB_PER_GB, Usage, dec, fmt
 from models.design.schema import Component as DesignComponent
 
 if TYPE_CHECKING:
@@ -77,6 +77,14 @@ class Component:
         """
         return self.price.format(**{name: values[name] if name in values else getattr(comp, name)
                                     for name in self.placeholders})
+
+
+def gb_per_event(events: Decimal, kb: float, what: str) -> Quantity | None:
+    """GB per month of `kb` KB for each of `events` (None when `kb` is 0): the formula reads
+    "<events> <what> × <kb> KB"."""
+    if not kb:
+        return None
+    return Quantity(events * dec(kb) / KB_PER_GB, f"{fmt(events)} {what} × {fmt(kb)} KB")
 
 
 #: what a component function returns: its quantity, none (nothing billed), or one per part (per GSI, per kind)

@@ -110,22 +110,14 @@ def rcu_hours(table: DynamoDb, run: Run) -> list[Quantity] | None:
     """Provisioned read capacity unit-hours per month (billed whether used or not), table and each GSI."""
     if table.billing != "provisioned":
         return None
-    hours = HOURS_PER_MONTH
-    return [Quantity(provisioned_units(table, "rcu") * hours, f"{table.rcu} RCU × {hours} h", values=_ia(table))] + [
-        Quantity(provisioned_units(gsi, "rcu") * hours, f"GSI {gsi.name}: {gsi.rcu} RCU × {hours} h",
-                 values=_ia(table))
-        for gsi in table.gsis]
+    return _capacity_hours(table, "rcu")
 
 
 def wcu_hours(table: DynamoDb, run: Run) -> list[Quantity] | None:
     """Provisioned write capacity unit-hours per month (billed whether used or not), table and each GSI."""
     if table.billing != "provisioned":
         return None
-    hours = HOURS_PER_MONTH
-    return [Quantity(provisioned_units(table, "wcu") * hours, f"{table.wcu} WCU × {hours} h", values=_ia(table))] + [
-        Quantity(provisioned_units(gsi, "wcu") * hours, f"GSI {gsi.name}: {gsi.wcu} WCU × {hours} h",
-                 values=_ia(table))
-        for gsi in table.gsis]
+    return _capacity_hours(table, "wcu")
 
 
 def storage(table: DynamoDb, run: Run) -> Quantity | None:
@@ -162,6 +154,16 @@ def provisioned_units(owner: DynamoDb | Gsi, field: Literal["rcu", "wcu"]) -> De
     if units is None:
         raise ValueError(f"{owner.name if isinstance(owner, Gsi) else owner.id}: provisioned billing without {field}")
     return dec(units)
+
+
+def _capacity_hours(table: DynamoDb, field: Literal["rcu", "wcu"]) -> list[Quantity]:
+    """Provisioned `field` unit-hours per month: the table's, then each GSI's, × the 730-hour month."""
+    hours = HOURS_PER_MONTH
+    owners: list[tuple[str, DynamoDb | Gsi]] = [("", table), *((f"GSI {gsi.name}: ", gsi) for gsi in table.gsis)]
+    return [Quantity(provisioned_units(owner, field) * hours,
+                     f"{prefix}{owner.rcu if field == 'rcu' else owner.wcu} {field.upper()} × {hours} h",
+                     values=_ia(table))
+            for prefix, owner in owners]
 
 
 def _capacity_warnings(table: DynamoDb, rru: Decimal, wru: Decimal) -> list[str]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from models.costs.components import Component, Quantity, billed
-from models.costs.usage import KB_PER_GB, ComponentUsage, dec, fmt
+from models.costs.components import Component, Quantity, billed, gb_per_event
+from models.costs.usage import ComponentUsage, fmt
 from models.design.schema import Ses
 
 if TYPE_CHECKING:
@@ -30,8 +30,4 @@ def outbound_email(mail: Ses, run: Run) -> Quantity:
 
 def outbound_data(mail: Ses, run: Run) -> Quantity | None:
     """GB of attachments sent per month."""
-    if not mail.attachment_kb:
-        return None
-    emails = run.events[mail.id]
-    gb = emails * dec(mail.attachment_kb) / KB_PER_GB
-    return Quantity(gb, f"{fmt(emails)} emails × {fmt(mail.attachment_kb)} KB")
+    return gb_per_event(run.events[mail.id], mail.attachment_kb, "emails")

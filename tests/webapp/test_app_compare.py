@@ -11,22 +11,20 @@ from streamlit.testing.v1 import AppTest
 
 from models.costs.compare import crossings, per_million, worst_status
 from models.costs.money import QuoteSettings
-from models.costs.sweep import log_volumes
 from models.design.text import load_design_data
-from service import design_summary, estimate_data, sweep_data
+from service import design_summary, estimate_data
 from storage.designs import ENV_VAR, DesignStore
 from templates import template_text
 from webapp.charts import compare_figure
 from webapp.views.compare import (
-    SWEEP_HIGH,
-    SWEEP_LOW,
-    SWEEP_POINTS,
     break_even_frame,
     break_even_sentences,
     break_evens,
     compare_table,
     curves_frame,
+    sweep_volumes,
 )
+from webapp.views.compare import sweep_totals as sweep
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
@@ -45,15 +43,11 @@ PROVISIONED = {**ON_DEMAND, "name": "Provisioned",
                "components": [{"id": "t", "type": "dynamodb", "reads": 1, "billing": "provisioned", "rcu": 10, "wcu": 1}]}
 
 
-def sweep(data: dict) -> list[float]:
-    return [float(v) for v in sweep_data(data, log_volumes(SWEEP_LOW, SWEEP_HIGH, SWEEP_POINTS))]
-
-
 def test_rest_and_http_cross_where_worked_out_by_hand():
     # 3.5e-6 v = 1e-6 v + 2.30  →  v = 2.30 / 2.5e-6 = 920,000 requests, at 920,000 × 3.5e-6 = $3.22
     assert estimate_data({**REST, "workload": {"requests_per_month": 2_000_000}}).total_usd == Decimal("7.0")
     assert estimate_data({**HTTP, "workload": {"requests_per_month": 2_000_000}}).total_usd == Decimal("4.3")
-    volumes = log_volumes(SWEEP_LOW, SWEEP_HIGH, SWEEP_POINTS)
+    volumes = sweep_volumes()
     [point] = crossings(volumes, sweep(REST), sweep(HTTP))
     assert point.requests_per_month == pytest.approx(920_000, rel=1e-9)
     assert point.cost_usd == pytest.approx(3.22, rel=1e-9)
@@ -63,7 +57,7 @@ def test_rest_and_http_cross_where_worked_out_by_hand():
 def test_on_demand_and_provisioned_dynamodb_cross_where_worked_out_by_hand():
     # 0.5 × 1.25e-7 × v = 1.4235  →  v = 22,776,000 reads a month
     assert estimate_data(PROVISIONED).total_usd == Decimal("1.4235")
-    volumes = log_volumes(SWEEP_LOW, SWEEP_HIGH, SWEEP_POINTS)
+    volumes = sweep_volumes()
     [point] = crossings(volumes, sweep(ON_DEMAND), sweep(PROVISIONED))
     assert point.requests_per_month == pytest.approx(22_776_000, rel=1e-9)
     assert point.cost_usd == pytest.approx(1.4235, rel=1e-9)
@@ -84,7 +78,7 @@ def test_crossings_are_sign_changes_interpolated_in_volume(a, b, expected):
 
 def test_identical_designs_never_break_even():
     curve = sweep(REST)
-    assert crossings(log_volumes(SWEEP_LOW, SWEEP_HIGH, SWEEP_POINTS), curve, curve) == []
+    assert crossings(sweep_volumes(), curve, curve) == []
 
 
 def test_per_unit_figures_and_worst_status():
@@ -100,7 +94,7 @@ def test_the_table_and_sentences_in_yen_and_japanese():
     assert list(table["100 万リクエストあたり"]) == ["525円", "495円"]
     assert list(table["MAU あたり"]) == ["—", "—"]
     assert list(table["12 か月（円）"]) == ["6,300円", "5,940円"]
-    volumes = log_volumes(SWEEP_LOW, SWEEP_HIGH, SWEEP_POINTS)
+    volumes = sweep_volumes()
     sweeps = [{"expected": sweep(REST)}, {"expected": sweep(HTTP)}]
     points = break_evens(volumes, sweeps, ["REST", "HTTP"])
     [sentence] = break_even_sentences(points, ["REST", "HTTP"], settings, "ja")
@@ -182,5 +176,5 @@ def test_the_page_in_japanese_and_yen(compare_page):
 
 
 def test_sweep_volumes_span_a_thousand_to_a_hundred_million():
-    volumes = log_volumes(SWEEP_LOW, SWEEP_HIGH, SWEEP_POINTS)
+    volumes = sweep_volumes()
     assert volumes[0] == 1_000 and volumes[-1] == 100_000_000 and np.all(np.diff(volumes) > 0)

@@ -6,22 +6,20 @@ import streamlit as st
 
 from i18n.catalog import t, tf
 from i18n.engine_ja import say
-from models.costs.sweep import log_volumes
 from models.design.schema import DesignError
-from service import design_summary, sweep_data
+from service import design_summary
 from storage.designs import DesignStore, StorageError
 from templates import template_keys
 from webapp.charts import compare_figure
 from webapp.state import cached_plan, design_key, init_state, lang, quote_settings, template_data
 from webapp.views.compare import (
-    SWEEP_HIGH,
-    SWEEP_LOW,
-    SWEEP_POINTS,
     break_even_frame,
     break_even_sentences,
     break_evens,
     compare_table,
     curves_frame,
+    sweep_totals,
+    sweep_volumes,
 )
 from webapp.views.safe import plain
 
@@ -45,17 +43,12 @@ def _summary_by_key(key: str, _data: dict) -> dict:
 def sweep_of(data: dict, case: str) -> list[float]:
     """Monthly USD totals of one case of a design at the chart's volumes (cached by the design's key)."""
     key = design_key(data)
-    return _sweep(data, case) if key is None else _sweep_by_key(key, data, case)
+    return sweep_totals(data, case) if key is None else _sweep_by_key(key, data, case)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def _sweep_by_key(key: str, _data: dict, case: str) -> list[float]:
-    return _sweep(_data, case)
-
-
-def _sweep(data: dict, case: str) -> list[float]:
-    volumes = log_volumes(SWEEP_LOW, SWEEP_HIGH, SWEEP_POINTS)
-    return [float(v) for v in sweep_data(data, volumes, case)]
+    return sweep_totals(_data, case)
 
 
 def options(store: DesignStore) -> list[str]:
@@ -139,7 +132,7 @@ def page() -> None:
                  column_config={shown[0]: st.column_config.TextColumn(width="medium")})
     with st.expander(t("page.design.compare_details", lg)):
         st.table(table[[shown[0]] + [c for c in table.columns if c not in shown]])
-    volumes = log_volumes(SWEEP_LOW, SWEEP_HIGH, SWEEP_POINTS)
+    volumes = sweep_volumes()
     points = break_evens(volumes, sweeps, labels)
     log_y = st.checkbox(t("compare_log_y", lg), value=True, key="compare_log_y", help=t("compare_log_y_help", lg))
     cur = t(f"cur_{settings.currency}", lg)

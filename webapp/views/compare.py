@@ -10,15 +10,28 @@ from __future__ import annotations
 from decimal import Decimal
 from itertools import combinations
 
+import numpy as np
 import pandas as pd
 
 from i18n.catalog import format_count, t, tf
 from i18n.format import format_money
 from models.costs.compare import STATUS_RANK, BreakEven, crossings, per_million, per_user
 from models.costs.money import QuoteSettings, make_quote
+from models.costs.sweep import log_volumes
+from service import sweep_data
 
 #: client volumes of the cost-vs-scale chart: 1 thousand to 100 million requests per month, 6 per decade
 SWEEP_LOW, SWEEP_HIGH, SWEEP_POINTS = 1e3, 1e8, 31
+
+
+def sweep_volumes() -> np.ndarray:
+    """The chart's client volumes (requests per month), evenly spaced on a log axis."""
+    return log_volumes(SWEEP_LOW, SWEEP_HIGH, SWEEP_POINTS)
+
+
+def sweep_totals(data: dict, case: str = "expected") -> list[float]:
+    """Monthly USD totals of one case of a design at the chart's volumes."""
+    return [float(v) for v in sweep_data(data, sweep_volumes(), case)]
 
 
 def monthly_amount(summary: dict, settings: QuoteSettings, case: str = "expected") -> Decimal:
