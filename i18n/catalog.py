@@ -49,9 +49,8 @@ TEXT: dict[str, dict[str, str]] = {
     "breakdown": {"en": "Cost by component", "ja": "コンポーネント別の費用"},
     "warnings": {"en": "Check these", "ja": "確認事項"},
     "prices_as_of": {"en": "Prices as of", "ja": "価格の基準日"},
-    "download_design": {"en": "Download design (YAML)", "ja": "設計をダウンロード（YAML）"},
-    "download_csv": {"en": "Download line items (CSV)", "ja": "明細をダウンロード（CSV）"},
-    "download_json": {"en": "Download estimate (JSON)", "ja": "見積もりをダウンロード（JSON）"},
+    "download_design": {"en": "Design (YAML)", "ja": "設計（YAML）"},
+    "download_json": {"en": "Estimate (JSON)", "ja": "見積もり（JSON）"},
     "editor": {"en": "Edit the design file", "ja": "設計ファイルを編集"},
     "editor_help": {"en": "The whole design as YAML. Apply to use it; problems are listed and nothing is lost.",
                     "ja": "設計全体の YAML。「適用」で反映します。問題があれば一覧表示され、内容は失われません。"},
@@ -184,9 +183,9 @@ TEXT.update({
                              "）、上限チェックが入っています。HTML レポートはブラウザで開いて印刷または PDF 保存できま"
                              "す。"},
     "download_xlsx": {"en": "Quote (Excel)", "ja": "見積書（Excel）"},
-    "download_html": {"en": "Printable report (HTML)", "ja": "印刷用レポート（HTML）"},
+    "download_html": {"en": "Report (HTML)", "ja": "レポート（HTML）"},
     "download_design_json": {"en": "Design (JSON)", "ja": "設計（JSON）"},
-    "download_quote_csv": {"en": "Line items ({cur}, CSV)", "ja": "明細（{cur}、CSV）"},
+    "download_quote_csv": {"en": "Line items (CSV)", "ja": "明細（CSV）"},
     "download_pdf": {"en": "Quote (PDF)", "ja": "見積書（PDF）"},
     "pdf_unavailable": {"en": "The PDF cannot be made on this server (its PDF renderer, the Chromium browser, is not "
                                 "installed). The Excel, HTML and CSV downloads work: open the HTML report in a browser "

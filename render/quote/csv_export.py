@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from render.quote.cells import csv_cell
 from render.quote.report import QuoteReport
-from render.quote.tables import AMOUNT, line_header, line_rows, notes, scenario_rows, total_rows
+from render.quote.tables import AMOUNT, FORMULA, line_header, line_rows, notes, scenario_rows, total_rows
 from render.quote.words import w
 
 
@@ -29,9 +29,10 @@ def quote_csv(report: QuoteReport) -> bytes:
     for row in line_rows(report):
         writer.writerow(row)
     blank = [""] * len(header)
+    note_col = FORMULA if len(header) > FORMULA else 2  # Japanese quotes have no formula column: the dimension's
     for label, amount, note in total_rows(report):
         row = list(blank)
-        row[0], row[AMOUNT], row[-1] = label, amount, note
+        row[0], row[AMOUNT], row[note_col] = label, amount, note
         writer.writerow(row)
     for row in scenario_rows(report)[-1:]:
         for case, amount in zip(("case_low", "case_high"), (row[1], row[3]), strict=True):
@@ -40,7 +41,7 @@ def quote_csv(report: QuoteReport) -> bytes:
             writer.writerow(line)
     for note in ([report.info["notes"]] if report.info.get("notes") else []) + notes(report):
         line = list(blank)
-        line[-1] = note
+        line[note_col] = note
         writer.writerow(line)
     return out.getvalue().encode("utf-8-sig")
 

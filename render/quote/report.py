@@ -10,6 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 
 from i18n.aws_terms import REGIONS_JA
 from i18n.catalog import format_date
@@ -72,13 +73,7 @@ class QuoteReport:
         return self._wording()[1]
 
     def _wording(self) -> tuple[str, str]:
-        name = str(self.design.get("name") or "design")
-        description = str(self.design.get("description") or "").strip()
-        if self.lang == "ja":
-            key = untouched_template(name, description)
-            if key in TEMPLATES_JA:
-                return TEMPLATES_JA[key]
-        return name, description
+        return design_words(self.design, self.lang)
 
     @property
     def quote_date(self) -> date:
@@ -111,6 +106,17 @@ class QuoteReport:
         return dict(totals)
 
 
+def design_words(design: dict, lang: str) -> tuple[str, str]:
+    """(name, description) as the user wrote them; in Japanese, an untouched template's Japanese words."""
+    name = str(design.get("name") or "design")
+    description = str(design.get("description") or "").strip()
+    if lang == "ja":
+        key = untouched_template(name, description)
+        if key in TEMPLATES_JA:
+            return TEMPLATES_JA[key]
+    return name, description
+
+
 def untouched_template(name: str, description: str) -> str | None:
     """The key of the bundled template whose own name and description these are (None for the user's own words)."""
     for key in template_keys():
@@ -120,6 +126,7 @@ def untouched_template(name: str, description: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=32)
 def load_template_words(key: str) -> tuple[str, str]:
     from models.design.text import load_design_data
 

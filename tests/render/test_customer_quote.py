@@ -100,7 +100,7 @@ ALLOWED_LATIN = {
     "AWS", "Amazon", "Lambda", "API", "Gateway", "REST", "HTTP", "HTTPS", "S3", "DynamoDB", "SQS", "SNS", "SES",
     "Cognito", "CloudWatch", "X-Ray", "CloudFront", "Route", "GB", "GB-", "USD", "MAU", "PUT", "COPY", "POST", "LIST",
     "GET", "SELECT", "INIT", "x86_64", "ap-northeast-1", "Serverless", "Planner", "DLQ", "dlq", "true", "idempotent",
-    "Q-2026-014", "Streams", "s3", "Standard", "WCU", "RCU", "ID", "p99", "ms",
+    "Q-2026-014", "Streams", "s3", "Standard", "WCU", "RCU", "ID", "p99", "ms", "YYYY-MM-DD",
 }
 
 

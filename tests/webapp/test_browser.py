@@ -10,15 +10,11 @@ import io
 import os
 import re
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import openpyxl
 import pytest
+from app_server import CHROMIUM, CHROMIUM_ARGS, AppDidNotStart, running_app
 
 try:
     from playwright.sync_api import expect, sync_playwright
@@ -26,35 +22,9 @@ except ImportError:  # handled by the `browser` fixture: skip locally, fail in C
     expect = sync_playwright = None
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
 STARTUP_TIMEOUT_S = 60
 UI_TIMEOUT_MS = 30_000  # Streamlit renders asynchronously; first renders of a cold app can be slow
 SCREENSHOT_COPY = Path("/tmp/serverless_planner_screenshot.png")
-
-
-def free_port() -> int:
-    """A TCP port on 127.0.0.1 that nothing is listening on right now."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_until_healthy(url: str, proc: subprocess.Popen, log_path: Path, timeout_s: float) -> None:
-    """Poll Streamlit's health endpoint until it answers "ok"; fail (showing the server log) if it dies or times out."""
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            pytest.fail(f"streamlit exited with code {proc.returncode}:\n{log_path.read_text()[-3000:]}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.read().decode().strip() == "ok":
-                    return
-        except OSError:
-            pass
-        time.sleep(0.25)
-    pytest.fail(f"streamlit did not answer {url}/_stcore/health within {timeout_s} s:\n{log_path.read_text()[-3000:]}")
 
 
 @pytest.fixture(scope="module")
@@ -80,25 +50,12 @@ def browser():
 @pytest.fixture(scope="module")
 def app_url(browser, tmp_path_factory):
     """Start the app on a free port, wait until it is healthy, and always stop it afterwards."""
-    port = free_port()
     log_path = tmp_path_factory.mktemp("streamlit") / "server.log"
-    with open(log_path, "wb") as log:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-             "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
-             "--server.fileWatcherType", "none"],
-            cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
-        try:
-            url = f"http://127.0.0.1:{port}"
-            wait_until_healthy(url, proc, log_path, STARTUP_TIMEOUT_S)
+    try:
+        with running_app(log_path, STARTUP_TIMEOUT_S) as url:
             yield url
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+    except AppDidNotStart as err:
+        pytest.fail(str(err))
 
 
 @pytest.fixture
@@ -268,7 +225,7 @@ def test_user_flow_photo_compare_japanese_yen_exports_and_share_link(page, brows
     assert_no_traceback(page)
     go_to_page(page, "設計と費用")
     expect(page.get_by_text("税込（10 %）", exact=True)).to_be_visible()
-    expect(page.get_by_role("heading", name=PHOTO, exact=True)).to_be_visible()
+    expect(page.get_by_role("heading", name=PHOTO_JA, exact=True)).to_be_visible()  # the template's Japanese name
     # the subtotal excl. tax and the total incl. tax, then the readiness status beside them
     expect(metric_values).to_have_count(3)
     expect(metric_values.first).to_have_text(YEN_AMOUNT)
@@ -280,7 +237,7 @@ def test_user_flow_photo_compare_japanese_yen_exports_and_share_link(page, brows
 
     # 4. the Excel quote and the printable report, in Japanese and yen, with the totals on screen
     xlsx_path = download(page, "見積書（Excel）", tmp_path)
-    html_path = download(page, "印刷用レポート（HTML）", tmp_path)
+    html_path = download(page, "レポート（HTML）", tmp_path)
     assert xlsx_path.suffix == ".xlsx" and html_path.suffix == ".html"
     book = openpyxl.load_workbook(xlsx_path)
     assert book.sheetnames[:4] == XLSX_SHEETS_JA
@@ -302,7 +259,7 @@ def test_user_flow_photo_compare_japanese_yen_exports_and_share_link(page, brows
     shared = new_tab(browser, link)
     try:
         expect(shared.get_by_text("リンクの設計を開きました。")).to_be_visible()
-        expect(shared.get_by_role("heading", name=PHOTO, exact=True)).to_be_visible()
+        expect(shared.get_by_role("heading", name=PHOTO_JA, exact=True)).to_be_visible()
         expect(shared.locator('[data-testid="stMetricValue"]')).to_have_text([*totals, "🟡 注意"])
         wait_for_idle(shared)
         assert_no_traceback(shared)
@@ -337,6 +294,7 @@ LATIN_ALLOWED = {  # a Japanese quote may carry AWS's names, units and codes, an
     "AWS", "Amazon", "Lambda", "API", "Gateway", "REST", "HTTP", "S3", "SQS", "CloudWatch", "X-Ray", "Ray", "X",
     "GB", "GB-", "USD", "PUT", "COPY", "POST", "LIST", "GET", "SELECT", "INIT", "x86_64", "ap-northeast-1", "ap",
     "northeast", "Serverless", "Planner", "DLQ", "dlq", "true", "idempotent", "Q-2026-099", "s3", "ID", "ms", "KB",
+    "YYYY-MM-DD",
 }
 
 
@@ -355,7 +313,8 @@ def test_a_japanese_customer_quote_from_a_tokyo_template_reads_back_in_every_for
     expect(metric_value(tab)).to_be_visible()
     choose_option(tab, "テンプレート", PHOTO_JA)
     expect(tab.get_by_role("heading", name=PHOTO_JA, exact=True)).to_be_visible()
-    expect(tab.get_by_text("ap-northeast-1").first).to_be_visible()  # the template is a Tokyo design
+    region = tab.get_by_role("combobox", name="リージョン", exact=True)
+    expect(region).to_have_value(re.compile(r"^ap-northeast-1"))  # the template is a Tokyo design
     choose_sidebar_radio(tab, "円")
     tax = tab.get_by_role("spinbutton", name="消費税等（%）", exact=True)
     tax.fill("10")
@@ -386,9 +345,9 @@ def test_a_japanese_customer_quote_from_a_tokyo_template_reads_back_in_every_for
     assert "株式会社サンプル" in first and "Q-2026-099" in first
     assert f"{subtotal:,}円" in first and f"{total:,}円" in first
 
-    rows = list(csv.reader(io.StringIO(download(tab, "明細をダウンロード（CSV）", tmp_path).read_text("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(download(tab, "明細（CSV）", tmp_path).read_text("utf-8-sig"))))
     amount = rows[0].index("金額（円、端数処理後）")
-    assert sum(int(row[amount]) for row in rows[1:] if row[amount]) == subtotal
+    assert sum(int(row[amount]) for row in rows[1:] if row[1] and row[amount]) == subtotal  # line rows
     source = rows[0].index("出典")
     ids = {"api", "upload", "photos", "thumbnailer", "thumbnails"}
     cells = [cell for row in rows[1:] for i, cell in enumerate(row) if i != source]

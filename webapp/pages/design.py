@@ -7,7 +7,9 @@ from typing import Any
 
 import streamlit as st
 
+from i18n.aws_terms import REGIONS_JA
 from i18n.catalog import t, tf
+from i18n.templates_ja import TEMPLATES_JA
 from models.design.ranges import expected_value, is_range, spread
 from models.design.schema import REGION_NAMES, DesignError
 from models.design.text import dump_design_text, load_design_data
@@ -43,8 +45,20 @@ def modified_template(lg: str) -> str | None:
     """ "Save app data (modified)" when the design came from a template and was edited since, else None."""
     key = st.session_state.get("design_label")
     if key in template_keys() and st.session_state.design != template_data(key):
-        return tf("page.design.modified", lg, name=template_data(key)["name"])
+        return tf("page.design.modified", lg, name=template_name(key, lg))
     return None
+
+
+def template_name(key: str, lg: str) -> str:
+    """A template's name in the UI's language (the Japanese names the quote uses, i18n/templates_ja.py)."""
+    if lg == "ja" and key in TEMPLATES_JA:
+        return TEMPLATES_JA[key][0]
+    return str(template_data(key)["name"])
+
+
+def region_name(code: str, lg: str) -> str:
+    """A region's name as the AWS console writes it in the UI's language."""
+    return REGIONS_JA.get(code, REGION_NAMES[code]) if lg == "ja" else REGION_NAMES[code]
 
 
 def open_panel(lg: str) -> None:
@@ -56,7 +70,7 @@ def open_panel(lg: str) -> None:
     st.session_state.template = label if label in template_keys() else None
     st.selectbox(t("template", lg), template_keys(), key="template", on_change=on_template_change, index=None,
                  placeholder=t("template_placeholder", lg),
-                 format_func=lambda k: template_data(k)["name"], help=t("template_help", lg))
+                 format_func=lambda k: template_name(k, lg), help=t("template_help", lg))
     modified = modified_template(lg)  # beside the picker, not in its options: a changing option text resets it
     if modified:
         st.caption(f"✏️ {plain(modified)}")
@@ -94,7 +108,7 @@ def design_form(design: dict, lg: str) -> None:
     regions = list(REGION_NAMES)
     region = design.get("region", "us-east-1")
     st.selectbox(t("region", lg), regions, index=regions.index(region) if region in regions else 0,
-                 key=f"r{rev}.region", format_func=lambda r: f"{r} — {REGION_NAMES[r]}", help=t("region_help", lg),
+                 key=f"r{rev}.region", format_func=lambda r: f"{r} — {region_name(r, lg)}", help=t("region_help", lg),
                  on_change=edit_top, args=("region", f"r{rev}.region"))
     free = design.get("free_tier", "always")
     st.selectbox(t("free_tier", lg), FREE_TIERS, index=FREE_TIERS.index(free) if free in FREE_TIERS else 1,

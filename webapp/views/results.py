@@ -16,6 +16,7 @@ from i18n.format import format_money, rate_note, rounding_rule
 from models.checks.readiness import Readiness
 from models.costs.estimate import Estimate
 from models.costs.money import Quote, QuoteSettings, make_quote
+from render.quote.report import design_words
 from render.readiness import STATUS_ORDER
 from service import Plan, expected_data, spike_note
 from storage.designs import StorageError
@@ -39,10 +40,11 @@ def estimate_panel(design: dict, lg: str, headline: DeltaGenerator | None = None
         return
     settings = quote_settings()
     quotes = {case: make_quote(e.line_items, settings) for case, e in estimates.items()}
+    name, description = design_words(design, lg)  # an untouched template in Japanese: its Japanese words
     with top:
-        st.markdown(f"### {plain(design.get('name', ''))}")
-        if design.get("description"):
-            st.caption(plain(design["description"]))
+        st.markdown(f"### {plain(name)}")
+        if description:
+            st.caption(plain(description))
         totals(quotes, settings, estimates["expected"], lg, current_plan())
     results(estimates, quotes, settings, design, lg)
 
