@@ -372,6 +372,8 @@ def test_every_page_is_shot_on_desktop_and_phone_and_the_phone_shows_the_total_f
             tab.goto(f"{app_url}/{slug}?lang={lang}")
             expect(tab.locator('[data-testid="stMain"] h3, [data-testid="stMain"] h2').first).to_be_visible()
             wait_for_idle(tab)
+            expect(tab.locator('[data-testid="stSkeleton"], [data-stale="true"]')).to_have_count(0)
+            tab.wait_for_timeout(500)  # let charts and grids finish drawing for the picture
             assert_no_traceback(tab)
             if slug == "" and device == "phone":
                 box = metric_value(tab).bounding_box()
