@@ -694,8 +694,8 @@ _ACCOUNT: dict[str, dict[str, str]] = {  # the Account page ({pull_env}: the swi
     "quotas": {"en": "Service Quotas (applied vs default)", "ja": "Service Quotas（適用値と既定値）"},
     "gaps": {"en": "Gaps: what could not be read, and why", "ja": "欠落：読めなかった項目とその理由"},
     "no_gaps": {"en": "Every read succeeded.", "ja": "すべて読み取れました。"},
-    "dif": {"en": "The current design against this account", "ja": "現在の設計とこのアカウントの違い"},
-    "no_dif": {"en": "No differences.", "ja": "違いはありません。"},
+    "diff": {"en": "The current design against this account", "ja": "現在の設計とこのアカウントの違い"},
+    "no_diff": {"en": "No differences.", "ja": "違いはありません。"},
     "use_limits": {"en": "Use these limits in the design", "ja": "この上限を設計に使う"},
     "limits_used": {"en": "The design now uses the account's limits.", "ja": "設計にアカウントの上限を設定しました。"},
     "limits_unsupported": {"en": "This version's design format has no limits block yet.",
@@ -716,6 +716,64 @@ _ACCOUNT: dict[str, dict[str, str]] = {  # the Account page ({pull_env}: the swi
                             "。"},
     "refresh": {"en": "Refresh prices from the AWS Price List", "ja": "AWS Price List から価格を更新"},
     "refresh_error": {"en": "Prices not refreshed:", "ja": "価格を更新できませんでした："},
+    "diff_error": {"en": "The design could not be compared with this account:",
+                   "ja": "設計をこのアカウントと比べられませんでした："},
+    "pick_placeholder": {"en": "Choose resources", "ja": "リソースを選択"},
+    "profiles_placeholder": {"en": "Choose profiles", "ja": "プロファイルを選択"},
+    "regions_placeholder": {"en": "Choose regions", "ja": "リージョンを選択"},
+    "upload_help": {"en": "A JSON file written by `python cli.py pull -o snapshot.json` (at most 50 MB).",
+                    "ja": "`python cli.py pull -o snapshot.json` で作った JSON ファイル（50 MB まで）。"},
+}
+
+#: the Account page's table headings ("account.column.<name>"; the English is the name itself)
+_ACCOUNT_COLUMNS = {
+    "limit": "上限", "value": "値", "source": "読み取り元", "name": "名前", "memory_mb": "メモリ（MB）",
+    "timeout_s": "タイムアウト（秒）", "architecture": "アーキテクチャ", "reserved": "予約同時実行数",
+    "provisioned": "プロビジョンド同時実行数", "runtime": "ランタイム", "kind": "種類", "stages": "ステージ",
+    "integration_timeouts_ms": "統合タイムアウト（ms）", "functions": "関数", "billing": "キャパシティモード",
+    "rcu": "RCU", "wcu": "WCU", "table_class": "テーブルクラス", "decreases_today": "本日の引き下げ回数",
+    "size_bytes": "サイズ（バイト）", "gsis": "GSI 数", "autoscaling": "Auto Scaling",
+    "object_count": "オブジェクト数",
+    "as_of": "基準日", "type": "種類", "visibility_timeout_s": "可視性タイムアウト（秒）",
+    "retention_s": "保持期間（秒）",
+    "max_message_bytes": "最大メッセージサイズ（バイト）", "service": "サービス", "code": "コード",
+    "quota_name": "クォータ名", "applied": "適用値", "default": "既定値", "account": "アカウント",
+    "region": "リージョン", "operation": "操作", "message": "AWS のメッセージ", "count": "件数", "items": "対象",
+    "component": "コンポーネント", "resource": "リソース", "field": "項目", "design": "設計", "severity": "重要度",
+    "note": "注記", "price_id": "価格 ID", "dimension": "課金項目",
+    "bundled": "同梱の価格", "refreshed": "更新後の価格",
+    "change_pct": "変化（%）", "bundled_as_of": "同梱の基準日",
+}
+
+#: values in the Account page's tables ("account.value.<value>"): kinds, modes, severities, yes/no
+_ACCOUNT_VALUES = {
+    "risk": {"en": "risk", "ja": "リスク"}, "differs": {"en": "differs", "ja": "相違"},
+    "info": {"en": "info", "ja": "情報"}, "on_demand": {"en": "on_demand", "ja": "オンデマンド"},
+    "provisioned": {"en": "provisioned", "ja": "プロビジョンド"}, "rest": {"en": "rest", "ja": "REST"},
+    "http": {"en": "http", "ja": "HTTP"}, "websocket": {"en": "websocket", "ja": "WebSocket"},
+    "fifo": {"en": "fifo", "ja": "FIFO"}, "standard": {"en": "standard", "ja": "標準"},
+    "standard_ia": {"en": "standard_ia", "ja": "Standard-IA"}, "True": {"en": "True", "ja": "はい"},
+    "False": {"en": "False", "ja": "いいえ"}, "None": {"en": "None", "ja": "—"},
+    "limits": {"en": "limits", "ja": "上限"}, "deadline": {"en": "deadline", "ja": "制限時間切れ"},
+    "bad_response": {"en": "bad_response", "ja": "AWS 以外の応答"},
+    "access_denied": {"en": "access_denied", "ja": "権限なし"},
+    "throttled": {"en": "throttled", "ja": "スロットリング"}, "credentials": {"en": "credentials", "ja": "認証情報"},
+    "unreachable": {"en": "unreachable", "ja": "接続不可"}, "not_available": {"en": "not_available", "ja": "利用不可"},
+    "other": {"en": "other", "ja": "その他"},
+}
+
+#: fields and limits named in the Account page's tables ("account.field.<name>") that FIELD_LABELS does not have
+_ACCOUNT_FIELDS = {
+    "lambda_concurrency": "Lambda の同時実行数（アカウント）", "lambda_unreserved_min": "予約されずに残す同時実行数",
+    "api_rps": "API のスロットリング（リクエスト/秒）", "api_burst": "API のバースト",
+    "dynamodb_table_read": "DynamoDB テーブルの読み込み上限", "dynamodb_table_write": "DynamoDB テーブルの書き込み上限",
+    "dynamodb_account_read": "DynamoDB アカウントの読み込み上限",
+    "dynamodb_account_write": "DynamoDB アカウントの書き込み上限", "exists": "存在",
+    "timeout_s": "タイムアウト（秒）", "reserved_concurrency": "予約同時実行数",
+    "provisioned_concurrency": "プロビジョンド同時実行数", "ephemeral_storage_mb": "一時ストレージ（MB）",
+    "table_class": "テーブルクラス", "decreases_today": "本日の引き下げ回数", "autoscaling": "Auto Scaling",
+    "stage_rps": "ステージのスロットリング（リクエスト/秒）", "integration_timeout_ms": "統合タイムアウト（ms）",
+    "queue": "キューの種類", "retention_s": "保持期間（秒）",
 }
 
 # the help under each editable field (webapp/views/fields.py): "field_help.<field>", or
@@ -788,6 +846,8 @@ def _headings(japanese: dict[str, str]) -> dict[str, dict[str, str]]:
 
 UI: dict[str, dict[str, str]] = {
     **_ns("export", _EXPORT), **_ns("import", _IMPORT), **_ns("account", _ACCOUNT),
+    **_ns("account.column", _headings(_ACCOUNT_COLUMNS)), **_ns("account.value", _ACCOUNT_VALUES),
+    **_ns("account.field", _headings(_ACCOUNT_FIELDS)),
     **_ns("page.dynamodb", _DYNAMODB), **_ns("page.dynamodb.column", _headings(_DYNAMODB_COLUMNS)),
     **_ns("page.limits", _LIMITS), **_ns("page.limits.column", _headings(_LIMITS_COLUMNS)),
     **_ns("field_help", _FIELD_HELP),
