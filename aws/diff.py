@@ -62,7 +62,7 @@ def assumed_limits(design: Design) -> dict[str, tuple[float, str]]:
     """Limit key → (value the design assumes, where that value comes from)."""
     try:
         from pricing.catalog import load_limit_defaults
-        assumed = {k: (v.value, AWS_DEFAULT) for k, v in load_limit_defaults().items()}
+        assumed: dict[str, tuple[float, str]] = {k: (v.value, AWS_DEFAULT) for k, v in load_limit_defaults().items()}
     except (ImportError, OSError):
         assumed = {k: (float(v), AWS_DEFAULT) for k, v in FALLBACK_LIMITS.items()}
     limits = getattr(design, "limits", None)
