@@ -34,8 +34,8 @@ TEXT: dict[str, dict[str, str]] = {
     "free_tier_help": {"en": "none: no free offers. always: AWS's always-free offers (Lambda 1M requests and 400,000 "
                              "GB-s, DynamoDB 25 GB, ...). first_year: also the legacy 12-month offers (API Gateway 1M "
                              "calls, S3 5 GB, ...), for accounts created before 15 Jul 2025 in their first year.",
-                       "ja": "none: 無料枠なし。always: 常に無料の枠（Lambda 100 万リクエストと 40 万 GB 秒、DynamoDB "
-                             "25 GB など）。first_year: 旧 12 か月無料枠も適用（API Gateway 100 万回、S3 5 GB など。"
+                       "ja": "なし：無料枠を使いません。常に無料の枠：Lambda 100 万リクエストと 40 万 GB 秒、DynamoDB "
+                             "25 GB など。12 か月無料枠も適用：旧 12 か月無料枠も（API Gateway 100 万回、S3 5 GB など。"
                              "2025 年 7 月 15 日より前に作成した 1 年以内のアカウント）。"},
     "requests_per_month": {"en": "Client requests per month", "ja": "月間クライアントリクエスト数"},
     "requests_per_month_help": {"en": "Requests entering the design per month (count). Components without 'from' "
@@ -85,6 +85,14 @@ TEXT: dict[str, dict[str, str]] = {
                                   "The same list: python cli.py prices --assumed",
                             "ja": "このリージョンについて出典が見つからない価格です。注記に値の根拠を記載しています。"
                                   "同じ一覧：python cli.py prices --assumed"},
+    "confidence_aws": {"en": "aws", "ja": "AWS のページ"},
+    "confidence_price_list": {"en": "price_list", "ja": "AWS Price List"},
+    "confidence_third_party": {"en": "third_party", "ja": "第三者"},
+    "confidence_assumed": {"en": "assumed", "ja": "推定値"},
+    "free_tier_none": {"en": "none", "ja": "なし"},
+    "free_tier_always": {"en": "always", "ja": "常に無料の枠"},
+    "free_tier_first_year": {"en": "first_year", "ja": "12 か月無料枠も適用"},
+    "source_link": {"en": "source", "ja": "出典"},
     "prices_caption": {"en": "Every price the estimates use, with its source, date and confidence: aws (AWS page), "
                              "price_list (AWS Price List), third_party, assumed (not published for this region; the "
                              "note says what it is taken from).",
@@ -92,6 +100,26 @@ TEXT: dict[str, dict[str, str]] = {
                              "Price List）、third_party（第三者）、assumed（このリージョンでは未公表。注記に根拠を記載"
                              "）。"},
 }
+
+#: values shown in the app's pickers and tables ("choice_<value>", "type_<component type>", "region_name_<code>",
+#: "service_<code>"); English screens show the value itself (`shown`)
+_SHOWN = {
+    "choice_rest": "REST API", "choice_http": "HTTP API", "choice_websocket": "WebSocket API",
+    "choice_on_demand": "オンデマンド", "choice_provisioned": "プロビジョンド", "choice_lite": "Lite",
+    "choice_essentials": "Essentials", "choice_plus": "Plus", "choice_standard": "Standard",
+    "choice_standard_ia": "Standard-IA", "choice_x86_64": "x86_64", "choice_arm64": "arm64",
+    "type_api_gateway": "API Gateway", "type_lambda": "Lambda", "type_dynamodb": "DynamoDB", "type_s3": "S3",
+    "type_sqs": "SQS", "type_sns": "SNS", "type_ses": "SES", "type_cognito": "Cognito", "type_cloudfront": "CloudFront",
+    "type_route53": "Route 53", "region_name_us-east-1": "米国東部（バージニア北部）",
+    "region_name_ap-northeast-1": "アジアパシフィック（東京）",
+    "region_name_ap-northeast-3": "アジアパシフィック（大阪）",
+    "service_apigateway": "API Gateway", "service_lambda": "Lambda", "service_dynamodb": "DynamoDB",
+    "service_s3": "S3", "service_sqs": "SQS", "service_sns": "SNS", "service_ses": "SES", "service_cognito": "Cognito",
+    "service_cloudfront": "CloudFront", "service_route53": "Route 53", "service_cloudwatch": "CloudWatch",
+    "service_xray": "X-Ray", "service_data_transfer": "データ転送",
+}
+TEXT.update({key: {"en": key.split("_", 1)[1].removeprefix("name_"), "ja": ja} for key, ja in _SHOWN.items()})
+
 
 FIELD_LABELS: dict[str, dict[str, str]] = {
     "api": {"en": "API type", "ja": "API の種類"},
@@ -359,6 +387,8 @@ TEXT.update({
                                  "指定してください。"},
     "col_saved_problem": {"en": "Why it does not open", "ja": "開けない理由"},
     "saved_open_failed": {"en": "“{name}” cannot be opened: {reason}", "ja": "「{name}」を開けません：{reason}"},
+    "unexpected_error": {"en": "{error}: {detail}",
+                         "ja": "想定外のエラーです（{error}）。このファイルを報告してください"},
 })
 
 
@@ -582,6 +612,7 @@ _DYNAMODB_COLUMNS = {"strategy": "方式", "applicable": "適用可", "USD / mon
               "note": "注記"}
 
 _LIMITS = {
+    "from_account": {"en": " (from your account)", "ja": "（お使いのアカウントから）"},
     "title": {"en": "Limits before launch", "ja": "リリース前の上限チェック"},
     "caption": {"en": "The design's month of traffic (1-minute steps, with its daily profile and spikes) against the "
                       "limits that bite at launch. fail = at least 1 in 10,000 requests lost; warn = any lost, or "
@@ -835,6 +866,25 @@ _FIELD_HELP: dict[str, dict[str, str]] = {
 }
 
 
+#: words inside the charts (webapp/charts.py): "page.chart.*"
+_CHART: dict[str, dict[str, str]] = {
+    "per_month": {"en": "{cur} per month", "ja": "{cur}／月"},
+    "month_hourly": {"en": "Month (hourly peak)", "ja": "1 か月（1 時間ごとのピーク）"},
+    "peak_day": {"en": "Peak day (per minute)", "ja": "ピークの日（1 分ごと）"},
+    "day_n": {"en": "{label}: day {n}", "ja": "{label}：{n} 日目"},
+    "limit": {"en": "limit", "ja": "上限"},
+    "day": {"en": "day", "ja": "日"},
+    "hour_local": {"en": "hour (local)", "ja": "時（現地時刻）"},
+    "consumed": {"en": "consumed", "ja": "消費量"},
+    "break_even": {"en": "break-even", "ja": "損益分岐点"},
+}
+
+#: the DynamoDB planner's strategies by name ("page.dynamodb.strategy.<name>"; the English is the name)
+_STRATEGIES = {"on_demand": "オンデマンド", "provisioned_fixed": "固定プロビジョンド", "autoscaling": "Auto Scaling",
+               "scheduled_weekly": "週単位のスケジュール", "scheduled_one_time": "1 回限りのスケジュール",
+               "reserved": "リザーブドキャパシティ"}
+
+
 def _ns(prefix: str, table: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
     return {f"{prefix}.{key}": entry for key, entry in table.items()}
 
@@ -850,7 +900,8 @@ UI: dict[str, dict[str, str]] = {
     **_ns("account.field", _headings(_ACCOUNT_FIELDS)),
     **_ns("page.dynamodb", _DYNAMODB), **_ns("page.dynamodb.column", _headings(_DYNAMODB_COLUMNS)),
     **_ns("page.limits", _LIMITS), **_ns("page.limits.column", _headings(_LIMITS_COLUMNS)),
-    **_ns("field_help", _FIELD_HELP),
+    **_ns("field_help", _FIELD_HELP), **_ns("page.chart", _CHART),
+    **_ns("page.dynamodb.strategy", _headings(_STRATEGIES)),
 }
 
 
@@ -888,6 +939,17 @@ def format_count(value: float, lang: str = "en") -> str:
     if float(value).is_integer():
         return f"{int(value):,}"
     return f"{value:,.6g}" if abs(value) < 1000 else f"{value:,.1f}"
+
+
+def shown(kind: str, value: object, lang: str) -> str:
+    """A value as the app shows it in `lang`: "choice", "type", "region_name" or "service" (the value itself in
+    English, or when the catalog has no word for it).
+
+    >>> shown("type", "api_gateway", "ja"), shown("type", "api_gateway", "en"), shown("choice", "odd", "ja")
+    ('API Gateway', 'api_gateway', 'odd')
+    """
+    key = f"{kind}_{value}"
+    return TEXT[key]["ja"] if lang == "ja" and key in TEXT else str(value)
 
 
 def tf(key: str, lang: str, **values) -> str:

@@ -17,10 +17,10 @@ from typing import Any
 
 import streamlit as st
 
-from i18n.catalog import LANGUAGES, t
+from i18n.catalog import LANGUAGES, shown, t
 from models.costs.estimate import Estimate
 from models.costs.money import CURRENCIES, MoneyError, QuoteSettings
-from models.design.schema import DesignError
+from models.design.schema import REGION_NAMES, DesignError
 from models.design.text import load_design_data
 from service import Plan, plan, validate
 from storage.share import SHARE_PARAM, decode_design, encode_design
@@ -178,6 +178,11 @@ def current_scenarios() -> tuple[dict[str, Estimate] | None, list[str]]:
         return {case: c.estimate for case, c in cached_plan(st.session_state.design).cases.items()}, []
     except DesignError as err:
         return None, err.problems
+
+
+def region_name(region: str, lg: str) -> str:
+    """A region's name in `lg` ("Asia Pacific (Tokyo)", "アジアパシフィック（東京）")."""
+    return shown("region_name", region, lg) if lg == "ja" else REGION_NAMES.get(region, region)
 
 
 def lang() -> str:

@@ -26,6 +26,7 @@ from aws.guard import DEFAULT_DEADLINE_S, DEFAULT_MAX_RESPONSE_BYTES
 from aws.price_list import RefreshError, cached_catalog_info, catalog_changes, catalog_dir, refresh_catalog
 from aws.report import diff_rows, gap_rows, limit_rows, quota_rows, resource_rows
 from aws.snapshot import SnapshotFieldProblem, check, gaps
+from i18n.catalog import t
 from i18n.engine_ja import say
 from models.design.schema import REGIONS, Design, DesignError
 from models.messages import msg
@@ -263,7 +264,8 @@ def show_snapshot(snapshot: dict, lg: str) -> None:
             differences(snapshot, label, region, lg)
             actions(snapshot, label, region, lg)
     except Exception as err:  # a snapshot that passed the checks and still trips a page bug: say so, keep the page
-        st.error(tx("render_error", lg, error=f"{type(err).__name__}: {str(err)[:200]}"))
+        error = t("unexpected_error", lg, error=type(err).__name__, detail=str(err)[:200])
+        st.error(tx("render_error", lg, error=error))
 
 
 page()

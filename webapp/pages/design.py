@@ -7,7 +7,7 @@ from typing import Any
 
 import streamlit as st
 
-from i18n.catalog import t, tf
+from i18n.catalog import shown, t, tf
 from models.design.ranges import expected_value, is_range, spread
 from models.design.schema import REGION_NAMES, DesignError
 from models.design.text import dump_design_text, load_design_data
@@ -20,6 +20,7 @@ from webapp.state import (
     edit_top,
     init_state,
     lang,
+    region_name,
     set_design,
     switch_range,
     template_data,
@@ -81,11 +82,11 @@ def design_form(design: dict, lg: str) -> None:
     regions = list(REGION_NAMES)
     region = design.get("region", "us-east-1")
     st.selectbox(t("region", lg), regions, index=regions.index(region) if region in regions else 0,
-                 key=f"r{rev}.region", format_func=lambda r: f"{r} — {REGION_NAMES[r]}", help=t("region_help", lg),
+                 key=f"r{rev}.region", format_func=lambda r: f"{r} — {region_name(r, lg)}", help=t("region_help", lg),
                  on_change=edit_top, args=("region", f"r{rev}.region"))
     free = design.get("free_tier", "always")
     st.selectbox(t("free_tier", lg), FREE_TIERS, index=FREE_TIERS.index(free) if free in FREE_TIERS else 1,
-                 key=f"r{rev}.free_tier", help=t("free_tier_help", lg),
+                 key=f"r{rev}.free_tier", help=t("free_tier_help", lg), format_func=lambda k: t(f"free_tier_{k}", lg),
                  on_change=edit_top, args=("free_tier", f"r{rev}.free_tier"))
     requests = (design.get("workload") or {}).get("requests_per_month")
     if requests is not None:
@@ -101,7 +102,7 @@ def design_form(design: dict, lg: str) -> None:
             bound_inputs(None, spec, requests, label, f"r{rev}.requests", lg, number_format="%.0f")
     st.markdown(f"**{t('components', lg)}**")
     for index, component in enumerate(design.get("components") or []):
-        title = f"{component.get('id')} · {component.get('type')}"
+        title = f"{component.get('id')} · {shown('type', component.get('type'), lg)}"
         if component.get("from"):
             title += f" ← {component['from']}"
         with st.expander(component.get("label") or title):
@@ -154,7 +155,8 @@ def component_widgets(index: int, component: dict, rev: int, lg: str) -> None:
                       on_change=edit_component, args=(index, spec.name, key))
         label = t(spec.name, lg)
         if spec.choices:
-            st.selectbox(label, spec.choices, index=spec.choices.index(start) if start in spec.choices else 0, **common)
+            st.selectbox(label, spec.choices, index=spec.choices.index(start) if start in spec.choices else 0,
+                         format_func=lambda v: shown("choice", v, lg), **common)
         elif spec.integer:
             low_limit, high_limit, step = _limits(spec)
             st.number_input(label, min_value=int(low_limit), max_value=int(high_limit),

@@ -18,7 +18,6 @@ from webapp.state import cached_plan, lang
 from webapp.views.safe import problem_lines
 
 TEXT = section("page.limits")  # the words live in i18n/catalog.py ("page.limits.*")
-ICON = {"fail": "🔴 fail", "warn": "🟡 warn", "pass": "🟢 pass"}
 
 
 def tx(key: str, lg: str) -> str:
@@ -57,12 +56,11 @@ def what_if(design: dict, lg: str) -> dict:
 
 
 def checks_table(report, lg: str = "en") -> pd.DataFrame:
-    rows = [{"status": ICON[c.status], "check": c.id, "component": c.component,
+    rows = [{"status": t(f"status_{c.status}", lg), "check": c.id, "component": c.component,
              "peak": c.peak_demand, "limit": c.limit_value, "unit": say(c.unit, lg), "headroom %": c.headroom_pct,
              "affected / month": c.affected_requests_per_month, "consequence": say(c.consequence, lg),
              "action": say(c.action, lg),
-             "limit source": c.limit_source + ((" (from your account)" if lg == "en" else "（お使いのアカウントから）")
-                                               if c.from_account else "")}
+             "limit source": c.limit_source + (tx("from_account", lg) if c.from_account else "")}
             for c in sorted(report.checks, key=lambda c: STATUS_ORDER[c.status])]
     return pd.DataFrame(rows)
 
@@ -92,7 +90,7 @@ def page() -> None:
             st.error(tx("problems", lg) + "\n\n" + problem_lines(err.problems, lg))
             return
         cols = st.columns(3)
-        cols[0].metric(tx("overall", lg), ICON[report.worst_status])
+        cols[0].metric(tx("overall", lg), t(f"status_{report.worst_status}", lg))
         design_facts = report.components.get("(design)", {})
         if "composite_availability_pct" in design_facts:
             cols[1].metric(tx("availability", lg), f"{design_facts['composite_availability_pct']:.3f} %",
@@ -105,7 +103,7 @@ def page() -> None:
                                   key="limits_chart")
             found = next(c for c in report.checks if (c.id, c.component) == chosen)
             st.plotly_chart(limit_figure(report.curves[chosen], found.limit_value,
-                                         title=f"{found.id} · {found.component}", unit=say(found.unit, lg)),
+                                         title=f"{found.id} · {found.component}", unit=say(found.unit, lg), lang=lg),
                             key="limit_chart")
 
 

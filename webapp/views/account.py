@@ -49,11 +49,9 @@ def _cell(column: str, value: Any, lg: str) -> Any:
 def table(rows: list[dict[str, Any]], lg: str, rename: dict[str, str] | None = None) -> pd.DataFrame:
     """Rows as a table in `lg`: headings from "account.column.*" (`rename` picks another heading key for a
     column), words and field names translated, engine notes rendered; English rows come back as they were."""
-    frame = pd.DataFrame(rows)
     if lg == "en":
-        return frame
-    frame = frame.astype(object).where(frame.notna(), None)
-    for column in frame.columns:
-        frame[column] = [_cell(column, v, lg) for v in frame[column]]
+        return pd.DataFrame(rows)
     rename = rename or {}
-    return frame.rename(columns={c: t(f"account.column.{rename.get(c, c)}", lg) for c in frame.columns})
+    # translated before the DataFrame is built: pandas keeps a message's text but not its id
+    return pd.DataFrame([{t(f"account.column.{rename.get(c, c)}", lg): _cell(c, v, lg) for c, v in row.items()}
+                         for row in rows])

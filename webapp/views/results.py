@@ -111,7 +111,8 @@ def results(estimates: dict[str, Estimate], design: dict, lg: str) -> None:
         lows, highs = component_amounts(quotes["low"]), component_amounts(quotes["high"])
         by_component["low"] = [lows.get(c, 0.0) for c in by_component["component"]]
         by_component["high"] = [highs.get(c, 0.0) for c in by_component["component"]]
-    st.plotly_chart(cost_breakdown_figure(by_component, title=t("breakdown", lg), currency=settings.currency),
+    st.plotly_chart(cost_breakdown_figure(by_component, title=t("breakdown", lg), currency=settings.currency,
+                                          lang=lg),
                     key="breakdown_chart")
     st.subheader(t("line_items", lg))
     st.dataframe(line_item_table(est, lg, quotes["expected"]), key="line_items", hide_index=True, column_config={
