@@ -24,7 +24,8 @@ TEXT: dict[str, dict[str, str]] = {
                             "ウンロード）。"},
     "upload": {"en": "Open a design file (YAML or JSON)", "ja": "設計ファイルを開く（YAML または JSON）"},
     "upload_help": {"en": "A file downloaded from this app or written by hand (see docs/design-file.md).",
-                    "ja": "このアプリでダウンロードしたファイル、または手書きのファイル（docs/design-file.md 参照）。"},
+                    "ja": "このアプリでダウンロードしたファイル、または手書きのファイル（`docs/design-file.md` 参"
+                           "照）。"},
     "upload_error": {"en": "This design file was not opened:", "ja": "この設計ファイルは開けませんでした："},
     "upload_ok": {"en": "Opened", "ja": "開きました："},
     "design": {"en": "Design", "ja": "設計"},
@@ -40,7 +41,7 @@ TEXT: dict[str, dict[str, str]] = {
     "requests_per_month": {"en": "Client requests per month", "ja": "月間クライアントリクエスト数"},
     "requests_per_month_help": {"en": "Requests entering the design per month (count). Components without 'from' "
                                       "receive these.",
-                                "ja": "設計に入ってくる月間リクエスト数。'from' のないコンポーネントが受け取ります。"},
+                                "ja": "設計に入ってくる月間リクエスト数。`from` のないコンポーネントが受け取ります。"},
     "components": {"en": "Components", "ja": "コンポーネント"},
     "total": {"en": "Monthly total (USD)", "ja": "月額合計（USD）"},
     "total_help": {"en": "Sum of all line items, free-tier credits included. A month is 730 hours.",
@@ -71,6 +72,7 @@ TEXT: dict[str, dict[str, str]] = {
     "col_confidence": {"en": "Confidence", "ja": "確度"},
     "no_price": {"en": "no price", "ja": "価格なし"},
     "col_note": {"en": "Note", "ja": "注記"},
+    "col_price_id": {"en": "id", "ja": "価格 ID"},
     "page_design": {"en": "Design & cost", "ja": "設計と費用"},
     "page_prices": {"en": "Prices", "ja": "価格表"},
     "page_limits": {"en": "Limits", "ja": "上限チェック"},
@@ -79,12 +81,12 @@ TEXT: dict[str, dict[str, str]] = {
                              "ja": "— 独自の設計（ファイル、リンク、エディタから）—"},
     "page_dynamodb": {"en": "DynamoDB planner", "ja": "DynamoDB プランナー"},
     "prices_title": {"en": "Price catalog", "ja": "価格カタログ"},
-    "prices_assumed_only": {"en": "Only assumed prices", "ja": "推定値（assumed）の価格だけを表示"},
+    "prices_assumed_only": {"en": "Only assumed prices", "ja": "推定値の価格だけを表示"},
     "prices_assumed_help": {"en": "Prices no source states for this region; each note says what the value is derived "
                                   "from. "
                                   "The same list: python cli.py prices --assumed",
                             "ja": "このリージョンについて出典が見つからない価格です。注記に値の根拠を記載しています。"
-                                  "同じ一覧：python cli.py prices --assumed"},
+                                  "同じ一覧：`python cli.py prices --assumed`"},
     "confidence_aws": {"en": "aws", "ja": "AWS のページ"},
     "confidence_price_list": {"en": "price_list", "ja": "AWS Price List"},
     "confidence_third_party": {"en": "third_party", "ja": "第三者"},
@@ -96,9 +98,8 @@ TEXT: dict[str, dict[str, str]] = {
     "prices_caption": {"en": "Every price the estimates use, with its source, date and confidence: aws (AWS page), "
                              "price_list (AWS Price List), third_party, assumed (not published for this region; the "
                              "note says what it is taken from).",
-                       "ja": "見積もりに使うすべての価格と、その出典・日付・確度。aws（AWS のページ）、price_list（AWS "
-                             "Price List）、third_party（第三者）、assumed（このリージョンでは未公表。注記に根拠を記載"
-                             "）。"},
+                       "ja": "見積もりに使うすべての価格と、その出典・日付・確度。確度は AWS のページ、AWS Price "
+                             "List、第三者、推定値（このリージョンでは未公表。注記に根拠を記載）のいずれかです。"},
 }
 
 #: values shown in the app's pickers and tables ("choice_<value>", "type_<component type>", "region_name_<code>",
@@ -117,6 +118,11 @@ _SHOWN = {
     "service_s3": "S3", "service_sqs": "SQS", "service_sns": "SNS", "service_ses": "SES", "service_cognito": "Cognito",
     "service_cloudfront": "CloudFront", "service_route53": "Route 53", "service_cloudwatch": "CloudWatch",
     "service_xray": "X-Ray", "service_data_transfer": "データ転送",
+    "unit_requests": "リクエスト", "unit_GB-month": "GB 月", "unit_hours": "時間", "unit_GB-s": "GB 秒",
+    "unit_deliveries": "配信", "unit_traces": "トレース", "unit_WCU-hours": "WCU 時間", "unit_RCU-hours": "RCU 時間",
+    "unit_100-WCU-hours": "100 WCU 時間", "unit_100-RCU-hours": "100 RCU 時間", "unit_objects": "オブジェクト",
+    "unit_minutes": "分", "unit_messages": "メッセージ", "unit_emails": "通", "unit_queries": "クエリ",
+    "unit_zones": "ゾーン",
 }
 TEXT.update({key: {"en": key.split("_", 1)[1].removeprefix("name_"), "ja": ja} for key, ja in _SHOWN.items()})
 
@@ -287,7 +293,8 @@ TEXT.update({
                             "rounded once. Per MAU needs workload.users.mau; otherwise “—”. The chart varies only the "
                             "client requests; a design's other numbers stay as they are.",
                       "ja": "100 万リクエストあたり・MAU あたり・12 か月・グラフの値は丸め前の金額から計算し、最後に 1 "
-                            "回だけ丸めています。MAU あたりは workload.users.mau がある場合のみ（ない場合は「—」）。グ"
+                            "回だけ丸めています。MAU あたりは `workload.users.mau` がある場合のみ（ない場合は「—」）。"
+                            "グ"
                             "ラフはクライアントリクエスト数だけを変え、他の数値はそのままです。"},
     "status_pass": {"en": "🟢 pass", "ja": "🟢 合格"},
     "status_warn": {"en": "🟡 warn", "ja": "🟡 注意"},
@@ -503,7 +510,7 @@ _IMPORT: dict[str, dict[str, str]] = {
                           "取り込むと現在の設計は置き換わります。テンプレートに書かれていない利用量は仮定値で補い、一覧"
                           "にします。"},
     "params": {"en": "Parameters / variables (Name=Value, separated by spaces)",
-               "ja": "パラメーター／変数（Name=Value をスペース区切りで）"},
+               "ja": "パラメーター／変数（`Name=Value` をスペース区切りで）"},
     "params_help": {"en": "Values for template parameters or Terraform variables; the others take their defaults.",
                     "ja": "テンプレートのパラメーターや Terraform 変数の値。指定しないものは既定値を使います。"},
     "imported": {"en": "Imported", "ja": "取り込みました："},
@@ -555,7 +562,7 @@ _DYNAMODB = {
                         "（週 168 個、ターゲットごとに 200 個以内）。"},
     "table_class": {"en": "Table class", "ja": "テーブルクラス"},
     "table_class_help": {"en": "Standard-IA: cheaper storage, dearer throughput; no reserved capacity.",
-                         "ja": "Standard-IA: ストレージは安く、スループットは高い。リザーブドキャパシティは不可。"},
+                         "ja": "Standard-IA：ストレージは安く、スループットは高い。リザーブドキャパシティは不可。"},
     "recommended": {"en": "Recommended", "ja": "推奨"},
     "min_cap": {"en": "Minimum capacity (units)", "ja": "最小キャパシティ（ユニット）"},
     "min_cap_help": {"en": "Lowest RCU/WCU a provisioned plan may set (auto scaling minimum). Default 1.",
@@ -584,10 +591,12 @@ _DYNAMODB = {
                            "register-scalable-target for reads and writes at the peak ({r} RCU, {w} WCU), then "
                            "put-scheduled-action for each entry. Reads and writes are separate updates: each "
                            "lowering counts as a decrease, and the plan counts them that way.",
-                     "ja": "cron のアクション {n} 個（UTC）、スケーラブルターゲットごとに最大 {most} 個（上限 200）。適"
+                     "ja": "`cron` のアクション {n} 個（UTC）、スケーラブルターゲットごとに最大 {most} 個（上限 200）。"
+                           "適"
                            "用："
-                           "読み込みと書き込みをピーク（{r} RCU、{w} WCU）で register-scalable-target し、各項目を "
-                           "put-scheduled-action します。読み込みと書き込みは別々の更新で、それぞれの引き下げが 1 回と"
+                           "読み込みと書き込みをピーク（{r} RCU、{w} WCU）で `register-scalable-target` し、各項目を "
+                           "`put-scheduled-action` します。読み込みと書き込みは別々の更新で、それぞれの引き下げが 1 回"
+                           "と"
                            "数えられます。プランもそのように数えています。"},
     "compare": {"en": "Weekly recurring schedule: USD {weekly} a month; the one-time lower bound: USD {bound} "
                       "({gap} above it). The bound is a one-time schedule for this month only ({changes} changes, "
@@ -618,7 +627,7 @@ _LIMITS = {
                       "limits that bite at launch. fail = at least 1 in 10,000 requests lost; warn = any lost, or "
                       "within 20 % of the limit.",
                 "ja": "1 か月分のトラフィック（1 分刻み、日内変動とスパイクを含む）を、リリース時に問題となる上限と比べ"
-                      "ます。fail = 1 万件に 1 件以上が失われる、warn = 失われる要求がある、または上限まで 20 % 未満"
+                      "ます。不合格 = 1 万件に 1 件以上が失われる、注意 = 失われる要求がある、または上限まで 20 % 未満"
                       "。"},
     "whatif": {"en": "What if…", "ja": "もし…なら"},
     "whatif_help": {"en": "These change only this page's report, not the design.",
@@ -674,7 +683,8 @@ _ACCOUNT: dict[str, dict[str, str]] = {  # the Account page ({pull_env}: the swi
     "profiles": {"en": "Profiles (accounts)", "ja": "プロファイル（アカウント）"},
     "profiles_help": {"en": "From the server's AWS config files; the default chain uses AWS_PROFILE, environment or "
                             "instance credentials.",
-                      "ja": "サーバーの AWS 設定ファイルから。既定のチェーンは AWS_PROFILE、環境変数、インスタンスの認"
+                      "ja": "サーバーの AWS 設定ファイルから。既定のチェーンは `AWS_PROFILE`、環境変数、インスタンス"
+                            "の認"
                             "証情報を使います。"},
     "default_chain": {"en": "(default credentials)", "ja": "（既定の認証情報）"},
     "regions": {"en": "Regions", "ja": "リージョン"},
@@ -832,7 +842,7 @@ _FIELD_HELP: dict[str, dict[str, str]] = {
                 "ja": "項目サイズ（KB）。読み込みは 4 KB、書き込みは 1 KB 単位。既定値 1。"},
     "billing": {"en": "On-demand (per request) or provisioned (per capacity-hour, used or not). Default on_demand.",
                 "ja": "オンデマンド（リクエスト課金）かプロビジョンド（使用有無に関係なく時間課金）。既定値 "
-                      "on_demand。"},
+                      "オンデマンド。"},
     "rcu": {"en": "Provisioned read capacity units (provisioned mode).",
             "ja": "プロビジョンド読み込みキャパシティ（RCU）。"},
     "wcu": {"en": "Provisioned write capacity units (provisioned mode).",
@@ -939,6 +949,46 @@ def format_count(value: float, lang: str = "en") -> str:
     if float(value).is_integer():
         return f"{int(value):,}"
     return f"{value:,.6g}" if abs(value) < 1000 else f"{value:,.1f}"
+
+
+#: the bundled templates' names and descriptions in Japanese (templates/*.yaml hold the English)
+TEMPLATES_JA: dict[str, tuple[str, str]] = {
+    "save_app_data": (
+        "アプリのデータ保存（API Gateway → Lambda → DynamoDB）",
+        "モバイルアプリが HTTP API でユーザーデータを保存・読み込みします。1 つの関数がオンデマンドモードの Dynam"
+        "oDB テーブルを読み書きします。大阪の勉強会で最初に紹介した構成です。"),
+    "photo_thumbnails": (
+        "写真のアップロードとサムネイル（S3 イベント）",
+        "アプリが API で写真をアップロードし、関数が S3 に保存します。オブジェクト作成イベントで 2 つ目の関数が起"
+        "動し、別のバケットにサムネイルを書き込みます。シンプルですが、Lambda の再試行後も失敗した S3 イベントの"
+        "呼び出しは、DLQ か失敗時の送信先を設定しない限り失われます。"),
+    "photo_thumbnails_sqs": (
+        "写真のアップロードとサムネイル（SQS でバッファ）",
+        "S3 イベント版と同じですが、オブジェクト作成イベントを SQS キューに送り、サムネイル関数がキューから処理し"
+        "ます。失敗した処理はキューから再試行され、失われずに DLQ に入ります。S3 起動の処理がときどき失われた問題"
+        "への、勉強会で紹介した対策です。"),
+    "authenticated_api": (
+        "認証付き API（Cognito → API Gateway → Lambda → DynamoDB）",
+        "ユーザーは Cognito ユーザープールでサインインし、REST API が Cognito オーソライザーでトークンを確かめて"
+        "から、DynamoDB を読み書きする関数を呼び出します。"),
+    "static_site_cdn": (
+        "CloudFront の背後の静的サイトと API",
+        "1 つの CloudFront ディストリビューションが、Web アプリの静的ファイルを S3 から配信し（よくキャッシュされ"
+        "る）、/api/* を HTTP API に渡します（キャッシュしない）。キャッシュ動作ごとに 1 つ、計 2 つのコンポーネ"
+        "ントで表します。CloudFront は両方をまとめて課金します（料金の段階と無料枠はアカウント単位）。"),
+    "direct_invoke": (
+        "アプリから Lambda を直接呼び出す（Cognito ID プール、API Gateway なし）",
+        "勉強会のデモの構成：モバイルアプリが Cognito ID プール（ゲスト ID。ID プール自体は無料）から一時的な AWS"
+        " 認証情報を受け取り、Lambda の Invoke API を自分で呼び出します。関数は DynamoDB を読み書きします。アプリ"
+        "のデータ保存テンプレートと同じトラフィックと関数で、API Gateway がありません。安くなりますが、API のスロ"
+        "ットリング、キャッシュ、リクエストの検証、カスタムドメインはなく、Lambda の呼び出しレートが入口になりま"
+        "す。2 つを並べて比べてください。"),
+}
+
+
+def template_name(key: str, english: str, lang: str) -> str:
+    """A bundled template's name in `lang` (`english`: the name in its file)."""
+    return TEMPLATES_JA[key][0] if lang == "ja" and key in TEMPLATES_JA else english
 
 
 def shown(kind: str, value: object, lang: str) -> str:

@@ -108,7 +108,7 @@ JA: dict[str, tuple[str, str]] = {
         "月 {cold:,.0f} 回のコールドスタート（呼び出しの {share:.2%}）がそれぞれ約 {init_ms:,.0f} ms を加えます："
         "p99 {warm_p99:,.0f} → {cold_p99:,.0f} ms。INIT フェーズは実行時間として課金されます。", "f909828a"),
     "lambda.cold_starts.action": (
-        "パッケージと import を小さく保つ、{remedy}を使う、または p99 が許すならレイテンシを受け入れてください"
+        "パッケージと `import` を小さく保つ、{remedy}を使う、または p99 が許すならレイテンシを受け入れてください"
         "。", "c6796cb5"),
     "lambda.cold_starts.remedy": (
         "実行環境 {n} 個分のプロビジョニングされた同時実行（最も混む時間に必要な数{cost}）", "faf79d73"),
@@ -612,17 +612,18 @@ JA: dict[str, tuple[str, str]] = {
                                 "い", "89bfafe0"),
     "account_import.region_priced": ("価格表があるのは {regions} だけです：設計は us-east-1 の価格で計算します（リソー"
                                      "スは {region}）", "03debd95"),
-    "account_import.requests": ("workload.requests_per_month：月 {n:,} 件のクライアントリクエスト", "b411d56a"),
-    "account_import.duration": ("{id}.duration_ms：1 回の呼び出しあたり 100 ms", "a27ea72b"),
+    "account_import.requests": ("`workload.requests_per_month`：月 {n:,} 件のクライアントリクエスト", "b411d56a"),
+    "account_import.duration": ("`{id}.duration_ms`：1 回の呼び出しあたり 100 ms", "a27ea72b"),
     "account_import.provisioned_capped": ("{id}：プロビジョンド同時実行数 {provisioned} を予約同時実行数 {cap} に抑えま"
                                           "した", "7bd6f0ba"),
-    "account_import.invocations": ("{id}.invocations_per_month：0（API の後ろにないため。トラフィックを追加してくださ"
+    "account_import.invocations": ("`{id}.invocations_per_month`：0（API の後ろにないため。トラフィックを追加してくださ"
                                    "い）", "fab02e83"),
-    "account_import.table_traffic": ("{id}.reads_per_month / writes_per_month：0", "5cebcbb8"),
-    "account_import.bucket_traffic": ("{id}.puts_per_month / gets_per_month：0", "71529eb8"),
-    "account_import.no_storage_metric": ("{id}：{name!r} の CloudWatch ストレージメトリクスがないため、storage_gb は 0 "
+    "account_import.table_traffic": ("`{id}.reads_per_month` / `writes_per_month`：0", "5cebcbb8"),
+    "account_import.bucket_traffic": ("`{id}.puts_per_month` / `gets_per_month`：0", "71529eb8"),
+    "account_import.no_storage_metric": ("{id}：{name!r} の CloudWatch ストレージメトリクスがないため、"
+                                         "`storage_gb` は 0 "
                                          "にしました", "101e1280"),
-    "account_import.queue_traffic": ("{id}.messages_per_month：0", "edfba2a7"),
+    "account_import.queue_traffic": ("`{id}.messages_per_month`：0", "edfba2a7"),
     # ---- the Price List refresh (aws/price_list.py)
     "refresh.pricing_region": ("AWS Price List API が応答するのは {regions} だけです（{region} ではありません）",
                                "b05abf9b"),

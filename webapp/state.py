@@ -17,7 +17,7 @@ from typing import Any
 
 import streamlit as st
 
-from i18n.catalog import LANGUAGES, shown, t
+from i18n.catalog import LANGUAGES, TEMPLATES_JA, shown, t
 from models.costs.estimate import Estimate
 from models.costs.money import CURRENCIES, MoneyError, QuoteSettings
 from models.design.schema import REGION_NAMES, DesignError
@@ -37,6 +37,18 @@ SETTING_PARAMS = {"lang": "lang", "cur": "currency", "rate": "jpy_per_usd", "tax
 def template_data(key: str) -> dict:
     """A bundled template as a design mapping (cached; callers get a copy)."""
     return load_design_data(template_text(key))
+
+
+def design_text(design: dict, field: str, lg: str) -> str:
+    """The design's "name" or "description" to show: a bundled template's own in Japanese on a Japanese screen
+    (while it is unchanged), else the text in the design."""
+    text = str(design.get(field) or "")
+    if lg == "ja":
+        for key in template_keys():
+            if key in TEMPLATES_JA and " ".join(str(template_data(key).get(field, "")).split()) == " ".join(
+                    text.split()):
+                return TEMPLATES_JA[key][0 if field == "name" else 1]
+    return text
 
 
 def design_key(data: dict) -> str | None:

@@ -7,7 +7,7 @@ from typing import Any
 
 import streamlit as st
 
-from i18n.catalog import shown, t, tf
+from i18n.catalog import shown, t, template_name, tf
 from models.design.ranges import expected_value, is_range, spread
 from models.design.schema import REGION_NAMES, DesignError
 from models.design.text import dump_design_text, load_design_data
@@ -47,7 +47,7 @@ def open_panel(lg: str) -> None:
         st.session_state.template = None
     st.selectbox(t("template", lg), template_keys(), key="template", on_change=on_template_change, index=None,
                  placeholder=t("template_placeholder", lg),
-                 format_func=lambda k: template_data(k)["name"], help=t("template_help", lg))
+                 format_func=lambda k: template_name(k, template_data(k)["name"], lg), help=t("template_help", lg))
     upload = st.file_uploader(t("upload", lg), type=["yaml", "yml", "json"], key="upload", help=t("upload_help", lg))
     if upload is not None and upload.file_id != st.session_state.get("upload_id"):
         st.session_state.upload_id = upload.file_id

@@ -19,11 +19,11 @@ def catalog_table(region: str, lg: str) -> pd.DataFrame:
     for price in sorted(catalog.prices.values(), key=lambda p: p.id):
         rows.append({
             t("col_service", lg): shown("service", price.service, lg), t("col_dimension", lg): price.dimension,
-            t("col_unit_price", lg): "; ".join(price.display_price(i) for i in range(len(price.tiers))),
+            t("col_unit_price", lg): unit_price_text(price, lg),
             t("free_tier", lg): free_tier_text(price, lg),
             t("col_as_of", lg): price.as_of.isoformat(),
             t("col_confidence", lg): t(f"confidence_{price.confidence}", lg),
-            t("col_source", lg): price.source, t("col_note", lg): price.note, "id": price.id,
+            t("col_source", lg): price.source, t("col_note", lg): price.note, t("col_price_id", lg): price.id,
         })
     return pd.DataFrame(rows)
 
@@ -32,7 +32,15 @@ def free_tier_text(price, lg: str) -> str:
     """The free allowance of a price: amount, unit and which free tier grants it."""
     if not price.free_tier:
         return ""
-    return f"{price.free_tier.amount:,} {price.unit} ({t(f'free_tier_{price.free_tier.kind}', lg)})"
+    return f"{price.free_tier.amount:,} {shown('unit', price.unit, lg)} ({t(f'free_tier_{price.free_tier.kind}', lg)})"
+
+
+def unit_price_text(price, lg: str) -> str:
+    """Every tier's price as AWS prints it ("$0.20 per 1M requests"; "$0.20／1M リクエスト" in Japanese)."""
+    texts = [price.display_price(i) for i in range(len(price.tiers))]
+    if lg == "ja":
+        texts = [text.replace(" per ", "／").removesuffix(price.unit) + shown("unit", price.unit, lg) for text in texts]
+    return "; ".join(texts)
 
 
 def page() -> None:

@@ -8,7 +8,7 @@ from typing import Any
 
 import pandas as pd
 
-from i18n.catalog import FIELD_LABELS, UI, t
+from i18n.catalog import FIELD_LABELS, UI, shown, t
 from i18n.catalog import section as catalog_section
 from i18n.engine_ja import say
 
@@ -39,6 +39,8 @@ def field_label(name: str, lg: str) -> str:
 def _cell(column: str, value: Any, lg: str) -> Any:
     if column in FIELD_COLUMNS and isinstance(value, str):
         return field_label(value, lg)
+    if column == "service" and isinstance(value, str):
+        return shown("service", value, lg)
     if column in VALUE_COLUMNS and f"account.value.{value}" in UI:
         return t(f"account.value.{value}", lg)
     if column == "stages" and isinstance(value, str) and lg == "ja":

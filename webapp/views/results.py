@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from i18n.catalog import format_date, t, tf
+from i18n.catalog import format_date, shown, t, tf
 from i18n.format import format_money, rate_note, rounding_rule
 from models.costs.estimate import Estimate
 from models.costs.money import Quote, QuoteSettings, make_quote
@@ -18,7 +18,7 @@ from storage.designs import StorageError
 from storage.share import share_url
 from storage.short_links import ShortLinks, short_url
 from webapp.charts import cost_breakdown_figure, flow_dot
-from webapp.state import current_scenarios, quote_settings, share_settings, share_token
+from webapp.state import current_scenarios, design_text, quote_settings, share_settings, share_token
 from webapp.views.downloads import export_files
 from webapp.views.safe import plain, problem_lines, storage_message
 
@@ -30,9 +30,9 @@ def estimate_panel(design: dict, lg: str) -> None:
         st.error(t("design_error", lg) + "\n\n" + problem_lines(problems, lg))
         share_box(lg)
         return
-    st.markdown(f"### {plain(design.get('name', ''))}")
+    st.markdown(f"### {plain(design_text(design, 'name', lg))}")
     if design.get("description"):
-        st.caption(plain(design["description"]))
+        st.caption(plain(design_text(design, "description", lg)))
     results(estimates, design, lg)
 
 
@@ -43,7 +43,7 @@ def line_item_table(est: Estimate, lg: str, quote: Quote | None = None) -> pd.Da
     lines = quote.lines if quote is not None else [None] * len(est.line_items)
     for li, ql in zip(est.line_items, lines, strict=True):
         row = {
-            t("col_component", lg): li.component, t("col_service", lg): li.service,
+            t("col_component", lg): li.component, t("col_service", lg): shown("service", li.service, lg),
             t("col_dimension", lg): li.dimension, t("col_quantity", lg): float(li.quantity),
             t("col_unit", lg): li.unit,
             t("col_unit_price", lg): None if li.unit_price_usd is None else float(li.unit_price_usd),
@@ -54,7 +54,7 @@ def line_item_table(est: Estimate, lg: str, quote: Quote | None = None) -> pd.Da
             row[cost_column] = None if ql.amount is None else float(ql.amount)
         row.update({
             t("col_as_of", lg): li.as_of.isoformat() if li.as_of else "",
-            t("col_confidence", lg): li.confidence, t("col_source", lg): li.source,
+            t("col_confidence", lg): t(f"confidence_{li.confidence}", lg), t("col_source", lg): li.source,
             t("col_formula", lg): li.formula,
         })
         rows.append(row)
