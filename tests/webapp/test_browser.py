@@ -19,6 +19,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from i18n.catalog import TEMPLATES_JA
+
 try:
     from playwright.sync_api import expect, sync_playwright
 except ImportError:  # handled by the `browser` fixture: skip locally, fail in CI
@@ -174,6 +176,7 @@ def test_full_page_screenshot_is_a_png(page, tmp_path):
 
 PHOTO = "Photo upload with thumbnails (S3 events)"
 PHOTO_SQS = "Photo upload with thumbnails (SQS buffer)"
+PHOTO_JA = TEMPLATES_JA["photo_thumbnails"][0]  # its name on a Japanese screen (the exports keep the file's)
 YEN_AMOUNT = re.compile(r"^[0-9][0-9,]*円$")
 FLOW_SCREENSHOT_COPY = Path("/tmp/serverless_planner_flow.png")
 XLSX_SHEETS_JA = ["概要", "明細", "前提条件", "上限チェック"]  # Summary, Line items, Assumptions, Readiness
@@ -266,7 +269,7 @@ def test_user_flow_photo_compare_japanese_yen_exports_and_share_link(page, brows
     assert_no_traceback(page)
     go_to_page(page, "設計と費用")
     expect(page.get_by_text("税込（10 %）", exact=True)).to_be_visible()
-    expect(page.get_by_role("heading", name=PHOTO, exact=True)).to_be_visible()
+    expect(page.get_by_role("heading", name=PHOTO_JA, exact=True)).to_be_visible()
     expect(metric_values).to_have_count(2)  # the subtotal excl. tax and the total incl. tax
     expect(metric_values.first).to_have_text(YEN_AMOUNT)
     expect(metric_values.last).to_have_text(YEN_AMOUNT)
@@ -296,7 +299,7 @@ def test_user_flow_photo_compare_japanese_yen_exports_and_share_link(page, brows
     shared = new_tab(browser, link)
     try:
         expect(shared.get_by_text("リンクの設計を開きました。")).to_be_visible()
-        expect(shared.get_by_role("heading", name=PHOTO, exact=True)).to_be_visible()
+        expect(shared.get_by_role("heading", name=PHOTO_JA, exact=True)).to_be_visible()
         expect(shared.locator('[data-testid="stMetricValue"]')).to_have_text(totals)
         wait_for_idle(shared)
         assert_no_traceback(shared)
