@@ -15,6 +15,7 @@ from typing import Any
 from aws.facts import account_limits, snapshot_facts
 from aws.naming import matches
 from models.design.schema import Design, parse_design
+from models.messages import msg
 
 RISK, DIFFERS, INFO = "risk", "differs", "info"
 #: AWS defaults the design assumes when it has no `limits:` entry — used only if pricing/limits.yaml
@@ -54,18 +55,22 @@ def account_diff(design_data: dict, snapshot: dict, region: str | None = None,
     return rows
 
 
+AWS_DEFAULT = msg("diff.where_default", "AWS default")
+DESIGN_BLOCK = msg("diff.where_design", "design limits block")
+
+
 def assumed_limits(design: Design) -> dict[str, tuple[float, str]]:
     """Limit key → (value the design assumes, where that value comes from)."""
     try:
         from pricing.catalog import load_limit_defaults
-        assumed = {k: (v.value, "AWS default") for k, v in load_limit_defaults().items()}
+        assumed: dict[str, tuple[float, str]] = {k: (v.value, AWS_DEFAULT) for k, v in load_limit_defaults().items()}
     except (ImportError, OSError):
-        assumed = {k: (float(v), "AWS default") for k, v in FALLBACK_LIMITS.items()}
+        assumed = {k: (float(v), AWS_DEFAULT) for k, v in FALLBACK_LIMITS.items()}
     limits = getattr(design, "limits", None)
     if limits is not None:
         for key, value in limits.model_dump(exclude_none=True).items():
             if key != "source":
-                assumed[key] = (float(value), "design limits block")
+                assumed[key] = (float(value), DESIGN_BLOCK)
     return assumed
 
 
@@ -79,8 +84,10 @@ def limit_differences(design: Design, snapshot: dict, region: str, account: str 
         value, where = assumed[key]
         lower = float(fact.value) < value
         rows.append(Difference("limits", None, key, _num(value), fact.value, RISK if lower else INFO,
-                               f"{'the account allows less than' if lower else 'the account allows more than'} "
-                               f"the design assumes ({where}); read from {fact.source}"))
+                               msg("diff.limit_lower", "the account allows less than the design assumes ({where}); "
+                                   "read from {source}", where=where, source=fact.source) if lower else
+                               msg("diff.limit_higher", "the account allows more than the design assumes ({where}); "
+                                   "read from {source}", where=where, source=fact.source)))
     return rows
 
 
@@ -100,56 +107,63 @@ def _compare(comp: Any, facts: dict) -> list[Difference]:
     name, found = _match(comp, facts[section])
     if found is None:
         return [Difference(comp.id, None, "exists", True, False, INFO,
-                           f"no {what} named {comp.label or comp.id!r} in the account (matched by label, else id)")]
+                           msg("diff.missing", "no {what} named {name!r} in the account (matched by label, else id)",
+                               what=what, name=comp.label or comp.id))]
     return [r for r in compare(comp, name, found) if r]
 
 
 def _compare_lambda(comp: Any, name: str | None, fn: dict) -> list[Difference | None]:
     """Memory, timeout, architecture, /tmp, reserved and provisioned concurrency."""
     rows = [_differs(comp, name, field, getattr(comp, field), fn.get(field), note)
-            for field, note in (("memory_mb", "memory sets the price per GB-s"),
-                                ("timeout_s", "longer timeouts hold concurrency longer when calls hang"),
-                                ("architecture", "arm64 is priced about 20% lower per GB-s"),
-                                ("ephemeral_storage_mb", "above 512 MB is billed"))]
+            for field, note in (("memory_mb", msg("diff.memory", "memory sets the price per GB-s")),
+                                ("timeout_s", msg("diff.timeout", "longer timeouts hold concurrency longer when calls "
+                                                  "hang")),
+                                ("architecture", msg("diff.architecture", "arm64 is priced about 20% lower per GB-s")),
+                                ("ephemeral_storage_mb", msg("diff.ephemeral", "above 512 MB is billed")))]
     reserved, mine = fn.get("reserved_concurrency"), comp.reserved_concurrency
     if reserved != mine and fn.get("read_complete", True):
         lower = reserved is not None and (mine is None or reserved < mine)
         rows.append(Difference(comp.id, name, "reserved_concurrency", mine, reserved, RISK if lower else DIFFERS,
-                               "reserved concurrency caps the function (0 stops it) and takes from the account pool"))
+                               msg("diff.reserved", "reserved concurrency caps the function (0 stops it) and takes "
+                                   "from the account pool")))
     provisioned = fn.get("provisioned_concurrency") or 0
     rows.append(_differs(comp, name, "provisioned_concurrency", comp.provisioned_concurrency, provisioned,
-                         "provisioned environments are billed per GB-s while enabled")
+                         msg("diff.provisioned", "provisioned environments are billed per GB-s while enabled"))
                 if fn.get("read_complete", True) else None)
     return rows
 
 
 def _compare_table(comp: Any, name: str | None, table: dict) -> list[Difference | None]:
     """Billing mode, capacity, table class; decreases used today; auto scaling."""
-    rows = [_differs(comp, name, "billing", comp.billing, table.get("billing"), "capacity mode sets the pricing"),
+    rows = [_differs(comp, name, "billing", comp.billing, table.get("billing"),
+                     msg("diff.billing", "capacity mode sets the pricing")),
             _differs(comp, name, "table_class", comp.table_class, table.get("table_class"),
-                     "Standard-IA: cheaper storage, dearer requests")]
+                     msg("diff.table_class", "Standard-IA: cheaper storage, dearer requests"))]
     for field in ("rcu", "wcu"):
         mine, theirs = getattr(comp, field), table.get(field)
         if comp.billing == "provisioned" and table.get("billing") == "provisioned" and mine != theirs:
             lower = theirs is not None and mine is not None and theirs < mine
             rows.append(Difference(comp.id, name, field, mine, theirs, RISK if lower else DIFFERS,
-                                   "capacity units per second; requests above them are throttled"))
+                                   msg("diff.capacity", "capacity units per second; requests above them are "
+                                       "throttled")))
     used = table.get("decreases_today") or 0
     if used:
         rows.append(Difference(comp.id, name, "decreases_today", None, used,
                                RISK if used >= DECREASES_PER_DAY - 4 else INFO,
-                               f"{used} of {DECREASES_PER_DAY} capacity decreases used today (UTC); "
-                               "lowering capacity may be refused"))
+                               msg("diff.decreases", "{used} of {most} capacity decreases used today (UTC); lowering "
+                                   "capacity may be refused", used=used, most=DECREASES_PER_DAY)))
     if table.get("autoscaling"):
         spans = ", ".join(f"{t['dimension'].rsplit(':', 1)[-1]} {t['min']}–{t['max']}" for t in table["autoscaling"])
         rows.append(Difference(comp.id, name, "autoscaling", None, spans, INFO,
-                               "auto scaling changes capacity within these bounds; the design prices fixed capacity"))
+                               msg("diff.autoscaling", "auto scaling changes capacity within these bounds; the design "
+                                   "prices fixed capacity")))
     return rows
 
 
 def _compare_api(comp: Any, name: str | None, api: dict) -> list[Difference | None]:
     """API type, stage throttles and integration timeouts."""
-    rows = [_differs(comp, name, "api", comp.api, api["kind"], "REST, HTTP and WebSocket APIs are priced differently")]
+    rows = [_differs(comp, name, "api", comp.api, api["kind"],
+                     msg("diff.api", "REST, HTTP and WebSocket APIs are priced differently"))]
     throttled = [s for s in api["stages"] if s.get("throttle_rps") is not None]
     if throttled:
         lowest = min(throttled, key=lambda s: s["throttle_rps"])
@@ -157,13 +171,15 @@ def _compare_api(comp: Any, name: str | None, api: dict) -> list[Difference | No
         if mine != lowest["throttle_rps"]:
             lower = mine is None or lowest["throttle_rps"] < mine
             rows.append(Difference(comp.id, name, "stage_rps", mine, lowest["throttle_rps"], RISK if lower else DIFFERS,
-                                   f"stage {lowest['name']!r} throttles at {lowest['throttle_rps']:g} requests/s "
-                                   f"(burst {lowest.get('throttle_burst')})"))
+                                   msg("diff.stage_rps", "stage {stage!r} throttles at {rps:g} requests/s (burst "
+                                       "{burst})", stage=lowest["name"], rps=lowest["throttle_rps"],
+                                       burst=lowest.get("throttle_burst"))))
     timeouts = api["integration_timeouts_ms"]
     mine = getattr(comp, "integration_timeout_ms", None)
     if timeouts and mine is not None and max(timeouts) != mine:
         rows.append(Difference(comp.id, name, "integration_timeout_ms", mine, max(timeouts), DIFFERS,
-                               "the longest integration timeout of the API's methods"))
+                               msg("diff.integration_timeout", "the longest integration timeout of the "
+                                   "API's methods")))
     return rows
 
 
@@ -176,17 +192,19 @@ def _compare_bucket(comp: Any, name: str | None, bucket: dict) -> list[Differenc
     if abs(gb - comp.storage_gb) <= max(0.01, 0.1 * comp.storage_gb):
         return []
     return [Difference(comp.id, name, "storage_gb", comp.storage_gb, gb, DIFFERS,
-                       f"Standard storage on {str(bucket.get('as_of'))[:10]} (CloudWatch daily metric)")]
+                       msg("diff.storage", "Standard storage on {day} (CloudWatch daily metric)",
+                           day=str(bucket.get("as_of"))[:10]))]
 
 
 def _compare_queue(comp: Any, name: str | None, queue: dict) -> list[Difference | None]:
     """Queue type and retention."""
     rows = [_differs(comp, name, "queue", comp.queue, "fifo" if queue.get("fifo") else "standard",
-                     "FIFO requests cost more and have throughput limits")]
+                     msg("diff.queue", "FIFO requests cost more and have throughput limits"))]
     if hasattr(comp, "retention_s"):
         rows.append(_differs(comp, name, "retention_s", comp.retention_s, queue.get("retention_s"),
-                             "messages older than this are deleted"))
+                             msg("diff.retention", "messages older than this are deleted")))
     return rows
+
 
 
 def _differs(comp: Any, name: str | None, field: str, mine: Any, theirs: Any, note: str) -> Difference | None:
@@ -202,6 +220,8 @@ def _num(value: float) -> float | int:
 
 #: component type → (the snapshot's section, what its resource is called, the comparison)
 _COMPARE: dict[str, tuple[str, str, Callable[[Any, str | None, dict], list[Difference | None]]]] = {
-    "lambda": ("functions", "function", _compare_lambda), "dynamodb": ("tables", "table", _compare_table),
-    "api_gateway": ("apis", "API", _compare_api), "s3": ("buckets", "bucket", _compare_bucket),
-    "sqs": ("queues", "queue", _compare_queue)}
+    "lambda": ("functions", msg("diff.what_function", "function"), _compare_lambda),
+    "dynamodb": ("tables", msg("diff.what_table", "table"), _compare_table),
+    "api_gateway": ("apis", msg("diff.what_api", "API"), _compare_api),
+    "s3": ("buckets", msg("diff.what_bucket", "bucket"), _compare_bucket),
+    "sqs": ("queues", msg("diff.what_queue", "queue"), _compare_queue)}

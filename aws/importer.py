@@ -16,6 +16,7 @@ from aws.facts import limits_source, snapshot_facts, snapshot_limits
 from aws.naming import MAX_LABEL, component_id
 from aws.snapshot_data import account_entry
 from models.design.schema import REGIONS, Design, parse_design
+from models.messages import msg
 
 MAX_COMPONENTS = 50
 PLACEHOLDER_REQUESTS = 1_000_000  # client requests per month: an assumption to replace
@@ -59,18 +60,24 @@ def import_design(snapshot: dict, region: str | None = None, account: str | None
     result = ImportedDesign(data={})
     comps = _components(chosen, result)
     if not comps:
-        raise ImportProblem("nothing to import: the snapshot has no APIs, functions, tables, buckets or queues here"
-                            + (" matching --pick" if pick is not None else ""))
+        if pick is not None:
+            raise ImportProblem(msg("account_import.nothing_picked", "nothing to import: the snapshot has no APIs, "
+                                    "functions, tables, buckets or queues here matching --pick"))
+        raise ImportProblem(msg("account_import.nothing", "nothing to import: the snapshot has no APIs, functions, "
+                                "tables, buckets or queues here"))
     if len(comps) > MAX_COMPONENTS:
-        raise ImportProblem(f"{len(comps)} resources; a design holds at most {MAX_COMPONENTS}: choose some with --pick")
+        raise ImportProblem(msg("account_import.too_many", "{n} resources; a design holds at most {most}: choose some "
+                                "with --pick", n=len(comps), most=MAX_COMPONENTS))
     design_region = region if region in REGIONS else "us-east-1"
     if design_region != region:
-        result.notes.append(f"prices exist for {', '.join(REGIONS)} only: the design is priced in us-east-1, "
-                            f"the resources are in {region}")
+        result.notes.append(msg("account_import.region_priced", "prices exist for {regions} only: the design is priced "
+                                "in us-east-1, the resources are in {region}", regions=", ".join(REGIONS),
+                                region=region))
     result.data = {"name": (name or f"Imported from {_label(snapshot, account)} ({region})")[:120],
                    "description": "", "region": design_region, "free_tier": "always",
                    "workload": {"requests_per_month": PLACEHOLDER_REQUESTS}, "components": comps}
-    result.assumptions.insert(0, f"workload.requests_per_month: {PLACEHOLDER_REQUESTS:,} client requests per month")
+    result.assumptions.insert(0, msg("account_import.requests", "workload.requests_per_month: {n:,} client "
+                                     "requests per month", n=PLACEHOLDER_REQUESTS))
     result.data["description"] = _description(result)
     _add_limits(result, snapshot, region, account)
     parse_design(result.data)  # an import that does not validate is a bug here, not the user's problem
@@ -134,21 +141,24 @@ def _function(name: str, fn: dict, taken: set[str], api_id: str | None, result: 
                  "timeout_s": _clamp(fn.get("timeout_s"), 1, 900, 3),
                  "ephemeral_storage_mb": _clamp(fn.get("ephemeral_storage_mb"), 512, 10_240, 512),
                  "duration_ms": 100})
-    result.assumptions.append(f"{comp['id']}.duration_ms: 100 ms per invocation")
+    result.assumptions.append(msg("account_import.duration", "{id}.duration_ms: 100 ms per invocation", id=comp["id"]))
     if fn.get("reserved_concurrency") is not None:
         comp["reserved_concurrency"] = int(fn["reserved_concurrency"])
     provisioned = int(fn.get("provisioned_concurrency") or 0)
     if provisioned:
         cap = comp.get("reserved_concurrency")
         if cap is not None and provisioned > cap:
-            result.notes.append(f"{comp['id']}: provisioned concurrency {provisioned} capped at its reserved {cap}")
+            result.notes.append(msg("account_import.provisioned_capped", "{id}: provisioned concurrency "
+                                    "{provisioned} capped at its reserved {cap}", id=comp["id"],
+                                    provisioned=provisioned, cap=cap))
             provisioned = cap
         comp["provisioned_concurrency"] = provisioned
     if api_id:
         comp["from"] = api_id
     else:
         comp["invocations_per_month"] = 0
-        result.assumptions.append(f"{comp['id']}.invocations_per_month: 0 (not behind an API; add its traffic)")
+        result.assumptions.append(msg("account_import.invocations", "{id}.invocations_per_month: 0 (not behind an API; "
+                                      "add its traffic)", id=comp["id"]))
     return comp
 
 
@@ -157,7 +167,8 @@ def _table(name: str, table: dict, taken: set[str], result: ImportedDesign) -> d
     comp = {**_base(name, "dynamodb", taken), "reads_per_month": 0, "writes_per_month": 0,
             "billing": table.get("billing", "on_demand"), "table_class": table.get("table_class", "standard"),
             "storage_gb": round((table.get("size_bytes") or 0) / 1024**3, 3)}
-    result.assumptions.append(f"{comp['id']}.reads_per_month / writes_per_month: 0")
+    result.assumptions.append(msg("account_import.table_traffic", "{id}.reads_per_month / writes_per_month: 0",
+                                  id=comp["id"]))
     if comp["billing"] == "provisioned":
         comp["rcu"], comp["wcu"] = max(1, table.get("rcu") or 1), max(1, table.get("wcu") or 1)
     gsis = [{"name": g["name"][:255], **({"rcu": max(1, g.get("rcu") or 1), "wcu": max(1, g.get("wcu") or 1)}
@@ -173,9 +184,11 @@ def _bucket(name: str, bucket: dict, taken: set[str], result: ImportedDesign) ->
     comp = {**_base(name, "s3", taken), "puts_per_month": 0, "gets_per_month": 0,
             "storage_gb": round((bucket.get("size_bytes") or 0) / 1024**3, 3),
             "object_count": bucket.get("object_count") or 0}
-    result.assumptions.append(f"{comp['id']}.puts_per_month / gets_per_month: 0")
+    result.assumptions.append(msg("account_import.bucket_traffic", "{id}.puts_per_month / gets_per_month: 0",
+                                  id=comp["id"]))
     if bucket.get("size_bytes") is None:
-        result.notes.append(f"{comp['id']}: no CloudWatch storage metric for {name!r}; storage_gb set to 0")
+        result.notes.append(msg("account_import.no_storage_metric", "{id}: no CloudWatch storage metric for {name!r}; "
+                                "storage_gb set to 0", id=comp["id"], name=name))
     return comp
 
 
@@ -185,7 +198,7 @@ def _queue(name: str, queue: dict, taken: set[str], result: ImportedDesign) -> d
             "messages_per_month": 0}
     if queue.get("retention_s") and _has_field("Sqs", "retention_s"):
         comp["retention_s"] = int(queue["retention_s"])
-    result.assumptions.append(f"{comp['id']}.messages_per_month: 0")
+    result.assumptions.append(msg("account_import.queue_traffic", "{id}.messages_per_month: 0", id=comp["id"]))
     return comp
 
 

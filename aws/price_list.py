@@ -29,6 +29,7 @@ from aws.calls import Call
 from aws.errors import THROTTLED
 from aws.errors import gap as gap_record
 from models.costs.prices import Catalog
+from models.messages import msg
 from pricing.catalog import CATALOG_DIR, available_regions, load_catalog
 
 CALLS = (Call("pricing", "GetProducts", "current prices for `cli.py prices refresh`"),)
@@ -120,7 +121,8 @@ def pricing_client(profile: str | None = None, pricing_region: str = "us-east-1"
     from aws.session import PullSettings, make_session
 
     if pricing_region not in PRICING_REGIONS:
-        raise RefreshError(f"the Price List API answers only in {', '.join(PRICING_REGIONS)}, not {pricing_region}")
+        raise RefreshError(msg("refresh.pricing_region", "the Price List API answers only in {regions}, not {region}",
+                               regions=", ".join(PRICING_REGIONS), region=pricing_region))
     return make_session(profile).client("pricing", region_name=pricing_region,
                                         config=PullSettings().botocore_config())
 
@@ -218,15 +220,18 @@ def refresh_catalog(region: str, *, client: Any = None, profile: str | None = No
                     service_codes: list[str] | None = None, today: date | None = None) -> RefreshResult:
     """Fetch the region's prices, write the cached catalog, and compare it with the bundled one."""
     if region not in available_regions():
-        raise RefreshError(f"no bundled catalog for {region!r} to refresh; available: {', '.join(available_regions())}")
+        raise RefreshError(msg("refresh.no_catalog",
+                               "no bundled catalog for {region!r} to refresh; available: {regions}",
+                               region=region, regions=", ".join(available_regions())))
     today = today or datetime.now(UTC).date()
     client = client or pricing_client(profile, pricing_region)
     result = RefreshResult(region=region)
     listed, services = _fetch_all(client, region, service_codes or list(usage_map()), result)
     if not listed:
         reason = "; ".join(f"{e['operation']} {e.get('item', '')}: {e['code']} {e['message']}" for e in result.errors)
-        raise RefreshError(f"no price could be refreshed for {region} ({reason or 'no matching products'}); "
-                           "the bundled catalog stays in use")
+        raise RefreshError(msg("refresh.nothing", "no price could be refreshed for {region} ({reason}); the bundled "
+                               "catalog stays in use", region=region,
+                               reason=reason or msg("refresh.no_products", "no matching products")))
     result.path = _write(region, listed, services, pricing_region, today, result)
     bundled = load_catalog(region)
     refreshed = load_catalog.__wrapped__(region, catalog_dir())  # bypass the cache: the file just changed

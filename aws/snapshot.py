@@ -35,6 +35,7 @@ from aws.readers._common import ReadContext
 from aws.session import ClientFactory, Clients, PullSettings, custom_endpoint, default_region, make_session
 from aws.snapshot_data import SnapshotError, account_entry, region_data  # noqa: F401 - re-exported
 from aws.validate import SnapshotFieldError, check_snapshot
+from models.messages import msg
 
 SCHEMA = "serverless-planner/account-snapshot@1"
 MAX_SNAPSHOT_BYTES = 50_000_000
@@ -63,7 +64,8 @@ def pull(profiles: Sequence[str | None] = (None,), regions: Sequence[str] = (), 
     sections = list(sections or READERS)
     unknown = [s for s in sections if s not in READERS]
     if unknown:
-        raise SnapshotError(f"unknown section(s) {', '.join(unknown)}; known: {', '.join(READERS)}")
+        raise SnapshotError(msg("snapshot.unknown_sections", "unknown section(s) {unknown}; known: {known}",
+                                unknown=", ".join(unknown), known=", ".join(READERS)))
     accounts = _open_accounts(profiles, regions[0], settings, client_factory, include_account_id, guard)
     jobs = [(entry, clients, region, name) for entry, clients in accounts if clients is not None
             for region in regions for name in sections]
@@ -80,7 +82,9 @@ def _default_regions(profile: str | None) -> list[str]:
     """The configured region of the first profile, or a clear error."""
     region = default_region(profile)
     if not region:
-        raise SnapshotError("no region: pass --region (or set AWS_REGION / AWS_DEFAULT_REGION / the profile's region)")
+        raise SnapshotError(msg("snapshot.no_region",
+                                "no region: pass --region (or set AWS_REGION / AWS_DEFAULT_REGION / "
+                                "the profile's region)"))
     return [region]
 
 
@@ -220,13 +224,16 @@ def check_output_path(path: Path, force: bool) -> None:
     folder, or it exists and `force` is not given. Called before the work that fills it."""
     path = Path(path)
     if path.is_dir():
-        raise SnapshotError(f"{path}: is a folder; give a file name")
+        raise SnapshotError(msg("snapshot.path_is_folder", "{path}: is a folder; give a file name", path=str(path)))
     if not path.parent.is_dir():
-        raise SnapshotError(f"{path}: the folder {path.parent} does not exist")
+        raise SnapshotError(msg("snapshot.no_folder", "{path}: the folder {folder} does not exist", path=str(path),
+                                folder=str(path.parent)))
     if path.exists() and not force:
-        raise SnapshotError(f"{path}: the file exists; pass --force to replace it")
+        raise SnapshotError(msg("snapshot.exists", "{path}: the file exists; pass --force to replace it",
+                                path=str(path)))
     if not os.access(path.parent, os.W_OK):
-        raise SnapshotError(f"{path}: the folder {path.parent} is not writable")
+        raise SnapshotError(msg("snapshot.not_writable", "{path}: the folder {folder} is not writable", path=str(path),
+                                folder=str(path.parent)))
 
 
 def write_new_file(path: Path, text: str, *, force: bool) -> None:
@@ -245,12 +252,14 @@ def write_new_file(path: Path, text: str, *, force: bool) -> None:
             try:
                 os.link(temp, path)  # fails if the name exists: no window to overwrite a file made meanwhile
             except FileExistsError:
-                raise SnapshotError(f"{path}: the file exists; pass --force to replace it") from None
+                raise SnapshotError(msg("snapshot.exists", "{path}: the file exists; pass --force to replace it",
+                                        path=str(path))) from None
             except OSError:  # a filesystem without hard links
                 with open(path, "x", encoding="utf-8") as handle:
                     handle.write(text)
     except OSError as err:
-        raise SnapshotError(f"{path}: could not be written ({err.strerror or err})") from None
+        raise SnapshotError(msg("snapshot.not_written", "{path}: could not be written ({error})", path=str(path),
+                                error=str(err.strerror or err))) from None
     finally:
         if os.path.exists(temp):
             os.unlink(temp)
@@ -264,9 +273,12 @@ def dump_snapshot(snapshot: dict[str, Any]) -> str:
 def load_snapshot(path: Path) -> dict[str, Any]:
     """A snapshot file written by `cli.py pull` (SnapshotError with a one-line reason otherwise)."""
     if not path.is_file():
-        raise SnapshotError(f"{path}: no such snapshot file (make one with: python cli.py pull -o {path.name})")
+        raise SnapshotError(msg("snapshot.no_file",
+                                "{path}: no such snapshot file (make one with: python cli.py pull -o {file})",
+                                path=str(path), file=path.name))
     if path.stat().st_size > MAX_SNAPSHOT_BYTES:
-        raise SnapshotError(f"{path}: {path.stat().st_size:,} bytes is too large for a snapshot")
+        raise SnapshotError(msg("snapshot.too_large", "{path}: {size:,} bytes is too large for a snapshot",
+                                path=str(path), size=path.stat().st_size))
     return parse_snapshot(path.read_bytes(), str(path))
 
 
@@ -275,13 +287,16 @@ def parse_snapshot(data: bytes | str, name: str = "snapshot") -> dict[str, Any]:
     try:
         snapshot = json.loads(data)
     except (ValueError, UnicodeDecodeError) as err:
-        raise SnapshotError(f"{name}: not a JSON snapshot ({_short(str(err))})") from None
+        raise SnapshotError(msg("snapshot.not_json", "{name}: not a JSON snapshot ({error})", name=name,
+                                error=_short(str(err)))) from None
     except RecursionError:
-        raise SnapshotError(f"{name}: not a JSON snapshot (nested too deeply)") from None
+        raise SnapshotError(msg("snapshot.too_deep", "{name}: not a JSON snapshot (nested too deeply)",
+                                name=name)) from None
     if not isinstance(snapshot, dict) or snapshot.get("schema") != SCHEMA:
-        raise SnapshotError(f"{name}: not an account snapshot (expected schema {SCHEMA!r})")
+        raise SnapshotError(msg("snapshot.wrong_schema", "{name}: not an account snapshot (expected schema {schema!r})",
+                                name=name, schema=SCHEMA))
     if not isinstance(snapshot.get("accounts"), list):
-        raise SnapshotError(f"{name}: the snapshot has no 'accounts' list")
+        raise SnapshotError(msg("snapshot.no_accounts_list", "{name}: the snapshot has no 'accounts' list", name=name))
     check(snapshot, name)
     return snapshot
 

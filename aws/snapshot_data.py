@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from models.design.schema import DesignError
+from models.messages import msg
 
 
 class SnapshotError(DesignError):
@@ -24,13 +25,14 @@ def account_entry(snapshot: dict[str, Any], account: str | None = None) -> dict[
     """The entry of the account labelled `account` (None: the first one)."""
     accounts = snapshot.get("accounts") or []
     if not accounts:
-        raise SnapshotError("the snapshot holds no account")
+        raise SnapshotError(msg("snapshot.no_account", "the snapshot holds no account"))
     if account is None:
         return accounts[0]
     for entry in accounts:
         if account in (entry.get("label"), entry.get("profile"), entry.get("account_id")):
             return entry
-    raise SnapshotError(f"no account {account!r} in the snapshot; it has: {', '.join(a['label'] for a in accounts)}")
+    raise SnapshotError(msg("snapshot.unknown_account", "no account {account!r} in the snapshot; it has: {labels}",
+                             account=account, labels=", ".join(a["label"] for a in accounts)))
 
 
 def region_data(snapshot: dict[str, Any], region: str | None = None, account: str | None = None) -> dict[str, Any]:
@@ -39,5 +41,7 @@ def region_data(snapshot: dict[str, Any], region: str | None = None, account: st
     region = region or (snapshot.get("regions") or [None])[0]
     if region not in entry.get("regions", {}):
         read = ", ".join(entry.get("regions", {})) or "none"
-        raise SnapshotError(f"region {region!r} was not read for account {entry['label']!r}; read: {read}")
+        raise SnapshotError(msg("snapshot.region_not_read",
+                                "region {region!r} was not read for account {label!r}; read: {read}",
+                                region=region, label=entry["label"], read=read))
     return entry["regions"][region]

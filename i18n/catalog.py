@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from i18n.templates_ja import TEMPLATES_JA
+
 LANGUAGES = {"en": "English", "ja": "日本語"}
 
 TEXT: dict[str, dict[str, str]] = {
@@ -24,7 +26,8 @@ TEXT: dict[str, dict[str, str]] = {
                             "（残す場合は先にダウンロード）。"},
     "upload": {"en": "Open a design file (YAML or JSON)", "ja": "設計ファイルを開く（YAML または JSON）"},
     "upload_help": {"en": "A file downloaded from this app or written by hand (see docs/design-file.md).",
-                    "ja": "このアプリでダウンロードしたファイル、または手書きのファイル（docs/design-file.md 参照）。"},
+                    "ja": "このアプリでダウンロードしたファイル、または手書きのファイル（`docs/design-file.md` 参"
+                           "照）。"},
     "upload_error": {"en": "This design file was not opened:", "ja": "この設計ファイルは開けませんでした："},
     "upload_ok": {"en": "Opened", "ja": "開きました："},
     "design": {"en": "Design", "ja": "設計"},
@@ -34,13 +37,13 @@ TEXT: dict[str, dict[str, str]] = {
     "free_tier_help": {"en": "none: no free offers. always: AWS's always-free offers (Lambda 1M requests and 400,000 "
                              "GB-s, DynamoDB 25 GB, ...). first_year: also the legacy 12-month offers (API Gateway 1M "
                              "calls, S3 5 GB, ...), for accounts created before 15 Jul 2025 in their first year.",
-                       "ja": "none: 無料枠なし。always: 常に無料の枠（Lambda 100 万リクエストと 40 万 GB 秒、DynamoDB "
-                             "25 GB など）。first_year: 旧 12 か月無料枠も適用（API Gateway 100 万回、S3 5 GB など。"
+                       "ja": "なし：無料枠を使いません。常に無料の枠：Lambda 100 万リクエストと 40 万 GB 秒、DynamoDB "
+                             "25 GB など。12 か月無料枠も適用：旧 12 か月無料枠も（API Gateway 100 万回、S3 5 GB など。"
                              "2025 年 7 月 15 日より前に作成した 1 年以内のアカウント）。"},
     "requests_per_month": {"en": "Client requests per month", "ja": "月間クライアントリクエスト数"},
     "requests_per_month_help": {"en": "Requests entering the design per month (count). Components without 'from' "
                                       "receive these.",
-                                "ja": "設計に入ってくる月間リクエスト数。'from' のないコンポーネントが受け取ります。"},
+                                "ja": "設計に入ってくる月間リクエスト数。`from` のないコンポーネントが受け取ります。"},
     "components": {"en": "Components", "ja": "コンポーネント"},
     "total": {"en": "Monthly total (USD)", "ja": "月額合計（USD）"},
     "total_help": {"en": "Sum of all line items, free-tier credits included. A month is 730 hours.",
@@ -70,6 +73,7 @@ TEXT: dict[str, dict[str, str]] = {
     "col_confidence": {"en": "Confidence", "ja": "確度"},
     "no_price": {"en": "no price", "ja": "価格なし"},
     "col_note": {"en": "Note", "ja": "注記"},
+    "col_price_id": {"en": "id", "ja": "価格 ID"},
     "page_design": {"en": "Design & cost", "ja": "設計と費用"},
     "page_prices": {"en": "Prices", "ja": "価格表"},
     "page_limits": {"en": "Limits", "ja": "上限チェック"},
@@ -78,17 +82,49 @@ TEXT: dict[str, dict[str, str]] = {
                              "ja": "— 独自の設計（ファイル、リンク、エディタから）—"},
     "page_dynamodb": {"en": "DynamoDB planner", "ja": "DynamoDB プランナー"},
     "prices_title": {"en": "Price catalog", "ja": "価格カタログ"},
-    "prices_assumed_only": {"en": "Only assumed prices", "ja": "推定値（assumed）の価格だけを表示"},
+    "prices_assumed_only": {"en": "Only assumed prices", "ja": "推定値の価格だけを表示"},
     "prices_assumed_help": {"en": "Prices no source states for this region; each note says what the value is derived f"
                                   "rom.",
                             "ja": "このリージョンについて出典が見つからない価格です。注記に値の根拠を記載しています。"},
-    "prices_caption": {"en": "Every price the estimates use, with its source, date and confidence: aws (AWS page), pri"
-                             "ce_list (AWS Price List), third_party, assumed (not published for this region; the note "
-                             "says what it is taken from).",
-                       "ja": "見積もりに使うすべての価格と、その出典・日付・確度。aws（AWS のページ）、price_list（AWS"
-                             " Price List）、third_party（第三者）、assumed（このリージョンでは未公表。注記に根拠を記"
-                             "載）。"},
+    "confidence_aws": {"en": "aws", "ja": "AWS のページ"},
+    "confidence_price_list": {"en": "price_list", "ja": "AWS Price List"},
+    "confidence_third_party": {"en": "third_party", "ja": "第三者"},
+    "confidence_assumed": {"en": "assumed", "ja": "推定値"},
+    "free_tier_none": {"en": "none", "ja": "なし"},
+    "free_tier_always": {"en": "always", "ja": "常に無料の枠"},
+    "free_tier_first_year": {"en": "first_year", "ja": "12 か月無料枠も適用"},
+    "source_link": {"en": "source", "ja": "出典"},
+    "prices_caption": {"en": "Every price the estimates use, with its source, date and confidence: aws (AWS page), "
+                             "price_list (AWS Price List), third_party, assumed (not published for this region; the "
+                             "note says what it is taken from).",
+                       "ja": "見積もりに使うすべての価格と、その出典・日付・確度。確度は AWS のページ、AWS Price "
+                             "List、第三者、推定値（このリージョンでは未公表。注記に根拠を記載）のいずれかです。"},
 }
+
+#: values shown in the app's pickers and tables ("choice_<value>", "type_<component type>", "region_name_<code>",
+#: "service_<code>"); English screens show the value itself (`shown`)
+_SHOWN = {
+    "choice_rest": "REST API", "choice_http": "HTTP API", "choice_websocket": "WebSocket API",
+    "choice_on_demand": "オンデマンド", "choice_provisioned": "プロビジョンド", "choice_lite": "Lite",
+    "choice_essentials": "Essentials", "choice_plus": "Plus", "choice_standard": "Standard",
+    "choice_standard_ia": "Standard-IA", "choice_x86_64": "x86_64", "choice_arm64": "arm64",
+    "type_api_gateway": "API Gateway", "type_lambda": "Lambda", "type_dynamodb": "DynamoDB", "type_s3": "S3",
+    "type_sqs": "SQS", "type_sns": "SNS", "type_ses": "SES", "type_cognito": "Cognito", "type_cloudfront": "CloudFront",
+    "type_route53": "Route 53", "region_name_us-east-1": "米国東部（バージニア北部）",
+    "region_name_ap-northeast-1": "アジアパシフィック（東京）",
+    "region_name_ap-northeast-3": "アジアパシフィック（大阪）",
+    "service_apigateway": "API Gateway", "service_lambda": "Lambda", "service_dynamodb": "DynamoDB",
+    "service_s3": "S3", "service_sqs": "SQS", "service_sns": "SNS", "service_ses": "SES", "service_cognito": "Cognito",
+    "service_cloudfront": "CloudFront", "service_route53": "Route 53", "service_cloudwatch": "CloudWatch",
+    "service_xray": "X-Ray", "service_data_transfer": "データ転送",
+    "unit_requests": "リクエスト", "unit_GB-month": "GB 月", "unit_hours": "時間", "unit_GB-s": "GB 秒",
+    "unit_deliveries": "配信", "unit_traces": "トレース", "unit_WCU-hours": "WCU 時間", "unit_RCU-hours": "RCU 時間",
+    "unit_100-WCU-hours": "100 WCU 時間", "unit_100-RCU-hours": "100 RCU 時間", "unit_objects": "オブジェクト",
+    "unit_minutes": "分", "unit_messages": "メッセージ", "unit_emails": "通", "unit_queries": "クエリ",
+    "unit_zones": "ゾーン",
+}
+TEXT.update({key: {"en": key.split("_", 1)[1].removeprefix("name_"), "ja": ja} for key, ja in _SHOWN.items()})
+
 
 FIELD_LABELS: dict[str, dict[str, str]] = {
     "api": {"en": "API type", "ja": "API の種類"},
@@ -289,7 +325,8 @@ TEXT.update({
                             "rounded once. Per MAU needs workload.users.mau; otherwise “—”. The chart varies only the "
                             "client requests; a design's other numbers stay as they are.",
                       "ja": "100 万リクエストあたり・MAU あたり・12 か月・グラフの値は丸め前の金額から計算し、最後に 1 "
-                            "回だけ丸めています。MAU あたりは workload.users.mau がある場合のみ（ない場合は「—」）。グ"
+                            "回だけ丸めています。MAU あたりは `workload.users.mau` がある場合のみ（ない場合は「—」）。"
+                            "グ"
                             "ラフはクライアントリクエスト数だけを変え、他の数値はそのままです。"},
     "status_pass": {"en": "🟢 pass", "ja": "🟢 合格"},
     "status_warn": {"en": "🟡 warn", "ja": "🟡 注意"},
@@ -389,6 +426,8 @@ TEXT.update({
                                  "指定してください。"},
     "col_saved_problem": {"en": "Why it does not open", "ja": "開けない理由"},
     "saved_open_failed": {"en": "“{name}” cannot be opened: {reason}", "ja": "「{name}」を開けません：{reason}"},
+    "unexpected_error": {"en": "{error}: {detail}",
+                         "ja": "想定外のエラーです（{error}）。このファイルを報告してください"},
 })
 
 
@@ -534,7 +573,7 @@ _IMPORT: dict[str, dict[str, str]] = {
                           "取り込むと現在の設計は置き換わります。テンプレートに書かれていない利用量は仮定値で補い、一覧"
                           "にします。"},
     "params": {"en": "Parameters / variables (Name=Value, separated by spaces)",
-               "ja": "パラメーター／変数（Name=Value をスペース区切りで）"},
+               "ja": "パラメーター／変数（`Name=Value` をスペース区切りで）"},
     "params_help": {"en": "Values for template parameters or Terraform variables; the others take their defaults.",
                     "ja": "テンプレートのパラメーターや Terraform 変数の値。指定しないものは既定値を使います。"},
     "imported": {"en": "Imported", "ja": "取り込みました："},
@@ -586,7 +625,7 @@ _DYNAMODB = {
                         "（週 168 個、ターゲットごとに 200 個以内）。"},
     "table_class": {"en": "Table class", "ja": "テーブルクラス"},
     "table_class_help": {"en": "Standard-IA: cheaper storage, dearer throughput; no reserved capacity.",
-                         "ja": "Standard-IA: ストレージは安く、スループットは高い。リザーブドキャパシティは不可。"},
+                         "ja": "Standard-IA：ストレージは安く、スループットは高い。リザーブドキャパシティは不可。"},
     "recommended": {"en": "Recommended", "ja": "推奨"},
     "min_cap": {"en": "Minimum capacity (units)", "ja": "最小キャパシティ（ユニット）"},
     "min_cap_help": {"en": "Lowest RCU/WCU a provisioned plan may set (auto scaling minimum). Default 1.",
@@ -615,10 +654,12 @@ _DYNAMODB = {
                            "register-scalable-target for reads and writes at the peak ({r} RCU, {w} WCU), then "
                            "put-scheduled-action for each entry. Reads and writes are separate updates: each "
                            "lowering counts as a decrease, and the plan counts them that way.",
-                     "ja": "cron のアクション {n} 個（UTC）、スケーラブルターゲットごとに最大 {most} 個（上限 200）。適"
+                     "ja": "`cron` のアクション {n} 個（UTC）、スケーラブルターゲットごとに最大 {most} 個（上限 200）。"
+                           "適"
                            "用："
-                           "読み込みと書き込みをピーク（{r} RCU、{w} WCU）で register-scalable-target し、各項目を "
-                           "put-scheduled-action します。読み込みと書き込みは別々の更新で、それぞれの引き下げが 1 回と"
+                           "読み込みと書き込みをピーク（{r} RCU、{w} WCU）で `register-scalable-target` し、各項目を "
+                           "`put-scheduled-action` します。読み込みと書き込みは別々の更新で、それぞれの引き下げが 1 回"
+                           "と"
                            "数えられます。プランもそのように数えています。"},
     "compare": {"en": "Weekly recurring schedule: USD {weekly} a month; the one-time lower bound: USD {bound} "
                       "({gap} above it). The bound is a one-time schedule for this month only ({changes} changes, "
@@ -643,12 +684,13 @@ _DYNAMODB_COLUMNS = {"strategy": "方式", "applicable": "適用可", "USD / mon
               "note": "注記"}
 
 _LIMITS = {
+    "from_account": {"en": " (from your account)", "ja": "（お使いのアカウントから）"},
     "title": {"en": "Limits before launch", "ja": "リリース前の上限チェック"},
     "caption": {"en": "The design's month of traffic (1-minute steps, with its daily profile and spikes) against the "
                       "limits that bite at launch. fail = at least 1 in 10,000 requests lost; warn = any lost, or "
                       "within 20 % of the limit.",
                 "ja": "1 か月分のトラフィック（1 分刻み、日内変動とスパイクを含む）を、リリース時に問題となる上限と比べ"
-                      "ます。fail = 1 万件に 1 件以上が失われる、warn = 失われる要求がある、または上限まで 20 % 未満"
+                      "ます。不合格 = 1 万件に 1 件以上が失われる、注意 = 失われる要求がある、または上限まで 20 % 未満"
                       "。"},
     "whatif": {"en": "What if…", "ja": "もし…なら"},
     "whatif_help": {"en": "These change only this page's report, not the design.",
@@ -704,7 +746,8 @@ _ACCOUNT: dict[str, dict[str, str]] = {  # the Account page ({pull_env}: the swi
     "profiles": {"en": "Profiles (accounts)", "ja": "プロファイル（アカウント）"},
     "profiles_help": {"en": "From the server's AWS config files; the default chain uses AWS_PROFILE, environment or "
                             "instance credentials.",
-                      "ja": "サーバーの AWS 設定ファイルから。既定のチェーンは AWS_PROFILE、環境変数、インスタンスの認"
+                      "ja": "サーバーの AWS 設定ファイルから。既定のチェーンは `AWS_PROFILE`、環境変数、インスタンス"
+                            "の認"
                             "証情報を使います。"},
     "default_chain": {"en": "(default credentials)", "ja": "（既定の認証情報）"},
     "regions": {"en": "Regions", "ja": "リージョン"},
@@ -756,8 +799,8 @@ _ACCOUNT: dict[str, dict[str, str]] = {  # the Account page ({pull_env}: the swi
     "quotas": {"en": "Service Quotas (applied vs default)", "ja": "Service Quotas（適用値と既定値）"},
     "gaps": {"en": "Gaps: what could not be read, and why", "ja": "欠落：読めなかった項目とその理由"},
     "no_gaps": {"en": "Every read succeeded.", "ja": "すべて読み取れました。"},
-    "dif": {"en": "The current design against this account", "ja": "現在の設計とこのアカウントの違い"},
-    "no_dif": {"en": "No differences.", "ja": "違いはありません。"},
+    "diff": {"en": "The current design against this account", "ja": "現在の設計とこのアカウントの違い"},
+    "no_diff": {"en": "No differences.", "ja": "違いはありません。"},
     "use_limits": {"en": "Use these limits in the design", "ja": "この上限を設計に使う"},
     "limits_used": {"en": "The design now uses the account's limits.", "ja": "設計にアカウントの上限を設定しました。"},
     "limits_unsupported": {"en": "This version's design format has no limits block yet.",
@@ -778,6 +821,64 @@ _ACCOUNT: dict[str, dict[str, str]] = {  # the Account page ({pull_env}: the swi
                             "。"},
     "refresh": {"en": "Refresh prices from the AWS Price List", "ja": "AWS Price List から価格を更新"},
     "refresh_error": {"en": "Prices not refreshed:", "ja": "価格を更新できませんでした："},
+    "diff_error": {"en": "The design could not be compared with this account:",
+                   "ja": "設計をこのアカウントと比べられませんでした："},
+    "pick_placeholder": {"en": "Choose resources", "ja": "リソースを選択"},
+    "profiles_placeholder": {"en": "Choose profiles", "ja": "プロファイルを選択"},
+    "regions_placeholder": {"en": "Choose regions", "ja": "リージョンを選択"},
+    "upload_help": {"en": "A JSON file written by `serverless-planner pull -o snapshot.json` (at most 50 MB).",
+                    "ja": "`serverless-planner pull -o snapshot.json` で作った JSON ファイル（50 MB まで）。"},
+}
+
+#: the Account page's table headings ("account.column.<name>"; the English is the name itself)
+_ACCOUNT_COLUMNS = {
+    "limit": "上限", "value": "値", "source": "読み取り元", "name": "名前", "memory_mb": "メモリ（MB）",
+    "timeout_s": "タイムアウト（秒）", "architecture": "アーキテクチャ", "reserved": "予約同時実行数",
+    "provisioned": "プロビジョンド同時実行数", "runtime": "ランタイム", "kind": "種類", "stages": "ステージ",
+    "integration_timeouts_ms": "統合タイムアウト（ms）", "functions": "関数", "billing": "キャパシティモード",
+    "rcu": "RCU", "wcu": "WCU", "table_class": "テーブルクラス", "decreases_today": "本日の引き下げ回数",
+    "size_bytes": "サイズ（バイト）", "gsis": "GSI 数", "autoscaling": "Auto Scaling",
+    "object_count": "オブジェクト数",
+    "as_of": "基準日", "type": "種類", "visibility_timeout_s": "可視性タイムアウト（秒）",
+    "retention_s": "保持期間（秒）",
+    "max_message_bytes": "最大メッセージサイズ（バイト）", "service": "サービス", "code": "コード",
+    "quota_name": "クォータ名", "applied": "適用値", "default": "既定値", "account": "アカウント",
+    "region": "リージョン", "operation": "操作", "message": "AWS のメッセージ", "count": "件数", "items": "対象",
+    "component": "コンポーネント", "resource": "リソース", "field": "項目", "design": "設計", "severity": "重要度",
+    "note": "注記", "price_id": "価格 ID", "dimension": "課金項目",
+    "bundled": "同梱の価格", "refreshed": "更新後の価格",
+    "change_pct": "変化（%）", "bundled_as_of": "同梱の基準日",
+}
+
+#: values in the Account page's tables ("account.value.<value>"): kinds, modes, severities, yes/no
+_ACCOUNT_VALUES = {
+    "risk": {"en": "risk", "ja": "リスク"}, "differs": {"en": "differs", "ja": "相違"},
+    "info": {"en": "info", "ja": "情報"}, "on_demand": {"en": "on_demand", "ja": "オンデマンド"},
+    "provisioned": {"en": "provisioned", "ja": "プロビジョンド"}, "rest": {"en": "rest", "ja": "REST"},
+    "http": {"en": "http", "ja": "HTTP"}, "websocket": {"en": "websocket", "ja": "WebSocket"},
+    "fifo": {"en": "fifo", "ja": "FIFO"}, "standard": {"en": "standard", "ja": "標準"},
+    "standard_ia": {"en": "standard_ia", "ja": "Standard-IA"}, "True": {"en": "True", "ja": "はい"},
+    "False": {"en": "False", "ja": "いいえ"}, "None": {"en": "None", "ja": "—"},
+    "limits": {"en": "limits", "ja": "上限"}, "deadline": {"en": "deadline", "ja": "制限時間切れ"},
+    "bad_response": {"en": "bad_response", "ja": "AWS 以外の応答"},
+    "access_denied": {"en": "access_denied", "ja": "権限なし"},
+    "throttled": {"en": "throttled", "ja": "スロットリング"}, "credentials": {"en": "credentials", "ja": "認証情報"},
+    "unreachable": {"en": "unreachable", "ja": "接続不可"}, "not_available": {"en": "not_available", "ja": "利用不可"},
+    "other": {"en": "other", "ja": "その他"},
+}
+
+#: fields and limits named in the Account page's tables ("account.field.<name>") that FIELD_LABELS does not have
+_ACCOUNT_FIELDS = {
+    "lambda_concurrency": "Lambda の同時実行数（アカウント）", "lambda_unreserved_min": "予約されずに残す同時実行数",
+    "api_rps": "API のスロットリング（リクエスト/秒）", "api_burst": "API のバースト",
+    "dynamodb_table_read": "DynamoDB テーブルの読み込み上限", "dynamodb_table_write": "DynamoDB テーブルの書き込み上限",
+    "dynamodb_account_read": "DynamoDB アカウントの読み込み上限",
+    "dynamodb_account_write": "DynamoDB アカウントの書き込み上限", "exists": "存在",
+    "timeout_s": "タイムアウト（秒）", "reserved_concurrency": "予約同時実行数",
+    "provisioned_concurrency": "プロビジョンド同時実行数", "ephemeral_storage_mb": "一時ストレージ（MB）",
+    "table_class": "テーブルクラス", "decreases_today": "本日の引き下げ回数", "autoscaling": "Auto Scaling",
+    "stage_rps": "ステージのスロットリング（リクエスト/秒）", "integration_timeout_ms": "統合タイムアウト（ms）",
+    "queue": "キューの種類", "retention_s": "保持期間（秒）",
 }
 
 # the help under each editable field (webapp/views/fields.py): "field_help.<field>", or
@@ -805,7 +906,7 @@ _FIELD_HELP: dict[str, dict[str, str]] = {
                 "ja": "項目サイズ（KB）。読み込みは 4 KB、書き込みは 1 KB 単位。既定値 1。"},
     "billing": {"en": "On-demand (per request) or provisioned (per capacity-hour, used or not). Default on_demand.",
                 "ja": "オンデマンド（リクエスト課金）かプロビジョンド（使用有無に関係なく時間課金）。既定値 "
-                      "on_demand。"},
+                      "オンデマンド。"},
     "rcu": {"en": "Provisioned read capacity units (provisioned mode).",
             "ja": "プロビジョンド読み込みキャパシティ（RCU）。"},
     "wcu": {"en": "Provisioned write capacity units (provisioned mode).",
@@ -923,6 +1024,24 @@ def check_name(check_id: str, lang: str) -> str:
     entry = _CHECK_NAMES.get(check_id)
     return entry.get(lang) or entry["en"] if entry else check_id
 
+#: words inside the charts (webapp/charts.py): "page.chart.*"
+_CHART: dict[str, dict[str, str]] = {
+    "per_month": {"en": "{cur} per month", "ja": "{cur}／月"},
+    "month_hourly": {"en": "Month (hourly peak)", "ja": "1 か月（1 時間ごとのピーク）"},
+    "peak_day": {"en": "Peak day (per minute)", "ja": "ピークの日（1 分ごと）"},
+    "day_n": {"en": "{label}: day {n}", "ja": "{label}：{n} 日目"},
+    "limit": {"en": "limit", "ja": "上限"},
+    "day": {"en": "day", "ja": "日"},
+    "hour_local": {"en": "hour (local)", "ja": "時（現地時刻）"},
+    "consumed": {"en": "consumed", "ja": "消費量"},
+    "break_even": {"en": "break-even", "ja": "損益分岐点"},
+}
+
+#: the DynamoDB planner's strategies by name ("page.dynamodb.strategy.<name>"; the English is the name)
+_STRATEGIES = {"on_demand": "オンデマンド", "provisioned_fixed": "固定プロビジョンド", "autoscaling": "Auto Scaling",
+               "scheduled_weekly": "週単位のスケジュール", "scheduled_one_time": "1 回限りのスケジュール",
+               "reserved": "リザーブドキャパシティ"}
+
 
 def _ns(prefix: str, table: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
     return {f"{prefix}.{key}": entry for key, entry in table.items()}
@@ -935,11 +1054,15 @@ def _headings(japanese: dict[str, str]) -> dict[str, dict[str, str]]:
 
 UI: dict[str, dict[str, str]] = {
     **_ns("export", _EXPORT), **_ns("import", _IMPORT), **_ns("account", _ACCOUNT),
+    **_ns("account.column", _headings(_ACCOUNT_COLUMNS)), **_ns("account.value", _ACCOUNT_VALUES),
+    **_ns("account.field", _headings(_ACCOUNT_FIELDS)),
     **_ns("page.dynamodb", _DYNAMODB), **_ns("page.dynamodb.column", _headings(_DYNAMODB_COLUMNS)),
     **_ns("page.limits", _LIMITS), **_ns("page.limits.column", _headings(_LIMITS_COLUMNS)),
     **_ns("field_help", _FIELD_HELP),
     **_ns("page.design", _DESIGN_PAGE), **_ns("page.check", _CHECK_NAMES),
     **_ns("page.dynamodb.money", _DYNAMODB_MONEY),
+    **_ns("field_help", _FIELD_HELP), **_ns("page.chart", _CHART),
+    **_ns("page.dynamodb.strategy", _headings(_STRATEGIES)),
 }
 
 
@@ -977,6 +1100,24 @@ def format_count(value: float, lang: str = "en") -> str:
     if float(value).is_integer():
         return f"{int(value):,}"
     return f"{value:,.6g}" if abs(value) < 1000 else f"{value:,.1f}"
+
+
+
+
+def template_name(key: str, english: str, lang: str) -> str:
+    """A bundled template's name in `lang` (`english`: the name in its file)."""
+    return TEMPLATES_JA[key][0] if lang == "ja" and key in TEMPLATES_JA else english
+
+
+def shown(kind: str, value: object, lang: str) -> str:
+    """A value as the app shows it in `lang`: "choice", "type", "region_name" or "service" (the value itself in
+    English, or when the catalog has no word for it).
+
+    >>> shown("type", "api_gateway", "ja"), shown("type", "api_gateway", "en"), shown("choice", "odd", "ja")
+    ('API Gateway', 'api_gateway', 'odd')
+    """
+    key = f"{kind}_{value}"
+    return TEXT[key]["ja"] if lang == "ja" and key in TEXT else str(value)
 
 
 def tf(key: str, lang: str, **values) -> str:

@@ -108,7 +108,7 @@ JA: dict[str, tuple[str, str]] = {
         "月 {cold:,.0f} 回のコールドスタート（呼び出しの {share:.2%}）がそれぞれ約 {init_ms:,.0f} ms を加えます："
         "p99 {warm_p99:,.0f} → {cold_p99:,.0f} ms。INIT フェーズは実行時間として課金されます。", "f909828a"),
     "lambda.cold_starts.action": (
-        "パッケージと import を小さく保つ、{remedy}を使う、または p99 が許すならレイテンシを受け入れてください"
+        "パッケージと `import` を小さく保つ、{remedy}を使う、または p99 が許すならレイテンシを受け入れてください"
         "。", "c6796cb5"),
     "lambda.cold_starts.remedy": (
         "実行環境 {n} 個分のプロビジョニングされた同時実行（最も混む時間に必要な数{cost}）", "faf79d73"),
@@ -238,7 +238,8 @@ JA: dict[str, tuple[str, str]] = {
     "resilience.failed_events.dropped": (
         "{source} からのイベントのうち、{retries}の後も失敗したものは通知なく破棄され、S3 を起点とする処理が"
         "失われます。", "33a1fb8e"),
-    "resilience.failed_events.action": ("失敗時の送信先か DLQ を設定する（dlq: true）か、SQS でバッファしてください。",
+    "resilience.failed_events.action": ("失敗時の送信先か DLQ を設定する（`dlq: true`）か、"
+                                        "SQS でバッファしてください。",
                                         "d73720bc"),
     "resilience.idempotency.limit": ("少なくとも 1 回の配信（重複して届くことがある）", "61c72089"),
     "resilience.idempotency.ok": (
@@ -248,7 +249,7 @@ JA: dict[str, tuple[str, str]] = {
         "{source} からのイベントは複数回届くことがあります（再試行・再配信）。冪等でないハンドラーは 2 回処理することが"
         "あります（サムネイルの重複、二重書き込み）。独立したサービスの間にトランザクションはありません。", "8f5ec1e1"),
     "resilience.idempotency.action": (
-        "ハンドラーを冪等にし（条件付き書き込み、冪等キー）、idempotent: true を設定してください。", "aef813a0"),
+        "ハンドラーを冪等にし（条件付き書き込み、冪等キー）、`idempotent: true` を設定してください。", "aef813a0"),
     "availability.composite.limit": ("同期パス上の SLA：{chain}", "8f6b24cb"),
     "availability.composite.consequence": (
         "リクエストは同時に {n} つのサービスに依存します：SLA の水準で月最大 {minutes:,.0f} 分の障害時間があり得ます"
@@ -552,6 +553,155 @@ JA: dict[str, tuple[str, str]] = {
     "design.kind_other": ("{label}", "444af755"),
     "traffic.spike": ("{day} 日目 {at}、{minutes:,} 分間 ×{multiplier:g}", "cb0f833e"),
     "traffic.spikes_add": ("スパイクによりリクエストが {extra:,} 件増えます（{spikes}）", "cac022b9"),
+    # ---- the design against an account (aws/diff.py): notes
+    "diff.where_default": ("AWS の既定値", "843c769a"),
+    "diff.where_design": ("設計の limits ブロック", "d278d6a3"),
+    "diff.limit_lower": ("アカウントの上限は設計の想定（{where}）より低い。読み取り元：{source}", "759a6cf4"),
+    "diff.limit_higher": ("アカウントの上限は設計の想定（{where}）より高い。読み取り元：{source}", "759d371f"),
+    "diff.missing": ("アカウントに {name!r} という{what}はありません（ラベル、なければ ID で照合）", "27728e2f"),
+    "diff.what_function": ("関数", "c218e39e"),
+    "diff.what_table": ("テーブル", "c3ee137d"),
+    "diff.what_api": ("API", "d93d10ff"),
+    "diff.what_bucket": ("バケット", "827b8276"),
+    "diff.what_queue": ("キュー", "1038345e"),
+    "diff.memory": ("メモリで GB 秒あたりの料金が決まります", "50ffb39b"),
+    "diff.timeout": ("タイムアウトが長いと、呼び出しが止まったときに同時実行数を長く占有します", "1318fe18"),
+    "diff.architecture": ("arm64 は GB 秒あたり約 20% 安い", "36278159"),
+    "diff.ephemeral": ("512 MB を超える分は課金されます", "ec8639f4"),
+    "diff.reserved": ("予約同時実行数は関数の上限になり（0 で停止）、アカウントのプールから差し引かれます", "5beaa31f"),
+    "diff.provisioned": ("プロビジョンドの実行環境は有効な間 GB 秒で課金されます", "d10319fc"),
+    "diff.billing": ("キャパシティモードで料金体系が決まります", "2ee66fa1"),
+    "diff.table_class": ("Standard-IA：ストレージは安く、リクエストは高い", "de5497c3"),
+    "diff.capacity": ("毎秒のキャパシティユニット。超えたリクエストはスロットリングされます", "34880d22"),
+    "diff.decreases": ("本日（UTC）のキャパシティ引き下げ {most} 回のうち {used} 回を使用済み。引き下げが拒否される"
+                       "ことがあります", "35a63597"),
+    "diff.autoscaling": ("Auto Scaling はこの範囲でキャパシティを変えます。設計は固定キャパシティで計算しています",
+                         "acdcb0c1"),
+    "diff.api": ("REST、HTTP、WebSocket の API は料金が異なります", "1b797156"),
+    "diff.stage_rps": ("ステージ {stage!r} は毎秒 {rps:g} リクエストでスロットリングします（バースト {burst}）",
+                       "9237ed33"),
+    "diff.integration_timeout": ("API のメソッドの統合タイムアウトのうち最長のもの", "25903137"),
+    "diff.storage": ("{day} 時点の S3 Standard のストレージ（CloudWatch の日次メトリクス）", "4975aa76"),
+    "diff.queue": ("FIFO はリクエストが高く、スループットの上限があります", "0140d256"),
+    "diff.retention": ("これより古いメッセージは削除されます", "6b1d6983"),
+    # ---- share links (storage/share.py)
+    "share.empty": ("共有リンク：設計が入っていません（'d' の値が空です）", "f67e33a5"),
+    "share.too_long": ("共有リンク：{n:,} 文字は長すぎます（上限 {limit:,} 文字）", "b6fbfc01"),
+    "share.unknown_format": ("共有リンク：このアプリの設計リンクではありません（形式が不明）。新しいリンクをもらってく"
+                             "ださい", "2ee17d03"),
+    "share.too_large": ("共有リンク：中の設計が大きすぎます（{limit:,} 文字超）。ファイルで共有してください",
+                        "c146ebef"),
+    "share.damaged": ("共有リンク：壊れているか途中で切れています（コピーの際に切れませんでしたか？）", "41567c36"),
+    "share.no_json": ("共有リンク：このアプリの設計リンクではありません（JSON の設計が入っていません）。新しいリンク"
+                      "をもらってください", "b3ce0f8e"),
+    # ---- account snapshots (aws/snapshot*.py)
+    "snapshot.unknown_sections": ("不明なセクション {unknown}。使えるもの：{known}", "8361ed92"),
+    "snapshot.no_region": ("リージョンがありません：--region を指定してください（または AWS_REGION / "
+                           "AWS_DEFAULT_REGION / プロファイルのリージョンを設定）", "778d6a70"),
+    "snapshot.path_is_folder": ("{path}：フォルダーです。ファイル名を指定してください", "ae2b56ff"),
+    "snapshot.no_folder": ("{path}：フォルダー {folder} がありません", "df3ef2bb"),
+    "snapshot.exists": ("{path}：ファイルが既にあります。置き換えるには --force を指定してください", "a880428a"),
+    "snapshot.not_writable": ("{path}：フォルダー {folder} に書き込めません", "4b0187f8"),
+    "snapshot.not_written": ("{path}：書き込めませんでした（{error}）", "36affa48"),
+    "snapshot.no_file": ("{path}：スナップショットファイルがありません（作成：python cli.py pull -o {file}）",
+                          "ce495fa6"),
+    "snapshot.too_large": ("{path}：{size:,} バイトはスナップショットとして大きすぎます", "c5191941"),
+    "snapshot.not_json": ("{name}：JSON のスナップショットではありません（{error}）", "7e52a04a"),
+    "snapshot.too_deep": ("{name}：JSON のスナップショットではありません（入れ子が深すぎます）", "af03c1b4"),
+    "snapshot.wrong_schema": ("{name}：アカウントのスナップショットではありません（スキーマ {schema!r} が必要）",
+                              "d921eae2"),
+    "snapshot.no_accounts_list": ("{name}：スナップショットに 'accounts' の一覧がありません", "e82a88d1"),
+    "snapshot.upload_too_large": ("{name}：{size:,} バイトは大きすぎます", "2373d08f"),
+    "snapshot.no_account": ("スナップショットにアカウントがありません", "822da56f"),
+    "snapshot.unknown_account": ("スナップショットにアカウント {account!r} はありません。含まれるもの：{labels}",
+                                 "afc7327c"),
+    "snapshot.region_not_read": ("リージョン {region!r} はアカウント {label!r} について読み込まれていません。読み込み済"
+                                 "み：{read}", "031c2c5e"),
+    # ---- a design from an account snapshot (aws/importer.py)
+    "account_import.nothing": ("取り込むものがありません：このスナップショットのここには API、関数、テーブル、バケッ"
+                               "ト、キューがありません", "61f35ad6"),
+    "account_import.nothing_picked": ("取り込むものがありません：選んだ名前に一致する API、関数、テーブル、バケット"
+                                      "、キューがありません", "2eee3ae1"),
+    "account_import.too_many": ("リソースが {n} 個あります。1 つの設計は {most} 個までです：取り込むものを選んでくださ"
+                                "い", "89bfafe0"),
+    "account_import.region_priced": ("価格表があるのは {regions} だけです：設計は us-east-1 の価格で計算します（リソー"
+                                     "スは {region}）", "03debd95"),
+    "account_import.requests": ("`workload.requests_per_month`：月 {n:,} 件のクライアントリクエスト", "b411d56a"),
+    "account_import.duration": ("`{id}.duration_ms`：1 回の呼び出しあたり 100 ms", "a27ea72b"),
+    "account_import.provisioned_capped": ("{id}：プロビジョンド同時実行数 {provisioned} を予約同時実行数 {cap} に抑えま"
+                                          "した", "7bd6f0ba"),
+    "account_import.invocations": ("`{id}.invocations_per_month`：0（API の後ろにないため。トラフィックを追加してくださ"
+                                   "い）", "fab02e83"),
+    "account_import.table_traffic": ("`{id}.reads_per_month` / `writes_per_month`：0", "5cebcbb8"),
+    "account_import.bucket_traffic": ("`{id}.puts_per_month` / `gets_per_month`：0", "71529eb8"),
+    "account_import.no_storage_metric": ("{id}：{name!r} の CloudWatch ストレージメトリクスがないため、"
+                                         "`storage_gb` は 0 "
+                                         "にしました", "101e1280"),
+    "account_import.queue_traffic": ("`{id}.messages_per_month`：0", "edfba2a7"),
+    # ---- the Price List refresh (aws/price_list.py)
+    "refresh.pricing_region": ("AWS Price List API が応答するのは {regions} だけです（{region} ではありません）",
+                               "b05abf9b"),
+    "refresh.no_catalog": ("{region!r} には更新できる同梱の価格表がありません。あるもの：{regions}", "22cf6fa0"),
+    "refresh.nothing": ("{region} の価格を 1 件も更新できませんでした（{reason}）。同梱の価格表をそのまま使います",
+                        "3a720021"),
+    "refresh.no_products": ("一致する商品がありません", "3b2379b8"),
+    # ---- importers' refusals: files and formats
+    "import.no_tf_files": ("{path}：このディレクトリに .tf ファイルがありません{why}", "6c2d2d90"),
+    "import.not_a_file": ("{path}：{kind}。テンプレートファイル、.tf ファイル、または .tf ファイルのディレクトリを指定"
+                          "してください", "82494772"),
+    "import.no_such_file": ("{path}：ファイルもディレクトリもありません", "4b28f2a9"),
+    "import.cannot_read": ("{path}：読み込めません（{error}）", "127ccaa7"),
+    "import.too_many_files": ("{directory}：Terraform ファイル {n:,} 個は多すぎて取り込めません（1 ディレクトリ {limit}"
+                              " 個まで）", "49e2cf29"),
+    "import.directory_too_large": ("{directory}：Terraform ファイルの合計が {limit:,} バイトを超え、大きすぎて取り込め"
+                                   "ません（1 ディレクトリ {limit:,} バイトまで）", "89497205"),
+    "import.not_regular": ("{path}：通常のファイルではありません（{kind}）。テンプレートファイルを指定してください",
+                           "8c9d9833"),
+    "import.bad_region": ("リージョン {region!r} の価格表はありません。使えるもの：{allowed}", "091deccd"),
+    "import.no_supported": ("{source}：対応するリソース（Lambda、API Gateway、DynamoDB、S3、SQS、SNS、Cognito、"
+                            "CloudFront）が見つかりません", "e90dce42"),
+    "import.too_many": ("{source}：対応するリソースが {n} 個あります。1 つの設計は {most} 個までです（テンプレー"
+                        "トを分割してください）", "04a92b6d"),
+    "import.no_resources": ("{source}：CloudFormation / SAM のテンプレートではありません（Resources セクションがあり"
+                            "ません）{hint}", "b6701c53"),
+    "import.no_type": ("{source}：Resources.{lid}：リソースには Type が必要です", "8f625caa"),
+    "import.expected_mapping": ("{name}：マッピングでなければなりません", "c4f918d1"),
+    "import.empty": ("{file}：ファイルが空です", "72bc0241"),
+    "import.not_template": ("{file}：テンプレートではありません（Resources を持つマッピングが必要ですが {got} でした）",
+                            "b527f710"),
+    "import.bad_json": ("{file} {line} 行 {column} 列：JSON として正しくありません（{error}）", "ebf9deb1"),
+    "import.bad_yaml_char": ("{file}：YAML として正しくありません（{offset:,} 文字目の文字 {char} は YAML で使え"
+                             "ません）",
+                             "b4701445"),
+    "import.bad_yaml": ("{file}{where}：YAML として正しくありません（{problem}）", "49c406a2"),
+    "import.not_yaml": ("YAML として正しくありません", "a54d6a35"),
+    "import.where_line": (" {line} 行目", "dab5139f"),
+    "import.where_line_column": (" {line} 行 {column} 列", "741a194b"),
+    "import.not_constructed": ("ローダーが作らない値", "9c6bbcb2"),
+    "import.python_object": ("{file}{where}：拒否しました：{tag} は Python オブジェクトを作ります", "f46eec48"),
+    "import.yaml_aliases": ("{line} 行目：YAML のエイリアス（*name）はテンプレートでは使えません。値をそのまま書いてく"
+                            "ださい", "7f1ac900"),
+    "import.unknown_tag": ("{line} 行目：不明な組み込み関数タグ !{tag}", "1890fc22"),
+    "import.bad_hcl_at": ("{file} {line} 行 {column} 列：HCL として正しくありません", "3246b559"),
+    "import.bad_hcl": ("{file}：HCL として正しくありません（{error}）", "b3c0dce7"),
+    # ---- importers' refusals: parameters and intrinsic functions
+    "import.param_not_allowed": ("パラメーター {name}={text}：使えない値です。使えるもの：{allowed}", "ba21a465"),
+    "import.param_number": ("パラメーター {name}={text}：このパラメーターは数値（Number）です", "07d5d3a5"),
+    "import.param_tf_number": ("パラメーター {text!r}：この変数は数値です", "20c434cd"),
+    "import.param_unknown": ("パラメーター {name}：{source} にその {kind} はありません（あるもの：{known}）",
+                             "827bc516"),
+    "import.unknown_intrinsic": ("{where}：不明な組み込み関数 {key}", "ecfbfe62"),
+    "import.condition_name": ("Condition には条件名が必要ですが {got} でした", "10dccb6f"),
+    "import.condition_undefined": ("Conditions：条件 {name!r} が定義されていません", "afbbc545"),
+    "import.condition_cycle": ("Conditions：条件 {name!r} が自分自身に依存しています", "1a3e515e"),
+    "import.ref_name": ("Ref には名前が必要ですが {got} でした", "8b112716"),
+    "import.takes_n_args": ("{name} には {count} 個の引数のリストが必要ですが {got} でした", "20461ac6"),
+    "import.sub_args": ("Fn::Sub には文字列（と変数のマップ）が必要ですが {got} でした", "9c01e149"),
+    "import.select_index": ("Fn::Select：インデックス {index} が整数ではありません", "b607f002"),
+    "import.select_outside": ("Fn::Select：インデックス {index} が {n} 個のリストの範囲外です", "b5bdb3af"),
+    "import.findinmap_args": ("Fn::FindInMap には 3 個の引数のリストが必要ですが {got} でした", "17c8e612"),
+    "import.takes_list": ("{name} にはリストが必要ですが {got} でした", "cfb55473"),
+    "import.what_list_or_mapping": ("リストまたはマッピング", "f29fe347"),
 }
 
 

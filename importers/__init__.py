@@ -96,13 +96,15 @@ def import_path(path: Path, *, params: dict[str, str] | None = None, region: str
         tf_files = [p for p in chosen if p.suffix == ".tf"]
         if not tf_files:
             why = f" (skipped: {'; '.join(skipped)})" if skipped else ""
-            raise TemplateError([f"{path}: no .tf files in this directory{why}"])
+            raise TemplateError([msg("import.no_tf_files", "{path}: no .tf files in this directory{why}",
+                                     path=str(path), why=why)])
         texts = _read_all(chosen, path)
         var_files = [p for p in chosen if p not in tf_files]
         return import_terraform({p.name: texts[p] for p in tf_files}, path.name or str(path), params=params,
                                 region=region, tfvars={p.name: texts[p] for p in var_files}, skipped=skipped)
     if kind != "file":
-        raise TemplateError([f"{path}: {kind}; give a template file, a .tf file or a directory of .tf files"])
+        raise TemplateError([msg("import.not_a_file", "{path}: {kind}; give a template file, a .tf file or a directory "
+                                 "of .tf files", path=str(path), kind=kind)])
     return import_text(_read_all([path], None)[path], path.name, params=params, region=region)
 
 
@@ -124,9 +126,10 @@ def _path_kind(path: Path) -> str:
     try:
         mode = os.stat(path).st_mode
     except FileNotFoundError:
-        raise TemplateError([f"{path}: no such file or directory"]) from None
+        raise TemplateError([msg("import.no_such_file", "{path}: no such file or directory", path=str(path))]) from None
     except OSError as err:
-        raise TemplateError([f"{path}: cannot be read ({err.strerror or type(err).__name__})"]) from None
+        raise TemplateError([msg("import.cannot_read", "{path}: cannot be read ({error})", path=str(path),
+                                 error=err.strerror or type(err).__name__)]) from None
     kind = _kind(mode)
     return kind if kind in ("file", "directory") else f"not a regular file ({kind})"
 
@@ -139,7 +142,8 @@ def _terraform_files(directory: Path) -> tuple[list[Path], list[str]]:
     try:
         entries = sorted(os.scandir(directory), key=lambda e: e.name)
     except OSError as err:
-        raise TemplateError([f"{directory}: cannot be read ({err.strerror or type(err).__name__})"]) from None
+        raise TemplateError([msg("import.cannot_read", "{path}: cannot be read ({error})", path=str(directory),
+                                 error=err.strerror or type(err).__name__)]) from None
     for entry in entries:
         name = entry.name
         if not (name.endswith(".tf") or name in TERRAFORM_VARIABLE_FILES or name.endswith(".auto.tfvars")):
@@ -159,8 +163,9 @@ def _terraform_files(directory: Path) -> tuple[list[Path], list[str]]:
             continue
         chosen.append(Path(entry.path))
     if len(chosen) > MAX_DIRECTORY_FILES:
-        raise TemplateError([f"{directory}: {len(chosen):,} Terraform files is too many to import (limit "
-                             f"{MAX_DIRECTORY_FILES} per directory)"])
+        raise TemplateError([msg("import.too_many_files", "{directory}: {n:,} Terraform files is too many to import "
+                                 "(limit {limit} per directory)",
+                                 directory=str(directory), n=len(chosen), limit=MAX_DIRECTORY_FILES)])
     return chosen, skipped
 
 
@@ -172,8 +177,9 @@ def _read_all(paths: list[Path], directory: Path | None) -> dict[Path, str]:
         data = _read_limited(path)
         total += len(data)
         if directory is not None and total > MAX_DIRECTORY_BYTES:
-            raise TemplateError([f"{directory}: the Terraform files hold more than {MAX_DIRECTORY_BYTES:,} bytes; "
-                                 f"too large to import (limit {MAX_DIRECTORY_BYTES:,} bytes per directory)"])
+            raise TemplateError([msg("import.directory_too_large", "{directory}: the Terraform files hold more than "
+                                     "{limit:,} bytes; too large to import (limit {limit:,} bytes per directory)",
+                                     directory=str(directory), limit=MAX_DIRECTORY_BYTES)])
         try:
             texts[path] = data.decode("utf-8")
         except UnicodeDecodeError as err:
@@ -187,11 +193,13 @@ def _read_limited(path: Path) -> bytes:
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except OSError as err:
-        raise TemplateError([f"{path}: cannot be read ({err.strerror or type(err).__name__})"]) from None
+        raise TemplateError([msg("import.cannot_read", "{path}: cannot be read ({error})", path=str(path),
+                                 error=err.strerror or type(err).__name__)]) from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise TemplateError([f"{path}: not a regular file ({_kind(info.st_mode)}); give a template file"])
+            raise TemplateError([msg("import.not_regular", "{path}: not a regular file ({kind}); give a template file",
+                                     path=str(path), kind=_kind(info.st_mode))])
         if info.st_size > MAX_TEMPLATE_BYTES:
             raise too_large(str(path), info.st_size)
         chunks, size = [], 0
@@ -202,7 +210,8 @@ def _read_limited(path: Path) -> bytes:
             chunks.append(chunk)
             size += len(chunk)
     except OSError as err:
-        raise TemplateError([f"{path}: cannot be read ({err.strerror or type(err).__name__})"]) from None
+        raise TemplateError([msg("import.cannot_read", "{path}: cannot be read ({error})", path=str(path),
+                                 error=err.strerror or type(err).__name__)]) from None
     finally:
         os.close(fd)
     if size > MAX_TEMPLATE_BYTES:  # the file grew after fstat
@@ -237,7 +246,8 @@ def _named(source: str) -> Iterator[None]:
 def _check_region(region: str | None) -> None:
     """A region the planner has prices for (or None for the default)."""
     if region is not None and region not in REGIONS:
-        raise TemplateError([f"region {region!r} has no price catalog; allowed: {', '.join(REGIONS)}"])
+        raise TemplateError([msg("import.bad_region", "region {region!r} has no price catalog; allowed: {allowed}",
+                                 region=region, allowed=", ".join(REGIONS))])
 
 
 def _finish(design: dict[str, Any], report: ImportReport) -> ImportResult:

@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from importers.common import Component, Found, ImportReport, TemplateError, Trigger, unique_ids
+from models.messages import msg
 
 MAX_COMPONENTS = 50
 MAX_DESCRIPTION_CHARS = 2000
@@ -46,11 +47,11 @@ def build_design(found: Found, *, name: str, region: str, report: ImportReport) 
     """The design mapping for what an importer found; the report gains wiring notes and assumptions."""
     components = list(found.components.values())
     if not components:
-        raise TemplateError([f"{report.source}: no supported resources (Lambda, API Gateway, DynamoDB, S3, SQS, "
-                             "SNS, Cognito, CloudFront) found"])
+        raise TemplateError([msg("import.no_supported", "{source}: no supported resources (Lambda, API Gateway, "
+                                 "DynamoDB, S3, SQS, SNS, Cognito, CloudFront) found", source=report.source)])
     if len(components) > MAX_COMPONENTS:
-        raise TemplateError([f"{report.source}: {len(components)} supported resources; a design holds at most "
-                             f"{MAX_COMPONENTS} (split the template)"])
+        raise TemplateError([msg("import.too_many", "{source}: {n} supported resources; a design holds at most {most} "
+                                 "(split the template)", source=report.source, n=len(components), most=MAX_COMPONENTS)])
     ids = unique_ids(components)
     upstream = _event_sources(found, ids, report)
     _data_links(found, upstream, ids, report)

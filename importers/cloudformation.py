@@ -14,6 +14,7 @@ from importers.cfn_wiring import COMPONENT_WIRING, WIRING_RESOURCES
 from importers.common import Found, ImportReport, TemplateError, Unresolved, refuse_unknown_params
 from importers.context import ImportContext
 from importers.intrinsics import Resolver, check_intrinsics, references
+from models.messages import msg
 
 SAM_TRANSFORM = "AWS::Serverless-2016-10-31"
 FUNCTION_TYPES = ("AWS::Serverless::Function", "AWS::Lambda::Function")
@@ -62,10 +63,12 @@ def _resources(template: dict, source: str) -> dict[str, dict]:
     if not isinstance(resources, dict) or not resources:
         hint = " (it looks like Terraform JSON, which is not supported; import the .tf files)" \
             if "resource" in template else ""
-        raise TemplateError([f"{source}: not a CloudFormation or SAM template: no Resources section{hint}"])
+        raise TemplateError([msg("import.no_resources", "{source}: not a CloudFormation or SAM template: no Resources "
+                                 "section{hint}", source=source, hint=hint)])
     for lid, resource in resources.items():
         if not isinstance(resource, dict) or not isinstance(resource.get("Type"), str):
-            raise TemplateError([f"{source}: Resources.{lid}: a resource needs a Type"])
+            raise TemplateError([msg("import.no_type", "{source}: Resources.{lid}: a resource needs a Type",
+                                     source=source, lid=lid)])
     return resources
 
 
@@ -73,7 +76,7 @@ def _section(template: dict, name: str) -> dict:
     """A top-level section as a mapping ({} if absent)."""
     value = template.get(name)
     if value is not None and not isinstance(value, dict):
-        raise TemplateError([f"{name}: expected a mapping"])
+        raise TemplateError([msg("import.expected_mapping", "{name}: expected a mapping", name=name)])
     return value or {}
 
 
@@ -112,10 +115,12 @@ def _given_parameter(name: str, text: str, spec: dict, ptype: str) -> Any:
     """A `--param` value, checked against AllowedValues and the parameter's type."""
     allowed = spec.get("AllowedValues")
     if isinstance(allowed, list) and text not in [str(a) for a in allowed]:
-        raise TemplateError([f"--param {name}={text}: not allowed; allowed: {', '.join(str(a) for a in allowed)}"])
+        raise TemplateError([msg("import.param_not_allowed", "--param {name}={text}: not allowed; allowed: {allowed}",
+                                 name=name, text=text, allowed=", ".join(str(a) for a in allowed))])
     value = _typed(text, ptype)
     if ptype == "Number" and isinstance(value, str):
-        raise TemplateError([f"--param {name}={text}: the parameter is a Number"])
+        raise TemplateError([msg("import.param_number", "--param {name}={text}: the parameter is a Number",
+                                 name=name, text=text)])
     return value
 
 

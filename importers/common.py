@@ -340,7 +340,8 @@ def refuse_unknown_params(params: dict[str, str], declared: dict[str, Any], sour
     unknown = sorted(set(params) - set(declared))
     if unknown:
         known = ", ".join(declared) or "none"
-        raise TemplateError([f"--param {unknown[0]}: the {source} has no such {kind} (its {kind}s: {known})"])
+        raise TemplateError([msg("import.param_unknown", "--param {name}: the {source} has no such {kind} (its "
+                                 "{kind}s: {known})", name=unknown[0], source=source, kind=kind, known=known)])
 
 
 class Lookups:

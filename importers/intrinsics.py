@@ -65,7 +65,8 @@ def check_intrinsics(value: Any, path: str = "") -> None:
         if isinstance(item, dict):
             for key, child in item.items():
                 if isinstance(key, str) and key.startswith("Fn::") and key not in LONG_FORMS:
-                    raise TemplateError([f"{where or 'template'}: unknown intrinsic function {key}"])
+                    raise TemplateError([msg("import.unknown_intrinsic", "{where}: unknown intrinsic function {key}",
+                                             where=where or "template", key=key)])
                 stack.append((child, f"{where}.{key}" if where else str(key)))
         elif isinstance(item, list):
             stack.extend((child, f"{where}[{i}]") for i, child in enumerate(item))
@@ -91,7 +92,7 @@ class Resolver(Lookups):
         if not isinstance(value, (dict, list)):
             return value
         name = intrinsic_name(value)
-        self.budget.enter(show(value) if name else "a list or mapping")
+        self.budget.enter(show(value) if name else msg("import.what_list_or_mapping", "a list or mapping"))
         try:
             if name and isinstance(value, dict):
                 return self._call(name, value[name])
@@ -131,13 +132,16 @@ class Resolver(Lookups):
     def _named_condition(self, name: str) -> bool:
         """A condition of the Conditions section, evaluated once (cycles are an error)."""
         if not isinstance(name, str):
-            raise TemplateError([f"Condition takes a condition name, got {show(name)}"])
+            raise TemplateError([msg("import.condition_name", "Condition takes a condition name, got {got}",
+                                     got=show(name))])
         if name in self._condition_values:
             return self._condition_values[name]
         if name not in self.conditions:
-            raise TemplateError([f"Conditions: condition {name!r} is not defined"])
+            raise TemplateError([msg("import.condition_undefined", "Conditions: condition {name!r} is not defined",
+                                     name=name)])
         if name in self._evaluating:
-            raise TemplateError([f"Conditions: condition {name!r} depends on itself"])
+            raise TemplateError([msg("import.condition_cycle", "Conditions: condition {name!r} depends on itself",
+                                     name=name)])
         self.budget.enter(msg("import.what_condition", "condition {name}", name=name))
         self._evaluating.add(name)
         try:
@@ -163,7 +167,7 @@ class Resolver(Lookups):
     def _ref(self, name: Any) -> Any:
         """A parameter's value, a pseudo parameter, or Unresolved for a resource."""
         if not isinstance(name, str):
-            raise TemplateError([f"Ref takes a name, got {show(name)}"])
+            raise TemplateError([msg("import.ref_name", "Ref takes a name, got {got}", got=show(name))])
         if name in self.parameters:
             return self.parameters[name]
         if name in self.missing:
@@ -183,7 +187,8 @@ class Resolver(Lookups):
     def _args(self, args: Any, count: int, name: str) -> list:
         """The argument list of a function that takes exactly `count` arguments."""
         if not isinstance(args, list) or len(args) != count:
-            raise TemplateError([f"{name} takes a list of {count} arguments, got {show(args)}"])
+            raise TemplateError([msg("import.takes_n_args", "{name} takes a list of {count} arguments, got {got}",
+                                     name=name, count=count, got=show(args))])
         return args
 
     def _if(self, args: Any) -> Any:
@@ -212,7 +217,8 @@ class Resolver(Lookups):
         """`${Name}` from the variable map, parameters or pseudo parameters; `${!x}` is literal."""
         text, variables = (args, {}) if isinstance(args, str) else self._args(args, 2, "Fn::Sub")
         if not isinstance(text, str) or not isinstance(variables, dict):
-            raise TemplateError([f"Fn::Sub takes a string (and a map of variables), got {show(args)}"])
+            raise TemplateError([msg("import.sub_args", "Fn::Sub takes a string (and a map of variables), got {got}",
+                                     got=show(args))])
 
         def replace(match: re.Match) -> str:
             """One `${Name}` of the text."""
@@ -245,10 +251,12 @@ class Resolver(Lookups):
         values = _list(self.resolve(items), "Fn::Select")
         written = _text(self.resolve(index))
         if not re.fullmatch(r"\s*-?\d{1,9}\s*", written):
-            raise TemplateError([f"Fn::Select: index {_short(written)} is not a whole number"])
+            raise TemplateError([msg("import.select_index", "Fn::Select: index {index} is not a whole number",
+                                     index=_short(written))])
         position = int(written)
         if not 0 <= position < len(values):
-            raise TemplateError([f"Fn::Select: index {position} is outside the list of {len(values)}"])
+            raise TemplateError([msg("import.select_outside", "Fn::Select: index {index} is outside the list of {n}",
+                                     index=position, n=len(values))])
         return values[position]
 
     def _split(self, args: Any) -> list[str]:
@@ -259,7 +267,8 @@ class Resolver(Lookups):
     def _find_in_map(self, args: Any) -> Any:
         """`Fn::FindInMap [map, top key, second key]` (with an optional DefaultValue)."""
         if not isinstance(args, list) or len(args) not in (3, 4):
-            raise TemplateError([f"Fn::FindInMap takes a list of 3 arguments, got {show(args)}"])
+            raise TemplateError([msg("import.findinmap_args", "Fn::FindInMap takes a list of 3 arguments, got {got}",
+                                     got=show(args))])
         names = [_text(self.resolve(a)) for a in args[:3]]
         try:
             entry = self.mappings[names[0]][names[1]][names[2]]
@@ -332,7 +341,7 @@ def _text(value: Any) -> str:
 def _list(value: Any, name: str) -> list:
     """A value that must be a list."""
     if not isinstance(value, list):
-        raise TemplateError([f"{name} takes a list, got {show(value)}"])
+        raise TemplateError([msg("import.takes_list", "{name} takes a list, got {got}", name=name, got=show(value))])
     return value
 
 

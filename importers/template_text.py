@@ -46,7 +46,8 @@ class _TemplateLoader(StrictLoader):
     max_depth = MAX_NESTING
 
     def refuse_alias(self, line: int) -> Exception:
-        return TemplateError([f"line {line}: YAML aliases (*name) are not supported in templates; write the value out"])
+        return TemplateError([msg("import.yaml_aliases", "line {line}: YAML aliases (*name) are not supported in "
+                                  "templates; write the value out", line=line)])
 
     def refuse_depth(self, line: int) -> Exception:
         return TemplateError([_line(line, _nested())])
@@ -97,7 +98,8 @@ def _json_int(written: str) -> int:
 def _construct_intrinsic(loader: _TemplateLoader, suffix: str, node: yaml.Node) -> dict[str, Any]:
     """`!Name value` → `{long form: value}`; an unknown tag is an error naming its line."""
     if suffix not in INTRINSIC_TAGS:
-        raise TemplateError([f"line {node.start_mark.line + 1}: unknown intrinsic function tag !{suffix}"])
+        raise TemplateError([msg("import.unknown_tag", "line {line}: unknown intrinsic function tag !{tag}",
+                                 line=node.start_mark.line + 1, tag=suffix)])
     key = INTRINSIC_TAGS[suffix]
     if isinstance(node, yaml.ScalarNode):
         value: Any = loader.construct_scalar(node)
@@ -121,12 +123,12 @@ def load_template_text(text: str, filename: str = "template") -> dict[str, Any]:
     text = text.removeprefix("\ufeff")
     data = _parse_json(text, filename) if text.lstrip().startswith("{") else _parse_yaml(text, filename)
     if data is None:
-        raise TemplateError([f"{filename}: the file is empty"])
+        raise TemplateError([msg("import.empty", "{file}: the file is empty", file=filename)])
     if nesting_depth(data) > MAX_NESTING:
         raise TemplateError([at(filename, _nested())])
     if not isinstance(data, dict):
-        raise TemplateError([f"{filename}: not a template (expected a mapping with Resources, got "
-                             f"{type(data).__name__})"])
+        raise TemplateError([msg("import.not_template", "{file}: not a template (expected a mapping with Resources, "
+                                 "got {got})", file=filename, got=type(data).__name__)])
     return data
 
 
@@ -137,7 +139,8 @@ def _parse_json(text: str, filename: str) -> Any:
     except TemplateError as err:
         raise TemplateError([at(filename, p) for p in err.problems]) from None
     except json.JSONDecodeError as err:
-        raise TemplateError([f"{filename} line {err.lineno} column {err.colno}: not valid JSON ({err.msg})"]) from None
+        raise TemplateError([msg("import.bad_json", "{file} line {line} column {column}: not valid JSON ({error})",
+                                 file=filename, line=err.lineno, column=err.colno, error=err.msg)]) from None
     except RecursionError:
         raise nested_to_read(filename) from None
 
@@ -155,20 +158,25 @@ def _parse_yaml(text: str, filename: str) -> Any:
         raise TemplateError([_refusal(err, filename)]) from None
     except yaml.reader.ReaderError as err:  # a control character (NUL, ...) in the text
         char = f"0x{err.character:02x}" if isinstance(err.character, int) else repr(err.character)
-        raise TemplateError([f"{filename}: not valid YAML (character {char} at offset {err.position:,} "
-                             "is not allowed in YAML)"]) from None
+        raise TemplateError([msg("import.bad_yaml_char", "{file}: not valid YAML (character {char} at offset "
+                                 "{offset:,} is not allowed in YAML)",
+                                 file=filename, char=char, offset=err.position)]) from None
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
-        where = f" line {mark.line + 1} column {mark.column + 1}" if mark else ""
-        problem = getattr(err, "problem", None) or "not valid YAML"
-        raise TemplateError([f"{filename}{where}: not valid YAML ({problem})"]) from None
+        where = msg("import.where_line_column", " line {line} column {column}", line=mark.line + 1,
+                    column=mark.column + 1) if mark else ""
+        problem = getattr(err, "problem", None) or msg("import.not_yaml", "not valid YAML")
+        raise TemplateError([msg("import.bad_yaml", "{file}{where}: not valid YAML ({problem})",
+                                 file=filename, where=where, problem=problem)]) from None
 
 
 def _refusal(err: yaml.constructor.ConstructorError, filename: str) -> str:
     """One line for a tag the safe loader will not construct (e.g. !!python/object)."""
     mark = err.problem_mark
-    where = f" line {mark.line + 1}" if mark else ""
-    problem = err.problem or "a value the loader will not construct"
+    where = msg("import.where_line", " line {line}", line=mark.line + 1) if mark else ""
+    problem = err.problem or msg("import.not_constructed", "a value the loader will not construct")
     if "python/" in problem:
-        return f"{filename}{where}: refused: {problem.split(' for the tag ')[-1]} would construct a Python object"
-    return f"{filename}{where}: not valid YAML ({problem})"
+        return msg("import.python_object", "{file}{where}: refused: {tag} would construct a Python object",
+                   file=filename, where=where, tag=problem.split(" for the tag ")[-1])
+    return msg("import.bad_yaml", "{file}{where}: not valid YAML ({problem})", file=filename, where=where,
+               problem=problem)

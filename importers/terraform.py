@@ -65,15 +65,18 @@ def parse_hcl(text: str, filename: str, tokens_left: int = MAX_HCL_TOKENS) -> tu
     try:
         return hcl2.loads(text, serialization_options=_OPTIONS), used
     except UnexpectedInput as err:
-        raise TemplateError([f"{filename} line {err.line} column {err.column}: not valid HCL"]) from None
+        raise TemplateError([msg("import.bad_hcl_at", "{file} line {line} column {column}: not valid HCL",
+                                 file=filename, line=err.line, column=err.column)]) from None
     except RecursionError:
         raise _too_deep_to_parse(filename) from None
     except VisitError as err:
         if isinstance(err.orig_exc, RecursionError):
             raise _too_deep_to_parse(filename) from None
-        raise TemplateError([f"{filename}: not valid HCL ({type(err.orig_exc).__name__})"]) from None
+        raise TemplateError([msg("import.bad_hcl", "{file}: not valid HCL ({error})",
+                                 file=filename, error=type(err.orig_exc).__name__)]) from None
     except (LarkError, ValueError, KeyError, TypeError, IndexError, AttributeError) as err:
-        raise TemplateError([f"{filename}: not valid HCL ({type(err).__name__})"]) from None
+        raise TemplateError([msg("import.bad_hcl", "{file}: not valid HCL ({error})",
+                                 file=filename, error=type(err).__name__)]) from None
 
 
 def _too_deep_to_parse(filename: str) -> TemplateError:
@@ -164,7 +167,8 @@ def _typed(text: str, spec: dict) -> Any:
         try:
             number = float(text)
         except ValueError:
-            raise TemplateError([f"--param {text!r}: the variable is a number"]) from None
+            raise TemplateError([msg("import.param_tf_number", "--param {text!r}: the variable is a number",
+                                     text=text)]) from None
         return int(number) if number.is_integer() else number
     if declared == "bool" or isinstance(default, bool):
         return text.lower() == "true"

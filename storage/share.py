@@ -19,6 +19,7 @@ from urllib.parse import urlencode
 
 from models.design.schema import DesignError
 from models.design.text import load_design_data
+from models.messages import msg
 
 #: the query parameter that carries the design
 SHARE_PARAM = "d"
@@ -40,28 +41,32 @@ def decode_design(token: str) -> dict:
     """The design mapping inside a token (`DesignError` naming what is wrong with the link)."""
     token = (token or "").strip()
     if not token:
-        raise DesignError(["share link: it carries no design (the 'd' value is empty)"])
+        raise DesignError([msg("share.empty", "share link: it carries no design (the 'd' value is empty)")])
     if len(token) > MAX_TOKEN_CHARS:
-        raise DesignError([f"share link: {len(token):,} characters is too long (limit {MAX_TOKEN_CHARS:,})"])
+        raise DesignError([msg("share.too_long", "share link: {n:,} characters is too long (limit {limit:,})",
+                               n=len(token), limit=MAX_TOKEN_CHARS)])
     if not token.startswith(VERSION):
-        raise DesignError(["share link: not a design link from this app (unknown format); ask for a new link"])
+        raise DesignError([msg("share.unknown_format",
+                               "share link: not a design link from this app (unknown format); ask for a new link")])
     body = token[len(VERSION):]
     try:
         packed = base64.b64decode(body + "=" * (-len(body) % 4), altchars=b"-_", validate=True)
         inflater = zlib.decompressobj()
         raw = inflater.decompress(packed, MAX_LINK_DESIGN_CHARS)  # bounded while inflating
         if inflater.unconsumed_tail:
-            raise DesignError([f"share link: the design inside is too large (over {MAX_LINK_DESIGN_CHARS:,} "
-                               "characters); share it as a file instead"])
+            raise DesignError([msg("share.too_large", "share link: the design inside is too large (over {limit:,} "
+                                   "characters); share it as a file instead", limit=MAX_LINK_DESIGN_CHARS)])
         if not inflater.eof:
             raise ValueError("truncated")
         text = raw.decode("utf-8")
     except (binascii.Error, ValueError, zlib.error, UnicodeDecodeError) as err:
         if isinstance(err, DesignError):
             raise
-        raise DesignError(["share link: it is damaged or incomplete (was it cut off when copied?)"]) from None
+        raise DesignError([msg("share.damaged",
+                                "share link: it is damaged or incomplete (was it cut off when copied?)")]) from None
     if not text.lstrip().startswith(("{", "[")):
-        raise DesignError(["share link: not a design link from this app (it holds no JSON design); ask for a new link"])
+        raise DesignError([msg("share.no_json", "share link: not a design link from this app (it holds no JSON "
+                                "design); ask for a new link")])
     return load_design_data(text)
 
 

@@ -7,8 +7,11 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from i18n.catalog import UI, t
 
-def cost_breakdown_figure(by_component: pd.DataFrame, *, title: str, currency: str = "USD") -> go.Figure:
+
+def cost_breakdown_figure(by_component: pd.DataFrame, *, title: str, currency: str = "USD",
+                          lang: str = "en") -> go.Figure:
     """Horizontal bars of monthly cost per component.
 
     `by_component` has columns `component` and `cost` (per month, in `currency`); free-tier credits
@@ -26,7 +29,8 @@ def cost_breakdown_figure(by_component: pd.DataFrame, *, title: str, currency: s
     fig = go.Figure(go.Bar(x=data["cost"], y=data["component"], orientation="h", marker_color=colors,
                            text=[f"{c:,.{digits}f}" for c in data["cost"]], textposition="auto", error_x=error,
                            hovertemplate="%{y}: %{x:,." + str(digits) + "f} " + currency + "<extra></extra>"))
-    fig.update_layout(title=title, xaxis_title=f"{currency} per month", yaxis_title=None,
+    fig.update_layout(title=title, xaxis_title=t("page.chart.per_month", lang, cur=t(f"cur_{currency}", lang)),
+                      yaxis_title=None,
                       height=120 + 36 * len(data), margin=dict(l=10, r=10, t=50, b=40))
     return fig
 
@@ -35,7 +39,8 @@ PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd")
 
 
 def compare_figure(curves: pd.DataFrame, break_evens: pd.DataFrame, *, title: str, x_title: str, y_title: str,
-                   currency: str = "USD", log_y: bool = True, marker_label: str = "break-even") -> go.Figure:
+                   currency: str = "USD", log_y: bool = True, marker_label: str | None = None,
+                   lang: str = "en") -> go.Figure:
     """Monthly cost against client requests per month for several designs, on a log x axis.
 
     `curves` has columns `design`, `requests`, `cost` and optionally `low` / `high` (the cost of the
@@ -43,6 +48,7 @@ def compare_figure(curves: pd.DataFrame, break_evens: pd.DataFrame, *, title: st
     `label` (shown on hover) for the points where two curves cross.
     """
     digits = 0 if currency == "JPY" else 2
+    marker_label = marker_label or t("page.chart.break_even", lang)
     fig = go.Figure()
     for index, (name, group) in enumerate(curves.groupby("design", sort=False)):
         color = PALETTE[index % len(PALETTE)]
@@ -166,39 +172,51 @@ def _has_direct_volume(comp: dict) -> bool:
 
 
 def limit_figure(demand: np.ndarray, limit: float | None, *, title: str, unit: str,
-                 month_label: str = "Month (hourly peak)", day_label: str = "Peak day (per minute)") -> go.Figure:
+                 month_label: str | None = None, day_label: str | None = None, lang: str = "en") -> go.Figure:
     """Demand against its limit: the month as hourly peaks, and the peak day minute by minute.
 
     `demand` has one value per minute of the 730-hour month (43,800 values), in `unit`.
     """
+    month_label = month_label or t("page.chart.month_hourly", lang)
+    day_label = day_label or t("page.chart.peak_day", lang)
     hourly = demand[: len(demand) // 60 * 60].reshape(-1, 60).max(axis=1)
     peak_day = int(np.argmax(demand)) // 1440
     day = demand[peak_day * 1440:(peak_day + 1) * 1440]
     fig = make_subplots(rows=1, cols=2, column_widths=[0.6, 0.4],
-                        subplot_titles=(month_label, f"{day_label}: day {peak_day + 1}"))
+                        subplot_titles=(month_label, t("page.chart.day_n", lang, label=day_label, n=peak_day + 1)))
     fig.add_trace(go.Scatter(x=np.arange(len(hourly)) / 24, y=hourly, name=unit, line=dict(color="#1f77b4")), 1, 1)
     fig.add_trace(go.Scatter(x=np.arange(len(day)) / 60, y=day, name=unit, line=dict(color="#1f77b4"),
                              showlegend=False), 1, 2)
     if limit is not None:
         fig.add_hline(y=limit, line=dict(color="#d62728", dash="dash"), row=1, col=1)
-        fig.add_hline(y=limit, line=dict(color="#d62728", dash="dash"), row=1, col=2, annotation_text="limit")
-    fig.update_xaxes(title_text="day", row=1, col=1)
-    fig.update_xaxes(title_text="hour (local)", row=1, col=2)
+        fig.add_hline(y=limit, line=dict(color="#d62728", dash="dash"), row=1, col=2,
+                      annotation_text=t("page.chart.limit", lang))
+    fig.update_xaxes(title_text=t("page.chart.day", lang), row=1, col=1)
+    fig.update_xaxes(title_text=t("page.chart.hour_local", lang), row=1, col=2)
     fig.update_yaxes(title_text=unit, row=1, col=1)
     fig.update_layout(title=title, height=360, margin=dict(l=10, r=10, t=70, b=40), showlegend=False)
     return fig
 
 
-def capacity_figure(demand: np.ndarray, capacities: dict[str, np.ndarray], *, title: str, unit: str) -> go.Figure:
+def _strategy(name: str, lang: str) -> str:
+    """A DynamoDB planner strategy's name in `lang` (the name itself when the catalog has no word for it)."""
+    key = f"page.dynamodb.strategy.{name}"
+    return t(key, lang) if key in UI else name
+
+
+def capacity_figure(demand: np.ndarray, capacities: dict[str, np.ndarray], *, title: str, unit: str,
+                    lang: str = "en") -> go.Figure:
     """Consumed capacity with each strategy's provisioned capacity over the month (hourly maxima)."""
     def hourly(values: np.ndarray) -> np.ndarray:
         return values[: len(values) // 60 * 60].reshape(-1, 60).max(axis=1)
 
     days = np.arange(len(demand) // 60) / 24
-    fig = go.Figure(go.Scatter(x=days, y=hourly(demand), name="consumed", line=dict(color="#444", width=1),
+    fig = go.Figure(go.Scatter(x=days, y=hourly(demand), name=t("page.chart.consumed", lang),
+                               line=dict(color="#444", width=1),
                                fill="tozeroy", fillcolor="rgba(120,120,120,0.25)"))
     for name, capacity in capacities.items():
-        fig.add_trace(go.Scatter(x=days, y=hourly(capacity), name=name, line=dict(width=1.5, shape="hv")))
-    fig.update_layout(title=title, xaxis_title="day", yaxis_title=unit, height=380,
+        fig.add_trace(go.Scatter(x=days, y=hourly(capacity), name=_strategy(name, lang),
+                                 line=dict(width=1.5, shape="hv")))
+    fig.update_layout(title=title, xaxis_title=t("page.chart.day", lang), yaxis_title=unit, height=380,
                       margin=dict(l=10, r=10, t=50, b=40), legend=dict(orientation="h", y=-0.2))
     return fig

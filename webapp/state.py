@@ -17,10 +17,10 @@ from typing import Any
 
 import streamlit as st
 
-from i18n.catalog import LANGUAGES, t
+from i18n.catalog import LANGUAGES, TEMPLATES_JA, shown, t
 from models.costs.estimate import Estimate
 from models.costs.money import CURRENCIES, MoneyError, QuoteSettings
-from models.design.schema import DesignError
+from models.design.schema import REGION_NAMES, DesignError
 from models.design.text import load_design_data
 from service import Plan, plan, validate
 from storage.share import SHARE_PARAM, decode_design, encode_design
@@ -37,6 +37,18 @@ SETTING_PARAMS = {"lang": "lang", "cur": "currency", "rate": "jpy_per_usd", "tax
 def template_data(key: str) -> dict:
     """A bundled template as a design mapping (cached; callers get a copy)."""
     return load_design_data(template_text(key))
+
+
+def design_text(design: dict, field: str, lg: str) -> str:
+    """The design's "name" or "description" to show: a bundled template's own in Japanese on a Japanese screen
+    (while it is unchanged), else the text in the design."""
+    text = str(design.get(field) or "")
+    if lg == "ja":
+        for key in template_keys():
+            if key in TEMPLATES_JA and " ".join(str(template_data(key).get(field, "")).split()) == " ".join(
+                    text.split()):
+                return TEMPLATES_JA[key][0 if field == "name" else 1]
+    return text
 
 
 def design_key(data: dict) -> str | None:
@@ -187,6 +199,11 @@ def current_scenarios() -> tuple[dict[str, Estimate] | None, list[str]]:
         return {case: c.estimate for case, c in cached_plan(st.session_state.design).cases.items()}, []
     except DesignError as err:
         return None, err.problems
+
+
+def region_name(region: str, lg: str) -> str:
+    """A region's name in `lg` ("Asia Pacific (Tokyo)", "アジアパシフィック（東京）")."""
+    return shown("region_name", region, lg) if lg == "ja" else REGION_NAMES.get(region, region)
 
 
 def lang() -> str:

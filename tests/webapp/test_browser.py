@@ -16,6 +16,8 @@ import openpyxl
 import pytest
 from app_server import CHROMIUM, CHROMIUM_ARGS, AppDidNotStart, running_app
 
+from i18n.catalog import TEMPLATES_JA
+
 try:
     from playwright.sync_api import expect, sync_playwright
 except ImportError:  # handled by the `browser` fixture: skip locally, fail in CI
@@ -133,6 +135,7 @@ def test_full_page_screenshot_is_a_png(page, tmp_path):
 PHOTO = "Photo upload with thumbnails (S3 events)"
 PHOTO_JA = "写真アップロードとサムネイル作成 (S3 イベント)"  # i18n/templates_ja.py: the quote's title in Japanese
 PHOTO_SQS = "Photo upload with thumbnails (SQS buffer)"
+PHOTO_JA = TEMPLATES_JA["photo_thumbnails"][0]  # its name on a Japanese screen (the exports keep the file's)
 YEN_AMOUNT = re.compile(r"^[0-9][0-9,]*円$")
 FLOW_SCREENSHOT_COPY = Path("/tmp/serverless_planner_flow.png")
 XLSX_SHEETS_JA = ["概要", "明細", "前提条件", "上限チェック"]  # Summary, Line items, Assumptions, Readiness

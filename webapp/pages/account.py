@@ -7,7 +7,6 @@ from __future__ import annotations
 import copy
 import os
 
-import pandas as pd
 import streamlit as st
 
 from aws import (
@@ -27,10 +26,13 @@ from aws.guard import DEFAULT_DEADLINE_S, DEFAULT_MAX_RESPONSE_BYTES
 from aws.price_list import RefreshError, cached_catalog_info, catalog_changes, catalog_dir, refresh_catalog
 from aws.report import diff_rows, gap_rows, limit_rows, quota_rows, resource_rows
 from aws.snapshot import SnapshotFieldProblem, check, gaps
+from i18n.catalog import t
+from i18n.engine_ja import say
 from models.design.schema import REGIONS, Design, DesignError
+from models.messages import msg
 from pricing.catalog import load_catalog
 from webapp.state import lang, set_design
-from webapp.views.account import PULL_ENV, tx
+from webapp.views.account import PULL_ENV, table, tx
 
 MAX_UPLOAD_BYTES = 50_000_000
 KINDS = ("functions", "apis", "tables", "buckets", "queues")
@@ -56,10 +58,12 @@ def pull_panel(lg: str) -> None:
     profiles = [default] + (available_profiles() if allowed else [])
     cols = st.columns(2)
     chosen = cols[0].multiselect(tx("profiles", lg), profiles, default=[default], key="account.profiles",
-                                 disabled=not allowed, help=tx("profiles_help", lg))
+                                 disabled=not allowed, help=tx("profiles_help", lg),
+                                 placeholder=tx("profiles_placeholder", lg))
     region = st.session_state.design.get("region", "us-east-1")
     regions = cols[1].multiselect(tx("regions", lg), list(REGIONS), default=[region] if region in REGIONS else [],
-                                  key="account.regions", disabled=not allowed)
+                                  key="account.regions", disabled=not allowed,
+                                  placeholder=tx("regions_placeholder", lg))
     if st.button(tx("pull", lg), key="account.pull", disabled=not allowed or not regions, type="primary"):
         bar = st.progress(0.0, text=tx("pulling", lg))
 
@@ -74,13 +78,14 @@ def pull_panel(lg: str) -> None:
 
 def upload_panel(lg: str) -> None:
     """Open a snapshot file written by `cli.py pull -o`."""
-    upload = st.file_uploader(tx("upload", lg), type=["json"], key="account.upload")
+    upload = st.file_uploader(tx("upload", lg), type=["json"], key="account.upload", help=tx("upload_help", lg))
     if upload is None or upload.file_id == st.session_state.get("account.upload_id"):
         return
     st.session_state["account.upload_id"] = upload.file_id
     try:
         if upload.size > MAX_UPLOAD_BYTES:
-            raise SnapshotError(f"{upload.name}: {upload.size:,} bytes is too large")
+            raise SnapshotError(msg("snapshot.upload_too_large", "{name}: {size:,} bytes is too large",
+                                    name=upload.name, size=upload.size))
         st.session_state.account_snapshot = parse_snapshot(upload.getvalue(), upload.name)
     except SnapshotError as err:
         st.error(snapshot_problem(err, upload.name, lg))
@@ -90,12 +95,15 @@ def snapshot_problem(err: SnapshotError, name: str, lg: str) -> str:
     """A malformed or unreadable snapshot in the page's language: the file, the field, what is wrong."""
     if isinstance(err, SnapshotFieldProblem):
         return tx("malformed", lg, name=name, field=err.field or "-", allowed=err.allowed, found=err.found)
-    text = str(err)
-    for marker, key in (("not a JSON snapshot", "not_json"), ("not an account snapshot", "not_snapshot"),
-                        ("'accounts' list", "not_snapshot"), ("too large", "too_large")):
-        if marker in text:
-            return f"{tx(key, lg, name=name)} {text}"
-    return f"{tx('upload_error', lg)} {text}"
+    problem = err.problems[0] if err.problems else str(err)
+    key = HEADINGS.get(getattr(problem, "id", ""), "upload_error")
+    return f"{tx(key, lg, name=name)} {say(problem, lg)}"
+
+
+#: the heading above a snapshot that was not opened, by the message id of what is wrong
+HEADINGS = {"snapshot.not_json": "not_json", "snapshot.too_deep": "not_json", "snapshot.wrong_schema": "not_snapshot",
+            "snapshot.no_accounts_list": "not_snapshot", "snapshot.too_large": "too_large",
+            "snapshot.upload_too_large": "too_large"}
 
 
 def gap_notes(snapshot: dict, lg: str) -> None:
@@ -128,22 +136,22 @@ def results(snapshot: dict, label: str, region: str, lg: str) -> None:
         st.markdown(f"**{tx('limits', lg)}**")
         limits = limit_rows(snapshot, region, label)
         if limits:
-            st.dataframe(pd.DataFrame(limits), key="account.limits", hide_index=True)
+            st.dataframe(table(limits, lg), key="account.limits", hide_index=True)
         else:
             st.info(tx("no_limits", lg))
         for kind, rows in resource_rows(snapshot, region, label).items():
             st.markdown(f"**{tx(kind, lg)}** ({len(rows)})")
             if rows:
-                st.dataframe(pd.DataFrame(rows), key=f"account.{kind}", hide_index=True)
+                st.dataframe(table(rows, lg), key=f"account.{kind}", hide_index=True)
         quotas = quota_rows(snapshot, region, label)
         if quotas:
             st.markdown(f"**{tx('quotas', lg)}**")
-            st.dataframe(pd.DataFrame(quotas), key="account.quotas", hide_index=True)
+            st.dataframe(table(quotas, lg, rename={"name": "quota_name"}), key="account.quotas", hide_index=True)
     st.markdown(f"**{tx('gaps', lg)}**")
     rows = gap_rows(snapshot)
     if rows:
         gap_notes(snapshot, lg)
-        st.dataframe(pd.DataFrame(rows), key="account.gaps", hide_index=True)
+        st.dataframe(table(rows, lg), key="account.gaps", hide_index=True)
     else:
         st.success(tx("no_gaps", lg))
 
@@ -154,10 +162,11 @@ def differences(snapshot: dict, label: str, region: str, lg: str) -> None:
     try:
         rows = diff_rows(account_diff(st.session_state.design, snapshot, region, label))
     except (DesignError, SnapshotError) as err:
-        st.info(str(err))
+        st.info(str(err) if lg == "en" else tx("diff_error", lg) + "\n\n" + "\n".join(f"- {say(p, lg)}"
+                                                                                  for p in err.problems))
         return
     if rows:
-        st.dataframe(pd.DataFrame(rows).astype(str), key="account.diff", hide_index=True)
+        st.dataframe(table(rows, lg).astype(str), key="account.diff", hide_index=True)
     else:
         st.success(tx("no_diff", lg))
 
@@ -176,8 +185,11 @@ def do_import(snapshot: dict, label: str, region: str) -> None:
     picked = st.session_state.get("account.pick") or None
     try:
         imported = import_design(snapshot, region, label, pick=picked)
-    except (ImportProblem, DesignError) as err:
-        st.session_state["account.message"] = ("error", "import_error", [str(err)])
+    except DesignError as err:
+        st.session_state["account.message"] = ("error", "import_error", err.problems[:1] or [str(err)])
+        return
+    except ImportProblem as err:
+        st.session_state["account.message"] = ("error", "import_error", [err.args[0] if err.args else str(err)])
         return
     set_design(imported.data, f"{label} ({region})")
     st.session_state["account.message"] = ("warning", "imported", imported.assumptions + imported.notes)
@@ -193,13 +205,13 @@ def actions(snapshot: dict, label: str, region: str, lg: str) -> None:
         st.caption(tx("limits_unsupported", lg))
     names = resource_names(snapshot, region, label)
     options = [n for kind in KINDS for n in names[kind]]
-    st.multiselect(tx("pick", lg), options, key="account.pick")
+    st.multiselect(tx("pick", lg), options, key="account.pick", placeholder=tx("pick_placeholder", lg))
     st.button(tx("import", lg), key="account.import", disabled=not options, on_click=do_import,
               args=(snapshot, label, region))
     message = st.session_state.pop("account.message", None)
     if message:
         kind, key, lines = message
-        getattr(st, kind)(tx(key, lg) + ("\n\n" + "\n".join(f"- {line}" for line in lines) if lines else ""))
+        getattr(st, kind)(tx(key, lg) + ("\n\n" + "\n".join(f"- {say(line, lg)}" for line in lines) if lines else ""))
 
 
 def prices_panel(lg: str) -> None:
@@ -211,7 +223,7 @@ def prices_panel(lg: str) -> None:
         try:
             refresh_catalog(region)
         except RefreshError as err:
-            st.error(f"{tx('refresh_error', lg)} {err}")
+            st.error(f"{tx('refresh_error', lg)} {say(err.args[0], lg) if err.args else err}")
     info = cached_catalog_info(region)
     bundled = load_catalog(region)
     if info is None:
@@ -221,7 +233,7 @@ def prices_panel(lg: str) -> None:
     st.caption(tx("prices_cached", lg, region=region, refreshed_at=str(info.get("refreshed_at")), path=info["path"],
                   changed=str(len(changes))))
     if changes:
-        st.dataframe(pd.DataFrame([c.__dict__ for c in changes]), key="account.price_changes", hide_index=True)
+        st.dataframe(table([c.__dict__ for c in changes], lg), key="account.price_changes", hide_index=True)
 
 
 def page() -> None:
@@ -252,7 +264,8 @@ def show_snapshot(snapshot: dict, lg: str) -> None:
             differences(snapshot, label, region, lg)
             actions(snapshot, label, region, lg)
     except Exception as err:  # a snapshot that passed the checks and still trips a page bug: say so, keep the page
-        st.error(tx("render_error", lg, error=f"{type(err).__name__}: {str(err)[:200]}"))
+        error = t("unexpected_error", lg, error=type(err).__name__, detail=str(err)[:200])
+        st.error(tx("render_error", lg, error=error))
 
 
 page()

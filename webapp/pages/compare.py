@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from i18n.catalog import t, tf
+from i18n.catalog import t, template_name, tf
 from i18n.engine_ja import say
 from models.design.schema import DesignError
 from service import design_summary
@@ -66,7 +66,7 @@ def label_of(option: str, lg: str) -> str:
     if kind == "current":
         return tf("src_current", lg, name=st.session_state.design.get("name", ""))
     if kind == "template":
-        return tf("src_template", lg, name=template_data(name)["name"])
+        return tf("src_template", lg, name=template_name(name, template_data(name)["name"], lg))
     return tf("src_saved", lg, name=name)
 
 

@@ -7,9 +7,7 @@ from typing import Any
 
 import streamlit as st
 
-from i18n.aws_terms import REGIONS_JA
-from i18n.catalog import t, tf
-from i18n.templates_ja import TEMPLATES_JA
+from i18n.catalog import shown, t, template_name, tf
 from models.design.ranges import expected_value, is_range, spread
 from models.design.schema import REGION_NAMES, DesignError
 from models.design.text import dump_design_text, load_design_data
@@ -22,6 +20,7 @@ from webapp.state import (
     edit_top,
     init_state,
     lang,
+    region_name,
     set_design,
     switch_range,
     template_data,
@@ -45,20 +44,8 @@ def modified_template(lg: str) -> str | None:
     """ "Save app data (modified)" when the design came from a template and was edited since, else None."""
     key = st.session_state.get("design_label")
     if key in template_keys() and st.session_state.design != template_data(key):
-        return tf("page.design.modified", lg, name=template_name(key, lg))
+        return tf("page.design.modified", lg, name=template_name(key, template_data(key)["name"], lg))
     return None
-
-
-def template_name(key: str, lg: str) -> str:
-    """A template's name in the UI's language (the Japanese names the quote uses, i18n/templates_ja.py)."""
-    if lg == "ja" and key in TEMPLATES_JA:
-        return TEMPLATES_JA[key][0]
-    return str(template_data(key)["name"])
-
-
-def region_name(code: str, lg: str) -> str:
-    """A region's name as the AWS console writes it in the UI's language."""
-    return REGIONS_JA.get(code, REGION_NAMES[code]) if lg == "ja" else REGION_NAMES[code]
 
 
 def open_panel(lg: str) -> None:
@@ -70,7 +57,7 @@ def open_panel(lg: str) -> None:
     st.session_state.template = label if label in template_keys() else None
     st.selectbox(t("template", lg), template_keys(), key="template", on_change=on_template_change, index=None,
                  placeholder=t("template_placeholder", lg),
-                 format_func=lambda k: template_name(k, lg), help=t("template_help", lg))
+                 format_func=lambda k: template_name(k, template_data(k)["name"], lg), help=t("template_help", lg))
     modified = modified_template(lg)  # beside the picker, not in its options: a changing option text resets it
     if modified:
         st.caption(f"✏️ {plain(modified)}")
@@ -112,7 +99,7 @@ def design_form(design: dict, lg: str) -> None:
                  on_change=edit_top, args=("region", f"r{rev}.region"))
     free = design.get("free_tier", "always")
     st.selectbox(t("free_tier", lg), FREE_TIERS, index=FREE_TIERS.index(free) if free in FREE_TIERS else 1,
-                 key=f"r{rev}.free_tier", help=t("free_tier_help", lg),
+                 key=f"r{rev}.free_tier", help=t("free_tier_help", lg), format_func=lambda k: t(f"free_tier_{k}", lg),
                  on_change=edit_top, args=("free_tier", f"r{rev}.free_tier"))
     requests = (design.get("workload") or {}).get("requests_per_month")
     if requests is not None:
@@ -128,7 +115,7 @@ def design_form(design: dict, lg: str) -> None:
             bound_inputs(None, spec, requests, label, f"r{rev}.requests", lg, number_format="%.0f")
     st.markdown(f"**{t('components', lg)}**")
     for index, component in enumerate(design.get("components") or []):
-        title = f"{component.get('id')} · {component.get('type')}"
+        title = f"{component.get('id')} · {shown('type', component.get('type'), lg)}"
         if component.get("from"):
             title += f" ← {component['from']}"
         with st.expander(component.get("label") or title):
@@ -181,7 +168,8 @@ def component_widgets(index: int, component: dict, rev: int, lg: str) -> None:
                       on_change=edit_component, args=(index, spec.name, key))
         label = t(spec.name, lg)
         if spec.choices:
-            st.selectbox(label, spec.choices, index=spec.choices.index(start) if start in spec.choices else 0, **common)
+            st.selectbox(label, spec.choices, index=spec.choices.index(start) if start in spec.choices else 0,
+                         format_func=lambda v: shown("choice", v, lg), **common)
         elif spec.integer:
             low_limit, high_limit, step = _limits(spec)
             st.number_input(label, min_value=int(low_limit), max_value=int(high_limit),

@@ -192,7 +192,8 @@ def page() -> None:
         heading(year, lg) if money.currency == "USD" else year: st.column_config.NumberColumn(format=money_format)})
     for part, unit, side in (("demand_read", tx("reads", lg), 0), ("demand_write", tx("writes", lg), 1)):
         capacities = {name: pair[side] for name, pair in curves.items() if isinstance(pair, tuple)}
-        st.plotly_chart(capacity_figure(curves[part], capacities, title=f"{doc['table']}: {unit}", unit=unit),
+        st.plotly_chart(capacity_figure(curves[part], capacities, title=f"{doc['table']}: {unit}", unit=unit,
+                                        lang=lg),
                         key=f"ddb.chart.{part}")
     weekly = next(s for s in doc["strategies"] if s["name"] == RECURRING)
     bound = next(s for s in doc["strategies"] if s["name"] == LOWER_BOUND)

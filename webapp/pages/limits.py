@@ -62,8 +62,7 @@ def checks_table(report, lg: str = "en") -> pd.DataFrame:
              "peak": c.peak_demand, "limit": c.limit_value, "unit": say(c.unit, lg), "headroom %": c.headroom_pct,
              "affected / month": c.affected_requests_per_month, "consequence": say(c.consequence, lg),
              "action": say(c.action, lg),
-             "limit source": c.limit_source + ((" (from your account)" if lg == "en" else "（お使いのアカウントから）")
-                                               if c.from_account else "")}
+             "limit source": c.limit_source + (tx("from_account", lg) if c.from_account else "")}
             for c in sorted(report.checks, key=lambda c: STATUS_ORDER[c.status])]
     return pd.DataFrame(rows)
 
@@ -142,7 +141,8 @@ def page() -> None:
             found = next(c for c in report.checks if (c.id, c.component) == chosen)
             st.plotly_chart(limit_figure(report.curves[chosen], found.limit_value,
                                          title=f"{check_name(found.id, lg)} · {found.component}",
-                                         unit=say(found.unit, lg)), key="limit_chart")
+                                         unit=say(found.unit, lg), lang=lg),
+                            key="limit_chart")
 
 
 page()

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from i18n.catalog import t
+from i18n.catalog import shown, t
 from models.design.schema import REGION_NAMES
 from pricing.catalog import load_catalog
-from webapp.state import lang
+from webapp.state import lang, region_name
 
 
 @st.cache_data(show_spinner=False)
@@ -18,14 +18,29 @@ def catalog_table(region: str, lg: str) -> pd.DataFrame:
     rows = []
     for price in sorted(catalog.prices.values(), key=lambda p: p.id):
         rows.append({
-            t("col_service", lg): price.service, t("col_dimension", lg): price.dimension,
-            t("col_unit_price", lg): "; ".join(price.display_price(i) for i in range(len(price.tiers))),
-            t("free_tier", lg): (f"{price.free_tier.amount:,} {price.unit} ({price.free_tier.kind})"
-                                 if price.free_tier else ""),
-            t("col_as_of", lg): price.as_of.isoformat(), t("col_confidence", lg): price.confidence,
-            t("col_source", lg): price.source, t("col_note", lg): price.note, "id": price.id,
+            t("col_service", lg): shown("service", price.service, lg), t("col_dimension", lg): price.dimension,
+            t("col_unit_price", lg): unit_price_text(price, lg),
+            t("free_tier", lg): free_tier_text(price, lg),
+            t("col_as_of", lg): price.as_of.isoformat(),
+            t("col_confidence", lg): t(f"confidence_{price.confidence}", lg),
+            t("col_source", lg): price.source, t("col_note", lg): price.note, t("col_price_id", lg): price.id,
         })
     return pd.DataFrame(rows)
+
+
+def free_tier_text(price, lg: str) -> str:
+    """The free allowance of a price: amount, unit and which free tier grants it."""
+    if not price.free_tier:
+        return ""
+    return f"{price.free_tier.amount:,} {shown('unit', price.unit, lg)} ({t(f'free_tier_{price.free_tier.kind}', lg)})"
+
+
+def unit_price_text(price, lg: str) -> str:
+    """Every tier's price as AWS prints it ("$0.20 per 1M requests"; "$0.20／1M リクエスト" in Japanese)."""
+    texts = [price.display_price(i) for i in range(len(price.tiers))]
+    if lg == "ja":
+        texts = [text.replace(" per ", "／").removesuffix(price.unit) + shown("unit", price.unit, lg) for text in texts]
+    return "; ".join(texts)
 
 
 def page() -> None:
@@ -35,14 +50,14 @@ def page() -> None:
     region = st.selectbox(t("region", lg), list(REGION_NAMES), key="prices_region",
                           index=list(REGION_NAMES).index(st.session_state.design.get("region", "us-east-1"))
                           if st.session_state.design.get("region") in REGION_NAMES else 0,
-                          format_func=lambda r: f"{r} — {REGION_NAMES[r]}")
+                          format_func=lambda r: f"{r} — {region_name(r, lg)}")
     table = catalog_table(region, lg)
     counts = table[t("col_confidence", lg)].value_counts().to_dict()
     st.caption(" · ".join(f"{k}: {v}" for k, v in counts.items()))
     if st.checkbox(t("prices_assumed_only", lg), key="prices_assumed_only", help=t("prices_assumed_help", lg)):
-        table = table[table[t("col_confidence", lg)] == "assumed"]
+        table = table[table[t("col_confidence", lg)] == t("confidence_assumed", lg)]
     st.dataframe(table, key="prices_table", hide_index=True, column_config={
-        t("col_source", lg): st.column_config.LinkColumn(t("col_source", lg), display_text="source")})
+        t("col_source", lg): st.column_config.LinkColumn(t("col_source", lg), display_text=t("source_link", lg))})
 
 
 page()

@@ -110,7 +110,7 @@ def on_open() -> None:
         return
     except Exception as err:  # noqa: BLE001 - a file the validator did not foresee: a message, never a traceback
         flash("error", tf("saved_open_failed", lg, name=plain(name),
-                          reason=plain(f"{type(err).__name__}: {err}")[:300]))
+                          reason=plain(tf("unexpected_error", lg, error=type(err).__name__, detail=str(err)))[:300]))
         return
     set_design(data, f"saved:{name}")
     remember_version(name, version)

@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from i18n.catalog import check_name, format_date, t, tf
+from i18n.catalog import check_name, format_date, shown, t, tf
 from i18n.engine_ja import say
 from i18n.format import format_money, rate_note, rounding_rule
 from models.checks.readiness import Readiness
@@ -79,7 +79,7 @@ def line_item_table(est: Estimate, lg: str, quote: Quote | None = None) -> pd.Da
     lines = quote.lines if quote is not None else [None] * len(est.line_items)
     for li, ql in zip(est.line_items, lines, strict=True):
         row = {
-            t("col_component", lg): li.component, t("col_service", lg): li.service,
+            t("col_component", lg): li.component, t("col_service", lg): shown("service", li.service, lg),
             t("col_dimension", lg): li.dimension, t("col_quantity", lg): quantity_text(float(li.quantity), li.unit),
             t("col_unit", lg): li.unit,
             t("col_unit_price", lg): None if li.unit_price_usd is None else float(li.unit_price_usd),
@@ -90,7 +90,7 @@ def line_item_table(est: Estimate, lg: str, quote: Quote | None = None) -> pd.Da
             row[cost_column] = None if ql.amount is None else float(ql.amount)
         row.update({
             t("col_as_of", lg): li.as_of.isoformat() if li.as_of else "",
-            t("col_confidence", lg): li.confidence, t("col_source", lg): li.source,
+            t("col_confidence", lg): t(f"confidence_{li.confidence}", lg), t("col_source", lg): li.source,
             t("col_formula", lg): li.formula,
         })
         rows.append(row)
@@ -191,7 +191,8 @@ def results(estimates: dict[str, Estimate], quotes: dict[str, Quote], settings: 
         lows, highs = component_amounts(quotes["low"]), component_amounts(quotes["high"])
         by_component["low"] = [lows.get(c, 0.0) for c in by_component["component"]]
         by_component["high"] = [highs.get(c, 0.0) for c in by_component["component"]]
-    st.plotly_chart(cost_breakdown_figure(by_component, title=t("breakdown", lg), currency=settings.currency),
+    st.plotly_chart(cost_breakdown_figure(by_component, title=t("breakdown", lg), currency=settings.currency,
+                                          lang=lg),
                     key="breakdown_chart")
     st.subheader(t("line_items", lg))
     table = line_item_table(est, lg, quotes["expected"])

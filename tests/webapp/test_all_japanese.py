@@ -1,0 +1,264 @@
+"""Every page in Japanese shows no English: each page is rendered through AppTest with the language
+set to "ja", every visible text is collected (markdown, captions, headings, metrics, widget labels,
+options, placeholders and help, alerts, table columns and string cells, expander and tab labels,
+buttons, chart titles, axes and legends), and any Latin-script word not in the allow-list below
+fails the test, named with the page and the element it appeared in.
+
+The allow-list is data, kept short: AWS's product names, units, formats, the user's own ids and the
+few words Streamlit draws itself. Fix a screen by translating it, not by adding an English word here.
+`st.code` blocks (YAML, commands, policies) are code, not prose, and are not read.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from aws import load_snapshot, resource_names
+from aws.facts import snapshot_facts
+from models.design.text import load_design_data
+from templates import template_text
+
+ROOT = Path(__file__).resolve().parents[2]
+APP = str(ROOT / "app.py")
+PAGES = sorted(f"webapp/pages/{p.name}" for p in (ROOT / "webapp" / "pages").glob("*.py") if p.name != "__init__.py")
+SNAPSHOT = ROOT / "tests" / "fixtures" / "aws" / "snapshot_photos_tokyo.json"
+TEMPLATES = ("photo_thumbnails", "save_app_data")
+
+ALLOWED = {
+    # AWS services, products and their own feature names (AWS's Japanese pages keep them in English)
+    "AWS", "Lambda", "API", "Gateway", "DynamoDB", "S3", "SQS", "SNS", "SES", "CloudFront", "Cognito", "CloudWatch",
+    "X-Ray", "Route", "REST", "HTTP", "HTTPS", "WebSocket", "IAM", "EventBridge", "Scheduler", "Step", "Functions",
+    "Fargate", "Glacier", "Standard", "IA", "Intelligent-Tiering", "Price", "List", "Service", "Quotas",
+    "SnapStart", "Graviton", "Logs", "Logs Insights", "TTL", "GSI", "LSI", "ARN", "DNS", "CDN", "URL", "SLA",
+    "Gateway Timeout", "PUT", "GET", "POST", "LIST", "Lite", "Essentials", "Plus", "Infrequent", "Access",
+    "DAX", "KMS", "VPC", "NAT", "SAM", "CloudFormation", "Terraform", "HCL", "x86_64", "arm64", "ARM", "x86",
+    "Standard-IA", "FIFO", "DLQ", "Application", "Auto", "Scaling", "Invoke", "API Gateway", "Price List",
+    # written in Latin letters in Japanese too: ID, Web, UTC (the time standard)
+    "ID", "Web", "UTC", "ISO",
+    # units and figures
+    "GB", "MB", "KB", "TB", "ms", "GB-s", "RCU", "WCU", "RRU", "WRU", "MAU", "USD", "JPY", "rps", "p50", "p95", "p99",
+    "vCPU", "req", "k", "M", "B",
+    # file formats and the app's name
+    "YAML", "JSON", "CSV", "Excel", "HTML", "PDF", "UTF-8", "Serverless", "Planner", "yml", "yaml", "json", "tf",
+    "csv", "xlsx", "html",
+    # Streamlit draws these itself; no parameter sets them (st.file_uploader's drop zone)
+    "Browse", "files", "Drag", "and", "drop", "file", "here", "Limit", "per",
+}
+
+#: words that are names, not English: AWS API and field names (GetAccountSettings, ReadCapacityUnits),
+#: environment variables (SERVERLESS_PLANNER_DESIGNS), region codes (ap-northeast-1), Lambda runtimes (python3.12), Service Quotas codes (L-F3CA5463)
+NAME_PATTERNS = re.compile(r"(?:[A-Z][a-z]+){2,}|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[a-z]{2}-[a-z]+-\d|(?:python|nodejs|java|dotnet|ruby)[\d.x]+|"
+                           r"L-[0-9A-F]{8}")
+#: table columns whose cells are AWS's own data, in AWS's words: Service Quotas' names and AWS's error
+#: messages (the APIs answer in English); and the Prices page's price ids (what `cli.py prices` takes)
+DATA_COLUMNS = {"クォータ名", "AWS のメッセージ", "価格 ID"}
+#: the language picker names each language in itself and is labelled in both ("Language / 言語")
+BILINGUAL_KEYS = {"lang"}
+
+#: English that still reaches Japanese screens, each with where it comes from: (page, element, text) regexes.
+#: NOT an allow-list: these texts are real English still to translate. They are reported by
+#: `test_the_english_still_to_translate_is_still_there`, which fails once one is gone (delete its line then).
+NOT_YET = (
+    # the line items: formulas, price dimensions and units are built in models/costs/*.py and named in
+    # pricing/catalog/*.yaml; the assumed-prices warning lists those dimension names
+    ("design|cost", r"table cell \((計算|課金項目|単位)\)", r""),
+    ("design|cost", r"warning", r"件の価格は .* で公表されていないため推定値です"),
+    # the Prices page: price dimensions and notes from pricing/catalog/*.yaml
+    ("prices", r"table cell \((課金項目|注記)\)", r""),
+    # the Limits page: readiness check ids, "(account)"/"(design)", limit sources ("design file") and the
+    # field names inside actions (models/checks/*.py; the check names are being reworked elsewhere)
+    ("limits", r"table cell \((チェック|コンポーネント|上限の出典)\)|selectbox option|chart title", r""),
+    ("limits", r"table cell \((対応|結果)\)", r"reserved_concurrency|timeout_s|idempotent|dlq|Too Many|Erlang|INIT|"
+                                              r"Slow Down|lambda\.async_events"),
+    # the DynamoDB planner page: strategy ids in its table and recommendation, the schedule table's
+    # columns and weekdays, the table-class radio (webapp/pages/dynamodb.py, models/dynamodb_planner)
+    ("dynamodb", r"table cell \((方式|start)\)|table column|success|radio option", r""),
+    # the range help shows the design file's own keys {low, expected, high}
+    ("design", r"checkbox help", r"\{low, expected, high\}"),
+)
+
+WORD = re.compile(r"[A-Za-z][A-Za-z0-9_.\-]*[A-Za-z0-9]")
+URL = re.compile(r"https?://\S+|(?:/[\w.\\-]+){2,}")  # addresses and folders (the server's own paths)
+CODE_SPAN = re.compile(r"`[^`]*`")
+
+
+def latin_words(text: str) -> Iterator[str]:
+    """Latin-script words of two letters or more (digits, ids like ap-northeast-1 and x86_64 inside a word);
+    markdown escapes undone, inline code, URLs and the names above left out."""
+    text = CODE_SPAN.sub(" ", URL.sub(" ", re.sub(r"\\(.)", r"\1", text)))
+    for match in WORD.finditer(text):
+        word = match.group().strip("-._")
+        if len(re.sub(r"[^A-Za-z]", "", word)) >= 2 and not NAME_PATTERNS.fullmatch(word):
+            yield word
+
+
+def _plotly_texts(spec: dict) -> Iterator[tuple[str, str]]:
+    layout = spec.get("layout", {})
+
+    def title(node) -> str:
+        if isinstance(node, dict):
+            return str(node.get("text") or "")
+        return str(node or "")
+
+    yield "chart title", title(layout.get("title"))
+    for key, axis in layout.items():
+        if key.startswith(("xaxis", "yaxis")) and isinstance(axis, dict):
+            yield f"chart {key}", title(axis.get("title"))
+    for note in layout.get("annotations", []):
+        yield "chart annotation", str(note.get("text") or "")
+    shown = [trace for trace in spec.get("data", []) if trace.get("showlegend", True) is not False]
+    if len(shown) > 1 or any(trace.get("showlegend") for trace in shown):
+        for trace in shown:
+            yield "chart legend", str(trace.get("name") or "")
+
+
+def _widget_texts(kind: str, proto) -> Iterator[tuple[str, str]]:
+    for field in ("label", "help", "placeholder"):
+        value = getattr(proto, field, "")
+        if isinstance(value, str) and value:
+            yield f"{kind} {field}", value
+    for option in getattr(proto, "options", []) or []:
+        yield f"{kind} option", str(option)
+
+
+def _dataframe_texts(node) -> Iterator[tuple[str, str]]:
+    frame = node.value
+    shown = list(getattr(node.proto, "column_order", []) or [])  # a page may keep data columns off screen
+    columns = [c for c in frame.columns if not shown or str(c) in shown]
+    for column in columns:
+        yield "table column", str(column)
+    for column in columns:
+        if str(column) in DATA_COLUMNS:
+            continue
+        for cell in frame[column]:
+            if isinstance(cell, str):
+                yield f"table cell ({column})", cell
+
+
+ALERTS = {"info", "warning", "error", "success", "exception"}
+TEXTS = {"markdown", "caption", "header", "subheader", "title", "latex"}
+WIDGETS = {"button", "download_button", "selectbox", "multiselect", "radio", "checkbox", "toggle", "text_input",
+           "number_input", "text_area", "slider", "select_slider", "file_uploader", "date_input", "time_input",
+           "color_picker", "chat_input", "button_group", "link_button", "page_link"}
+
+
+def texts(node) -> Iterator[tuple[str, str]]:
+    """(element, text) for every visible text under `node`."""
+    kind = getattr(node, "type", "")
+    if kind in TEXTS or kind in ALERTS:
+        yield kind, str(getattr(node, "value", "") or "")
+    elif kind == "metric":
+        for field in ("label", "value", "delta", "help"):
+            yield f"metric {field}", str(getattr(node.proto, field, "") or "")
+    elif kind in ("dataframe", "arrow_data_frame"):
+        yield from _dataframe_texts(node)
+    elif kind == "expandable":
+        yield "expander label", str(node.proto.label)
+    elif kind == "tab":
+        yield "tab label", str(node.label)
+    elif kind == "plotly_chart":
+        yield from _plotly_texts(json.loads(node.proto.spec))
+    elif kind in WIDGETS or hasattr(node, "proto") and hasattr(node.proto, "label"):
+        if kind != "code" and getattr(node, "key", None) not in BILINGUAL_KEYS:
+            yield from _widget_texts(kind, node.proto)
+    for child in getattr(node, "children", {}).values() if isinstance(getattr(node, "children", None), dict) else []:
+        yield from texts(child)
+
+
+def _not_yet(where: str, element: str, text: str) -> bool:
+    return any(re.search(page, where) and re.fullmatch(kind, element) and re.search(words, text)
+               for page, kind, words in NOT_YET)
+
+
+def english(at: AppTest, where: str, *, not_yet: bool = False) -> list[str]:
+    """'word — page / element: text' for every word not in the allow-list (`not_yet`: only those on the
+    NOT_YET list; else only those not on it)."""
+    found = []
+    for element, text in texts(at._tree):
+        if _not_yet(where, element, text) != not_yet:
+            continue
+        for word in latin_words(text):
+            if word not in ALLOWED and word not in USER_WORDS:
+                found.append(f"{word!r} — {where} / {element}: {text[:160]!r}")
+    return found
+
+
+def _user_words() -> set[str]:
+    """Names the user typed: component ids and labels, design names (here: the templates' own)."""
+    words: set[str] = set()
+    for key in TEMPLATES:
+        data = load_design_data(template_text(key))
+        for text in [data.get("name", "")] + [str(c.get(f, "")) for c in data["components"] for f in ("id", "label")]:
+            words.update(latin_words(str(text)))
+    snapshot = load_snapshot(SNAPSHOT)
+    for account in snapshot["accounts"]:
+        words.update(latin_words(account["label"]))
+        for region in account["regions"]:
+            for names in resource_names(snapshot, region, account["label"]).values():
+                for name in names:
+                    words.update(latin_words(name))
+            for api in snapshot_facts(snapshot, region, account["label"])["apis"].values():
+                for stage in api["stages"]:
+                    words.update(latin_words(stage["name"]))
+    return words
+
+
+USER_WORDS = _user_words()
+
+
+def open_app(template: str, **state) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.query_params["lang"] = "ja"
+    at.run()
+    assert not at.exception, at.exception
+    at.selectbox(key="template").set_value(template).run()
+    for key, value in state.items():
+        at.session_state[key] = value
+    return at
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_in_japanese_shows_no_english(page, template):
+    at = open_app(template)
+    at.switch_page(page).run()
+    assert not at.exception, at.exception
+    problems = english(at, f"{page} ({template})")
+    assert not problems, f"{len(problems)} English words on a Japanese screen:\n" + "\n".join(problems)
+
+
+def test_the_account_page_with_a_snapshot_open_shows_no_english():
+    at = open_app("photo_thumbnails", account_snapshot=copy.deepcopy(load_snapshot(SNAPSHOT)))
+    at.switch_page("webapp/pages/account.py").run()
+    assert not at.exception, at.exception
+    at.multiselect(key="account.pick").set_value(["photos-http", "api-handler", "Photos"])
+    at.button(key="account.import").click().run()
+    assert not at.exception, at.exception
+    problems = english(at, "webapp/pages/account.py (snapshot)")
+    assert not problems, f"{len(problems)} English words on a Japanese screen:\n" + "\n".join(problems)
+
+
+def test_the_collector_sees_english_when_english_is_chosen():
+    at = AppTest.from_file(APP, default_timeout=90).run()
+    assert any("Monthly" in text for _, text in texts(at._tree))
+    assert english(at, "design (en)")
+
+
+@pytest.mark.xfail(strict=True, reason="English still to translate on Japanese screens (NOT_YET): line items and "
+                   "prices from the catalog, check ids on Limits, the DynamoDB planner's strategy ids")
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_the_english_still_to_translate_is_still_there(template):
+    """Lists what NOT_YET covers; XPASS (a failure) when none of it is left: then drop NOT_YET's lines."""
+    left = []
+    for page in PAGES:
+        at = open_app(template)
+        at.switch_page(page).run()
+        left += english(at, f"{page} ({template})", not_yet=True)
+    assert not left, f"{len(left)} English words still on Japanese screens:\n" + "\n".join(sorted(set(left))[:200])
