@@ -950,6 +950,8 @@ _DESIGN_PAGE: dict[str, dict[str, str]] = {  # what matters first next to the to
                                                                              "注意 {warn} 件"},
     "worst": {"en": "**{name}** ({component}): {consequence}", "ja": "**{name}**（{component}）：{consequence}"},
     "open_limits": {"en": "Open the Limits page", "ja": "上限チェックのページを開く"},
+    "scope_account": {"en": "(account)", "ja": "（アカウント全体）"},
+    "scope_design": {"en": "(design)", "ja": "（設計全体）"},
     "not_applied": {"en": "Not applied — the estimate below is for the previous design.",
                     "ja": "適用していません。下の見積もりは変更前の設計のものです。"},
     "modified": {"en": "{name} (modified)", "ja": "{name}（変更あり）"},
@@ -1107,6 +1109,12 @@ def format_count(value: float, lang: str = "en") -> str:
 def template_name(key: str, english: str, lang: str) -> str:
     """A bundled template's name in `lang` (`english`: the name in its file)."""
     return TEMPLATES_JA[key][0] if lang == "ja" and key in TEMPLATES_JA else english
+
+
+def component_shown(component: str, lang: str) -> str:
+    """A check's component as people read it: the user's id, or "(account)" / "(design)" in `lang`."""
+    scope = {"(account)": "page.design.scope_account", "(design)": "page.design.scope_design"}.get(component)
+    return t(scope, lang) if scope else component
 
 
 def shown(kind: str, value: object, lang: str) -> str:

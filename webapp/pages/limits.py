@@ -8,7 +8,7 @@ import copy
 import pandas as pd
 import streamlit as st
 
-from i18n.catalog import check_name, format_count, section, t
+from i18n.catalog import check_name, component_shown, format_count, section, t
 from i18n.engine_ja import say
 from models.design.schema import DesignError
 from render.readiness import STATUS_ORDER
@@ -58,7 +58,8 @@ def what_if(design: dict, lg: str) -> dict:
 def checks_table(report, lg: str = "en") -> pd.DataFrame:
     """One row per check, the worst first: the check in words ("Account Lambda concurrency"), its id
     (kept in the data, not shown), and the figures as the engine computed them."""
-    rows = [{"status": t(f"status_{c.status}", lg), "check": check_name(c.id, lg), "id": c.id, "component": c.component,
+    rows = [{"status": t(f"status_{c.status}", lg), "check": check_name(c.id, lg), "id": c.id,
+             "component": component_shown(c.component, lg),
              "peak": c.peak_demand, "limit": c.limit_value, "unit": say(c.unit, lg), "headroom %": c.headroom_pct,
              "affected / month": c.affected_requests_per_month, "consequence": say(c.consequence, lg),
              "action": say(c.action, lg),
@@ -137,10 +138,11 @@ def page() -> None:
         choices = [key for key in report.curves]
         if choices:
             chosen = st.selectbox(tx("chart_for", lg), choices,
-                                  format_func=lambda k: f"{check_name(k[0], lg)} · {k[1]}", key="limits_chart")
+                                  format_func=lambda k: f"{check_name(k[0], lg)} · {component_shown(k[1], lg)}",
+                                  key="limits_chart")
             found = next(c for c in report.checks if (c.id, c.component) == chosen)
             st.plotly_chart(limit_figure(report.curves[chosen], found.limit_value,
-                                         title=f"{check_name(found.id, lg)} · {found.component}",
+                                         title=f"{check_name(found.id, lg)} · {component_shown(found.component, lg)}",
                                          unit=say(found.unit, lg), lang=lg),
                             key="limit_chart")
 

@@ -4,21 +4,25 @@ currency and tax), warnings, the flow diagram, the cost chart, line items, expor
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from i18n.catalog import check_name, format_date, shown, t, tf
+from i18n.aws_terms import line_dimension_text, unit_rate_text, unit_text
+from i18n.catalog import check_name, component_shown, format_date, shown, t, tf
 from i18n.engine_ja import say
 from i18n.format import format_money, rate_note, rounding_rule
 from models.checks.readiness import Readiness
-from models.costs.estimate import Estimate
+from models.costs.estimate import Estimate, LineItem
 from models.costs.money import Quote, QuoteSettings, make_quote
+from models.costs.prices import Price
 from render.quote.report import design_words
 from render.readiness import STATUS_ORDER
 from service import Plan, expected_data, spike_note
+from service.inputs import catalog_for
 from storage.designs import StorageError
 from storage.share import share_url
 from storage.short_links import ShortLinks, short_url
@@ -74,15 +78,21 @@ def quantity_text(quantity: float, unit: str) -> str:
 def line_item_table(est: Estimate, lg: str, quote: Quote | None = None) -> pd.DataFrame:
     """The line items with localised column names: the engine's USD figures, and (with `quote`) each
     line's rounded amount in the quote's currency — the numbers the total adds up. The quantity is
-    text (whole counts, rounded measures); the exact figures are in the JSON and CSV exports."""
+    text (whole counts, rounded measures); the exact figures are in the JSON and CSV exports. In
+    Japanese the dimension and unit are AWS's Japanese terms, composed from the line's structured
+    fields (as the quote does); the unit price reads as AWS states it ("USD 4.25 per million requests")."""
+    catalog = catalog_for(est.region)
     rows = []
     lines = quote.lines if quote is not None else [None] * len(est.line_items)
     for li, ql in zip(est.line_items, lines, strict=True):
+        price = catalog.get(li.price_id)
+        dimension = li.dimension if lg != "ja" else line_dimension_text(
+            price, li.price_id, li.tier, li.free, lg, li.price_dimension or li.dimension, li.cost_component)
         row = {
             t("col_component", lg): li.component, t("col_service", lg): shown("service", li.service, lg),
-            t("col_dimension", lg): li.dimension, t("col_quantity", lg): quantity_text(float(li.quantity), li.unit),
-            t("col_unit", lg): li.unit,
-            t("col_unit_price", lg): None if li.unit_price_usd is None else float(li.unit_price_usd),
+            t("col_dimension", lg): dimension, t("col_quantity", lg): quantity_text(float(li.quantity), li.unit),
+            t("col_unit", lg): unit_text(li.unit, lg),
+            t("col_unit_price", lg): unit_price_words(li, price, lg),
             t("col_cost", lg): None if li.cost_usd is None else float(li.cost_usd),
         }
         if quote is not None and ql is not None:
@@ -91,20 +101,26 @@ def line_item_table(est: Estimate, lg: str, quote: Quote | None = None) -> pd.Da
         row.update({
             t("col_as_of", lg): li.as_of.isoformat() if li.as_of else "",
             t("col_confidence", lg): t(f"confidence_{li.confidence}", lg), t("col_source", lg): li.source,
-            t("col_formula", lg): li.formula,
+            t("col_formula", lg): li.formula if lg != "ja" else "",  # the engine's formula is English text
         })
         rows.append(row)
     return pd.DataFrame(rows)
+
+
+def unit_price_words(li: LineItem, price: Price | None, lg: str) -> str:
+    """The line's unit price in AWS's wording, "" when it has none."""
+    if li.unit_price_usd is None:
+        return ""
+    if price is None:
+        return unit_rate_text(li.unit_price_usd, li.unit, Decimal(1), lg)
+    return unit_rate_text(li.unit_price_usd, price.unit, price.per, lg)
 
 
 def line_item_details(table: pd.DataFrame, lg: str) -> pd.DataFrame:
     """The columns the line-item grid leaves out, as text ("—" for a missing figure)."""
     columns = [t(key, lg) for key in ("col_component", "col_dimension", "col_unit_price", "col_as_of",
                                       "col_confidence", "col_source", "col_formula")]
-    details = table[columns].copy()
-    price = t("col_unit_price", lg)
-    details[price] = [f"{v:.6g}" if v is not None and v == v else "—" for v in details[price]]
-    return details.fillna("—").replace("", "—")
+    return table[columns].copy().fillna("—").replace("", "—")
 
 
 def component_amounts(quote: Quote) -> dict[str, float]:
@@ -164,7 +180,8 @@ def readiness_reason(report: Readiness, lg: str) -> None:
     worst = worst_check(report)
     if worst is not None:
         counts = {status: sum(c.status == status for c in report.checks) for status in ("fail", "warn")}
-        line = tf("page.design.worst", lg, name=check_name(worst.id, lg), component=plain(worst.component),
+        line = tf("page.design.worst", lg, name=check_name(worst.id, lg),
+                  component=plain(component_shown(worst.component, lg)),
                   consequence=plain(say(worst.consequence, lg)))
         st.markdown(f"{t(f'status_{worst.status}', lg)[:1]} {line}")
         st.caption(tf("page.design.counts", lg, fail=counts["fail"], warn=counts["warn"], n=len(report.checks)))
