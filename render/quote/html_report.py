@@ -14,7 +14,7 @@ from decimal import Decimal
 from html import escape
 from urllib.parse import urlsplit
 
-from i18n.catalog import format_date
+from i18n.catalog import check_name, component_shown, format_date
 from i18n.format import format_money, rate_note, rounding_rule
 from render.quote import tables
 from render.quote.report import QuoteReport
@@ -168,8 +168,8 @@ def _check_table(report: QuoteReport) -> list[str]:
         peak = "—" if c.peak_demand is None else _plain(c.peak_demand)
         limit = "—" if c.limit_value is None else _plain(c.limit_value)
         head = "—" if c.headroom_pct is None else f"{c.headroom_pct:,.1f}"
-        out.append(f'<tr><td class="status-{c.status}">{escape(row[0])}</td><td>{escape(c.id)}</td>'
-                   f"<td>{escape(c.component)}</td><td>{escape(peak)} / {escape(limit)}"
+        out.append(f'<tr><td class="status-{c.status}">{escape(row[0])}</td><td>{escape(check_name(c.id, lg))}</td>'
+                   f"<td>{escape(component_shown(c.component, lg))}</td><td>{escape(peak)} / {escape(limit)}"
                    f"<div class=\"how\">{escape(row[7])}</div></td>"
                    f'<td class="num">{escape(head)}</td><td class="num">{c.affected_requests_per_month:,.0f}</td>'
                    f"<td>{escape(row[10])}<div class=\"how\">{escape(row[11])}</div></td></tr>")

@@ -8,7 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from i18n.aws_terms import dimension_text, line_dimension_text, service_text, unit_price_text, unit_rate_text, unit_text
-from i18n.catalog import format_date
+from i18n.catalog import check_name, component_shown, format_date
 from i18n.engine_ja import say
 from i18n.format import format_money, rate_note, rounding_rule
 from render.quote.report import QuoteReport
@@ -194,8 +194,9 @@ def check_rows(report: QuoteReport) -> list[list]:
     """The readiness checks of the expected case, failures first (the engine's texts in the report's language)."""
     rows, lg = [], report.lang
     for c in sorted(report.readiness.checks, key=lambda c: STATUS_ORDER[c.status]):
-        rows.append([status_word(c.status, lg), c.id, c.component, say(c.limit, lg), c.limit_value,
-                     c.limit_source, c.peak_demand, say(c.unit, lg), c.headroom_pct, c.affected_requests_per_month,
+        rows.append([status_word(c.status, lg), check_name(c.id, lg), component_shown(c.component, lg),
+                     say(c.limit, lg), c.limit_value, c.limit_source, c.peak_demand, say(c.unit, lg), c.headroom_pct,
+                     c.affected_requests_per_month,
                      say(c.consequence, lg), say(c.action, lg)])
     return rows
 

@@ -12,6 +12,7 @@ from html.parser import HTMLParser
 import pytest
 from openpyxl import load_workbook
 
+from i18n.catalog import check_name
 from models.costs.money import QuoteSettings, make_quote
 from models.design.text import load_design_data
 from render.quote import build_report, quote_csv, quote_html, quote_xlsx, sheet_names
@@ -111,9 +112,10 @@ def test_the_readiness_sheet_has_every_check():
     report, _ = check_data(photo())
     table = rows(book["Readiness"])
     assert table[0][:3] == ("Status", "Check", "Component")
-    assert sorted((r[1], r[2]) for r in table[1:]) == sorted((c.id, c.component) for c in report.checks)
+    assert sorted((r[1], r[2]) for r in table[1:]) == sorted((check_name(c.id, "en"), c.component)
+                                                            for c in report.checks)  # human check names
     affected = {(r[1], r[2]): r[9] for r in table[1:]}
-    assert affected == {(c.id, c.component): c.affected_requests_per_month for c in report.checks}
+    assert affected == {(check_name(c.id, "en"), c.component): c.affected_requests_per_month for c in report.checks}
 
 
 def test_a_ranged_design_adds_a_scenarios_sheet_with_the_three_cases():
