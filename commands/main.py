@@ -149,6 +149,18 @@ def build_parser() -> argparse.ArgumentParser:
     prices_refresh.register(sub)
     import_design.register(sub)
     quote.register(sub)
+    # ---- observe: entries of this feature go here (one block per feature keeps merges clean)
+    # ---- end observe
+    # ---- scale: entries of this feature go here (one block per feature keeps merges clean)
+    # ---- end scale
+    # ---- region: entries of this feature go here (one block per feature keeps merges clean)
+    # ---- end region
+    # ---- services: entries of this feature go here (one block per feature keeps merges clean)
+    # ---- end services
+    # ---- modules: entries of this feature go here (one block per feature keeps merges clean)
+    # ---- end modules
+    # ---- sls: entries of this feature go here (one block per feature keeps merges clean)
+    # ---- end sls
     return parser
 
 

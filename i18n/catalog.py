@@ -122,6 +122,18 @@ _SHOWN = {
     "unit_100-WCU-hours": "100 WCU 時間", "unit_100-RCU-hours": "100 RCU 時間", "unit_objects": "オブジェクト",
     "unit_minutes": "分", "unit_messages": "メッセージ", "unit_emails": "通", "unit_queries": "クエリ",
     "unit_zones": "ゾーン",
+    # ---- observe: entries of this feature go here (one block per feature keeps merges clean)
+    # ---- end observe
+    # ---- scale: entries of this feature go here (one block per feature keeps merges clean)
+    # ---- end scale
+    # ---- region: entries of this feature go here (one block per feature keeps merges clean)
+    # ---- end region
+    # ---- services: entries of this feature go here (one block per feature keeps merges clean)
+    # ---- end services
+    # ---- modules: entries of this feature go here (one block per feature keeps merges clean)
+    # ---- end modules
+    # ---- sls: entries of this feature go here (one block per feature keeps merges clean)
+    # ---- end sls
 }
 TEXT.update({key: {"en": key.split("_", 1)[1].removeprefix("name_"), "ja": ja} for key, ja in _SHOWN.items()})
 
@@ -1065,6 +1077,18 @@ UI: dict[str, dict[str, str]] = {
     **_ns("page.dynamodb.money", _DYNAMODB_MONEY),
     **_ns("field_help", _FIELD_HELP), **_ns("page.chart", _CHART),
     **_ns("page.dynamodb.strategy", _headings(_STRATEGIES)),
+    # ---- observe: entries of this feature go here (one block per feature keeps merges clean)
+    # ---- end observe
+    # ---- scale: entries of this feature go here (one block per feature keeps merges clean)
+    # ---- end scale
+    # ---- region: entries of this feature go here (one block per feature keeps merges clean)
+    # ---- end region
+    # ---- services: entries of this feature go here (one block per feature keeps merges clean)
+    # ---- end services
+    # ---- modules: entries of this feature go here (one block per feature keeps merges clean)
+    # ---- end modules
+    # ---- sls: entries of this feature go here (one block per feature keeps merges clean)
+    # ---- end sls
 }
 
 

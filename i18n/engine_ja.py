@@ -702,6 +702,18 @@ JA: dict[str, tuple[str, str]] = {
     "import.findinmap_args": ("Fn::FindInMap には 3 個の引数のリストが必要ですが {got} でした", "17c8e612"),
     "import.takes_list": ("{name} にはリストが必要ですが {got} でした", "cfb55473"),
     "import.what_list_or_mapping": ("リストまたはマッピング", "f29fe347"),
+    # ---- observe: entries of this feature go here (one block per feature keeps merges clean)
+    # ---- end observe
+    # ---- scale: entries of this feature go here (one block per feature keeps merges clean)
+    # ---- end scale
+    # ---- region: entries of this feature go here (one block per feature keeps merges clean)
+    # ---- end region
+    # ---- services: entries of this feature go here (one block per feature keeps merges clean)
+    # ---- end services
+    # ---- modules: entries of this feature go here (one block per feature keeps merges clean)
+    # ---- end modules
+    # ---- sls: entries of this feature go here (one block per feature keeps merges clean)
+    # ---- end sls
 }
 
 
