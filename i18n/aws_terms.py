@@ -233,13 +233,24 @@ def count_text(n: Decimal, lang: str) -> str:
     return f"{int(n):,}" if n == n.to_integral_value() else decimal_text(n)
 
 
+def singular(unit: str) -> str:
+    """An English unit after "per": "hours" → "hour", "queries" → "query" ("GB-month" unchanged).
+
+    >>> [singular(u) for u in ("hours", "WCU-hours", "queries", "hosted zones", "GB-month", "MAU")]
+    ['hour', 'WCU-hour', 'query', 'hosted zone', 'GB-month', 'MAU']
+    """
+    if unit.endswith("ies"):
+        return unit[:-3] + "y"
+    return unit[:-1] if unit.endswith("s") and unit[-2:-1].islower() else unit
+
+
 def unit_rate_text(usd_per_unit: Decimal, unit: str, per: Decimal, lang: str) -> str:
     """A unit price as AWS states it: "USD 4.25 per million requests" / 「100 万リクエストあたり 4.25 USD」."""
     per = Decimal(per)
     usd = decimal_text(Decimal(usd_per_unit) * per)
     shown = unit_text(unit, lang)
     if per == 1:
-        return WORDS["per_one"][_ja(lang)].format(usd=usd, unit=shown)
+        return WORDS["per_one"][_ja(lang)].format(usd=usd, unit=shown if lang == "ja" else singular(shown))
     count = count_text(per, lang)
     if lang == "ja" and count[-1] in "万億":
         return f"{count}{shown}あたり {usd} USD"  # 100 万リクエスト: no space between a number word and its unit

@@ -73,6 +73,15 @@ TEXT: dict[str, dict[str, str]] = {
     "col_confidence": {"en": "Confidence", "ja": "確度"},
     "no_price": {"en": "no price", "ja": "価格なし"},
     "col_note": {"en": "Note", "ja": "注記"},
+    "col_research_note": {"en": "Research note", "ja": "調査メモ（英語の原文）"},
+    "prices_note_aws": {"en": "Stated on AWS's pricing page.", "ja": "AWS の料金ページに記載の価格です。"},
+    "prices_note_price_list": {"en": "Stated in the AWS Price List (AWS's own price data).",
+                               "ja": "AWS Price List（AWS 公式の価格データ）に記載の価格です。"},
+    "prices_note_third_party": {"en": "From a third-party document quoting AWS's price (see the source).",
+                                "ja": "AWS の価格を引用した第三者の資料から取った価格です（出典を参照）。"},
+    "prices_note_assumed": {"en": "Assumed: no published figure found for this Region; the research note says what "
+                                  "it is taken from.",
+                            "ja": "このリージョンの公表値が見つからないため推定値です。根拠は調査メモにあります。"},
     "col_price_id": {"en": "id", "ja": "価格 ID"},
     "page_design": {"en": "Design & cost", "ja": "設計と費用"},
     "page_prices": {"en": "Prices", "ja": "価格表"},
@@ -204,8 +213,8 @@ TEXT.update({
     "range_toggle_help": {"en": "Turns the number into a range {low, expected, high}; every total, chart and export "
                                 "then shows the low and high cases next to the expected one. Starts at half and "
                                 "double.",
-                          "ja": "数値を幅 {low, expected, high} にします。合計・グラフ・エクスポートに下限・上限ケース"
-                                "も表示されます。初期値は半分と 2 倍です。"},
+                          "ja": "数値を下限・想定・上限の幅にします（設計ファイルでは `{low, expected, high}`）。合"
+                                "計・グラフ・エクスポートに下限・上限ケースも表示されます。初期値は半分と 2 倍です。"},
     "range_low": {"en": "{label} — low", "ja": "{label}（下限）"},
     "range_high": {"en": "{label} — high", "ja": "{label}（上限）"},
     "range_bound_help": {"en": "The {bound} case's value, in the same unit as the expected value. The expected value "
@@ -1052,9 +1061,17 @@ _CHART: dict[str, dict[str, str]] = {
 }
 
 #: the DynamoDB planner's strategies by name ("page.dynamodb.strategy.<name>"; the English is the name)
-_STRATEGIES = {"on_demand": "オンデマンド", "provisioned_fixed": "固定プロビジョンド", "autoscaling": "Auto Scaling",
-               "scheduled_weekly": "週単位のスケジュール", "scheduled_one_time": "1 回限りのスケジュール",
-               "reserved": "リザーブドキャパシティ"}
+#: the DynamoDB planner's strategies by id (the CLI and JSON keep the ids)
+_STRATEGIES = {"on_demand": {"en": "On-demand", "ja": "オンデマンド"},
+               "provisioned_fixed": {"en": "Provisioned, fixed", "ja": "固定プロビジョンド"},
+               "autoscaling": {"en": "Auto Scaling", "ja": "Auto Scaling"},
+               "scheduled_weekly": {"en": "Weekly schedule", "ja": "週単位のスケジュール"},
+               "scheduled_one_time": {"en": "One-time schedule", "ja": "1 回限りのスケジュール"},
+               "reserved": {"en": "Reserved capacity", "ja": "リザーブドキャパシティ"}}
+#: a schedule's rows as the page shows them (the JSON download keeps the planner's own fields)
+_SCHEDULE = {"start": {"en": "Start (UTC)", "ja": "開始（UTC）"}, "rcu": {"en": "RCU", "ja": "RCU"},
+             "wcu": {"en": "WCU", "ja": "WCU"},
+             "weekdays": {"en": "Mon Tue Wed Thu Fri Sat Sun", "ja": "月曜 火曜 水曜 木曜 金曜 土曜 日曜"}}
 
 
 def _ns(prefix: str, table: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
@@ -1076,7 +1093,7 @@ UI: dict[str, dict[str, str]] = {
     **_ns("page.design", _DESIGN_PAGE), **_ns("page.check", _CHECK_NAMES),
     **_ns("page.dynamodb.money", _DYNAMODB_MONEY),
     **_ns("field_help", _FIELD_HELP), **_ns("page.chart", _CHART),
-    **_ns("page.dynamodb.strategy", _headings(_STRATEGIES)),
+    **_ns("page.dynamodb.strategy", _STRATEGIES), **_ns("page.dynamodb.schedule", _SCHEDULE),
     # ---- observe: entries of this feature go here (one block per feature keeps merges clean)
     # ---- end observe
     # ---- scale: entries of this feature go here (one block per feature keeps merges clean)
@@ -1133,6 +1150,16 @@ def format_count(value: float, lang: str = "en") -> str:
 def template_name(key: str, english: str, lang: str) -> str:
     """A bundled template's name in `lang` (`english`: the name in its file)."""
     return TEMPLATES_JA[key][0] if lang == "ja" and key in TEMPLATES_JA else english
+
+
+def strategy_name(name: str, lang: str) -> str:
+    """A DynamoDB planner strategy's name in `lang` (the id itself when the catalog has no word for it).
+
+    >>> strategy_name("provisioned_fixed", "en"), strategy_name("provisioned_fixed", "ja"), strategy_name("x", "ja")
+    ('Provisioned, fixed', '固定プロビジョンド', 'x')
+    """
+    key = f"page.dynamodb.strategy.{name}"
+    return t(key, lang) if key in UI else name
 
 
 def component_shown(component: str, lang: str) -> str:

@@ -16,6 +16,9 @@ with no entry renders in English.
 
 from __future__ import annotations
 
+from typing import Any
+
+from i18n.aws_terms import dimension_text
 from models.messages import JOINED, Message
 
 #: id → (Japanese template, sha1(English template)[:8])
@@ -54,7 +57,7 @@ JA: dict[str, tuple[str, str]] = {
     "lambda.reservations.consequence": (
         "予約されない同時実行数が最小値を下回る予約は AWS に拒否され、デプロイが失敗します。", "cec6384a"),
     "lambda.reservations.action": (
-        "reserved_concurrency を下げるか、アカウントの同時実行数クォータの引き上げを申請してください。", "06eb5669"),
+        "予約同時実行数を下げるか、アカウントの同時実行数クォータの引き上げを申請してください。", "06eb5669"),
     "lambda.account_concurrency.limit": ("アカウント・リージョンあたりの同時実行数（すべての関数で共有）", "6d9acbfa"),
     "lambda.account_concurrency.consequence": (
         "アカウントの同時実行数を超える呼び出しはスロットリングされます（HTTP 429）。この設計以外の関数も含め、"
@@ -62,24 +65,24 @@ JA: dict[str, tuple[str, str]] = {
     "lambda.account_concurrency.action": (
         "同時実行数クォータの引き上げを申請する（Service Quotas L-B99A9384）、重要な関数に同時実行数を予約する、"
         "または SQS でバッファしてください。", "cb3992c8"),
-    "lambda.concurrency.limit_reserved": ("reserved_concurrency（予約同時実行数）", "0c3556c3"),
+    "lambda.concurrency.limit_reserved": ("予約同時実行数", "0c3556c3"),
     "lambda.concurrency.limit_pool": ("アカウントの同時実行数から他の関数の予約分を引いた値", "b7692a7a"),
     "lambda.concurrency.action": (
-        "reserved_concurrency／アカウントのクォータを上げる、実行時間を短くする、または前段に SQS を置いてください"
+        "予約同時実行数／アカウントのクォータを上げる、実行時間を短くする、または前段に SQS を置いてください"
         "。", "3a9d0003"),
     "lambda.concurrency.consequence_sqs": (
         "SQS から呼び出されます：ポーラーは同時実行数が許す範囲でしか動かないため、メッセージはキューで待ちます"
         "（sqs.backlog を参照）。", "85849c6d"),
     "lambda.concurrency.consequence_async": (
-        "月 {n:,.0f} 回の呼び出しがスロットリングされます（負荷に対する Erlang B）。これらの非同期イベントは最大 6 時間"
-        "再試行されます（lambda.async_events を参照）。", "02b7f157"),
+        "月 {n:,.0f} 回の呼び出しがスロットリングされます（負荷に対するアーラン B 式）。これらの非同期イベントは最大 6"
+        " 時間"
+        "再試行されます（「Lambda が保持する非同期イベント」のチェックを参照）。", "02b7f157"),
     "lambda.concurrency.consequence_stream": (
-        "月 {n:,.0f} 回の呼び出しがスロットリングされます（負荷に対する Erlang B）。ストリームのバッチはレコードの"
+        "月 {n:,.0f} 回の呼び出しがスロットリングされます（負荷に対するアーラン B 式）。ストリームのバッチはレコードの"
         "期限切れ（24 時間）まで再試行されます。", "255c3225"),
     "lambda.concurrency.consequence_sync": (
-        "月 {n:,.0f} 回の呼び出しがスロットリングされます（負荷に対する Erlang B）。呼び出し元には 429 Too Many "
-        "Requests "
-        "が返ります。", "78448514"),
+        "月 {n:,.0f} 回の呼び出しがスロットリングされます（負荷に対するアーラン B 式）。呼び出し元には 429 エラー（リ"
+        "クエスト過多）が返ります。", "78448514"),
     "lambda.scaling_rate.limit": ("関数あたり 10 秒ごとに増やせる実行環境の数", "3679fdff"),
     "lambda.scaling_rate.consequence": (
         "実行環境 {jump:,.0f} 個分の急増はスケールに {seconds} 秒かかり、その間に約 {affected:,.0f} 回の呼び出しが"
@@ -90,7 +93,7 @@ JA: dict[str, tuple[str, str]] = {
     "lambda.timeout.limit": ("timeout_s（関数のタイムアウト）", "ab4db8bf"),
     "lambda.timeout.consequence": (
         "呼び出しの {share:.4%} が {timeout} 秒のタイムアウトを超えて失敗します（タイムアウトまで課金）。", "ba39601c"),
-    "lambda.timeout.action": ("timeout_s を p99 実行時間より余裕をもって長くするか、処理を非同期にしてください"
+    "lambda.timeout.action": ("タイムアウト（秒）を p99 実行時間より余裕をもって長くするか、処理を非同期にしてください"
                               "。", "1cc742f3"),
     "lambda.async_events.limit": ("再試行される非同期イベントの最大経過時間", "2beda6b8"),
     "lambda.async_events.consequence": (
@@ -103,7 +106,7 @@ JA: dict[str, tuple[str, str]] = {
     "lambda.sync_payload.consequence": ("6 MB を超えるリクエストは同期呼び出しの関数に渡せません（413）。", "1a28f6b7"),
     "lambda.sync_payload.action": ("大きなファイルは署名付き URL で S3 に直接アップロードし、キーだけを渡してください"
                                    "。", "5f441329"),
-    "lambda.cold_starts.limit": ("timeout_s（{runtime} の INIT ≈ {init_ms:,.0f} ms）", "24d9f0dd"),
+    "lambda.cold_starts.limit": ("タイムアウト（{runtime} の INIT ≈ {init_ms:,.0f} ms）", "24d9f0dd"),
     "lambda.cold_starts.consequence": (
         "月 {cold:,.0f} 回のコールドスタート（呼び出しの {share:.2%}）がそれぞれ約 {init_ms:,.0f} ms を加えます："
         "p99 {warm_p99:,.0f} → {cold_p99:,.0f} ms。INIT フェーズは実行時間として課金されます。", "f909828a"),
@@ -134,24 +137,26 @@ JA: dict[str, tuple[str, str]] = {
     "lambda.no_api_layer.consequence_reserved": (
         "API Gateway がないと、クライアントごとのスロットリング・キャッシュ・リクエスト検証・カスタムドメインがありませ"
         "ん。"
-        "不具合のあるアプリのバージョンがアカウントの同時実行数を使い切ることがあります（reserved_concurrency がこの関"
+        "不具合のあるアプリのバージョンがアカウントの同時実行数を使い切ることがあります（予約同時実行数がこの関"
         "数を"
         "制限します）。", "a0f02f93"),
     "lambda.no_api_layer.action": (
-        "reserved_concurrency を設定して影響を抑える、ID プールのロールをこの関数に限定する、または API Gateway を"
+        "予約同時実行数を設定して影響を抑える、ID プールのロールをこの関数に限定する、または API Gateway を"
         "追加してください。", "eae0c066"),
     # ---- readiness checks: API Gateway and the timeout chain
     "apigateway.account_throttle.limit": ("アカウント・リージョンあたりの毎秒リクエスト数（トークンバケット、バースト "
                                           "{burst:,.0f}）", "13e0681c"),
     "apigateway.account_throttle.consequence": (
-        "アカウントのスロットリングを超えるリクエストには 429 Too Many Requests が返ります。リージョン内のすべての API "
+        "アカウントのスロットリングを超えるリクエストには 429 エラー（リクエスト過多）が返ります。リージョン内のすべて"
+        "の API "
         "で"
         "共有されます。", "50e978d9"),
     "apigateway.account_throttle.action": (
         "スロットリングのクォータ引き上げを申請する（Service Quotas L-8A5B8E43）か、レスポンスをキャッシュしてください"
         "（CloudFront／REST キャッシュ）。", "caa166bf"),
     "apigateway.stage_throttle.limit": ("ステージのスロットリング（stage_rps、バースト {burst:,.0f}）", "4ea5e461"),
-    "apigateway.stage_throttle.consequence": ("ステージのスロットリングを超えるリクエストには 429 Too Many Requests が"
+    "apigateway.stage_throttle.consequence": ("ステージのスロットリングを超えるリクエストには 429 エラー（リクエスト過"
+                                              "多）が"
                                               "返ります。", "bc4df1d4"),
     "apigateway.stage_throttle.action": ("stage_rps／stage_burst を上げるか、クライアントのトラフィックを平準化してくだ"
                                          "さい。", "3ea61222"),
@@ -219,7 +224,8 @@ JA: dict[str, tuple[str, str]] = {
     "s3.request_rate.limit": (
         "毎秒の {kind} リクエスト数（プレフィックスあたり {per_prefix:,.0f} × {prefixes} プレフィックス）", "2c57d2d5"),
     "s3.request_rate.consequence": (
-        "月 {n:,.0f} 件のリクエストに 503 Slow Down が返ります（SDK が再試行し、その分遅延が増えます）。S3 は全体では"
+        "月 {n:,.0f} 件のリクエストに 503 エラー（SlowDown）が返ります（AWS SDK が再試行し、その分遅延が増えます）。S3"
+        " は全体では"
         "高速ですが、1 つのプレフィックスでは限りがあります。", "2af30426"),
     "s3.request_rate.action": (
         "キーをより多くのプレフィックスに分散する（`prefixes` を設定）か、GET を CloudFront でキャッシュしてください"
@@ -229,7 +235,7 @@ JA: dict[str, tuple[str, str]] = {
         "最大 {depth:,.0f} 件のメッセージが待ち、最も古いものは {minutes:,.1f} 分待ちます。月 {expired:,.0f} 件は "
         "{consumer} が読む前に期限切れになります。キューはスロットリングの代わりに急増を吸収します。", "08401d05"),
     "sqs.backlog.action": (
-        "{consumer} の reserved_concurrency（または ESM の最大同時実行数）を上げる、より多くのメッセージをまとめて処理"
+        "{consumer} の予約同時実行数（または ESM の最大同時実行数）を上げる、より多くのメッセージをまとめて処理"
         "する、"
         "または retention_s を長くしてください。", "5b288b2a"),
     "resilience.failed_events.limit": ("失敗時の送信先／デッドレターキュー", "c6beae44"),
@@ -284,7 +290,7 @@ JA: dict[str, tuple[str, str]] = {
         "{id}：{hours:g} 時間分のプロビジョニングされた同時実行は、トラフィックが均等に分散するとして計上しています"
         "（トラフィックがその時間帯に集中する場合は share_in_provisioned_hours を設定してください）", "4ccba6c2"),
     "lambda.over_timeout.warning": (
-        "{id}：呼び出しの {pct:.2g}% が timeout_s {timeout} 秒を超えます（タイムアウトまで課金されたうえで失敗します"
+        "{id}：呼び出しの {pct:.2g}% がタイムアウト {timeout} 秒を超えます（タイムアウトまで課金されたうえで失敗します"
         "）", "ebc83d5e"),
     "s3.intelligent_tiering.warning": (
         "{id}：Intelligent-Tiering のストレージを高頻度アクセス階層の料金で計上しています"
@@ -447,7 +453,7 @@ JA: dict[str, tuple[str, str]] = {
                                  "す", "c625e53b"),
     "design.connection_minutes_websocket_only": ("connection_minutes_per_month は WebSocket API でのみ使えま"
                                                  "す", "24678407"),
-    "design.provisioned_over_reserved": ("provisioned_concurrency {provisioned} が reserved_concurrency {reserved} を超"
+    "design.provisioned_over_reserved": ("プロビジョンド同時実行数 {provisioned} が予約同時実行数 {reserved} を超"
                                          "えています", "6892cce1"),
     "design.provisioned_needs": ("billing: provisioned には {fields} が必要です（キャパシティユニット、1 以上"
                                  "）", "7ef4eda4"),
@@ -729,7 +735,10 @@ def say(message, lang: str):
 
 
 def _ja(message: Message) -> str:
-    params = {k: _ja(v) if isinstance(v, Message) else v for k, v in message.params.items()}
+    params: dict[str, Any] = {k: _ja(v) if isinstance(v, Message) else v for k, v in message.params.items()}
+    if "price_dimensions" in params:  # (price id, catalog dimension) pairs: AWS's Japanese names
+        pairs: tuple[tuple[str, str], ...] = params["price_dimensions"]
+        params["dimensions"] = "、".join(dimension_text(pid, "ja", english) for pid, english in pairs)
     if message.id == JOINED:
         return "。".join(str(params[f"p{i}"]) for i in range(len(params)))
     entry = JA.get(message.id)

@@ -7,7 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from i18n.catalog import UI, t
+from i18n.catalog import strategy_name, t
 
 
 def cost_breakdown_figure(by_component: pd.DataFrame, *, title: str, currency: str = "USD",
@@ -198,10 +198,6 @@ def limit_figure(demand: np.ndarray, limit: float | None, *, title: str, unit: s
     return fig
 
 
-def _strategy(name: str, lang: str) -> str:
-    """A DynamoDB planner strategy's name in `lang` (the name itself when the catalog has no word for it)."""
-    key = f"page.dynamodb.strategy.{name}"
-    return t(key, lang) if key in UI else name
 
 
 def capacity_figure(demand: np.ndarray, capacities: dict[str, np.ndarray], *, title: str, unit: str,
@@ -215,7 +211,7 @@ def capacity_figure(demand: np.ndarray, capacities: dict[str, np.ndarray], *, ti
                                line=dict(color="#444", width=1),
                                fill="tozeroy", fillcolor="rgba(120,120,120,0.25)"))
     for name, capacity in capacities.items():
-        fig.add_trace(go.Scatter(x=days, y=hourly(capacity), name=_strategy(name, lang),
+        fig.add_trace(go.Scatter(x=days, y=hourly(capacity), name=strategy_name(name, lang),
                                  line=dict(width=1.5, shape="hv")))
     fig.update_layout(title=title, xaxis_title=t("page.chart.day", lang), yaxis_title=unit, height=380,
                       margin=dict(l=10, r=10, t=50, b=40), legend=dict(orientation="h", y=-0.2))

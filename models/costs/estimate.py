@@ -137,7 +137,7 @@ def price_usage(usages: list[Usage], catalog: Catalog, free_kinds: tuple[str, ..
         by_price[u.price_id].append(u)
     lines: list[LineItem] = []
     warnings: list[str] = []
-    assumed: list[str] = []
+    assumed: list[Price] = []
     for price_id, group in by_price.items():
         price = catalog.get(price_id)
         if price is None:
@@ -149,11 +149,12 @@ def price_usage(usages: list[Usage], catalog: Catalog, free_kinds: tuple[str, ..
             continue
         lines += _tier_lines(price, group)
         if price.confidence == "assumed":
-            assumed.append(price.dimension)
+            assumed.append(price)
     if assumed:
         warnings.append(msg("estimate.assumed_prices.warning", "{n} price(s) assumed, not published for {region}: "
                             "{dimensions} (see each price's note)", n=len(assumed), region=catalog.region,
-                            dimensions=", ".join(assumed)))
+                            dimensions=", ".join(p.dimension for p in assumed),
+                            price_dimensions=tuple((p.id, p.dimension) for p in assumed)))
     lines += _free_tier_lines(by_price, catalog, free_kinds)
     order = {u.component: i for i, u in enumerate(usages)}
     lines.sort(key=lambda li: (order.get(li.component, len(order)), li.cost_usd is not None and li.cost_usd < 0))

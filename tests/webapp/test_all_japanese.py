@@ -36,9 +36,10 @@ ALLOWED = {
     "AWS", "Lambda", "API", "Gateway", "DynamoDB", "S3", "SQS", "SNS", "SES", "CloudFront", "Cognito", "CloudWatch",
     "X-Ray", "Route", "REST", "HTTP", "HTTPS", "WebSocket", "IAM", "EventBridge", "Scheduler", "Step", "Functions",
     "Fargate", "Glacier", "Standard", "IA", "Intelligent-Tiering", "Price", "List", "Service", "Quotas",
+    "Streams", "Instant", "Flexible", "Retrieval", "Deep", "Archive",  # DynamoDB Streams, S3 Glacier classes
     "SnapStart", "Graviton", "Logs", "Logs Insights", "TTL", "GSI", "LSI", "ARN", "DNS", "CDN", "URL", "SLA",
     "Gateway Timeout", "PUT", "GET", "POST", "LIST", "Lite", "Essentials", "Plus", "Infrequent", "Access",
-    "DAX", "KMS", "VPC", "NAT", "SAM", "CloudFormation", "Terraform", "HCL", "x86_64", "arm64", "ARM", "x86",
+    "DAX", "KMS", "VPC", "NAT", "SDK", "SAM", "CloudFormation", "Terraform", "HCL", "x86_64", "arm64", "ARM", "x86",
     "Standard-IA", "FIFO", "DLQ", "Application", "Auto", "Scaling", "Invoke", "API Gateway", "Price List",
     "COPY", "SELECT", "INIT", "Arm",  # S3 request classes, the Lambda INIT phase and "Arm" as AWS Japan writes them
     # written in Latin letters in Japanese too: ID, Web, UTC (the time standard)
@@ -57,29 +58,13 @@ ALLOWED = {
 #: environment variables (SERVERLESS_PLANNER_DESIGNS), region codes (ap-northeast-1), Lambda runtimes (python3.12), Service Quotas codes (L-F3CA5463)
 NAME_PATTERNS = re.compile(r"(?:[A-Z][a-z]+){2,}|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[a-z]{2}-[a-z]+-\d|(?:python|nodejs|java|dotnet|ruby)[\d.x]+|"
                            r"L-[0-9A-F]{8}")
-#: table columns whose cells are AWS's own data, in AWS's words: Service Quotas' names and AWS's error
-#: messages (the APIs answer in English); and the Prices page's price ids (what `cli.py prices` takes)
-DATA_COLUMNS = {"クォータ名", "AWS のメッセージ", "価格 ID"}
+#: table columns whose cells are data in their own words: Service Quotas' names and AWS's error messages (the
+#: APIs answer in English), the Prices page's price ids (what `cli.py prices` takes) and its research notes (the
+#: evidence as recorded in the catalog — Price List usage types, SKUs, the documents read — named on screen as
+#: the English original, beside a Japanese note that says where the price comes from)
+DATA_COLUMNS = {"クォータ名", "AWS のメッセージ", "価格 ID", "調査メモ（英語の原文）"}
 #: the language picker names each language in itself and is labelled in both ("Language / 言語")
 BILINGUAL_KEYS = {"lang"}
-
-#: English that still reaches Japanese screens, each with where it comes from: (page, element, text) regexes.
-#: NOT an allow-list: these texts are real English still to translate. They are reported by
-#: `test_the_english_still_to_translate_is_still_there`, which fails once one is gone (delete its line then).
-NOT_YET = (
-    # the assumed-prices warning lists the catalog's English dimension names
-    ("design|cost", r"warning", r"件の価格は .* で公表されていないため推定値です"),
-    # the Prices page: price dimensions and notes from pricing/catalog/*.yaml
-    ("prices", r"table cell \((課金項目|注記)\)", r""),
-    # the Limits page: the field names and AWS's error words inside actions and results (models/checks/*.py)
-    ("limits", r"table cell \((対応|結果)\)", r"reserved_concurrency|timeout_s|idempotent|dlq|Too Many|Erlang|INIT|"
-                                              r"Slow Down|lambda\.async_events"),
-    # the DynamoDB planner page: strategy ids in its table and recommendation, the schedule table's
-    # columns and weekdays, the table-class radio (webapp/pages/dynamodb.py, models/dynamodb_planner)
-    ("dynamodb", r"table cell \((方式|start)\)|table column|success|radio option", r""),
-    # the range help shows the design file's own keys {low, expected, high}
-    ("design", r"checkbox help", r"\{low, expected, high\}"),
-)
 
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9_.\-]*[A-Za-z0-9]")
 URL = re.compile(r"https?://\S+|(?:/[\w.\\-]+){2,}")  # addresses and folders (the server's own paths)
@@ -169,18 +154,10 @@ def texts(node) -> Iterator[tuple[str, str]]:
         yield from texts(child)
 
 
-def _not_yet(where: str, element: str, text: str) -> bool:
-    return any(re.search(page, where) and re.fullmatch(kind, element) and re.search(words, text)
-               for page, kind, words in NOT_YET)
-
-
-def english(at: AppTest, where: str, *, not_yet: bool = False) -> list[str]:
-    """'word — page / element: text' for every word not in the allow-list (`not_yet`: only those on the
-    NOT_YET list; else only those not on it)."""
+def english(at: AppTest, where: str) -> list[str]:
+    """'word — page / element: text' for every word not in the allow-list."""
     found = []
     for element, text in texts(at._tree):
-        if _not_yet(where, element, text) != not_yet:
-            continue
         for word in latin_words(text):
             if word not in ALLOWED and word not in USER_WORDS:
                 found.append(f"{word!r} — {where} / {element}: {text[:160]!r}")
@@ -246,17 +223,3 @@ def test_the_collector_sees_english_when_english_is_chosen():
     at = AppTest.from_file(APP, default_timeout=90).run()
     assert any("Monthly" in text for _, text in texts(at._tree))
     assert english(at, "design (en)")
-
-
-@pytest.mark.xfail(strict=True, reason="English still to translate on Japanese screens (NOT_YET): the Prices "
-                   "page's catalog dimensions and notes, field names in Limits actions, the DynamoDB planner's "
-                   "strategy ids and schedule")
-@pytest.mark.parametrize("template", TEMPLATES)
-def test_the_english_still_to_translate_is_still_there(template):
-    """Lists what NOT_YET covers; XPASS (a failure) when none of it is left: then drop NOT_YET's lines."""
-    left = []
-    for page in PAGES:
-        at = open_app(template)
-        at.switch_page(page).run()
-        left += english(at, f"{page} ({template})", not_yet=True)
-    assert not left, f"{len(left)} English words still on Japanese screens:\n" + "\n".join(sorted(set(left))[:200])

@@ -172,7 +172,7 @@ def test_the_dynamodb_planner_follows_the_yen_setting():
                                             PlannerSettings()))
     on_demand = next(s for s in expected["strategies"] if s["name"] == "on_demand")["monthly_cost_usd"]
     by_hand = (Decimal(str(on_demand)) * 150).quantize(Decimal(1), rounding="ROUND_HALF_UP")
-    assert table[table["strategy"] == "on_demand"].iloc[0]["JPY / month"] == float(by_hand)
+    assert table[table["strategy"] == "On-demand"].iloc[0]["JPY / month"] == float(by_hand)
     assert "USD" not in at.success[0].value and "¥" in at.success[0].value
     assert "USD" not in at.info[0].value
 

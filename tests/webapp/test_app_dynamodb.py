@@ -8,12 +8,14 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from i18n.catalog import strategy_name
 from models.design.text import load_design_data
 from models.dynamodb_planner.plan import PlannerSettings
 from render.dynamodb_plan import plan_dict
 from service import dynamodb_plan_data
 from templates import template_text
 from webapp.charts import capacity_figure
+from webapp.views.dynamodb import schedule_frame
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
@@ -29,16 +31,17 @@ def page() -> AppTest:
 def test_the_page_shows_the_cli_numbers(page):
     expected = plan_dict(dynamodb_plan_data(load_design_data(template_text("save_app_data")), "table", PlannerSettings()))
     table = page.dataframe[0].value
-    assert list(table["strategy"]) == [s["name"] for s in expected["strategies"]]
+    assert list(table["strategy"]) == [strategy_name(s["name"], "en") for s in expected["strategies"]]
+    assert "Provisioned, fixed" in list(table["strategy"])  # a name, not the id provisioned_fixed
     assert list(table["USD / month"]) == [s["monthly_cost_usd"] for s in expected["strategies"]]
-    assert expected["recommended"] in page.success[0].value
+    assert strategy_name(expected["recommended"], "en") in page.success[0].value
 
 
 def test_standard_ia_has_no_reserved_capacity(page):
     page.radio(key="ddb.class").set_value("standard_ia").run()
     assert not page.exception
     table = page.dataframe[0].value
-    reserved = table[table["strategy"] == "reserved"].iloc[0]
+    reserved = table[table["strategy"] == "Reserved capacity"].iloc[0]
     assert reserved["USD / month"] is None or np.isnan(reserved["USD / month"])
 
 
@@ -74,7 +77,7 @@ def test_a_gsi_can_be_planned_on_the_page():
 def test_the_page_compares_the_weekly_plan_with_the_lower_bound_and_offers_its_actions(page):
     expected = plan_dict(dynamodb_plan_data(load_design_data(template_text("save_app_data")), "table", PlannerSettings()))
     table = page.dataframe[0].value
-    bound = table[table["strategy"] == "scheduled_one_time"].iloc[0]
+    bound = table[table["strategy"] == "One-time schedule"].iloc[0]
     assert not bound["applicable"]
     assert expected["recommended"] != "scheduled_one_time"
     info = page.info[0].value
@@ -120,3 +123,16 @@ def test_the_new_texts_are_japanese_on_a_japanese_screen():
     notes = at.dataframe[0].value["注記"]
     assert all(japanese.search(n) for n in notes), list(notes)
     assert "適用可" in at.dataframe[0].value.columns
+
+
+def test_the_weekly_schedule_reads_as_weekday_time_and_capacities_in_both_languages():
+    rows = [{"start": "MON 03:00 UTC", "minute_of_week": 180, "rcu": 12, "wcu": 5},
+            {"start": "SUN 23:30 UTC", "minute_of_week": 10_050, "rcu": 7, "wcu": 3}]
+    english, japanese = schedule_frame(rows, "en"), schedule_frame(rows, "ja")
+    assert list(english.columns) == ["Start (UTC)", "RCU", "WCU"]
+    assert list(english["Start (UTC)"]) == ["Mon 03:00", "Sun 23:30"]
+    assert list(japanese["開始（UTC）"]) == ["月曜 03:00", "日曜 23:30"]
+    assert list(japanese["RCU"]) == [12, 7] and list(japanese["WCU"]) == [5, 3]
+    one_time = schedule_frame([{"start": "2026-12-07T03:15:00Z", "minute_of_month": 195, "rcu": 1, "wcu": 1},
+                               {"start": None, "minute_of_month": 0, "rcu": 1, "wcu": 1}], "en")
+    assert list(one_time["Start (UTC)"]) == ["2026-12-07 03:15", "—"]

@@ -9,7 +9,7 @@ from decimal import Decimal
 import pandas as pd
 import streamlit as st
 
-from i18n.catalog import section, t
+from i18n.catalog import section, strategy_name, t
 from i18n.engine_ja import say
 from i18n.format import format_money
 from models.costs.money import QuoteSettings, round_money
@@ -22,10 +22,13 @@ from service import dynamodb_plan_data
 from service.dynamodb_live import live_decrease_state
 from webapp.charts import capacity_figure
 from webapp.state import design_key, lang, quote_settings
+from webapp.views.dynamodb import named_best, schedule_frame
 
 TEXT = section("page.dynamodb")  # the words live in i18n/catalog.py ("page.dynamodb.*")
 
 
+#: the table classes as AWS names them in both languages
+CLASS_NAMES = {"standard": "Standard", "standard_ia": "Standard-IA"}
 JA_COLUMNS = {name: entry["ja"] for name, entry in section("page.dynamodb.column").items()}
 
 
@@ -86,6 +89,7 @@ def controls(design: dict, lg: str) -> tuple[dict, str, str | None, PlannerSetti
         index = choice or None
     classes = ["standard", "standard_ia"]
     chosen_class = st.radio(tx("table_class", lg), classes, horizontal=True, key="ddb.class",
+                            format_func=CLASS_NAMES.get,
                             index=classes.index(component.get("table_class", "standard")),
                             help=tx("table_class_help", lg))
     trial = json.loads(json.dumps(design))
@@ -176,9 +180,11 @@ def page() -> None:
         st.error(tx("problems", lg) + "\n\n" + "\n".join(f"- {say(p, lg)}" for p in err.problems))
         return
     money = quote_settings()
-    st.success(f"**{tx('recommended', lg)}: {doc['recommended']}** — {reason_text(doc['reason'], money, lg)}")
+    st.success(f"**{tx('recommended', lg)}: {strategy_name(doc['recommended'], lg)}** — "
+               f"{reason_text(named_best(doc['reason'], lg), money, lg)}")
     month, year = money_headings(money, lg)
-    rows = [{"strategy": s["name"], "applicable": s["applicable"], month: amount(s["monthly_cost_usd"], money),
+    rows = [{"strategy": strategy_name(s["name"], lg), "applicable": s["applicable"],
+             month: amount(s["monthly_cost_usd"], money),
              year: amount(s["cost_12_months_usd"], money),
              "throttled / month": s["throttled_requests"], "utilization": s["avg_utilization"],
              "max decreases / day": s["max_decreases_in_a_day"], "note": say(s["note"], lg)} for s in doc["strategies"]]
@@ -207,7 +213,7 @@ def page() -> None:
                   bound=money_text(bound["monthly_cost_usd"], money, lg), gap=gap_text,
                   changes=len(bound["schedule"])))
     with st.expander(f"{tx('schedule', lg)} ({len(weekly['schedule'])})"):
-        st.dataframe(pd.DataFrame(weekly["schedule"]), key="ddb.schedule", hide_index=True)
+        st.dataframe(schedule_frame(weekly["schedule"], lg), key="ddb.schedule", hide_index=True)
         st.download_button(tx("actions", lg), json.dumps(actions, indent=2),
                            file_name=f"{doc['table'].replace('/', '_')}_scheduled_actions.json",
                            mime="application/json", key="ddb.actions")
@@ -218,7 +224,7 @@ def page() -> None:
                       most=max(actions["actions_per_scalable_target"].values()),
                       r=f"{peak['ReadCapacityUnits']:,}", w=f"{peak['WriteCapacityUnits']:,}"))
     with st.expander(f"{tx('bound_schedule', lg)} ({len(bound['schedule'])})"):
-        st.dataframe(pd.DataFrame(bound["schedule"]), key="ddb.bound_schedule", hide_index=True)
+        st.dataframe(schedule_frame(bound["schedule"], lg), key="ddb.bound_schedule", hide_index=True)
 
 
 page()

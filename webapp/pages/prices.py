@@ -5,6 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from i18n.aws_terms import dimension_text, line_dimension_text, unit_text
+from i18n.aws_terms import unit_price_text as aws_unit_price
 from i18n.catalog import shown, t
 from models.design.schema import REGION_NAMES
 from pricing.catalog import load_catalog
@@ -13,18 +15,23 @@ from webapp.state import lang, region_name
 
 @st.cache_data(show_spinner=False)
 def catalog_table(region: str, lg: str) -> pd.DataFrame:
-    """One row per price (tiers joined), with localised column names."""
+    """One row per price (tiers joined), with localised column names: AWS's dimension names and unit prices in
+    `lg`; the note says in `lg` where the price comes from, and the research note beside it is the evidence as
+    the catalog records it, in English (the Price List usage types, SKUs and documents read)."""
     catalog = load_catalog(region)
     rows = []
     for price in sorted(catalog.prices.values(), key=lambda p: p.id):
-        rows.append({
-            t("col_service", lg): shown("service", price.service, lg), t("col_dimension", lg): price.dimension,
+        row = {
+            t("col_service", lg): shown("service", price.service, lg),
+            t("col_dimension", lg): dimension_text(price.id, lg, price.dimension),
             t("col_unit_price", lg): unit_price_text(price, lg),
             t("free_tier", lg): free_tier_text(price, lg),
             t("col_as_of", lg): price.as_of.isoformat(),
             t("col_confidence", lg): t(f"confidence_{price.confidence}", lg),
-            t("col_source", lg): price.source, t("col_note", lg): price.note, t("col_price_id", lg): price.id,
-        })
+            t("col_source", lg): price.source, t("col_note", lg): t(f"prices_note_{price.confidence}", lg),
+            t("col_research_note", lg): price.note, t("col_price_id", lg): price.id,
+        }
+        rows.append(row)
     return pd.DataFrame(rows)
 
 
@@ -32,14 +39,20 @@ def free_tier_text(price, lg: str) -> str:
     """The free allowance of a price: amount, unit and which free tier grants it."""
     if not price.free_tier:
         return ""
-    return f"{price.free_tier.amount:,} {shown('unit', price.unit, lg)} ({t(f'free_tier_{price.free_tier.kind}', lg)})"
+    return f"{price.free_tier.amount:,} {unit_text(price.unit, lg)} ({t(f'free_tier_{price.free_tier.kind}', lg)})"
 
 
 def unit_price_text(price, lg: str) -> str:
-    """Every tier's price as AWS prints it ("$0.20 per 1M requests"; "$0.20／1M リクエスト" in Japanese)."""
-    texts = [price.display_price(i) for i in range(len(price.tiers))]
-    if lg == "ja":
-        texts = [text.replace(" per ", "／").removesuffix(price.unit) + shown("unit", price.unit, lg) for text in texts]
+    """Every tier's price as AWS states it ("USD 0.20 per million requests"; 「100 万リクエストあたり 0.20 USD」),
+    each tier with its volume band."""
+    texts = []
+    for tier in range(len(price.tiers)):
+        text = aws_unit_price(price, lg, tier)
+        if len(price.tiers) > 1:  # the volume band: "(first 6B GB-second)", "（最初の 60 億 GB-秒）"
+            name = dimension_text(price.id, lg, price.dimension)
+            band = line_dimension_text(price, price.id, tier, False, lg, price.dimension).removeprefix(name).strip()
+            text = f"{band} {text}"
+        texts.append(text)
     return "; ".join(texts)
 
 
