@@ -9,6 +9,10 @@ from plotly.subplots import make_subplots
 
 from i18n.catalog import strategy_name, t
 
+#: every chart's plotly options: no mode bar (it covered the titles; zoom and pan still work by dragging, and a
+#: double click resets), numbers in the chart's own format
+CHART_CONFIG = {"displayModeBar": False, "displaylogo": False}
+
 
 def cost_breakdown_figure(by_component: pd.DataFrame, *, title: str, currency: str = "USD",
                           lang: str = "en") -> go.Figure:

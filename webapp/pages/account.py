@@ -78,7 +78,8 @@ def pull_panel(lg: str) -> None:
 
 def upload_panel(lg: str) -> None:
     """Open a snapshot file written by `cli.py pull -o`."""
-    upload = st.file_uploader(tx("upload", lg), type=["json"], key="account.upload", help=tx("upload_help", lg))
+    upload = st.file_uploader(tx("upload", lg), type=["json"], key="account.upload", help=tx("upload_help", lg),
+                              max_upload_size=50)  # MB: aws.snapshot.MAX_SNAPSHOT_BYTES
     if upload is None or upload.file_id == st.session_state.get("account.upload_id"):
         return
     st.session_state["account.upload_id"] = upload.file_id

@@ -10,7 +10,7 @@ from models.design.schema import DesignError
 from service import design_summary
 from storage.designs import DesignStore, StorageError
 from templates import template_keys
-from webapp.charts import compare_figure
+from webapp.charts import CHART_CONFIG, compare_figure
 from webapp.state import cached_plan, design_key, init_state, lang, quote_settings, template_data
 from webapp.views.compare import (
     break_even_frame,
@@ -140,7 +140,8 @@ def page() -> None:
                                    break_even_frame(points, labels, settings, lg),
                                    title=t("compare_chart", lg), x_title=t("axis_requests", lg),
                                    y_title=tf("axis_cost", lg, cur=cur), currency=settings.currency,
-                                   log_y=log_y, marker_label=t("break_even_marker", lg)), key="compare_chart")
+                                   log_y=log_y, marker_label=t("break_even_marker", lg)), key="compare_chart",
+                    config=CHART_CONFIG)
     st.markdown(f"**{t('break_even', lg)}**")
     sentences = break_even_sentences(points, labels, settings, lg)
     st.markdown("\n".join(f"- {s}" for s in sentences) if sentences else t("no_break_even", lg))

@@ -61,7 +61,8 @@ def open_panel(lg: str) -> None:
     modified = modified_template(lg)  # beside the picker, not in its options: a changing option text resets it
     if modified:
         st.caption(f"✏️ {plain(modified)}")
-    upload = st.file_uploader(t("upload", lg), type=["yaml", "yml", "json"], key="upload", help=t("upload_help", lg))
+    upload = st.file_uploader(t("upload", lg), type=["yaml", "yml", "json"], key="upload", help=t("upload_help", lg),
+                              max_upload_size=1)  # MB: a design file's own limit (models/safe_text.MAX_FILE_BYTES)
     if upload is not None and upload.file_id != st.session_state.get("upload_id"):
         st.session_state.upload_id = upload.file_id
         st.session_state.upload_error = None

@@ -20,7 +20,7 @@ from models.dynamodb_planner.plan import PlannerSettings
 from render.dynamodb_plan import LOWER_BOUND, RECURRING, actions_document, plan_dict
 from service import dynamodb_plan_data
 from service.dynamodb_live import live_decrease_state
-from webapp.charts import capacity_figure
+from webapp.charts import CHART_CONFIG, capacity_figure
 from webapp.state import design_key, lang, quote_settings
 from webapp.views.dynamodb import named_best, schedule_frame
 
@@ -200,7 +200,7 @@ def page() -> None:
         capacities = {name: pair[side] for name, pair in curves.items() if isinstance(pair, tuple)}
         st.plotly_chart(capacity_figure(curves[part], capacities, title=f"{doc['table']}: {unit}", unit=unit,
                                         lang=lg),
-                        key=f"ddb.chart.{part}")
+                        key=f"ddb.chart.{part}", config=CHART_CONFIG)
     weekly = next(s for s in doc["strategies"] if s["name"] == RECURRING)
     bound = next(s for s in doc["strategies"] if s["name"] == LOWER_BOUND)
     gap = doc["recurring_vs_lower_bound"]["gap_fraction"]

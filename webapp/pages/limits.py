@@ -13,7 +13,7 @@ from i18n.engine_ja import say
 from models.design.schema import DesignError
 from render.readiness import STATUS_ORDER
 from service import check_data
-from webapp.charts import limit_figure
+from webapp.charts import CHART_CONFIG, limit_figure
 from webapp.state import cached_plan, lang
 from webapp.views.safe import plain, problem_lines
 
@@ -144,7 +144,7 @@ def page() -> None:
             st.plotly_chart(limit_figure(report.curves[chosen], found.limit_value,
                                          title=f"{check_name(found.id, lg)} · {component_shown(found.component, lg)}",
                                          unit=say(found.unit, lg), lang=lg),
-                            key="limit_chart")
+                            key="limit_chart", config=CHART_CONFIG)
 
 
 page()

@@ -26,7 +26,7 @@ from service.inputs import catalog_for
 from storage.designs import StorageError
 from storage.share import share_url
 from storage.short_links import ShortLinks, short_url
-from webapp.charts import cost_breakdown_figure, flow_dot
+from webapp.charts import CHART_CONFIG, cost_breakdown_figure, flow_dot
 from webapp.state import current_plan, current_scenarios, quote_settings, share_settings, share_token
 from webapp.views.downloads import export_files, quote_details
 from webapp.views.safe import plain, problem_lines, storage_message
@@ -210,7 +210,7 @@ def results(estimates: dict[str, Estimate], quotes: dict[str, Quote], settings: 
         by_component["high"] = [highs.get(c, 0.0) for c in by_component["component"]]
     st.plotly_chart(cost_breakdown_figure(by_component, title=t("breakdown", lg), currency=settings.currency,
                                           lang=lg),
-                    key="breakdown_chart")
+                    key="breakdown_chart", config=CHART_CONFIG)
     st.subheader(t("line_items", lg))
     table = line_item_table(est, lg, quotes["expected"])
     amount = tf("col_cost_cur", lg, cur=t(f"cur_{settings.currency}", lg))
