@@ -10,6 +10,9 @@ Starts the app on a free localhost port and measures, in the page's own clock (p
   finished (no "running" indicator, no stale elements) (target ≤ 300 ms);
 - edit: Enter in the requests input → the total shows the new figure and the run has finished
   (target ≤ 300 ms).
+The baseline: the same first paint for a Streamlit script that draws one metric and nothing else, served
+the same way — Streamlit's own floor on this machine (its front end loads and renders before any app's first
+element), so the README can say how much of the wait is the app's and how much the framework's.
 Figures go in the README (Performance).
 """
 
@@ -85,9 +88,28 @@ def edit_requests(page: Page, value: int) -> float:
     return float(page.evaluate("performance.now()")) - start
 
 
+#: the baseline: one metric, nothing else (the monthly total's element, so the same selector finds it)
+BASELINE = 'import streamlit as st\nst.metric("Monthly total", "$1.00")\n'
+
+
+def baseline(browser, tmp: Path) -> None:
+    """First paint of a one-metric Streamlit script (the framework's floor), 5 new visitors."""
+    script = tmp / "baseline.py"
+    script.write_text(BASELINE)
+    with running_app(tmp / "baseline.log", script=str(script)) as url:
+        first_paint(browser, url, DESKTOP)[1].context.close()
+        samples = []
+        for _ in range(5):
+            ms, page = first_paint(browser, url, DESKTOP)
+            samples.append(ms)
+            page.context.close()
+    summary("baseline: a one-metric Streamlit script, desktop", samples, 1500)
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp, running_app(Path(tmp) / "server.log") as url, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        baseline(browser, Path(tmp))
         started = time.perf_counter()
         cold, page = first_paint(browser, url, DESKTOP)
         print(f"first visitor after the server started: total after {cold:.0f} ms "

@@ -962,6 +962,8 @@ _FIELD_HELP: dict[str, dict[str, str]] = {
 
 
 _DESIGN_PAGE: dict[str, dict[str, str]] = {  # what matters first next to the total (webapp/views/results.py)
+    "source_design": {"en": "design file", "ja": "設計ファイル"},
+    "source_limits": {"en": "design file (limits block)", "ja": "設計ファイル（limits ブロック）"},
     "readiness": {"en": "Limits", "ja": "上限チェック"},
     "readiness_help": {"en": "The readiness checks of this design's month of traffic against AWS's limits (the Limits "
                              "page lists every check).",
@@ -1160,6 +1162,16 @@ def strategy_name(name: str, lang: str) -> str:
     """
     key = f"page.dynamodb.strategy.{name}"
     return t(key, lang) if key in UI else name
+
+
+def limit_source_text(source: str, lang: str) -> str:
+    """Where a limit's value comes from, in `lang`: the design file, its `limits:` block, an account, or a URL.
+
+    >>> limit_source_text("design file", "ja"), limit_source_text("design file (limits block)", "ja")
+    ('設計ファイル', '設計ファイル（limits ブロック）')
+    """
+    words = {"design file": "page.design.source_design", "design file (limits block)": "page.design.source_limits"}
+    return t(words[source], lang) if source in words else source
 
 
 def component_shown(component: str, lang: str) -> str:

@@ -72,7 +72,7 @@ JA: dict[str, tuple[str, str]] = {
         "。", "3a9d0003"),
     "lambda.concurrency.consequence_sqs": (
         "SQS から呼び出されます：ポーラーは同時実行数が許す範囲でしか動かないため、メッセージはキューで待ちます"
-        "（sqs.backlog を参照）。", "85849c6d"),
+        "（「キューの滞留と保持期間」のチェックを参照）。", "85849c6d"),
     "lambda.concurrency.consequence_async": (
         "月 {n:,.0f} 回の呼び出しがスロットリングされます（負荷に対するアーラン B 式）。これらの非同期イベントは最大 6"
         " 時間"
@@ -90,7 +90,7 @@ JA: dict[str, tuple[str, str]] = {
     "lambda.scaling_rate.action": (
         "分かっている急増の前にプロビジョニングされた同時実行で事前に温めるか、SQS でバッファしてください"
         "。", "2a28298a"),
-    "lambda.timeout.limit": ("timeout_s（関数のタイムアウト）", "ab4db8bf"),
+    "lambda.timeout.limit": ("関数のタイムアウト", "ab4db8bf"),
     "lambda.timeout.consequence": (
         "呼び出しの {share:.4%} が {timeout} 秒のタイムアウトを超えて失敗します（タイムアウトまで課金）。", "ba39601c"),
     "lambda.timeout.action": ("タイムアウト（秒）を p99 実行時間より余裕をもって長くするか、処理を非同期にしてください"
@@ -118,7 +118,7 @@ JA: dict[str, tuple[str, str]] = {
     "lambda.cold_starts.remedy_one": (
         "実行環境 {n} 個分のプロビジョニングされた同時実行（最も混む時間に必要な数{cost}）", "be16b3d4"),
     "lambda.cold_starts.remedy_cost": ("、月額約 USD {usd:,.2f}、実行時間の単価はオンデマンドより低い", "8c5e4189"),
-    "lambda.cold_starts.remedy_java": ("SnapStart（runtime java_snapstart、Java は追加料金なし）または"
+    "lambda.cold_starts.remedy_java": ("SnapStart（ランタイム `java_snapstart`、Java は追加料金なし）または"
                                        "{remedy}", "6ce5c33e"),
     "lambda.invoke_rate.limit": ("毎秒の Invoke リクエスト数（アカウントの同時実行数クォータの 10 倍）", "4af68661"),
     "lambda.invoke_rate.consequence": (
@@ -154,11 +154,12 @@ JA: dict[str, tuple[str, str]] = {
     "apigateway.account_throttle.action": (
         "スロットリングのクォータ引き上げを申請する（Service Quotas L-8A5B8E43）か、レスポンスをキャッシュしてください"
         "（CloudFront／REST キャッシュ）。", "caa166bf"),
-    "apigateway.stage_throttle.limit": ("ステージのスロットリング（stage_rps、バースト {burst:,.0f}）", "4ea5e461"),
+    "apigateway.stage_throttle.limit": ("ステージのスロットリング（バースト {burst:,.0f}）", "4ea5e461"),
     "apigateway.stage_throttle.consequence": ("ステージのスロットリングを超えるリクエストには 429 エラー（リクエスト過"
                                               "多）が"
                                               "返ります。", "bc4df1d4"),
-    "apigateway.stage_throttle.action": ("stage_rps／stage_burst を上げるか、クライアントのトラフィックを平準化してくだ"
+    "apigateway.stage_throttle.action": ("ステージのスロットリング（リクエスト/秒）とバーストを上げるか、クライアント"
+                                         "のトラフィックを平準化してくだ"
                                          "さい。", "3ea61222"),
     "apigateway.integration_timeout.limit": ("統合タイムアウト", "4425cd8f"),
     "apigateway.integration_timeout.consequence": ("月 {n:,.0f} 件のリクエストが {kind} で応答されます。", "89217677"),
@@ -237,7 +238,7 @@ JA: dict[str, tuple[str, str]] = {
     "sqs.backlog.action": (
         "{consumer} の予約同時実行数（または ESM の最大同時実行数）を上げる、より多くのメッセージをまとめて処理"
         "する、"
-        "または retention_s を長くしてください。", "5b288b2a"),
+        "または保持期間（秒）を長くしてください。", "5b288b2a"),
     "resilience.failed_events.limit": ("失敗時の送信先／デッドレターキュー", "c6beae44"),
     "resilience.failed_events.kept": ("{source} からのイベントのうち、{retries}の後も失敗したものは DLQ に保持されます"
                                       "。", "bc76a50a"),
@@ -274,7 +275,8 @@ JA: dict[str, tuple[str, str]] = {
         "トラフィックが届かないため、スループットのチェックは需要ゼロとして扱われ、キャパシティが足りるかどうかを判断"
         "できません", "ff3c7c0b"),
     "traffic.not_given.action": (
-        "月間の数値（reads_per_month、writes_per_month など）、from、またはワークロードの requests_per_month を指定"
+        "月間の数値（`reads_per_month`、`writes_per_month` など）、`from`、またはワークロードの `requests_per_month` "
+        "を指定"
         "してください", "f4eca74a"),
     # ---- estimate warnings (models/costs/*.py, models/design/schema.py, service/planning.py)
     "estimate.catalog_region.warning": ("価格カタログのリージョン {catalog} が設計のリージョン {design} と異なりま"
@@ -288,7 +290,7 @@ JA: dict[str, tuple[str, str]] = {
         "（{env}=refreshed）", "bf72ddc1"),
     "lambda.provisioned_even.warning": (
         "{id}：{hours:g} 時間分のプロビジョニングされた同時実行は、トラフィックが均等に分散するとして計上しています"
-        "（トラフィックがその時間帯に集中する場合は share_in_provisioned_hours を設定してください）", "4ccba6c2"),
+        "（トラフィックがその時間帯に集中する場合は `share_in_provisioned_hours` を設定してください）", "4ccba6c2"),
     "lambda.over_timeout.warning": (
         "{id}：呼び出しの {pct:.2g}% がタイムアウト {timeout} 秒を超えます（タイムアウトまで課金されたうえで失敗します"
         "）", "ebc83d5e"),

@@ -51,12 +51,14 @@ def wait_until_healthy(url: str, proc: subprocess.Popen[bytes], log_path: Path, 
 
 
 @contextmanager
-def running_app(log_path: Path, timeout_s: float = 60, env: dict[str, str] | None = None) -> Iterator[str]:
-    """The app's URL while it runs (started with this Python, headless, on a free port); always stopped after."""
+def running_app(log_path: Path, timeout_s: float = 60, env: dict[str, str] | None = None,
+                script: str = "app.py") -> Iterator[str]:
+    """The app's URL while it runs (started with this Python, headless, on a free port, with the project's
+    .streamlit/config.toml); always stopped after. `script`: another Streamlit script (the benchmark's baseline)."""
     port = free_port()
     with open(log_path, "wb") as log:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+            [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true",
              "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
              "--server.fileWatcherType", "none"],
             cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=env)

@@ -8,7 +8,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from i18n.aws_terms import dimension_text, line_dimension_text, service_text, unit_price_text, unit_rate_text, unit_text
-from i18n.catalog import check_name, component_shown, format_date
+from i18n.catalog import check_name, component_shown, format_date, limit_source_text
+from i18n.design_fields import field_path_text, field_value_text
 from i18n.engine_ja import say
 from i18n.format import format_money, rate_note, rounding_rule
 from render.quote.report import QuoteReport
@@ -177,6 +178,25 @@ def summary_rows(report: QuoteReport) -> list[tuple[str, str]]:
     return rows
 
 
+def input_rows(report: QuoteReport) -> list[list[str]]:
+    """Every value the design gives, (field, value), in the report's language; the name and description as on
+    the summary (an untouched template's Japanese words in Japanese)."""
+    lg, words = report.lang, {"name": report.name, "description": report.description}
+    return [[field_path_text(path, lg), words.get(path, field_value_text(value, lg))] for path, value in report.inputs]
+
+
+def default_rows(report: QuoteReport) -> list[list[str]]:
+    """The defaults the estimate assumed, (field, default), in the report's language, and where limits come from."""
+    lg = report.lang
+    rows = [[field_path_text(path, lg), field_value_text(value, lg)] for path, value in report.defaults]
+    return rows + [[field_path_text("limits", lg), w("limits_default", lg)]]
+
+
+def range_table_rows(report: QuoteReport) -> list[list]:
+    """(field, low, expected, high) for every range, the field in the report's language."""
+    return [[field_path_text(path, report.lang), *values] for path, *values in report.ranges]
+
+
 def settings_rows(report: QuoteReport) -> list[list[str]]:
     """The quote's settings: currency, exchange rate, tax and the rounding rule."""
     lg, s = report.lang, report.settings
@@ -195,8 +215,8 @@ def check_rows(report: QuoteReport) -> list[list]:
     rows, lg = [], report.lang
     for c in sorted(report.readiness.checks, key=lambda c: STATUS_ORDER[c.status]):
         rows.append([status_word(c.status, lg), check_name(c.id, lg), component_shown(c.component, lg),
-                     say(c.limit, lg), c.limit_value, c.limit_source, c.peak_demand, say(c.unit, lg), c.headroom_pct,
-                     c.affected_requests_per_month,
+                     say(c.limit, lg), c.limit_value, limit_source_text(c.limit_source, lg), c.peak_demand,
+                     say(c.unit, lg), c.headroom_pct, c.affected_requests_per_month,
                      say(c.consequence, lg), say(c.action, lg)])
     return rows
 

@@ -183,12 +183,11 @@ def _assumptions(sheet: Worksheet, report: QuoteReport) -> None:
     lg = report.lang
     field, value = w("field", lg), w("value", lg)
     row = _section(sheet, 1, w("quote_settings", lg), [], tables.settings_rows(report))
-    row = _section(sheet, row, w("inputs", lg), [field, value], [list(r) for r in report.inputs])
-    row = _section(sheet, row, w("defaults", lg), [field, w("default_value", lg)],
-                   [list(r) for r in report.defaults] + [["limits", w("limits_default", lg)]])
+    row = _section(sheet, row, w("inputs", lg), [field, value], tables.input_rows(report))
+    row = _section(sheet, row, w("defaults", lg), [field, w("default_value", lg)], tables.default_rows(report))
     if report.ranges:
         row = _section(sheet, row, w("ranges", lg), [field, w("col_low", lg), w("col_expected", lg), w("col_high", lg)],
-                       [list(r) for r in report.ranges])
+                       tables.range_table_rows(report))
         row = _section(sheet, row, w("range", lg), [], [[w("range_method", lg)]])
     warnings = [[text] for text in tables.customer_warnings(report)] or [[w("none", lg)]]
     row = _section(sheet, row, w("warnings", lg), [], warnings)

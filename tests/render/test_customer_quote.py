@@ -221,3 +221,27 @@ def test_the_summary_fits_a_390px_phone():
                                "document.documentElement.clientWidth]")
         browser.close()
     assert widths[0] <= widths[1] <= 390
+
+
+def test_the_japanese_workbook_names_inputs_defaults_and_limit_sources_in_japanese():
+    """The 前提条件 sheet names each design field in Japanese (「upload：メモリ（MB）」, not
+    components[1] (upload).memory_mb) and its words too (はい, not true); the checks say 設計ファイル."""
+    r = report()
+    book = load_workbook(io.BytesIO(quote_xlsx(r)))
+    rows = [[c.value for c in row] for row in book["前提条件"].iter_rows()]
+    fields = {row[0]: row[1] for row in rows if isinstance(row[0], str) and row[1] is not None}
+    assert fields["設計名"] == "写真アップロードとサムネイル作成 (S3 イベント)"
+    assert fields["upload：メモリ（MB）"] == "512"
+    assert fields["upload：実行時間（ms）・p99"] == "900"
+    assert fields["ワークロード：スパイク 1・倍率"] == "6"
+    assert fields["ワークロード：1 日の変動パターン"] == "モバイル（夜にピーク）"
+    assert fields["upload：X-Ray トレース"] == "はい"
+    assert not any(isinstance(k, str) and ("components[" in k or "workload." in k) for k in fields)
+    prices = {p["price_id"] for p in r.prices}
+    ids = {c["id"] for c in photo()["components"]}
+    cells = [v for row in rows for v in row if isinstance(v, str) and not v.startswith("https://") and v not in prices]
+    latin = {word for text in cells for word in re.findall(r"[A-Za-z][A-Za-z0-9_.\-]*", text)}
+    units = {"JPY", "KB", "MB", "p50", "p95", "pricing/limits.yaml", "pricing", "limits.yaml"}  # the file is named
+    assert latin - ALLOWED_LATIN - ids - units - {"Python", "Asia", "Tokyo", "Asia/Tokyo"} == set()
+    sources = [row[5] for row in book["上限チェック"].iter_rows(min_row=2, values_only=True)]
+    assert "設計ファイル" in sources and "design file" not in sources

@@ -8,7 +8,7 @@ import copy
 import pandas as pd
 import streamlit as st
 
-from i18n.catalog import check_name, component_shown, format_count, section, t
+from i18n.catalog import check_name, component_shown, format_count, limit_source_text, section, t
 from i18n.engine_ja import say
 from models.design.schema import DesignError
 from render.readiness import STATUS_ORDER
@@ -63,7 +63,7 @@ def checks_table(report, lg: str = "en") -> pd.DataFrame:
              "peak": c.peak_demand, "limit": c.limit_value, "unit": say(c.unit, lg), "headroom %": c.headroom_pct,
              "affected / month": c.affected_requests_per_month, "consequence": say(c.consequence, lg),
              "action": say(c.action, lg),
-             "limit source": c.limit_source + (tx("from_account", lg) if c.from_account else "")}
+             "limit source": limit_source_text(c.limit_source, lg) + (tx("from_account", lg) if c.from_account else "")}
             for c in sorted(report.checks, key=lambda c: STATUS_ORDER[c.status])]
     return pd.DataFrame(rows)
 
