@@ -705,6 +705,8 @@ JA: dict[str, tuple[str, str]] = {
     # ---- observe: entries of this feature go here (one block per feature keeps merges clean)
     # ---- end observe
     # ---- scale: entries of this feature go here (one block per feature keeps merges clean)
+    "scale.factor_out_of_range": ("--scale：{value:g} は指定できません。現在のトラフィックに対する倍率を {low:g} から "
+                                  "{high:g} の範囲で指定してください（例：3 倍なら 3）", "db52a75b"),
     # ---- end scale
     # ---- region: entries of this feature go here (one block per feature keeps merges clean)
     # ---- end region
