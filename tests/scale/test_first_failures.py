@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+from pathlib import Path
 
 import pytest
 
@@ -147,3 +148,16 @@ def test_cli_check_scale_prints_the_first_wall(tmp_path, capsys):
     assert "from 0.01 to 1000" in capsys.readouterr().err
     assert cli.main(["check", str(path)]) == 0  # without --scale: the plain check
     assert "What breaks" not in capsys.readouterr().out
+
+
+def test_cli_check_scale_uses_the_account_snapshot_limits(capsys):
+    # the Tokyo snapshot's account concurrency is 10: photo_thumbnails fails today, so its wall lies below ×1,
+    # and the statuses at ×1 are the plain `check --account` statuses
+    snapshot = str(Path(__file__).resolve().parents[1] / "fixtures" / "aws" / "snapshot_photos_tokyo.json")
+    assert cli.main(["check", "photo_thumbnails", "--account", snapshot, "--format", "json"]) == 1
+    plain = {(c["id"], c["component"]): c["status"] for c in json.loads(capsys.readouterr().out)["checks"]}
+    assert cli.main(["check", "photo_thumbnails", "--account", snapshot, "--scale", "1", "--format", "json"]) == 1
+    doc = json.loads(capsys.readouterr().out)
+    assert {(f["id"], f["component"]): f["status_now"] for f in doc["scale"]["first_failures"]} == plain
+    assert doc["scale"]["first_wall"]["id"] == "lambda.account_concurrency"
+    assert doc["scale"]["first_wall"]["fails_at"] < 1
