@@ -719,6 +719,8 @@ JA: dict[str, tuple[str, str]] = {
         "求額は不足しています", "66184819"),
     "reconcile.lacks_dimension": ("{usage}：請求 USD {usd:,.2f}、見積もりになし — 設計に欠けている項目（{key}）",
                                   "fd2ff3f0"),
+    "reconcile.lacks_unpriced": ("{usage}：請求 USD {usd:,.2f}、見積もりになし — 設計に欠けている項目（または"
+        "サービス）。プランナーはこの使用タイプを価格に含めていません", "536d8cd2"),
     "reconcile.month": ("--month：{value!r} は月ではありません。YYYY-MM で指定してください（例：2026-"
         "10）", "223e1446"),
     "reconcile.month_hours": ("見積もりは {estimate:,.0f} 時間の月です。{month} は {hours} 時間（時間単位で"

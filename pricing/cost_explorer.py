@@ -1,7 +1,8 @@
 """The data `cli.py reconcile` matches a bill with: Cost Explorer's service names and the Price List usage types.
 
     ce_services()      # {"AWS Lambda": ("AWSLambda", "lambda"), ...}  (cost_explorer_services.yaml)
-    usage_types()      # {"AWSLambda": {"Request": "lambda.requests", ...}, ...}  (price_list_map.yaml)
+    usage_types()      # {"AWSLambda": {"Request": "lambda.requests", ...}, ..., "*": {...}}  (price_list_map.yaml,
+                       # and under "*" the usage types matched in any service: cost_explorer_services.yaml)
 """
 
 from __future__ import annotations
@@ -30,5 +31,8 @@ def ce_services() -> dict[str, tuple[str, str]]:
 
 @lru_cache(maxsize=1)
 def usage_types() -> dict[str, dict[str, str]]:
-    """Price List service code → {usage type without its region prefix → price id}."""
-    return {code: dict(mapping) for code, mapping in (_read(USAGE_MAP_FILE).get("services") or {}).items()}
+    """Price List service code → {usage type without its region prefix → price id}; "*" → the usage types
+    matched whichever service bills them."""
+    found = {code: dict(mapping) for code, mapping in (_read(USAGE_MAP_FILE).get("services") or {}).items()}
+    found["*"] = dict(_read(SERVICES_FILE).get("any_service") or {})
+    return found

@@ -201,7 +201,7 @@ def _billed_by_key(rows: Iterable[BilledRow], region: str, usage_types: Mapping[
         if left_out:
             excluded.append(left_out)
             continue
-        price_id = usage_types.get(code, {}).get(bare)
+        price_id = usage_types.get(code, {}).get(bare) or usage_types.get("*", {}).get(bare)
         key = price_id or f"{service}:{bare}"
         entry = billed.setdefault(key, _Billed(price_services.get(price_id, service) if price_id else service))
         entry.usage_types.append(row.usage_type)
@@ -243,6 +243,11 @@ def _finding(key: str, billed: _Billed | None, estimated: _Estimated | None) -> 
     net = estimated.net_usd if estimated else _ZERO
     if abs(billed_usd - net) < MIN_USD:
         return None
+    if billed is not None and estimated is None and ":" in key:  # no price id matches the usage type
+        return Finding("lacks_dimension", key, billed_usd, net, msg(
+            "reconcile.lacks_unpriced", "{usage}: billed USD {usd:,.2f}, not in the estimate — a dimension (or "
+            "service) the design lacks; the planner prices no such usage type", usage=", ".join(billed.usage_types),
+            usd=billed_usd))
     if billed is not None and (estimated is None or estimated.gross_usd <= 0):
         return Finding("lacks_dimension", key, billed_usd, net, msg(
             "reconcile.lacks_dimension", "{usage}: billed USD {usd:,.2f}, not in the estimate — a dimension the "
@@ -282,7 +287,8 @@ def reconcile(rows: Sequence[BilledRow], line_items: Sequence[LineItem], *, regi
               price_services: Mapping[str, str]) -> Reconciliation:
     """The per-service comparison of a month's billed rows with an estimate's line items.
 
-    `usage_types`: Price List service code → {usage type without prefix → price id} (pricing/price_list_map.yaml);
+    `usage_types`: Price List service code → {usage type without prefix → price id} (pricing/price_list_map.yaml),
+    and "*" → the usage types matched in any service's rows (data transfer out);
     `ce_services`: Cost Explorer's service name → (Price List service code, the catalog's service key);
     `price_services`: price id → the catalog's service key."""
     billed, excluded = _billed_by_key(rows, region, usage_types, ce_services, price_services)

@@ -159,3 +159,26 @@ def test_bad_month_and_access_denied_are_one_line(aws, design_file, capsys, monk
     assert cli.main(["reconcile", str(design_file), "--month", "2026-10", "--yes"]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") <= 2 and "access_denied" in err and "Traceback" not in err
+
+
+def test_data_transfer_billed_under_s3_meets_the_estimates_data_transfer_line():
+    # 100 GB out at USD 0.09 = 9.00 estimated; S3's bill carries it as USE1-DataTransfer-Out-Bytes, 100 GB, 9.00
+    from models.costs.estimate import LineItem
+    from models.costs.reconcile import BilledRow, reconcile
+    from pricing.cost_explorer import ce_services, usage_types
+
+    item = LineItem(component="site", service="data_transfer", dimension="Data transfer out", quantity=Decimal(100),
+                    unit="GB", unit_price_usd=Decimal("0.09"), cost_usd=Decimal("9.00"),
+                    price_id="data_transfer.internet_out", formula="100 GB × 0.09")
+    rows = [BilledRow("Amazon Simple Storage Service", "USE1-DataTransfer-Out-Bytes", Decimal("9.00"), Decimal(100),
+                      "GB"),
+            BilledRow("Amazon Elastic Compute Cloud - Compute", "USE1-BoxUsage:t3.micro", Decimal("7.49"),
+                      Decimal(730), "Hrs")]
+    result = reconcile(rows, [item], region="us-east-1", month="2026-10", usage_types=usage_types(),
+                       ce_services=ce_services(), price_services={"data_transfer.internet_out": "data_transfer"})
+    lines = {line.service: line for line in result.services}
+    assert lines["data_transfer"].billed_usd == Decimal("9.00") and lines["data_transfer"].reasons == ()
+    ec2 = lines["Amazon Elastic Compute Cloud - Compute"]
+    assert ec2.estimated_usd == 0 and ec2.reasons[0].kind == "lacks_dimension"
+    assert "USE1-BoxUsage:t3.micro: billed USD 7.49" in ec2.reasons[0].text
+    assert "the planner prices no such usage type" in ec2.reasons[0].text
