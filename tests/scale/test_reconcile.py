@@ -182,3 +182,16 @@ def test_data_transfer_billed_under_s3_meets_the_estimates_data_transfer_line():
     assert ec2.estimated_usd == 0 and ec2.reasons[0].kind == "lacks_dimension"
     assert "USE1-BoxUsage:t3.micro: billed USD 7.49" in ec2.reasons[0].text
     assert "the planner prices no such usage type" in ec2.reasons[0].text
+
+
+def test_at_a_terminal_the_command_asks_and_a_no_calls_nothing(aws, design_file, capsys, monkeypatch):  # noqa: F811
+    calls = []
+    monkeypatch.setattr(reconcile_command, "fetch_month", lambda *a, **k: calls.append(a))
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", lambda prompt: "n")
+    assert cli.main(["reconcile", str(design_file), "--month", "2026-10"]) == 2
+    assert calls == [] and "USD 0.01 per request" in capsys.readouterr().err
+    monkeypatch.setattr(reconcile_command, "fetch_month", lambda *a, **k: calls.append(a) or dict(ANSWER))
+    monkeypatch.setattr("builtins.input", lambda prompt: "y")
+    assert cli.main(["reconcile", str(design_file), "--month", "2026-10"]) == 0
+    assert len(calls) == 1 and "169.13" in capsys.readouterr().out
