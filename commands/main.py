@@ -152,6 +152,11 @@ def build_parser() -> argparse.ArgumentParser:
     # ---- observe: entries of this feature go here (one block per feature keeps merges clean)
     # ---- end observe
     # ---- scale: entries of this feature go here (one block per feature keeps merges clean)
+    from commands import reconcile as reconcile_commands
+    from commands import scale as scale_commands
+
+    scale_commands.register(sub)
+    reconcile_commands.register(sub)
     # ---- end scale
     # ---- region: entries of this feature go here (one block per feature keeps merges clean)
     # ---- end region

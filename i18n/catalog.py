@@ -1099,6 +1099,28 @@ UI: dict[str, dict[str, str]] = {
     # ---- observe: entries of this feature go here (one block per feature keeps merges clean)
     # ---- end observe
     # ---- scale: entries of this feature go here (one block per feature keeps merges clean)
+    **_ns("page.limits.scale", {  # the Limits page's "what breaks at N×" section (webapp/pages/limits.py)
+        "title": {"en": "What breaks at N×", "ja": "トラフィックが N 倍になると何が限界に達するか"},
+        "factor": {"en": "Traffic multiplier (× today's traffic)", "ja": "トラフィックの倍率（現在の何倍か）"},
+        "factor_help": {"en": "Every volume of the design (requests, invocations, reads, writes, messages, users) "
+                              "times this; capacity, settings, the traffic's shape and the limits stay as they are.",
+                        "ja": "設計のすべての量（リクエスト、呼び出し、読み書き、メッセージ、ユーザー数）をこの倍率で"
+                              "掛けます。キャパシティ、設定、トラフィックの形、上限はそのままです。"},
+        "caption": {"en": "Each limit's first failing multiplier is searched on the same engine as the checks above: "
+                          "doubling to a bracket, then bisection to within {tolerance} ({runs} runs, from ×{low} to "
+                          "×{high}).",
+                    "ja": "各上限が初めて不合格になる倍率を、上のチェックと同じ計算で探します。倍々で範囲を絞"
+                          "り、二分法で {tolerance} 以内まで求めます（{runs} 回の計算、×{low} から ×{high} まで）。"},
+        "status_at": {"en": "Status at ×{factor}", "ja": "×{factor} での判定"},
+        "first_wall": {"en": "First wall", "ja": "最初の壁"},
+        "no_wall": {"en": "none up to ×{high}", "ja": "×{high} までなし"},
+        "above": {"en": "> ×{high}", "ja": "×{high} 超"},
+        "below": {"en": "≤ ×{low} (fails at any traffic)", "ja": "×{low} 以下（どのトラフィックでも不合格）"},
+        "not_monotone": {"en": " (passes again above: read with care)", "ja": "（それより上で再び合格：要注意）"},
+    }),
+    **_ns("page.limits.scale.column", _headings({"check": "チェック", "component": "コンポーネント", "now": "現在",
+                                                 "at ×N": "×N の時", "first fails at": "初めて不合格になる倍率",
+                                                 "headroom %": "余裕 %"})),
     # ---- end scale
     # ---- region: entries of this feature go here (one block per feature keeps merges clean)
     # ---- end region

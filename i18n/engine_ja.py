@@ -713,6 +713,34 @@ JA: dict[str, tuple[str, str]] = {
     # ---- observe: entries of this feature go here (one block per feature keeps merges clean)
     # ---- end observe
     # ---- scale: entries of this feature go here (one block per feature keeps merges clean)
+    "scale.factor_out_of_range": ("--scale：{value:g} は指定できません。現在のトラフィックに対する倍率を {low:g} から "
+                                  "{high:g} の範囲で指定してください（例：3 倍なら 3）", "db52a75b"),
+    "reconcile.billed_nothing": ("{key}：AWS の請求は {quantity:,.0f} {unit} に対して USD 0.00 — 請求上は無料"
+        "利用枠内（またはクレジット）、見積もりは USD {usd:,.2f}", "0f42cfd6"),
+    "reconcile.cost_factor": ("{key}：請求 USD {billed_usd:,.2f}、見積もり USD {usd:,.2f} — ×{ratio:.2f} の"
+        "ずれ（量または設定がその倍率でずれています）", "bc515564"),
+    "reconcile.credit": ("{service} {usage}：クレジットまたは返金 USD {usd:,.2f} — 比較から除外（見積"
+        "もりにクレジットはありません）", "b6ee61aa"),
+    "reconcile.free_tier_used": ("{key}：請求 USD {usd:,.2f}。見積もりでは無料利用枠で賄われる — アカウントの"
+        "無料利用枠は他のワークロードと共有です（または 1 年目の枠が終了）", "e39ffcb1"),
+    "reconcile.incomplete": ("Cost Explorer には読み込んだ {pages} ページより多くのページがありました。請"
+        "求額は不足しています", "66184819"),
+    "reconcile.lacks_dimension": ("{usage}：請求 USD {usd:,.2f}、見積もりになし — 設計に欠けている項目（{key}）",
+                                  "fd2ff3f0"),
+    "reconcile.lacks_unpriced": ("{usage}：請求 USD {usd:,.2f}、見積もりになし — 設計に欠けている項目（または"
+        "サービス）。プランナーはこの使用タイプを価格に含めていません", "536d8cd2"),
+    "reconcile.month": ("--month：{value!r} は月ではありません。YYYY-MM で指定してください（例：2026-"
+        "10）", "223e1446"),
+    "reconcile.month_hours": ("見積もりは {estimate:,.0f} 時間の月です。{month} は {hours} 時間（時間単位で"
+        "課金されるもの — ストレージ、プロビジョンドキャパシティ — は {change:+.1%}）", "238ef262"),
+    "reconcile.no_month": ("Cost Explorer の回答に月がありません", "76a16b86"),
+    "reconcile.not_billed": ("{key}：見積もり USD {usd:,.2f}、その使用タイプの請求なし — その月は使われな"
+        "かったか、プランナーが対応付けていない使用タイプで請求されています", "7c1a6696"),
+    "reconcile.other_region": ("{service} {usage}：別のリージョン（プレフィックス {prefix}）の USD {usd:,.2f"
+        "} — 比較から除外（設計は {region}）", "1fc4ea8f"),
+    "reconcile.tax": ("{usage}：税 USD {usd:,.2f} — 比較から除外（見積もりは税抜き）", "78caa30a"),
+    "reconcile.volume_factor": ("{key}：請求 {billed:,.0f} {unit}、見積もり {estimated:,.0f} — 量が ×{ratio:."
+        "2f} ずれています（請求 USD {billed_usd:,.2f}、見積もり {usd:,.2f}）", "42d42fa5"),
     # ---- end scale
     # ---- region: entries of this feature go here (one block per feature keeps merges clean)
     # ---- end region

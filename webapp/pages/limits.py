@@ -12,9 +12,11 @@ from i18n.catalog import check_name, component_shown, format_count, limit_source
 from i18n.engine_ja import say
 from models.design.schema import DesignError
 from render.readiness import STATUS_ORDER
+from render.scale import ordered
 from service import check_data
+from service.scale import ScaleReport, scale_report
 from webapp.charts import CHART_CONFIG, limit_figure
-from webapp.state import cached_plan, lang
+from webapp.state import cached_plan, design_key, lang
 from webapp.views.safe import plain, problem_lines
 
 TEXT = section("page.limits")  # the words live in i18n/catalog.py ("page.limits.*")
@@ -97,6 +99,60 @@ def _headed(table: pd.DataFrame, lg: str) -> pd.DataFrame:
     return table.rename(columns=JA_COLUMNS) if lg == "ja" else table
 
 
+#: the multipliers the slider offers (× today's traffic)
+SCALE_STEPS = (0.5, 1.0, 1.5, 2.0, 3.0, 5.0, 10.0, 20.0, 50.0, 100.0, 200.0, 500.0, 1000.0)
+
+
+def fails_at_shown(found, report: ScaleReport, lg: str) -> str:
+    """The first failing multiplier as the table shows it: "×90.5", "> ×1000" or "≤ ×0.01 (…)"."""
+    if found.fails_at is None:
+        return t("page.limits.scale.above", lg, high=f"{report.max_factor:g}")
+    if found.below_min:
+        return t("page.limits.scale.below", lg, low=f"{report.min_factor:g}")
+    shown = f"×{found.fails_at:,.3g}" if found.fails_at < 100 else f"×{found.fails_at:,.0f}"
+    return shown + ("" if found.monotone else t("page.limits.scale.not_monotone", lg))
+
+
+def first_fails_table(report: ScaleReport, lg: str = "en") -> pd.DataFrame:
+    """One row per check, the first to fail at the top: its status now and at ×N, the multiplier at which it
+    first fails, and the headroom that leaves (percent more traffic than today; negative: fails today)."""
+    at_factor = {(c.id, c.component): c.status for c in report.readiness.checks}
+    rows = [{"check": check_name(f.key[0], lg), "component": component_shown(f.key[1], lg),
+             "now": t(f"status_{f.status_now}", lg), "at ×N": t(f"status_{at_factor.get(f.key, 'pass')}", lg),
+             "first fails at": fails_at_shown(f, report, lg),
+             "headroom %": "—" if f.headroom_pct is None or f.below_min else f"{f.headroom_pct:+,.0f}"}
+            for f in ordered(report)]
+    table = pd.DataFrame(rows)
+    if lg == "ja":
+        table = table.rename(columns={k: v["ja"] for k, v in section("page.limits.scale.column").items()})
+    return table
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _scale_by_key(key: str, factor: float, _data: dict) -> ScaleReport:
+    """`scale_report(_data, factor)`, cached by the design's content key and the factor."""
+    return scale_report(_data, factor)
+
+
+def scale_section(trial: dict, lg: str) -> None:
+    """The slider and the "first fails at ×N" table of the design as this page shows it (what-ifs included)."""
+    st.markdown(f"#### {tx('scale.title', lg)}")
+    factor = float(st.select_slider(tx("scale.factor", lg), options=SCALE_STEPS, value=1.0, key="scale.factor",
+                                    format_func=lambda v: f"×{v:g}", help=tx("scale.factor_help", lg)))
+    key = design_key(trial)
+    report = scale_report(trial, factor) if key is None else _scale_by_key(key, factor, trial)
+    wall = report.first_wall
+    cols = st.columns(2)
+    cols[0].metric(t("page.limits.scale.status_at", lg, factor=f"{factor:g}"),
+                   t(f"status_{report.readiness.worst_status}", lg))
+    cols[1].metric(tx("scale.first_wall", lg), fails_at_shown(wall, report, lg) if wall else
+                   t("page.limits.scale.no_wall", lg, high=f"{report.max_factor:g}"),
+                   help=f"{check_name(wall.key[0], lg)} · {component_shown(wall.key[1], lg)}" if wall else None)
+    st.caption(t("page.limits.scale.caption", lg, tolerance=f"{report.tolerance:.0%}", runs=report.evaluations,
+                 low=f"{report.min_factor:g}", high=f"{report.max_factor:g}"))
+    st.dataframe(first_fails_table(report, lg), key="scale_table", hide_index=True)
+
+
 def page() -> None:
     lg = lang()
     st.subheader(tx("title", lg))
@@ -145,6 +201,7 @@ def page() -> None:
                                          title=f"{check_name(found.id, lg)} · {component_shown(found.component, lg)}",
                                          unit=say(found.unit, lg), lang=lg),
                             key="limit_chart", config=CHART_CONFIG)
+        scale_section(trial, lg)
 
 
 page()

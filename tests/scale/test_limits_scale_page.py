@@ -1,0 +1,55 @@
+"""The Limits page's "what breaks at N×" section through AppTest: the same first walls as `check --scale`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from models.design.text import load_design_data
+from service.scale import scale_report
+from templates import template_text
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+
+
+@pytest.fixture
+def limits_page() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    at.selectbox(key="template").set_value("photo_thumbnails").run()
+    at.switch_page("webapp/pages/limits.py").run()
+    assert not at.exception
+    return at
+
+
+def _scale_metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def test_the_page_shows_the_first_wall_the_cli_finds(limits_page):
+    report = scale_report(load_design_data(template_text("photo_thumbnails")), 1.0)
+    table = limits_page.dataframe[-1].value
+    assert len(table) == len(report.first_failures)
+    wall = report.first_wall
+    assert table.iloc[0]["first fails at"] == f"×{wall.fails_at:,.3g}"
+    assert _scale_metrics(limits_page)["First wall"] == f"×{wall.fails_at:,.3g}"
+
+
+def test_the_slider_past_the_wall_fails_the_design(limits_page):
+    # photo_thumbnails' account concurrency first fails near ×74 (tests/scale/test_first_failures.py finds where)
+    limits_page.select_slider(key="scale.factor").set_value(100.0).run()
+    assert not limits_page.exception
+    assert _scale_metrics(limits_page)["Status at ×100"] == "🔴 fail"
+    table = limits_page.dataframe[-1].value
+    assert table.iloc[0]["at ×N"] == "🔴 fail"
+
+
+def test_the_section_in_japanese(limits_page):
+    limits_page.session_state["lang"] = "ja"
+    limits_page.run()
+    assert not limits_page.exception
+    table = limits_page.dataframe[-1].value
+    assert "初めて不合格になる倍率" in table.columns
+    assert "最初の壁" in _scale_metrics(limits_page)
+    assert any(cell.endswith("超") for cell in table["初めて不合格になる倍率"])  # "×1000 超": never fails
