@@ -102,6 +102,22 @@ def year_total_usd(data) -> Decimal:
     return total * 12
 
 
+def design_mau(plain: dict) -> float | None:
+    """Monthly active users of a design (plain values): `workload.users.mau`, else the MAU of its Cognito user
+    pools (summed: each pool bills its own users), else None.
+
+    >>> design_mau({"workload": {"users": {"mau": 5000}}})
+    5000
+    >>> design_mau({"components": [{"type": "cognito", "mau": 800}, {"type": "cognito", "mau": 200}]})
+    1000
+    """
+    users = (plain.get("workload") or {}).get("users")
+    if isinstance(users, dict) and users.get("mau"):
+        return users["mau"]
+    pools = [c.get("mau") for c in plain.get("components") or [] if isinstance(c, dict) and c.get("type") == "cognito"]
+    return sum(pools) if pools and all(isinstance(m, (int, float)) for m in pools) else None
+
+
 def design_summary(data: dict, plan=None) -> dict:
     """What the Compare page shows of one design, in USD: monthly totals per case, client requests,
     MAU, the 12-month total and the worst readiness status per case (from its `plan(data)`, built
@@ -109,13 +125,12 @@ def design_summary(data: dict, plan=None) -> dict:
     if plan is None:
         plan = plan_of(data)
     plain = expected_data(data)
-    users = (plain.get("workload") or {}).get("users") or {}
     return {
         "name": plain.get("name", ""), "region": plain.get("region", "us-east-1"),
         "totals_usd": {case: c.estimate.total_usd for case, c in plan.cases.items()},
         "line_items": {case: c.estimate.line_items for case, c in plan.cases.items()},
         "requests_per_month": client_requests(plan),
-        "mau": users.get("mau") if isinstance(users, dict) else None,
+        "mau": design_mau(plain),
         "year_usd": year_total_usd(plan),
         "growth_per_month": float((plain.get("workload") or {}).get("growth_per_month") or 0),
         "status": {case: report.worst_status for case, report in plan.readiness.items()},

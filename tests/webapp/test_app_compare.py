@@ -178,3 +178,14 @@ def test_the_page_in_japanese_and_yen(compare_page):
 def test_sweep_volumes_span_a_thousand_to_a_hundred_million():
     volumes = sweep_volumes()
     assert volumes[0] == 1_000 and volumes[-1] == 100_000_000 and np.all(np.diff(volumes) > 0)
+
+
+def test_cost_per_mau_falls_back_to_the_cognito_pools_users():
+    """The authenticated API template gives its users only on the Cognito pool (mau: 50,000): per MAU is the
+    monthly total divided by 50,000, not "—"."""
+    data = load_design_data(template_text("authenticated_api"))
+    assert "users" not in data["workload"]
+    summary = design_summary(data)
+    assert summary["mau"] == 50_000
+    table = compare_table([summary], ["a"], QuoteSettings(), "en")
+    assert table["Per MAU"][0] == f"${float(estimate_data(data).total_usd) / 50_000:,.4f}"
