@@ -113,11 +113,11 @@ def _async_failures(ctx: Context, fn: Lambda, source: str) -> Check:
         limit_label=msg("resilience.failed_events.limit", "on-failure destination / dead-letter queue"), peak=None,
         unit="", affected=0, total=1, warn_if=not fn.dlq,
         consequence=(msg("resilience.failed_events.kept", "Events from {source} that still fail after {retries} are "
-                         "kept in the DLQ.", source=source, retries=retries)
+                         "kept in the DLQ.", source=source_name(source), retries=retries)
                      if fn.dlq else msg("resilience.failed_events.dropped", "Events from {source} that still "
                                         "fail after {retries} are dropped silently: the S3-triggered runs are "
                                         "lost.",
-                                        source=source, retries=retries)),
+                                        source=source_name(source), retries=retries)),
         action="—" if fn.dlq else msg("resilience.failed_events.action", "Configure an on-failure destination or DLQ "
                                       "(set dlq: true), or buffer with SQS."))
 
@@ -128,10 +128,10 @@ def _idempotency(ctx: Context, fn: Lambda, source: str) -> Check:
         limit_label=msg("resilience.idempotency.limit", "at-least-once delivery"), peak=None, unit="", affected=0,
         total=1, warn_if=not fn.idempotent,
         consequence=msg("resilience.idempotency.ok", "Events from {source} can arrive more than once (retries, "
-                        "redelivery); the handler is marked idempotent.", source=source) if fn.idempotent
+                        "redelivery); the handler is marked idempotent.", source=source_name(source)) if fn.idempotent
         else msg("resilience.idempotency.consequence", "Events from {source} can arrive more than once (retries, "
                  "redelivery); a non-idempotent handler may act twice (duplicate thumbnails, double writes). "
-                 "Independent services give no transaction across them.", source=source),
+                 "Independent services give no transaction across them.", source=source_name(source)),
         action="—" if fn.idempotent else msg("resilience.idempotency.action", "Make the handler idempotent "
                                              "(conditional writes, idempotency keys), then set idempotent: true."))
 
@@ -208,3 +208,12 @@ def _availability(ctx: Context, facts: Facts) -> Check:
         action=msg("availability.composite.action", "Retry with backoff and jitter on every synchronous call; "
                    "move work that need not finish within the request behind SQS; for higher availability consider "
                    "DynamoDB global tables and multi-Region APIs."))
+
+
+#: an event source as AWS names it (the same in English and Japanese)
+SOURCE_NAMES = {"s3": "S3", "sqs": "SQS", "sns": "SNS", "dynamodb": "DynamoDB Streams"}
+
+
+def source_name(source: str) -> str:
+    """The upstream component type as AWS names the service ("sqs" → "SQS"); other types unchanged."""
+    return SOURCE_NAMES.get(source, source)

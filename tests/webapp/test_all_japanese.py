@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
 PAGES = sorted(f"webapp/pages/{p.name}" for p in (ROOT / "webapp" / "pages").glob("*.py") if p.name != "__init__.py")
 SNAPSHOT = ROOT / "tests" / "fixtures" / "aws" / "snapshot_photos_tokyo.json"
-TEMPLATES = ("photo_thumbnails", "save_app_data")
+TEMPLATES = ("photo_thumbnails", "save_app_data", "photo_thumbnails_sqs", "authenticated_api")
 
 ALLOWED = {
     # AWS services, products and their own feature names (AWS's Japanese pages keep them in English)
