@@ -871,6 +871,24 @@ _ACCOUNT_COLUMNS = {
     "change_pct": "変化（%）", "bundled_as_of": "同梱の基準日",
 }
 
+#: the same headings in English, with their units (a key not here reads as itself)
+_ACCOUNT_COLUMNS_EN = {
+    "limit": "Limit", "value": "Value", "source": "Read from", "name": "Name", "memory_mb": "Memory (MB)",
+    "timeout_s": "Timeout (s)", "architecture": "Architecture", "reserved": "Reserved concurrency",
+    "provisioned": "Provisioned concurrency", "runtime": "Runtime", "kind": "Kind", "stages": "Stages",
+    "integration_timeouts_ms": "Integration timeout (ms)", "functions": "Functions", "billing": "Capacity mode",
+    "rcu": "RCU", "wcu": "WCU", "table_class": "Table class", "decreases_today": "Decreases today",
+    "size_bytes": "Size (bytes)", "gsis": "GSIs", "autoscaling": "Auto Scaling", "object_count": "Objects",
+    "as_of": "As of", "type": "Type", "visibility_timeout_s": "Visibility timeout (s)", "retention_s": "Retention (s)",
+    "max_message_bytes": "Max message size (bytes)", "service": "Service", "code": "Code", "quota_name": "Quota name",
+    "applied": "Applied", "default": "Default", "account": "Account", "region": "Region", "operation": "Operation",
+    "message": "AWS's message", "count": "Count", "items": "Items", "component": "Component", "resource": "Resource",
+    "field": "Field", "design": "Design", "severity": "Severity", "note": "Note", "price_id": "Price id",
+    "dimension": "Dimension", "bundled": "Bundled price", "refreshed": "Refreshed price", "change_pct": "Change (%)",
+    "bundled_as_of": "Bundled as of",
+}
+
+
 #: values in the Account page's tables ("account.value.<value>"): kinds, modes, severities, yes/no
 _ACCOUNT_VALUES = {
     "risk": {"en": "risk", "ja": "リスク"}, "differs": {"en": "differs", "ja": "相違"},
@@ -878,8 +896,8 @@ _ACCOUNT_VALUES = {
     "provisioned": {"en": "provisioned", "ja": "プロビジョンド"}, "rest": {"en": "rest", "ja": "REST"},
     "http": {"en": "http", "ja": "HTTP"}, "websocket": {"en": "websocket", "ja": "WebSocket"},
     "fifo": {"en": "fifo", "ja": "FIFO"}, "standard": {"en": "standard", "ja": "標準"},
-    "standard_ia": {"en": "standard_ia", "ja": "Standard-IA"}, "True": {"en": "True", "ja": "はい"},
-    "False": {"en": "False", "ja": "いいえ"}, "None": {"en": "None", "ja": "—"},
+    "standard_ia": {"en": "standard_ia", "ja": "Standard-IA"}, "True": {"en": "yes", "ja": "はい"},
+    "False": {"en": "no", "ja": "いいえ"}, "None": {"en": "—", "ja": "—"},
     "limits": {"en": "limits", "ja": "上限"}, "deadline": {"en": "deadline", "ja": "制限時間切れ"},
     "bad_response": {"en": "bad_response", "ja": "AWS 以外の応答"},
     "access_denied": {"en": "access_denied", "ja": "権限なし"},
@@ -1087,7 +1105,8 @@ def _headings(japanese: dict[str, str]) -> dict[str, dict[str, str]]:
 
 UI: dict[str, dict[str, str]] = {
     **_ns("export", _EXPORT), **_ns("import", _IMPORT), **_ns("account", _ACCOUNT),
-    **_ns("account.column", _headings(_ACCOUNT_COLUMNS)), **_ns("account.value", _ACCOUNT_VALUES),
+    **_ns("account.column", {k: {"en": _ACCOUNT_COLUMNS_EN.get(k, k), "ja": ja}
+                               for k, ja in _ACCOUNT_COLUMNS.items()}), **_ns("account.value", _ACCOUNT_VALUES),
     **_ns("account.field", _headings(_ACCOUNT_FIELDS)),
     **_ns("page.dynamodb", _DYNAMODB), **_ns("page.dynamodb.column", _headings(_DYNAMODB_COLUMNS)),
     **_ns("page.limits", _LIMITS), **_ns("page.limits.column", _headings(_LIMITS_COLUMNS)),
