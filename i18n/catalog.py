@@ -355,9 +355,14 @@ TEXT.update({
     "status_high_case": {"en": "high case: {status}", "ja": "上限ケース：{status}"},
     "page_saved": {"en": "Saved designs", "ja": "保存した設計"},
     "saved_caption": {"en": "Designs are saved as YAML files in {folder} (set the environment variable "
-                            "SERVERLESS_PLANNER_DESIGNS to use another folder). Nothing is overwritten without asking.",
+                            "SERVERLESS_PLANNER_DESIGNS to use another folder). Nothing is overwritten without asking. "
+                            "The folder is on the server: everyone who uses this app on the same server sees the same "
+                            "designs "
+                            "(it is a single-team tool; give each customer their own server or folder).",
                       "ja": "設計は {folder} に YAML ファイルとして保存されます（別のフォルダーを使うには環境変数 "
-                            "SERVERLESS_PLANNER_DESIGNS を設定）。確認なしに上書きすることはありません。"},
+                            "SERVERLESS_PLANNER_DESIGNS を設定）。確認なしに上書きすることはありません。フォルダーは"
+                            "サーバー上にあり、同じサーバーでこのアプリを使う全員に同じ設計が見えます（1 チーム向けの"
+                            "ツールです。顧客ごとにサーバーかフォルダーを分けてください）。"},
     "save_current": {"en": "Save the current design", "ja": "現在の設計を保存"},
     "save_name": {"en": "Name", "ja": "名前"},
     "save_name_help": {"en": "The file name (without .yaml): up to 80 characters; letters (Japanese too), digits, "
@@ -393,6 +398,7 @@ TEXT.update({
     "col_saved_name": {"en": "Name", "ja": "名前"},
     "col_design_name": {"en": "Design name", "ja": "設計の名前"},
     "col_modified": {"en": "Saved", "ja": "保存日時"},
+    "col_saved_total": {"en": "Monthly (USD)", "ja": "月額（USD）"},
     "saved_broken": {"en": "(not a valid design file)", "ja": "（設計ファイルとして読めません）"},
     "storage_exists": {"en": "A saved design named “{name}” exists already; choose another name.",
                        "ja": "「{name}」という名前の設計がすでにあります。別の名前にしてください。"},

@@ -290,3 +290,16 @@ def test_the_changed_question_in_japanese(saved_page, folder):
                for e in saved_page.error)
     assert any("その新しい版を現在の設計で置き換えますか" in w.value for w in saved_page.warning)
     assert store.load("共有")["name"].startswith("Save app data")
+
+
+def test_the_list_shows_each_designs_region_and_monthly_total(saved_page, folder):
+    """S2 of the UX review: the list says what each saved design is (region, total), not only its name."""
+    from service import estimate_data
+
+    saved_page.text_input(key="save_name").set_value("Customer A")
+    click(saved_page, "save_btn")
+    table = next(d.value for d in saved_page.dataframe if "Monthly (USD)" in d.value.columns)
+    row = table[table["Name"] == "Customer A"].iloc[0]
+    expected = float(estimate_data(load_design_data(template_text("photo_thumbnails"))).total_usd)
+    assert row["Region"] == "ap-northeast-1"
+    assert row["Monthly (USD)"] == pytest.approx(expected)

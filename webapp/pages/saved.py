@@ -14,6 +14,7 @@ import streamlit as st
 from i18n.catalog import format_date, t, tf
 from i18n.engine_ja import say
 from models.design.schema import DesignError
+from service import estimate_data
 from storage.designs import DesignChanged, DesignExists, DesignStore, StorageError, check_name, name_key
 from webapp.state import init_state, lang, set_design
 from webapp.views.safe import plain, problem_lines, storage_message
@@ -175,17 +176,29 @@ def saved_table(saved, lg: str) -> pd.DataFrame:
     """One row per saved file; one that does not open says why (it can still be picked and deleted)."""
     rows = []
     for item in saved:
-        problem = ""
+        problem, region, total = "", "", None
         try:
-            title = str(store().load(item.name).get("name", ""))
+            data, version = store().load_versioned(item.name)
+            title, region = str(data.get("name", "")), str(data.get("region", "us-east-1"))
+            total = saved_total_usd(item.name, version, data)
         except StorageError as err:
             title, problem = t("saved_broken", lg), storage_message(err, lg)
         except DesignError as err:
             title, problem = t("saved_broken", lg), problem_text(err, lg)
         rows.append({t("col_saved_name", lg): item.name, t("col_design_name", lg): title,
+                     t("region", lg): region, t("col_saved_total", lg): total,
                      t("col_modified", lg): f"{format_date(item.modified.date(), lg)} {item.modified:%H:%M}",
                      t("col_saved_problem", lg): problem})
     return pd.DataFrame(rows)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def saved_total_usd(name: str, version: str | None, _data: dict) -> float | None:
+    """A saved design's expected monthly total in USD (cached per file version; None when it does not price)."""
+    try:
+        return float(estimate_data(_data).total_usd)
+    except DesignError:
+        return None
 
 
 def save_section(lg: str) -> None:
@@ -220,7 +233,8 @@ def list_section(lg: str) -> None:
     if not saved:
         st.info(t("saved_empty", lg))
         return
-    st.dataframe(saved_table(saved, lg), key="saved_table", hide_index=True)
+    st.dataframe(saved_table(saved, lg), key="saved_table", hide_index=True, column_config={
+        t("col_saved_total", lg): st.column_config.NumberColumn(format="$%.2f")})
     names = [item.name for item in saved]
     if st.session_state.get("saved_pick") not in names:
         st.session_state.pop("saved_pick", None)
