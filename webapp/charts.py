@@ -7,6 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from i18n.aws_terms import unit_text
 from i18n.catalog import strategy_name, t
 
 #: every chart's plotly options: no mode bar (it covered the titles; zoom and pan still work by dragging, and a
@@ -64,7 +65,8 @@ def compare_figure(curves: pd.DataFrame, break_evens: pd.DataFrame, *, title: st
                                      showlegend=False, name=f"{name} (low–high)"))
         fig.add_trace(go.Scatter(x=group["requests"], y=group["cost"], mode="lines", name=str(name),
                                  line=dict(color=color, width=2),
-                                 hovertemplate="%{x:,.0f} requests: %{y:,." + str(digits) + "f} " + currency
+                                 hovertemplate="%{x:,.0f} " + unit_text("requests", lang) + ": "
+                                 + MONEY_SIGN[currency] + "%{y:,." + str(digits) + "f}"
                                  + "<extra>" + str(name) + "</extra>"))
     if len(break_evens):
         fig.add_trace(go.Scatter(x=break_evens["requests"], y=break_evens["cost"], mode="markers",
@@ -72,9 +74,44 @@ def compare_figure(curves: pd.DataFrame, break_evens: pd.DataFrame, *, title: st
                                  text=break_evens["label"], hovertemplate="%{text}<extra></extra>"))
     fig.update_xaxes(type="log", title_text=x_title, dtick=1, exponentformat="SI")
     fig.update_yaxes(type="log" if log_y else "linear", title_text=y_title)
+    costs = [v for column in ("cost", "low", "high") if column in curves for v in curves[column] if v and v > 0]
+    if log_y and costs:  # ticks at 1-2-5 steps, labelled as money ("$2k"), not bare digits ("2", "3", "1000")
+        values = money_ticks(min(costs), max(costs))
+        fig.update_yaxes(tickvals=values, ticktext=[money_tick_text(v, currency) for v in values])
     fig.update_layout(title=title, height=460, margin=dict(l=10, r=10, t=50, b=40),
                       legend=dict(orientation="h", yanchor="bottom", y=-0.32, x=0))
     return fig
+
+
+#: the sign a chart puts before an amount
+MONEY_SIGN = {"USD": "$", "JPY": "¥"}
+
+
+def money_ticks(low: float, high: float) -> list[float]:
+    """Log-axis ticks between `low` and `high`: 1, 2 and 5 times each power of ten, with every digit added
+    when that gives fewer than three.
+
+    >>> money_ticks(3.0, 40.0), money_ticks(1200.0, 4100.0)
+    ([5.0, 10.0, 20.0], [2000.0, 3000.0, 4000.0])
+    """
+    first, last = int(np.floor(np.log10(low))), int(np.ceil(np.log10(high)))
+    for steps in ((1, 2, 5), tuple(range(1, 10))):
+        ticks = [float(m * 10.0 ** p) for p in range(first, last + 1) for m in steps if low <= m * 10.0 ** p <= high]
+        if len(ticks) >= 3:
+            return ticks
+    return ticks
+
+
+def money_tick_text(value: float, currency: str) -> str:
+    """A tick label: "$2k", "$1.5M", "¥300", "¥20k".
+
+    >>> money_tick_text(2000, "USD"), money_tick_text(0.5, "USD"), money_tick_text(1_500_000, "JPY")
+    ('$2k', '$0.5', '¥1.5M')
+    """
+    for size, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "k")):
+        if value >= size:
+            return f"{MONEY_SIGN[currency]}{value / size:g}{suffix}"
+    return f"{MONEY_SIGN[currency]}{value:g}"
 
 
 def _dot_text(text: object) -> str:
@@ -198,8 +235,14 @@ def limit_figure(demand: np.ndarray, limit: float | None, *, title: str, unit: s
     fig.update_xaxes(title_text=t("page.chart.day", lang), row=1, col=1)
     fig.update_xaxes(title_text=t("page.chart.hour_local", lang), row=1, col=2)
     fig.update_yaxes(title_text=unit, row=1, col=1)
+    if limit and limit > 0 and float(demand.max()) < LOG_BELOW * limit:
+        fig.update_yaxes(type="log")  # demand far under the limit: a log axis shows both, not a flat line at 0
     fig.update_layout(title=title, height=360, margin=dict(l=10, r=10, t=70, b=40), showlegend=False)
     return fig
+
+
+#: a limit chart switches to a log axis when the peak demand is below this share of the limit
+LOG_BELOW = 0.1
 
 
 

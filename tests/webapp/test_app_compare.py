@@ -106,6 +106,10 @@ def test_the_table_and_sentences_in_yen_and_japanese():
     assert [trace.name for trace in fig.data] == ["REST", "HTTP", "break-even"]
     assert fig.layout.xaxis.type == "log" and fig.data[2].x[0] == pytest.approx(920_000)
     assert fig.data[0].x[0] == 1000 and fig.data[0].x[-1] == 1e8
+    # the log cost axis: ticks at 1-2-5 steps labelled as yen ("¥2k"), the hover in yen too (UX review M2, M3)
+    ticks = list(fig.layout.yaxis.tickvals)
+    assert all(f"{v:g}"[0] in "125" for v in ticks) and all(label.startswith("¥") for label in fig.layout.yaxis.ticktext)
+    assert "¥%{y:,.0f}" in fig.data[0].hovertemplate
 
 
 def test_cost_per_mau_uses_the_workloads_users():

@@ -63,3 +63,12 @@ def test_limit_figure_shows_the_month_and_the_peak_day():
     month, day = fig.data
     assert len(month.y) == 730 and max(month.y) == 6.0
     assert len(day.y) == 1440 and fig.layout.annotations[1].text.endswith("day 12")
+    assert fig.layout.yaxis.type in (None, "linear")  # demand reaches the limit: a linear axis
+
+
+def test_a_limit_far_above_the_demand_gets_a_log_axis():
+    """13 concurrent executions under a 1,000 limit drew a flat line at 0 on a linear axis (UX review L3)."""
+    demand = np.full(43_800, 13.0)
+    fig = limit_figure(demand, 1000.0, title="t", unit="concurrent executions")
+    assert fig.layout.yaxis.type == "log" and fig.layout.yaxis2.type == "log"
+    assert limit_figure(demand, 100.0, title="t", unit="u").layout.yaxis.type in (None, "linear")  # 13 % of it
