@@ -157,7 +157,7 @@ def page() -> None:
     lg = lang()
     st.subheader(tx("title", lg))
     st.caption(tx("caption", lg))
-    left, right = st.columns([1, 3], gap="large")
+    left, right = st.columns([3, 7], gap="medium")  # a what-if panel wide enough for its labels on one line
     with left:
         trial = what_if(st.session_state.design, lg)
     with right:
