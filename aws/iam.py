@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 
 from aws.calls import Call, iam_action  # noqa: F401 - re-exported: the policy's vocabulary
+from aws.observe import CALLS as OBSERVE_CALLS
 from aws.price_list import CALLS as PRICE_CALLS
 from aws.readers import READERS
 
@@ -22,9 +23,9 @@ NO_PERMISSION_NEEDED = {("sts", "GetCallerIdentity")}
 
 
 def declared_calls() -> list[Call]:
-    """Every call the account readers and the price refresh declare."""
+    """Every call the account readers, the price refresh and `observe` (CloudWatch metrics) declare."""
     calls = [call for reader in READERS.values() for call in reader.CALLS]
-    return calls + list(PRICE_CALLS)
+    return calls + list(PRICE_CALLS) + list(OBSERVE_CALLS)
 
 
 def policy(calls: list[Call] | None = None) -> dict:
