@@ -24,6 +24,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
@@ -31,12 +32,14 @@ import numpy as np
 
 from models.calibrate.fit import (
     Observation,
+    Profile,
     Resource,
     SpikeFit,
     burstiness,
     counts,
     duration_percentiles,
     largest_spike,
+    local_index,
     monthly_total,
     peak_per_second,
     peaks_rps,
@@ -121,10 +124,11 @@ def _workload(result: Calibrated, comps: list[Comp], found: dict[str, Resource |
     workload = dict(result.data.get("workload") or {})
     offset = Workload.model_validate({"timezone": workload.get("timezone", "UTC")}).utc_offset_hours
     profile, spike = largest_spike(series, observation.window.start, offset)
-    total = monthly_total(series, hours)
+    total = monthly_total(series, hours) * month_factor(profile, observation.window.start, hours, offset)
     source = " + ".join(f"{c['id']}" for c in roots)
     spikes = [_design_spike(spike, profile.daily, profile.weekly)] if spike is not None else []
-    base = total / (1 + _spike_extra(spikes[0], profile.daily, profile.weekly)) if spikes else total
+    # the window's spike is taken out of the volume; the design adds it back once a month
+    base = total * (1 - spike.extra_share) if spike is not None else total
     for key in ("peak_rps", "users"):
         workload.pop(key, None)
     workload.update({"requests_per_month": round(base), "daily_profile": [round(v, 4) for v in profile.daily],
@@ -142,6 +146,22 @@ def _workload(result: Calibrated, comps: list[Comp], found: dict[str, Resource |
     for comp in roots:
         if len(roots) > 1:
             comp["calls"] = round(monthly[comp["id"]] / total, 6) if total > 0 else 0.0
+
+
+def month_factor(profile: Profile, start: datetime, hours: int, utc_offset_hours: float) -> float:
+    """How much the design's month (730 h from a Monday) weighs the profile against the observed hours.
+
+    The engine spreads `requests_per_month` over its month by the profile; for its hourly rates to be the
+    observed ones, the window's average × 730 h is scaled by (the profile's mean over the month ÷ its mean
+    over the observed hours). Two whole weeks of "weekdays" traffic give 1.016: the month has two more
+    weekdays than four weeks do. 1 for a flat profile.
+    """
+    daily, weekly = np.asarray(profile.daily), np.asarray(profile.weekly)
+    hour = np.arange(HOURS_PER_MONTH)
+    month_mean = float((daily[hour % 24] * weekly[(hour // 24) % 7]).mean())
+    hod, dow = local_index(start, hours, utc_offset_hours)
+    seen_mean = float((daily[hod] * weekly[dow]).mean())
+    return month_mean / seen_mean if seen_mean > 0 else 1.0
 
 
 def _burstiness(result: Calibrated, workload: Comp, roots: list[Comp], found: dict[str, Resource | None],
@@ -163,17 +183,6 @@ def _design_spike(spike: SpikeFit, daily: tuple[float, ...], weekly: tuple[float
     """The spike in the design's month (day 1 is a Monday): the first day with the observed weekday."""
     return {"day": spike.weekday + 1, "at": f"{spike.hour:02d}:00", "minutes": min(1440, spike.hours * 60),
             "multiplier": round(min(10_000.0, spike.multiplier), 3)}
-
-
-def _spike_extra(spike: dict[str, Any], daily: tuple[float, ...], weekly: tuple[float, ...]) -> float:
-    """The spike's extra requests as a share of the spike-free month (the engine's rule in models/run/traffic.py:
-    the profile's weight over the spike's minutes × (multiplier − 1) ÷ the month's minutes)."""
-    hour = np.arange(HOURS_PER_MONTH)
-    month = np.asarray(daily)[hour % 24] * np.asarray(weekly)[(hour // 24) % 7]
-    month = month / month.mean()
-    first = (spike["day"] - 1) * 24 + int(spike["at"][:2])
-    inside = month[first:min(first + spike["minutes"] // 60, HOURS_PER_MONTH)]
-    return float(inside.sum()) * (float(spike["multiplier"]) - 1) / HOURS_PER_MONTH
 
 
 def _component(result: Calibrated, comp: Comp, res: Resource | None, comps: list[Comp], monthly: dict[str, float],
