@@ -190,7 +190,12 @@ def _read_namespace(client: Any, region: str, namespace: str, start: datetime, e
 def _listed(client: Any, spec: Spec) -> list[dict]:
     """The dimension sets of `spec`'s metric with exactly its dimension names (as listed: moto needs their order)."""
     metrics = paginate(client, "list_metrics", "Metrics", Namespace=spec.namespace, MetricName=spec.metric)
-    return [m for m in metrics if frozenset(d["Name"] for d in m.get("Dimensions") or []) == spec.dims]
+    unique: dict[tuple, dict] = {}   # each metric once (moto lists one entry per data point)
+    for m in metrics:
+        dims = m.get("Dimensions") or []
+        if frozenset(d["Name"] for d in dims) == spec.dims:
+            unique.setdefault(tuple(sorted((d["Name"], d["Value"]) for d in dims)), m)
+    return list(unique.values())
 
 
 def _name_of(spec: Spec, metric: dict) -> str:
