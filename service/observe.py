@@ -44,12 +44,18 @@ def load_observation(path: Path) -> dict[str, Any]:
     except (OSError, ValueError) as err:
         raise ObserveError(msg("observe.file_unreadable", "{path}: not an observation file ({error})",
                                path=str(path), error=type(err).__name__)) from None
+    return load_observation_data(data, str(path))
+
+
+def load_observation_data(data: Any, path: str) -> dict[str, Any]:
+    """Loaded JSON checked as an observation (ObserveError with one line naming `path`)."""
     if not isinstance(data, dict) or data.get("schema") != SCHEMA:
         raise ObserveError(msg("observe.file_schema", "{path}: not an observation file (schema must be {schema})",
                                path=str(path), schema=SCHEMA))
     try:
         observation_model(data)
-    except (KeyError, TypeError, ValueError) as err:
+        summary_rows(data)
+    except (KeyError, TypeError, ValueError, AttributeError) as err:
         raise ObserveError(msg("observe.file_shape", "{path}: a malformed observation file ({error})",
                                path=str(path), error=f"{type(err).__name__}: {err}"[:120])) from None
     return data
