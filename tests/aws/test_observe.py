@@ -41,6 +41,7 @@ from models.design.schema import parse_design
 from models.design.text import load_design_data
 from models.run.flow import monthly_events
 from models.run.traffic import client_monthly_requests, shape
+from service.observe import calibrate
 
 REST_MONTHLY, HTTP_MONTHLY = 2_000_000, 1_000_000
 THUMBNAILS_PER_HOUR = 200          # flat: 200 × 730 = 146,000 a month
@@ -246,3 +247,33 @@ def test_a_hanging_endpoint_ends_at_the_deadline_with_named_gaps(aws, monkeypatc
     assert data["resources"] == []
     assert {g["kind"] for g in data["gaps"]} == {"deadline"}
     assert {g["item"] for g in data["gaps"]} == {"AWS/Lambda", "AWS/ApiGateway", "AWS/DynamoDB", "AWS/SQS", "AWS/S3"}
+
+
+def test_minute_resolution_keeps_per_minute_counts_and_adds_them_up_by_hour(aws):  # noqa: F811
+    """One day at 1-minute resolution: the function's per-minute Invocations come back minute by minute,
+    the hourly series is their sum per hour, and the workload's burstiness is fitted from them (Poisson: 1).
+    A bucket with two request-metrics filters is read through one of them (filters may overlap)."""
+    per_minute = np.random.default_rng(41).poisson(30.0, 1440).astype(float)
+    data = [{"MetricName": "Invocations", "Dimensions": [{"Name": "FunctionName", "Value": "worker"}],
+             "Timestamp": START + timedelta(minutes=m), "Value": float(v), "Unit": "Count"}
+            for m, v in enumerate(per_minute) if v > 0]
+    for first in range(0, len(data), 1000):
+        client("cloudwatch").put_metric_data(Namespace="AWS/Lambda", MetricData=data[first:first + 1000])
+    for filter_id, value in (("EntireBucket", 100.0), ("images", 40.0)):
+        client("cloudwatch").put_metric_data(Namespace="AWS/S3", MetricData=[
+            {"MetricName": "GetRequests", "Timestamp": START + timedelta(hours=h), "Value": value, "Dimensions": [
+                {"Name": "BucketName", "Value": "photos"}, {"Name": "FilterId", "Value": filter_id}]}
+            for h in range(24)])
+    observed = observe(None, "us-east-1", 1, "minute", now=START + timedelta(days=1),
+                       client_factory=percentile_answers({}, []))
+    assert observed["gaps"] == []
+    worker = next(r for r in observed["resources"] if r["name"] == "worker")
+    assert worker["minute"]["Invocations"] == [v if v > 0 else None for v in per_minute.tolist()]
+    assert worker["hourly"]["Invocations"] == per_minute.reshape(24, 60).sum(axis=1).tolist()
+    bucket = next(r for r in observed["resources"] if r["kind"] == "s3")
+    assert bucket["hourly"]["GetRequests"] in ([100.0] * 24, [40.0] * 24)   # one filter, never 140
+    result = calibrate({"name": "w", "workload": {"requests_per_month": 1},
+                        "components": [{"id": "worker", "type": "lambda"},
+                                       {"id": "photos", "type": "s3", "gets_per_month": 0}]}, observed)
+    assert result.data["workload"]["burstiness"] == pytest.approx(1.0, abs=0.15)
+    assert result.data["components"][1]["gets_per_month"] in (100 * 730, 40 * 730)
