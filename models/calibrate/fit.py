@@ -24,6 +24,9 @@ from models.units import HOURS_PER_MONTH
 Array = NDArray[np.float64]
 #: an hour whose rate is this many times the fitted profile (or more) is part of a spike
 SPIKE_RATIO = 2.0
+#: ... and whose excess is this many Poisson standard deviations (√expected) or more: at a handful of
+#: requests an hour, twice the profile is noise, not a spike
+SPIKE_SIGMAS = 5.0
 #: alternating passes of the profile fit
 FIT_PASSES = 4
 
@@ -149,13 +152,15 @@ def fitted_series(series: Array, profile: Profile, start: datetime, utc_offset_h
 
 def largest_spike(series: Array, start: datetime, utc_offset_hours: float = 0.0) -> tuple[Profile, SpikeFit | None]:
     """The profile fitted without the largest spike, and that spike (None when no hour reaches SPIKE_RATIO ×
-    the profile). The spike is the run of consecutive hours at SPIKE_RATIO × or more around the largest ratio."""
+    the profile by SPIKE_SIGMAS Poisson deviations). The spike is the run of consecutive hours at SPIKE_RATIO ×
+    or more around the largest such ratio."""
     x = counts(series)
     profile = fit_profile(x, start, utc_offset_hours)
     fitted = fitted_series(x, profile, start, utc_offset_hours)
     ratio = np.divide(x, fitted, out=np.zeros_like(x), where=fitted > 0)
-    peak = int(ratio.argmax()) if x.size else 0
-    if not x.size or ratio[peak] < SPIKE_RATIO:
+    significant = (x - fitted) >= SPIKE_SIGMAS * np.sqrt(np.maximum(fitted, 1.0))
+    peak = int(np.where(significant, ratio, 0.0).argmax()) if x.size else 0
+    if not x.size or ratio[peak] < SPIKE_RATIO or not significant[peak]:
         return profile, None
     first, last = peak, peak
     while first > 0 and ratio[first - 1] >= SPIKE_RATIO:

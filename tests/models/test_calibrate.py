@@ -136,3 +136,10 @@ def test_peaks_are_the_median_daily_busiest_hour_and_the_busiest_hour():
     counts[[5, 30, 60]] = [3600, 7200, 36000]
     assert peaks_rps(counts) == (2.0, 10.0)
     assert monthly_total(counts, 72) == pytest.approx(46800 * 730 / 72)
+
+
+def test_noise_at_a_few_requests_an_hour_is_no_spike():
+    """At 0.5 to 3 expected requests an hour, hours of 2 × the profile are common Poisson noise
+    (P(X ≥ 2) = 0.09 at λ = 0.5) — an excess under 5 √λ is never called a spike."""
+    counts = poisson(expected_hourly(1_000), seed=5)   # ~1.4 requests an hour on average
+    assert largest_spike(counts, START)[1] is None
