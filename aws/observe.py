@@ -134,7 +134,8 @@ def observe(profile: str | None, region: str, days: int = DEFAULT_DAYS, resoluti
     by_resource: dict[tuple[str, str], dict[str, Any]] = {}
     for found in _run_namespaces(client, region, start, end, period, settings, guard, result["gaps"]):
         _merge(by_resource, found, days * 24, resolution)
-    result["resources"] = [by_resource[k] for k in sorted(by_resource)]
+    result["resources"] = [by_resource[k] for k in sorted(by_resource)
+                           if by_resource[k]["hourly"] or by_resource[k]["overall"]]
     return result
 
 
@@ -240,6 +241,8 @@ def _merge(by_resource: dict[tuple[str, str], dict[str, Any]], found: list[tuple
                 record["overall"][spec.key] = max(value, record["overall"].get(spec.key, value))
             continue
         array = np.asarray(values, dtype=np.float64)
+        if not np.isfinite(array).any():
+            continue  # listed, but no data point in the window: not observed (never a silent 0)
         hourly = _to_hourly(array, spec.stat) if resolution == "minute" else array
         _combine(record["hourly"], spec, hourly)
         if resolution == "minute" and spec.metric in MINUTE_KEYS:

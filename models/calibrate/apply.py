@@ -38,6 +38,7 @@ from models.calibrate.fit import (
     burstiness,
     counts,
     duration_percentiles,
+    has_data,
     largest_spike,
     local_index,
     monthly_total,
@@ -75,7 +76,7 @@ def calibrate_design(data: dict[str, Any], observation: Observation, matches: Ma
     for comp in comps:
         res = found.get(comp.get("id", ""))
         metric = EVENTS_METRIC.get(res.kind) if res else None
-        if res is not None and metric is not None and metric in res.hourly:
+        if res is not None and metric is not None and has_data(res.hourly.get(metric)):
             monthly[comp["id"]] = monthly_total(res.hourly[metric], observation.window.hours)
     _workload(result, comps, found, monthly, observation)
     for comp in comps:
@@ -245,7 +246,7 @@ def _table(result: Calibrated, comp: Comp, res: Resource, comps: list[Comp], mon
     per_write = float(write_units_per_write(item_kb, str(comp.get("write_mode", "standard"))))
     for metric, key, per in (("ConsumedReadCapacityUnits", "reads_per_month", per_read),
                              ("ConsumedWriteCapacityUnits", "writes_per_month", per_write)):
-        if metric not in res.hourly:
+        if not has_data(res.hourly.get(metric)):
             _assumed(result, f"{cid}.{key}", f"no {metric}")
             continue
         units = monthly_total(res.hourly[metric], hours)
@@ -262,6 +263,8 @@ def _queue(result: Calibrated, comp: Comp, res: Resource, comps: list[Comp], mon
         comp["messages_per_month"] = round(monthly[cid])
         _observed(result, f"{cid}.messages_per_month", None, f"{comp['messages_per_month']:,}",
                   f"{res.name} NumberOfMessagesSent", observation)
+    elif comp.get("from") is None:
+        _assumed(result, f"{cid}.messages_per_month", "no NumberOfMessagesSent data points")
     if "ApproximateAgeOfOldestMessage" in res.hourly:
         result.figures[f"{cid}.oldest_message_s"] = float(counts(res.hourly["ApproximateAgeOfOldestMessage"]).max())
 
@@ -272,7 +275,7 @@ def _bucket(result: Calibrated, comp: Comp, res: Resource, comps: list[Comp], mo
     if comp.get("from") is not None:
         return
     for metric, key in (("GetRequests", "gets_per_month"), ("PutRequests", "puts_per_month")):
-        if metric in res.hourly:
+        if has_data(res.hourly.get(metric)):
             comp[key] = round(monthly_total(res.hourly[metric], observation.window.hours))
             _observed(result, f"{cid}.{key}", None, f"{comp[key]:,}", f"{res.name} {metric}", observation)
         else:

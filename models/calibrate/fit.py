@@ -94,6 +94,11 @@ def counts(series: Array) -> Array:
     return np.nan_to_num(np.asarray(series, dtype=np.float64), nan=0.0)
 
 
+def has_data(series: Array | None) -> bool:
+    """Does the series hold at least one data point? (None or all NaN: the metric was not observed.)"""
+    return series is not None and bool(np.isfinite(np.asarray(series, dtype=np.float64)).any())
+
+
 def monthly_total(series: Array, hours: int) -> float:
     """The window's total scaled to the 730-hour month: sum × 730 / hours observed."""
     return float(counts(series).sum()) * float(HOURS_PER_MONTH) / hours

@@ -277,3 +277,16 @@ def test_minute_resolution_keeps_per_minute_counts_and_adds_them_up_by_hour(aws)
                                        {"id": "photos", "type": "s3", "gets_per_month": 0}]}, observed)
     assert result.data["workload"]["burstiness"] == pytest.approx(1.0, abs=0.15)
     assert result.data["components"][1]["gets_per_month"] in (100 * 730, 40 * 730)
+
+
+def test_account_import_observe_reads_cloudwatch_itself_and_marks_what_it_did_not_find(seeded, tmp_path, capsys):
+    """Without --observation the import reads CloudWatch for the last day, where the seeded fortnight has no data
+    point (moto still lists its metrics): no figure is set to 0, every one stays a marked assumption."""
+    out = tmp_path / "imported.yaml"
+    assert main(["account", "import", "--account", str(seeded["snapshot"]), "--observe", "--days", "1",
+                 "-o", str(out)]) == 0, capsys.readouterr().err
+    text = out.read_text(encoding="utf-8")
+    parse_design(load_design_data(text))
+    observed, assumed = text.split("# Still ASSUMPTIONS")
+    assert "observed: " not in observed  # nothing had a data point in the last day: nothing is claimed
+    assert "workload: not observed" in assumed and "thumbnailer: not observed" in assumed

@@ -143,3 +143,11 @@ def test_noise_at_a_few_requests_an_hour_is_no_spike():
     (P(X ≥ 2) = 0.09 at λ = 0.5) — an excess under 5 √λ is never called a spike."""
     counts = poisson(expected_hourly(1_000), seed=5)   # ~1.4 requests an hour on average
     assert largest_spike(counts, START)[1] is None
+
+
+def test_a_series_without_any_data_point_is_not_observed_rather_than_zero():
+    observation = Observation(WINDOW, (Resource("sqs", "jobs", {"NumberOfMessagesSent": np.full(HOURS, np.nan)}),))
+    result = calibrate_design(design_with([{"id": "jobs", "type": "sqs", "messages_per_month": 7}], {}),
+                              observation, same)
+    assert result.data["components"][0]["messages_per_month"] == 7 and result.provenance == []
+    assert [a.split(":")[0] for a in result.assumptions] == ["jobs.messages_per_month"]
