@@ -13,6 +13,7 @@ from pathlib import Path
 
 from aws.calls import Call, iam_action  # noqa: F401 - re-exported: the policy's vocabulary
 from aws.cost_explorer import CALLS as COST_CALLS
+from aws.observe import CALLS as OBSERVE_CALLS
 from aws.price_list import CALLS as PRICE_CALLS
 from aws.readers import READERS
 
@@ -23,9 +24,10 @@ NO_PERMISSION_NEEDED = {("sts", "GetCallerIdentity")}
 
 
 def declared_calls() -> list[Call]:
-    """Every call the account readers, the price refresh and `reconcile` (Cost Explorer) declare."""
+    """Every call the account readers, the price refresh, `reconcile` (Cost Explorer) and `observe` (CloudWatch
+    metrics) declare."""
     calls = [call for reader in READERS.values() for call in reader.CALLS]
-    return calls + list(PRICE_CALLS) + list(COST_CALLS)
+    return calls + list(PRICE_CALLS) + list(COST_CALLS) + list(OBSERVE_CALLS)
 
 
 def policy(calls: list[Call] | None = None) -> dict:

@@ -5,6 +5,7 @@
     python cli.py account show --account snapshot.json
     python cli.py account diff DESIGN --account snapshot.json [--region R] [--format table|json]
     python cli.py account import --account snapshot.json [-o design.yaml [--force]] [--pick NAME ...]
+                                 [--observe [--days N] [--resolution hour|minute] [--observation FILE]]
     python cli.py account policy
 
 Exit codes as in cli.py: 0 done (a partial snapshot names its gaps); 2 bad input (including an
@@ -20,6 +21,7 @@ import sys
 from pathlib import Path
 
 from aws import (
+    ImportedDesign,
     ImportProblem,
     PullSettings,
     SnapshotError,
@@ -28,15 +30,21 @@ from aws import (
     import_design,
     load_snapshot,
     pull,
+    snapshot_facts,
 )
 from aws.errors import DEADLINE
 from aws.guard import DEFAULT_DEADLINE_S
 from aws.iam import policy_text
+from aws.observe import ObserveError
 from aws.readers import READERS
 from aws.report import diff_rows, diff_text, snapshot_text
 from aws.snapshot import check_output_path, dump_snapshot, write_new_file
+from aws.snapshot_data import account_entry
+from commands.observe import add_window_args, check_window_args, observation_for
+from commands.support import InputError
 from models.design.schema import DesignError
 from models.design.text import load_design_data
+from service.observe import calibrate, calibrated_yaml, http_api_aliases
 from templates import template_keys, template_text
 
 MAX_DESIGN_BYTES = 1_000_000
@@ -84,6 +92,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     i.add_argument("--force", action="store_true", help="replace the --output file if it exists")
     i.add_argument("--pick", action="append", metavar="NAME", help="only these resources (repeat)")
     i.add_argument("--name", help="the design's name")
+    i.add_argument("--observe", action="store_true", help="calibrate the traffic from the account's CloudWatch "
+                   "metrics (see `cli.py observe`)")
+    i.add_argument("--observation", type=Path, metavar="OBSERVATION",
+                   help="with --observe: use a saved observation (`observe -o`) instead of reading CloudWatch")
+    add_window_args(i)
     i.set_defaults(run=cmd_import)
     pol = actions.add_parser("policy", help="print the read-only IAM policy that pull and prices refresh need")
     pol.set_defaults(run=cmd_policy)
@@ -156,11 +169,12 @@ def cmd_import(args: argparse.Namespace) -> int:
     try:
         if args.output:
             check_output_path(args.output, args.force)
-        imported = import_design(load_snapshot(args.snapshot), args.region, args.label, pick=args.pick, name=args.name)
-        text = imported.yaml_text()
+        snapshot = load_snapshot(args.snapshot)
+        imported = import_design(snapshot, args.region, args.label, pick=args.pick, name=args.name)
+        text = _observed_text(args, snapshot, imported) if args.observe else imported.yaml_text()
         if args.output:
             write_new_file(args.output, text, force=args.force)
-    except (SnapshotError, ImportProblem, DesignError) as err:
+    except (SnapshotError, ImportProblem, DesignError, ObserveError, InputError) as err:
         return _fail(_one_line(err), 2)
     if args.output:
         print(f"design written to {args.output}: {len(imported.data['components'])} components, "
@@ -170,6 +184,21 @@ def cmd_import(args: argparse.Namespace) -> int:
     for note in imported.notes:
         print(f"note: {note}", file=sys.stderr)
     return 0
+
+
+def _observed_text(args: argparse.Namespace, snapshot: dict, imported: ImportedDesign) -> str:
+    """The imported design calibrated from the account's metrics (same region and profile as the snapshot)."""
+    check_window_args(args)
+    region = args.region or snapshot["regions"][0]
+    entry = account_entry(snapshot, args.label)
+    args.source = args.observation
+    data = observation_for(args, entry.get("profile"), region)
+    aliases = http_api_aliases(snapshot_facts(snapshot, region, args.label)["apis"])
+    result = calibrate(imported.data, data, aliases)
+    imported.data = result.data
+    print(f"calibrated from CloudWatch ({len(result.provenance)} observed value(s), "
+          f"{len(result.assumptions)} assumption(s) left)", file=sys.stderr)
+    return calibrated_yaml(result)
 
 
 def cmd_policy(args: argparse.Namespace) -> int:

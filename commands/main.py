@@ -150,6 +150,8 @@ def build_parser() -> argparse.ArgumentParser:
     import_design.register(sub)
     quote.register(sub)
     # ---- observe: entries of this feature go here (one block per feature keeps merges clean)
+    from commands import observe as observe_commands
+    observe_commands.register(sub)
     # ---- end observe
     # ---- scale: entries of this feature go here (one block per feature keeps merges clean)
     from commands import reconcile as reconcile_commands

@@ -1122,6 +1122,36 @@ UI: dict[str, dict[str, str]] = {
     **_ns("field_help", _FIELD_HELP), **_ns("page.chart", _CHART),
     **_ns("page.dynamodb.strategy", _STRATEGIES), **_ns("page.dynamodb.schedule", _SCHEDULE),
     # ---- observe: entries of this feature go here (one block per feature keeps merges clean)
+    **_ns("account.observe", {
+        "title": {"en": "Observe: calibrate from CloudWatch metrics", "ja": "実測：CloudWatch メトリクスから補正"},
+        "caption": {"en": "Reads the last days of Lambda, API Gateway, DynamoDB, SQS and S3 metrics (read-only: "
+                          "`cloudwatch:ListMetrics` and `cloudwatch:GetMetricData`), or opens a file written by "
+                          "`cli.py observe -o`. Calibrating fills the design's volumes, daily and weekly profile, "
+                          "spike, durations and table reads and writes; what was not observed stays an assumption.",
+                    "ja": "Lambda・API Gateway・DynamoDB・SQS・S3 の直近のメトリクスを読み取ります（読み取り専用："
+                          "`cloudwatch:ListMetrics` と `cloudwatch:GetMetricData`）。"
+                          "`cli.py observe -o` で保存したファイルも開けます。補正すると、設計の月間量・日内と曜日の"
+                          "変動・スパイク・処理時間・テーブルの読み書きを実測値で埋めます。実測できなかった値は仮定のまま残ります。"},
+        "resolution": {"en": "Resolution", "ja": "粒度"},
+        "res_hour": {"en": "1 hour", "ja": "1 時間"},
+        "res_minute": {"en": "1 minute", "ja": "1 分"},
+        "days": {"en": "Days", "ja": "日数"},
+        "read": {"en": "Read metrics", "ja": "メトリクスを読み取る"},
+        "upload": {"en": "Or open an observation file (JSON)", "ja": "または観測ファイル（JSON）を開く"},
+        "too_large": {"en": "The file is too large for an observation (at most 200 MB).",
+                      "ja": "観測ファイルとしては大きすぎます（200 MB まで）。"},
+        "not_json": {"en": "The file is not JSON.", "ja": "このファイルは JSON ではありません。"},
+        "window": {"en": "Observed from {start}, {hours} hours, in {region}.",
+                   "ja": "{region} で {start} から {hours} 時間分を実測しました。"},
+        "nothing": {"en": "No metrics were found.", "ja": "メトリクスが見つかりませんでした。"},
+        "calibrate": {"en": "Calibrate the current design", "ja": "現在の設計を補正する"},
+        "calibrated": {"en": "The design is calibrated. Observed values and remaining assumptions:",
+                       "ja": "設計を補正しました。実測した値と、残った仮定："},
+        "not_calibrated": {"en": "The design could not be calibrated:", "ja": "設計を補正できませんでした："},
+    }),
+    **_ns("account.column", _headings({"metric": "メトリクス", "per_month": "月あたり", "peak_per_s": "ピーク（毎秒）",
+                                       "errors_per_month": "エラー（月あたり）",
+                                       "throttles_per_month": "スロットリング（月あたり）", "p99_ms": "p99（ms）"})),
     # ---- end observe
     # ---- scale: entries of this feature go here (one block per feature keeps merges clean)
     **_ns("page.limits.scale", {  # the Limits page's "what breaks at N×" section (webapp/pages/limits.py)

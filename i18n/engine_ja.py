@@ -712,6 +712,18 @@ JA: dict[str, tuple[str, str]] = {
     "import.takes_list": ("{name} にはリストが必要ですが {got} でした", "cfb55473"),
     "import.what_list_or_mapping": ("リストまたはマッピング", "f29fe347"),
     # ---- observe: entries of this feature go here (one block per feature keeps merges clean)
+    "observe.provenance": ("{path}：{value} — 実測：{window}（{source}）", "30b04632"),
+    "observe.assumed": ("{path}：実測なし（{why}）。設計の値は仮定のままです", "38a54fff"),
+    "observe.resolution": ("--resolution {value!r}：hour か minute を指定してください", "43f3814d"),
+    "observe.days": ("--days {days}：{resolution} 単位では 1〜{most} 日を指定してください"
+                     "（CloudWatch は 1 分単位のデータを 15 日間保持します。1 時間単位は最大 63 日分を読みます）",
+                     "d88495d3"),
+    "observe.file_too_large": ("{path}：観測ファイルとしては大きすぎます", "cbeb967b"),
+    "observe.file_unreadable": ("{path}：観測ファイルではありません（{error}）", "7887e77b"),
+    "observe.file_schema": ("{path}：観測ファイルではありません（schema は {schema} である必要があります）",
+                            "c2dcff03"),
+    "observe.file_shape": ("{path}：観測ファイルの形式が正しくありません（{error}）", "a032af29"),
+    "observe.gap": ("読み取れなかったもの：{gap}", "f77f55f1"),
     # ---- end observe
     # ---- scale: entries of this feature go here (one block per feature keeps merges clean)
     "scale.factor_out_of_range": ("--scale：{value:g} は指定できません。現在のトラフィックに対する倍率を {low:g} から "

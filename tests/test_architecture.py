@@ -4,7 +4,7 @@
       → render
         → service
           → adapters (aws, importers, storage), pricing, i18n, templates
-            → the core, models/: checks | dynamodb_planner → costs → run → design → units, facts, messages
+            → the core, models/: checks | dynamodb_planner | calibrate → costs → run → design → units, facts, messages
 
 A module may import its own layer or a lower one, never a higher one; the import graph (function-local
 imports included) has no circle; the core imports no AWS SDK, no UI, no i18n and does no file or
@@ -27,7 +27,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("models.design",),
     ("models.run",),
     ("models.costs",),
-    ("models.checks", "models.dynamodb_planner"),
+    ("models.checks", "models.dynamodb_planner", "models.calibrate"),
     ("aws", "importers", "storage", "pricing", "i18n", "templates"),
     ("service",),
     ("render",),

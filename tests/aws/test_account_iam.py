@@ -10,9 +10,8 @@ import pytest
 from account_support import aws, factory_with, missing_in_moto, moto_url, populate  # noqa: F401 - fixtures
 
 from aws import pull
-from aws.cost_explorer import CALLS as COST_CALLS
-from aws.iam import NO_PERMISSION_NEEDED, POLICY_FILE, declared_calls, iam_action, policy, policy_text
-from aws.price_list import CALLS as PRICE_CALLS
+from aws.iam import NO_PERMISSION_NEEDED, POLICY_FILE, iam_action, policy, policy_text
+from aws.readers import READERS
 
 READ_VERBS = ("Get", "List", "Describe")
 
@@ -53,7 +52,7 @@ def test_the_policy_lists_exactly_the_calls_a_full_pull_makes():
 
     pull(regions=["us-east-1"], client_factory=recording)
     used = {iam_action(s, o) for s, o in made if (s, o) not in NO_PERMISSION_NEEDED}
-    declared = {c.action for c in declared_calls()} - {c.action for c in PRICE_CALLS} - {c.action for c in COST_CALLS}
+    declared = {c.action for reader in READERS.values() for c in reader.CALLS}  # not the price refresh, reconcile, observe
     assert used == declared
     assert ("sts", "GetCallerIdentity") in made  # needs no permission, so it is not in the policy
 

@@ -33,6 +33,7 @@ from models.messages import msg
 from pricing.catalog import load_catalog
 from webapp.state import lang, set_design
 from webapp.views.account import PULL_ENV, table, tx
+from webapp.views.observe_panel import observe_panel
 
 MAX_UPLOAD_BYTES = 50_000_000
 KINDS = ("functions", "apis", "tables", "buckets", "queues")
@@ -246,6 +247,7 @@ def page() -> None:
     snapshot = st.session_state.get("account_snapshot")
     if snapshot:
         show_snapshot(snapshot, lg)
+    observe_panel(lg, pull_allowed())
     prices_panel(lg)
 
 
