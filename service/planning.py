@@ -109,13 +109,14 @@ def design_mau(plain: dict) -> float | None:
     >>> design_mau({"workload": {"users": {"mau": 5000}}})
     5000
     >>> design_mau({"components": [{"type": "cognito", "mau": 800}, {"type": "cognito", "mau": 200}]})
-    1000
+    1000.0
     """
     users = (plain.get("workload") or {}).get("users")
     if isinstance(users, dict) and users.get("mau"):
         return users["mau"]
     pools = [c.get("mau") for c in plain.get("components") or [] if isinstance(c, dict) and c.get("type") == "cognito"]
-    return sum(pools) if pools and all(isinstance(m, (int, float)) for m in pools) else None
+    counts = [float(m) for m in pools if isinstance(m, (int, float))]
+    return sum(counts) if counts and len(counts) == len(pools) else None
 
 
 def design_summary(data: dict, plan=None) -> dict:
