@@ -61,6 +61,7 @@ TEXT: dict[str, dict[str, str]] = {
     "design_error": {"en": "The design has problems; fix them to see the estimate:",
                      "ja": "設計に問題があります。修正すると見積もりが表示されます："},
     "col_component": {"en": "Component", "ja": "コンポーネント"},
+    "col_share": {"en": "Share of the total", "ja": "合計に占める割合"},
     "col_service": {"en": "Service", "ja": "サービス"},
     "col_dimension": {"en": "Dimension", "ja": "課金項目"},
     "col_quantity": {"en": "Quantity", "ja": "数量"},
@@ -1125,12 +1126,12 @@ UI: dict[str, dict[str, str]] = {
     **_ns("account.observe", {
         "title": {"en": "Observe: calibrate from CloudWatch metrics", "ja": "実測：CloudWatch メトリクスから補正"},
         "caption": {"en": "Reads the last days of Lambda, API Gateway, DynamoDB, SQS and S3 metrics (read-only: "
-                          "`cloudwatch:ListMetrics` and `cloudwatch:GetMetricData`), or opens a file written by "
-                          "`cli.py observe -o`. Calibrating fills the design's volumes, daily and weekly profile, "
+                          "`cloudwatch:ListMetrics` and `cloudwatch:GetMetricData`), or opens a saved observation "
+                          "file (JSON). Calibrating fills the design's volumes, daily and weekly profile, "
                           "spike, durations and table reads and writes; what was not observed stays an assumption.",
                     "ja": "Lambda・API Gateway・DynamoDB・SQS・S3 の直近のメトリクスを読み取ります（読み取り専用："
                           "`cloudwatch:ListMetrics` と `cloudwatch:GetMetricData`）。"
-                          "`cli.py observe -o` で保存したファイルも開けます。補正すると、設計の月間量・日内と曜日の"
+                          "保存した実測ファイル（JSON）も開けます。補正すると、設計の月間量・日内と曜日の"
                           "変動・スパイク・処理時間・テーブルの読み書きを実測値で埋めます。実測できなかった値は仮定のまま残ります。"},
         "resolution": {"en": "Resolution", "ja": "粒度"},
         "res_hour": {"en": "1 hour", "ja": "1 時間"},

@@ -15,31 +15,6 @@ from i18n.catalog import strategy_name, t
 CHART_CONFIG = {"displayModeBar": False, "displaylogo": False}
 
 
-def cost_breakdown_figure(by_component: pd.DataFrame, *, title: str, currency: str = "USD",
-                          lang: str = "en") -> go.Figure:
-    """Horizontal bars of monthly cost per component.
-
-    `by_component` has columns `component` and `cost` (per month, in `currency`); free-tier credits
-    appear as a negative bar so the bars add up to the total.
-    """
-    data = by_component.sort_values("cost")
-    colors = ["#2e7d32" if c < 0 else "#1f77b4" for c in data["cost"]]
-    digits = 0 if currency == "JPY" else 2
-    error = None
-    if {"low", "high"} <= set(data.columns):
-        # the low and high cases as whiskers; either may be below or above the expected bar
-        error = dict(type="data", symmetric=False, color="#333",
-                     array=(data[["low", "high"]].max(axis=1) - data["cost"]).clip(lower=0),
-                     arrayminus=(data["cost"] - data[["low", "high"]].min(axis=1)).clip(lower=0))
-    fig = go.Figure(go.Bar(x=data["cost"], y=data["component"], orientation="h", marker_color=colors,
-                           text=[f"{c:,.{digits}f}" for c in data["cost"]], textposition="auto", error_x=error,
-                           hovertemplate="%{y}: %{x:,." + str(digits) + "f} " + currency + "<extra></extra>"))
-    fig.update_layout(title=title, xaxis_title=t("page.chart.per_month", lang, cur=t(f"cur_{currency}", lang)),
-                      yaxis_title=None,
-                      height=120 + 36 * len(data), margin=dict(l=10, r=10, t=50, b=40))
-    return fig
-
-
 PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd")
 
 

@@ -59,7 +59,9 @@ def test_every_template_renders_with_the_engines_line_items_summed(app, key):
     exact = estimate_text(template_text(key)).total_usd
     assert abs(float(total(app)[1:].replace(",", "")) - float(exact)) <= 0.005 * len(app.dataframe[0].value)
     assert any(f"Before rounding: ${exact:,.4f}." in c.value for c in app.caption)
-    assert len(app.dataframe) == 1 and len(app.dataframe[0].value) > 0
+    assert len(app.dataframe) == 2 and len(app.dataframe[0].value) > 0  # the line items, then the cost by component
+    breakdown = app.dataframe[1].value
+    assert breakdown.iloc[:, 2].sum() == pytest.approx(1.0)  # the shares of the total add up to 100 %
 
 
 def test_changing_requests_changes_the_total(app):
@@ -207,4 +209,19 @@ def test_the_cost_page_shows_the_current_designs_estimate(app):
     app.switch_page("webapp/pages/cost.py").run()
     assert not app.exception
     assert total(app) == on_design_page
-    assert len(app.dataframe) == 1
+    assert len(app.dataframe) == 2  # the line items and the cost by component
+
+
+def test_the_cost_by_component_table_sorts_and_shares_by_hand():
+    """6 and 2 of 8: 75 % and 25 %, the dearest first; a free component shares 0 %; ranges add low/high."""
+    import pandas as pd
+
+    from webapp.views.results import breakdown_table
+
+    data = pd.DataFrame({"component": ["fn", "api", "free"], "cost": [2.0, 6.0, 0.0],
+                         "low": [1.0, 3.0, 0.0], "high": [4.0, 12.0, 0.0]})
+    frame, config = breakdown_table(data, "JPY", "ja")
+    assert list(frame["コンポーネント"]) == ["api", "fn", "free"]
+    assert list(frame["合計に占める割合"]) == [0.75, 0.25, 0.0]
+    assert list(frame["下限"]) == [3.0, 1.0, 0.0] and list(frame["上限"]) == [12.0, 4.0, 0.0]
+    assert set(config) == {"金額（円、端数処理後）", "合計に占める割合", "下限", "上限"}

@@ -26,7 +26,7 @@ from service.inputs import catalog_for
 from storage.designs import StorageError
 from storage.share import share_url
 from storage.short_links import ShortLinks, short_url
-from webapp.charts import CHART_CONFIG, cost_breakdown_figure, flow_dot
+from webapp.charts import flow_dot
 from webapp.state import current_plan, current_scenarios, quote_settings, share_settings, share_token
 from webapp.views.downloads import export_files, quote_details
 from webapp.views.safe import plain, problem_lines, storage_message
@@ -191,6 +191,24 @@ def readiness_reason(report: Readiness, lg: str) -> None:
         pass
 
 
+def breakdown_table(by_component: pd.DataFrame, currency: str, lg: str) -> tuple[pd.DataFrame, dict]:
+    """Monthly cost per component, the dearest first, with its share of the total as a bar (and the low and high
+    cases when the design has ranges); the column configuration that formats it."""
+    data = by_component.sort_values("cost", ascending=False)
+    total = float(data["cost"].clip(lower=0).sum()) or 1.0
+    cost = tf("col_cost_cur", lg, cur=t(f"cur_{currency}", lg))
+    frame = pd.DataFrame({t("col_component", lg): data["component"], cost: data["cost"],
+                          t("col_share", lg): (data["cost"].clip(lower=0) / total)})
+    money = "%,.0f" if currency == "JPY" else "%,.2f"
+    config = {cost: st.column_config.NumberColumn(format=money),
+              t("col_share", lg): st.column_config.ProgressColumn(min_value=0.0, max_value=1.0, format="percent")}
+    for case in ("low", "high"):
+        if case in data:
+            frame[t(f"export.col_{case}", lg)] = data[case]
+            config[t(f"export.col_{case}", lg)] = st.column_config.NumberColumn(format=money)
+    return frame, config
+
+
 def results(estimates: dict[str, Estimate], quotes: dict[str, Quote], settings: QuoteSettings, design: dict,
             lg: str) -> None:
     """Warnings, diagram, chart, line items, exports and the share link (the totals come first: `totals`)."""
@@ -208,9 +226,6 @@ def results(estimates: dict[str, Estimate], quotes: dict[str, Quote], settings: 
         lows, highs = component_amounts(quotes["low"]), component_amounts(quotes["high"])
         by_component["low"] = [lows.get(c, 0.0) for c in by_component["component"]]
         by_component["high"] = [highs.get(c, 0.0) for c in by_component["component"]]
-    st.plotly_chart(cost_breakdown_figure(by_component, title=t("breakdown", lg), currency=settings.currency,
-                                          lang=lg),
-                    key="breakdown_chart", config=CHART_CONFIG)
     st.subheader(t("line_items", lg))
     table = line_item_table(est, lg, quotes["expected"])
     amount = tf("col_cost_cur", lg, cur=t(f"cur_{settings.currency}", lg))
@@ -231,6 +246,10 @@ def results(estimates: dict[str, Estimate], quotes: dict[str, Quote], settings: 
                  })
     with st.expander(t("page.design.details", lg)):
         st.table(line_item_details(table, lg))
+    # a table with share bars, not a plotly chart: plotly's 3.5 MB script delayed the page's first paint by ~1 s
+    st.markdown(f"**{t('breakdown', lg)}**")
+    frame, config = breakdown_table(by_component, settings.currency, lg)
+    st.dataframe(frame, key="breakdown_table", hide_index=True, column_config=config)
     exports(design, settings, lg)
     share_box(lg)
 
