@@ -122,7 +122,7 @@ def test_switching_to_japanese_shows_japanese_labels(page):
 def test_full_page_screenshot_is_a_png(page, tmp_path):
     """A full-page screenshot is a non-empty PNG (also copied to /tmp for humans to look at)."""
     wait_for_idle(page)
-    expect(page.locator('[data-testid="stPlotlyChart"]').first).to_be_visible()
+    expect(page.locator('[data-testid="stDataFrame"]')).to_have_count(2)  # the line items, the cost by component
     path = tmp_path / "serverless_planner.png"
     full_page_screenshot(page, path)
     data = path.read_bytes()
@@ -268,7 +268,7 @@ def test_user_flow_photo_compare_japanese_yen_exports_and_share_link(page, brows
         assert_no_traceback(shared)
 
         # 6. a full-page screenshot of the shared design (also copied to /tmp for humans)
-        expect(shared.locator('[data-testid="stPlotlyChart"]').first).to_be_visible()
+        expect(shared.locator('[data-testid="stDataFrame"]')).to_have_count(2)  # line items, cost by component
         path = tmp_path / "serverless_planner_flow.png"
         full_page_screenshot(shared, path)
         assert path.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
