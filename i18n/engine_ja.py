@@ -763,6 +763,17 @@ JA: dict[str, tuple[str, str]] = {
     # ---- end modules
     # ---- sls: entries of this feature go here (one block per feature keeps merges clean)
     # ---- end sls
+    # ---- wiring: batch settings (models/design/batch_rules.py)
+    "design.batch_needs_source": (
+        "{where}.batch_size / batching_window_s：'from' が SQS キュー、DynamoDB テーブル（そのストリーム）または "
+        "Kinesis ストリームである関数にのみ指定できます", "259036b0"),
+    "design.batch_window_fifo": (
+        "{where}.batching_window_s：FIFO キューにはバッチウィンドウがありません（AWS の仕様）。削除するか標準キューを"
+        "使ってください", "ef394534"),
+    "design.batch_size_fifo": ("{where}.batch_size {size}：FIFO キューでは 10 以下です", "42099204"),
+    "design.batch_size_window": ("{where}.batch_size {size}：10 を超えるには batching_window_s を 1 以上にする必要が"
+                                 "あります（AWS の仕様）", "ae1c856e"),
+    # ---- end wiring
 }
 
 
