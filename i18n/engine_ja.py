@@ -771,8 +771,8 @@ JA: dict[str, tuple[str, str]] = {
         "{where}.batching_window_s：FIFO キューにはバッチウィンドウがありません（AWS の仕様）。削除するか標準キューを"
         "使ってください", "ef394534"),
     "design.batch_size_fifo": ("{where}.batch_size {size}：FIFO キューでは 10 以下です", "42099204"),
-    "design.batch_size_window": ("{where}.batch_size {size}：10 を超えるには batching_window_s を 1 以上にする必要が"
-                                 "あります（AWS の仕様）", "ae1c856e"),
+    "design.batch_size_window": ("{where}.batch_size {size}：SQS キューから 10 を超えて受け取るには "
+                                 "batching_window_s を 1 以上にする必要があります（AWS の仕様）", "3514c75c"),
     # ---- end wiring
 }
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from importers.common import Component, Found, ImportReport, TemplateError, Trigger, unique_ids
+from importers.stream_settings import batch_fields
 from models.messages import msg
 
 MAX_COMPONENTS = 50
@@ -157,7 +158,8 @@ def _entry(comp: Component, found: Found, upstream: dict[str, Trigger], ids: dic
         calls = _calls(trigger, found) if source_kind in SPLIT_SOURCES else 1.0
         if calls != 1:
             entry["calls"] = calls
-    entry.update(comp.fields)
+    entry.update({k: v for k, v in comp.fields.items() if not k.startswith("_")})  # "_x": import-time facts
+    entry.update(batch_fields(comp.fields, trigger))  # ---- wiring: the batch settings of the kept source
     if comp.kind == "sns":
         deliveries = _deliveries(comp.key, found)
         if deliveries:

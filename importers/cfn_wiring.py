@@ -23,6 +23,8 @@ from importers.context import (
     wire_origin,
 )
 from importers.intrinsics import show
+from importers.lambda_settings import cfn_destination, cfn_event_invoke_config, cfn_log_group, mark_failure_target
+from importers.stream_settings import CFN_BATCH_KEYS, read_batching
 
 #: SAM event type → (property naming the source, its design type)
 EVENT_SOURCES = {"S3": ("Bucket", "s3"), "SQS": ("Queue", "sqs"), "SNS": ("Topic", "sns"),
@@ -37,9 +39,11 @@ def wire_function(ctx: ImportContext, lid: str, rtype: str, props: dict) -> None
         for name, event in ctx.mapping(props, "Events", where=where).items():
             _sam_event(ctx, lid, event, f"{where}.Events.{name}")
     for path in (("DeadLetterQueue", "TargetArn"), ("DeadLetterConfig", "TargetArn")):
-        queue = ctx.any_target(ctx.raw(props, *path, where=where), ("sqs",), where)
-        if queue:
-            ctx.found.dead_letter.add(queue)
+        target = ctx.raw(props, *path, where=where)
+        if target is not None:  # ---- wiring: the function has a DLQ (dlq: true), the queue or topic no traffic
+            mark_failure_target(ctx, lid, target, f"{where}.{'.'.join(path)}")
+    if rtype == SAM_FUNCTION and "EventInvokeConfig" in props:  # ---- wiring: SAM's on-failure destination
+        cfn_destination(ctx, lid, ctx.mapping(props, "EventInvokeConfig", where=where), f"{where}.EventInvokeConfig")
 
 
 def _sam_event(ctx: ImportContext, lid: str, event: Any, where: str) -> None:
@@ -73,6 +77,11 @@ def _sam_event_source(ctx: ImportContext, lid: str, event_type: str, props: dict
         return
     source = ctx.target(props.get(prop), kind, f"{where}.Properties.{prop}")
     ctx.wire(lid, source, where)
+    # ---- wiring: the event's batch settings and on-failure destination
+    if event_type in ("SQS", "DynamoDB") and source:
+        read_batching(ctx, lid, props, f"{where}.Properties", CFN_BATCH_KEYS, source)
+    cfn_destination(ctx, lid, props, f"{where}.Properties")
+    # ---- end wiring
     if event_type == "SNS" and ctx.value(props, "SqsSubscription", where=f"{where}.Properties", convert=_truthy):
         ctx.report.notes.append(f"{where}: SqsSubscription puts an SQS queue between the topic and the "
                                 "function; the queue is not in the design")
@@ -135,8 +144,18 @@ COMPONENT_WIRING: dict[str, Callable[[ImportContext, str, str, dict], None]] = {
 
 def event_source_mapping(ctx: ImportContext, lid: str, props: dict) -> str:
     """AWS::Lambda::EventSourceMapping: an SQS queue or DynamoDB stream drives a function."""
-    return wire_event_source(ctx, props, f"Resources.{lid}.Properties", ("Enabled", "FunctionName", "EventSourceArn"),
+    where = f"Resources.{lid}.Properties"
+    line = wire_event_source(ctx, props, where, ("Enabled", "FunctionName", "EventSourceArn"),
                              "Enabled: false", show(props.get("EventSourceArn")), "template")
+    # ---- wiring: batch settings and the on-failure destination of the mapping
+    if line.startswith("wires "):
+        function = ctx.any_target(props.get("FunctionName"), ("lambda",), where)
+        source = ctx.any_target(props.get("EventSourceArn"), ("sqs", "dynamodb"), where)
+        read_batching(ctx, function, props, where, CFN_BATCH_KEYS, source)
+        if function:
+            cfn_destination(ctx, function, props, where)
+    # ---- end wiring
+    return line
 
 
 def sns_subscription(ctx: ImportContext, lid: str, props: dict) -> str:
@@ -208,4 +227,7 @@ WIRING_RESOURCES: dict[str, Callable[[ImportContext, str, dict], str]] = {
     "AWS::ApiGateway::Stage": rest_stage, "AWS::Lambda::Alias": alias_or_version,
     "AWS::Lambda::Version": alias_or_version, "AWS::Events::Rule": events_rule,
     "AWS::Scheduler::Schedule": scheduler_schedule,
+    # ---- wiring
+    "AWS::Lambda::EventInvokeConfig": cfn_event_invoke_config, "AWS::Logs::LogGroup": cfn_log_group,
+    # ---- end wiring
 }

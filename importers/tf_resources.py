@@ -21,6 +21,15 @@ from importers.context import (
     wire_integration,
     wire_origin,
 )
+from importers.lambda_settings import (
+    mark_failure_target,
+    private_fields,
+    runtime_fields,
+    tf_event_invoke_config,
+    tf_log_group,
+    tracing_field,
+)
+from importers.stream_settings import TF_BATCH_KEYS, read_batching
 
 NO_CHARGE = frozenset({
     "aws_lambda_permission", "aws_lambda_alias", "aws_lambda_layer_version", "aws_iam_role", "aws_iam_policy",
@@ -47,6 +56,12 @@ def read_function(ctx: ImportContext, key: str, name: str, body: dict) -> Compon
     ephemeral_mb = ctx.number(body, "ephemeral_storage", 0, "size", where=key)
     if ephemeral_mb is not None:
         fields["ephemeral_storage_mb"] = ephemeral_mb
+    # ---- wiring
+    fields.update(runtime_fields(ctx, body, key, runtime=("runtime",), snap_start=("snap_start", 0, "apply_on"),
+                                 package_type=("package_type",)))
+    fields.update(tracing_field(ctx, body, key, ("tracing_config", 0, "mode")))
+    fields.update(private_fields(ctx, body, "function_name", ("logging_config", 0, "log_group"), key))
+    # ---- end wiring
     own = {k: v for k, v in body.items() if k != "dead_letter_config"}
     return Component(key, "lambda", "aws_lambda_function", name, fields, frozenset(ctx.find_refs(own)))
 
@@ -135,8 +150,10 @@ READERS: dict[str, Callable[[ImportContext, str, str, dict], Component]] = {
 
 
 def function_dead_letter(ctx: ImportContext, key: str, body: dict, module: TfModule) -> None:
-    """A function's dead_letter_config target queue gets no traffic."""
-    _mark_dead_letter(ctx, ctx.raw(body, "dead_letter_config", where=key), key)
+    """A function's dead_letter_config: the function has a DLQ, the target queue or topic gets no traffic."""
+    target = ctx.raw(body, "dead_letter_config", 0, "target_arn", where=key)
+    if target is not None:  # ---- wiring
+        mark_failure_target(ctx, key, target, f"{key}.dead_letter_config")
 
 
 def queue_redrive(ctx: ImportContext, key: str, body: dict, module: TfModule) -> str | None:
@@ -169,8 +186,18 @@ def v2_api_target(ctx: ImportContext, key: str, body: dict, module: TfModule) ->
 
 def event_source_mapping(ctx: ImportContext, key: str, body: dict, module: TfModule) -> str:
     """aws_lambda_event_source_mapping: an SQS queue or DynamoDB stream drives a function."""
-    return wire_event_source(ctx, body, key, ("enabled", "function_name", "event_source_arn"), "enabled = false",
+    line = wire_event_source(ctx, body, key, ("enabled", "function_name", "event_source_arn"), "enabled = false",
                              repr(body.get("event_source_arn")), "configuration")
+    # ---- wiring: batch settings and the on-failure destination of the mapping
+    if line.startswith("wires "):
+        function = ctx.any_target(body.get("function_name"), ("lambda",), key)
+        source = ctx.any_target(body.get("event_source_arn"), ("sqs", "dynamodb"), key)
+        read_batching(ctx, function, body, key, TF_BATCH_KEYS, source)
+        destination = ctx.raw(body, "destination_config", 0, "on_failure", 0, "destination_arn", where=key)
+        if function and destination is not None:
+            mark_failure_target(ctx, function, destination, f"{key}.destination_config.on_failure")
+    # ---- end wiring
+    return line
 
 
 def topic_subscription(ctx: ImportContext, key: str, body: dict, module: TfModule) -> str:
@@ -256,4 +283,7 @@ WIRING: dict[str, Callable[[ImportContext, str, dict, Any], str | None]] = {
     "aws_apigatewayv2_integration": v2_integration, "aws_api_gateway_integration": rest_integration,
     "aws_api_gateway_stage": rest_stage, "aws_lambda_provisioned_concurrency_config": provisioned_concurrency,
     "aws_cloudwatch_event_target": event_target, "aws_scheduler_schedule": scheduler_schedule,
+    # ---- wiring
+    "aws_lambda_function_event_invoke_config": tf_event_invoke_config, "aws_cloudwatch_log_group": tf_log_group,
+    # ---- end wiring
 }

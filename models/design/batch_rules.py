@@ -30,7 +30,7 @@ def batching_problems(design: Any) -> list[str]:
         elif source.type == "sqs" and getattr(source, "queue", "standard") == "fifo" and (comp.batch_size or 0) > 10:
             problems.append(msg("design.batch_size_fifo", "{where}.batch_size {size}: at most 10 for a FIFO queue",
                                 where=where, size=comp.batch_size))
-        elif (comp.batch_size or 0) > 10 and comp.batching_window_s < 1:
-            problems.append(msg("design.batch_size_window", "{where}.batch_size {size}: more than 10 needs "
-                                "batching_window_s of at least 1 (AWS)", where=where, size=comp.batch_size))
+        elif source.type == "sqs" and (comp.batch_size or 0) > 10 and comp.batching_window_s < 1:
+            problems.append(msg("design.batch_size_window", "{where}.batch_size {size}: more than 10 from an SQS "
+                                "queue needs batching_window_s of at least 1 (AWS)", where=where, size=comp.batch_size))
     return problems

@@ -49,6 +49,12 @@ def test_the_batch_follows_the_rate_minute_by_minute():
     assert invocations(design({"batch_size": 10, "batching_window_s": 20}, daily_profile=profile)) == 324_000
 
 
+def test_a_stream_takes_batches_over_10_without_a_window():
+    # AWS's stream default is 100 with no window; with no window a batch may hold one record
+    table = {"id": "table", "type": "dynamodb", "writes": 1}
+    assert invocations(design({"batch_size": 100}, source=table)) == MONTH_S
+
+
 def test_a_table_stream_is_one_shard():
     # each client request writes one item (a stream record); 1/s × 10 s ÷ 1 shard = 10 of 100: 262,800
     table = {"id": "table", "type": "dynamodb", "writes": 1}
@@ -68,7 +74,7 @@ def test_the_requests_line_shows_the_formula():
     ({"batch_size": 10, "batching_window_s": 5}, {"id": "q", "type": "sqs", "queue": "fifo"},
      "a FIFO queue has no batching window"),
     ({"batch_size": 20}, {"id": "q", "type": "sqs", "queue": "fifo"}, "at most 10 for a FIFO queue"),
-    ({"batch_size": 100}, None, "more than 10 needs batching_window_s of at least 1"),
+    ({"batch_size": 100}, None, "more than 10 from an SQS queue needs batching_window_s of at least 1"),
 ])
 def test_batch_settings_outside_aws_rules_are_refused(fn_fields, source, problem):
     with pytest.raises(DesignError) as err:
