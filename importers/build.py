@@ -56,6 +56,8 @@ def build_design(found: Found, *, name: str, region: str, report: ImportReport) 
     ids = unique_ids(components)
     upstream = _event_sources(found, ids, report)
     _data_links(found, upstream, ids, report)
+    for key in found.code_buckets - set(upstream):  # ---- wiring: a code bucket has no traffic of its own
+        found.components[key].fields.update({"puts_per_month": 0, "gets_per_month": 0, "puts": 0, "gets": 0})
     entries = [_entry(comp, found, upstream, ids) for comp in components]
     report.recognised[:0] = [f"{c.key} ({c.origin}) → {ids[c.key]} ({c.kind})" for c in components]
     design: dict[str, Any] = {"name": name[:120], "description": "", "region": region, "free_tier": "always"}
@@ -66,6 +68,7 @@ def build_design(found: Found, *, name: str, region: str, report: ImportReport) 
                                   f"per month (traffic is not in a template); it drives {', '.join(driven)}")
     design["components"] = entries
     _report_usage(components, entries, report)
+    _report_unmodelled(found, ids, entries, report)  # ---- wiring
     design["description"] = _description(entries, components, report)
     return design
 
@@ -166,6 +169,8 @@ def _entry(comp: Component, found: Found, upstream: dict[str, Trigger], ids: dic
             entry["deliveries"] = deliveries
     if comp.kind == "sqs" and comp.key in found.dead_letter and not trigger:
         entry["messages_per_month"] = 0
+    if comp.kind == "lambda" and comp.key in found.unmodelled and not trigger:  # ---- wiring
+        entry["invocations_per_month"] = 0
     for field, (value, _meaning) in _usage_for(comp.kind, source_kind).items():
         entry.setdefault(field, value)
     return entry
@@ -197,8 +202,25 @@ def _usage_for(kind: str, source_kind: str | None) -> dict[str, tuple[Any, str]]
 
 def _needs_workload(entry: dict[str, Any]) -> bool:
     """Is this component driven by the client workload (no `from`, no monthly figure)?"""
-    direct = ("invocations_per_month", "messages_per_month")
+    direct = ("invocations_per_month", "messages_per_month", "puts_per_month")
     return "from" not in entry and entry["type"] not in STANDALONE_KINDS and not any(f in entry for f in direct)
+
+
+def _report_unmodelled(found: Found, ids: dict[str, str], entries: list[dict[str, Any]],
+                       report: ImportReport) -> None:
+    """A function only unmodelled sources invoke is priced at 0 invocations, and the report says so (the note
+    "their invocations are not counted" and the number agree)."""
+    code = [ids[k] for k in found.code_buckets if ids.get(k) and any(
+        e["id"] == ids[k] and e.get("puts_per_month") == 0 for e in entries)]
+    if code:
+        report.assumptions.append(f"s3 {', '.join(sorted(code))}: puts_per_month = 0, gets_per_month = 0 (holds a "
+                                  "function's deployment package, read by Lambda at deployment, not per request)")
+    zero = {e["id"] for e in entries if e["type"] == "lambda" and e.get("invocations_per_month") == 0}
+    for key, sources in found.unmodelled.items():
+        if ids.get(key) in zero:
+            report.assumptions.append(f"lambda {ids[key]}: invocations_per_month = 0: invoked only by "
+                                      f"{', '.join(dict.fromkeys(sources))}, which the planner does not model "
+                                      "(give its invocations_per_month)")
 
 
 def _report_usage(components: list[Component], entries: list[dict[str, Any]], report: ImportReport) -> None:

@@ -67,6 +67,7 @@ def _sam_event(ctx: ImportContext, lid: str, event: Any, where: str) -> None:
                      f"{where}.Properties")
     else:
         ctx.report.notes.append(f"{where}: {event_type} events are not modelled; their invocations are not counted")
+        ctx.found.unmodelled.setdefault(lid, []).append(f"{event_type} events")  # ---- wiring
 
 
 def _sam_event_source(ctx: ImportContext, lid: str, event_type: str, props: dict, where: str) -> None:
@@ -204,6 +205,10 @@ def events_rule(ctx: ImportContext, lid: str, props: dict) -> str:
     where = f"Resources.{lid}.Properties"
     if "ScheduleExpression" not in props:
         ctx.report.notes.append(f"{where}: event-pattern rules are not modelled; their invocations are not counted")
+        for target in ctx.items(props, "Targets", where=where):  # ---- wiring
+            function = ctx.any_target(target, ("lambda",), where)
+            if function:
+                ctx.found.unmodelled.setdefault(function, []).append(f"the event-pattern rule {lid}")
         return "event pattern (not modelled)"
     enabled = ctx.value(props, "State", where=where) not in ("DISABLED",)
     functions = [ctx.any_target(target, ("lambda",), where) for target in ctx.items(props, "Targets", where=where)]

@@ -108,17 +108,31 @@ def mark_failure_target(ctx: ImportContext, function: str | None, destination: A
     return f"on-failure destination of {function}: {target or show(destination)}"
 
 
+def wire_success_target(ctx: ImportContext, function: str | None, destination: Any, where: str) -> None:
+    """An on-success destination of the import (a function, queue or topic) receives one event per run."""
+    target = ctx.any_target(destination, ("lambda", "sqs", "sns"), where)
+    if function and target and target != function:
+        ctx.wire(target, function, where)
+
+
 def cfn_destination(ctx: ImportContext, function: str, config: Any, where: str) -> None:
-    """A SAM EventInvokeConfig / event DestinationConfig on a function: its OnFailure destination."""
+    """A SAM EventInvokeConfig / event DestinationConfig on a function: its OnFailure (a DLQ) and OnSuccess
+    destinations."""
     on_failure = ctx.mapping(config, "DestinationConfig", "OnFailure", where=where)
     if on_failure:
         mark_failure_target(ctx, function, on_failure.get("Destination"), f"{where}.DestinationConfig.OnFailure")
+    on_success = ctx.mapping(config, "DestinationConfig", "OnSuccess", where=where)
+    if on_success:
+        wire_success_target(ctx, function, on_success.get("Destination"), f"{where}.DestinationConfig.OnSuccess")
 
 
 def cfn_event_invoke_config(ctx: ImportContext, lid: str, props: dict) -> str:
     """AWS::Lambda::EventInvokeConfig: the function its FunctionName names, and its OnFailure destination."""
     where = f"Resources.{lid}.Properties"
     function = ctx.target(props.get("FunctionName"), "lambda", f"{where}.FunctionName")
+    on_success = ctx.mapping(props, "DestinationConfig", "OnSuccess", where=where)
+    if on_success:
+        wire_success_target(ctx, function, on_success.get("Destination"), f"{where}.DestinationConfig.OnSuccess")
     on_failure = ctx.mapping(props, "DestinationConfig", "OnFailure", where=where)
     if not on_failure:
         return f"async retries of {function} (no on-failure destination)"
@@ -128,6 +142,9 @@ def cfn_event_invoke_config(ctx: ImportContext, lid: str, props: dict) -> str:
 def tf_event_invoke_config(ctx: ImportContext, key: str, body: dict, module: Any) -> str:
     """aws_lambda_function_event_invoke_config: destination_config.on_failure.destination."""
     function = ctx.target(body.get("function_name"), "lambda", f"{key}.function_name")
+    success = ctx.raw(body, "destination_config", 0, "on_success", 0, "destination", where=key)
+    if success is not None:
+        wire_success_target(ctx, function, success, f"{key}.destination_config.on_success")
     destination = ctx.raw(body, "destination_config", 0, "on_failure", 0, "destination", where=key)
     if destination is None:
         return f"async retries of {function} (no on-failure destination)"
@@ -169,6 +186,12 @@ def log_group_function(ctx: ImportContext, name_raw: Any, name: Any, log_group_k
         "_function_name", "\0")]
     if len(named) == 1:
         return named[0]
+    # the same name expression, unresolved (`/aws/lambda/${var.name}-${random_string.x.id}` beside
+    # `function_name = "${var.name}-${random_string.x.id}"`)
+    spelled = [f for f in functions if isinstance(name_raw, str) and isinstance(f.fields.get("_function_name_raw"), str)
+               and name_raw == LAMBDA_LOG_PREFIX + f.fields["_function_name_raw"]]
+    if len(spelled) == 1:
+        return spelled[0]
     logging = [f for f in functions if log_group_key in f.fields.get("_log_group_refs", ())]
     return logging[0] if len(logging) == 1 else None
 
@@ -205,9 +228,12 @@ def private_fields(ctx: ImportContext, node: Any, name_key: str, logging_path: t
     """Facts the log groups are matched by (removed before the design is built): the function's own name and
     the log groups its logging config names."""
     fields: dict[str, Any] = {}
-    name = _resolved(ctx, ctx.resolver.lookup_raw(node, name_key)) if isinstance(node, dict) else None
+    raw = ctx.resolver.lookup_raw(node, name_key) if isinstance(node, dict) else None
+    name = _resolved(ctx, raw)
     if isinstance(name, str):
         fields["_function_name"] = name
+    if isinstance(raw, str):
+        fields["_function_name_raw"] = raw
     try:
         log_group = ctx.resolver.lookup_raw(node, *logging_path)
     except Unresolved:

@@ -62,7 +62,8 @@ def read_function(ctx: ImportContext, key: str, name: str, body: dict) -> Compon
     fields.update(tracing_field(ctx, body, key, ("tracing_config", 0, "mode")))
     fields.update(private_fields(ctx, body, "function_name", ("logging_config", 0, "log_group"), key))
     # ---- end wiring
-    own = {k: v for k, v in body.items() if k != "dead_letter_config"}
+    # the code's bucket and object (s3_bucket, s3_key) are read at deployment, not written by the function
+    own = {k: v for k, v in body.items() if k not in ("dead_letter_config", "s3_bucket", "s3_key", "s3_object_version")}
     return Component(key, "lambda", "aws_lambda_function", name, fields, frozenset(ctx.find_refs(own)))
 
 
@@ -154,6 +155,9 @@ def function_dead_letter(ctx: ImportContext, key: str, body: dict, module: TfMod
     target = ctx.raw(body, "dead_letter_config", 0, "target_arn", where=key)
     if target is not None:  # ---- wiring
         mark_failure_target(ctx, key, target, f"{key}.dead_letter_config")
+    code_bucket = ctx.any_target(body.get("s3_bucket"), ("s3",), key)
+    if code_bucket:  # ---- wiring: the deployment package's bucket
+        ctx.found.code_buckets.add(code_bucket)
 
 
 def queue_redrive(ctx: ImportContext, key: str, body: dict, module: TfModule) -> str | None:
@@ -261,6 +265,7 @@ def event_target(ctx: ImportContext, key: str, body: dict, module: TfModule) -> 
     rule = rules[rule_key]
     if "schedule_expression" not in rule:
         ctx.report.notes.append(f"{rule_key}: event-pattern rules are not modelled; their invocations are not counted")
+        ctx.found.unmodelled.setdefault(function, []).append(f"the event-pattern rule {rule_key}")  # ---- wiring
         return f"event pattern {rule_key} (not modelled)"
     state = ctx.value(rule, "state", where=rule_key)
     enabled = ctx.value(rule, "is_enabled", where=rule_key, convert=as_bool) is not False and state != "DISABLED"
