@@ -24,6 +24,7 @@ from importers.context import (
 )
 from importers.intrinsics import show
 from importers.lambda_settings import cfn_destination, cfn_event_invoke_config, cfn_log_group, mark_failure_target
+from importers.service_links import service_integration
 from importers.stream_settings import CFN_BATCH_KEYS, read_batching
 
 #: SAM event type → (property naming the source, its design type)
@@ -169,14 +170,21 @@ def sns_subscription(ctx: ImportContext, lid: str, props: dict) -> str:
 def v2_integration(ctx: ImportContext, lid: str, props: dict) -> str:
     """AWS::ApiGatewayV2::Integration: an HTTP/WebSocket API route to a function."""
     where = f"Resources.{lid}.Properties"
-    return wire_integration(ctx, props.get("IntegrationUri"), props.get("ApiId"), f"{where}.ApiId", where, "template")
+    line = wire_integration(ctx, props.get("IntegrationUri"), props.get("ApiId"), f"{where}.ApiId", where, "template")
+    if line.startswith("not a Lambda"):  # ---- wiring: a direct SQS / DynamoDB / SNS integration
+        line = service_integration(ctx, ctx.any_target(props.get("ApiId"), ("api_gateway",), where), props, where)
+    return line
 
 
 def rest_method(ctx: ImportContext, lid: str, props: dict) -> str:
     """AWS::ApiGateway::Method with a Lambda integration: a REST API route to a function."""
     where = f"Resources.{lid}.Properties"
-    return wire_integration(ctx, ctx.raw(props, "Integration", "Uri", where=where), props.get("RestApiId"),
+    line = wire_integration(ctx, ctx.raw(props, "Integration", "Uri", where=where), props.get("RestApiId"),
                             f"{where}.RestApiId", where, "template")
+    if line.startswith("not a Lambda"):  # ---- wiring: a direct SQS / DynamoDB / SNS integration
+        api = ctx.any_target(props.get("RestApiId"), ("api_gateway",), where)
+        line = service_integration(ctx, api, ctx.mapping(props, "Integration", where=where), f"{where}.Integration")
+    return line
 
 
 def rest_stage(ctx: ImportContext, lid: str, props: dict) -> str:

@@ -14,6 +14,7 @@ from importers.cfn_wiring import COMPONENT_WIRING, WIRING_RESOURCES
 from importers.common import Found, ImportReport, TemplateError, Unresolved, refuse_unknown_params
 from importers.context import ImportContext
 from importers.intrinsics import Resolver, check_intrinsics, references
+from importers.service_links import CFN_NAME_PROPERTIES, cfn_parameters, link_named_resources
 from models.messages import msg
 
 SAM_TRANSFORM = "AWS::Serverless-2016-10-31"
@@ -47,6 +48,9 @@ def read_cloudformation(template: dict, *, params: dict[str, str], region: str,
         if rtype in READERS:
             ctx.found.add(READERS[rtype](ctx, lid, rtype, props))
     ctx.aliases = _aliases(ctx, active)
+    # ---- wiring: resources named through a parameter the function also uses
+    link_named_resources(ctx, [(lid, props) for lid, _, props in active], CFN_NAME_PROPERTIES, cfn_parameters(ctx))
+    # ---- end wiring
     for lid, rtype, props in active:
         if rtype in COMPONENT_WIRING:
             COMPONENT_WIRING[rtype](ctx, lid, rtype, props)

@@ -29,6 +29,7 @@ from importers.lambda_settings import (
     tf_log_group,
     tracing_field,
 )
+from importers.service_links import service_integration
 from importers.stream_settings import TF_BATCH_KEYS, read_batching
 
 NO_CHARGE = frozenset({
@@ -226,15 +227,21 @@ def bucket_notification(ctx: ImportContext, key: str, body: dict, module: TfModu
 
 
 def v2_integration(ctx: ImportContext, key: str, body: dict, module: TfModule) -> str:
-    """aws_apigatewayv2_integration: an HTTP/WebSocket API route to a function."""
-    return wire_integration(ctx, body.get("integration_uri"), body.get("api_id"), f"{key}.api_id", key,
+    """aws_apigatewayv2_integration: an HTTP/WebSocket API route to a function (or to SQS, DynamoDB, SNS)."""
+    line = wire_integration(ctx, body.get("integration_uri"), body.get("api_id"), f"{key}.api_id", key,
                             "configuration")
+    if line.startswith("not a Lambda"):  # ---- wiring
+        line = service_integration(ctx, ctx.any_target(body.get("api_id"), ("api_gateway",), key), body, key)
+    return line
 
 
 def rest_integration(ctx: ImportContext, key: str, body: dict, module: TfModule) -> str:
-    """aws_api_gateway_integration: a REST API method to a function."""
-    return wire_integration(ctx, body.get("uri"), body.get("rest_api_id"), f"{key}.rest_api_id", key,
+    """aws_api_gateway_integration: a REST API method to a function (or to SQS, DynamoDB, SNS)."""
+    line = wire_integration(ctx, body.get("uri"), body.get("rest_api_id"), f"{key}.rest_api_id", key,
                             "configuration")
+    if line.startswith("not a Lambda"):  # ---- wiring
+        line = service_integration(ctx, ctx.any_target(body.get("rest_api_id"), ("api_gateway",), key), body, key)
+    return line
 
 
 def rest_stage(ctx: ImportContext, key: str, body: dict, module: TfModule) -> str:
