@@ -31,6 +31,19 @@ NO_CHARGE = frozenset({
     "AWS::Cognito::UserPoolClient", "AWS::Cognito::UserPoolDomain", "AWS::Cognito::UserPoolGroup",
     "AWS::Lambda::EventInvokeConfig", "AWS::CloudFormation::WaitConditionHandle",
 })
+# ---- wiring: more resources with no charge of their own (network plumbing, API keys and usage plans, policies)
+NO_CHARGE = NO_CHARGE | frozenset({
+    "AWS::EC2::VPC", "AWS::EC2::Subnet", "AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupIngress",
+    "AWS::EC2::SecurityGroupEgress", "AWS::EC2::RouteTable", "AWS::EC2::Route", "AWS::EC2::SubnetRouteTableAssociation",
+    "AWS::EC2::InternetGateway", "AWS::EC2::VPCGatewayAttachment", "AWS::EC2::NetworkAcl", "AWS::EC2::NetworkAclEntry",
+    "AWS::EC2::SubnetNetworkAclAssociation", "AWS::ApiGateway::ApiKey", "AWS::ApiGateway::UsagePlan",
+    "AWS::ApiGateway::UsagePlanKey", "AWS::ApiGateway::GatewayResponse", "AWS::ApiGateway::BasePathMapping",
+    "AWS::ApiGatewayV2::RouteResponse", "AWS::ApiGatewayV2::IntegrationResponse", "AWS::ApiGatewayV2::ApiMapping",
+    "AWS::Serverless::Connector", "AWS::Logs::SubscriptionFilter", "AWS::SQS::QueueInlinePolicy",
+    "AWS::SNS::TopicInlinePolicy", "AWS::IAM::RolePolicy", "AWS::IAM::ServiceLinkedRole",
+    "AWS::Cognito::UserPoolResourceServer", "AWS::CDK::Metadata", "AWS::CloudFormation::WaitCondition",
+})
+# ---- end wiring
 
 
 def read_cloudformation(template: dict, *, params: dict[str, str], region: str,

@@ -42,6 +42,24 @@ NO_CHARGE = frozenset({
     "aws_cloudfront_origin_access_control", "aws_cloudfront_origin_access_identity", "aws_cognito_user_pool_client",
     "aws_cognito_user_pool_domain", "aws_cloudwatch_event_rule",
 })
+# ---- wiring: more resources with no charge of their own (network plumbing, API keys and usage plans, policies),
+# and resources of Terraform's own providers (random, null, time, tls, local, archive), which create nothing in AWS
+NO_CHARGE = NO_CHARGE | frozenset({
+    "aws_vpc", "aws_subnet", "aws_security_group", "aws_security_group_rule", "aws_vpc_security_group_ingress_rule",
+    "aws_vpc_security_group_egress_rule", "aws_route_table", "aws_route", "aws_route_table_association",
+    "aws_internet_gateway", "aws_default_route_table", "aws_default_security_group", "aws_default_vpc",
+    "aws_default_subnet", "aws_network_acl", "aws_api_gateway_api_key", "aws_api_gateway_usage_plan",
+    "aws_api_gateway_usage_plan_key", "aws_api_gateway_authorizer", "aws_apigatewayv2_authorizer",
+    "aws_apigatewayv2_route_response", "aws_apigatewayv2_integration_response", "aws_api_gateway_gateway_response",
+    "aws_api_gateway_account", "aws_api_gateway_model", "aws_api_gateway_request_validator",
+    "aws_api_gateway_base_path_mapping", "aws_apigatewayv2_api_mapping", "aws_iam_policy_attachment",
+    "aws_iam_service_linked_role", "aws_s3_bucket_acl", "aws_s3_bucket_cors_configuration",
+    "aws_sqs_queue_redrive_allow_policy", "aws_cloudwatch_log_subscription_filter", "random_string", "random_id",
+    "random_pet", "random_password", "random_uuid", "random_integer", "random_shuffle", "null_resource",
+    "terraform_data", "time_sleep", "time_static", "time_rotating", "tls_private_key", "tls_self_signed_cert",
+    "local_file", "local_sensitive_file", "archive_file",
+})
+# ---- end wiring
 
 
 def read_function(ctx: ImportContext, key: str, name: str, body: dict) -> Component:
