@@ -14,8 +14,8 @@ import math
 import time
 
 import pytest
-
 from corpus import corpus_dir
+
 from importers import import_path
 from importers.common import TemplateError
 from render.estimate import contract_dict
