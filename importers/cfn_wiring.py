@@ -26,6 +26,7 @@ from importers.intrinsics import show
 from importers.lambda_settings import cfn_destination, cfn_event_invoke_config, cfn_log_group, mark_failure_target
 from importers.service_links import service_integration
 from importers.stream_settings import CFN_BATCH_KEYS, read_batching
+from importers.table_extras import cfn_global_table, cfn_scaling_target
 
 #: SAM event type → (property naming the source, its design type)
 EVENT_SOURCES = {"S3": ("Bucket", "s3"), "SQS": ("Queue", "sqs"), "SNS": ("Topic", "sns"),
@@ -242,5 +243,6 @@ WIRING_RESOURCES: dict[str, Callable[[ImportContext, str, dict], str]] = {
     "AWS::Scheduler::Schedule": scheduler_schedule,
     # ---- wiring
     "AWS::Lambda::EventInvokeConfig": cfn_event_invoke_config, "AWS::Logs::LogGroup": cfn_log_group,
+    "AWS::DynamoDB::GlobalTable": cfn_global_table, "AWS::ApplicationAutoScaling::ScalableTarget": cfn_scaling_target,
     # ---- end wiring
 }

@@ -31,6 +31,7 @@ from importers.lambda_settings import (
 )
 from importers.service_links import service_integration
 from importers.stream_settings import TF_BATCH_KEYS, read_batching
+from importers.table_extras import tf_replicas, tf_scaling_target
 
 NO_CHARGE = frozenset({
     "aws_lambda_permission", "aws_lambda_alias", "aws_lambda_layer_version", "aws_iam_role", "aws_iam_policy",
@@ -111,6 +112,7 @@ def read_table(ctx: ImportContext, key: str, name: str, body: dict) -> Component
         fields["pitr"] = True
     if gsis:
         fields["gsis"] = gsis
+    tf_replicas(ctx, key, body)  # ---- wiring: replicas reported
     return Component(key, "dynamodb", "aws_dynamodb_table", name, fields)
 
 
@@ -315,5 +317,6 @@ WIRING: dict[str, Callable[[ImportContext, str, dict, Any], str | None]] = {
     "aws_cloudwatch_event_target": event_target, "aws_scheduler_schedule": scheduler_schedule,
     # ---- wiring
     "aws_lambda_function_event_invoke_config": tf_event_invoke_config, "aws_cloudwatch_log_group": tf_log_group,
+    "aws_appautoscaling_target": tf_scaling_target,
     # ---- end wiring
 }

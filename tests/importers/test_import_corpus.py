@@ -199,3 +199,13 @@ def test_free_resources_are_listed_as_free():
     assert any("AWS::ApiGateway::UsagePlan " in line or "AWS::ApiGateway::UsagePlan)" in line for line in free)
     tf = import_path(CORPUS / "serverless-patterns-tf/apigw-websocket-api-sqs-lambda-terraform")
     assert "random_string.random: no charge of its own" in tf.report.ignored
+
+
+def test_replicas_and_auto_scaling_are_reported_not_dropped():
+    assert CORPUS is not None
+    result = import_path(CORPUS / "infracost-tf/dynamodb_table_test")
+    assert "aws_dynamodb_table.my_dynamodb_table: global table with 2 replica(s) (us-east-2, us-west-1); each " \
+           "replica's replicated writes and storage are billed in its Region and are not in the estimate (price " \
+           "each replica as a table of its own)" in result.report.notes
+    assert "aws_appautoscaling_target.autoscale_dynamodb_table_read_target: auto scaling of " \
+           "aws_dynamodb_table.autoscale_dynamodb_table ReadCapacityUnits: min 5, max 100" in result.report.recognised
