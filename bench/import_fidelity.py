@@ -7,8 +7,8 @@ Independent of the importer: each template is read again here (a YAML loader tha
 over the Terraform blocks) for each function's runtime and its SAM event types. A function counts as wired
 when its design `from` is a component of the type its SAM event names (Api/HttpApi → api_gateway, SQS → sqs,
 S3 → s3, SNS → sns, DynamoDB → dynamodb), or — where the template wires it by other resources (event source
-mappings, notifications, integrations, subscriptions, Terraform) — when it has a `from` or a schedule's
-invocations. A function with no modelled source (client-driven, or 0 invocations for an unmodelled source)
+mappings, notifications, integrations, authorizers, subscriptions, Terraform) — when it has a `from` or a
+schedule's invocations, or a function URL (HTTP clients, the client workload, are then its real source). A function with no modelled source (client-driven, or 0 invocations for an unmodelled source)
 does not count. The runtime counts when the design's runtime is the family of the template's Runtime.
 """
 
@@ -100,6 +100,8 @@ def judge(item: Path) -> tuple[str, list[str]]:
         if match:
             keys[match.group(2)] = match.group(1)
     types = {c["id"]: c["type"] for c in result.design["components"]}
+    urls = {m.group(1) for line in result.report.recognised + result.report.notes
+            for m in [re.search(r"function URL of (\S+): invoked by HTTP clients", line)] if m}
     reasons = []
     for comp in result.design["components"]:
         if comp["type"] != "lambda":
@@ -111,7 +113,8 @@ def judge(item: Path) -> tuple[str, list[str]]:
         modelled = [e for e in truth["events"] if e]
         if modelled and source not in modelled:
             reasons.append(f"{comp['id']}: from {source or 'client'} (SAM events: {', '.join(modelled)})")
-        elif not modelled and source is None and not comp.get("invocations_per_month"):
+        elif not modelled and source is None and not comp.get("invocations_per_month") \
+                and keys.get(comp["id"]) not in urls:  # a function URL: HTTP clients are its real source
             reasons.append(f"{comp['id']}: no modelled event source")
     return ("unfaithful" if reasons else "faithful"), reasons
 

@@ -92,7 +92,8 @@ def _event_sources(found: Found, ids: dict[str, str], report: ImportReport) -> d
             continue
         else:
             group = [t for t in candidates if t.source == best.source]
-            chosen[comp.key] = Trigger(comp.key, best.source, best.where, weight=sum(t.weight for t in group))
+            chosen[comp.key] = Trigger(comp.key, best.source, best.where, weight=sum(t.weight for t in group),
+                                       every_event=best.every_event)
         _note_others(comp, best, candidates, ids, found, report)
     return chosen
 
@@ -178,7 +179,9 @@ def _entry(comp: Component, found: Found, upstream: dict[str, Trigger], ids: dic
 
 def _calls(trigger: Trigger, found: Found) -> float:
     """This target's share of a split source: its routes (consumers, origins) over all of them."""
-    total = sum(t.weight for t in found.triggers if t.source == trigger.source)
+    if trigger.every_event:  # ---- wiring: an authorizer runs for every request of its API
+        return 1.0
+    total = sum(t.weight for t in found.triggers if t.source == trigger.source and not t.every_event)
     return round(trigger.weight / total, 6) if total else 1.0
 
 

@@ -24,7 +24,13 @@ from importers.context import (
 )
 from importers.intrinsics import show
 from importers.lambda_settings import cfn_destination, cfn_event_invoke_config, cfn_log_group, mark_failure_target
-from importers.service_links import service_integration
+from importers.service_links import (
+    cfn_authorizer,
+    cfn_function_url,
+    function_url,
+    sam_api_authorizers,
+    service_integration,
+)
 from importers.stream_settings import CFN_BATCH_KEYS, read_batching
 from importers.table_extras import cfn_global_table, cfn_scaling_target
 
@@ -44,6 +50,8 @@ def wire_function(ctx: ImportContext, lid: str, rtype: str, props: dict) -> None
         target = ctx.raw(props, *path, where=where)
         if target is not None:  # ---- wiring: the function has a DLQ (dlq: true), the queue or topic no traffic
             mark_failure_target(ctx, lid, target, f"{where}.{'.'.join(path)}")
+    if rtype == SAM_FUNCTION and "FunctionUrlConfig" in props:  # ---- wiring: invoked by HTTP clients
+        ctx.report.notes.append(f"{where}.FunctionUrlConfig: {function_url(ctx, lid)}")
     if rtype == SAM_FUNCTION and "EventInvokeConfig" in props:  # ---- wiring: SAM's on-failure destination
         cfn_destination(ctx, lid, ctx.mapping(props, "EventInvokeConfig", where=where), f"{where}.EventInvokeConfig")
 
@@ -138,10 +146,19 @@ def wire_v2_api(ctx: ImportContext, lid: str, rtype: str, props: dict) -> None:
         ctx.wire(ctx.target(props["Target"], "lambda", where), lid, where)
 
 
+def wire_sam_api(ctx: ImportContext, lid: str, rtype: str, props: dict) -> None:  # ---- wiring
+    """A SAM Api / HttpApi's Lambda authorizers (`Auth.Authorizers`, merged with Globals)."""
+    section = "Api" if rtype == "AWS::Serverless::Api" else "HttpApi"
+    sam_api_authorizers(ctx, lid, merge_globals(ctx.globals.get(section, {}), props), f"Resources.{lid}.Properties")
+
+
 COMPONENT_WIRING: dict[str, Callable[[ImportContext, str, str, dict], None]] = {
     "AWS::Serverless::Function": wire_function, "AWS::Lambda::Function": wire_function,
     "AWS::S3::Bucket": wire_bucket, "AWS::SQS::Queue": wire_queue, "AWS::SNS::Topic": wire_topic,
     "AWS::CloudFront::Distribution": wire_distribution, "AWS::ApiGatewayV2::Api": wire_v2_api,
+    # ---- wiring
+    "AWS::Serverless::Api": wire_sam_api, "AWS::Serverless::HttpApi": wire_sam_api,
+    # ---- end wiring
 }
 
 
@@ -244,5 +261,7 @@ WIRING_RESOURCES: dict[str, Callable[[ImportContext, str, dict], str]] = {
     # ---- wiring
     "AWS::Lambda::EventInvokeConfig": cfn_event_invoke_config, "AWS::Logs::LogGroup": cfn_log_group,
     "AWS::DynamoDB::GlobalTable": cfn_global_table, "AWS::ApplicationAutoScaling::ScalableTarget": cfn_scaling_target,
+    "AWS::ApiGateway::Authorizer": cfn_authorizer, "AWS::ApiGatewayV2::Authorizer": cfn_authorizer,
+    "AWS::Lambda::Url": cfn_function_url,
     # ---- end wiring
 }

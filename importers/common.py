@@ -205,6 +205,9 @@ class Trigger:
     where: str
     weight: float = 1.0
     runs_per_month: float | None = None
+    # ---- wiring: the target sees every event of the source, not a share of them (an API's authorizer)
+    every_event: bool = False
+    # ---- end wiring
 
 
 @dataclass

@@ -184,3 +184,53 @@ def _text_of(ctx: ImportContext, value: Any) -> str:
         elif isinstance(item, list):
             stack.extend(item)
     return "\n".join(parts)
+
+
+# ---- Lambda authorizers and function URLs
+
+def wire_authorizer(ctx: ImportContext, uri: Any, api_ref: Any, where: str) -> str:
+    """A Lambda authorizer: the function runs for every request of its API (`calls` 1, not a route's share).
+    The reading AWS cannot undercharge: one invocation per request; result caching (a TTL of up to an hour)
+    makes it fewer, which the design's `calls` can say."""
+    function = ctx.any_target(uri, ("lambda",), where)
+    api = ctx.any_target(api_ref, ("api_gateway",), where)
+    if function is None or api is None:
+        return "not a Lambda authorizer of an API of this import"
+    ctx.wire(function, api, where, every_event=True)
+    return f"Lambda authorizer: wires {api} → {function} (one invocation per request; caching makes it fewer)"
+
+
+def cfn_authorizer(ctx: ImportContext, lid: str, props: dict) -> str:
+    """AWS::ApiGateway::Authorizer / AWS::ApiGatewayV2::Authorizer with a Lambda AuthorizerUri."""
+    return wire_authorizer(ctx, props.get("AuthorizerUri"), props.get("RestApiId", props.get("ApiId")),
+                           f"Resources.{lid}.Properties")
+
+
+def tf_authorizer(ctx: ImportContext, key: str, body: dict, module: Any) -> str:
+    """aws_api_gateway_authorizer / aws_apigatewayv2_authorizer with a Lambda authorizer_uri."""
+    return wire_authorizer(ctx, body.get("authorizer_uri"), body.get("rest_api_id", body.get("api_id")), key)
+
+
+def sam_api_authorizers(ctx: ImportContext, lid: str, props: dict, where: str) -> None:
+    """A SAM Api / HttpApi's `Auth.Authorizers.*.FunctionArn`: Lambda authorizers of that API."""
+    authorizers = ctx.mapping(props, "Auth", "Authorizers", where=where)
+    for name, spec in authorizers.items():
+        if isinstance(spec, dict) and "FunctionArn" in spec:
+            wire_authorizer(ctx, spec["FunctionArn"], {"Ref": lid}, f"{where}.Auth.Authorizers.{name}")
+
+
+def function_url(ctx: ImportContext, function: str | None) -> str:
+    """A function URL: the function is invoked by HTTP clients directly (the client workload drives it)."""
+    if function is None:
+        return "a function URL of no function of this import"
+    return f"function URL of {function}: invoked by HTTP clients (the client requests drive it)"
+
+
+def cfn_function_url(ctx: ImportContext, lid: str, props: dict) -> str:
+    """AWS::Lambda::Url."""
+    return function_url(ctx, ctx.any_target(props.get("TargetFunctionArn"), ("lambda",), f"Resources.{lid}"))
+
+
+def tf_function_url(ctx: ImportContext, key: str, body: dict, module: Any) -> str:
+    """aws_lambda_function_url."""
+    return function_url(ctx, ctx.any_target(body.get("function_name"), ("lambda",), key))

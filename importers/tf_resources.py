@@ -29,7 +29,7 @@ from importers.lambda_settings import (
     tf_log_group,
     tracing_field,
 )
-from importers.service_links import service_integration
+from importers.service_links import service_integration, tf_authorizer, tf_function_url
 from importers.stream_settings import TF_BATCH_KEYS, read_batching
 from importers.table_extras import tf_replicas, tf_scaling_target
 
@@ -317,6 +317,7 @@ WIRING: dict[str, Callable[[ImportContext, str, dict, Any], str | None]] = {
     "aws_cloudwatch_event_target": event_target, "aws_scheduler_schedule": scheduler_schedule,
     # ---- wiring
     "aws_lambda_function_event_invoke_config": tf_event_invoke_config, "aws_cloudwatch_log_group": tf_log_group,
-    "aws_appautoscaling_target": tf_scaling_target,
+    "aws_appautoscaling_target": tf_scaling_target, "aws_api_gateway_authorizer": tf_authorizer,
+    "aws_apigatewayv2_authorizer": tf_authorizer, "aws_lambda_function_url": tf_function_url,
     # ---- end wiring
 }
