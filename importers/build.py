@@ -93,7 +93,7 @@ def _event_sources(found: Found, ids: dict[str, str], report: ImportReport) -> d
         else:
             group = [t for t in candidates if t.source == best.source]
             chosen[comp.key] = Trigger(comp.key, best.source, best.where, weight=sum(t.weight for t in group),
-                                       every_event=best.every_event)
+                                       every_event=best.every_event, uncached=best.uncached)
         _note_others(comp, best, candidates, ids, found, report)
     return chosen
 
@@ -160,6 +160,8 @@ def _entry(comp: Component, found: Found, upstream: dict[str, Trigger], ids: dic
     elif trigger and trigger.source is not None:
         entry["from"] = ids[trigger.source]
         calls = _calls(trigger, found) if source_kind in SPLIT_SOURCES else 1.0
+        if trigger.uncached and trigger.source:  # ---- wiring: requests, not cache misses
+            calls = _uncached_calls(calls, trigger.source, found)
         if calls != 1:
             entry["calls"] = calls
     entry.update({k: v for k, v in comp.fields.items() if not k.startswith("_")})  # "_x": import-time facts
@@ -175,6 +177,18 @@ def _entry(comp: Component, found: Found, upstream: dict[str, Trigger], ids: dic
     for field, (value, _meaning) in _usage_for(comp.kind, source_kind).items():
         entry.setdefault(field, value)
     return entry
+
+
+def _uncached_calls(share: float, distribution: str, found: Found) -> float:  # ---- wiring
+    """An uncached origin's calls: its share of the requests = share ÷ (1 − the distribution's hit ratio);
+    when no origin of the distribution caches, the distribution's cache_hit_ratio is set to 0 instead."""
+    origins = [t for t in found.triggers if t.source == distribution]
+    if all(t.uncached for t in origins):
+        found.components[distribution].fields["cache_hit_ratio"] = 0
+        return share
+    hit = float(found.components[distribution].fields.get("cache_hit_ratio", USAGE_DEFAULTS["cloudfront"]
+                                                            ["cache_hit_ratio"][0]))
+    return round(share / (1 - hit), 6) if hit < 1 else share
 
 
 def _calls(trigger: Trigger, found: Found) -> float:

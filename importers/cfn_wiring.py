@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from importers.cdn_behaviours import cfn_behaviours
 from importers.cfn_resources import API_ID_PROPERTY, IMPLICIT_APIS, SAM_FUNCTION, cache_size, merge_globals
 from importers.common import as_bool
 from importers.context import (
@@ -137,6 +138,7 @@ def wire_distribution(ctx: ImportContext, lid: str, rtype: str, props: dict) -> 
     for i, origin in enumerate(ctx.items(config, "Origins", where=where)):
         domain = ctx.raw(origin, "DomainName", where=f"{where}[{i}]")
         wire_origin(ctx, lid, domain, f"{where}[{i}]", f"origin {show(domain)} is not a bucket or API of this template")
+    cfn_behaviours(ctx, lid, props)  # ---- wiring: origins that do not cache
 
 
 def wire_v2_api(ctx: ImportContext, lid: str, rtype: str, props: dict) -> None:

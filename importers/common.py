@@ -207,6 +207,8 @@ class Trigger:
     runs_per_month: float | None = None
     # ---- wiring: the target sees every event of the source, not a share of them (an API's authorizer)
     every_event: bool = False
+    #: a CloudFront origin whose behaviours do not cache: it receives requests, not cache misses
+    uncached: bool = False
     # ---- end wiring
 
 

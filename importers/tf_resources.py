@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from importers.cdn_behaviours import tf_behaviours
 from importers.common import Component, TfModule, architecture, as_bool, as_float
 from importers.context import (
     ImportContext,
@@ -201,6 +202,7 @@ def distribution_origins(ctx: ImportContext, key: str, body: dict, module: TfMod
         where = f"{key}.origin[{i}]"
         wire_origin(ctx, key, ctx.raw(origin, "domain_name", where=where), where,
                     "not a bucket or API of this configuration")
+    tf_behaviours(ctx, key, body)  # ---- wiring: origins that do not cache
 
 
 def v2_api_target(ctx: ImportContext, key: str, body: dict, module: TfModule) -> None:

@@ -209,3 +209,19 @@ def test_replicas_and_auto_scaling_are_reported_not_dropped():
            "each replica as a table of its own)" in result.report.notes
     assert "aws_appautoscaling_target.autoscale_dynamodb_table_read_target: auto scaling of " \
            "aws_dynamodb_table.autoscale_dynamodb_table ReadCapacityUnits: min 5, max 100" in result.report.recognised
+
+
+def test_an_uncached_api_origin_gets_its_share_of_requests_not_of_cache_misses():
+    # two origins (S3, the API), requests split evenly; the API's behaviour uses CachingDisabled, so it gets
+    # half of the 1,000,000 client requests: calls = 0.5 ÷ (1 − 0.8) = 2.5 on 200,000 cache misses = 500,000
+    design = _design("serverless-patterns-sam/cloudfront-apigw-rest-api-lambda-dynamodb-sam__template.yaml")
+    api = next(c for c in design["components"] if c["id"] == "api")
+    assert api["from"] == "cloud_front" and api["calls"] == 2.5
+    _, est = check_data(design)
+    assert est.events["api"] == 500_000 and est.events["s3_bucket"] == 100_000
+
+
+def test_a_lambda_authorizer_runs_for_every_request_of_its_api():
+    design = _design("serverless-patterns-sam/apigw-lambda-authorizer__template.yaml")
+    authorizer = _functions(design)["token_authorizer_function"]
+    assert authorizer["from"] == "app_api" and "calls" not in authorizer  # every request, not a route's share
