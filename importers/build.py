@@ -40,8 +40,12 @@ ORIGIN_BUCKET_USAGE = {"puts": (0, "PUTs per cache miss"), "gets": (1, "GET per 
 SOURCE_PRIORITY = {"api_gateway": 0, "cloudfront": 0, "sqs": 1, "s3": 2, "sns": 3, "dynamodb": 4, None: 9}
 #: sources whose events are shared among their targets rather than copied to each
 SPLIT_SOURCES = ("api_gateway", "cloudfront", "sqs")
-DATA_KINDS = ("dynamodb", "s3", "sqs", "sns")
-STANDALONE_KINDS = ("cognito",)
+DATA_KINDS: tuple[str, ...] = ("dynamodb", "s3", "sqs", "sns")
+STANDALONE_KINDS: tuple[str, ...] = ("cognito",)
+# ---- wiring: SES is driven by the one function allowed to send; Route 53 is priced on its own figures
+DATA_KINDS += ("ses",)
+STANDALONE_KINDS += ("route53",)
+# ---- end wiring
 
 
 def build_design(found: Found, *, name: str, region: str, report: ImportReport) -> dict[str, Any]:

@@ -23,6 +23,7 @@ from importers.context import (
     wire_integration,
     wire_origin,
 )
+from importers.dns_mail import CFN_RECORDS, CFN_SENDING, CFN_ZONES, cfn_route53_part, cfn_ses_part, cfn_ses_receiving
 from importers.intrinsics import show
 from importers.lambda_settings import cfn_destination, cfn_event_invoke_config, cfn_log_group, mark_failure_target
 from importers.service_links import (
@@ -265,5 +266,7 @@ WIRING_RESOURCES: dict[str, Callable[[ImportContext, str, dict], str]] = {
     "AWS::DynamoDB::GlobalTable": cfn_global_table, "AWS::ApplicationAutoScaling::ScalableTarget": cfn_scaling_target,
     "AWS::ApiGateway::Authorizer": cfn_authorizer, "AWS::ApiGatewayV2::Authorizer": cfn_authorizer,
     "AWS::Lambda::Url": cfn_function_url,
+    **dict.fromkeys(CFN_ZONES + CFN_RECORDS, cfn_route53_part), **dict.fromkeys(CFN_SENDING, cfn_ses_part),
+    "AWS::SES::ReceiptRule": cfn_ses_receiving, "AWS::SES::ReceiptRuleSet": cfn_ses_receiving,
     # ---- end wiring
 }

@@ -13,6 +13,7 @@ from importers.cfn_resources import READERS
 from importers.cfn_wiring import COMPONENT_WIRING, WIRING_RESOURCES
 from importers.common import Found, ImportReport, TemplateError, Unresolved, refuse_unknown_params
 from importers.context import ImportContext
+from importers.dns_mail import cfn_dns_mail
 from importers.intrinsics import Resolver, check_intrinsics, references
 from importers.service_links import CFN_NAME_PROPERTIES, cfn_parameters, link_named_resources
 from models.messages import msg
@@ -63,6 +64,7 @@ def read_cloudformation(template: dict, *, params: dict[str, str], region: str,
     ctx.aliases = _aliases(ctx, active)
     # ---- wiring: resources named through a parameter the function also uses
     link_named_resources(ctx, [(lid, props) for lid, _, props in active], CFN_NAME_PROPERTIES, cfn_parameters(ctx))
+    cfn_dns_mail(ctx, active)
     # ---- end wiring
     for lid, rtype, props in active:
         if rtype in COMPONENT_WIRING:

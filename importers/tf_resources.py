@@ -22,6 +22,7 @@ from importers.context import (
     wire_integration,
     wire_origin,
 )
+from importers.dns_mail import TF_RECORDS, TF_SENDING, TF_ZONES, tf_route53_part, tf_ses_part
 from importers.lambda_settings import (
     mark_failure_target,
     private_fields,
@@ -321,5 +322,6 @@ WIRING: dict[str, Callable[[ImportContext, str, dict, Any], str | None]] = {
     "aws_lambda_function_event_invoke_config": tf_event_invoke_config, "aws_cloudwatch_log_group": tf_log_group,
     "aws_appautoscaling_target": tf_scaling_target, "aws_api_gateway_authorizer": tf_authorizer,
     "aws_apigatewayv2_authorizer": tf_authorizer, "aws_lambda_function_url": tf_function_url,
+    **dict.fromkeys(TF_ZONES + TF_RECORDS, tf_route53_part), **dict.fromkeys(TF_SENDING, tf_ses_part),
     # ---- end wiring
 }

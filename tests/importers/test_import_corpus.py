@@ -225,3 +225,11 @@ def test_a_lambda_authorizer_runs_for_every_request_of_its_api():
     design = _design("serverless-patterns-sam/apigw-lambda-authorizer__template.yaml")
     authorizer = _functions(design)["token_authorizer_function"]
     assert authorizer["from"] == "app_api" and "calls" not in authorizer  # every request, not a route's share
+
+
+def test_route53_latency_records_and_ses_sending_are_imported():
+    latency = _design("serverless-patterns-sam/route53-latency__template.yml")  # records only, all aliases
+    assert latency["components"] == [{"id": "route53", "type": "route53", "hosted_zones": 0, "routing": "latency",
+                                      "queries_per_month": 0}]
+    ses = _design("serverless-patterns-sam/apigw-lambda-ses__template.yaml")  # a configuration set, ses:SendEmail
+    assert next(c for c in ses["components"] if c["type"] == "ses")["from"] == "email_ses_lambda"
