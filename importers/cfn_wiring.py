@@ -30,6 +30,7 @@ from importers.service_links import (
     cfn_authorizer,
     cfn_function_url,
     function_url,
+    openapi_integrations,
     sam_api_authorizers,
     service_integration,
 )
@@ -144,15 +145,22 @@ def wire_distribution(ctx: ImportContext, lid: str, rtype: str, props: dict) -> 
 
 def wire_v2_api(ctx: ImportContext, lid: str, rtype: str, props: dict) -> None:
     """AWS::ApiGatewayV2::Api quick create: Target is the function behind the API."""
+    where_body = f"Resources.{lid}.Properties"  # ---- wiring: its OpenAPI Body's service integrations
+    openapi_integrations(ctx, lid, ctx.mapping(props, "Body", where=where_body), f"{where_body}.Body")
     if "Target" in props:
         where = f"Resources.{lid}.Properties.Target"
         ctx.wire(ctx.target(props["Target"], "lambda", where), lid, where)
 
 
 def wire_sam_api(ctx: ImportContext, lid: str, rtype: str, props: dict) -> None:  # ---- wiring
-    """A SAM Api / HttpApi's Lambda authorizers (`Auth.Authorizers`, merged with Globals)."""
-    section = "Api" if rtype == "AWS::Serverless::Api" else "HttpApi"
-    sam_api_authorizers(ctx, lid, merge_globals(ctx.globals.get(section, {}), props), f"Resources.{lid}.Properties")
+    """A SAM Api / HttpApi's Lambda authorizers (`Auth.Authorizers`, merged with Globals); an API's OpenAPI
+    definition's direct service integrations."""
+    where = f"Resources.{lid}.Properties"
+    if rtype.startswith("AWS::Serverless::"):
+        section = "Api" if rtype == "AWS::Serverless::Api" else "HttpApi"
+        sam_api_authorizers(ctx, lid, merge_globals(ctx.globals.get(section, {}), props), where)
+    body_key = "DefinitionBody" if rtype.startswith("AWS::Serverless::") else "Body"
+    openapi_integrations(ctx, lid, ctx.mapping(props, body_key, where=where), f"{where}.{body_key}")
 
 
 COMPONENT_WIRING: dict[str, Callable[[ImportContext, str, str, dict], None]] = {
@@ -161,6 +169,7 @@ COMPONENT_WIRING: dict[str, Callable[[ImportContext, str, str, dict], None]] = {
     "AWS::CloudFront::Distribution": wire_distribution, "AWS::ApiGatewayV2::Api": wire_v2_api,
     # ---- wiring
     "AWS::Serverless::Api": wire_sam_api, "AWS::Serverless::HttpApi": wire_sam_api,
+    "AWS::ApiGateway::RestApi": wire_sam_api,
     # ---- end wiring
 }
 

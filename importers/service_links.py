@@ -120,8 +120,8 @@ def service_integration(ctx: ImportContext, api: str | None, integration: Any, w
 
 def _service_named(ctx: ImportContext, integration: Any) -> str | None:
     """The AWS service an integration calls: from the URI (`…:apigateway:REGION:sqs:…`) or the subtype."""
-    subtype = integration.get("IntegrationSubtype") or integration.get("integration_subtype") \
-        if isinstance(integration, dict) else None
+    subtype = (integration.get("IntegrationSubtype") or integration.get("integration_subtype")
+               or integration.get("integrationSubtype")) if isinstance(integration, dict) else None
     if isinstance(subtype, str):
         return subtype.split("-")[0]
     uri = integration.get("Uri") or integration.get("IntegrationUri") or integration.get("uri") or \
@@ -234,3 +234,22 @@ def cfn_function_url(ctx: ImportContext, lid: str, props: dict) -> str:
 def tf_function_url(ctx: ImportContext, key: str, body: dict, module: Any) -> str:
     """aws_lambda_function_url."""
     return function_url(ctx, ctx.any_target(body.get("function_name"), ("lambda",), key))
+
+
+# ---- OpenAPI definitions (DefinitionBody / Body)
+
+OPENAPI_INTEGRATION = "x-amazon-apigateway-integration"
+
+
+def openapi_integrations(ctx: ImportContext, api: str, body: Any, where: str) -> None:
+    """The direct service integrations of an API's OpenAPI definition (`paths.*.*.x-amazon-apigateway-integration`
+    with `integrationSubtype` or a service `uri`). Lambda integrations there are left to the functions' events."""
+    if not isinstance(body, dict):
+        return
+    paths = body.get("paths")
+    for path, methods in (paths.items() if isinstance(paths, dict) else []):
+        for method, spec in (methods.items() if isinstance(methods, dict) else []):
+            integration = spec.get(OPENAPI_INTEGRATION) if isinstance(spec, dict) else None
+            if not isinstance(integration, dict) or ctx.any_target(integration.get("uri"), ("lambda",), where):
+                continue
+            service_integration(ctx, api, integration, f"{where}.paths.{path}.{method}")

@@ -233,3 +233,9 @@ def test_route53_latency_records_and_ses_sending_are_imported():
                                       "queries_per_month": 0}]
     ses = _design("serverless-patterns-sam/apigw-lambda-ses__template.yaml")  # a configuration set, ses:SendEmail
     assert next(c for c in ses["components"] if c["type"] == "ses")["from"] == "email_ses_lambda"
+
+
+def test_an_http_api_openapi_sqs_integration_drives_the_queue():
+    # DefinitionBody: POST / → x-amazon-apigateway-integration, integrationSubtype SQS-SendMessage, QueueUrl !Ref
+    design = _design("serverless-patterns-sam/apigw-sqs-lambda-ddb__template.yaml")
+    assert next(c for c in design["components"] if c["id"] == "buffering_queue")["from"] == "http_api"
