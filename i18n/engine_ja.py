@@ -762,9 +762,10 @@ JA: dict[str, tuple[str, str]] = {
     # ---- modules: entries of this feature go here (one block per feature keeps merges clean)
     # ---- end modules
     # ---- sls: entries of this feature go here (one block per feature keeps merges clean)
-    "import.sls_empty": ("{source}：関数もリソースもない serverless.yml です。インポートするものがありません", "7463c65b"),
-    "import.sls_provider": ("{source}：プロバイダー {name!r} は AWS ではありません。インポートできるのは provider.name が "
-                            "aws のものだけです", "1d1d0c86"),
+    "import.sls_empty": ("{source}：関数もリソースもない serverless.yml です。インポートするものが"
+                         "ありません", "7463c65b"),
+    "import.sls_provider": ("{source}：プロバイダー {name!r} は AWS ではありません。インポートできるのは "
+                            "provider.name が aws のものだけです", "1d1d0c86"),
     "import.sls_text_too_long": ("変数の展開で {n:,} 文字を超えるテキストになります", "226c2008"),
     "import.sls_too_deep": ("変数の入れ子が {n} 階層を超えています", "a418054d"),
     "import.sls_too_many": ("変数の評価が {n:,} 回を超えました（互いに参照し合う変数の繰り返し）", "22abf4f7"),
