@@ -768,6 +768,7 @@ JA: dict[str, tuple[str, str]] = {
                             "provider.name が aws のものだけです", "1d1d0c86"),
     "import.sls_text_too_long": ("変数の展開で {n:,} 文字を超えるテキストになります", "226c2008"),
     "import.sls_too_deep": ("変数の入れ子が {n} 階層を超えています", "a418054d"),
+    "import.sls_too_many_nodes": ("変数による値のコピーが {n:,} 個を超えました（同じ値の参照の繰り返し）", "1846896a"),
     "import.sls_too_many": ("変数の評価が {n:,} 回を超えました（互いに参照し合う変数の繰り返し）", "22abf4f7"),
     # ---- end sls
 }

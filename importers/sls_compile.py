@@ -32,6 +32,9 @@ WEBSOCKET_API = "WebsocketsApi"
 UNMODELLED_EVENTS = ("alb", "alexaSkill", "alexaSmartHome", "iot", "iotFleetProvisioning", "cloudwatchEvent",
                      "cloudwatchLog", "cognitoUserPool", "kafka", "msk", "activemq", "rabbitmq", "cloudFront")
 #: runtime identifier prefix → the design's runtime family (cold-start INIT model)
+#: resource types whose name a function may be given instead of a Ref (linked by the name)
+NAME_PROPERTIES = (("AWS::DynamoDB::Table", "TableName"), ("AWS::S3::Bucket", "BucketName"),
+                   ("AWS::SQS::Queue", "QueueName"), ("AWS::SNS::Topic", "TopicName"))
 RUNTIME_FAMILIES = (("nodejs", "nodejs"), ("python", "python"), ("java", "java"), ("dotnet", "dotnet"),
                     ("ruby", "ruby"), ("provided", "custom"), ("go", "custom"))
 
@@ -139,8 +142,9 @@ class Compiler:
                 value = self.cfn(function[name], f"{where}.{name}")
                 props[prop] = {"ProvisionedConcurrentExecutions": value} if name == "provisionedConcurrency" \
                     else {"Size": value} if name == "ephemeralStorageSize" else value
-        props["Environment"] = {"Variables": self.cfn(self.environment(function, where), f"{where}.environment")}
-        statements = self.iam_statements()
+        environment = self.link_names(self.environment(function, where))
+        props["Environment"] = {"Variables": self.cfn(environment, f"{where}.environment")}
+        statements = self.link_names(self.iam_statements())
         if statements:
             props["Policies"] = self.cfn(statements, "provider.iam.role.statements")
         if function.get("onError") is not None:
@@ -164,6 +168,22 @@ class Compiler:
             elif source is not None:
                 self.out.unresolved.append(f"{spot}: {_shown(source)} is not a mapping; not read")
         return merged
+
+    def link_names(self, value: Any) -> Any:
+        """Names and ARNs of the file's own tables, buckets, queues and topics as Refs to them, so a function
+        whose environment or policy names one (`TABLE: ${self:custom.table}`, `arn:...:table/${...}`) is
+        linked to it, as a `!Ref` would be."""
+        if isinstance(value, dict):
+            return {k: self.link_names(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [self.link_names(v) for v in value]
+        if isinstance(value, str) and value:
+            name = _arn_name(value).removesuffix("/*") if value.startswith("arn:") else value
+            for rtype, prop in NAME_PROPERTIES:
+                lid = self.named(rtype, prop, name) if name and name != "*" else None
+                if lid and lid != name:
+                    return {"Ref": lid}
+        return value
 
     def iam_statements(self) -> list:
         """provider.iam.role.statements (v3) or provider.iamRoleStatements (v2): shared by every function."""
@@ -283,14 +303,17 @@ class Compiler:
             return
         target = self.named("AWS::S3::Bucket", "BucketName", bucket) or f"S3Bucket{normalize(bucket)}"
         event_name = spec.get("event") or "s3:ObjectCreated:*"
-        resource = self.out.resources.get(target) or self.user.get(target) or {
+        # the file's own bucket gets the notification added to it, as the framework merges
+        resource = self.user.get(target) or self.out.resources.get(target) or {
             "Type": "AWS::S3::Bucket", "Properties": {"BucketName": bucket}}
-        if target in self.user:  # the file's own bucket: its notifications are added to it, as the framework merges
-            resource = self.user[target]
-        props = resource.setdefault("Properties", {})
-        config = props.setdefault("NotificationConfiguration", {})
-        config.setdefault("LambdaConfigurations", []).append({"Event": self.cfn(event_name, f"{where}.event"),
-                                                              "Function": _arn(lid)})
+        props = resource.setdefault("Properties", {}) if isinstance(resource, dict) else None
+        config = props.setdefault("NotificationConfiguration", {}) if isinstance(props, dict) else None
+        lambdas = config.setdefault("LambdaConfigurations", []) if isinstance(config, dict) else None
+        if not isinstance(lambdas, list):
+            self.out.unresolved.append(f"{where}: the bucket {target}'s NotificationConfiguration is not readable; "
+                                       "not wired")
+            return
+        lambdas.append({"Event": self.cfn(event_name, f"{where}.event"), "Function": _arn(lid)})
         if target not in self.user:
             self.out.resources[target] = resource
             self.out.hints[target] = bucket
@@ -300,11 +323,12 @@ class Compiler:
 
     def named(self, rtype: str, name_property: str, name: str) -> str | None:
         """The logical id of the file's resource of `rtype` whose name property is `name` (or is that logical id)."""
-        if self.user.get(name, {}).get("Type") == rtype:
+        own = self.user.get(name)
+        if isinstance(own, dict) and own.get("Type") == rtype:
             return name
         for key, resource in self.user.items():
-            props = resource.get("Properties")
-            if resource.get("Type") == rtype and isinstance(props, dict) and props.get(name_property) == name:
+            props = resource.get("Properties") if isinstance(resource, dict) else None
+            if isinstance(props, dict) and resource.get("Type") == rtype and props.get(name_property) == name:
                 return key
         return None
 

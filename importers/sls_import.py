@@ -118,7 +118,8 @@ def serverless_template(config: dict, *, params: dict[str, str], stage: str | No
 def _check_provider(config: dict, source: str) -> None:
     """Only the AWS provider is imported."""
     provider = config.get("provider")
-    name = provider.get("name", "aws") if isinstance(provider, dict) else provider
+    name = provider.get("name", "aws") if isinstance(provider, dict) else provider if isinstance(provider, str) \
+        else "aws"
     if name != "aws":
         raise TemplateError([msg("import.sls_provider", "{source}: provider {name!r} is not AWS; only provider.name "
                                  "aws can be imported", source=source, name=name)])

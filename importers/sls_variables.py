@@ -31,6 +31,7 @@ from importers.common import MAX_EVAL_DEPTH, MAX_VALUE_CHARS, TooComplex
 from models.messages import msg
 
 MAX_VARIABLES = 20_000
+MAX_NODES = 1_000_000
 DEFAULT_STAGE = "dev"
 DEFAULT_REGION = "us-east-1"
 #: sources a deployment resolves (SSM, other stacks, S3 objects, files, the account): never guessed here
@@ -72,6 +73,7 @@ class SlsVariables:
     env: dict[str, str] = field(default_factory=dict)
     unknown: list[tuple[str, str, str]] = field(default_factory=list)
     _evaluations: int = 0
+    _nodes: int = 0
     _active: list[str] = field(default_factory=list)
 
     def tree(self) -> Any:
@@ -96,6 +98,10 @@ class SlsVariables:
 
     # ---- walking
     def _node(self, node: Any, path: str, depth: int, record: bool) -> Any:
+        self._nodes += 1
+        if self._nodes > MAX_NODES:
+            raise TooComplex([msg("import.sls_too_many_nodes", "variables copy more than {n:,} values (a value "
+                                  "referred to over and over)", n=MAX_NODES)])
         if isinstance(node, dict):
             return {k: self._node(v, f"{path}.{k}" if path else str(k), depth, record) for k, v in node.items()}
         if isinstance(node, list):

@@ -243,3 +243,64 @@ def test_cli_import_then_estimate_and_check(tmp_path):
     forced = subprocess.run([sys.executable, "cli.py", "import", str(SAMPLE), "--from", "cloudformation"], cwd=ROOT,
                             capture_output=True, text=True, timeout=120)
     assert forced.returncode == 2 and "no Resources section" in forced.stderr
+
+
+def test_a_table_named_in_the_environment_is_driven_by_its_one_function():
+    text = """
+service: notes
+provider: {name: aws, runtime: python3.12}
+custom:
+  table: notes-${sls:stage}
+functions:
+  save:
+    handler: h.save
+    environment: {TABLE: '${self:custom.table}'}
+    events: [{httpApi: 'POST /notes'}]
+resources:
+  Resources:
+    NotesTable:
+      Type: AWS::DynamoDB::Table
+      Properties: {TableName: '${self:custom.table}', BillingMode: PAY_PER_REQUEST}
+"""
+    comps = by_id(import_text(text, "serverless.yml").design)
+    # the environment names the table ("notes-dev") rather than !Ref-ing it: linked by the name
+    assert comps["notes_table"]["from"] == "save"
+
+
+def test_a_websocket_event_drives_its_function():
+    text = "service: chat\nprovider: {name: aws}\nfunctions:\n  msg:\n    handler: h\n    events:\n" \
+           "      - websocket: {route: $default}\n"
+    comps = by_id(import_text(text, "serverless.yml").design)
+    assert comps["websocket_api"]["api"] == "websocket" and comps["msg"]["from"] == "websocket_api"
+
+
+@pytest.mark.parametrize("text", [
+    # each level doubles the text: stopped by the evaluation limits, not by memory
+    "service: s\nprovider: {name: aws}\ncustom:\n  a0: xxxxxxxxxxxxxxxx\n"
+    + "".join(f"  a{i}: ${{self:custom.a{i - 1}}}${{self:custom.a{i - 1}}}\n" for i in range(1, 40))
+    + "functions: {f: {handler: h, description: '${self:custom.a39}'}}\n",
+    # a mapping copied over and over
+    "service: s\nprovider: {name: aws}\ncustom:\n  big: {" + ", ".join(f"k{i}: {i}" for i in range(2000)) + "}\n"
+    + "  copies: [" + ", ".join("'${self:custom.big}'" for _ in range(1000)) + "]\n"
+    + "functions: {f: {handler: h}}\n",
+])
+def test_variables_that_multiply_stop_with_one_line(text):
+    with pytest.raises(TemplateError) as err:
+        import_text(text, "serverless.yml")
+    assert len(err.value.problems) == 1 and err.value.problems[0].startswith("serverless.yml: ")
+
+
+@pytest.mark.parametrize("text", [
+    "service: s\nprovider: aws\nfunctions: {f: {handler: h, events: [{s3: bucket-a}]}}\nresources:\n"
+    "  Resources: {S3BucketBucketDasha: [1, 2]}\n",
+    "service: s\nprovider: {name: aws}\nfunctions: {f: 3, g: {handler: h, events: {http: x}}}\n",
+    "service: s\nprovider: {name: aws}\nfunctions: {g: {handler: h, events: [{http: x, sqs: y}, 5, {sqs: 1}]}}\n",
+    "service: s\nprovider: {name: aws, environment: [a]}\nfunctions: {g: {handler: h, memorySize: {a: 1}}}\n",
+])
+def test_odd_shapes_are_reported_or_refused_never_a_crash(text):
+    try:
+        result = import_text(text, "serverless.yml")
+    except TemplateError as err:
+        assert len(err.problems) == 1 and "please report" not in err.problems[0]
+    else:
+        assert result.report.unresolved
