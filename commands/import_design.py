@@ -73,7 +73,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="a template parameter, Terraform variable or serverless.yml ${param:NAME} value (repeatable)")
     p.add_argument("--format", choices=("yaml", "json"), default="yaml", help="design file format (default yaml)")
     p.add_argument("--region", choices=REGIONS, default=None,
-                   help="price in this region (default: the Terraform provider's region if priced, else us-east-1)")
+                   help="price in this region (default: the Terraform provider's or serverless.yml provider.region if "
+                        "priced, else us-east-1); a serverless.yml's ${opt:region}")
     # ---- sls
     p.add_argument("--stage", default=None,
                    help="serverless.yml: the stage (${opt:stage}, ${sls:stage}; default provider.stage, else dev)")
