@@ -10,10 +10,11 @@ else `provider.stage`, else "dev": the framework's default), `aws:region` (`--re
 `provider.region`, else "us-east-1"), `param:` (`--param`, else the file's `params.<stage>`, else
 `params.default`), `env:` (the environment the caller passes). A fallback after a comma —
 `${opt:stage, 'dev'}`, `${env:A, self:custom.a, 42}` — is used only when the sources before it
-have no value, as the framework does. Sources only a deployment knows (`ssm:`, `cf:`, `s3:`,
-`file(...)`, `aws:accountId`, `sls:instanceId`, ...) are `Unknown`, their fallbacks NOT used: the
-framework would use the deployed value, which may differ. `${Name}` and `${AWS::Region}` (no
-source) are CloudFormation `Fn::Sub` text and are left as written.
+have no value, as the framework does (`self:provider.stage` and `self:provider.region` have the
+framework's defaults "dev" and "us-east-1" when the file sets none). Sources only a deployment
+knows (`ssm:`, `cf:`, `s3:`, `file(...)`, `aws:accountId`, `sls:instanceId`, ...) are `Unknown`,
+their fallbacks NOT used: the framework would use the deployed value, which may differ.
+`${Name}` and `${AWS::Region}` (no source) are CloudFormation `Fn::Sub` text and are left as written.
 
 A value that is exactly one variable keeps the type of what it names (a number, a mapping); a
 variable inside longer text is formatted into it. Evaluation is bounded (MAX_EVAL_DEPTH nested
@@ -34,6 +35,8 @@ MAX_VARIABLES = 20_000
 MAX_NODES = 1_000_000
 DEFAULT_STAGE = "dev"
 DEFAULT_REGION = "us-east-1"
+#: values the framework sets when the file does not (`${self:provider.stage}` is "dev" then)
+FRAMEWORK_DEFAULTS = {"provider.stage": DEFAULT_STAGE, "provider.region": DEFAULT_REGION}
 #: sources a deployment resolves (SSM, other stacks, S3 objects, files, the account): never guessed here
 DEPLOY_SOURCES = {
     "ssm": "is read from SSM Parameter Store at deployment",
@@ -195,6 +198,8 @@ class SlsVariables:
                 node = node[int(key)]
             elif isinstance(node, dict) and key in node:
                 node = node[key]
+            elif address in FRAMEWORK_DEFAULTS:
+                return FRAMEWORK_DEFAULTS[address]
             else:
                 raise _NoValue(f"self:{address} is not in the file")
         self._active.append(address)

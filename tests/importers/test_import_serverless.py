@@ -304,3 +304,39 @@ def test_odd_shapes_are_reported_or_refused_never_a_crash(text):
         assert len(err.problems) == 1 and "please report" not in err.problems[0]
     else:
         assert result.report.unresolved
+
+
+def test_provider_stage_and_region_have_the_framework_defaults_when_unset():
+    text = """
+service: todo
+provider:
+  name: aws
+  runtime: go1.x
+  environment:
+    TABLE: ${self:service}-${opt:stage, self:provider.stage}
+  iam:
+    role:
+      statements:
+        - Effect: Allow
+          Action: [dynamodb:PutItem]
+          Resource: arn:aws:dynamodb:${opt:region, self:provider.region}:*:table/${self:provider.environment.TABLE}
+functions:
+  add:
+    handler: bin/add
+    events: [{http: {path: todos, method: post}}]
+resources:
+  Resources:
+    TodoTable:
+      Type: AWS::DynamoDB::Table
+      Properties:
+        TableName: ${self:provider.environment.TABLE}
+        ProvisionedThroughput: {ReadCapacityUnits: 1, WriteCapacityUnits: 1}
+"""
+    result = import_text(text, "serverless.yml")
+    assert result.report.unresolved == []
+    comps = by_id(result.design)
+    assert result.design["name"] == "todo (dev)" and result.design["region"] == "us-east-1"
+    # the policy's ARN names table "todo-dev" (the table's TableName): the one function writes it
+    assert comps["todo_table"]["from"] == "add"
+    assert (comps["todo_table"]["billing"], comps["todo_table"]["rcu"]) == ("provisioned", 1)
+    assert comps["add"]["runtime"] == "custom"  # go1.x runs on a custom (provided) runtime
