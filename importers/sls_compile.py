@@ -144,7 +144,8 @@ class Compiler:
                     else {"Size": value} if name == "ephemeralStorageSize" else value
         environment = self.link_names(self.environment(function, where))
         props["Environment"] = {"Variables": self.cfn(environment, f"{where}.environment")}
-        statements = self.link_names(self.iam_statements())
+        own = function.get("iamRoleStatements")  # serverless-iam-roles-per-function's per-function statements
+        statements = self.link_names(self.iam_statements() + (own if isinstance(own, list) else []))
         if statements:
             props["Policies"] = self.cfn(statements, "provider.iam.role.statements")
         if function.get("onError") is not None:
@@ -398,6 +399,11 @@ class Compiler:
             topic_arn = self.source_arn(topic_arn, "AWS::SNS::Topic", "TopicName", "TopicArn")
             if isinstance(topic_arn, dict) and "Fn::GetAtt" in topic_arn:
                 topic_arn = {"Ref": topic_arn["Fn::GetAtt"][0]}
+            # an ARN built with Fn::Join/Fn::Sub beside a topicName of the file's own topic names that topic
+            named = self.named("AWS::SNS::Topic", "TopicName", spec["topicName"]) \
+                if isinstance(spec.get("topicName"), str) else None
+            if named and isinstance(topic_arn, dict) and "Ref" not in topic_arn:
+                topic_arn = {"Ref": named}
         self.out.resources[f"{lid}SnsSubscription{index}"] = {"Type": "AWS::SNS::Subscription", "Properties": {
             "TopicArn": self.cfn(topic_arn, f"{where}.arn"), "Protocol": "lambda", "Endpoint": _arn(lid)}}
 

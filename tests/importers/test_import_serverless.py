@@ -340,3 +340,34 @@ resources:
     assert comps["todo_table"]["from"] == "add"
     assert (comps["todo_table"]["billing"], comps["todo_table"]["rcu"]) == ("provisioned", 1)
     assert comps["add"]["runtime"] == "custom"  # go1.x runs on a custom (provided) runtime
+
+
+def test_per_function_statements_and_a_joined_topic_arn_are_linked():
+    text = """
+service: photos
+provider: {name: aws, runtime: nodejs20.x}
+custom:
+  topic: photos-uploaded
+functions:
+  resize:
+    handler: h.resize
+    iamRoleStatements:
+      - Effect: Allow
+        Action: [dynamodb:PutItem]
+        Resource: arn:aws:dynamodb:${aws:region}:*:table/photos
+    events:
+      - sns:
+          arn: {'Fn::Join': [':', ['arn:aws:sns', {Ref: 'AWS::Region'}, {Ref: 'AWS::AccountId'}, '${self:custom.topic}']]}
+          topicName: ${self:custom.topic}
+resources:
+  Resources:
+    Uploaded:
+      Type: AWS::SNS::Topic
+      Properties: {TopicName: '${self:custom.topic}'}
+    Photos:
+      Type: AWS::DynamoDB::Table
+      Properties: {TableName: photos, BillingMode: PAY_PER_REQUEST}
+"""
+    comps = by_id(import_text(text, "serverless.yml").design)
+    assert comps["resize"]["from"] == "uploaded"  # the file's topic named by topicName
+    assert comps["photos"]["from"] == "resize"  # its own (plugin) statement names the table
