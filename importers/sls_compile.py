@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from importers.sls_variables import Unknown
+from models.messages import msg
 
 DEFAULT_MEMORY_MB = 1024
 DEFAULT_TIMEOUT_S = 6
@@ -228,8 +229,8 @@ class Compiler:
                                        "so runtime is left at the design default (python)")
             return None
         if runtime is None:
-            self.out.notes.append(f"{where}: no runtime in the file; the framework's default is a Node.js "
-                                  "runtime (runtime: nodejs)")
+            self.out.notes.append(msg("import.sls_default_runtime", "{where}: no runtime in the file; the "
+                                      "framework's default is a Node.js runtime (runtime: nodejs)", where=where))
             return "nodejs"
         if isinstance(runtime, Unknown):
             self.out.unresolved.append(f"{where}.runtime: {runtime.text} {runtime.why}; runtime left at the "
@@ -319,8 +320,9 @@ class Compiler:
             self.out.resources[target] = resource
             self.out.hints[target] = bucket
         if spec.get("existing") is True:
-            self.out.notes.append(f"{where}: bucket {bucket} exists already (existing: true; not created by this "
-                                  f"service); it is in the design so its uploads drive {lid}")
+            self.out.notes.append(msg("import.sls_existing_bucket", "{where}: bucket {bucket} exists already "
+                                      "(existing: true; not created by this service); it is in the design so its "
+                                      "uploads drive {function}", where=where, bucket=bucket, function=lid))
 
     def named(self, rtype: str, name_property: str, name: str) -> str | None:
         """The logical id of the file's resource of `rtype` whose name property is `name` (or is that logical id)."""

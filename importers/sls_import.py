@@ -90,9 +90,10 @@ def read_serverless(config: dict, *, params: dict[str, str], stage: str | None, 
             comp.fields.update(out.settings.get(lid, {}))
             found.components[lid] = replace(comp, name_hint=hint)
     if out.functions:
-        report.notes.append("functions are named by their key in the file; the report uses the framework's logical "
-                            f"ids ({', '.join(f'{k} = {lid}' for lid, k in list(out.functions.items())[:5])}"
-                            f"{', ...' if len(out.functions) > 5 else ''})")
+        shown = ", ".join(f"{k} = {lid}" for lid, k in list(out.functions.items())[:5])
+        shown += ", ..." if len(out.functions) > 5 else ""
+        report.notes.append(msg("import.sls_ids", "functions are named by their key in the file; the report uses the "
+                                "framework's logical ids ({ids})", ids=shown))
     return found, str(template["Description"]), chosen
 
 
@@ -107,8 +108,9 @@ def serverless_template(config: dict, *, params: dict[str, str], stage: str | No
                              params=plain, env={**env, **given_env})
     resolved = variables.tree()
     for path, text, why in variables.unknown:
-        report.unresolved.append(f"{path}: variable {text} cannot be resolved ({why})")
-    report.notes += [f"--param {k} = {v}" for k, v in plain.items()]
+        report.unresolved.append(msg("import.sls_variable", "{path}: variable {text} cannot be resolved ({why})",
+                                     path=path, text=text, why=why))
+    report.notes += [msg("import.sls_param", "--param {name} = {value}", name=k, value=v) for k, v in plain.items()]
     _note_plugins(resolved, report)
     template, compiler = _template(resolved, report)
     template["Description"] = _name(resolved, variables)
@@ -132,8 +134,8 @@ def _note_plugins(resolved: dict, report: ImportReport) -> None:
         plugins = plugins.get("modules")
     names = [str(p) for p in plugins] if isinstance(plugins, list) else []
     if names:
-        report.notes.append(f"plugins not run: {', '.join(names)}; resources or settings they add are not in the "
-                            "design")
+        report.notes.append(msg("import.sls_plugins", "plugins not run: {names}; resources or settings they add are "
+                                "not in the design", names=", ".join(names)))
 
 
 def _region(variables: SlsVariables, region: str | None, default_region: str, report: ImportReport) -> str:

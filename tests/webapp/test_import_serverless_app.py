@@ -64,3 +64,13 @@ def test_a_serverless_refusal_is_shown_in_japanese(app):
                                                   "application/x-yaml").run()
     assert not app.exception
     assert "プロバイダー 'azure' は AWS ではありません" in app.error[0].value
+
+
+def test_the_serverless_report_lines_are_shown_in_japanese(app):
+    app.session_state["lang"] = "ja"
+    app.run()
+    app.session_state["lang"] = "ja"
+    app.file_uploader(key="import_upload").upload(SAMPLE.name, SAMPLE.read_bytes(), "application/x-yaml").run()
+    assert not app.exception and not app.error
+    report = "\n".join(m.value for m in app.markdown)
+    assert "プラグインは実行していません：serverless-offline, serverless-iam-roles-per-function" in report

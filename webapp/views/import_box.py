@@ -118,4 +118,5 @@ def show_outcome(outcome: ImportOutcome, lg: str) -> None:
     for section in ("unresolved", "assumptions", "notes", "recognised", "ignored"):
         items = outcome.report.get(section) or []
         if items:
-            st.markdown(f"**{tr(section, lg)}** ({len(items)})\n\n" + "\n".join(f"- {item}" for item in items))
+            # a report line may be a message (the serverless importer's): shown in the page's language
+            st.markdown(f"**{tr(section, lg)}** ({len(items)})\n\n" + "\n".join(f"- {say(item, lg)}" for item in items))
