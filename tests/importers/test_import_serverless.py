@@ -10,6 +10,7 @@ https://www.serverless.com/framework/docs/guides/variables).
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -371,3 +372,24 @@ resources:
     comps = by_id(import_text(text, "serverless.yml").design)
     assert comps["resize"]["from"] == "uploaded"  # the file's topic named by topicName
     assert comps["photos"]["from"] == "resize"  # its own (plugin) statement names the table
+
+
+def test_region_option_overrides_provider_region_and_aws_region():
+    text = "service: r\nprovider:\n  name: aws\n  region: ap-northeast-3\n  environment:\n" \
+           "    WHERE: ${aws:region}\nfunctions:\n  f:\n    handler: h\n    memorySize: ${env:F_MEMORY, 256}\n"
+    assert import_text(text, "serverless.yml").design["region"] == "ap-northeast-3"
+    template, _ = template_of(text, region="us-east-1")
+    assert template["Resources"]["FLambdaFunction"]["Properties"]["Environment"]["Variables"] == {"WHERE": "us-east-1"}
+    assert import_text(text, "serverless.yml", region="us-east-1").design["region"] == "us-east-1"
+    assert by_id(import_text(text, "serverless.yml").design)["f"]["memory_mb"] == 256  # ${env:...} unset: fallback
+    assert by_id(import_text(text, "serverless.yml", env={"F_MEMORY": "640"}).design)["f"]["memory_mb"] == 640
+
+
+def test_cli_reads_env_variables_from_its_environment(tmp_path):
+    path = tmp_path / "serverless.yml"
+    path.write_text("service: e\nprovider: {name: aws}\nfunctions:\n  f:\n    handler: h\n"
+                    "    memorySize: ${env:F_MEMORY}\n", encoding="utf-8")
+    run = subprocess.run([sys.executable, "cli.py", "import", str(path)], cwd=ROOT, capture_output=True, text=True,
+                         timeout=120, env={**os.environ, "F_MEMORY": "768"})
+    assert run.returncode == 0, run.stderr
+    assert by_id(yaml.safe_load(run.stdout))["f"]["memory_mb"] == 768
