@@ -393,3 +393,33 @@ def test_cli_reads_env_variables_from_its_environment(tmp_path):
                          timeout=120, env={**os.environ, "F_MEMORY": "768"})
     assert run.returncode == 0, run.stderr
     assert by_id(yaml.safe_load(run.stdout))["f"]["memory_mb"] == 768
+
+
+def test_routes_on_an_existing_api_and_a_list_of_resource_blocks():
+    text = """
+service: legacy
+provider:
+  name: aws
+  runtime: nodejs20.x
+  apiGateway: {restApiId: abc123, restApiRootResourceId: root0}
+functions:
+  list:
+    handler: h.list
+    events: [{http: GET items}]
+  drain:
+    handler: h.drain
+    events: [{sqs: {arn: 'arn:aws:sqs:us-east-1:111122223333:jobs', batchSize: 1}}]
+resources:
+  - Resources:
+      Jobs:
+        Type: AWS::SQS::Queue
+        Properties: {QueueName: jobs}
+  - Outputs:
+      JobsUrl: {Value: !Ref Jobs}
+"""
+    result = import_text(text, "serverless.yml")
+    comps = by_id(result.design)
+    assert comps["list"]["from"] == "rest_api"
+    assert any(n.startswith("provider.apiGateway.restApiId: the functions' routes are on an existing API")
+               for n in result.report.notes)
+    assert comps["drain"]["from"] == "jobs"  # the literal queue ARN names the file's queue (QueueName jobs)
