@@ -423,3 +423,26 @@ resources:
     assert any(n.startswith("provider.apiGateway.restApiId: the functions' routes are on an existing API")
                for n in result.report.notes)
     assert comps["drain"]["from"] == "jobs"  # the literal queue ARN names the file's queue (QueueName jobs)
+
+
+def test_on_error_and_on_failure_destinations_set_dlq():
+    text = """
+service: d
+provider: {name: aws, runtime: python3.12}
+functions:
+  f:
+    handler: h
+    onError: !GetAtt Dlq.Arn
+    events: [{httpApi: 'POST /x'}]
+  g:
+    handler: h
+    destinations: {onFailure: 'arn:aws:sqs:us-east-1:111122223333:other'}
+  h:
+    handler: h
+resources:
+  Resources:
+    Dlq: {Type: AWS::SQS::Queue}
+"""
+    comps = by_id(import_text(text, "serverless.yml").design)
+    assert (comps["f"]["dlq"], comps["g"]["dlq"], comps["h"].get("dlq")) == (True, True, None)
+    assert comps["dlq"]["messages_per_month"] == 0  # the onError queue: no failures assumed
