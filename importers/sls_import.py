@@ -5,8 +5,8 @@
 
 1. Variables are evaluated (importers/sls_variables.py); each one left unresolved is reported.
 2. `functions` and their `events` are compiled to the CloudFormation resources the framework makes
-   (importers/sls_compile.py), and the file's `resources` are merged over them (the framework's
-   rule: the file's own Resources win, key by key).
+   (importers/sls_compile.py, importers/sls_events.py), and the file's `resources` are merged over
+   them (the framework's rule: the file's own Resources win, key by key).
 3. That template goes through the CloudFormation reader, so wiring, readers and the report are the
    same as for a CloudFormation/SAM template. Functions get their key in the file as design id.
 
@@ -45,7 +45,7 @@ def is_serverless(data: Any) -> bool:
 
 
 def looks_like_serverless(text: str) -> bool:
-    """A quick look at text (before parsing): top-level `service:` and `provider:` lines, no `Resources:`.
+    r"""A quick look at text (before parsing): top-level `service:` and `provider:` lines, no `Resources:`.
 
     >>> looks_like_serverless("service: shop\nprovider:\n  name: aws\n")
     True
