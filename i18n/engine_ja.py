@@ -650,9 +650,6 @@ JA: dict[str, tuple[str, str]] = {
     # ---- the Price List refresh (aws/price_list.py)
     "refresh.pricing_region": ("AWS Price List API が応答するのは {regions} だけです（{region} ではありません）",
                                "b05abf9b"),
-    "refresh.no_catalog": ("{region!r} には更新できる同梱の価格表がありません。あるもの：{regions}", "22cf6fa0"),
-    "refresh.nothing": ("{region} の価格を 1 件も更新できませんでした（{reason}）。同梱の価格表をそのまま使います",
-                        "3a720021"),
     "refresh.no_products": ("一致する商品がありません", "3b2379b8"),
     # ---- importers' refusals: files and formats
     "import.no_tf_files": ("{path}：このディレクトリに .tf ファイルがありません{why}", "6c2d2d90"),
@@ -756,6 +753,20 @@ JA: dict[str, tuple[str, str]] = {
         "2f} ずれています（請求 USD {billed_usd:,.2f}、見積もり {usd:,.2f}）", "42d42fa5"),
     # ---- end scale
     # ---- region: entries of this feature go here (one block per feature keeps merges clean)
+    "design.region_code": ("{value!r} は AWS の商用リージョンのコードではありません（us-east-1 や eu-west-1 など）",
+                           "bdd181e9"),
+    "design.region_no_catalog": (
+        "region：{region} にはまだ価格表がありません。`python cli.py prices refresh --region {region}` で AWS Price "
+        "List から作成し（pricing:GetProducts を許可した AWS 認証情報が必要です）、もう一度見積もってください。"
+        "価格表のあるリージョン：{regions}", "51251c4f"),
+    "estimate.built_catalog.warning": (
+        "{region} の価格は、{date} に AWS Price List から作成した価格表のものです（このリージョンの同梱の価格表は"
+        "ありません）。Price List になかった価格は 0 ではなく「価格なし」になります", "5f72f7f4"),
+    "refresh.not_a_region": ("{region!r} は AWS の商用リージョンのコードではありません（eu-west-1 など）。"
+                             "同梱の価格表：{regions}", "4530f788"),
+    "refresh.bundled_stays": ("同梱の価格表をそのまま使います", "78fa70f5"),
+    "refresh.no_catalog_written": ("価格表は作成していません", "4dcc8278"),
+    "refresh.nothing_for": ("{region} の価格を 1 件も更新できませんでした（{reason}）。{kept}", "13b69393"),
     # ---- end region
     # ---- services: entries of this feature go here (one block per feature keeps merges clean)
     # ---- end services
