@@ -1215,6 +1215,16 @@ UI: dict[str, dict[str, str]] = {
         "no_catalog": {"en": "no price catalog: run `python cli.py prices refresh --region {region}`",
                        "ja": "価格表なし：`python cli.py prices refresh --region {region}` を実行してください"},
     }),
+    **_ns("account", {  # the Account page's prices panel for a Region with no bundled catalog
+        "prices_none": {"en": "{region} has no price catalog: press the button above (the server needs "
+                              "{pull_env}=1) or run `python cli.py prices refresh --region {region}`.",
+                        "ja": "{region} には価格表がありません。上のボタンを押すか（サーバーに {pull_env}=1 "
+                              "が必要です）、`python cli.py prices refresh --region {region}` を実行してください。"},
+        "prices_built": {"en": "Catalog for {region} built from the AWS Price List: {refreshed_at} ({path}); {missing} "
+                               "price(s) have no Price List product and are left without a price.",
+                         "ja": "{region} の価格表は AWS Price List から作成しました：{refreshed_at}（{path}）。"
+                               "Price List に商品がない {missing} 件は価格なしのままです。"},
+    }),
     # ---- end region
     # ---- services: entries of this feature go here (one block per feature keeps merges clean)
     # ---- end services

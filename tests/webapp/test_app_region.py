@@ -81,3 +81,29 @@ def test_a_region_without_a_catalog_is_refused_with_how_to_build_it(app):
     app.radio(key="lang").set_value("ja").run()
     errors = " ".join(e.value for e in app.error).replace("\\", "")
     assert "eu-west-2 にはまだ価格表がありません" in errors and "prices refresh --region eu-west-2" in errors
+
+
+
+def test_the_account_page_says_how_to_build_the_designs_region_catalog_then_builds_it(tmp_path, monkeypatch):
+    """The Account page's prices panel for a Region with no bundled catalog: the button and the command that
+    build it; pressed (pulling allowed), the catalog built from the Price List, with how many prices have none."""
+    from aws import price_list
+
+    monkeypatch.setenv("SERVERLESS_PLANNER_CACHE", str(tmp_path / "empty"))
+    monkeypatch.setenv("SERVERLESS_PLANNER_ALLOW_PULL", "1")
+    _catalogs.clear()
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    apply_yaml(at, DESIGN)
+    at.switch_page("webapp/pages/account.py").run()
+    assert not at.exception
+    assert any("eu-west-1 has no price catalog: press the button above" in i.value for i in at.info)
+    client, stub = recorded_price_list_client("eu-west-1")
+    monkeypatch.setattr(price_list, "pricing_client", lambda profile=None, pricing_region="us-east-1": client)
+    at.button(key="account.refresh_prices").click().run()
+    assert not at.exception
+    stub.assert_no_pending_responses()
+    built = " ".join(c.value for c in at.caption).replace("\\", "")
+    assert "Catalog for eu-west-1 built from the AWS Price List" in built
+    prices = yaml.safe_load((tmp_path / "empty" / "catalog" / "eu-west-1.yaml").read_text(encoding="utf-8"))["prices"]
+    nulls = sum(p["tiers"] is None for p in prices)
+    assert 0 < nulls < len(prices) and f"; {nulls} price(s) have no Price List product" in built
