@@ -663,7 +663,6 @@ JA: dict[str, tuple[str, str]] = {
                                    "ません（1 ディレクトリ {limit:,} バイトまで）", "89497205"),
     "import.not_regular": ("{path}：通常のファイルではありません（{kind}）。テンプレートファイルを指定してください",
                            "8c9d9833"),
-    "import.bad_region": ("リージョン {region!r} の価格表はありません。使えるもの：{allowed}", "091deccd"),
     "import.no_supported": ("{source}：対応するリソース（Lambda、API Gateway、DynamoDB、S3、SQS、SNS、Cognito、"
                             "CloudFront）が見つかりません", "e90dce42"),
     "import.too_many": ("{source}：対応するリソースが {n} 個あります。1 つの設計は {most} 個までです（テンプレー"
@@ -767,6 +766,11 @@ JA: dict[str, tuple[str, str]] = {
     "refresh.bundled_stays": ("同梱の価格表をそのまま使います", "78fa70f5"),
     "refresh.no_catalog_written": ("価格表は作成していません", "4dcc8278"),
     "refresh.nothing_for": ("{region} の価格を 1 件も更新できませんでした（{reason}）。{kept}", "13b69393"),
+    "import.region_code": ("リージョン {region!r} は AWS の商用リージョンのコードではありません。"
+                           "同梱の価格表：{allowed}。ほかの商用リージョン（eu-west-1 など）は "
+                           "`python cli.py prices refresh --region R` の後に使えます", "655177b2"),
+    "account_import.region_refresh": ("{region} の価格で計算するには、`python cli.py prices refresh --region {region}` "
+                                      "でそのリージョンの価格表を作成してから、もう一度取り込んでください", "e463e4d2"),
     # ---- end region
     # ---- services: entries of this feature go here (one block per feature keeps merges clean)
     # ---- end services

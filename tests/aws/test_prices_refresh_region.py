@@ -217,3 +217,22 @@ def test_the_usage_type_prefix_is_read_from_the_answers():
     tokyo = [json.loads(i) for page in price_list_pages("AmazonDynamoDB") for i in page["PriceList"]]
     assert usage_prefix(tokyo) == "APN1"
     assert usage_prefix([{"product": {"attributes": {"usagetype": "Request"}}}]) is None
+
+
+def test_an_account_in_a_refreshed_region_imports_into_that_region(cache):
+    """An account snapshot's resources in eu-west-1 import into eu-west-1 once its catalog exists (before, into
+    us-east-1 with a note naming the command that builds it)."""
+    from account_support import FIXTURES
+
+    from aws import import_design, load_snapshot
+
+    text = (FIXTURES / "snapshot_photos_tokyo.json").read_text(encoding="utf-8").replace("ap-northeast-1", REGION)
+    path = cache.parent / "snapshot.json"
+    path.write_text(text, encoding="utf-8")
+    before = import_design(load_snapshot(path))
+    assert before.data["region"] == "us-east-1"
+    assert any("python cli.py prices refresh --region eu-west-1" in note for note in before.notes)
+    refreshed(cache)
+    after = import_design(load_snapshot(path))
+    assert after.data["region"] == REGION and not after.notes
+    parse_design(after.data)

@@ -19,7 +19,7 @@ from i18n.catalog import t
 from i18n.engine_ja import say
 from importers import import_text
 from importers.common import MAX_TEMPLATE_BYTES, nested_to_read, not_utf8, too_large, unexpected
-from models.design.schema import REGIONS, DesignError
+from models.design.schema import COMMERCIAL_REGION, DesignError
 from models.messages import msg
 from webapp.state import set_design
 from webapp.views.safe import plain
@@ -72,7 +72,7 @@ def import_upload(name: str, data: bytes, params_text: str = "", region: str | N
         except UnicodeDecodeError as err:
             raise not_utf8(name, data, err) from None
         # a Terraform file names its own region (provider "aws"); a template is priced where the design is
-        chosen = None if name.endswith(".tf") or region not in REGIONS else region
+        chosen = None if name.endswith(".tf") or not COMMERCIAL_REGION.match(str(region)) else region
         result = import_text(text, name, params=parse_param_text(params_text), region=chosen)
     except DesignError as err:
         return ImportOutcome(name, problems=tuple(err.problems))
