@@ -141,7 +141,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("templates", help="list the bundled design templates")
     p.set_defaults(run=cmd_templates)
     p = sub.add_parser("prices", help="list the price catalog with sources and dates")
-    p.add_argument("--region", default=None, metavar="R",
+    p.add_argument("--region", default=None, metavar="R", type=prices_refresh.region_code,
                    help=f"the region to list: {', '.join(available_regions())} or one refreshed with `prices refresh` "
                         "(`prices regions` lists them; default us-east-1; with --assumed: every region)")
     p.add_argument("--service", help="only this service (e.g. lambda, dynamodb)")
