@@ -96,9 +96,19 @@ def _bucket_uses(bucket: S3, key: str, events: Decimal) -> list[KmsUse]:
     return found
 
 
+def sqs_requests_by_reuse(billing_s: Decimal, reuse_s: int, producers: int, consumers: int) -> Decimal:
+    """The SQS Developer Guide's R = B / D × (2 × P + C) for one queue.
+
+    >>> sqs_requests_by_reuse(Decimal(2_678_400), 300, 1, 1)  # AWS's Example 1 (January, 31 days)
+    Decimal('26784')
+    """
+    return billing_s / dec(reuse_s) * (2 * producers + consumers)
+
+
 def _queue_use(queue: Sqs, key: str, messages: Decimal) -> KmsUse:
     principals = 2 * queue.kms_producers + queue.kms_consumers
-    by_reuse = SECONDS_PER_MONTH / dec(queue.kms_data_key_reuse_s) * principals
+    by_reuse = sqs_requests_by_reuse(SECONDS_PER_MONTH, queue.kms_data_key_reuse_s, queue.kms_producers,
+                                     queue.kms_consumers)
     by_message = messages * SQS_CALLS_PER_MESSAGE
     requests = min(by_reuse, by_message)
     how = (f"{queue.id}: min({fmt(SECONDS_PER_MONTH)} s / {queue.kms_data_key_reuse_s} s reuse × (2 × "
