@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from importers import kms_waf  # ---- kms
 from importers.common import Component, Found, ImportReport, TemplateError, Trigger, unique_ids
 from models.messages import msg
 
@@ -40,11 +41,12 @@ SOURCE_PRIORITY = {"api_gateway": 0, "cloudfront": 0, "sqs": 1, "s3": 2, "sns": 
 #: sources whose events are shared among their targets rather than copied to each
 SPLIT_SOURCES = ("api_gateway", "cloudfront", "sqs")
 DATA_KINDS = ("dynamodb", "s3", "sqs", "sns")
-STANDALONE_KINDS = ("cognito",)
+STANDALONE_KINDS = ("cognito", "kms", "waf")
 
 
 def build_design(found: Found, *, name: str, region: str, report: ImportReport) -> dict[str, Any]:
     """The design mapping for what an importer found; the report gains wiring notes and assumptions."""
+    kms_waf.finish(found, report)  # ---- kms
     components = list(found.components.values())
     if not components:
         raise TemplateError([msg("import.no_supported", "{source}: no supported resources (Lambda, API Gateway, "
@@ -56,6 +58,7 @@ def build_design(found: Found, *, name: str, region: str, report: ImportReport) 
     upstream = _event_sources(found, ids, report)
     _data_links(found, upstream, ids, report)
     entries = [_entry(comp, found, upstream, ids) for comp in components]
+    entries = kms_waf.link_ids(entries, ids)  # ---- kms
     report.recognised[:0] = [f"{c.key} ({c.origin}) → {ids[c.key]} ({c.kind})" for c in components]
     design: dict[str, Any] = {"name": name[:120], "description": "", "region": region, "free_tier": "always"}
     driven = [e["id"] for e in entries if _needs_workload(e)]

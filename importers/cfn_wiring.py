@@ -23,6 +23,7 @@ from importers.context import (
     wire_origin,
 )
 from importers.intrinsics import show
+from importers.kms_waf import cfn_association, wire_cfn_key, wire_cfn_web_acl  # ---- kms
 
 #: SAM event type → (property naming the source, its design type)
 EVENT_SOURCES = {"S3": ("Bucket", "s3"), "SQS": ("Queue", "sqs"), "SNS": ("Topic", "sns"),
@@ -130,6 +131,9 @@ COMPONENT_WIRING: dict[str, Callable[[ImportContext, str, str, dict], None]] = {
     "AWS::Serverless::Function": wire_function, "AWS::Lambda::Function": wire_function,
     "AWS::S3::Bucket": wire_bucket, "AWS::SQS::Queue": wire_queue, "AWS::SNS::Topic": wire_topic,
     "AWS::CloudFront::Distribution": wire_distribution, "AWS::ApiGatewayV2::Api": wire_v2_api,
+    # ---- kms
+    "AWS::KMS::Key": wire_cfn_key, "AWS::WAFv2::WebACL": wire_cfn_web_acl,
+    # ---- end kms
 }
 
 
@@ -208,4 +212,7 @@ WIRING_RESOURCES: dict[str, Callable[[ImportContext, str, dict], str]] = {
     "AWS::ApiGateway::Stage": rest_stage, "AWS::Lambda::Alias": alias_or_version,
     "AWS::Lambda::Version": alias_or_version, "AWS::Events::Rule": events_rule,
     "AWS::Scheduler::Schedule": scheduler_schedule,
+    # ---- kms
+    "AWS::WAFv2::WebACLAssociation": cfn_association,
+    # ---- end kms
 }
