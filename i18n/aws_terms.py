@@ -79,9 +79,9 @@ UNITS: dict[str, tuple[str, str]] = {
     "zones": ("hosted zones", "ホストゾーン"),
     "queries": ("queries", "クエリ"),
     # ---- kms
-    "key-months": ("key-months", "キー月"),
-    "web-ACL-months": ("web ACL-months", "ウェブ ACL 月"),
-    "rule-months": ("rule-months", "ルール月"),
+    "keys": ("keys", "キー"),
+    "web-ACLs": ("web ACL", "ウェブ ACL"),
+    "rules": ("rules", "ルール"),
     # ---- end kms
 }
 

@@ -146,7 +146,7 @@ _SHOWN = {
     # ---- end sls
     # ---- kms
     "type_kms": "KMS", "type_waf": "WAF", "service_kms": "KMS", "service_waf": "WAF",
-    "unit_key-months": "キー月", "unit_web-ACL-months": "ウェブ ACL 月", "unit_rule-months": "ルール月",
+    "unit_keys": "キー", "unit_web-ACLs": "ウェブ ACL", "unit_rules": "ルール",
     "choice_customer": "カスタマーマネージドキー", "choice_aws": "AWS マネージドキー",
     # ---- end kms
 }
@@ -1001,14 +1001,14 @@ _FIELD_HELP: dict[str, dict[str, str]] = {
     # ---- kms
     "managed_by": {"en": "customer (a key you create, $1 a month) or aws (AWS managed key, no monthly fee; requests "
                          "billed). Default customer.",
-                   "ja": "customer（作成するキー、月 1 USD）か aws（AWS マネージドキー、月額なし・リクエストは課金）。"
-                         "既定値 customer。"},
+                   "ja": "カスタマーマネージドキー（作成するキー、月 1 USD）か AWS マネージドキー"
+                         "（月額なし・リクエストは課金）。既定値はカスタマーマネージドキー。"},
     "requests_per_month.kms": {"en": "The application's own KMS calls per month (Encrypt, Decrypt ...), besides "
                                      "the SSE-KMS use. Default 0.",
                                "ja": "SSE-KMS 以外にアプリケーションが直接呼ぶ月間の KMS リクエスト数。既定値 0。"},
     "kms_key": {"en": "The kms component whose key encrypts this (SSE-KMS). Empty: AWS's own encryption, no KMS "
                       "requests.",
-                "ja": "暗号化に使う kms コンポーネント（SSE-KMS）。空欄は AWS 側の暗号化で KMS リクエストなし。"},
+                "ja": "暗号化に使う KMS コンポーネント（SSE-KMS）。空欄は AWS 側の暗号化で KMS リクエストなし。"},
     "bucket_key": {"en": "S3 Bucket Key: up to 99% fewer KMS requests (at least 1% remain). Default off.",
                    "ja": "S3 バケットキー。KMS リクエストを最大 99% 削減（1% 以上は残る）。既定値はオフ。"},
     "kms_data_key_reuse_s": {"en": "Seconds SQS reuses a data key (60–86,400). AWS default 300.",

@@ -41,7 +41,7 @@ TEMPLATES_JA: dict[str, tuple[str, str]] = {
     # ---- kms
     "api_behind_cloudfront_waf": (
         "CloudFront と WAF の背後の API",
-        "講演で CloudFront を「ファイアウォール」として API の前に置いた構成を、今日の AWS WAF で実現します。"
+        "CloudFront を API の前に置いてファイアウォールとする構成を、AWS WAF で実現します。"
         "ディストリビューションのウェブ ACL (AWS マネージドルールグループとクライアント IP ごとのレートベースのルール) "
         "の後ろに REST API、関数、テーブルがあり、アップロードはバケットに保存します。"
         "テーブルとバケットは 1 つのカスタマーマネージド KMS キーで暗号化し (SSE-KMS、バケットは S3 バケットキー付き)、"

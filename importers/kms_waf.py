@@ -3,7 +3,7 @@
 A bucket, queue or table encrypted with a KMS key gets `kms_key` (the kms component of its key); the key's
 reference is recorded while the resources are read (`_kms_ref`, the raw value) and resolved once every
 component is known (the key's own wiring), since a template may declare the key after its users. A key the
-template does not declare (an ARN or alias string) becomes one `ExternalKmsKey` component whose key-months are
+template does not declare (an ARN or alias string) becomes one `ExternalKmsKey` component whose monthly key fee is
 billed where the key lives (keys: 0) and whose requests are this account's; AWS managed keys (`alias/aws/...`,
 or SSE-KMS naming no key) become one `AwsManagedKmsKey` (managed_by: aws). A web ACL gets `protects`: the
 REST APIs its WebACLAssociation names and the distributions whose WebACLId names it; one that protects
