@@ -20,6 +20,7 @@ from typing import Any
 
 from importers.common import Component, Found, ImportReport, TfModule, as_bool
 from importers.context import ImportContext
+from models.design.schema import WAF_WINDOWS_S
 
 AWS_MANAGED = "AwsManagedKmsKey"
 EXTERNAL = "ExternalKmsKey"
@@ -88,16 +89,21 @@ def read_cfn_web_acl(ctx: ImportContext, lid: str, rtype: str, props: dict) -> C
     fields: dict[str, Any] = {"protects": [], "rules": len(rules)}
     for i, rule in enumerate(rules):
         statement = ctx.mapping(rule, "Statement", "RateBasedStatement", where=f"{where}.Rules[{i}]")
-        _rate_rule(fields, ctx.number(statement, "Limit", where=f"{where}.Rules[{i}]"),
-                   ctx.number(statement, "EvaluationWindowSec", where=f"{where}.Rules[{i}]"))
+        _rate_rule(ctx, fields, ctx.number(statement, "Limit", where=f"{where}.Rules[{i}]"),
+                   ctx.number(statement, "EvaluationWindowSec", where=f"{where}.Rules[{i}]"), f"{where}.Rules[{i}]")
     return Component(lid, "waf", rtype, lid, fields)
 
 
-def _rate_rule(fields: dict, limit: int | None, window: int | None) -> None:
-    """Keep the tightest rate-based rule (the lowest limit per second of window)."""
+def _rate_rule(ctx: ImportContext, fields: dict, limit: int | None, window: int | None, where: str) -> None:
+    """Keep the tightest rate-based rule (the lowest limit per second of window); AWS accepts limits of 10 or
+    more and windows of 60, 120, 300 or 600 s (others are reported, not read)."""
     if limit is None:
         return
     window = window or 300
+    if limit < 10 or window not in WAF_WINDOWS_S:
+        ctx.report.unresolved.append(f"{where}: a rate-based rule of {limit} per {window} s is not one AWS accepts "
+                                     "(limit ≥ 10; window 60, 120, 300 or 600 s); not read")
+        return
     current = fields.get("rate_limit")
     if current is None or limit / window < current / fields["rate_window_s"]:
         fields.update(rate_limit=limit, rate_window_s=window)
@@ -194,8 +200,8 @@ def read_tf_web_acl(ctx: ImportContext, key: str, name: str, body: dict) -> Comp
         statement = ctx.raw(rule, "statement", 0, where=where)
         rate = ctx.raw(statement, "rate_based_statement", 0, where=where) if isinstance(statement, dict) else None
         if isinstance(rate, dict):
-            _rate_rule(fields, ctx.number(rate, "limit", where=where),
-                       ctx.number(rate, "evaluation_window_sec", where=where))
+            _rate_rule(ctx, fields, ctx.number(rate, "limit", where=where),
+                       ctx.number(rate, "evaluation_window_sec", where=where), where)
     return Component(key, "waf", "aws_wafv2_web_acl", name, fields)
 
 

@@ -54,7 +54,8 @@ def checks(ctx: Context) -> list[Check]:
     busiest = busiest_second_rps(demand, ctx.traffic.burstiness)
     total = float(demand.sum() * 60)
     users = ", ".join(dict.fromkeys(use.component for use in found)) or ", ".join(k.id for k in own)
-    ctx.note("(account)", kms_peak_rps=round(float(busiest.max()), 1))
+    for key in (k for k in ctx.design.components if k.type == "kms"):
+        ctx.note(key.id, account_kms_peak_rps=round(float(busiest.max()), 1))  # the quota is the account's
     return [make_check(
         ctx, id="kms.request_quota", component="(account)", limit_key=key_name, limit_value=quota,
         limit_label=msg("kms.request_quota.limit", "KMS cryptographic requests per second, shared by the account "

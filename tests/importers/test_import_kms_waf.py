@@ -158,3 +158,24 @@ def test_terraform_kms_and_waf_resources_are_read_and_wired():
     waf = next(c for c in comps.values() if c["type"] == "waf")
     assert (waf["protects"], waf["rules"], waf["rate_limit"], waf["rate_window_s"]) == (["api"], 2, 500, 60)
     estimate_data(result.design)  # the design is valid and prices
+
+
+def test_a_rate_based_rule_aws_would_refuse_is_reported_not_read():
+    text = """
+Resources:
+  Cdn:
+    Type: AWS::CloudFront::Distribution
+    Properties: {DistributionConfig: {Enabled: true, WebACLId: !GetAtt Acl.Arn}}
+  Acl:
+    Type: AWS::WAFv2::WebACL
+    Properties:
+      Scope: CLOUDFRONT
+      DefaultAction: {Allow: {}}
+      Rules:
+        - Name: r
+          Statement: {RateBasedStatement: {Limit: 5, EvaluationWindowSec: 45}}
+"""
+    result = import_text(text, "t.yaml")
+    acl = by_id(result.design)["acl"]
+    assert "rate_limit" not in acl and acl["protects"] == ["cdn"]
+    assert any("not one AWS accepts" in line for line in result.report.unresolved)
