@@ -18,7 +18,9 @@ bound, the reading AWS cannot undercharge against:
 - **SQS** (SQS Developer Guide, "Estimating AWS KMS costs"): R = B / D × (2 × P + C) per queue, B the
   billing period in seconds, D the data key reuse period, P and C the producing and consuming principals;
   and never more than one call per message sent (GenerateDataKey, Decrypt) and received (Decrypt): three
-  per message.
+  per message. AWS adds that "actual costs might be higher because of the distributed nature of Amazon SQS"
+  without saying how much: the formula is AWS's own figure, so it is the one used; give more principals
+  (`kms_producers`, `kms_consumers`) to allow for more.
 - **DynamoDB** (KMS Developer Guide, "How Amazon DynamoDB uses AWS KMS"): "DynamoDB caches the plaintext
   table keys for each connection in memory. If DynamoDB gets a request for the cached table key after five
   minutes of inactivity, it sends a new request to AWS KMS": at most one Decrypt per connection per five
