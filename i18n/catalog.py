@@ -148,6 +148,7 @@ _SHOWN = {
     "type_kms": "KMS", "type_waf": "WAF", "service_kms": "KMS", "service_waf": "WAF",
     "unit_keys": "キー", "unit_web-ACLs": "ウェブ ACL", "unit_rules": "ルール",
     "choice_customer": "カスタマーマネージドキー", "choice_aws": "AWS マネージドキー",
+    "choice_False": "オフ", "choice_True": "オン",
     # ---- end kms
 }
 TEXT.update({key: {"en": key.split("_", 1)[1].removeprefix("name_"), "ja": ja} for key, ja in _SHOWN.items()})
@@ -190,6 +191,7 @@ FIELD_LABELS: dict[str, dict[str, str]] = {
     "clients": {"en": "Client IP addresses", "ja": "クライアント IP 数"},
     "kms_data_key_reuse_s": {"en": "Data key reuse period (s)", "ja": "データキー再利用期間（秒）"},
     "kms_callers": {"en": "Connections calling KMS", "ja": "KMS を呼ぶ接続数"},
+    "bucket_key": {"en": "S3 Bucket Key", "ja": "S3 バケットキー"},
     # ---- end kms
 }
 

@@ -40,3 +40,14 @@ def test_the_component_editor_shows_the_web_acl_and_key_fields():
     assert any(k.endswith(".rate_limit") for k in keys if k)
     assert any(k.endswith(".clients") for k in keys if k)
     assert any(k.endswith(".managed_by") for k in keys if k)
+    assert any(k.endswith(".bucket_key") for k in keys if k)  # the uploads bucket names the key
+
+
+def test_turning_the_bucket_key_off_in_the_editor_changes_the_design():
+    at = open_app(TEMPLATE)
+    [switch] = [w for w in at.selectbox if w.key and w.key.endswith(".bucket_key")]
+    assert switch.value is True
+    switch.set_value(False).run()
+    assert not at.exception, at.exception
+    design = at.session_state["design"]
+    assert next(c for c in design["components"] if c["id"] == "uploads")["bucket_key"] is False

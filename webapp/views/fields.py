@@ -23,7 +23,7 @@ class FieldSpec:
     min: float | None = None
     max: float | None = None
     step: float | None = None
-    choices: tuple[str, ...] = ()
+    choices: tuple[Any, ...] = ()
     integer: bool = False
     default: Any = None
     help_key: str = ""
@@ -96,6 +96,9 @@ SPECS: dict[str, tuple[FieldSpec, ...]] = {
     ),
     # ---- end kms
 }
+# ---- kms: the S3 Bucket Key switch, shown once the bucket names a KMS key
+SPECS["s3"] = SPECS["s3"] + (FieldSpec("bucket_key", choices=(False, True), default=False),)
+# ---- end kms
 DIRECT_FIELDS = {"api_gateway": "requests_per_month", "lambda": "invocations_per_month", "sqs": "messages_per_month",
                  "sns": "publishes_per_month", "ses": "emails_per_month", "cloudfront": "requests_per_month"}
 
@@ -117,6 +120,8 @@ def field_applies(spec: FieldSpec, working: dict) -> bool:
         return working.get("billing", "on_demand") == "provisioned"
     if spec.name in ("rate_limit", "clients"):  # ---- kms: the rate-based rule's fields, once it has one
         return working.get("rate_limit") is not None
+    if spec.name == "bucket_key":  # ---- kms
+        return working.get("kms_key") is not None
     return True
 
 
