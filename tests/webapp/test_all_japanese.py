@@ -53,6 +53,7 @@ ALLOWED = {
     # Streamlit draws these itself; no parameter sets them (st.file_uploader's drop zone)
     "Browse", "files", "Drag", "and", "drop", "file", "here", "Limit", "per",
 }
+ALLOWED |= {"WAF", "ACL", "IP", "SSE-KMS"}  # ---- kms: AWS WAF, its web ACL (ウェブ ACL), client IPs, SSE-KMS
 
 #: words that are names, not English: AWS API and field names (GetAccountSettings, ReadCapacityUnits),
 #: environment variables (SERVERLESS_PLANNER_DESIGNS), region codes (ap-northeast-1), Lambda runtimes (python3.12), Service Quotas codes (L-F3CA5463)
