@@ -14,7 +14,20 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, Protocol
 
-from models.costs import api_gateway, cloudfront, cognito, dynamodb, lambda_function, route53, s3, ses, sns, sqs
+from models.costs import (
+    api_gateway,
+    cloudfront,
+    cognito,
+    dynamodb,
+    eventbridge,
+    lambda_function,
+    route53,
+    s3,
+    ses,
+    sns,
+    sqs,
+    step_functions,
+)
 from models.costs.prices import Catalog, FreeTier, Price
 from models.costs.tiers import split_into_tiers, split_range_into_tiers
 from models.costs.usage import ComponentUsage, Usage, fmt
@@ -35,6 +48,9 @@ SERVICE_MODULES: dict[str, CostModule] = {
     "api_gateway": api_gateway, "lambda": lambda_function, "dynamodb": dynamodb, "s3": s3,
     "sqs": sqs, "sns": sns, "ses": ses, "cognito": cognito, "cloudfront": cloudfront,
     "route53": route53,
+    # ---- sfn
+    "step_functions": step_functions, "eventbridge": eventbridge,
+    # ---- end sfn
 }
 FREE_KINDS = {"none": (), "always": ("always",), "first_year": ("always", "first_year")}
 
