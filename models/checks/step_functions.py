@@ -56,6 +56,7 @@ def _sum_rates(ctx: Context, machines: list[StepFunctions], per_execution: bool 
 
 def _start_execution(ctx: Context, machines: list[StepFunctions], workflow: str) -> Check:
     prefix = "sfn" if workflow == "standard" else "sfn_express"
+    kind = msg("word.sfn_standard", "Standard") if workflow == "standard" else msg("word.sfn_express", "Express")
     rate_key, burst_key = f"{prefix}_start_execution_rps", f"{prefix}_start_execution_burst"
     rate, burst = ctx.limit(rate_key).value, ctx.limit(burst_key).value
     demand = _sum_rates(ctx, machines)
@@ -68,12 +69,12 @@ def _start_execution(ctx: Context, machines: list[StepFunctions], workflow: str)
         ctx, id=f"stepfunctions.start_execution.{workflow}", component="(account)", limit_key=rate_key,
         limit_value=rate,
         limit_label=msg("stepfunctions.start_execution.limit", "StartExecution per second per account and Region, "
-                        "{workflow} workflows (token bucket, bucket {burst:,.0f})", workflow=workflow, burst=burst),
+                        "{workflow} workflows (token bucket, bucket {burst:,.0f})", workflow=kind, burst=burst),
         peak=float(peak.max()), curve=peak, unit=msg("unit.executions_per_s_busiest", "executions/s (busiest second)"),
         affected=float(overflow.sum()), total=sum(float(ctx.events[m.id]) for m in machines),
         consequence=msg("stepfunctions.start_execution.consequence", "Executions started above the StartExecution "
                         "bucket fail with ThrottlingException; every {workflow} state machine in the Region shares it.",
-                        workflow=workflow),
+                        workflow=kind),
         action=msg("stepfunctions.start_execution.action", "Request a StartExecution quota increase, start "
                    "executions through a queue that smooths the peaks, or batch items into fewer executions (a Map "
                    "state)."))
