@@ -20,7 +20,7 @@ from models.run.queueing import busiest_second_rps
 def checks(ctx: Context) -> list[Check]:
     """The PutEvents check of the design's custom event buses (none without one)."""
     buses: list[EventBridge] = [c for c in ctx.design.components
-                                if c.type == "eventbridge" and c.kind == "bus" and c.source == "custom"]
+                                if c.type == "eventbridge" and c.kind == "bus" and c.event_source == "custom"]
     return [_put_events(ctx, buses)] if buses else []
 
 

@@ -45,7 +45,7 @@ def chunks(bridge: EventBridge) -> Decimal:
 
 def custom_events(bridge: EventBridge, run: Run) -> Quantity | None:
     """A bus's custom events published (PutEvents), per 64 KB chunk; AWS service events are free."""
-    if bridge.kind != "bus" or bridge.source != "custom":
+    if bridge.kind != "bus" or bridge.event_source != "custom":
         return None
     events, n = run.events[bridge.id], chunks(bridge)
     return Quantity(events * n, f"{fmt(events)} custom events × {fmt(n)} (64 KB chunks)")

@@ -503,7 +503,7 @@ class EventBridge(_Component):
     kind: Literal["bus", "pipe", "scheduler"] = "bus"
     events_per_month: Count | None = None
     event_kb: float = Field(default=1.0, gt=0, le=1024)
-    source: Literal["custom", "aws"] = "custom"
+    event_source: Literal["custom", "aws"] = "custom"
     entries_per_put: int = Field(default=1, ge=1, le=10)
     cross_account_targets: float = Field(default=0, ge=0, le=1000)
     filter_pass_ratio: float = Field(default=1.0, ge=0, le=1)
@@ -511,8 +511,8 @@ class EventBridge(_Component):
 
     @model_validator(mode="after")
     def _kind_rules(self) -> EventBridge:
-        bus_only = [f for f, default in (("source", "custom"), ("entries_per_put", 1), ("cross_account_targets", 0))
-                    if getattr(self, f) != default]
+        bus_defaults = (("event_source", "custom"), ("entries_per_put", 1), ("cross_account_targets", 0))
+        bus_only = [f for f, default in bus_defaults if getattr(self, f) != default]
         if self.kind != "bus" and bus_only:
             raise ValueError(msg("design.eventbridge_bus_only", "{fields} apply to an event bus only (kind: bus), "
                                  "not kind: {kind}", fields=", ".join(bus_only), kind=self.kind))
