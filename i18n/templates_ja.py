@@ -38,4 +38,12 @@ TEMPLATES_JA: dict[str, tuple[str, str]] = {
         "Lambda の Invoke API を直接呼び出します。関数は DynamoDB を読み書きします。アプリデータ保存テンプレートと同じ"
         "トラフィックと関数で API Gateway を使わない構成です。安価ですが、API のスロットリング、キャッシュ、リクエスト"
         "検証、カスタムドメインはなく、Lambda の呼び出しレートが入口になります。"),
+    # ---- sfn
+    "order_workflow": (
+        "注文ワークフロー (API Gateway → Step Functions Express → Lambda → DynamoDB、EventBridge でファンアウト)",
+        "購入者は HTTP API から注文し、API は同期 Express ワークフローを実行します。ワークフローは 1 つの関数を 2 回 "
+        "(検証、決済) 呼び出し、関数は注文を DynamoDB に記録します。ワークフローは OrderPlaced イベントをカスタム "
+        "EventBridge バスに発行し、2 つのルールがイベントを配ります。関数が確認メールを送り、SQS キューが出荷処理に"
+        "渡します。"),
+    # ---- end sfn
 }
