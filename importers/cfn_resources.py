@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeGuard
 
+from importers import cfn_sfn
 from importers.common import Component, Unresolved, architecture, as_bool, as_float
 from importers.context import ImportContext
 from importers.intrinsics import intrinsic_name, references
@@ -213,4 +214,7 @@ READERS: dict[str, Callable[[ImportContext, str, str, dict], Component]] = {
     "AWS::DynamoDB::Table": read_table, "AWS::Serverless::SimpleTable": read_simple_table,
     "AWS::S3::Bucket": read_bucket, "AWS::SQS::Queue": read_queue, "AWS::SNS::Topic": read_topic,
     "AWS::Cognito::UserPool": read_user_pool, "AWS::CloudFront::Distribution": read_distribution,
+    # ---- sfn
+    **cfn_sfn.READERS,
+    # ---- end sfn
 }

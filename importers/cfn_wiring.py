@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from importers import cfn_sfn
 from importers.cfn_resources import API_ID_PROPERTY, IMPLICIT_APIS, SAM_FUNCTION, cache_size, merge_globals
 from importers.common import as_bool
 from importers.context import (
@@ -61,6 +62,11 @@ def _sam_event(ctx: ImportContext, lid: str, event: Any, where: str) -> None:
         state = ctx.value(props, "State", where=f"{where}.Properties")
         add_schedule(ctx, lid, props, expression_key, enabled is not False and state != "DISABLED",
                      f"{where}.Properties")
+        if event_type == "ScheduleV2":  # ---- sfn: an EventBridge Scheduler schedule
+            cfn_sfn.count_scheduler(ctx, props, expression_key, enabled is not False and state != "DISABLED",
+                                    f"{where}.Properties")
+    elif event_type in ("EventBridgeRule", "CloudWatchEvent"):  # ---- sfn
+        cfn_sfn.wire_rule_event(ctx, lid, props, where)
     else:
         ctx.report.notes.append(f"{where}: {event_type} events are not modelled; their invocations are not counted")
 
@@ -130,6 +136,9 @@ COMPONENT_WIRING: dict[str, Callable[[ImportContext, str, str, dict], None]] = {
     "AWS::Serverless::Function": wire_function, "AWS::Lambda::Function": wire_function,
     "AWS::S3::Bucket": wire_bucket, "AWS::SQS::Queue": wire_queue, "AWS::SNS::Topic": wire_topic,
     "AWS::CloudFront::Distribution": wire_distribution, "AWS::ApiGatewayV2::Api": wire_v2_api,
+    # ---- sfn
+    **cfn_sfn.COMPONENT_WIRING,
+    # ---- end sfn
 }
 
 
@@ -183,23 +192,14 @@ def alias_or_version(ctx: ImportContext, lid: str, props: dict) -> str:
 def events_rule(ctx: ImportContext, lid: str, props: dict) -> str:
     """AWS::Events::Rule with a ScheduleExpression targeting functions."""
     where = f"Resources.{lid}.Properties"
-    if "ScheduleExpression" not in props:
-        ctx.report.notes.append(f"{where}: event-pattern rules are not modelled; their invocations are not counted")
-        return "event pattern (not modelled)"
+    if "ScheduleExpression" not in props:  # ---- sfn: event patterns wire the rule's bus to its targets
+        return cfn_sfn.pattern_rule(ctx, lid, props)
     enabled = ctx.value(props, "State", where=where) not in ("DISABLED",)
     functions = [ctx.any_target(target, ("lambda",), where) for target in ctx.items(props, "Targets", where=where)]
     for function in filter(None, functions):
         add_schedule(ctx, function, props, "ScheduleExpression", enabled, where)
+    functions += cfn_sfn.schedule_state_machines(ctx, props, enabled, where)  # ---- sfn
     return f"schedule for {', '.join(filter(None, functions)) or 'no function of this template'}"
-
-
-def scheduler_schedule(ctx: ImportContext, lid: str, props: dict) -> str:
-    """AWS::Scheduler::Schedule targeting a function."""
-    where = f"Resources.{lid}.Properties"
-    function = ctx.any_target(ctx.raw(props, "Target", "Arn", where=where), ("lambda",), where)
-    add_schedule(ctx, function, props, "ScheduleExpression", ctx.value(props, "State", where=where) != "DISABLED",
-                 where)
-    return f"schedule for {function or 'no function of this template'}"
 
 
 WIRING_RESOURCES: dict[str, Callable[[ImportContext, str, dict], str]] = {
@@ -207,5 +207,7 @@ WIRING_RESOURCES: dict[str, Callable[[ImportContext, str, dict], str]] = {
     "AWS::ApiGatewayV2::Integration": v2_integration, "AWS::ApiGateway::Method": rest_method,
     "AWS::ApiGateway::Stage": rest_stage, "AWS::Lambda::Alias": alias_or_version,
     "AWS::Lambda::Version": alias_or_version, "AWS::Events::Rule": events_rule,
-    "AWS::Scheduler::Schedule": scheduler_schedule,
+    # ---- sfn: a schedule can start a state machine, and its invocations are EventBridge Scheduler's
+    "AWS::Scheduler::Schedule": cfn_sfn.scheduler_schedule,
+    # ---- end sfn
 }
