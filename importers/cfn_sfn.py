@@ -19,7 +19,7 @@ import json
 from typing import Any
 
 from importers.common import Component, Unresolved
-from importers.context import ImportContext, add_schedule
+from importers.context import ImportContext, add_schedule, wire_integration
 from importers.intrinsics import references, show
 from importers.schedule import monthly_runs
 from importers.sfn_definition import parse_text, placeholders, states, task_targets
@@ -270,3 +270,46 @@ READERS = {"AWS::StepFunctions::StateMachine": read_state_machine, SAM_STATE_MAC
            "AWS::Events::EventBus": read_bus, "AWS::Pipes::Pipe": read_pipe}
 COMPONENT_WIRING = {"AWS::StepFunctions::StateMachine": wire_state_machine, SAM_STATE_MACHINE: wire_state_machine,
                     "AWS::Pipes::Pipe": wire_pipe}
+
+
+def api_starts_state_machine(ctx: ImportContext, api_ref: Any, api_where: str, integration: Any, subtype: Any,
+                             where: str) -> str | None:
+    """An API integration that starts a state machine (HTTP API `StepFunctions-StartExecution` /
+    `-StartSyncExecution` subtypes, a REST API's `states:action/StartExecution` URI): the API drives the state
+    machine it names; a synchronous start marks an Express workflow `sync`. None when it starts none."""
+    text = f"{subtype or ''} {integration if isinstance(integration, str) else json.dumps(integration, default=str)}"
+    if "StepFunctions-Start" not in text and ":states:action/Start" not in text:
+        return None
+    machine = ctx.any_target(integration, ("step_functions",), where)
+    if machine is None:
+        return "starts a state machine outside this template; not wired"
+    api = ctx.target(api_ref, "api_gateway", api_where)
+    ctx.wire(machine, api, where)
+    fields = ctx.found.components[machine].fields
+    if "StartSyncExecution" in text and fields.get("workflow") == "express":
+        fields["sync"] = True
+    return f"wires {api} → {machine}"
+
+
+def v2_integration(ctx: ImportContext, lid: str, props: dict) -> str:
+    """AWS::ApiGatewayV2::Integration: a route to a function, or (StepFunctions-* subtypes) to a state machine."""
+    where = f"Resources.{lid}.Properties"
+    line = api_starts_state_machine(ctx, props.get("ApiId"), f"{where}.ApiId", props.get("RequestParameters"),
+                                    props.get("IntegrationSubtype"), where)
+    if line is not None:
+        return line
+    return wire_integration(ctx, props.get("IntegrationUri"), props.get("ApiId"), f"{where}.ApiId", where, "template")
+
+
+def rest_method(ctx: ImportContext, lid: str, props: dict) -> str:
+    """AWS::ApiGateway::Method: a Lambda integration, or a `states:action/StartExecution` one."""
+    where = f"Resources.{lid}.Properties"
+    integration = ctx.raw(props, "Integration", where=where)
+    line = api_starts_state_machine(ctx, props.get("RestApiId"), f"{where}.RestApiId", integration, None, where)
+    if line is not None:
+        return line
+    return wire_integration(ctx, ctx.raw(props, "Integration", "Uri", where=where), props.get("RestApiId"),
+                            f"{where}.RestApiId", where, "template")
+
+
+WIRING_RESOURCES = {"AWS::ApiGatewayV2::Integration": v2_integration, "AWS::ApiGateway::Method": rest_method}

@@ -209,5 +209,6 @@ WIRING_RESOURCES: dict[str, Callable[[ImportContext, str, dict], str]] = {
     "AWS::Lambda::Version": alias_or_version, "AWS::Events::Rule": events_rule,
     # ---- sfn: a schedule can start a state machine, and its invocations are EventBridge Scheduler's
     "AWS::Scheduler::Schedule": cfn_sfn.scheduler_schedule,
+    **cfn_sfn.WIRING_RESOURCES,  # API integrations that start a state machine
     # ---- end sfn
 }
