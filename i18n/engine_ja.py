@@ -809,8 +809,9 @@ JA: dict[str, tuple[str, str]] = {
         "リージョンのクォータを超えた PutEvents 呼び出しは ThrottlingException で失敗します。発行側が再試行し"
         "ないとイベントは失われます。", "8114633e"),
     "eventbridge.put_events.action": (
-        "PutEvents 1 回に最大 10 件のエントリをまとめる（entries_per_put）か、クォータ引き上げをリクエストす"
-        "る（Service Quotas L-9B653E91）か、SQS/SNS を挟んでピークをならしてください。", "486ec8ec"),
+        "PutEvents 1 回に最大 10 件のエントリをまとめる（PutEvents あたりのエントリ数を増やす）か、"
+        "クォータ引き上げをリクエストする（Service Quotas L-9B653E91）か、SQS/SNS を挟んでピークをならしてください。",
+        "486ec8ec"),
     # ---- end sfn
 }
 
