@@ -168,7 +168,9 @@ def _warnings(bucket: S3, run: Run) -> list[str]:
     cls = bucket.storage_class
     gets = request_counts(bucket, run.events[bucket.id])[1]
     warnings: list[str] = []
-    if bucket.storage_gb and cls == "intelligent_tiering" and bucket.intelligent_tiering is None:
+    tiered = bucket.storage_gb and cls == "intelligent_tiering" or bucket.new_gb_per_month and any(
+        s.storage_class == "intelligent_tiering" for s in s3_lifecycle.stages(bucket))
+    if tiered and bucket.intelligent_tiering is None:
         warnings.append(msg("s3.intelligent_tiering.warning", "{id}: Intelligent-Tiering storage priced at the "
                             "Frequent Access tier (an upper bound until objects move to cheaper tiers)", id=bucket.id))
     if gets and cls in ARCHIVE_CLASSES:
