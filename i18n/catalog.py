@@ -1017,8 +1017,8 @@ _FIELD_HELP: dict[str, dict[str, str]] = {
                 "ja": "保存するシークレット数（レプリカも 1 件と数える）。既定値 1。"},
     "cache_ttl_s": {"en": "Seconds a function caches the secret (reads on cold starts and refreshes only). Empty: "
                           "every invocation reads.",
-                    "ja": "関数がシークレットをキャッシュする秒数（コールドスタートと更新時のみ読み取り）。空欄：呼び出しご"
-                          "とに読み取り。"},
+                    "ja": "関数がシークレットをキャッシュする秒数（コールドスタートと更新時のみ読み取"
+                          "り）。空欄：呼び出しごとに読み取り。"},
     "api_calls_per_month": {"en": "GetSecretValue calls per month (count), instead of the flow.",
                             "ja": "月間の GetSecretValue コール数（フローの代わり）。"},
     "standard_alarm_metrics": {"en": "Alarm metrics at standard resolution (an anomaly detection alarm is 3). "

@@ -39,8 +39,12 @@ ORIGIN_BUCKET_USAGE = {"puts": (0, "PUTs per cache miss"), "gets": (1, "GET per 
 SOURCE_PRIORITY = {"api_gateway": 0, "cloudfront": 0, "sqs": 1, "s3": 2, "sns": 3, "dynamodb": 4, None: 9}
 #: sources whose events are shared among their targets rather than copied to each
 SPLIT_SOURCES = ("api_gateway", "cloudfront", "sqs")
-DATA_KINDS = ("dynamodb", "s3", "sqs", "sns")
-STANDALONE_KINDS = ("cognito",)
+DATA_KINDS = ("dynamodb", "s3", "sqs", "sns",
+              "secrets_manager",  # s3x: a function referencing a secret reads it
+              )
+STANDALONE_KINDS = ("cognito",
+                    "secrets_manager", "cloudwatch",  # s3x: driven only by a `from`
+                    )
 
 
 def build_design(found: Found, *, name: str, region: str, report: ImportReport) -> dict[str, Any]:

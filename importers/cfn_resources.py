@@ -14,6 +14,7 @@ from typing import Any, TypeGuard
 from importers.common import Component, Unresolved, architecture, as_bool, as_float
 from importers.context import ImportContext
 from importers.intrinsics import intrinsic_name, references
+from importers.s3x_resources import cfn_bucket_lifecycle, read_cfn_alarm, read_cfn_log_group, read_cfn_secret
 
 SAM_FUNCTION = "AWS::Serverless::Function"
 IMPLICIT_APIS = {"Api": ("ServerlessRestApi", "rest", "AWS::Serverless::Api"),
@@ -179,8 +180,8 @@ def read_simple_table(ctx: ImportContext, lid: str, rtype: str, props: dict) -> 
 
 
 def read_bucket(ctx: ImportContext, lid: str, rtype: str, props: dict) -> Component:
-    """AWS::S3::Bucket (storage class and traffic are usage, assumed later)."""
-    return Component(lid, "s3", rtype, lid, {})
+    """AWS::S3::Bucket: its lifecycle rule (storage class and traffic are usage, assumed later)."""
+    return Component(lid, "s3", rtype, lid, cfn_bucket_lifecycle(ctx, lid, props))
 
 
 def read_queue(ctx: ImportContext, lid: str, rtype: str, props: dict) -> Component:
@@ -206,11 +207,15 @@ def read_distribution(ctx: ImportContext, lid: str, rtype: str, props: dict) -> 
     return Component(lid, "cloudfront", rtype, lid, {})
 
 
-READERS: dict[str, Callable[[ImportContext, str, str, dict], Component]] = {
+READERS: dict[str, Callable[[ImportContext, str, str, dict], Component | None]] = {
     "AWS::Serverless::Function": read_function, "AWS::Lambda::Function": read_function,
     "AWS::Serverless::Api": read_rest_api, "AWS::ApiGateway::RestApi": read_rest_api,
     "AWS::Serverless::HttpApi": read_http_api, "AWS::ApiGatewayV2::Api": read_v2_api,
     "AWS::DynamoDB::Table": read_table, "AWS::Serverless::SimpleTable": read_simple_table,
     "AWS::S3::Bucket": read_bucket, "AWS::SQS::Queue": read_queue, "AWS::SNS::Topic": read_topic,
     "AWS::Cognito::UserPool": read_user_pool, "AWS::CloudFront::Distribution": read_distribution,
+    # ---- s3x
+    "AWS::SecretsManager::Secret": read_cfn_secret, "AWS::CloudWatch::Alarm": read_cfn_alarm,
+    "AWS::CloudWatch::CompositeAlarm": read_cfn_alarm, "AWS::Logs::LogGroup": read_cfn_log_group,
+    # ---- end s3x
 }

@@ -29,6 +29,10 @@ NO_CHARGE = frozenset({
     "AWS::CloudFront::OriginAccessControl", "AWS::CloudFront::CloudFrontOriginAccessIdentity",
     "AWS::Cognito::UserPoolClient", "AWS::Cognito::UserPoolDomain", "AWS::Cognito::UserPoolGroup",
     "AWS::Lambda::EventInvokeConfig", "AWS::CloudFormation::WaitConditionHandle",
+    # ---- s3x
+    "AWS::SecretsManager::SecretTargetAttachment", "AWS::SecretsManager::ResourcePolicy",
+    "AWS::SecretsManager::RotationSchedule",
+    # ---- end s3x
 })
 
 
@@ -44,8 +48,8 @@ def read_cloudformation(template: dict, *, params: dict[str, str], region: str,
     ctx = ImportContext(resolver, report, globals=_section(template, "Globals"))
     active = _active(ctx, resources)
     for lid, rtype, props in active:
-        if rtype in READERS:
-            ctx.found.add(READERS[rtype](ctx, lid, rtype, props))
+        if rtype in READERS and (comp := READERS[rtype](ctx, lid, rtype, props)) is not None:
+            ctx.found.add(comp)
     ctx.aliases = _aliases(ctx, active)
     for lid, rtype, props in active:
         if rtype in COMPONENT_WIRING:

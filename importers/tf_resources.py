@@ -21,6 +21,13 @@ from importers.context import (
     wire_integration,
     wire_origin,
 )
+from importers.s3x_resources import (
+    read_tf_alarm,
+    read_tf_log_group,
+    read_tf_secret,
+    tf_bucket_inline_lifecycle,
+    tf_lifecycle_configuration,
+)
 
 NO_CHARGE = frozenset({
     "aws_lambda_permission", "aws_lambda_alias", "aws_lambda_layer_version", "aws_iam_role", "aws_iam_policy",
@@ -31,6 +38,9 @@ NO_CHARGE = frozenset({
     "aws_s3_bucket_ownership_controls", "aws_s3_bucket_server_side_encryption_configuration",
     "aws_cloudfront_origin_access_control", "aws_cloudfront_origin_access_identity", "aws_cognito_user_pool_client",
     "aws_cognito_user_pool_domain", "aws_cloudwatch_event_rule",
+    # ---- s3x
+    "aws_secretsmanager_secret_version", "aws_secretsmanager_secret_policy",
+    # ---- end s3x
 })
 
 
@@ -87,8 +97,8 @@ def _capacity(ctx: ImportContext, node: Any, where: str) -> dict[str, int]:
 
 
 def read_bucket(ctx: ImportContext, key: str, name: str, body: dict) -> Component:
-    """aws_s3_bucket."""
-    return Component(key, "s3", "aws_s3_bucket", name, {})
+    """aws_s3_bucket: its inline lifecycle_rule (provider v3; v4+ uses aws_s3_bucket_lifecycle_configuration)."""
+    return Component(key, "s3", "aws_s3_bucket", name, tf_bucket_inline_lifecycle(ctx, key, body))
 
 
 def read_queue(ctx: ImportContext, key: str, name: str, body: dict) -> Component:
@@ -126,11 +136,15 @@ def read_distribution(ctx: ImportContext, key: str, name: str, body: dict) -> Co
     return Component(key, "cloudfront", "aws_cloudfront_distribution", name, {})
 
 
-READERS: dict[str, Callable[[ImportContext, str, str, dict], Component]] = {
+READERS: dict[str, Callable[[ImportContext, str, str, dict], Component | None]] = {
     "aws_lambda_function": read_function, "aws_dynamodb_table": read_table, "aws_s3_bucket": read_bucket,
     "aws_sqs_queue": read_queue, "aws_sns_topic": read_topic, "aws_api_gateway_rest_api": read_rest_api,
     "aws_apigatewayv2_api": read_v2_api, "aws_cognito_user_pool": read_user_pool,
     "aws_cloudfront_distribution": read_distribution,
+    # ---- s3x
+    "aws_secretsmanager_secret": read_tf_secret, "aws_cloudwatch_metric_alarm": read_tf_alarm,
+    "aws_cloudwatch_composite_alarm": read_tf_alarm, "aws_cloudwatch_log_group": read_tf_log_group,
+    # ---- end s3x
 }
 
 
@@ -256,4 +270,7 @@ WIRING: dict[str, Callable[[ImportContext, str, dict, Any], str | None]] = {
     "aws_apigatewayv2_integration": v2_integration, "aws_api_gateway_integration": rest_integration,
     "aws_api_gateway_stage": rest_stage, "aws_lambda_provisioned_concurrency_config": provisioned_concurrency,
     "aws_cloudwatch_event_target": event_target, "aws_scheduler_schedule": scheduler_schedule,
+    # ---- s3x
+    "aws_s3_bucket_lifecycle_configuration": tf_lifecycle_configuration,
+    # ---- end s3x
 }

@@ -91,7 +91,7 @@ def monitoring(bucket: S3, run: Run) -> Quantity | None:
     and the objects its lifecycle keeps in Intelligent-Tiering (monthly new objects × days / days per month)."""
     objects = dec(bucket.object_count) if bucket.storage_class == "intelligent_tiering" else Decimal(0)
     how = [f"{fmt(bucket.object_count)} objects"] if objects else []
-    arriving = new_objects(bucket, run)
+    arriving = new_objects(bucket, run) if bucket.new_gb_per_month else Decimal(0)
     for stage in s3_lifecycle.stages(bucket) if arriving else ():
         if stage.storage_class == "intelligent_tiering":
             objects += arriving * stage.days / s3_lifecycle.MONTH_DAYS
