@@ -72,11 +72,9 @@ def stages(bucket: Any) -> list[Stage]:
     >>> [(s.storage_class, s.start_day, s.end_day, s.ends_by) for s in stages(b)]
     [('standard', 0, 30, 'transition'), ('standard_ia', 30, 60, 'expiration')]
     """
-    horizon = bucket.expiration_days if bucket.expiration_days is not None else bucket.history_days
+    horizon = _horizon(bucket)
     if horizon is None:
         return []
-    if bucket.history_days is not None:
-        horizon = min(horizon, bucket.history_days)
     marks = [(step.days, step.storage_class) for step in bucket.lifecycle]
     found: list[Stage] = []
     current, start = bucket.storage_class, 0
@@ -104,5 +102,19 @@ def early_gb_months(new_gb_per_month: float, stage: Stage) -> Decimal:
 
 
 def transitions_into(bucket: Any) -> list[str]:
-    """The classes objects transition into within the priced ages, in order."""
-    return [s.storage_class for s in stages(bucket)[1:]]
+    """The classes objects transition into within the priced ages, in order (a transition on day 0 too:
+    every object is written to its class first, then moved).
+
+    >>> from types import SimpleNamespace as NS
+    >>> transitions_into(NS(storage_class="standard", lifecycle=[NS(days=0, storage_class="glacier_deep_archive")],
+    ...                     expiration_days=90, history_days=None))
+    ['glacier_deep_archive']
+    """
+    horizon = _horizon(bucket)
+    return [step.storage_class for step in bucket.lifecycle if horizon is not None and step.days < horizon]
+
+
+def _horizon(bucket: Any) -> int | None:
+    """The last age priced: expiration, capped by `history_days` (None when neither is given)."""
+    ends = [d for d in (bucket.expiration_days, bucket.history_days) if d is not None]
+    return min(ends) if ends else None
