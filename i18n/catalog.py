@@ -148,7 +148,7 @@ _SHOWN = {
     "type_secrets_manager": "Secrets Manager", "type_cloudwatch": "CloudWatch",
     "service_secretsmanager": "Secrets Manager", "unit_secret-months": "シークレット・月",
     "unit_alarm-months": "アラーム・月", "unit_metric-months": "メトリクス・月",
-    "choice_intelligent_tiering": "Intelligent-Tiering", "choice_one_zone_ia": "One Zone-IA",
+    "choice_intelligent_tiering": "Intelligent-Tiering", "choice_one_zone_ia": "1 ゾーン - 低頻度アクセス",
     "choice_glacier_instant": "Glacier Instant Retrieval", "choice_glacier_flexible": "Glacier Flexible Retrieval",
     "choice_glacier_deep_archive": "Glacier Deep Archive", "choice_infrequent_access": "低頻度アクセス",
     # ---- end s3x

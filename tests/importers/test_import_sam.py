@@ -46,6 +46,7 @@ def test_every_supported_resource_becomes_one_component_in_template_order(dev):
         ("thumbnail_function", "lambda"), ("index_function", "lambda"), ("audit_function", "lambda"),
         ("cleanup_function", "lambda"), ("photos_bucket", "s3"), ("thumbnails_bucket", "s3"),
         ("index_queue", "sqs"), ("index_dlq", "sqs"), ("photos_table", "dynamodb"), ("alert_topic", "sns"),
+        ("app_log_group", "cloudwatch"),  # a stand-alone log group (not /aws/lambda/...)
     ]
 
 
@@ -103,6 +104,7 @@ def test_event_sources_become_from_links(dev):
         "index_dlq": None,                          # dead-letter queue: no traffic
         "photos_table": None,                       # referenced by two functions: ambiguous, client-driven
         "alert_topic": "audit_function",
+        "app_log_group": None,                      # logs given directly (log_ingested_gb_per_month)
     }
 
 
@@ -159,8 +161,8 @@ def test_the_report_lists_recognised_and_ignored_resources(dev):
     assert "PhotosTable (AWS::DynamoDB::Table) → photos_table (dynamodb)" in dev.report.recognised
     assert dev.report.recognised[0] == ("ServerlessHttpApi (implicit AWS::Serverless::HttpApi from HttpApi events) "
                                         "→ serverless_http_api (api_gateway)")
-    assert dev.report.ignored == ["AppLogGroup (AWS::Logs::LogGroup): not priced by the planner; its cost is not in "
-                                  "the estimate"]
+    assert "AppLogGroup (AWS::Logs::LogGroup) → app_log_group (cloudwatch)" in dev.report.recognised
+    assert dev.report.ignored == []
     assert dev.report.unresolved == []
     assert "photos_table: referenced by functions list_photos_function, index_function; a component has one `from`, " \
            "so it is driven by the client requests" in dev.report.notes
@@ -171,7 +173,7 @@ def test_cli_import_then_estimate_prices_the_design(tmp_path):
     result = run_cli("import", str(SAMPLE), "-o", str(out), "--param", "Stage=prod")
     assert result.returncode == 0, result.stderr
     assert result.stdout == ""
-    assert result.stderr.startswith("imported photo_app_sam.yaml (SAM): 13 recognised, 1 ignored, 0 unresolved\n")
+    assert result.stderr.startswith("imported photo_app_sam.yaml (SAM): 14 recognised, 0 ignored, 0 unresolved\n")
     assert "note: parameter Stage = prod (from --param)" in result.stderr
     priced = run_cli("estimate", str(out), "--format", "json")
     assert priced.returncode == 0, priced.stderr
