@@ -1006,7 +1006,7 @@ _FIELD_HELP: dict[str, dict[str, str]] = {
                   "ja": "月間の件数（フローの代わり）。"},
     # ---- s3x
     "storage_class": {"en": "The class objects are written to (the first class of the lifecycle). Default standard.",
-                      "ja": "オブジェクトを書き込むクラス（ライフサイクルの最初のクラス）。既定値 standard。"},
+                      "ja": "オブジェクトを書き込むクラス（ライフサイクルの最初のクラス）。既定値は S3 標準。"},
     "new_gb_per_month": {"en": "GB arriving per month that the lifecycle ages through its classes (steady state: "
                                "GB × days in a class / 30.42). Default 0.",
                          "ja": "毎月届き、ライフサイクルでクラスを移っていくデータ（GB）。定常状態ではクラスの保存量 = "

@@ -44,10 +44,10 @@ def test_uploading_a_sam_template_makes_it_the_design(app):
     assert not other.exception and other.metric[0].value == app.metric[0].value
     assert estimate_data(expected).total_usd > 0
     assert app.session_state["design_label"] == "photo_app_sam.yaml"
-    assert app.success[0].value == "Imported photo_app_sam.yaml — 13 components"
+    assert app.success[0].value == "Imported photo_app_sam.yaml — 14 components"
     report = "\n".join(m.value for m in app.markdown)
-    assert "**Assumed usage — edit these** (7)" in report
-    assert "AppLogGroup (AWS::Logs::LogGroup): not priced by the planner" in report
+    assert "**Assumed usage — edit these** (8)" in report  # the log group's ingestion is one of them
+    assert "AppLogGroup (AWS::Logs::LogGroup) → app_log_group (cloudwatch)" in report
 
 
 def test_parameters_typed_in_the_panel_are_used(app):
