@@ -1030,7 +1030,7 @@ _FIELD_HELP: dict[str, dict[str, str]] = {
                        "ja": "1 か月間のカスタムメトリクス数（名前とディメンションの組ごと）。既定値 0。"},
     "log_ingested_gb_per_month": {"en": "GB per month ingested into the log group (kept log_retention_days). "
                                         "Default 0.",
-                                  "ja": "ロググループへの月間取り込み量（GB、log_retention_days 日保持）。既定値 0。"},
+                                  "ja": "ロググループへの月間取り込み量（GB、ログの保持期間だけ保存）。既定値 0。"},
     "put_requests_per_month": {"en": "PutMetricData requests per month (count), instead of the flow.",
                                "ja": "月間の PutMetricData リクエスト数（フローの代わり）。"},
     # ---- end s3x

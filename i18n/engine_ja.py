@@ -789,17 +789,16 @@ JA: dict[str, tuple[str, str]] = {
         "タ（S3 標準で 8 KB、アーカイブ料金で 32 KB）が加わりますが、ここでは計上して"
         "いません", "9e2aec69"),
     "secrets_manager.cache_needs_function.warning": (
-        "{id}：cache_ttl_s は関数からの読み取り（from に Lambda 関数）"
-        "にだけ適用されます。すべての読み取りを計上しています", "77104cab"),
+        "{id}：キャッシュ TTL（秒）は関数からの読み取り（上流が Lambda 関数）にだけ"
+        "適用されます。すべての読み取りを計上しています", "77104cab"),
     "secrets_manager.cold_starts_estimated.warning": (
         "{id}：コールドスタート数が不明です（ランタイムの情報なし）。ビジー同時実行数の増加を新"
         "しい実行環境として数えたため、読み取り数は少なめの見積もりです", "2506cd71"),
     "secrets_manager.rate.action": (
-        "呼び出しのたびに読み取るのではなく、関数内でシークレットをキャッシュしてください（cach"
-        "e_ttl_s、例：AWS Parameters and Secrets Lambda E"
-        "xtension）。", "58fc9537"),
+        "呼び出しのたびに読み取るのではなく、関数内でシークレットをキャッシュしてください（キャッシ"
+        "ュ TTL（秒）。Secrets Manager 用の Lambda 拡張機能など）。", "58fc9537"),
     "secrets_manager.rate.action.cached": (
-        "cache_ttl_s を長くするか、実行環境ごとに INIT で 1 回だけシークレット"
+        "キャッシュ TTL（秒）を長くするか、実行環境ごとに INIT で 1 回だけシークレット"
         "を読み取ってください。", "9048ce8b"),
     "secrets_manager.rate.consequence": (
         "ピーク時にこの設計はシークレットを毎秒 {peak:,.0f} 回読み取り、クォータは {"
@@ -810,6 +809,10 @@ JA: dict[str, tuple[str, str]] = {
         "元で共有）", "2d50dcd7"),
     "unit.reads_per_s_minute_peak": (
         "読み取り/秒（1 分間のピーク）", "4d1bb004"),
+    "word.s3_glacier_deep_archive": (
+        "S3 Glacier Deep Archive", "514fd0c5"),
+    "word.s3_glacier_flexible": (
+        "S3 Glacier Flexible Retrieval", "228087de"),
     # ---- end s3x
 }
 

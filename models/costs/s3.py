@@ -181,8 +181,13 @@ def _warnings(bucket: S3, run: Run) -> list[str]:
                             id=bucket.id, cls=cls))
     archived = [s.storage_class for s in s3_lifecycle.stages(bucket) if s.storage_class in ARCHIVE_CLASSES] \
         if bucket.new_gb_per_month else []
-    if archived:  # s3x
+    for cls in archived:  # s3x
         warnings.append(msg("s3.archive_overhead.warning", "{id}: each object archived to {cls} adds 40 KB of "
                             "billed metadata (8 KB at S3 Standard, 32 KB at the archive price), not priced here",
-                            id=bucket.id, cls=", ".join(archived)))
+                            id=bucket.id, cls=ARCHIVE_NAMES[cls]))
     return warnings
+
+
+#: the archive classes by AWS's names (the same in Japanese), for the metadata warning
+ARCHIVE_NAMES = {"glacier_flexible": msg("word.s3_glacier_flexible", "S3 Glacier Flexible Retrieval"),
+                 "glacier_deep_archive": msg("word.s3_glacier_deep_archive", "S3 Glacier Deep Archive")}
