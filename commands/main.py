@@ -25,7 +25,7 @@ from commands.support import InputError, one_line, read_design
 from models.design.schema import DesignError
 from models.design.text import load_design_data
 from pricing.catalog import CatalogError, assumed_prices, available_regions, load_catalog
-from render.estimate import contract_dict, csv_text, table_text
+from render.estimate import contract_dict, csv_text, table_text, usd_number
 from render.readiness import component_summaries, readiness_dict, readiness_table
 from service import check_data, expected_data, projection_data, validate
 from templates import template_keys, template_path, template_text
@@ -47,7 +47,7 @@ def cmd_estimate(args: argparse.Namespace) -> int:
     if args.format == "json":
         doc = contract_dict(est)
         doc["components"] = component_summaries(report)
-        doc["projection_12_months"] = [{**row, "total_usd": float(round(row["total_usd"], 6))} for row in year]
+        doc["projection_12_months"] = [{**row, "total_usd": usd_number(row["total_usd"])} for row in year]
         print(json.dumps(doc, indent=2, ensure_ascii=False))
     elif args.format == "csv":
         sys.stdout.write(csv_text(est))

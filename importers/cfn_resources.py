@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeGuard
 
-from importers.common import Component, Unresolved, architecture, as_bool, as_float
+from importers.common import Component, Unresolved, as_bool, as_float
 from importers.context import ImportContext
 from importers.intrinsics import intrinsic_name, references
-from importers.s3x_resources import cfn_bucket_lifecycle, read_cfn_alarm, read_cfn_log_group, read_cfn_secret
+from importers.lambda_settings import cfn_architecture, private_fields, runtime_fields, tracing_field
+from importers.s3x_resources import cfn_bucket_lifecycle, read_cfn_alarm, read_cfn_secret
 
 SAM_FUNCTION = "AWS::Serverless::Function"
 IMPLICIT_APIS = {"Api": ("ServerlessRestApi", "rest", "AWS::Serverless::Api"),
@@ -57,8 +58,14 @@ def read_function(ctx: ImportContext, lid: str, rtype: str, props: dict) -> Comp
     fields: dict[str, Any] = {
         "memory_mb": ctx.number(props, "MemorySize", where=where) or 128,
         "timeout_s": ctx.number(props, "Timeout", where=where) or 3,
-        "architecture": ctx.value(props, "Architectures", 0, where=where, convert=architecture) or "x86_64",
+        "architecture": cfn_architecture(ctx, props, where),
     }
+    # ---- wiring
+    fields.update(runtime_fields(ctx, props, where, runtime=("Runtime",), snap_start=("SnapStart", "ApplyOn"),
+                                 package_type=("PackageType",)))
+    fields.update(tracing_field(ctx, props, where, ("Tracing",), ("TracingConfig", "Mode")))
+    fields.update(private_fields(ctx, props, "FunctionName", ("LoggingConfig", "LogGroup"), where))
+    # ---- end wiring
     optional = {
         "ephemeral_storage_mb": ctx.number(props, "EphemeralStorage", "Size", where=where),
         "reserved_concurrency": ctx.number(props, "ReservedConcurrentExecutions", where=where),
@@ -216,6 +223,6 @@ READERS: dict[str, Callable[[ImportContext, str, str, dict], Component | None]] 
     "AWS::Cognito::UserPool": read_user_pool, "AWS::CloudFront::Distribution": read_distribution,
     # ---- s3x
     "AWS::SecretsManager::Secret": read_cfn_secret, "AWS::CloudWatch::Alarm": read_cfn_alarm,
-    "AWS::CloudWatch::CompositeAlarm": read_cfn_alarm, "AWS::Logs::LogGroup": read_cfn_log_group,
+    "AWS::CloudWatch::CompositeAlarm": read_cfn_alarm,
     # ---- end s3x
 }

@@ -13,7 +13,9 @@ from importers.cfn_resources import READERS
 from importers.cfn_wiring import COMPONENT_WIRING, WIRING_RESOURCES
 from importers.common import Found, ImportReport, TemplateError, Unresolved, refuse_unknown_params
 from importers.context import ImportContext
+from importers.dns_mail import cfn_dns_mail
 from importers.intrinsics import Resolver, check_intrinsics, references
+from importers.service_links import CFN_NAME_PROPERTIES, cfn_parameters, link_named_resources
 from models.messages import msg
 
 SAM_TRANSFORM = "AWS::Serverless-2016-10-31"
@@ -34,15 +36,32 @@ NO_CHARGE = frozenset({
     "AWS::SecretsManager::RotationSchedule",
     # ---- end s3x
 })
+# ---- wiring: more resources with no charge of their own (network plumbing, API keys and usage plans, policies)
+NO_CHARGE = NO_CHARGE | frozenset({
+    "AWS::EC2::VPC", "AWS::EC2::Subnet", "AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupIngress",
+    "AWS::EC2::SecurityGroupEgress", "AWS::EC2::RouteTable", "AWS::EC2::Route", "AWS::EC2::SubnetRouteTableAssociation",
+    "AWS::EC2::InternetGateway", "AWS::EC2::VPCGatewayAttachment", "AWS::EC2::NetworkAcl", "AWS::EC2::NetworkAclEntry",
+    "AWS::EC2::SubnetNetworkAclAssociation", "AWS::ApiGateway::ApiKey", "AWS::ApiGateway::UsagePlan",
+    "AWS::ApiGateway::UsagePlanKey", "AWS::ApiGateway::GatewayResponse", "AWS::ApiGateway::BasePathMapping",
+    "AWS::ApiGatewayV2::RouteResponse", "AWS::ApiGatewayV2::IntegrationResponse", "AWS::ApiGatewayV2::ApiMapping",
+    "AWS::Serverless::Connector", "AWS::Logs::SubscriptionFilter", "AWS::SQS::QueueInlinePolicy",
+    "AWS::SNS::TopicInlinePolicy", "AWS::IAM::RolePolicy", "AWS::IAM::ServiceLinkedRole",
+    "AWS::Cognito::UserPoolResourceServer", "AWS::CDK::Metadata", "AWS::CloudFormation::WaitCondition",
+})
+# ---- end wiring
 
 
 def read_cloudformation(template: dict, *, params: dict[str, str], region: str,
-                        report: ImportReport) -> tuple[Found, str]:
-    """The components and wiring of a template, and a name for the design."""
+                        report: ImportReport, unknown: dict[str, str] | None = None) -> tuple[Found, str]:
+    """The components and wiring of a template, and a name for the design.
+
+    `unknown`: parameter names a compiler put in the template for values it could not resolve, each
+    with why (a `Ref` to one is reported as unresolved where it is read; importers/sls_import.py)."""
     resources = _resources(template, report.source)
     check_intrinsics(template)
     report.kind = "SAM" if _is_sam(template) else "CloudFormation"
     values, missing = parameter_values(template, params, report)
+    missing.update(unknown or {})
     resolver = Resolver(values, _section(template, "Conditions"), _section(template, "Mappings"),
                         frozenset(resources), region, missing)
     ctx = ImportContext(resolver, report, globals=_section(template, "Globals"))
@@ -51,6 +70,10 @@ def read_cloudformation(template: dict, *, params: dict[str, str], region: str,
         if rtype in READERS and (comp := READERS[rtype](ctx, lid, rtype, props)) is not None:
             ctx.found.add(comp)
     ctx.aliases = _aliases(ctx, active)
+    # ---- wiring: resources named through a parameter the function also uses
+    link_named_resources(ctx, [(lid, props) for lid, _, props in active], CFN_NAME_PROPERTIES, cfn_parameters(ctx))
+    cfn_dns_mail(ctx, active)
+    # ---- end wiring
     for lid, rtype, props in active:
         if rtype in COMPONENT_WIRING:
             COMPONENT_WIRING[rtype](ctx, lid, rtype, props)

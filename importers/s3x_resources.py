@@ -9,8 +9,8 @@ and Terraform.
 - All CloudWatch alarms of a template become one `cloudwatch` component (`Alarms`) counting alarm
   metrics: one per metric an alarm reads (a metric-math alarm reads several), 3 for an anomaly detection
   alarm, high resolution when its period is under 60 s; composite alarms are counted apart.
-- A log group is a `cloudwatch` component with its retention and class; `/aws/lambda/...` groups are a
-  function's own logs, already priced with the function.
+- A log group no function of the import writes to is a `cloudwatch` component with its retention and
+  class; a function's own group goes to the function (importers/lambda_settings.py).
 - A secret is a `secrets_manager` component (1 + its replica Regions); a function referencing it reads
   it on every invocation (wired by the build's data links) until the design says `cache_ttl_s`.
 """
@@ -20,8 +20,9 @@ from __future__ import annotations
 from types import SimpleNamespace
 from typing import Any
 
-from importers.common import Component, as_bool
+from importers.common import Component, Unresolved, as_bool
 from importers.context import ImportContext
+from importers.lambda_settings import cfn_log_group, log_group_function, tf_log_group
 from models.design.schema import lifecycle_problem
 
 #: S3's storage class names in lifecycle rules → the design's classes
@@ -118,15 +119,17 @@ def read_cfn_alarm(ctx: ImportContext, lid: str, rtype: str, props: dict) -> Com
     return _add_alarms(ctx, rtype, _resolution(periods), count)
 
 
-def read_cfn_log_group(ctx: ImportContext, lid: str, rtype: str, props: dict) -> Component | None:
-    """AWS::Logs::LogGroup: retention and class (None for a function's own /aws/lambda/ group)."""
+def cfn_log_group_or_alone(ctx: ImportContext, lid: str, props: dict) -> str:
+    """AWS::Logs::LogGroup: a function's group carries its retention and class to the function
+    (importers/lambda_settings.py); any other group is a `cloudwatch` component of its own."""
+    raw = props.get("LogGroupName")
+    if log_group_function(ctx, raw, _resolved(ctx, raw), lid) is not None:
+        return cfn_log_group(ctx, lid, props)
     where = f"Resources.{lid}.Properties"
-    if "/aws/lambda/" in str(ctx.raw(props, "LogGroupName", where=where) or ""):
-        ctx.report.ignored.append(f"{lid} ({rtype}): a function's log group, priced with the function")
-        return None
     retention = ctx.number(props, "RetentionInDays", where=where)
     log_class = str(ctx.value(props, "LogGroupClass", where=where) or "STANDARD").lower()
-    return _log_group(ctx, lid, rtype, lid, retention, log_class)
+    ctx.found.add(_log_group(ctx, lid, "AWS::Logs::LogGroup", lid, retention, log_class))
+    return "a stand-alone log group (no function of this template writes to it): a cloudwatch component"
 
 
 # ---- Terraform
@@ -179,17 +182,26 @@ def read_tf_alarm(ctx: ImportContext, key: str, name: str, body: dict) -> Compon
     return _add_alarms(ctx, rtype, _resolution(periods), count)
 
 
-def read_tf_log_group(ctx: ImportContext, key: str, name: str, body: dict) -> Component | None:
-    """aws_cloudwatch_log_group: retention (0 = never expire) and class (None for a function's own group)."""
-    if "/aws/lambda/" in str(ctx.raw(body, "name", where=key) or ""):
-        ctx.report.ignored.append(f"{key}: a function's log group, priced with the function")
-        return None
-    retention = ctx.number(body, "retention_in_days", where=key)
+def tf_log_group_or_alone(ctx: ImportContext, key: str, body: dict, module: Any) -> str:
+    """aws_cloudwatch_log_group: a function's group to the function, any other a `cloudwatch` component."""
+    raw = body.get("name")
+    if log_group_function(ctx, raw, _resolved(ctx, raw), key) is not None:
+        return tf_log_group(ctx, key, body, module)
+    retention = ctx.number(body, "retention_in_days", where=key)  # 0: never expire
     log_class = str(ctx.value(body, "log_group_class", where=key) or "STANDARD").lower()
-    return _log_group(ctx, key, "aws_cloudwatch_log_group", name, retention or None, log_class)
+    ctx.found.add(_log_group(ctx, key, "aws_cloudwatch_log_group", key.split(".", 1)[1], retention or None,
+                             log_class))
+    return "a stand-alone log group (no function of this configuration writes to it): a cloudwatch component"
 
 
 # ---- shared
+
+def _resolved(ctx: ImportContext, value: Any) -> Any:
+    try:
+        return ctx.resolver.resolve(value)
+    except Unresolved:
+        return None
+
 
 def _tf_steps(ctx: ImportContext, rule: Any, at: str) -> list[tuple[Any, Any]]:
     return [(ctx.number(t, "days", where=f"{at}.transition[{j}]"),

@@ -14,6 +14,7 @@ from typing import Annotated, Any, ClassVar, Literal, Self, Union
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from models.design.batch_rules import batching_problems
 from models.messages import Message, msg
 from models.units import HOURS_PER_MONTH
 
@@ -251,6 +252,12 @@ class Lambda(_Component):
     traces_retrieved_per_month: Count = 0
     dlq: bool = False
     idempotent: bool = False
+    # ---- wiring
+    #: records per invocation from an SQS queue / DynamoDB or Kinesis stream (the event source mapping's
+    #: BatchSize; None: one record per invocation) and its MaximumBatchingWindowInSeconds (models/run/batching.py)
+    batch_size: int | None = Field(default=None, ge=1, le=10_000)
+    batching_window_s: float = Field(default=0, ge=0, le=300)
+    # ---- end wiring
     direct_field: ClassVar[str | None] = "invocations_per_month"
 
     @model_validator(mode="after")
@@ -744,6 +751,10 @@ def _graph_problems(design: Design) -> list[str]:
         if cycle:
             problems.append(msg("design.cycle", "components: 'from' links form a cycle: {cycle}",
                                 cycle=" → ".join(cycle)))
+    # ---- wiring
+    if not problems:
+        problems += batching_problems(design)
+    # ---- end wiring
     needs_workload = [c.id for c in without_traffic(design) if c.cost_depends_on_traffic]
     if needs_workload and not design.workload.has_volume:
         problems.append(msg("design.workload_missing", "workload.requests_per_month: missing (or peak_rps, or users); "

@@ -57,7 +57,10 @@ def test_a_functions_own_log_group_is_left_to_the_function_and_others_are_priced
     assert "handler_log_group" not in components
     assert components["audit_log_group"] == {"id": "audit_log_group", "type": "cloudwatch", "log_retention_days": 90,
                                              "log_class": "infrequent_access"}
-    assert any("HandlerLogGroup" in line and "priced with the function" in line for line in sam.report.ignored)
+    # the function's own group carries its retention to the function (its logs are priced there)
+    assert components["handler"]["log_retention_days"] == 14
+    assert any(line.startswith("HandlerLogGroup (AWS::Logs::LogGroup): log group of Handler")
+               for line in sam.report.recognised)
 
 
 def test_the_imported_sam_design_prices(sam):
@@ -89,6 +92,7 @@ def test_terraform_secret_alarms_and_log_groups(terraform):
     assert components["alarms"]["standard_alarm_metrics"] == 4  # 1 + an anomaly detection alarm (3)
     assert components["app"]["log_retention_days"] == 365      # no retention_in_days: never expires
     assert "api_cloudwatch" not in components and "api_log_group" not in components
+    assert components["api"]["log_retention_days"] == 14  # /aws/lambda/<the function>: its own group
 
 
 def test_a_rule_s3_would_refuse_is_reported_and_left_out():

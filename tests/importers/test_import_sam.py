@@ -161,8 +161,11 @@ def test_the_report_lists_recognised_and_ignored_resources(dev):
     assert "PhotosTable (AWS::DynamoDB::Table) → photos_table (dynamodb)" in dev.report.recognised
     assert dev.report.recognised[0] == ("ServerlessHttpApi (implicit AWS::Serverless::HttpApi from HttpApi events) "
                                         "→ serverless_http_api (api_gateway)")
-    assert "AppLogGroup (AWS::Logs::LogGroup) → app_log_group (cloudwatch)" in dev.report.recognised
     assert dev.report.ignored == []
+    # no function writes to it: a stand-alone log group, priced as a cloudwatch component
+    assert "AppLogGroup (AWS::Logs::LogGroup): a stand-alone log group (no function of this template writes to " \
+           "it): a cloudwatch component" in dev.report.recognised
+    assert "AppLogGroup (AWS::Logs::LogGroup) → app_log_group (cloudwatch)" in dev.report.recognised
     assert dev.report.unresolved == []
     assert "photos_table: referenced by functions list_photos_function, index_function; a component has one `from`, " \
            "so it is driven by the client requests" in dev.report.notes
@@ -173,7 +176,7 @@ def test_cli_import_then_estimate_prices_the_design(tmp_path):
     result = run_cli("import", str(SAMPLE), "-o", str(out), "--param", "Stage=prod")
     assert result.returncode == 0, result.stderr
     assert result.stdout == ""
-    assert result.stderr.startswith("imported photo_app_sam.yaml (SAM): 14 recognised, 0 ignored, 0 unresolved\n")
+    assert result.stderr.startswith("imported photo_app_sam.yaml (SAM): 15 recognised, 0 ignored, 0 unresolved\n")
     assert "note: parameter Stage = prod (from --param)" in result.stderr
     priced = run_cli("estimate", str(out), "--format", "json")
     assert priced.returncode == 0, priced.stderr

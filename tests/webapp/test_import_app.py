@@ -46,7 +46,7 @@ def test_uploading_a_sam_template_makes_it_the_design(app):
     assert app.session_state["design_label"] == "photo_app_sam.yaml"
     assert app.success[0].value == "Imported photo_app_sam.yaml — 14 components"
     report = "\n".join(m.value for m in app.markdown)
-    assert "**Assumed usage — edit these** (8)" in report  # the log group's ingestion is one of them
+    assert "**Assumed usage — edit these** (8)" in report  # the stand-alone log group's ingestion is one of them
     assert "AppLogGroup (AWS::Logs::LogGroup) → app_log_group (cloudwatch)" in report
 
 
