@@ -17,7 +17,9 @@ from typing import Any, Protocol
 
 from models.costs import api_gateway, cloudfront, cognito, dynamodb, lambda_function, route53, s3, ses, sns, sqs
 from models.costs import cloudwatch as cloudwatch_costs  # s3x
+from models.costs import kms as kms_costs  # ---- kms
 from models.costs import secrets_manager as secrets_manager_costs  # s3x
+from models.costs import waf as waf_costs  # ---- kms
 from models.costs.prices import Catalog, FreeTier, Price
 from models.costs.tiers import split_into_tiers, split_range_into_tiers
 from models.costs.usage import ComponentUsage, Usage, fmt
@@ -38,6 +40,9 @@ SERVICE_MODULES: dict[str, CostModule] = {
     "api_gateway": api_gateway, "lambda": lambda_function, "dynamodb": dynamodb, "s3": s3,
     "sqs": sqs, "sns": sns, "ses": ses, "cognito": cognito, "cloudfront": cloudfront,
     "route53": route53,
+    # ---- kms
+    "kms": kms_costs, "waf": waf_costs,
+    # ---- end kms
     # ---- s3x
     "secrets_manager": secrets_manager_costs, "cloudwatch": cloudwatch_costs,
     # ---- end s3x
