@@ -50,6 +50,9 @@ SERVICES: dict[str, tuple[str, str]] = {
     "stepfunctions": ("AWS Step Functions", "AWS Step Functions"),
     "eventbridge": ("Amazon EventBridge", "Amazon EventBridge"),
     # ---- end sfn
+    # ---- s3x
+    "secretsmanager": ("AWS Secrets Manager", "AWS Secrets Manager"),
+    # ---- end s3x
 }
 
 #: region code → Japanese name as the AWS console writes it
@@ -93,6 +96,11 @@ UNITS: dict[str, tuple[str, str]] = {
     "events": ("events", "イベント"),
     "invocations": ("invocations", "呼び出し"),
     # ---- end sfn
+    # ---- s3x
+    "secret-months": ("secret-months", "シークレット・月"),
+    "alarm-months": ("alarm-months", "アラーム・月"),
+    "metric-months": ("metric-months", "メトリクス・月"),
+    # ---- end s3x
 }
 
 _S3_CLASSES = {
@@ -200,10 +208,28 @@ def _dimensions_ja() -> dict[str, str]:
 
 #: price id → Japanese dimension name (the English is the catalog's own `dimension`)
 DIMENSIONS_JA: dict[str, str] = _dimensions_ja()
+# ---- s3x
+DIMENSIONS_JA.update({
+    "s3.storage.intelligent_tiering_archive_instant":
+        "S3 Intelligent-Tiering アーカイブインスタントアクセス階層 ストレージ",
+    **{f"s3.lifecycle_transition.{key}": f"{name} へのライフサイクル移行リクエスト"
+       for key, name in _S3_CLASSES.items() if key != "standard"},
+    "secretsmanager.secrets": "シークレット",
+    "secretsmanager.api_calls": "API コール",
+    "cloudwatch.alarms.standard": "アラームメトリクス (標準解像度)",
+    "cloudwatch.alarms.high_resolution": "アラームメトリクス (高解像度)",
+    "cloudwatch.alarms.composite": "複合アラーム",
+    "cloudwatch.metrics": "カスタムメトリクス",
+    "cloudwatch.api_requests": "API リクエスト (PutMetricData など)",
+})
+# ---- end s3x
 
 #: cost component ("<type>.<key>", models/costs/<service>.py) → (English, Japanese) label a line adds to its dimension
 COMPONENT_LABELS: dict[str, tuple[str, str]] = {
     "lambda.init_duration": ("INIT phase of cold starts", "コールドスタート時の INIT フェーズ"),
+    # ---- s3x
+    "s3.early_deletion": ("minimum storage duration", "最小ストレージ期間"),
+    # ---- end s3x
 }
 
 #: the words around a line's dimension: free-tier credit and volume tiers

@@ -188,6 +188,14 @@ _SHOWN = {
     "choice_customer": "カスタマーマネージドキー", "choice_managed_by.aws": "AWS マネージドキー",
     "choice_False": "オフ", "choice_True": "オン",
     # ---- end kms
+    # ---- s3x
+    "type_secrets_manager": "Secrets Manager", "type_cloudwatch": "CloudWatch",
+    "service_secretsmanager": "Secrets Manager", "unit_secret-months": "シークレット・月",
+    "unit_alarm-months": "アラーム・月", "unit_metric-months": "メトリクス・月",
+    "choice_intelligent_tiering": "Intelligent-Tiering", "choice_one_zone_ia": "1 ゾーン - 低頻度アクセス",
+    "choice_glacier_instant": "Glacier Instant Retrieval", "choice_glacier_flexible": "Glacier Flexible Retrieval",
+    "choice_glacier_deep_archive": "Glacier Deep Archive", "choice_infrequent_access": "低頻度アクセス",
+    # ---- end s3x
 }
 TEXT.update({key: {"en": key.split("_", 1)[1].removeprefix("name_"), "ja": ja} for key, ja in _SHOWN.items()})
 
@@ -244,6 +252,19 @@ FIELD_LABELS: dict[str, dict[str, str]] = {
                               "ja": "イベントあたりのクロスアカウント配信数"},
     "filter_pass_ratio": {"en": "Share passing the filter", "ja": "フィルターを通過する割合"},
     # ---- end sfn
+    # ---- s3x
+    "storage_class": {"en": "Storage class", "ja": "ストレージクラス"},
+    "new_gb_per_month": {"en": "New data per month (GB)", "ja": "月間の新規データ（GB）"},
+    "expiration_days": {"en": "Expire after (days)", "ja": "有効期限（日）"},
+    "secrets": {"en": "Secrets", "ja": "シークレット数"},
+    "cache_ttl_s": {"en": "Cache TTL (s)", "ja": "キャッシュ TTL（秒）"},
+    "api_calls_per_month": {"en": "API calls per month", "ja": "月間 API コール数"},
+    "standard_alarm_metrics": {"en": "Alarm metrics (standard)", "ja": "アラームメトリクス（標準解像度）"},
+    "high_resolution_alarm_metrics": {"en": "Alarm metrics (high resolution)", "ja": "アラームメトリクス（高解像度）"},
+    "custom_metrics": {"en": "Custom metrics", "ja": "カスタムメトリクス数"},
+    "log_ingested_gb_per_month": {"en": "Logs ingested (GB/month)", "ja": "ログの取り込み（GB/月）"},
+    "put_requests_per_month": {"en": "PutMetricData requests per month", "ja": "月間 PutMetricData リクエスト数"},
+    # ---- end s3x
 }
 
 #: words of the quote settings, Compare, sharing, saved designs and ranges
@@ -1119,6 +1140,36 @@ _FIELD_HELP: dict[str, dict[str, str]] = {
                           "ja": "パイプのフィルターを通過するイベントの割合（0〜1。課金されるのは通過分のみ）。"
                                 "既定値 1。"},
     # ---- end sfn
+    # ---- s3x
+    "storage_class": {"en": "The class objects are written to (the first class of the lifecycle). Default standard.",
+                      "ja": "オブジェクトを書き込むクラス（ライフサイクルの最初のクラス）。既定値は S3 標準。"},
+    "new_gb_per_month": {"en": "GB arriving per month that the lifecycle ages through its classes (steady state: "
+                               "GB × days in a class / 30.42). Default 0.",
+                         "ja": "毎月届き、ライフサイクルでクラスを移っていくデータ（GB）。定常状態ではクラスの保存量 = "
+                               "GB × そのクラスの日数 / 30.42。既定値 0。"},
+    "expiration_days": {"en": "Age in days at which objects are deleted (needed with new data, or history_days).",
+                        "ja": "オブジェクトを削除する経過日数（新規データには必須。または history_days）。"},
+    "secrets": {"en": "Secrets stored (replicas count as secrets). Default 1.",
+                "ja": "保存するシークレット数（レプリカも 1 件と数える）。既定値 1。"},
+    "cache_ttl_s": {"en": "Seconds a function caches the secret (reads on cold starts and refreshes only). Empty: "
+                          "every invocation reads.",
+                    "ja": "関数がシークレットをキャッシュする秒数（コールドスタートと更新時のみ読み取"
+                          "り）。空欄：呼び出しごとに読み取り。"},
+    "api_calls_per_month": {"en": "GetSecretValue calls per month (count), instead of the flow.",
+                            "ja": "月間の GetSecretValue コール数（フローの代わり）。"},
+    "standard_alarm_metrics": {"en": "Alarm metrics at standard resolution (an anomaly detection alarm is 3). "
+                                     "Default 0.",
+                               "ja": "標準解像度のアラームメトリクス数（異常検出アラームは 3）。既定値 0。"},
+    "high_resolution_alarm_metrics": {"en": "Alarm metrics with a period under 60 s. Default 0.",
+                                      "ja": "期間が 60 秒未満のアラームメトリクス数。既定値 0。"},
+    "custom_metrics": {"en": "Custom metrics (each name and dimension set) all month. Default 0.",
+                       "ja": "1 か月間のカスタムメトリクス数（名前とディメンションの組ごと）。既定値 0。"},
+    "log_ingested_gb_per_month": {"en": "GB per month ingested into the log group (kept log_retention_days). "
+                                        "Default 0.",
+                                  "ja": "ロググループへの月間取り込み量（GB、ログの保持期間だけ保存）。既定値 0。"},
+    "put_requests_per_month": {"en": "PutMetricData requests per month (count), instead of the flow.",
+                               "ja": "月間の PutMetricData リクエスト数（フローの代わり）。"},
+    # ---- end s3x
 }
 
 
@@ -1217,6 +1268,10 @@ _CHECK_NAMES: dict[str, dict[str, str]] = {
     "stepfunctions.history": {"en": "Execution history size", "ja": "実行履歴のサイズ"},
     "eventbridge.put_events": {"en": "EventBridge PutEvents rate", "ja": "EventBridge の PutEvents レート"},
     # ---- end sfn
+    # ---- s3x
+    "secrets_manager.get_secret_value_rate": {"en": "Secrets Manager GetSecretValue rate",
+                                              "ja": "Secrets Manager の GetSecretValue レート"},
+    # ---- end s3x
 }
 
 

@@ -84,6 +84,18 @@ FIELD_NAMES_JA = {
     "sfn_state_transition_rps": "状態遷移の上限（回/秒）", "sfn_state_transition_burst": "状態遷移のバケットサイズ",
     "eventbridge_put_events_rps": "PutEvents の上限（リクエスト/秒）",
     # ---- end sfn
+    # ---- s3x
+    "new_gb_per_month": "月間の新規データ（GB）", "new_objects_per_month": "月間の新規オブジェクト数",
+    "lifecycle": "ライフサイクル", "days": "日数", "expiration_days": "有効期限（日）",
+    "history_days": "データの蓄積日数", "intelligent_tiering": "Intelligent-Tiering のアクセス階層",
+    "infrequent": "低頻度アクセス階層の割合", "archive_instant": "アーカイブインスタントアクセス階層の割合",
+    "secrets": "シークレット数", "api_calls_per_month": "月間 API コール数", "cache_ttl_s": "キャッシュ TTL（秒）",
+    "standard_alarm_metrics": "アラームメトリクス（標準解像度）",
+    "high_resolution_alarm_metrics": "アラームメトリクス（高解像度）", "composite_alarms": "複合アラーム数",
+    "custom_metrics": "カスタムメトリクス数", "put_requests_per_month": "月間 PutMetricData リクエスト数",
+    "log_ingested_gb_per_month": "ログの取り込み（GB／月）",
+    "secretsmanager_get_secret_value_rps": "Secrets Manager GetSecretValue（リクエスト/秒）",
+    # ---- end s3x
 }
 
 #: design values in Japanese (the rest: the app's choice and type words, else the value)

@@ -911,6 +911,57 @@ JA: dict[str, tuple[str, str]] = {
         "クォータ引き上げをリクエストする（Service Quotas L-9B653E91）か、SQS/SNS を挟んでピークをならしてください。",
         "486ec8ec"),
     # ---- end sfn
+    # ---- s3x
+    "design.s3_expiration_order": (
+        "expiration_days：{days} が最後の移行（{last} 日）より後ではあ"
+        "りません", "52861ea1"),
+    "design.s3_lifecycle_horizon": (
+        "new_gb_per_month／lifecycle：expiration_days（オブ"
+        "ジェクトが期限切れになり、バケットが定常状態になる）または history_days（デー"
+        "タが届き続けている日数。期限切れがないと保存量は毎月増えます）を指定してください", "0776d0c9"),
+    "design.s3_tiers_sum": (
+        "intelligent_tiering：infrequent（{infrequent:g}"
+        "）と archive_instant（{archive:g}）の合計が 1 を超えています"
+        "。データの割合の合計は 1 以下にしてください（残りは高頻度アクセス階層）", "e02dad7e"),
+    "design.s3_transition_30_days": (
+        "lifecycle[{i}].days：{days} は早すぎます。S3 がオブジェクトを"
+        " {target} に移すのは作成から 30 日以上経ってからです", "6e332e5f"),
+    "design.s3_transition_not_supported": (
+        "lifecycle[{i}]：S3 は {source} から {target} へオブジ"
+        "ェクトを移行できません。{source} からの移行先：{allowed}", "1483483e"),
+    "design.s3_transition_order": (
+        "lifecycle[{i}].days：{days} が前の移行（{previous} 日"
+        "）より後ではありません。移行は日数の順に指定してください", "44d90774"),
+    "s3.archive_overhead.warning": (
+        "{id}：{cls} にアーカイブされる各オブジェクトには 40 KB の課金対象メタデー"
+        "タ（S3 標準で 8 KB、アーカイブ料金で 32 KB）が加わりますが、ここでは計上して"
+        "いません", "9e2aec69"),
+    "secrets_manager.cache_needs_function.warning": (
+        "{id}：キャッシュ TTL（秒）は関数からの読み取り（上流が Lambda 関数）にだけ"
+        "適用されます。すべての読み取りを計上しています", "77104cab"),
+    "secrets_manager.cold_starts_estimated.warning": (
+        "{id}：コールドスタート数が不明です（ランタイムの情報なし）。ビジー同時実行数の増加を新"
+        "しい実行環境として数えたため、読み取り数は少なめの見積もりです", "2506cd71"),
+    "secrets_manager.rate.action": (
+        "呼び出しのたびに読み取るのではなく、関数内でシークレットをキャッシュしてください（キャッシ"
+        "ュ TTL（秒）。Secrets Manager 用の Lambda 拡張機能など）。", "58fc9537"),
+    "secrets_manager.rate.action.cached": (
+        "キャッシュ TTL（秒）を長くするか、実行環境ごとに INIT で 1 回だけシークレット"
+        "を読み取ってください。", "9048ce8b"),
+    "secrets_manager.rate.consequence": (
+        "ピーク時にこの設計はシークレットを毎秒 {peak:,.0f} 回読み取り、クォータは {"
+        "limit:,.0f} です。{id} による月 {throttled:,.0f} 回の読"
+        "み取りがスロットリングされます。", "7ea89410"),
+    "secrets_manager.rate.limit": (
+        "GetSecretValue リクエスト/秒（アカウント・リージョンごと、すべての呼び出し"
+        "元で共有）", "2d50dcd7"),
+    "unit.reads_per_s_minute_peak": (
+        "読み取り/秒（1 分間のピーク）", "4d1bb004"),
+    "word.s3_glacier_deep_archive": (
+        "S3 Glacier Deep Archive", "514fd0c5"),
+    "word.s3_glacier_flexible": (
+        "S3 Glacier Flexible Retrieval", "228087de"),
+    # ---- end s3x
 }
 
 

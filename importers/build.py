@@ -56,6 +56,10 @@ STANDALONE_KINDS += ("route53",)
 # ---- kms
 STANDALONE_KINDS += ("kms", "waf")
 # ---- end kms
+# ---- s3x: a function referencing a secret reads it; Secrets Manager and CloudWatch are driven only by a `from`
+DATA_KINDS += ("secrets_manager",)
+STANDALONE_KINDS += ("secrets_manager", "cloudwatch")
+# ---- end s3x
 
 
 def build_design(found: Found, *, name: str, region: str, report: ImportReport) -> dict[str, Any]:

@@ -23,6 +23,7 @@ from importers.kms_waf import (  # ---- kms
     read_cfn_web_acl,
 )
 from importers.lambda_settings import cfn_architecture, private_fields, runtime_fields, tracing_field
+from importers.s3x_resources import cfn_bucket_lifecycle, read_cfn_alarm, read_cfn_secret
 
 SAM_FUNCTION = "AWS::Serverless::Function"
 IMPLICIT_APIS = {"Api": ("ServerlessRestApi", "rest", "AWS::Serverless::Api"),
@@ -195,9 +196,10 @@ def read_simple_table(ctx: ImportContext, lid: str, rtype: str, props: dict) -> 
 
 
 def read_bucket(ctx: ImportContext, lid: str, rtype: str, props: dict) -> Component:
-    """AWS::S3::Bucket (storage class and traffic are usage, assumed later)."""
+    """AWS::S3::Bucket: encryption and its lifecycle rule (storage class and traffic are usage, assumed later)."""
     fields: dict[str, Any] = {}
     cfn_bucket_encryption(ctx, fields, props, f"Resources.{lid}.Properties")  # ---- kms
+    fields.update(cfn_bucket_lifecycle(ctx, lid, props))  # s3x
     return Component(lid, "s3", rtype, lid, fields)
 
 
@@ -228,7 +230,7 @@ def read_distribution(ctx: ImportContext, lid: str, rtype: str, props: dict) -> 
     return Component(lid, "cloudfront", rtype, lid, {}, frozenset(references(web_acl)))
 
 
-READERS: dict[str, Callable[[ImportContext, str, str, dict], Component]] = {
+READERS: dict[str, Callable[[ImportContext, str, str, dict], Component | None]] = {
     "AWS::Serverless::Function": read_function, "AWS::Lambda::Function": read_function,
     "AWS::Serverless::Api": read_rest_api, "AWS::ApiGateway::RestApi": read_rest_api,
     "AWS::Serverless::HttpApi": read_http_api, "AWS::ApiGatewayV2::Api": read_v2_api,
@@ -241,4 +243,8 @@ READERS: dict[str, Callable[[ImportContext, str, str, dict], Component]] = {
     # ---- sfn
     **cfn_sfn.READERS,
     # ---- end sfn
+    # ---- s3x
+    "AWS::SecretsManager::Secret": read_cfn_secret, "AWS::CloudWatch::Alarm": read_cfn_alarm,
+    "AWS::CloudWatch::CompositeAlarm": read_cfn_alarm,
+    # ---- end s3x
 }

@@ -28,6 +28,7 @@ from importers.dns_mail import CFN_RECORDS, CFN_SENDING, CFN_ZONES, cfn_route53_
 from importers.intrinsics import show
 from importers.kms_waf import cfn_association, wire_cfn_key, wire_cfn_web_acl  # ---- kms
 from importers.lambda_settings import cfn_destination, cfn_event_invoke_config, cfn_log_group, mark_failure_target
+from importers.s3x_resources import cfn_log_group_or_alone  # s3x
 from importers.service_links import (
     cfn_authorizer,
     cfn_function_url,
@@ -290,3 +291,6 @@ WIRING_RESOURCES: dict[str, Callable[[ImportContext, str, dict], str]] = {
     "AWS::Scheduler::Schedule": cfn_sfn.scheduler_schedule,
     # ---- end sfn
 }
+# ---- s3x: a log group no function writes to is a component of its own
+WIRING_RESOURCES["AWS::Logs::LogGroup"] = cfn_log_group_or_alone
+# ---- end s3x

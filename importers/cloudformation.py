@@ -31,6 +31,10 @@ NO_CHARGE = frozenset({
     "AWS::CloudFront::OriginAccessControl", "AWS::CloudFront::CloudFrontOriginAccessIdentity",
     "AWS::Cognito::UserPoolClient", "AWS::Cognito::UserPoolDomain", "AWS::Cognito::UserPoolGroup",
     "AWS::Lambda::EventInvokeConfig", "AWS::CloudFormation::WaitConditionHandle",
+    # ---- s3x
+    "AWS::SecretsManager::SecretTargetAttachment", "AWS::SecretsManager::ResourcePolicy",
+    "AWS::SecretsManager::RotationSchedule",
+    # ---- end s3x
 })
 # ---- wiring: more resources with no charge of their own (network plumbing, API keys and usage plans, policies)
 NO_CHARGE = NO_CHARGE | frozenset({
@@ -63,8 +67,8 @@ def read_cloudformation(template: dict, *, params: dict[str, str], region: str,
     ctx = ImportContext(resolver, report, globals=_section(template, "Globals"))
     active = _active(ctx, resources)
     for lid, rtype, props in active:
-        if rtype in READERS:
-            ctx.found.add(READERS[rtype](ctx, lid, rtype, props))
+        if rtype in READERS and (comp := READERS[rtype](ctx, lid, rtype, props)) is not None:
+            ctx.found.add(comp)
     ctx.aliases = _aliases(ctx, active)
     # ---- wiring: resources named through a parameter the function also uses
     link_named_resources(ctx, [(lid, props) for lid, _, props in active], CFN_NAME_PROPERTIES, cfn_parameters(ctx))
@@ -74,7 +78,9 @@ def read_cloudformation(template: dict, *, params: dict[str, str], region: str,
         if rtype in COMPONENT_WIRING:
             COMPONENT_WIRING[rtype](ctx, lid, rtype, props)
         elif rtype in WIRING_RESOURCES:
-            report.recognised.append(f"{lid} ({rtype}): {WIRING_RESOURCES[rtype](ctx, lid, props)}")
+            line = WIRING_RESOURCES[rtype](ctx, lid, props)
+            if line:  # "": the resource is already listed as a component of its own
+                report.recognised.append(f"{lid} ({rtype}): {line}")
         elif rtype not in READERS:
             report.ignored.append(_ignored(lid, rtype))
     return ctx.found, _name(ctx, template)

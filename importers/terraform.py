@@ -115,8 +115,8 @@ def read_terraform(files: dict[str, str], *, params: dict[str, str], tfvars: dic
     chosen_region = region or _provider_region(ctx, module, default_region)
     active = _active(ctx, module)
     for rtype, name, body in active:
-        if rtype in READERS:
-            ctx.found.add(READERS[rtype](ctx, f"{rtype}.{name}", name, body))
+        if rtype in READERS and (comp := READERS[rtype](ctx, f"{rtype}.{name}", name, body)) is not None:
+            ctx.found.add(comp)
     ctx.aliases = {f"{t}.{n}": next(iter(sorted(references(b.get("function_name")))), "")
                    for t, n, b in active if t == "aws_lambda_alias"}
     # ---- wiring: resources named through a variable the function also uses

@@ -43,6 +43,13 @@ from importers.lambda_settings import (
     tf_log_group,
     tracing_field,
 )
+from importers.s3x_resources import (
+    read_tf_alarm,
+    read_tf_secret,
+    tf_bucket_inline_lifecycle,
+    tf_lifecycle_configuration,
+    tf_log_group_or_alone,
+)
 from importers.service_links import service_integration, tf_authorizer, tf_function_url
 from importers.stream_settings import TF_BATCH_KEYS, read_batching
 from importers.table_extras import tf_replicas, tf_scaling_target
@@ -56,6 +63,9 @@ NO_CHARGE = frozenset({
     "aws_s3_bucket_ownership_controls", "aws_s3_bucket_server_side_encryption_configuration",
     "aws_cloudfront_origin_access_control", "aws_cloudfront_origin_access_identity", "aws_cognito_user_pool_client",
     "aws_cognito_user_pool_domain", "aws_cloudwatch_event_rule",
+    # ---- s3x
+    "aws_secretsmanager_secret_version", "aws_secretsmanager_secret_policy",
+    # ---- end s3x
 })
 # ---- wiring: more resources with no charge of their own (network plumbing, API keys and usage plans, policies),
 # and resources of Terraform's own providers (random, null, time, tls, local, archive), which create nothing in AWS
@@ -144,6 +154,7 @@ def read_bucket(ctx: ImportContext, key: str, name: str, body: dict) -> Componen
     inline = ctx.raw(body, "server_side_encryption_configuration", 0, where=key)  # ---- kms
     if inline:
         tf_bucket_encryption(ctx, fields, inline, key)
+    fields.update(tf_bucket_inline_lifecycle(ctx, key, body))  # s3x: inline lifecycle_rule (provider v3)
     return Component(key, "s3", "aws_s3_bucket", name, fields)
 
 
@@ -185,7 +196,7 @@ def read_distribution(ctx: ImportContext, key: str, name: str, body: dict) -> Co
                      frozenset(ctx.find_refs(body.get("web_acl_id"))))
 
 
-READERS: dict[str, Callable[[ImportContext, str, str, dict], Component]] = {
+READERS: dict[str, Callable[[ImportContext, str, str, dict], Component | None]] = {
     "aws_lambda_function": read_function, "aws_dynamodb_table": read_table, "aws_s3_bucket": read_bucket,
     "aws_sqs_queue": read_queue, "aws_sns_topic": read_topic, "aws_api_gateway_rest_api": read_rest_api,
     "aws_apigatewayv2_api": read_v2_api, "aws_cognito_user_pool": read_user_pool,
@@ -196,6 +207,10 @@ READERS: dict[str, Callable[[ImportContext, str, str, dict], Component]] = {
     # ---- sfn
     **tf_sfn.READERS,
     # ---- end sfn
+    # ---- s3x
+    "aws_secretsmanager_secret": read_tf_secret, "aws_cloudwatch_metric_alarm": read_tf_alarm,
+    "aws_cloudwatch_composite_alarm": read_tf_alarm,
+    # ---- end s3x
 }
 
 
@@ -363,4 +378,10 @@ WIRING: dict[str, Callable[[ImportContext, str, dict, Any], str | None]] = {
     # ---- sfn: aws_scheduler_schedule also starts state machines and counts Scheduler invocations
     **tf_sfn.WIRING,
     # ---- end sfn
+    # ---- s3x
+    "aws_s3_bucket_lifecycle_configuration": tf_lifecycle_configuration,
+    # ---- end s3x
 }
+# ---- s3x: a log group no function writes to is a component of its own
+WIRING["aws_cloudwatch_log_group"] = tf_log_group_or_alone
+# ---- end s3x

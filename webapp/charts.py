@@ -156,7 +156,8 @@ def flow_dot(design: dict, alone_label: str = "priced on their own figures") -> 
         label = "" if calls in (1, 1.0, None) or isinstance(calls, dict) else f' [label="{multiplier_text(calls)}"]'
         if source and str(source) in ids:
             edges.append(f'  "c:{_dot_text(source)}" -> {target}{label};')
-        elif not source and comp.get("type") not in ("cognito", "route53", *GUARDS) and not _has_direct_volume(comp):
+        elif not source and comp.get("type") not in ("cognito", "route53", *GUARDS, *_FROM_ONLY) \
+                and not _has_direct_volume(comp):
             edges.append(f'  "client" -> {target}{label};')
         elif not source and str(comp.get("id")) not in sources and comp.get("type") not in GUARDS:
             alone.append(comp)
@@ -206,6 +207,12 @@ def guard_edges(components: list[dict], ids: set[str]) -> list[str]:
 def _node(comp: dict) -> str:
     label = _dot_text(comp.get("label") or comp.get("id"))
     return f'  "c:{_dot_text(comp.get("id"))}" [label="{label}\\n{_dot_text(comp.get("type"))}"];'
+
+
+# ---- s3x
+#: types client traffic never reaches without a `from` (models/run/flow.py)
+_FROM_ONLY = ("secrets_manager", "cloudwatch")
+# ---- end s3x
 
 
 def _has_direct_volume(comp: dict) -> bool:

@@ -16,6 +16,7 @@ from models.checks import kms as checks_kms  # ---- kms
 from models.checks import lambda_function as checks_lambda
 from models.checks import resilience as checks_resilience
 from models.checks import s3 as checks_s3
+from models.checks import secrets_manager as checks_secrets  # s3x
 from models.checks import sqs as checks_sqs
 from models.checks import step_functions as checks_sfn  # ---- sfn
 from models.checks import waf as checks_waf  # ---- kms
@@ -60,6 +61,7 @@ def readiness(run: Run, limits: dict[str, LimitValue], catalog: Catalog | None =
     # ---- sfn
     checks += checks_sfn.checks(ctx) + checks_eventbridge.checks(ctx)
     # ---- end sfn
+    checks += checks_secrets.checks(ctx)  # s3x
     checks += checks_resilience.checks(ctx, run.facts)
     checks += [_traffic_not_given(ctx, comp) for comp in without_traffic(design)]
     for comp in design.components:

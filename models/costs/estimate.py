@@ -29,7 +29,9 @@ from models.costs import (
     sqs,
     step_functions,
 )
+from models.costs import cloudwatch as cloudwatch_costs  # s3x
 from models.costs import kms as kms_costs  # ---- kms
+from models.costs import secrets_manager as secrets_manager_costs  # s3x
 from models.costs import waf as waf_costs  # ---- kms
 from models.costs.prices import Catalog, FreeTier, Price
 from models.costs.tiers import split_into_tiers, split_range_into_tiers
@@ -57,6 +59,9 @@ SERVICE_MODULES: dict[str, CostModule] = {
     # ---- sfn
     "step_functions": step_functions, "eventbridge": eventbridge,
     # ---- end sfn
+    # ---- s3x
+    "secrets_manager": secrets_manager_costs, "cloudwatch": cloudwatch_costs,
+    # ---- end s3x
 }
 FREE_KINDS = {"none": (), "always": ("always",), "first_year": ("always", "first_year")}
 

@@ -372,6 +372,77 @@ class DynamoDb(_Component):
 
 S3_CLASSES = ("standard", "intelligent_tiering", "standard_ia", "one_zone_ia",
               "glacier_instant", "glacier_flexible", "glacier_deep_archive")
+# ---- s3x
+#: lifecycle transitions S3 supports, from each class (the "waterfall":
+#: https://docs.aws.amazon.com/AmazonS3/latest/userguide/lifecycle-transition-general-considerations.html)
+S3_TRANSITIONS = {
+    "standard": ("standard_ia", "intelligent_tiering", "one_zone_ia", "glacier_instant", "glacier_flexible",
+                 "glacier_deep_archive"),
+    "standard_ia": ("intelligent_tiering", "one_zone_ia", "glacier_instant", "glacier_flexible",
+                    "glacier_deep_archive"),
+    "intelligent_tiering": ("one_zone_ia", "glacier_instant", "glacier_flexible", "glacier_deep_archive"),
+    "one_zone_ia": ("glacier_flexible", "glacier_deep_archive"),
+    "glacier_instant": ("glacier_flexible", "glacier_deep_archive"),
+    "glacier_flexible": ("glacier_deep_archive",),
+    "glacier_deep_archive": (),
+}
+#: classes S3 keeps an object in for at least 30 days before a lifecycle rule may move it to them
+S3_AFTER_30_DAYS = ("standard_ia", "one_zone_ia")
+
+
+class S3Transition(_Strict):
+    """One lifecycle transition: objects move to `storage_class` when they are `days` old."""
+
+    days: int = Field(ge=0, le=36_500)
+    storage_class: Literal[S3_CLASSES[1:]]  # type: ignore[valid-type]
+
+
+class S3AccessTiers(_Strict):
+    """Intelligent-Tiering's access pattern: the shares of its data in the Infrequent Access tier (not
+    read for 30 days) and the Archive Instant Access tier (not read for 90 days); the rest stays in
+    Frequent Access."""
+
+    infrequent: float = Field(default=0, ge=0, le=1)
+    archive_instant: float = Field(default=0, ge=0, le=1)
+
+    @model_validator(mode="after")
+    def _shares(self) -> S3AccessTiers:
+        if self.infrequent + self.archive_instant > 1:
+            raise ValueError(msg("design.s3_tiers_sum", "intelligent_tiering: infrequent ({infrequent:g}) + "
+                                 "archive_instant ({archive:g}) is more than 1; the shares of the data must add up "
+                                 "to at most 1 (the rest is Frequent Access)", infrequent=self.infrequent,
+                                 archive=self.archive_instant))
+        return self
+
+
+def lifecycle_problem(bucket: Any) -> Message | None:
+    """What S3 would refuse in a bucket's lifecycle (or what cannot be priced), None when it is fine."""
+    current, last_day = bucket.storage_class, -1
+    for i, step in enumerate(bucket.lifecycle):
+        if step.storage_class not in S3_TRANSITIONS[current]:
+            allowed = ", ".join(S3_TRANSITIONS[current]) or msg("word.none", "none")
+            return msg("design.s3_transition_not_supported", "lifecycle[{i}]: S3 cannot transition objects from "
+                       "{source} to {target}; allowed from {source}: {allowed}", i=i, source=current,
+                       target=step.storage_class, allowed=allowed)
+        if step.days <= last_day:
+            return msg("design.s3_transition_order", "lifecycle[{i}].days: {days} is not after the previous "
+                       "transition ({previous} days); give the transitions in order of age", i=i, days=step.days,
+                       previous=last_day)
+        if step.storage_class in S3_AFTER_30_DAYS and step.days < 30:
+            return msg("design.s3_transition_30_days", "lifecycle[{i}].days: {days} is too early; S3 moves objects "
+                       "to {target} only when they are at least 30 days old", i=i, days=step.days,
+                       target=step.storage_class)
+        current, last_day = step.storage_class, step.days
+    if bucket.expiration_days is not None and bucket.expiration_days <= last_day:
+        return msg("design.s3_expiration_order", "expiration_days: {days} is not after the last transition "
+                   "({last} days)", days=bucket.expiration_days, last=last_day)
+    if (bucket.lifecycle or bucket.new_gb_per_month) and bucket.expiration_days is None \
+            and bucket.history_days is None:
+        return msg("design.s3_lifecycle_horizon", "new_gb_per_month/lifecycle: give expiration_days (objects "
+                   "expire, so the bucket reaches a steady state) or history_days (how many days data has been "
+                   "arriving; without expiration the stored data grows every month)")
+    return None
+# ---- end s3x
 
 
 class S3(_Component):
@@ -392,6 +463,14 @@ class S3(_Component):
     kms_key: str | None = Field(default=None, pattern=ID_PATTERN)
     bucket_key: bool = False
     # ---- end kms
+    # ---- s3x: lifecycle transitions of the data arriving each month, Intelligent-Tiering access tiers
+    new_gb_per_month: NonNegative = 0
+    new_objects_per_month: Count | None = None
+    lifecycle: list[S3Transition] = Field(default_factory=list, max_length=6)
+    expiration_days: int | None = Field(default=None, ge=1, le=36_500)
+    history_days: int | None = Field(default=None, ge=1, le=36_500)
+    intelligent_tiering: S3AccessTiers | None = None
+    # ---- end s3x
 
     def direct_value(self) -> float | None:
         given = [v for v in (self.puts_per_month, self.gets_per_month) if v is not None]
@@ -403,6 +482,15 @@ class S3(_Component):
             raise ValueError(msg("design.from_or_direct", "give either 'from' or '{field}', not both",
                                  field="puts_per_month'/'gets_per_month"))
         return self
+
+    # ---- s3x
+    @model_validator(mode="after")
+    def _lifecycle_rules(self) -> S3:
+        problem = lifecycle_problem(self)
+        if problem:
+            raise ValueError(problem)
+        return self
+    # ---- end s3x
 
 
 class Sqs(_Component):
@@ -616,13 +704,62 @@ class EventBridge(_Component):
 
 
 
+
+# ---- s3x
+class SecretsManager(_Component):
+    """AWS Secrets Manager: secrets stored and the API calls (GetSecretValue) that read them.
+
+    Driven by `from` (a function's invocations × `calls` reads per invocation) or by
+    `api_calls_per_month`; with `cache_ttl_s` a function reads on its cold starts and when its
+    cached value is older than the TTL, not on every invocation."""
+
+    type: Literal["secrets_manager"]
+    secrets: float = Field(default=1, ge=0, le=1_000_000)
+    api_calls_per_month: Count | None = None
+    cache_ttl_s: float | None = Field(default=None, ge=1, le=2_592_000)
+    direct_field: ClassVar[str | None] = "api_calls_per_month"
+    passes_events: ClassVar[bool] = False
+
+    @property
+    def cost_depends_on_traffic(self) -> bool:
+        """Stored secrets are billed whatever the traffic."""
+        return False
+
+
+class CloudWatch(_Component):
+    """Amazon CloudWatch alarms, custom metrics, PutMetricData requests and a stand-alone log group.
+
+    Driven by `from` (each upstream event makes `calls` PutMetricData requests) or by
+    `put_requests_per_month`; alarms, metrics and logs are given directly."""
+
+    type: Literal["cloudwatch"]
+    standard_alarm_metrics: float = Field(default=0, ge=0, le=10_000_000)
+    high_resolution_alarm_metrics: float = Field(default=0, ge=0, le=10_000_000)
+    composite_alarms: float = Field(default=0, ge=0, le=10_000_000)
+    custom_metrics: float = Field(default=0, ge=0, le=100_000_000)
+    put_requests_per_month: Count | None = None
+    log_ingested_gb_per_month: NonNegative = 0
+    log_class: Literal["standard", "infrequent_access"] = "standard"
+    log_retention_days: int = Field(default=30, ge=1, le=3653)
+    direct_field: ClassVar[str | None] = "put_requests_per_month"
+    passes_events: ClassVar[bool] = False
+
+    @property
+    def cost_depends_on_traffic(self) -> bool:
+        """Alarms, metrics and logs are billed on their own figures."""
+        return False
+# ---- end s3x
+
+
 Component = Annotated[
     Union[ApiGateway, Lambda, DynamoDb, S3, Sqs, Sns, Ses, Cognito, CloudFront, Route53,
           # ---- kms
           Kms, Waf,
           # ---- sfn
           StepFunctions, EventBridge,
-          # ---- end sfn
+          # ---- s3x
+          SecretsManager, CloudWatch,
+          # ---- end s3x
           ],
     Field(discriminator="type"),
 ]
@@ -633,6 +770,9 @@ COMPONENT_TYPES = ("api_gateway", "lambda", "dynamodb", "s3", "sqs", "sns", "ses
                    # ---- sfn
                    "step_functions", "eventbridge",
                    # ---- end sfn
+                   # ---- s3x
+                   "secrets_manager", "cloudwatch",
+                   # ---- end s3x
                    )
 #: types that are never driven by the flow (priced from their own fields)
 STANDALONE_TYPES = ("cognito", "route53", "kms", "waf")

@@ -54,6 +54,10 @@ def passed_on(comp: Any, events: Decimal) -> Decimal:
 
 #: types whose per-month figures are read by their own module (not a single event count)
 _OWN_DIRECT_FIELDS = ("dynamodb", "s3")
+# ---- s3x
+#: types that client traffic never reaches directly: only a `from` (or their own monthly figure) drives them
+_FROM_ONLY_TYPES = ("secrets_manager", "cloudwatch")
+# ---- end s3x
 #: events a month any one component may receive: 100 × the bound on a typed monthly figure, so fan-out
 #: designs pass, while a chain of multipliers cannot reach numbers no estimate can hold
 MAX_EVENTS = Decimal(int(MAX_MONTHLY)) * 100
@@ -77,6 +81,8 @@ def monthly_events(design: Design) -> dict[str, Decimal]:
         comp = by_id[cid]
         direct = comp.direct_value()
         if comp.type in STANDALONE_TYPES or (direct is not None and comp.type in _OWN_DIRECT_FIELDS):
+            count = Decimal(0)
+        elif comp.type in _FROM_ONLY_TYPES and comp.from_ is None and direct is None:  # s3x
             count = Decimal(0)
         elif direct is not None:
             count = dec(direct)

@@ -47,6 +47,7 @@ def test_every_supported_resource_becomes_one_component_in_template_order(dev):
         ("cleanup_function", "lambda"), ("photos_bucket", "s3"), ("thumbnails_bucket", "s3"),
         ("index_queue", "sqs"), ("index_dlq", "sqs"), ("photos_table", "dynamodb"), ("alert_topic", "sns"),
         ("scheduler", "eventbridge"),  # the ScheduleV2 event's EventBridge Scheduler invocations
+        ("app_log_group", "cloudwatch"),  # a stand-alone log group (not /aws/lambda/...)
     ]
 
 
@@ -105,6 +106,7 @@ def test_event_sources_become_from_links(dev):
         "photos_table": None,                       # referenced by two functions: ambiguous, client-driven
         "alert_topic": "audit_function",
         "scheduler": None,                          # EventBridge Scheduler: its own events_per_month
+        "app_log_group": None,                      # logs given directly (log_ingested_gb_per_month)
     }
 
 
@@ -162,8 +164,9 @@ def test_the_report_lists_recognised_and_ignored_resources(dev):
     assert dev.report.recognised[0] == ("ServerlessHttpApi (implicit AWS::Serverless::HttpApi from HttpApi events) "
                                         "→ serverless_http_api (api_gateway)")
     assert dev.report.ignored == []
-    assert "AppLogGroup (AWS::Logs::LogGroup): not the log group of a function of this template; what is written " \
-           "to it is not in the estimate" in dev.report.recognised
+    # no function writes to it: a stand-alone log group, priced as a cloudwatch component
+    assert [line for line in dev.report.recognised if line.startswith("AppLogGroup")] == [
+        "AppLogGroup (AWS::Logs::LogGroup) → app_log_group (cloudwatch)"]  # listed once
     assert dev.report.unresolved == []
     assert "photos_table: referenced by functions list_photos_function, index_function; a component has one `from`, " \
            "so it is driven by the client requests" in dev.report.notes

@@ -53,6 +53,9 @@ ALLOWED = {
     "csv", "xlsx", "html",
     # Streamlit draws these itself; no parameter sets them (st.file_uploader's drop zone)
     "Browse", "files", "Drag", "and", "drop", "file", "here", "Limit", "per",
+    # ---- s3x: AWS Secrets Manager (AWS's Japanese pages keep the name in English)
+    "Secrets", "Manager",
+    # ---- end s3x
 }
 ALLOWED |= {"WAF", "ACL", "IP", "SSE-KMS"}  # ---- kms: AWS WAF, its web ACL (ウェブ ACL), client IPs, SSE-KMS
 

@@ -67,6 +67,12 @@ SPECS: dict[str, tuple[FieldSpec, ...]] = {
         FieldSpec("gets", 0, 1_000_000, 0.1, default=0),
         FieldSpec("storage_gb", 0, 1e9, 10.0, default=0, help_key="field_help.storage_gb.s3"),
         FieldSpec("transfer_out_gb", 0, 1e9, 10.0, default=0),
+        # ---- s3x
+        FieldSpec("storage_class", choices=("standard", "intelligent_tiering", "standard_ia", "one_zone_ia",
+                                            "glacier_instant", "glacier_flexible", "glacier_deep_archive"),
+                  default="standard"),
+        FieldSpec("new_gb_per_month", 0, 1e9, 10.0, default=0),
+        # ---- end s3x
     ),
     "sqs": (CALLS, FieldSpec("message_kb", 0.1, 1024, 1.0, default=1)),
     "sns": (CALLS, FieldSpec("message_kb", 0.1, 256, 1.0, default=1)),
@@ -114,6 +120,19 @@ SPECS: dict[str, tuple[FieldSpec, ...]] = {
         FieldSpec("filter_pass_ratio", 0, 1, 0.05, default=1),
     ),
     # ---- end sfn
+    # ---- s3x
+    "secrets_manager": (
+        CALLS,
+        FieldSpec("secrets", 0, 1_000_000, 1, integer=True, default=1),
+    ),
+    "cloudwatch": (
+        CALLS,
+        FieldSpec("standard_alarm_metrics", 0, 10_000_000, 1, integer=True, default=0),
+        FieldSpec("high_resolution_alarm_metrics", 0, 10_000_000, 1, integer=True, default=0),
+        FieldSpec("custom_metrics", 0, 100_000_000, 1, integer=True, default=0),
+        FieldSpec("log_ingested_gb_per_month", 0, 1e9, 1.0, default=0),
+    ),
+    # ---- end s3x
 }
 # ---- kms: the S3 Bucket Key switch, shown once the bucket names a KMS key
 SPECS["s3"] = SPECS["s3"] + (FieldSpec("bucket_key", choices=(False, True), default=False),)
@@ -131,6 +150,7 @@ _APPLIES_WHEN = {  # ---- sfn
     "entries_per_put": ("kind", ("bus",)), "cross_account_targets": ("kind", ("bus",)),
     "filter_pass_ratio": ("kind", ("pipe",)),
 }
+DIRECT_FIELDS.update({"secrets_manager": "api_calls_per_month", "cloudwatch": "put_requests_per_month"})  # s3x
 
 
 def editable_fields(component: dict) -> tuple[FieldSpec, ...]:

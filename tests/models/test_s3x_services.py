@@ -1,0 +1,249 @@
+"""S3 lifecycle steady state, Secrets Manager (with its cache and quota check) and CloudWatch, against
+hand-worked numbers (the month is 730 hours: 730 / 24 = 30.416667 days; prices us-east-1)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from models.checks.readiness import readiness
+from models.costs.estimate import estimate
+from models.design.schema import DesignError, parse_design
+from models.run.run import Run
+from pricing.catalog import load_catalog, load_limit_defaults
+from service.plan import plan
+
+US = load_catalog("us-east-1")
+DAYS = Decimal(730) / Decimal(24)
+
+
+def design(*components, workload=None, free_tier="none"):
+    data = {"name": "t", "region": "us-east-1", "free_tier": free_tier, "components": list(components)}
+    if workload:
+        data["workload"] = workload
+    return parse_design(data)
+
+
+def lines(d, component):
+    return [li for li in estimate(d, US).line_items if li.component == component]
+
+
+def cost(d, component=None):
+    return sum((li.cost_usd for li in estimate(d, US).line_items if component in (None, li.component)), Decimal(0))
+
+
+def bucket(**fields):
+    return {"id": "b", "type": "s3", "puts_per_month": 0, **fields}
+
+
+# ---- S3 lifecycle
+
+def test_each_class_holds_the_monthly_data_times_its_days_over_the_month():
+    d = design(bucket(new_gb_per_month=300, new_objects_per_month=0, expiration_days=365,
+                      lifecycle=[{"days": 45, "storage_class": "standard_ia"},
+                                 {"days": 135, "storage_class": "glacier_instant"}]))
+    by_price = {li.price_id: li.quantity for li in lines(d, "b") if not li.dimension.endswith("storage duration")}
+    assert by_price["s3.storage.standard"] == pytest.approx(Decimal(300) * 45 / DAYS)        # 443.835616
+    assert by_price["s3.storage.standard_ia"] == pytest.approx(Decimal(300) * 90 / DAYS)     # 887.671233
+    assert by_price["s3.storage.glacier_instant"] == pytest.approx(Decimal(300) * 230 / DAYS)  # 2,268.493151
+    # Little's law: all classes together hold the monthly data × its lifetime in months
+    assert sum(by_price.values()) == pytest.approx(Decimal(300) * 365 / DAYS)
+
+
+def test_leaving_a_class_before_its_minimum_duration_bills_the_rest_of_it():
+    # Standard-IA 30 → 50 (20 of 30 days), then Glacier Instant 50 → 100 (50 of 90 days), then expired
+    d = design(bucket(new_gb_per_month=100, new_objects_per_month=1000, expiration_days=100,
+                      lifecycle=[{"days": 30, "storage_class": "standard_ia"},
+                                 {"days": 50, "storage_class": "glacier_instant"}]))
+    early = {li.price_id: li.quantity for li in lines(d, "b") if li.cost_component == "s3.early_deletion"}
+    assert early == {"s3.storage.standard_ia": pytest.approx(Decimal(100) * 10 / DAYS),
+                     "s3.storage.glacier_instant": pytest.approx(Decimal(100) * 40 / DAYS)}
+    # 32.876712 × 0.0125 + 131.506849 × 0.004 = 0.410959 + 0.526027
+    assert sum(li.cost_usd for li in lines(d, "b") if li.cost_component == "s3.early_deletion") == \
+        pytest.approx(Decimal("0.936986"), abs=Decimal("0.000001"))
+
+
+def test_each_transition_is_one_request_per_object_priced_by_the_destination_class():
+    d = design(bucket(new_gb_per_month=10, new_objects_per_month=250_000, expiration_days=400,
+                      lifecycle=[{"days": 30, "storage_class": "intelligent_tiering"},
+                                 {"days": 200, "storage_class": "glacier_deep_archive"}]))
+    transitions = {li.price_id: li.cost_usd for li in lines(d, "b") if li.cost_component == "s3.transitions"}
+    # 250 × $0.01 (Intelligent-Tiering) and 250 × $0.05 (Deep Archive)
+    assert transitions == {"s3.lifecycle_transition.intelligent_tiering": Decimal("2.50"),
+                           "s3.lifecycle_transition.glacier_deep_archive": Decimal("12.50")}
+
+
+def test_objects_default_to_one_per_put_class_request():
+    d = design(bucket(puts_per_month=40_000, new_gb_per_month=1, expiration_days=60,
+                      lifecycle=[{"days": 30, "storage_class": "one_zone_ia"}]))
+    [line] = [li for li in lines(d, "b") if li.cost_component == "s3.transitions"]
+    assert line.quantity == 40_000 and line.cost_usd == Decimal("0.40")
+
+
+def test_without_expiration_history_days_caps_the_ages_and_bills_no_early_deletion():
+    # Glacier Flexible from day 60; data has arrived for 100 days: it holds 40 days' worth, which has not left yet
+    d = design(bucket(new_gb_per_month=100, new_objects_per_month=0, history_days=100,
+                      lifecycle=[{"days": 60, "storage_class": "glacier_flexible"}]))
+    found = lines(d, "b")
+    assert not [li for li in found if li.cost_component == "s3.early_deletion"]
+    glacier = [li for li in found if li.price_id == "s3.storage.glacier_flexible"]
+    assert [li.quantity for li in glacier] == [pytest.approx(Decimal(100) * 40 / DAYS)]
+
+
+def test_a_transition_not_reached_within_history_days_is_not_billed():
+    d = design(bucket(new_gb_per_month=100, new_objects_per_month=500, history_days=20,
+                      lifecycle=[{"days": 30, "storage_class": "standard_ia"}]))
+    assert {li.price_id for li in lines(d, "b")} == {"s3.storage.standard"}
+
+
+def test_intelligent_tiering_lifecycle_data_is_split_and_its_objects_monitored():
+    d = design(bucket(new_gb_per_month=100, new_objects_per_month=10_000, expiration_days=90,
+                      lifecycle=[{"days": 30, "storage_class": "intelligent_tiering"}],
+                      intelligent_tiering={"infrequent": 0.4}))
+    by_price = {li.price_id: li.quantity for li in lines(d, "b")}
+    in_it = Decimal(100) * 60 / DAYS
+    assert by_price["s3.storage.intelligent_tiering_frequent"] == pytest.approx(in_it * Decimal("0.6"))
+    assert by_price["s3.storage.intelligent_tiering_infrequent"] == pytest.approx(in_it * Decimal("0.4"))
+    assert by_price["s3.intelligent_tiering.monitoring"] == pytest.approx(Decimal(10_000) * 60 / DAYS)
+
+
+def test_intelligent_tiering_without_a_split_warns_that_it_is_an_upper_bound():
+    d = design(bucket(storage_class="intelligent_tiering", storage_gb=10))
+    assert any("upper bound" in w for w in estimate(d, US).warnings)
+    split = design(bucket(storage_class="intelligent_tiering", storage_gb=10, intelligent_tiering={"infrequent": 1}))
+    assert not any("upper bound" in w for w in estimate(split, US).warnings)
+
+
+@pytest.mark.parametrize(("fields", "words"), [
+    ({"lifecycle": [{"days": 30, "storage_class": "standard_ia"}, {"days": 60, "storage_class": "standard_ia"}],
+      "expiration_days": 90}, "cannot transition objects from standard_ia to standard_ia"),
+    ({"storage_class": "one_zone_ia", "lifecycle": [{"days": 60, "storage_class": "glacier_instant"}],
+      "expiration_days": 90}, "from one_zone_ia to glacier_instant; allowed from one_zone_ia: glacier_flexible"),
+    ({"lifecycle": [{"days": 29, "storage_class": "standard_ia"}], "expiration_days": 90}, "at least 30 days old"),
+    ({"lifecycle": [{"days": 90, "storage_class": "glacier_flexible"},
+                    {"days": 90, "storage_class": "glacier_deep_archive"}], "expiration_days": 200},
+     "not after the previous transition (90 days)"),
+    ({"lifecycle": [{"days": 90, "storage_class": "glacier_flexible"}], "expiration_days": 90},
+     "expiration_days: 90 is not after the last transition (90 days)"),
+    ({"new_gb_per_month": 5}, "give expiration_days"),
+    ({"intelligent_tiering": {"infrequent": 0.7, "archive_instant": 0.5}}, "more than 1"),
+    ({"lifecycle": [{"days": 30, "storage_class": "standard"}], "expiration_days": 90}, "is not allowed"),
+])
+def test_lifecycles_s3_would_refuse_are_refused_naming_the_field(fields, words):
+    with pytest.raises(DesignError) as err:
+        design(bucket(**fields))
+    assert words in str(err.value), err.value.problems
+
+
+# ---- Secrets Manager
+
+def flat_function(requests_per_month, **secret):
+    return design({"id": "fn", "type": "lambda", "duration_ms": 100},
+                  {"id": "sec", "type": "secrets_manager", "from": "fn", "secrets": 3, **secret},
+                  workload={"requests_per_month": requests_per_month})
+
+
+def test_without_a_cache_every_invocation_reads():
+    d = flat_function(5_000_000, calls=2)
+    by_price = {li.price_id: li for li in lines(d, "sec")}
+    assert by_price["secretsmanager.api_calls"].quantity == 10_000_000
+    assert by_price["secretsmanager.api_calls"].cost_usd == Decimal("50.00")   # 1,000 × $0.05
+    assert by_price["secretsmanager.secrets"].cost_usd == Decimal("1.20")      # 3 × $0.40
+
+
+def test_a_cache_reads_on_new_environments_and_once_per_ttl_per_environment():
+    # 2,628,000,000 invocations a month, flat: 1,000 a second of 100 ms = 100 busy environments all month.
+    # Without runtime facts the cold starts are the rises in busy concurrency: 100 (the first minute).
+    # Refreshes: 100 environments / 300 s = 1/3 read a second × 2,628,000 s = 876,000; reads = 876,100.
+    d = flat_function(2_628_000_000, cache_ttl_s=300)
+    run = Run(d)
+    assert run.mean_billed_s(d.component("fn")) == pytest.approx(0.1)
+    [calls] = [li for li in estimate(run, US).line_items if li.price_id == "secretsmanager.api_calls"]
+    assert float(calls.quantity) == pytest.approx(876_100, abs=1)
+    assert any("lower estimate" in w for w in estimate(run, US).warnings)
+
+
+def test_a_cache_never_reads_more_than_every_invocation():
+    d = flat_function(100_000, cache_ttl_s=1)  # fewer invocations than refresh slots
+    [calls] = [li for li in lines(d, "sec") if li.price_id == "secretsmanager.api_calls"]
+    assert calls.quantity <= 100_000
+
+
+def test_a_cache_without_a_reading_function_is_ignored_with_a_warning():
+    d = design({"id": "sec", "type": "secrets_manager", "api_calls_per_month": 20_000, "cache_ttl_s": 60})
+    [calls] = [li for li in lines(d, "sec") if li.price_id == "secretsmanager.api_calls"]
+    assert calls.quantity == 20_000
+    assert any("applies to reads by a function" in w for w in estimate(d, US).warnings)
+
+
+def test_a_secret_with_no_reads_bills_its_storage_only_and_needs_no_workload():
+    d = design({"id": "sec", "type": "secrets_manager", "secrets": 5})
+    assert [(li.price_id, li.cost_usd) for li in lines(d, "sec")] == [("secretsmanager.secrets", Decimal("2.00"))]
+
+
+def test_get_secret_value_over_the_quota_fails_and_a_cache_passes():
+    # 30 billion reads a month, flat: 30e9 / 2,628,000 s = 11,415.525 a second against 10,000;
+    # 1,415.525 a second over all month = 3,720,000,000 throttled reads.
+    limits = load_limit_defaults()
+    uncached = flat_function(30_000_000_000)
+    [check] = [c for c in readiness(Run(uncached), limits).checks if c.id == "secrets_manager.get_secret_value_rate"]
+    assert check.status == "fail"
+    assert check.peak_demand == pytest.approx(11_415.525, abs=0.001)
+    assert check.affected_requests_per_month == pytest.approx(3.72e9, rel=1e-6)
+    cached = flat_function(30_000_000_000, cache_ttl_s=300)
+    [check] = [c for c in readiness(Run(cached), limits).checks if c.id == "secrets_manager.get_secret_value_rate"]
+    assert check.status == "pass" and check.affected_requests_per_month == 0
+
+
+def test_the_quota_is_shared_by_every_secret_reader_in_the_region():
+    # two functions of 6,000 reads a second each: 12,000 > 10,000 together, though each alone passes
+    d = design({"id": "a", "type": "lambda", "duration_ms": 50}, {"id": "b", "type": "lambda", "duration_ms": 50},
+               {"id": "sa", "type": "secrets_manager", "from": "a"}, {"id": "sb", "type": "secrets_manager", "from": "b"},
+               workload={"requests_per_month": 6000 * 2_628_000})
+    checks = [c for c in readiness(Run(d), load_limit_defaults()).checks if c.id == "secrets_manager.get_secret_value_rate"]
+    assert [c.status for c in checks] == ["fail", "fail"]
+    assert [c.peak_demand for c in checks] == [pytest.approx(12_000), pytest.approx(12_000)]
+    # each is charged its share of the 2,000 a second over the quota
+    assert [c.affected_requests_per_month for c in checks] == [pytest.approx(1000 * 2_628_000)] * 2
+
+
+# ---- CloudWatch
+
+def monitoring(**fields):
+    return {"id": "cw", "type": "cloudwatch", **fields}
+
+
+def test_cloudwatch_without_the_free_tier_to_the_cent():
+    d = design(monitoring(standard_alarm_metrics=20, high_resolution_alarm_metrics=5, composite_alarms=2,
+                          custom_metrics=50, put_requests_per_month=2_190_000, log_ingested_gb_per_month=10))
+    # 2.00 + 1.50 + 1.00 + 15.00 + 21.90 + 5.00 + 9.863014 × 0.03 = 46.695890
+    assert round(cost(d), 2) == Decimal("46.70")
+
+
+def test_custom_metrics_are_tiered_on_the_account_total():
+    # 10,000 × 0.30 + 240,000 × 0.10 + 50,000 × 0.05 = 3,000 + 24,000 + 2,500
+    d = design(monitoring(custom_metrics=100_000), {"id": "cw2", "type": "cloudwatch", "custom_metrics": 200_000})
+    assert cost(d) == Decimal("29500.00")
+
+
+def test_the_free_alarm_metrics_are_standard_resolution_only():
+    d = design(monitoring(high_resolution_alarm_metrics=3), free_tier="always")
+    assert cost(d) == Decimal("0.90")
+    d = design(monitoring(standard_alarm_metrics=3), free_tier="always")
+    assert cost(d) == 0
+
+
+def test_put_metric_data_follows_the_flow_and_the_workload_alone_never_reaches_cloudwatch():
+    d = design({"id": "fn", "type": "lambda", "invocations_per_month": 3_000_000},
+               monitoring(**{"from": "fn", "calls": 2}), {"id": "alarms", "type": "cloudwatch",
+                                                         "standard_alarm_metrics": 1},
+               workload={"requests_per_month": 9_000_000})
+    events = Run(d).events
+    assert events["cw"] == 6_000_000 and events["alarms"] == 0
+
+
+def test_a_secrets_store_and_alarms_price_in_the_app_service_without_a_workload():
+    result = plan({"name": "t", "components": [{"id": "sec", "type": "secrets_manager", "secrets": 2},
+                                               {"id": "cw", "type": "cloudwatch", "standard_alarm_metrics": 12}]})
+    assert result.expected.estimate.total_usd == Decimal("1.00")  # 2 × 0.40 + (12 − 10) × 0.10
