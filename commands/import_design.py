@@ -1,6 +1,7 @@
 """`cli.py import`: a design from a CloudFormation/SAM template or Terraform configuration.
 
     python cli.py import template.yaml [-o design.yaml] [--param Name=Value ...] [--format yaml|json]
+                         [--module-root DIR]
 
 The design goes to stdout (or `-o FILE`, never overwriting without `--force`); the report —
 recognised, ignored, unresolved, assumptions, notes — goes to stderr, one item a line. Every
@@ -40,7 +41,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     if output and output.exists() and not args.force:
         raise DesignError([f"{output}: already exists; add --force to overwrite it"])
     try:
-        result = import_path(Path(args.template), params=parse_params(args.param), region=args.region)
+        result = import_path(Path(args.template), params=parse_params(args.param), region=args.region,
+                             module_root=Path(args.module_root) if args.module_root else None)
     except RecursionError:  # the importers catch their own; this is the last line of defence
         raise DesignError([f"{args.template}: nested more than 64 levels deep (nested too deeply to read)"]) from None
     text = dump_design_text(result.design, args.format)
@@ -69,4 +71,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--format", choices=("yaml", "json"), default="yaml", help="design file format (default yaml)")
     p.add_argument("--region", choices=REGIONS, default=None,
                    help="price in this region (default: the Terraform provider's region if priced, else us-east-1)")
+    p.add_argument("--module-root", metavar="DIR", default=None,
+                   help="Terraform: local module sources may lead anywhere inside DIR (default: the imported folder)")
     p.set_defaults(run=cmd_import)

@@ -760,6 +760,28 @@ JA: dict[str, tuple[str, str]] = {
     # ---- services: entries of this feature go here (one block per feature keeps merges clean)
     # ---- end services
     # ---- modules: entries of this feature go here (one block per feature keeps merges clean)
+    "import.tf_instances": ("{where}：構成を展開するとリソースとモジュールのインスタンスが {"
+        "limit:,} 個を超え、多すぎて取り込めません", "a48b42c2"),
+    "import.tf_module_cycle": ("{where}：source {source!r} はこのブロックを含む"
+        "モジュールです（循環）。Terraform もこれを拒否します", "5ba74f8e"),
+    "import.tf_module_depth": ("{where}：モジュールの入れ子が {n} 段を超えています。深すぎて"
+        "取り込めません", "56b068ba"),
+    "import.module_root_outside": ("--module-root {root}：取り込むフォルダー {base"
+        "} を含むフォルダーを指定してください", "78104e15"),
+    "import.no_supported_hidden": ("{source}：対応するリソース（Lambda、API Gateway"
+        "、DynamoDB、S3、SQS、SNS、Cognito、CloudFr"
+        "ont）が見つかりません。含んでいる可能性があるもの：{hidden}", "fdb3bf45"),
+    "import.hidden_remote": ("{where}（{source}）：レジストリまたはリモートのモジュール"
+        "で、たどっていません", "c52b88a7"),
+    "import.hidden_no_folder": ("{where}（{source}）：アップロードされたファイルにはフォル"
+        "ダーがないため、たどっていません", "b142af97"),
+    "import.hidden_outside": ("{where}（{source}）：取り込んだフォルダーの外にあり、たど"
+        "っていません", "1facfb0b"),
+    "import.hidden_missing": ("{where}（{source}）：フォルダーがありません", "bdfefd34"),
+    "import.hidden_tf_functions": ("Lambda 関数 {n} 個が count = 0 または空の for"
+        "_each で除外されています（{shown}）", "953063aa"),
+    "import.hidden_part": ("{part}", "0f291039"),
+    "import.hidden_more": ("ほか {n} 件", "6963af2d"),
     # ---- end modules
     # ---- sls: entries of this feature go here (one block per feature keeps merges clean)
     # ---- end sls

@@ -35,6 +35,7 @@ from importers.common import (
 )
 from importers.template_text import load_template_text
 from importers.terraform import read_terraform
+from importers.tf_modules import ModuleFolders
 from models.design.schema import REGIONS, DesignError, parse_design
 from models.messages import msg
 from models.run.flow import monthly_events
@@ -68,27 +69,49 @@ def import_text(text: str, filename: str, *, params: dict[str, str] | None = Non
 
 def import_terraform(files: dict[str, str], source: str, *, params: dict[str, str] | None = None,
                      region: str | None = None, tfvars: dict[str, str] | None = None,
-                     skipped: list[str] | None = None) -> ImportResult:
-    """Import Terraform configuration: `.tf` texts by file name (one module), `.tfvars` texts.
+                     skipped: list[str] | None = None, folders: ModuleFolders | None = None) -> ImportResult:
+    """Import Terraform configuration: `.tf` texts by file name (the root module), `.tfvars` texts.
 
-    `skipped` lists directory entries that were not read (report lines, shown as ignored).
+    `skipped` lists directory entries that were not read (report lines, shown as ignored);
+    `folders` says where local modules are read from (none without it).
     """
     _check_region(region)
     report = ImportReport(source, "Terraform")
     report.ignored += skipped or []
     with _named(source):
         found, name, chosen = read_terraform(files, params=params or {}, tfvars=tfvars or {}, region=region,
-                                             default_region=DEFAULT_REGION, report=report)
+                                             default_region=DEFAULT_REGION, report=report, folders=folders)
         return _finish(build_design(found, name=name, region=chosen, report=report), report)
 
 
-def import_path(path: Path, *, params: dict[str, str] | None = None, region: str | None = None) -> ImportResult:
+def module_folders(base: Path, root: Path | None = None) -> ModuleFolders:
+    """Local modules under `root` (default `base`, the root module's folder), each module folder read
+    as a directory import is (at most MAX_DIRECTORY_FILES files and MAX_DIRECTORY_BYTES)."""
+    real_base = os.path.realpath(base)
+    real_root = os.path.realpath(root) if root is not None else real_base
+    if os.path.commonpath([real_root, real_base]) != real_root:
+        raise TemplateError([msg("import.module_root_outside", "--module-root {root}: it must hold the imported "
+                                 "folder {base}", root=str(root), base=str(base))])
+
+    def read(folder: str) -> dict[str, str]:
+        chosen, _ = _terraform_files(Path(folder))
+        tf_files = [p for p in chosen if p.suffix == ".tf"]
+        texts = _read_all(tf_files, Path(folder))
+        return {os.path.relpath(p, real_root): texts[p] for p in tf_files}
+
+    return ModuleFolders(real_root, real_base, read)
+
+
+def import_path(path: Path, *, params: dict[str, str] | None = None, region: str | None = None,
+                module_root: Path | None = None) -> ImportResult:
     """Read and import a template file, a `.tf` file, or a directory of `.tf` files.
 
     Only regular files are read, each at most MAX_TEMPLATE_BYTES (read up to one byte more, never
     whole), a directory at most MAX_DIRECTORY_FILES files and MAX_DIRECTORY_BYTES in all. A named
     path that is a FIFO, device or socket is an error; in a directory, such entries and symlinks
-    that lead outside it are skipped unopened (listed as ignored in the report).
+    that lead outside it are skipped unopened (listed as ignored in the report). Terraform modules
+    with local sources are read from the folder (a `.tf` file's folder), never outside `module_root`
+    (default: that folder).
     """
     kind = _path_kind(path)
     if kind == "directory":
@@ -101,11 +124,16 @@ def import_path(path: Path, *, params: dict[str, str] | None = None, region: str
         texts = _read_all(chosen, path)
         var_files = [p for p in chosen if p not in tf_files]
         return import_terraform({p.name: texts[p] for p in tf_files}, path.name or str(path), params=params,
-                                region=region, tfvars={p.name: texts[p] for p in var_files}, skipped=skipped)
+                                region=region, tfvars={p.name: texts[p] for p in var_files}, skipped=skipped,
+                                folders=module_folders(path, module_root))
     if kind != "file":
         raise TemplateError([msg("import.not_a_file", "{path}: {kind}; give a template file, a .tf file or a directory "
                                  "of .tf files", path=str(path), kind=kind)])
-    return import_text(_read_all([path], None)[path], path.name, params=params, region=region)
+    text = _read_all([path], None)[path]
+    if path.name.endswith(".tf"):
+        return import_terraform({path.name: text}, path.name, params=params, region=region,
+                                folders=module_folders(path.parent, module_root))
+    return import_text(text, path.name, params=params, region=region)
 
 
 _KINDS = ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a character device"),

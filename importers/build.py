@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from importers.common import Component, Found, ImportReport, TemplateError, Trigger, unique_ids
-from models.messages import msg
+from models.messages import joined, msg
 
 MAX_COMPONENTS = 50
 MAX_DESCRIPTION_CHARS = 2000
@@ -46,6 +46,14 @@ STANDALONE_KINDS = ("cognito",)
 def build_design(found: Found, *, name: str, region: str, report: ImportReport) -> dict[str, Any]:
     """The design mapping for what an importer found; the report gains wiring notes and assumptions."""
     components = list(found.components.values())
+    if not components and report.hidden:  # ---- tfmod: say what may hold them
+        more = len(report.hidden) - 3
+        parts = [msg("import.hidden_part", "{part}", part=part) for part in report.hidden[:3]]
+        parts += [msg("import.hidden_more", "and {n} more", n=more)] if more > 0 else []
+        shown = joined(parts, "; ")
+        raise TemplateError([msg("import.no_supported_hidden", "{source}: no supported resources (Lambda, API "
+                                 "Gateway, DynamoDB, S3, SQS, SNS, Cognito, CloudFront) found; what may hold them: "
+                                 "{hidden}", source=report.source, hidden=shown)])
     if not components:
         raise TemplateError([msg("import.no_supported", "{source}: no supported resources (Lambda, API Gateway, "
                                  "DynamoDB, S3, SQS, SNS, Cognito, CloudFront) found", source=report.source)])

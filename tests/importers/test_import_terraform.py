@@ -75,7 +75,7 @@ def test_wiring_resources_are_recognised(module):
 
 def test_count_zero_is_skipped_and_modules_and_unpriced_resources_are_listed(module):
     assert "aws_s3_bucket.legacy: skipped, count = 0" in module.report.notes
-    assert "module.alarms: modules are not followed; import the module's directory separately" in module.report.ignored
+    assert "module.alarms: ./modules/alarms: no such folder; not followed" in module.report.ignored
     assert "aws_cloudwatch_log_group.worker: not priced by the planner; its cost is not in the estimate" \
         in module.report.ignored
     assert "aws_iam_role.lambda: no charge of its own" in module.report.ignored
