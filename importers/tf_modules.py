@@ -115,12 +115,15 @@ class Scope:
     path: list[str]  # name parts for design ids: ["x", "k"]
     module: TfModule
     resolver: ScopedResolver
-    var_refs: dict[str, set[str]] = field(default_factory=dict)
+    var_args: dict[str, Any] = field(default_factory=dict)  # variable → its argument in the module block
+    parent: Scope | None = None
+    index: Any = None  # this instance's count.index / each.key in the parent
     directory: str | None = None
     chain: tuple[str, ...] = ()  # folders of the enclosing modules (cycle check)
     instances: dict[str, dict[Any, str]] = field(default_factory=dict)  # "type.name" → index → address
     children: dict[str, dict[Any, Scope]] = field(default_factory=dict)  # module name → index → scope
     _local_refs: dict[str, set[str]] = field(default_factory=dict)
+    _var_refs: dict[str, set[str]] = field(default_factory=dict)
 
     def refs(self, value: Any, index: Any = None) -> set[str]:
         """The resource addresses a value mentions, through variables, locals and module outputs."""
@@ -153,7 +156,7 @@ class Scope:
                 return {known[wanted]}
             return set(known.values())
         if match.group("var"):
-            return set(self.var_refs.get(match.group("var"), ()))
+            return self._var(match.group("var"))
         if match.group("local"):
             return self._local(match.group("local"))
         children = self.children.get(match.group("module"), {})
@@ -171,6 +174,15 @@ class Scope:
             self._local_refs[name] = set()  # a local that mentions itself adds nothing
             self._local_refs[name] = self.refs(self.module.locals.get(name))
         return self._local_refs[name]
+
+    def _var(self, name: str) -> set[str]:
+        """The resources a variable's argument mentions (in the parent's scope, when first asked: by
+        then every module and resource is known)."""
+        if name not in self._var_refs:
+            self._var_refs[name] = set()  # modules whose values refer to each other add nothing more
+            if self.parent is not None and name in self.var_args:
+                self._var_refs[name] = self.parent.refs(self.var_args[name], self.index)
+        return self._var_refs[name]
 
     def output_refs(self, name: str) -> set[str]:
         """The resources an output's value mentions."""
@@ -225,8 +237,8 @@ class Expander:
 
     def expand(self, scope: Scope) -> None:
         """A scope's child modules (declaration order), then its resources."""
-        for name, block in scope.module.module_blocks.items():
-            self._module(scope, name, block)
+        for name in _dependency_order(scope.module.module_blocks):
+            self._module(scope, name, scope.module.module_blocks[name])
         own: list[Placed] = []
         for rtype, name, body in scope.module.resources:
             where = f"{scope.prefix}{rtype}.{name}"
@@ -348,13 +360,11 @@ class Expander:
         """The child scope: each variable from the block's argument, else its default."""
         values: dict[str, Any] = {}
         missing: dict[str, str] = {}
-        var_refs: dict[str, set[str]] = {}
         for arg in block:
             if arg not in META_ARGUMENTS and arg not in module.variables:
                 self.report.notes.append(f"{where}: argument {arg} is not a variable of the module; ignored")
         for var, spec in module.variables.items():
             if var in block:
-                var_refs[var] = scope.refs(block[var], index)
                 try:
                     values[var] = parent.resolve(block[var])
                 except Unresolved as why:
@@ -364,7 +374,8 @@ class Expander:
             else:
                 missing[var] = f"var.{var} of {where} has no value (not set in the module block, no default)"
         resolver = ScopedResolver(values, missing, module.locals, budget=scope.resolver.budget)
-        child = Scope(f"{where}.", [], module, resolver, var_refs)
+        child = Scope(f"{where}.", [], module, resolver, {v: block[v] for v in module.variables if v in block},
+                      scope, index)
         resolver.scope = child
         return child
 
@@ -420,6 +431,20 @@ def note_hidden_functions(report: ImportReport, placed: list[Placed], skipped: l
                         f"values: {shown}; give --param to import them")
     report.hidden.append(msg("import.hidden_tf_functions", "{n} Lambda function(s) skipped by count = 0 or an empty "
                              "for_each ({shown})", n=len(skipped), shown=shown))
+
+
+def _dependency_order(blocks: dict[str, dict]) -> list[str]:
+    """Module names, each after the modules its arguments mention (`module.y.out`) when they form no
+    cycle; declaration order otherwise (values from a module not yet read are then unresolved)."""
+    mentions = {name: {m.group("module") for m in _REF.finditer(repr(block)) if m.group("module")} & set(blocks)
+                for name, block in blocks.items()}
+    ordered: list[str] = []
+    while len(ordered) < len(blocks):
+        ready = [n for n in blocks if n not in ordered and mentions[n] <= set(ordered) | {n}]
+        if not ready:
+            return ordered + [n for n in blocks if n not in ordered]
+        ordered.append(ready[0])
+    return ordered
 
 
 def aliases(placed: list[Placed]) -> dict[str, str]:
