@@ -782,6 +782,14 @@ JA: dict[str, tuple[str, str]] = {
         "_each で除外されています（{shown}）", "953063aa"),
     "import.hidden_part": ("{part}", "0f291039"),
     "import.hidden_more": ("ほか {n} 件", "6963af2d"),
+    "import.cfn_stack_cycle": ("{where}：{path} はこのスタックを含むテンプレートです（循環"
+        "）", "7adb661f"),
+    "import.cfn_stack_depth": ("{where}：ネストされたスタックが {n} 段を超えています。深すぎ"
+        "て取り込めません", "22d03f58"),
+    "import.hidden_stack": ("{where}（{location}）：ネストされたスタックをたどってい"
+        "ません（{why}）", "440848a8"),
+    "import.hidden_conditions": ("関数 {n} 個が偽の Condition で除外されています（{con"
+        "ditions}）", "0cb5172e"),
     # ---- end modules
     # ---- sls: entries of this feature go here (one block per feature keeps merges clean)
     # ---- end sls

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from importers.build import build_design
+from importers.cfn_nested import StackFiles
 from importers.cloudformation import read_cloudformation
 from importers.common import (
     MAX_DIRECTORY_BYTES,
@@ -53,8 +54,9 @@ class ImportResult:
 
 
 def import_text(text: str, filename: str, *, params: dict[str, str] | None = None,
-                region: str | None = None) -> ImportResult:
-    """Import one template text: Terraform when `filename` ends in .tf, else CloudFormation/SAM."""
+                region: str | None = None, stacks: StackFiles | None = None) -> ImportResult:
+    """Import one template text: Terraform when `filename` ends in .tf, else CloudFormation/SAM
+    (`stacks`: where its nested stacks' local templates are read; none without it)."""
     if filename.endswith(".tf"):
         return import_terraform({filename: text}, filename, params=params, region=region)
     _check_region(region)
@@ -63,8 +65,30 @@ def import_text(text: str, filename: str, *, params: dict[str, str] | None = Non
     report = ImportReport(filename)
     chosen = region or DEFAULT_REGION
     with _named(filename):
-        found, name = read_cloudformation(template, params=params or {}, region=chosen, report=report)
+        found, name = read_cloudformation(template, params=params or {}, region=chosen, report=report, files=stacks)
         return _finish(build_design(found, name=name, region=chosen, report=report), report)
+
+
+def stack_files(template: Path, root: Path | None = None) -> StackFiles:
+    """Nested stacks' local templates beside `template`, never outside `root` (default: its folder),
+    each read as an imported template is (size limit, regular files only)."""
+    real_base = os.path.realpath(template.parent)
+    real_root = os.path.realpath(root) if root is not None else real_base
+    if os.path.commonpath([real_root, real_base]) != real_root:
+        raise TemplateError([msg("import.module_root_outside", "--module-root {root}: it must hold the imported "
+                                 "folder {base}", root=str(root), base=str(template.parent))])
+
+    def read(path: str) -> dict:
+        name = os.path.relpath(path, real_root)
+        data = _read_limited(Path(path))
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as err:
+            raise not_utf8(name, data, err) from None
+        with _named(name):
+            return load_template_text(text, name)
+
+    return StackFiles(real_root, real_base, read, os.path.realpath(template))
 
 
 def import_terraform(files: dict[str, str], source: str, *, params: dict[str, str] | None = None,
@@ -133,7 +157,7 @@ def import_path(path: Path, *, params: dict[str, str] | None = None, region: str
     if path.name.endswith(".tf"):
         return import_terraform({path.name: text}, path.name, params=params, region=region,
                                 folders=module_folders(path.parent, module_root))
-    return import_text(text, path.name, params=params, region=region)
+    return import_text(text, path.name, params=params, region=region, stacks=stack_files(path, module_root))
 
 
 _KINDS = ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a character device"),
