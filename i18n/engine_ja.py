@@ -790,6 +790,25 @@ JA: dict[str, tuple[str, str]] = {
         "ません（{why}）", "440848a8"),
     "import.hidden_conditions": ("関数 {n} 個が偽の Condition で除外されています（{con"
         "ditions}）", "0cb5172e"),
+    "import.zip_too_large": ("{name}：{size:,} バイトは .zip のアップロードには大"
+        "きすぎます（上限 {limit:,} バイト）", "dd881a70"),
+    "import.zip_bad": ("{name}：正しい .zip ファイルではありません", "cbdc31c0"),
+    "import.zip_entries": ("{name}：項目 {n:,} 個は .zip のアップロードには多すぎ"
+        "ます（上限 {limit:,}）", "390ae6f0"),
+    "import.zip_total": ("{name}：取り込むファイルは展開すると {limit:,} バイトを"
+        "超えます", "0276b07a"),
+    "import.zip_entry": ("{name}：項目 {entry!r} は {why} のため展開しませ"
+        "ん", "219a0cff"),
+    "import.zip_file_large": ("{name}：{entry} は {limit:,} バイトを超えていま"
+        "す", "c57f3c9a"),
+    "import.zip_bad_entry": ("{name}：{entry} を展開できません", "33af9be5"),
+    "import.zip_nothing": ("{name}：.zip に .tf ファイルも YAML・JSON のテ"
+        "ンプレートもありません", "157f848e"),
+    "import.zip_ambiguous": ("{name}：同じ階層に候補が複数あります（{shown}）。フォルダー"
+        " 1 つまたはテンプレート 1 つを zip にしてください", "ae7f4d63"),
+    "import.zip_why_outside": ("フォルダーの外を指すパス", "8ff67d98"),
+    "import.zip_why_link": ("シンボリックリンク", "927effb7"),
+    "import.zip_why_encrypted": ("暗号化されている", "d9234297"),
     # ---- end modules
     # ---- sls: entries of this feature go here (one block per feature keeps merges clean)
     # ---- end sls
