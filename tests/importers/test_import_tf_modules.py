@@ -332,3 +332,16 @@ def _hcl2_refuses(text: str) -> bool:
     except Exception:  # noqa: BLE001 - any parser error is a refusal here
         return True
     return False
+
+
+def test_modules_that_multiply_are_refused_past_the_instance_limit(tmp_path):
+    # each level instantiates the next twice: 2 + 4 + ... + 2**10 = 2,046 module instances > MAX_INSTANCES (1,000)
+    folder = tmp_path
+    for level in range(10):
+        write(folder, {"main.tf": f'module "m{level}" {{\n  source = "./n"\n  count  = 2\n}}\n'})
+        folder = folder / "n"
+    write(folder, {"main.tf": 'resource "aws_sqs_queue" "q" {}\n'})
+    with pytest.raises(TemplateError, match="expands to more than 1,000 resource and module instances"):
+        import_path(tmp_path)
+    with pytest.raises(TemplateError, match="expands to more than 1,000"):
+        import_path(write(tmp_path / "big", {"main.tf": 'resource "aws_sqs_queue" "q" {\n  count = 100000\n}\n'}))
