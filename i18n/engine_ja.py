@@ -809,6 +809,15 @@ JA: dict[str, tuple[str, str]] = {
     "import.zip_why_outside": ("フォルダーの外を指すパス", "8ff67d98"),
     "import.zip_why_link": ("シンボリックリンク", "927effb7"),
     "import.zip_why_encrypted": ("暗号化されている", "d9234297"),
+    "import.stack_why_sar": ("Serverless Application Repository のア"
+        "プリケーション", "fd674505"),
+    "import.stack_why_unknown": ("{prop} が不明（{why}）", "62b27e78"),
+    "import.stack_why_none": ("{prop} がありません", "f2a84d13"),
+    "import.stack_why_url": ("アップロード済みのテンプレート（S3 または https の URL）", "a6bfc214"),
+    "import.stack_why_upload": ("アップロードされたファイルにはフォルダーがありません", "088270b6"),
+    "import.stack_why_absolute": ("絶対パス", "3807a72e"),
+    "import.stack_why_outside": ("取り込んだフォルダーの外", "8255c9e8"),
+    "import.stack_why_missing": ("ファイルがありません", "220d081e"),
     # ---- end modules
     # ---- sls: entries of this feature go here (one block per feature keeps merges clean)
     # ---- end sls

@@ -117,11 +117,11 @@ def module_folders(base: Path, root: Path | None = None) -> ModuleFolders:
         raise TemplateError([msg("import.module_root_outside", "--module-root {root}: it must hold the imported "
                                  "folder {base}", root=str(root), base=str(base))])
 
-    def read(folder: str) -> dict[str, str]:
-        chosen, _ = _terraform_files(Path(folder))
+    def read(folder: str) -> tuple[dict[str, str], list[str]]:
+        chosen, skipped = _terraform_files(Path(folder))
         tf_files = [p for p in chosen if p.suffix == ".tf"]
         texts = _read_all(tf_files, Path(folder))
-        return {os.path.relpath(p, real_root): texts[p] for p in tf_files}
+        return {os.path.relpath(p, real_root): texts[p] for p in tf_files}, skipped
 
     return ModuleFolders(real_root, real_base, read)
 

@@ -148,24 +148,29 @@ def _local_path(ctx: Any, lid: str, rtype: str, props: dict, scope: StackScope, 
     prop = STACK_TYPES[rtype]
     raw = props.get(prop)
     if isinstance(raw, dict) and intrinsic_name(raw) is None:  # SAM: {ApplicationId, SemanticVersion}
-        return _not_followed(report, where, rtype, "a Serverless Application Repository application", show(raw))
+        return _not_followed(report, where, rtype, msg("import.stack_why_sar", "a Serverless Application Repository "
+                                                       "application"), show(raw))
     try:
         location = ctx.resolver.resolve(raw)
     except Unresolved as why:
-        return _not_followed(report, where, rtype, f"its {prop} is not known ({why})", show(raw))
+        return _not_followed(report, where, rtype, msg("import.stack_why_unknown", "its {prop} is not known "
+                                                       "({why})", prop=prop, why=str(why)), show(raw))
     if not isinstance(location, str) or not location:
-        return _not_followed(report, where, rtype, f"it has no {prop}", "")
+        return _not_followed(report, where, rtype, msg("import.stack_why_none", "it has no {prop}", prop=prop), "")
     if location.startswith(("https://", "http://", "s3://")):
-        return _not_followed(report, where, rtype, "an uploaded template (S3 or https URL)", location)
+        return _not_followed(report, where, rtype, msg("import.stack_why_url", "an uploaded template (S3 or https "
+                                                       "URL)"), location)
     if files.root is None or scope.folder is None:
-        return _not_followed(report, where, rtype, "an uploaded file has no folder", location)
+        return _not_followed(report, where, rtype, msg("import.stack_why_upload", "an uploaded file has no folder"),
+                             location)
     if os.path.isabs(location):
-        return _not_followed(report, where, rtype, "an absolute path", location)
+        return _not_followed(report, where, rtype, msg("import.stack_why_absolute", "an absolute path"), location)
     path = os.path.realpath(os.path.join(scope.folder, location.removeprefix("file://")))
     if os.path.commonpath([files.root, path]) != files.root:
-        return _not_followed(report, where, rtype, "outside the imported folder", location)
+        return _not_followed(report, where, rtype, msg("import.stack_why_outside", "outside the imported folder"),
+                             location)
     if not os.path.isfile(path):
-        return _not_followed(report, where, rtype, "no such file", location)
+        return _not_followed(report, where, rtype, msg("import.stack_why_missing", "no such file"), location)
     return path
 
 

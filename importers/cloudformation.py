@@ -213,8 +213,6 @@ def _ignored(lid: str, rtype: str) -> str:
     """A report line for a resource the planner does not price."""
     if rtype in NO_CHARGE:
         return f"{lid} ({rtype}): no charge of its own"
-    if rtype == "AWS::Serverless::Application" or rtype == "AWS::CloudFormation::Stack":
-        return f"{lid} ({rtype}): nested stack not followed; import its template separately"
     return f"{lid} ({rtype}): not priced by the planner; its cost is not in the estimate"
 
 

@@ -116,7 +116,7 @@ def read_terraform(files: dict[str, str], *, params: dict[str, str], tfvars: dic
     values, missing = variable_values(module.variables, params, _tfvars(tfvars, parser), report)
     ctx = ImportContext(TfResolver(values, missing, module.locals), report, find_refs=references)
     chosen_region = region or _provider_region(ctx, module, default_region)
-    folders = folders or ModuleFolders(None, None, lambda folder: {})
+    folders = folders or ModuleFolders(None, None, lambda folder: ({}, []))
     expander = Expander(ctx, ModuleFiles(folders.root, folders.base, folders.read,
                                          lambda texts: parse_module(texts, parser)))
     active = expander.root(module, ctx.resolver)

@@ -54,7 +54,7 @@ class ModuleFolders:
 
     root: str | None
     base: str | None
-    read: Callable[[str], dict[str, str]]
+    read: Callable[[str], tuple[dict[str, str], list[str]]]  # folder → (.tf texts, entries skipped)
 
 
 @dataclass
@@ -414,7 +414,8 @@ class Expander:
     def _parsed(self, directory: str, where: str) -> TfModule:
         """A module folder, read and parsed once however many blocks use it."""
         if directory not in self.parsed:
-            texts = self.files.read(directory)
+            texts, skipped = self.files.read(directory)
+            self.report.ignored += [f"{where}: {line}" for line in skipped]
             if not texts:
                 self.report.notes.append(f"{where}: the module folder holds no .tf files")
             self.parsed[directory] = self.files.parse(texts)

@@ -345,3 +345,13 @@ def test_modules_that_multiply_are_refused_past_the_instance_limit(tmp_path):
         import_path(tmp_path)
     with pytest.raises(TemplateError, match="expands to more than 1,000"):
         import_path(write(tmp_path / "big", {"main.tf": 'resource "aws_sqs_queue" "q" {\n  count = 100000\n}\n'}))
+
+
+def test_a_module_folders_symlinked_file_outside_is_not_read(tmp_path):
+    secret = write(tmp_path / "elsewhere", {"secret.tf": 'resource "aws_sqs_queue" "secret" {}\n'})
+    app = write(tmp_path / "app", {"main.tf": 'module "m" {\n  source = "./m"\n}\n',
+                                   "m/main.tf": 'resource "aws_sns_topic" "t" {}\n'})
+    (app / "m" / "secret.tf").symlink_to(secret / "secret.tf")
+    result = import_path(app)
+    assert [c["id"] for c in result.design["components"]] == ["m_t"]
+    assert "module.m: secret.tf: a symlink to outside the directory; not read" in result.report.ignored
