@@ -46,11 +46,14 @@ STANDALONE_KINDS = ("cognito",)
 def build_design(found: Found, *, name: str, region: str, report: ImportReport) -> dict[str, Any]:
     """The design mapping for what an importer found; the report gains wiring notes and assumptions."""
     components = list(found.components.values())
-    if not components and report.hidden:  # ---- tfmod: say what may hold them
+    if report.hidden:  # ---- tfmod: say what may hold resources the design lacks
         more = len(report.hidden) - 3
         parts = [msg("import.hidden_part", "{part}", part=part) for part in report.hidden[:3]]
         parts += [msg("import.hidden_more", "and {n} more", n=more)] if more > 0 else []
         shown = joined(parts, "; ")
+        if components:
+            report.notes.append(f"the design may lack resources held by what was not followed or skipped: {shown}")
+    if not components and report.hidden:
         raise TemplateError([msg("import.no_supported_hidden", "{source}: no supported resources (Lambda, API "
                                  "Gateway, DynamoDB, S3, SQS, SNS, Cognito, CloudFront) found; what may hold them: "
                                  "{hidden}", source=report.source, hidden=shown)])

@@ -88,6 +88,10 @@ def test_registry_and_remote_modules_are_named_one_line_each(sample):
         "module.from_git: git::https://example.com/infra/modules.git//bucket?ref=v1.2.0 (a remote module): not "
         "followed; only local ./ and ../ module folders are read",
     ]
+    assert "the design may lack resources held by what was not followed or skipped: module.lambda_from_registry " \
+           "(terraform-aws-modules/lambda/aws): a registry or remote module, not followed; module.from_git " \
+           "(git::https://example.com/infra/modules.git//bucket?ref=v1.2.0): a registry or remote module, not " \
+           "followed" in sample.report.notes
 
 
 def test_count_for_each_toset_length_and_count_index_pairs(tmp_path):
