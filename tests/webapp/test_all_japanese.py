@@ -52,6 +52,9 @@ ALLOWED = {
     "csv", "xlsx", "html",
     # Streamlit draws these itself; no parameter sets them (st.file_uploader's drop zone)
     "Browse", "files", "Drag", "and", "drop", "file", "here", "Limit", "per",
+    # ---- tfmod: the import box takes a .zip of a folder
+    "zip",
+    # ---- end tfmod
 }
 
 #: words that are names, not English: AWS API and field names (GetAccountSettings, ReadCapacityUnits),
