@@ -301,7 +301,10 @@ class Expander:
         """A count: a number, or `length(x)` of a known list or map."""
         inner = _call_argument(raw, "length")
         if inner is not None:
-            return len(self._literal(scope, inner))
+            value = self._literal(scope, inner)
+            if not isinstance(value, (list, dict, str)):
+                raise Unresolved(f"length() of {_shown(value)}: not a list, map or text")
+            return len(value)
         return scope.resolver.resolve(raw)
 
     def _collection(self, scope: Scope, raw: Any) -> dict[Any, Any]:
@@ -319,8 +322,11 @@ class Expander:
         """The value of an expression that may be a list literal (`["a", var.b]`)."""
         text = inner.strip()
         if text.startswith("["):
-            parsed = self.files.parse({"for_each.tf": f"locals {{\n  __value__ = {text}\n}}\n"}).locals.get(
-                "__value__", _NONE)
+            try:
+                parsed = self.files.parse({"for_each.tf": f"locals {{\n  __value__ = {text}\n}}\n"}).locals.get(
+                    "__value__", _NONE)
+            except TemplateError:
+                parsed = _NONE
             if parsed is _NONE:
                 raise Unresolved(f"{text} is not a list of known values")
             return scope.resolver.resolve(parsed)

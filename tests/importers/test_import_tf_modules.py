@@ -359,3 +359,16 @@ def test_a_module_folders_symlinked_file_outside_is_not_read(tmp_path):
     result = import_path(app)
     assert [c["id"] for c in result.design["components"]] == ["m_t"]
     assert "module.m: secret.tf: a symlink to outside the directory; not read" in result.report.ignored
+
+
+@pytest.mark.parametrize("count", ["length(5)", 'length(["a", ]]', "1e30", "-1", "var.nope", "length(var.nope)"])
+def test_counts_that_cannot_be_used_are_one_line_never_a_crash(tmp_path, count):
+    write(tmp_path, {"main.tf": f'resource "aws_sqs_queue" "q" {{\n  count = {count}\n}}\n'
+                                'resource "aws_sns_topic" "t" {}\n'})
+    try:
+        result = import_path(tmp_path)
+    except TemplateError as err:  # invalid HCL or too many instances: one line naming the file
+        assert len(err.problems) == 1 and "unexpected" not in err.problems[0], err.problems
+    else:
+        assert {c["id"] for c in result.design["components"]} <= {"q", "t"}
+        assert any("aws_sqs_queue.q" in line for line in result.report.unresolved + result.report.notes)
