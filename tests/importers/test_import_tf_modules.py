@@ -372,3 +372,27 @@ def test_counts_that_cannot_be_used_are_one_line_never_a_crash(tmp_path, count):
     else:
         assert {c["id"] for c in result.design["components"]} <= {"q", "t"}
         assert any("aws_sqs_queue.q" in line for line in result.report.unresolved + result.report.notes)
+
+
+def test_the_cli_takes_module_root(tmp_path):
+    import subprocess
+    import sys
+
+    write(tmp_path, {"shared/fn/main.tf": 'resource "aws_lambda_function" "this" {\n  memory_size = 640\n}\n',
+                     "app/main.tf": 'module "fn" {\n  source = "../shared/fn"\n}\n'})
+    command = [sys.executable, str(ROOT / "cli.py"), "import", str(tmp_path / "app"), "--format", "json"]
+    refused = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert refused.returncode == 2 and refused.stderr.count("\n") == 1
+    assert "module.fn (../shared/fn): outside the imported folder, not followed" in refused.stderr
+    widened = subprocess.run([*command, "--module-root", str(tmp_path)], capture_output=True, text=True, timeout=120)
+    assert widened.returncode == 0, widened.stderr
+    assert '"memory_mb": 640' in widened.stdout
+
+
+@needs_corpus
+def test_a_real_partial_import_says_what_it_lacks():
+    # terraform-aws-modules/lambda examples/complete: one SQS queue of its own, 15 modules from ../../
+    result = import_path(CORPUS / "tfmod" / "lambda__complete")
+    assert [c["type"] for c in result.design["components"]] == ["sqs"]
+    assert any(line.startswith("the design may lack resources held by what was not followed or skipped: module.")
+               and line.endswith("and 12 more") for line in result.report.notes)
