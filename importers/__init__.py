@@ -34,6 +34,7 @@ from importers.common import (
     too_large,
     unexpected,
 )
+from importers.sls_import import is_serverless, read_serverless
 from importers.template_text import load_template_text
 from importers.terraform import read_terraform
 from importers.tf_modules import ModuleFolders
@@ -54,14 +55,22 @@ class ImportResult:
 
 
 def import_text(text: str, filename: str, *, params: dict[str, str] | None = None,
-                region: str | None = None, stacks: StackFiles | None = None) -> ImportResult:
-    """Import one template text: Terraform when `filename` ends in .tf, else CloudFormation/SAM
-    (`stacks`: where its nested stacks' local templates are read; none without it)."""
+                region: str | None = None, stage: str | None = None, env: dict[str, str] | None = None,
+                source_format: str = "auto", stacks: StackFiles | None = None) -> ImportResult:
+    """Import one template text: Terraform when `filename` ends in .tf, a serverless.yml when it looks like
+    one (or `source_format` is "serverless"), else CloudFormation/SAM. `stage` and `env` are read by
+    serverless.yml variables only (`${opt:stage}`, `${env:NAME}`); `stacks`: where a template's nested
+    stacks' local templates are read (none without it)."""
     if filename.endswith(".tf"):
         return import_terraform({filename: text}, filename, params=params, region=region)
     _check_region(region)
     with _named(filename):
         template = load_template_text(text, filename)
+    # ---- sls
+    if source_format == "serverless" or (source_format == "auto" and is_serverless(template)):
+        return _import_serverless(template, filename, params=params or {}, region=region, stage=stage,
+                                  env=env or {})
+    # ---- end sls
     report = ImportReport(filename)
     chosen = region or DEFAULT_REGION
     with _named(filename):
@@ -126,8 +135,19 @@ def module_folders(base: Path, root: Path | None = None) -> ModuleFolders:
     return ModuleFolders(real_root, real_base, read)
 
 
+def _import_serverless(config: dict, filename: str, *, params: dict[str, str], region: str | None,
+                       stage: str | None, env: dict[str, str]) -> ImportResult:
+    """A serverless.yml through importers.sls_import (variables, compiled events, merged resources)."""
+    report = ImportReport(filename, "Serverless Framework")
+    with _named(filename):
+        found, name, chosen = read_serverless(config, params=params, stage=stage, region=region, env=env,
+                                              default_region=DEFAULT_REGION, report=report)
+        return _finish(build_design(found, name=name, region=chosen, report=report), report)
+
+
 def import_path(path: Path, *, params: dict[str, str] | None = None, region: str | None = None,
-                module_root: Path | None = None) -> ImportResult:
+                stage: str | None = None, env: dict[str, str] | None = None,
+                source_format: str = "auto", module_root: Path | None = None) -> ImportResult:
     """Read and import a template file, a `.tf` file, or a directory of `.tf` files.
 
     Only regular files are read, each at most MAX_TEMPLATE_BYTES (read up to one byte more, never
@@ -157,7 +177,8 @@ def import_path(path: Path, *, params: dict[str, str] | None = None, region: str
     if path.name.endswith(".tf"):
         return import_terraform({path.name: text}, path.name, params=params, region=region,
                                 folders=module_folders(path.parent, module_root))
-    return import_text(text, path.name, params=params, region=region, stacks=stack_files(path, module_root))
+    return import_text(text, path.name, params=params, region=region, stage=stage, env=env,
+                       source_format=source_format, stacks=stack_files(path, module_root))
 
 
 _KINDS = ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a character device"),

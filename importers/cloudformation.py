@@ -36,13 +36,18 @@ NO_CHARGE = frozenset({
 
 
 def read_cloudformation(template: dict, *, params: dict[str, str], region: str,
-                        report: ImportReport, files: StackFiles | None = None) -> tuple[Found, str]:
+                        report: ImportReport, unknown: dict[str, str] | None = None,
+                        files: StackFiles | None = None) -> tuple[Found, str]:
     """The components and wiring of a template (and of its nested stacks whose templates are local
-    files, when `files` says where they are), and a name for the design."""
+    files, when `files` says where they are), and a name for the design.
+
+    `unknown`: parameter names a compiler put in the template for values it could not resolve, each
+    with why (a `Ref` to one is reported as unresolved where it is read; importers/sls_import.py)."""
     resources = _resources(template, report.source)
     check_intrinsics(template)
     report.kind = "SAM" if _is_sam(template) else "CloudFormation"
     values, missing = parameter_values(template, params, report)
+    missing.update(unknown or {})
     files = files or StackFiles(None, None, lambda path: {})
     scope = StackScope("", frozenset(resources), _section(template, "Outputs"), folder=files.base,
                        chain=(files.template,) if files.template else ())

@@ -9,8 +9,9 @@ with an absolute path, a `..` step, a drive letter, a symlink or encryption is r
 go to a fresh temporary folder, removed afterwards.
 
 What is imported: the shallowest folder holding `.tf` files (Terraform, its modules read inside
-the zip), else the shallowest `template.yaml`/`template.yml` (SAM's name), else the one YAML or
-JSON file at the shallowest level; when two candidates tie, the upload is refused naming them.
+the zip), else the shallowest `template.yaml`/`template.yml` (SAM's name) or `serverless.yml`,
+else the one YAML or JSON file at the shallowest level; when two candidates tie, the upload is
+refused naming them.
 """
 
 from __future__ import annotations
@@ -25,13 +26,14 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from importers.common import MAX_TEMPLATE_BYTES, TemplateError
+from importers.sls_import import looks_like_serverless
 from models.messages import msg
 
 MAX_ZIP_BYTES = 5_000_000
 MAX_ZIP_ENTRIES = 500
 MAX_ZIP_TOTAL_BYTES = 10_000_000
 KEPT_SUFFIXES = (".tf", ".tfvars", ".yaml", ".yml", ".json")
-SAM_NAMES = ("template.yaml", "template.yml")
+SAM_NAMES = ("template.yaml", "template.yml", "serverless.yml", "serverless.yaml")
 
 
 def import_zip(data: bytes, name: str, *, template_region: str | None = None, **options: Any) -> Any:
@@ -53,7 +55,9 @@ def import_zip(data: bytes, name: str, *, template_region: str | None = None, **
         files = _extract(archive, folder, name)
         target = _choose(files, folder, name)
         options["module_root"] = folder
-        if target.is_file() and template_region is not None:
+        # a serverless.yml names its own region (provider.region), as Terraform does
+        if target.is_file() and template_region is not None and \
+                not looks_like_serverless(target.read_text(encoding="utf-8", errors="replace")):
             options.setdefault("region", template_region)
         return import_path(target, **options)
 

@@ -96,3 +96,13 @@ def test_function_code_is_not_extracted_and_the_upload_never_raises():
     outcome = import_zip_upload("fn.zip", data)
     assert [(c["id"], c["memory_mb"]) for c in outcome.design["components"]] == [("f", 512)]
     assert import_zip_upload("x.zip", b"junk").problems == ("x.zip: not a valid .zip file",)
+
+
+def test_a_zipped_serverless_yml_keeps_its_own_region():
+    text = (SAMPLES / "serverless_orders.yml").read_text(encoding="utf-8")
+    outcome = import_zip_upload("orders.zip", zip_of({"orders/serverless.yml": text, "orders/handler.js": "x"}),
+                                "", "us-east-1")
+    assert outcome.problems == ()
+    expected = import_path(SAMPLES / "serverless_orders.yml").design
+    assert outcome.design["region"] == expected["region"] == "ap-northeast-1"  # ${opt:region, 'ap-northeast-1'}
+    assert outcome.design["components"] == expected["components"]
