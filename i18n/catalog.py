@@ -137,6 +137,36 @@ _SHOWN = {
     # ---- scale: entries of this feature go here (one block per feature keeps merges clean)
     # ---- end scale
     # ---- region: entries of this feature go here (one block per feature keeps merges clean)
+    # the console's Japanese Region names (a design may name any commercial Region)
+    "region_name_us-east-2": "米国東部（オハイオ）",
+    "region_name_us-west-1": "米国西部（北カリフォルニア）",
+    "region_name_us-west-2": "米国西部（オレゴン）",
+    "region_name_af-south-1": "アフリカ（ケープタウン）",
+    "region_name_ap-east-1": "アジアパシフィック（香港）",
+    "region_name_ap-south-1": "アジアパシフィック（ムンバイ）",
+    "region_name_ap-south-2": "アジアパシフィック（ハイデラバード）",
+    "region_name_ap-southeast-1": "アジアパシフィック（シンガポール）",
+    "region_name_ap-southeast-2": "アジアパシフィック（シドニー）",
+    "region_name_ap-southeast-3": "アジアパシフィック（ジャカルタ）",
+    "region_name_ap-southeast-4": "アジアパシフィック（メルボルン）",
+    "region_name_ap-southeast-5": "アジアパシフィック（マレーシア）",
+    "region_name_ap-southeast-7": "アジアパシフィック（タイ）",
+    "region_name_ap-northeast-2": "アジアパシフィック（ソウル）",
+    "region_name_ca-central-1": "カナダ（中部）",
+    "region_name_ca-west-1": "カナダ西部（カルガリー）",
+    "region_name_eu-central-1": "欧州（フランクフルト）",
+    "region_name_eu-central-2": "欧州（チューリッヒ）",
+    "region_name_eu-west-1": "欧州（アイルランド）",
+    "region_name_eu-west-2": "欧州（ロンドン）",
+    "region_name_eu-west-3": "欧州（パリ）",
+    "region_name_eu-south-1": "欧州（ミラノ）",
+    "region_name_eu-south-2": "欧州（スペイン）",
+    "region_name_eu-north-1": "欧州（ストックホルム）",
+    "region_name_il-central-1": "イスラエル（テルアビブ）",
+    "region_name_me-south-1": "中東（バーレーン）",
+    "region_name_me-central-1": "中東（アラブ首長国連邦）",
+    "region_name_mx-central-1": "メキシコ（中部）",
+    "region_name_sa-east-1": "南米（サンパウロ）",
     # ---- end region
     # ---- services: entries of this feature go here (one block per feature keeps merges clean)
     # ---- end services
@@ -144,6 +174,12 @@ _SHOWN = {
     # ---- end modules
     # ---- sls: entries of this feature go here (one block per feature keeps merges clean)
     # ---- end sls
+    # ---- kms
+    "type_kms": "KMS", "type_waf": "WAF", "service_kms": "KMS", "service_waf": "WAF",
+    "unit_keys": "キー", "unit_web-ACLs": "ウェブ ACL", "unit_rules": "ルール",
+    "choice_customer": "カスタマーマネージドキー", "choice_aws": "AWS マネージドキー",
+    "choice_False": "オフ", "choice_True": "オン",
+    # ---- end kms
 }
 TEXT.update({key: {"en": key.split("_", 1)[1].removeprefix("name_"), "ja": ja} for key, ja in _SHOWN.items()})
 
@@ -176,6 +212,17 @@ FIELD_LABELS: dict[str, dict[str, str]] = {
     "invocations_per_month": {"en": "Invocations per month", "ja": "月間呼び出し数"},
     "messages_per_month": {"en": "Messages per month", "ja": "月間メッセージ数"},
     "publishes_per_month": {"en": "Publishes per month", "ja": "月間発行数"},
+    # ---- kms
+    "keys": {"en": "Customer managed keys", "ja": "カスタマーマネージドキー数"},
+    "managed_by": {"en": "Key managed by", "ja": "キーの管理者"},
+    "requests_per_month": {"en": "Requests per month", "ja": "月間リクエスト数"},
+    "rules": {"en": "Rules and rule groups", "ja": "ルールとルールグループの数"},
+    "rate_limit": {"en": "Rate limit per IP per window", "ja": "IP ごとのウィンドウあたり上限"},
+    "clients": {"en": "Client IP addresses", "ja": "クライアント IP 数"},
+    "kms_data_key_reuse_s": {"en": "Data key reuse period (s)", "ja": "データキー再利用期間（秒）"},
+    "kms_callers": {"en": "Connections calling KMS", "ja": "KMS を呼ぶ接続数"},
+    "bucket_key": {"en": "S3 Bucket Key", "ja": "S3 バケットキー"},
+    # ---- end kms
 }
 
 #: words of the quote settings, Compare, sharing, saved designs and ranges
@@ -992,6 +1039,34 @@ _FIELD_HELP: dict[str, dict[str, str]] = {
                           "ja": "月間 DNS クエリ数。既定値 0。"},
     "per_month": {"en": "Per month (count), instead of the flow.",
                   "ja": "月間の件数（フローの代わり）。"},
+    # ---- kms
+    "managed_by": {"en": "customer (a key you create, $1 a month) or aws (AWS managed key, no monthly fee; requests "
+                         "billed). Default customer.",
+                   "ja": "カスタマーマネージドキー（作成するキー、月 1 USD）か AWS マネージドキー"
+                         "（月額なし・リクエストは課金）。既定値はカスタマーマネージドキー。"},
+    "requests_per_month.kms": {"en": "The application's own KMS calls per month (Encrypt, Decrypt ...), besides "
+                                     "the SSE-KMS use. Default 0.",
+                               "ja": "SSE-KMS 以外にアプリケーションが直接呼ぶ月間の KMS リクエスト数。既定値 0。"},
+    "kms_key": {"en": "The kms component whose key encrypts this (SSE-KMS). Empty: AWS's own encryption, no KMS "
+                      "requests.",
+                "ja": "暗号化に使う KMS コンポーネント（SSE-KMS）。空欄は AWS 側の暗号化で KMS リクエストなし。"},
+    "bucket_key": {"en": "S3 Bucket Key: up to 99% fewer KMS requests (at least 1% remain). Default off.",
+                   "ja": "S3 バケットキー。KMS リクエストを最大 99% 削減（1% 以上は残る）。既定値はオフ。"},
+    "kms_data_key_reuse_s": {"en": "Seconds SQS reuses a data key (60–86,400). AWS default 300.",
+                             "ja": "SQS がデータキーを再利用する秒数（60〜86,400）。AWS の既定値 300。"},
+    "kms_callers": {"en": "Connections using the table in five minutes (each execution environment its own). "
+                          "Default 1.",
+                    "ja": "5 分間にテーブルを使う接続数（実行環境ごとに 1 つ）。既定値 1。"},
+    "keys": {"en": "Customer managed keys (count), $1 a key-month each. Default 1.",
+             "ja": "カスタマーマネージドキー数（1 キー月 1 USD）。既定値 1。"},
+    "rules": {"en": "Rules and rule groups in the web ACL (each billed as a rule). Default 1.",
+              "ja": "ウェブ ACL のルールとルールグループの数（それぞれ 1 ルールとして課金）。既定値 1。"},
+    "rate_limit": {"en": "Rate-based rule: requests per client IP per window (at least 10). Empty: no such rule.",
+                   "ja": "レートベースのルール：ウィンドウあたりクライアント IP ごとのリクエスト数（10 以上）。空欄は"
+                         "ルールなし。"},
+    "clients": {"en": "Client IP addresses sharing the peak traffic (users behind one NAT count once).",
+                "ja": "ピーク時のトラフィックを分け合うクライアント IP 数（1 つの NAT の背後のユーザーは 1 つ）。"},
+    # ---- end kms
 }
 
 
@@ -1075,6 +1150,12 @@ _CHECK_NAMES: dict[str, dict[str, str]] = {
     "resilience.idempotency": {"en": "Idempotency of retried events", "ja": "再試行されるイベントの冪等性"},
     "availability.composite": {"en": "Composite availability (SLA)", "ja": "複合可用性（SLA）"},
     "traffic.not_given": {"en": "Traffic not given", "ja": "トラフィックの指定なし"},
+    # ---- kms
+    "kms.request_quota": {"en": "KMS request quota (shared by the account)", "ja": "KMS のリクエストクォータ（アカウ"
+                                                                                   "ントで共有）"},
+    "waf.rate_rule": {"en": "WAF rate-based rule against the design's clients", "ja": "WAF のレートベースのルールと設"
+                                                                                      "計自身のクライアント"},
+    # ---- end kms
 }
 
 
@@ -1189,6 +1270,22 @@ UI: dict[str, dict[str, str]] = {
                                                  "headroom %": "余裕 %"})),
     # ---- end scale
     # ---- region: entries of this feature go here (one block per feature keeps merges clean)
+    **_ns("page.region", {  # the Region pickers (webapp/views/regions.py)
+        "as_of": {"en": "prices as of {date}", "ja": "価格の基準日 {date}"},
+        "refreshed": {"en": "refreshed from the AWS Price List", "ja": "AWS Price List から更新"},
+        "no_catalog": {"en": "no price catalog: run `python cli.py prices refresh --region {region}`",
+                       "ja": "価格表なし：`python cli.py prices refresh --region {region}` を実行してください"},
+    }),
+    **_ns("account", {  # the Account page's prices panel for a Region with no bundled catalog
+        "prices_none": {"en": "{region} has no price catalog: press the button above (the server needs "
+                              "{pull_env}=1) or run `python cli.py prices refresh --region {region}`.",
+                        "ja": "{region} には価格表がありません。上のボタンを押すか（サーバーに {pull_env}=1 "
+                              "が必要です）、`python cli.py prices refresh --region {region}` を実行してください。"},
+        "prices_built": {"en": "Catalog for {region} built from the AWS Price List: {refreshed_at} ({path}); {missing} "
+                               "price(s) have no Price List product and are left without a price.",
+                         "ja": "{region} の価格表は AWS Price List から作成しました：{refreshed_at}（{path}）。"
+                               "Price List に商品がない {missing} 件は価格なしのままです。"},
+    }),
     # ---- end region
     # ---- services: entries of this feature go here (one block per feature keeps merges clean)
     # ---- end services

@@ -650,9 +650,6 @@ JA: dict[str, tuple[str, str]] = {
     # ---- the Price List refresh (aws/price_list.py)
     "refresh.pricing_region": ("AWS Price List API が応答するのは {regions} だけです（{region} ではありません）",
                                "b05abf9b"),
-    "refresh.no_catalog": ("{region!r} には更新できる同梱の価格表がありません。あるもの：{regions}", "22cf6fa0"),
-    "refresh.nothing": ("{region} の価格を 1 件も更新できませんでした（{reason}）。同梱の価格表をそのまま使います",
-                        "3a720021"),
     "refresh.no_products": ("一致する商品がありません", "3b2379b8"),
     # ---- importers' refusals: files and formats
     "import.no_tf_files": ("{path}：このディレクトリに .tf ファイルがありません{why}", "6c2d2d90"),
@@ -666,7 +663,6 @@ JA: dict[str, tuple[str, str]] = {
                                    "ません（1 ディレクトリ {limit:,} バイトまで）", "89497205"),
     "import.not_regular": ("{path}：通常のファイルではありません（{kind}）。テンプレートファイルを指定してください",
                            "8c9d9833"),
-    "import.bad_region": ("リージョン {region!r} の価格表はありません。使えるもの：{allowed}", "091deccd"),
     "import.no_supported": ("{source}：対応するリソース（Lambda、API Gateway、DynamoDB、S3、SQS、SNS、Cognito、"
                             "CloudFront）が見つかりません", "e90dce42"),
     "import.too_many": ("{source}：対応するリソースが {n} 個あります。1 つの設計は {most} 個までです（テンプレー"
@@ -756,6 +752,25 @@ JA: dict[str, tuple[str, str]] = {
         "2f} ずれています（請求 USD {billed_usd:,.2f}、見積もり {usd:,.2f}）", "42d42fa5"),
     # ---- end scale
     # ---- region: entries of this feature go here (one block per feature keeps merges clean)
+    "design.region_code": ("{value!r} は AWS の商用リージョンのコードではありません（us-east-1 や eu-west-1 など）",
+                           "bdd181e9"),
+    "design.region_no_catalog": (
+        "region：{region} にはまだ価格表がありません。`python cli.py prices refresh --region {region}` で AWS Price "
+        "List から作成し（pricing:GetProducts を許可した AWS 認証情報が必要です）、もう一度見積もってください。"
+        "価格表のあるリージョン：{regions}", "51251c4f"),
+    "estimate.built_catalog.warning": (
+        "{region} の価格は、{date} に AWS Price List から作成した価格表のものです（このリージョンの同梱の価格表は"
+        "ありません）。Price List になかった価格は 0 ではなく「価格なし」になります", "5f72f7f4"),
+    "refresh.not_a_region": ("{region!r} は AWS の商用リージョンのコードではありません（eu-west-1 など）。"
+                             "同梱の価格表：{regions}", "4530f788"),
+    "refresh.bundled_stays": ("同梱の価格表をそのまま使います", "78fa70f5"),
+    "refresh.no_catalog_written": ("価格表は作成していません", "4dcc8278"),
+    "refresh.nothing_for": ("{region} の価格を 1 件も更新できませんでした（{reason}）。{kept}", "13b69393"),
+    "import.region_code": ("リージョン {region!r} は AWS の商用リージョンのコードではありません。"
+                           "同梱の価格表：{allowed}。ほかの商用リージョン（eu-west-1 など）は "
+                           "`python cli.py prices refresh --region R` の後に使えます", "655177b2"),
+    "account_import.region_refresh": ("{region} の価格で計算するには、`python cli.py prices refresh --region {region}` "
+                                      "でそのリージョンの価格表を作成してから、もう一度取り込んでください", "e463e4d2"),
     # ---- end region
     # ---- services: entries of this feature go here (one block per feature keeps merges clean)
     # ---- end services
@@ -839,6 +854,71 @@ JA: dict[str, tuple[str, str]] = {
     "import.sls_too_many_nodes": ("変数による値のコピーが {n:,} 個を超えました（同じ値の参照の繰り返し）", "1846896a"),
     "import.sls_too_many": ("変数の評価が {n:,} 回を超えました（互いに参照し合う変数の繰り返し）", "22abf4f7"),
     # ---- end sls
+    # ---- wiring: batch settings (models/design/batch_rules.py)
+    "design.batch_needs_source": (
+        "{where}.batch_size / batching_window_s：'from' が SQS キュー、DynamoDB テーブル（そのストリーム）または "
+        "Kinesis ストリームである関数にのみ指定できます", "259036b0"),
+    "design.batch_window_fifo": (
+        "{where}.batching_window_s：FIFO キューにはバッチウィンドウがありません（AWS の仕様）。削除するか標準キューを"
+        "使ってください", "ef394534"),
+    "design.batch_size_fifo": ("{where}.batch_size {size}：FIFO キューでは 10 以下です", "42099204"),
+    "design.batch_size_window": ("{where}.batch_size {size}：SQS キューから 10 を超えて受け取るには "
+                                 "batching_window_s を 1 以上にする必要があります（AWS の仕様）", "3514c75c"),
+    # ---- end wiring
+    # ---- kms
+    "design.kms_aws_rotations": (
+        "`rotations` はカスタマーマネージドキーにのみ指定できます（`managed_by: customer`）", "1ba1a46a"),
+    "design.kms_key_unknown": (
+        "components[{i}] ({id}).kms_key：「{name}」という KMS コンポーネントはありません。"
+        "KMS コンポーネント：{known}",
+        "b1ccb215"),
+    "design.kms_not_driven": (
+        "KMS キーは `keys` と、`kms_key` でこのキーを指定したコンポーネントのリクエストで計上します。"
+        "`from` では駆動されません",
+        "9152264f"),
+    "design.waf_not_driven": (
+        "ウェブ ACL は `protects` に指定したコンポーネントへのリクエストを検査します。`from` では駆動されません",
+        "12ab9b9d"),
+    "design.waf_protects": (
+        "components[{i}] ({id}).protects：「{name}」は設計内の CloudFront ディストリビューションでも "
+        "REST API でもありません。ウェブ ACL はこれら（`type: cloudf"
+        "ront`、または `api: rest` の `api_gateway`）を保護します",
+        "584079ce"),
+    "design.waf_protects_twice": (
+        "components[{i}] ({id}).protects：「{name}」はすでに {other} が保護しています。"
+        "AWS が関連付けられるウェブ ACL は 1 リソースにつき 1 つです", "0bdfa2ba"),
+    "kms.request_quota.limit": (
+        "アカウントで共有する KMS の暗号化オペレーションの毎秒リクエスト数（{region}、{quota:,.0f}）", "aa80afe6"),
+    "kms.request_quota.consequence": (
+        "月 {n:,.0f} 件の KMS リクエストがスロットリング（ThrottlingException）されます。その背後の S3 のアップロード"
+        "とダウンロード、キューへの送信、テーブルの読み込みが失敗または再試行になります。{users} はアカウント内の他の"
+        " KMS の利用とクォータを共有しています。", "8b05461e"),
+    "kms.request_quota.action": (
+        "S3 バケットキーを有効にする（`bucket_key: true`）、SQS "
+        "のデータキー再利用期間（`kms_data_key_reuse_s`）を延ばす、"
+        "またはクォータの引き上げ（Service Quotas の `Cryptographic"
+        " operations (symmetric) request rate`）をリクエストし"
+        "てください。", "a74e7892"),
+    "unit.kms_requests_per_s_busiest": ("KMS リクエスト/秒（最も多い 1 秒）", "e8a4f631"),
+    "unit.requests_per_ip_window": ("評価ウィンドウ内のクライアント IP あたりリクエスト数", "5443a454"),
+    "waf.rate_rule.limit": ("レートベースのルール：{window} 秒あたりクライアント IP ごとに {limit:,.0f} リクエスト",
+                            "6a0241aa"),
+    "waf.rate_rule.consequence": (
+        "設計自身のクライアントからのリクエストのうち月 {n:,.0f} 件がレートベースのルールでブロック（403）されます。"
+        "ピーク時のトラフィックを {clients:,} 個の IP で分け合い、1 つあたり {window} 秒に約 {peak:,.0f} リクエストで"
+        "す。", "60dfe7b9"),
+    "waf.rate_rule.action": (
+        "`rate_limit` を最も多いクライアントのウィンドウあた"
+        "りリクエスト数より上げる、送信元 IP の代わりにヘッダーや転送"
+        "された IP で集約する、または攻撃に使われるパスにルールの範囲を絞ってください。", "16552905"),
+    "waf.rate_rule.no_clients": (
+        "このルールはクライアント IP ごとにリクエストを数えますが、設計にはトラフィックの送信元 IP の数がありません",
+        "1c05cefa"),
+    "waf.rate_rule.clients_action": (
+        "{id} の `clients`（ピーク時のクライアント IP アドレ"
+        "ス数。1 つの NAT の背後のユーザーは 1 つと数えます）を指定し"
+        "てください。", "b6a3d8e9"),
+    # ---- end kms
 }
 
 

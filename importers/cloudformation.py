@@ -15,7 +15,9 @@ from importers.cfn_resources import READERS
 from importers.cfn_wiring import COMPONENT_WIRING, WIRING_RESOURCES
 from importers.common import Found, ImportReport, TemplateError, Unresolved, refuse_unknown_params
 from importers.context import ImportContext
+from importers.dns_mail import cfn_dns_mail
 from importers.intrinsics import Resolver, check_intrinsics
+from importers.service_links import CFN_NAME_PROPERTIES, cfn_parameters, link_named_resources
 from models.messages import msg
 
 SAM_TRANSFORM = "AWS::Serverless-2016-10-31"
@@ -33,6 +35,19 @@ NO_CHARGE = frozenset({
     "AWS::Cognito::UserPoolClient", "AWS::Cognito::UserPoolDomain", "AWS::Cognito::UserPoolGroup",
     "AWS::Lambda::EventInvokeConfig", "AWS::CloudFormation::WaitConditionHandle",
 })
+# ---- wiring: more resources with no charge of their own (network plumbing, API keys and usage plans, policies)
+NO_CHARGE = NO_CHARGE | frozenset({
+    "AWS::EC2::VPC", "AWS::EC2::Subnet", "AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupIngress",
+    "AWS::EC2::SecurityGroupEgress", "AWS::EC2::RouteTable", "AWS::EC2::Route", "AWS::EC2::SubnetRouteTableAssociation",
+    "AWS::EC2::InternetGateway", "AWS::EC2::VPCGatewayAttachment", "AWS::EC2::NetworkAcl", "AWS::EC2::NetworkAclEntry",
+    "AWS::EC2::SubnetNetworkAclAssociation", "AWS::ApiGateway::ApiKey", "AWS::ApiGateway::UsagePlan",
+    "AWS::ApiGateway::UsagePlanKey", "AWS::ApiGateway::GatewayResponse", "AWS::ApiGateway::BasePathMapping",
+    "AWS::ApiGatewayV2::RouteResponse", "AWS::ApiGatewayV2::IntegrationResponse", "AWS::ApiGatewayV2::ApiMapping",
+    "AWS::Serverless::Connector", "AWS::Logs::SubscriptionFilter", "AWS::SQS::QueueInlinePolicy",
+    "AWS::SNS::TopicInlinePolicy", "AWS::IAM::RolePolicy", "AWS::IAM::ServiceLinkedRole",
+    "AWS::Cognito::UserPoolResourceServer", "AWS::CDK::Metadata", "AWS::CloudFormation::WaitCondition",
+})
+# ---- end wiring
 
 
 def read_cloudformation(template: dict, *, params: dict[str, str], region: str,
@@ -80,6 +95,12 @@ def _read(template: dict, resources: dict[str, dict], given: tuple[dict[str, Any
         _read(child.template, child_resources, (child.values, child.missing), region, report, child.scope, files,
               shared)
     ctx.aliases.update(_aliases(ctx, active, prefix))
+    # ---- wiring: resources named through a parameter the function also uses
+    link_named_resources(ctx, [(prefix + lid, props) for lid, _, props in active], CFN_NAME_PROPERTIES,
+                         cfn_parameters(ctx))
+    if not prefix:  # one route53 / ses component for the import: the root template's
+        cfn_dns_mail(ctx, active)
+    # ---- end wiring
     for lid, rtype, props in active:
         if rtype in COMPONENT_WIRING:
             COMPONENT_WIRING[rtype](ctx, prefix + lid, rtype, props)

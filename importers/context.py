@@ -161,6 +161,8 @@ def wire_event_source(ctx: ImportContext, props: dict, where: str, names: tuple[
     if source is None:
         ctx.report.unresolved.append(f"{where}.{source_arn}: {shown} is not an SQS queue or DynamoDB table of this "
                                      f"{source_kind} (Kinesis, Kafka, MQ are not modelled); not wired")
+        if function:  # ---- wiring
+            ctx.found.unmodelled.setdefault(function, []).append(f"the event source mapping {where}")
         return f"source not in the {source_kind}; not wired"
     ctx.wire(function, source, where)
     return f"wires {source} → {function}"

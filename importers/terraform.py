@@ -27,7 +27,9 @@ from importers.common import (
     refuse_unknown_params,
 )
 from importers.context import ImportContext
+from importers.dns_mail import tf_dns_mail
 from importers.hcl_scan import scan_hcl
+from importers.service_links import TF_NAME_ATTRIBUTES, link_named_resources, tf_variables
 from importers.tf_expr import TfResolver, references
 from importers.tf_modules import Expander, ModuleFiles, ModuleFolders, aliases, note_hidden_functions
 from importers.tf_resources import NO_CHARGE, READERS, WIRING
@@ -124,6 +126,12 @@ def read_terraform(files: dict[str, str], *, params: dict[str, str], tfvars: dic
         if placed.rtype in READERS:
             ctx.found.add(READERS[placed.rtype](placed.ctx, placed.key, placed.name, placed.body))
     ctx.aliases.update(aliases(active))
+    # ---- wiring: resources named through a variable the function also uses (the root module's; a module's
+    # variables link through their arguments, importers.tf_modules)
+    root = [p for p in active if not p.module.prefix]
+    link_named_resources(ctx, [(p.key, p.body) for p in root], TF_NAME_ATTRIBUTES, tf_variables)
+    tf_dns_mail(ctx, [(p.rtype, p.key.removeprefix(f"{p.rtype}."), p.body) for p in root])
+    # ---- end wiring
     for placed in active:
         rtype, key = placed.rtype, placed.key
         if rtype in WIRING:

@@ -22,7 +22,7 @@ from importers import import_text
 from importers.common import MAX_TEMPLATE_BYTES, nested_to_read, not_utf8, too_large, unexpected
 from importers.sls_import import looks_like_serverless
 from importers.zip_import import import_zip, is_zip
-from models.design.schema import REGIONS, DesignError
+from models.design.schema import COMMERCIAL_REGION, DesignError
 from models.messages import msg
 from webapp.state import set_design
 from webapp.views.safe import plain
@@ -75,9 +75,9 @@ def import_upload(name: str, data: bytes, params_text: str = "", region: str | N
         except UnicodeDecodeError as err:
             raise not_utf8(name, data, err) from None
         # a Terraform file (provider "aws") and a serverless.yml (provider.region) name their own region;
-        # a template is priced where the design is
+        # a template is priced where the design is (any commercial Region)
         own_region = name.endswith(".tf") or looks_like_serverless(text)
-        chosen = None if own_region or region not in REGIONS else region
+        chosen = None if own_region or not COMMERCIAL_REGION.match(str(region)) else region
         result = import_text(text, name, params=parse_param_text(params_text), region=chosen)
     except DesignError as err:
         return ImportOutcome(name, problems=tuple(err.problems))
@@ -93,7 +93,7 @@ def import_zip_upload(name: str, data: bytes, params_text: str = "", region: str
     A zip holding Terraform is priced in its provider's region, a template where the design is."""
     try:
         result = import_zip(data, name, params=parse_param_text(params_text),
-                            template_region=region if region in REGIONS else None)
+                            template_region=region if COMMERCIAL_REGION.match(str(region)) else None)
     except DesignError as err:
         return ImportOutcome(name, problems=tuple(err.problems))
     except RecursionError:
