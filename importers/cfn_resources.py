@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeGuard
 
+from importers import cfn_sfn
 from importers.common import Component, Unresolved, as_bool, as_float
 from importers.context import ImportContext
 from importers.intrinsics import intrinsic_name, references
@@ -237,4 +238,7 @@ READERS: dict[str, Callable[[ImportContext, str, str, dict], Component]] = {
     # ---- kms
     "AWS::KMS::Key": read_cfn_key, "AWS::WAFv2::WebACL": read_cfn_web_acl,
     # ---- end kms
+    # ---- sfn
+    **cfn_sfn.READERS,
+    # ---- end sfn
 }

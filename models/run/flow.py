@@ -44,6 +44,12 @@ def passed_on(comp: Any, events: Decimal) -> Decimal:
         return item_counts(comp, events)[1]
     if comp.type == "cloudfront":
         return events * (1 - dec(comp.cache_hit_ratio))
+    # ---- sfn
+    if comp.type == "step_functions":  # its executions: a Lambda task's `calls` = invocations per execution
+        return events
+    if comp.type == "eventbridge":  # each rule target gets every event (its `calls`: the share its rule matches)
+        return events * dec(comp.filter_pass_ratio)  # a pipe passes on what its filter lets through
+    # ---- end sfn
     return Decimal(0)
 
 #: types whose per-month figures are read by their own module (not a single event count)
