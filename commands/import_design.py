@@ -2,6 +2,7 @@
 
     python cli.py import template.yaml [-o design.yaml] [--param Name=Value ...] [--format yaml|json]
     python cli.py import serverless.yml [--stage prod] [--region ap-northeast-1] [--param key=value ...]
+    python cli.py import infra/ [--module-root DIR]     # Terraform: local modules are followed inside DIR
 
 The design goes to stdout (or `-o FILE`, never overwriting without `--force`); the report —
 recognised, ignored, unresolved, assumptions, notes — goes to stderr, one item a line. Every
@@ -45,7 +46,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     try:
         # a serverless.yml's ${env:NAME} reads this shell's environment, as `serverless deploy` would
         result = import_path(Path(args.template), params=parse_params(args.param), region=args.region,
-                             stage=args.stage, env=dict(os.environ), source_format=args.source_format)
+                             stage=args.stage, env=dict(os.environ), source_format=args.source_format,
+                             module_root=Path(args.module_root) if args.module_root else None)
     except RecursionError:  # the importers catch their own; this is the last line of defence
         raise DesignError([f"{args.template}: nested more than 64 levels deep (nested too deeply to read)"]) from None
     text = dump_design_text(result.design, args.format)
@@ -84,4 +86,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="what the file is (default auto: a YAML with top-level service and provider is a "
                         "serverless.yml)")
     # ---- end sls
+    # ---- tfmod
+    p.add_argument("--module-root", metavar="DIR", default=None,
+                   help="Terraform modules and nested stacks' templates may be read anywhere inside DIR "
+                        "(default: the imported folder, or the template's folder)")
+    # ---- end tfmod
     p.set_defaults(run=cmd_import)

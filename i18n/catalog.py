@@ -683,12 +683,15 @@ _EXPORT: dict[str, dict[str, str]] = {
 _IMPORT: dict[str, dict[str, str]] = {
     "panel": {"en": "Import from infrastructure code (SAM, CloudFormation, Serverless Framework, Terraform)",
               "ja": "インフラのコードから取り込む（SAM・CloudFormation・`serverless.yml`・Terraform）"},
-    "upload": {"en": "Template or .tf file", "ja": "テンプレートまたは .tf ファイル"},
-    "upload_help": {"en": "A CloudFormation/SAM template (YAML or JSON), a serverless.yml or one Terraform .tf "
-                          "file. The import replaces the current design; usage the template cannot know is assumed "
+    "upload": {"en": "Template, .tf file or .zip of a folder",
+               "ja": "テンプレート、.tf ファイルまたはフォルダーの .zip"},
+    "upload_help": {"en": "A CloudFormation/SAM template (YAML or JSON), a serverless.yml, one Terraform .tf "
+                          "file, or a .zip of a folder (to follow local Terraform modules and nested stacks). The "
+                          "import replaces the current design; usage the template cannot know is assumed "
                           "and listed.",
-                    "ja": "CloudFormation/SAM テンプレート（YAML または JSON）、`serverless.yml`、または Terraform の "
-                          ".tf ファイル 1 つ。"
+                    "ja": "CloudFormation/SAM テンプレート（YAML または JSON）、`serverless.yml`、Terraform の "
+                          ".tf ファイル 1 つ、またはフォルダーの .zip（ローカルの Terraform モジュールやネストされた"
+                          "スタックをたどるため）。"
                           "取り込むと現在の設計は置き換わります。テンプレートに書かれていない利用量は仮定値で補い、一覧"
                           "にします。"},
     "params": {"en": "Parameters / variables (Name=Value, separated by spaces)",

@@ -775,6 +775,64 @@ JA: dict[str, tuple[str, str]] = {
     # ---- services: entries of this feature go here (one block per feature keeps merges clean)
     # ---- end services
     # ---- modules: entries of this feature go here (one block per feature keeps merges clean)
+    "import.tf_instances": ("{where}：構成を展開するとリソースとモジュールのインスタンスが {"
+        "limit:,} 個を超え、多すぎて取り込めません", "a48b42c2"),
+    "import.tf_module_cycle": ("{where}：source {source!r} はこのブロックを含む"
+        "モジュールです（循環）。Terraform もこれを拒否します", "5ba74f8e"),
+    "import.tf_module_depth": ("{where}：モジュールの入れ子が {n} 段を超えています。深すぎて"
+        "取り込めません", "56b068ba"),
+    "import.module_root_outside": ("--module-root {root}：取り込むフォルダー {base"
+        "} を含むフォルダーを指定してください", "78104e15"),
+    "import.no_supported_hidden": ("{source}：対応するリソース（Lambda、API Gateway"
+        "、DynamoDB、S3、SQS、SNS、Cognito、CloudFr"
+        "ont）が見つかりません。含んでいる可能性があるもの：{hidden}", "fdb3bf45"),
+    "import.hidden_remote": ("{where}（{source}）：レジストリまたはリモートのモジュール"
+        "で、たどっていません", "c52b88a7"),
+    "import.hidden_no_folder": ("{where}（{source}）：アップロードされたファイルにはフォル"
+        "ダーがないため、たどっていません", "b142af97"),
+    "import.hidden_outside": ("{where}（{source}）：取り込んだフォルダーの外にあり、たど"
+        "っていません", "1facfb0b"),
+    "import.hidden_missing": ("{where}（{source}）：フォルダーがありません", "bdfefd34"),
+    "import.hidden_tf_functions": ("Lambda 関数 {n} 個が count = 0 または空の for"
+        "_each で除外されています（{shown}）", "953063aa"),
+    "import.hidden_part": ("{part}", "0f291039"),
+    "import.hidden_more": ("ほか {n} 件", "6963af2d"),
+    "import.cfn_stack_cycle": ("{where}：{path} はこのスタックを含むテンプレートです（循環"
+        "）", "7adb661f"),
+    "import.cfn_stack_depth": ("{where}：ネストされたスタックが {n} 段を超えています。深すぎ"
+        "て取り込めません", "22d03f58"),
+    "import.hidden_stack": ("{where}（{location}）：ネストされたスタックをたどってい"
+        "ません（{why}）", "440848a8"),
+    "import.hidden_conditions": ("関数 {n} 個が偽の Condition で除外されています（{con"
+        "ditions}）", "0cb5172e"),
+    "import.zip_too_large": ("{name}：{size:,} バイトは .zip のアップロードには大"
+        "きすぎます（上限 {limit:,} バイト）", "dd881a70"),
+    "import.zip_bad": ("{name}：正しい .zip ファイルではありません", "cbdc31c0"),
+    "import.zip_entries": ("{name}：項目 {n:,} 個は .zip のアップロードには多すぎ"
+        "ます（上限 {limit:,}）", "390ae6f0"),
+    "import.zip_total": ("{name}：取り込むファイルは展開すると {limit:,} バイトを"
+        "超えます", "0276b07a"),
+    "import.zip_entry": ("{name}：項目 {entry!r} は {why} のため展開しませ"
+        "ん", "219a0cff"),
+    "import.zip_file_large": ("{name}：{entry} は {limit:,} バイトを超えていま"
+        "す", "c57f3c9a"),
+    "import.zip_bad_entry": ("{name}：{entry} を展開できません", "33af9be5"),
+    "import.zip_nothing": ("{name}：.zip に .tf ファイルも YAML・JSON のテ"
+        "ンプレートもありません", "157f848e"),
+    "import.zip_ambiguous": ("{name}：同じ階層に候補が複数あります（{shown}）。フォルダー"
+        " 1 つまたはテンプレート 1 つを zip にしてください", "ae7f4d63"),
+    "import.zip_why_outside": ("フォルダーの外を指すパス", "8ff67d98"),
+    "import.zip_why_link": ("シンボリックリンク", "927effb7"),
+    "import.zip_why_encrypted": ("暗号化されている", "d9234297"),
+    "import.stack_why_sar": ("Serverless Application Repository のア"
+        "プリケーション", "fd674505"),
+    "import.stack_why_unknown": ("{prop} が不明（{why}）", "62b27e78"),
+    "import.stack_why_none": ("{prop} がありません", "f2a84d13"),
+    "import.stack_why_url": ("アップロード済みのテンプレート（S3 または https の URL）", "a6bfc214"),
+    "import.stack_why_upload": ("アップロードされたファイルにはフォルダーがありません", "088270b6"),
+    "import.stack_why_absolute": ("絶対パス", "3807a72e"),
+    "import.stack_why_outside": ("取り込んだフォルダーの外", "8255c9e8"),
+    "import.stack_why_missing": ("ファイルがありません", "220d081e"),
     # ---- end modules
     # ---- sls: entries of this feature go here (one block per feature keeps merges clean)
     "import.sls_empty": ("{source}：関数もリソースもない serverless.yml です。インポートするものが"

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from importers.build import build_design
+from importers.cfn_nested import StackFiles
 from importers.cloudformation import read_cloudformation
 from importers.common import (
     MAX_DIRECTORY_BYTES,
@@ -36,6 +37,7 @@ from importers.common import (
 from importers.sls_import import is_serverless, read_serverless
 from importers.template_text import load_template_text
 from importers.terraform import read_terraform
+from importers.tf_modules import ModuleFolders
 from models.design.schema import COMMERCIAL_REGION, REGIONS, DesignError, parse_design
 from models.messages import msg
 from models.run.flow import monthly_events
@@ -54,10 +56,11 @@ class ImportResult:
 
 def import_text(text: str, filename: str, *, params: dict[str, str] | None = None,
                 region: str | None = None, stage: str | None = None, env: dict[str, str] | None = None,
-                source_format: str = "auto") -> ImportResult:
+                source_format: str = "auto", stacks: StackFiles | None = None) -> ImportResult:
     """Import one template text: Terraform when `filename` ends in .tf, a serverless.yml when it looks like
     one (or `source_format` is "serverless"), else CloudFormation/SAM. `stage` and `env` are read by
-    serverless.yml variables only (`${opt:stage}`, `${env:NAME}`)."""
+    serverless.yml variables only (`${opt:stage}`, `${env:NAME}`); `stacks`: where a template's nested
+    stacks' local templates are read (none without it)."""
     if filename.endswith(".tf"):
         return import_terraform({filename: text}, filename, params=params, region=region)
     _check_region(region)
@@ -71,24 +74,65 @@ def import_text(text: str, filename: str, *, params: dict[str, str] | None = Non
     report = ImportReport(filename)
     chosen = region or DEFAULT_REGION
     with _named(filename):
-        found, name = read_cloudformation(template, params=params or {}, region=chosen, report=report)
+        found, name = read_cloudformation(template, params=params or {}, region=chosen, report=report, files=stacks)
         return _finish(build_design(found, name=name, region=chosen, report=report), report)
+
+
+def stack_files(template: Path, root: Path | None = None) -> StackFiles:
+    """Nested stacks' local templates beside `template`, never outside `root` (default: its folder),
+    each read as an imported template is (size limit, regular files only)."""
+    real_base = os.path.realpath(template.parent)
+    real_root = os.path.realpath(root) if root is not None else real_base
+    if os.path.commonpath([real_root, real_base]) != real_root:
+        raise TemplateError([msg("import.module_root_outside", "--module-root {root}: it must hold the imported "
+                                 "folder {base}", root=str(root), base=str(template.parent))])
+
+    def read(path: str) -> dict:
+        name = os.path.relpath(path, real_root)
+        data = _read_limited(Path(path))
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as err:
+            raise not_utf8(name, data, err) from None
+        with _named(name):
+            return load_template_text(text, name)
+
+    return StackFiles(real_root, real_base, read, os.path.realpath(template))
 
 
 def import_terraform(files: dict[str, str], source: str, *, params: dict[str, str] | None = None,
                      region: str | None = None, tfvars: dict[str, str] | None = None,
-                     skipped: list[str] | None = None) -> ImportResult:
-    """Import Terraform configuration: `.tf` texts by file name (one module), `.tfvars` texts.
+                     skipped: list[str] | None = None, folders: ModuleFolders | None = None) -> ImportResult:
+    """Import Terraform configuration: `.tf` texts by file name (the root module), `.tfvars` texts.
 
-    `skipped` lists directory entries that were not read (report lines, shown as ignored).
+    `skipped` lists directory entries that were not read (report lines, shown as ignored);
+    `folders` says where local modules are read from (none without it).
     """
     _check_region(region)
     report = ImportReport(source, "Terraform")
     report.ignored += skipped or []
     with _named(source):
         found, name, chosen = read_terraform(files, params=params or {}, tfvars=tfvars or {}, region=region,
-                                             default_region=DEFAULT_REGION, report=report)
+                                             default_region=DEFAULT_REGION, report=report, folders=folders)
         return _finish(build_design(found, name=name, region=chosen, report=report), report)
+
+
+def module_folders(base: Path, root: Path | None = None) -> ModuleFolders:
+    """Local modules under `root` (default `base`, the root module's folder), each module folder read
+    as a directory import is (at most MAX_DIRECTORY_FILES files and MAX_DIRECTORY_BYTES)."""
+    real_base = os.path.realpath(base)
+    real_root = os.path.realpath(root) if root is not None else real_base
+    if os.path.commonpath([real_root, real_base]) != real_root:
+        raise TemplateError([msg("import.module_root_outside", "--module-root {root}: it must hold the imported "
+                                 "folder {base}", root=str(root), base=str(base))])
+
+    def read(folder: str) -> tuple[dict[str, str], list[str]]:
+        chosen, skipped = _terraform_files(Path(folder))
+        tf_files = [p for p in chosen if p.suffix == ".tf"]
+        texts = _read_all(tf_files, Path(folder))
+        return {os.path.relpath(p, real_root): texts[p] for p in tf_files}, skipped
+
+    return ModuleFolders(real_root, real_base, read)
 
 
 def _import_serverless(config: dict, filename: str, *, params: dict[str, str], region: str | None,
@@ -103,13 +147,15 @@ def _import_serverless(config: dict, filename: str, *, params: dict[str, str], r
 
 def import_path(path: Path, *, params: dict[str, str] | None = None, region: str | None = None,
                 stage: str | None = None, env: dict[str, str] | None = None,
-                source_format: str = "auto") -> ImportResult:
+                source_format: str = "auto", module_root: Path | None = None) -> ImportResult:
     """Read and import a template file, a `.tf` file, or a directory of `.tf` files.
 
     Only regular files are read, each at most MAX_TEMPLATE_BYTES (read up to one byte more, never
     whole), a directory at most MAX_DIRECTORY_FILES files and MAX_DIRECTORY_BYTES in all. A named
     path that is a FIFO, device or socket is an error; in a directory, such entries and symlinks
-    that lead outside it are skipped unopened (listed as ignored in the report).
+    that lead outside it are skipped unopened (listed as ignored in the report). Terraform modules
+    with local sources are read from the folder (a `.tf` file's folder), never outside `module_root`
+    (default: that folder).
     """
     kind = _path_kind(path)
     if kind == "directory":
@@ -122,12 +168,17 @@ def import_path(path: Path, *, params: dict[str, str] | None = None, region: str
         texts = _read_all(chosen, path)
         var_files = [p for p in chosen if p not in tf_files]
         return import_terraform({p.name: texts[p] for p in tf_files}, path.name or str(path), params=params,
-                                region=region, tfvars={p.name: texts[p] for p in var_files}, skipped=skipped)
+                                region=region, tfvars={p.name: texts[p] for p in var_files}, skipped=skipped,
+                                folders=module_folders(path, module_root))
     if kind != "file":
         raise TemplateError([msg("import.not_a_file", "{path}: {kind}; give a template file, a .tf file or a directory "
                                  "of .tf files", path=str(path), kind=kind)])
-    return import_text(_read_all([path], None)[path], path.name, params=params, region=region, stage=stage, env=env,
-                       source_format=source_format)
+    text = _read_all([path], None)[path]
+    if path.name.endswith(".tf"):
+        return import_terraform({path.name: text}, path.name, params=params, region=region,
+                                folders=module_folders(path.parent, module_root))
+    return import_text(text, path.name, params=params, region=region, stage=stage, env=env,
+                       source_format=source_format, stacks=stack_files(path, module_root))
 
 
 _KINDS = ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a character device"),

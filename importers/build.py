@@ -19,7 +19,7 @@ from typing import Any
 from importers import kms_waf  # ---- kms
 from importers.common import Component, Found, ImportReport, TemplateError, Trigger, unique_ids
 from importers.stream_settings import batch_fields
-from models.messages import msg
+from models.messages import joined, msg
 
 MAX_COMPONENTS = 50
 MAX_DESCRIPTION_CHARS = 2000
@@ -66,6 +66,17 @@ def build_design(found: Found, *, name: str, region: str, report: ImportReport) 
     """The design mapping for what an importer found; the report gains wiring notes and assumptions."""
     kms_waf.finish(found, report)  # ---- kms
     components = list(found.components.values())
+    if report.hidden:  # ---- tfmod: say what may hold resources the design lacks
+        more = len(report.hidden) - 3
+        parts = [msg("import.hidden_part", "{part}", part=part) for part in report.hidden[:3]]
+        parts += [msg("import.hidden_more", "and {n} more", n=more)] if more > 0 else []
+        shown = joined(parts, "; ")
+        if components:
+            report.notes.append(f"the design may lack resources held by what was not followed or skipped: {shown}")
+    if not components and report.hidden:
+        raise TemplateError([msg("import.no_supported_hidden", "{source}: no supported resources (Lambda, API "
+                                 "Gateway, DynamoDB, S3, SQS, SNS, Cognito, CloudFront) found; what may hold them: "
+                                 "{hidden}", source=report.source, hidden=shown)])
     if not components:
         raise TemplateError([msg("import.no_supported", "{source}: no supported resources (Lambda, API Gateway, "
                                  "DynamoDB, S3, SQS, SNS, Cognito, CloudFront) found", source=report.source)])

@@ -1,25 +1,28 @@
 """CloudFormation and SAM templates → `Found` (the components and wiring a design is built from).
 
 Two passes over Resources: first every resource that becomes a component (so wiring can name
-any of them, whatever the order), then the wiring. Parameters take their Default or a
-`--param` value; resources whose Condition is false are skipped.
+any of them, whatever the order), then the nested stacks whose templates are local files
+(importers.cfn_nested), then the wiring. Parameters take their Default or a `--param` value;
+resources whose Condition is false are skipped.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from importers.cfn_nested import STACK_TYPES, StackFiles, StackScope, note_hidden_functions, prepare
 from importers.cfn_resources import READERS
 from importers.cfn_wiring import COMPONENT_WIRING, WIRING_RESOURCES
 from importers.common import Found, ImportReport, TemplateError, Unresolved, refuse_unknown_params
 from importers.context import ImportContext
 from importers.dns_mail import cfn_dns_mail
-from importers.intrinsics import Resolver, check_intrinsics, references
+from importers.intrinsics import Resolver, check_intrinsics
 from importers.service_links import CFN_NAME_PROPERTIES, cfn_parameters, link_named_resources
 from models.messages import msg
 
 SAM_TRANSFORM = "AWS::Serverless-2016-10-31"
 FUNCTION_TYPES = ("AWS::Serverless::Function", "AWS::Lambda::Function")
+OWN_CODE = ("Events", "CodeUri", "Code", "InlineCode")  # a function's properties that name no resource it uses
 #: resources with no charge of their own (permissions, policies, API plumbing)
 NO_CHARGE = frozenset({
     "AWS::Lambda::Permission", "AWS::Lambda::LayerVersion", "AWS::Serverless::LayerVersion",
@@ -52,8 +55,10 @@ NO_CHARGE = NO_CHARGE | frozenset({
 
 
 def read_cloudformation(template: dict, *, params: dict[str, str], region: str,
-                        report: ImportReport, unknown: dict[str, str] | None = None) -> tuple[Found, str]:
-    """The components and wiring of a template, and a name for the design.
+                        report: ImportReport, unknown: dict[str, str] | None = None,
+                        files: StackFiles | None = None) -> tuple[Found, str]:
+    """The components and wiring of a template (and of its nested stacks whose templates are local
+    files, when `files` says where they are), and a name for the design.
 
     `unknown`: parameter names a compiler put in the template for values it could not resolve, each
     with why (a `Ref` to one is reported as unresolved where it is read; importers/sls_import.py)."""
@@ -62,28 +67,66 @@ def read_cloudformation(template: dict, *, params: dict[str, str], region: str,
     report.kind = "SAM" if _is_sam(template) else "CloudFormation"
     values, missing = parameter_values(template, params, report)
     missing.update(unknown or {})
+    files = files or StackFiles(None, None, lambda path: {})
+    scope = StackScope("", frozenset(resources), _section(template, "Outputs"), folder=files.base,
+                       chain=(files.template,) if files.template else ())
+    ctx = _read(template, resources, (values, missing), region, report, scope, files, (Found(), {}))
+    return ctx.found, _name(ctx, template)
+
+
+def _read(template: dict, resources: dict[str, dict], given: tuple[dict[str, Any], dict[str, str]], region: str,
+          report: ImportReport, scope: StackScope, files: StackFiles,
+          shared: tuple[Found, dict[str, str]]) -> ImportContext:
+    """Read one template into `shared` (what was found, the alias map): its components, then its nested
+    stacks', then its wiring. Keys are logical ids, prefixed in a nested stack (`Stack.Function`)."""
+    values, missing = given
     resolver = Resolver(values, _section(template, "Conditions"), _section(template, "Mappings"),
                         frozenset(resources), region, missing)
-    ctx = ImportContext(resolver, report, globals=_section(template, "Globals"))
-    active = _active(ctx, resources)
+    ctx = ImportContext(resolver, report, find_refs=scope.refs, found=shared[0], aliases=shared[1],
+                        globals=_section(template, "Globals"))
+    prefix = scope.prefix
+    active, skipped = _active(ctx, resources, prefix)
+    note_hidden_functions(report, resources, skipped, prefix)
+    nested = prepare(ctx, scope, active, files, report)
+    before = set(ctx.found.components)
     for lid, rtype, props in active:
-        if rtype in READERS and (comp := READERS[rtype](ctx, lid, rtype, props)) is not None:
-            ctx.found.add(comp)
-    ctx.aliases = _aliases(ctx, active)
+        if rtype in READERS and (comp := READERS[rtype](ctx, prefix + lid, rtype, props)) is not None:
+            ctx.found.add(comp)  # None: added to another component (the template's alarms)
+    _scope_refs(ctx, scope, active, set(ctx.found.components) - before)
+    for child in nested:
+        child_resources = _resources(child.template, f"{prefix}{child.lid}")
+        check_intrinsics(child.template)
+        _read(child.template, child_resources, (child.values, child.missing), region, report, child.scope, files,
+              shared)
+    ctx.aliases.update(_aliases(ctx, active, prefix))
     # ---- wiring: resources named through a parameter the function also uses
-    link_named_resources(ctx, [(lid, props) for lid, _, props in active], CFN_NAME_PROPERTIES, cfn_parameters(ctx))
-    cfn_dns_mail(ctx, active)
+    link_named_resources(ctx, [(prefix + lid, props) for lid, _, props in active], CFN_NAME_PROPERTIES,
+                         cfn_parameters(ctx))
+    if not prefix:  # one route53 / ses component for the import: the root template's
+        cfn_dns_mail(ctx, active)
     # ---- end wiring
     for lid, rtype, props in active:
         if rtype in COMPONENT_WIRING:
-            COMPONENT_WIRING[rtype](ctx, lid, rtype, props)
+            COMPONENT_WIRING[rtype](ctx, prefix + lid, rtype, props)
         elif rtype in WIRING_RESOURCES:
-            line = WIRING_RESOURCES[rtype](ctx, lid, props)
+            line = WIRING_RESOURCES[rtype](ctx, prefix + lid, props)
             if line:  # "": the resource is already listed as a component of its own
-                report.recognised.append(f"{lid} ({rtype}): {line}")
-        elif rtype not in READERS:
-            report.ignored.append(_ignored(lid, rtype))
-    return ctx.found, _name(ctx, template)
+                report.recognised.append(f"{prefix}{lid} ({rtype}): {line}")
+        elif rtype not in READERS and rtype not in STACK_TYPES:  # stacks: reported when followed or not
+            report.ignored.append(_ignored(prefix + lid, rtype))
+    return ctx
+
+
+def _scope_refs(ctx: ImportContext, scope: StackScope, active: list[tuple[str, str, dict]], added: set[str]) -> None:
+    """The references of the components a template added, as component keys: logical ids prefixed in a
+    nested stack, parameters replaced by what the parent passed, `!GetAtt Stack.Outputs.X` by what X names."""
+    props_by_key = {scope.prefix + lid: props for lid, _, props in active}
+    for key in added:
+        comp = ctx.found.components[key]
+        if any(ref in scope.children for ref in comp.refs) and key in props_by_key:  # which output: read again
+            comp.refs = frozenset(scope.refs({k: v for k, v in props_by_key[key].items() if k not in OWN_CODE}))
+        else:
+            comp.refs = frozenset(k for ref in comp.refs for k in scope.map(ref))
 
 
 def _resources(template: dict, source: str) -> dict[str, dict]:
@@ -166,31 +209,35 @@ def _typed(value: Any, ptype: str) -> Any:
     return value
 
 
-def _active(ctx: ImportContext, resources: dict[str, dict]) -> list[tuple[str, str, dict]]:
-    """(logical id, type, Properties) of the resources whose Condition holds or is unknown."""
+def _active(ctx: ImportContext, resources: dict[str, dict],
+            prefix: str = "") -> tuple[list[tuple[str, str, dict]], dict[str, str]]:
+    """(logical id, type, Properties) of the resources whose Condition holds or is unknown, and the
+    logical ids skipped (→ their Condition)."""
     active = []
+    skipped: dict[str, str] = {}
     for lid, resource in resources.items():
         condition = resource.get("Condition")
         if condition is not None:
             try:
                 if not ctx.resolver.condition(condition):
-                    ctx.report.notes.append(f"Resources.{lid}: skipped, its Condition {condition} is false")
+                    ctx.report.notes.append(f"Resources.{prefix}{lid}: skipped, its Condition {condition} is false")
+                    skipped[lid] = str(condition)
                     continue
             except Unresolved as why:
-                ctx.report.unresolved.append(f"Resources.{lid}.Condition: {why}; imported as if true")
+                ctx.report.unresolved.append(f"Resources.{prefix}{lid}.Condition: {why}; imported as if true")
         props = resource.get("Properties")
         active.append((lid, resource["Type"], props if isinstance(props, dict) else {}))
-    return active
+    return active, skipped
 
 
-def _aliases(ctx: ImportContext, active: list[tuple[str, str, dict]]) -> dict[str, str]:
-    """Lambda alias and version logical ids → the function they point to."""
+def _aliases(ctx: ImportContext, active: list[tuple[str, str, dict]], prefix: str = "") -> dict[str, str]:
+    """Lambda alias and version keys → the function they point to."""
     aliases = {}
     for lid, rtype, props in active:
         if rtype in ("AWS::Lambda::Alias", "AWS::Lambda::Version"):
-            functions = [k for k in references(props.get("FunctionName")) if ctx.found.kind_of(k) == "lambda"]
+            functions = [k for k in ctx.find_refs(props.get("FunctionName")) if ctx.found.kind_of(k) == "lambda"]
             if len(functions) == 1:
-                aliases[lid] = functions[0]
+                aliases[prefix + lid] = functions[0]
     return aliases
 
 
@@ -198,8 +245,6 @@ def _ignored(lid: str, rtype: str) -> str:
     """A report line for a resource the planner does not price."""
     if rtype in NO_CHARGE:
         return f"{lid} ({rtype}): no charge of its own"
-    if rtype == "AWS::Serverless::Application" or rtype == "AWS::CloudFormation::Stack":
-        return f"{lid} ({rtype}): nested stack not followed; import its template separately"
     return f"{lid} ({rtype}): not priced by the planner; its cost is not in the estimate"
 
 

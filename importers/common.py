@@ -157,6 +157,10 @@ class ImportReport:
     unresolved: list[str] = field(default_factory=list)
     assumptions: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # ---- tfmod: why resources may be missing (modules or stacks not followed, false conditions), for the
+    # refusal when nothing is found; not a section of its own (each reason is also a line above)
+    hidden: list[str] = field(default_factory=list)
+    # ---- end tfmod
 
     SECTIONS = ("recognised", "ignored", "unresolved", "assumptions", "notes")
     LABELS = ("recognised", "ignored", "unresolved", "assumed", "note")
@@ -257,6 +261,15 @@ class TfModule:
     resources: list[tuple[str, str, dict]] = field(default_factory=list)  # (type, name, body)
     providers: list[dict] = field(default_factory=list)
     modules: list[str] = field(default_factory=list)
+    # ---- tfmod
+    module_blocks: dict[str, dict] = field(default_factory=dict)  # module name → its block's arguments
+    outputs: dict[str, dict] = field(default_factory=dict)  # output name → {value, ...}
+    prefix: str = ""  # the module instance's address prefix ('module.x["k"].'); "" for the root
+
+    def address(self, rtype: str, name: str) -> str:
+        """A resource's address in this module instance (`name` may carry an index: `q[0]`)."""
+        return f"{self.prefix}{rtype}.{name}"
+    # ---- end tfmod
 
 
 def component_id(hint: str) -> str:

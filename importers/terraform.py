@@ -1,8 +1,9 @@
-"""Terraform configuration (`.tf`, one module) → `Found`, parsed with python-hcl2.
+"""Terraform configuration (`.tf` files of the root module) → `Found`, parsed with python-hcl2.
 
 Variables take `--param` values, then `terraform.tfvars` / `*.auto.tfvars`, then their default;
-locals are evaluated where they are literals, variables or simple conditions. Resources with
-`count = 0` are skipped; `count`/`for_each` of more than one is imported once (reported).
+locals are evaluated where they are literals, variables or simple conditions. `count` and
+`for_each` over known values make one instance each (`count = 0` is skipped; an unknown count is
+imported once, reported); local `module` folders are followed (importers.tf_modules).
 Attribute meanings: https://registry.terraform.io/providers/hashicorp/aws/latest/docs
 """
 
@@ -22,8 +23,6 @@ from importers.common import (
     ImportReport,
     TemplateError,
     TfModule,
-    Unresolved,
-    as_int,
     at,
     refuse_unknown_params,
 )
@@ -32,6 +31,7 @@ from importers.dns_mail import tf_dns_mail
 from importers.hcl_scan import scan_hcl
 from importers.service_links import TF_NAME_ATTRIBUTES, link_named_resources, tf_variables
 from importers.tf_expr import TfResolver, references
+from importers.tf_modules import Expander, ModuleFiles, ModuleFolders, aliases, note_hidden_functions
 from importers.tf_resources import NO_CHARGE, READERS, WIRING
 from models.design.schema import REGIONS
 from models.messages import msg
@@ -102,38 +102,47 @@ def parse_module(files: dict[str, str], parser: HclParser | None = None) -> TfMo
         module.providers += [spec for block in data.get("provider", []) for name, spec in block.items()
                              if name == "aws"]
         module.modules += [name for block in data.get("module", []) for name in block]
+        module.module_blocks.update({name: body or {} for block in data.get("module", [])
+                                     for name, body in block.items()})
+        module.outputs.update({name: spec or {} for block in data.get("output", []) for name, spec in block.items()})
     return module
 
 
 def read_terraform(files: dict[str, str], *, params: dict[str, str], tfvars: dict[str, str], region: str | None,
-                   default_region: str, report: ImportReport) -> tuple[Found, str, str]:
-    """The components and wiring of a Terraform module, a design name and the region to price in."""
+                   default_region: str, report: ImportReport,
+                   folders: ModuleFolders | None = None) -> tuple[Found, str, str]:
+    """The components and wiring of a Terraform configuration (its local modules followed when
+    `folders` says where they are), a design name and the region to price in."""
     parser = HclParser()
     module = parse_module(files, parser)
     values, missing = variable_values(module.variables, params, _tfvars(tfvars, parser), report)
     ctx = ImportContext(TfResolver(values, missing, module.locals), report, find_refs=references)
     chosen_region = region or _provider_region(ctx, module, default_region)
-    active = _active(ctx, module)
-    for rtype, name, body in active:
-        if rtype in READERS and (comp := READERS[rtype](ctx, f"{rtype}.{name}", name, body)) is not None:
-            ctx.found.add(comp)
-    ctx.aliases = {f"{t}.{n}": next(iter(sorted(references(b.get("function_name")))), "")
-                   for t, n, b in active if t == "aws_lambda_alias"}
-    # ---- wiring: resources named through a variable the function also uses
-    link_named_resources(ctx, [(f"{t}.{n}", b) for t, n, b in active], TF_NAME_ATTRIBUTES, tf_variables)
-    tf_dns_mail(ctx, active)
+    folders = folders or ModuleFolders(None, None, lambda folder: ({}, []))
+    expander = Expander(ctx, ModuleFiles(folders.root, folders.base, folders.read,
+                                         lambda texts: parse_module(texts, parser)))
+    active = expander.root(module, ctx.resolver)
+    for placed in active:
+        if placed.rtype in READERS and (comp := READERS[placed.rtype](placed.ctx, placed.key, placed.name,
+                                                                      placed.body)) is not None:
+            ctx.found.add(comp)  # None: added to another component (the configuration's alarms)
+    ctx.aliases.update(aliases(active))
+    # ---- wiring: resources named through a variable the function also uses (the root module's; a module's
+    # variables link through their arguments, importers.tf_modules)
+    root = [p for p in active if not p.module.prefix]
+    link_named_resources(ctx, [(p.key, p.body) for p in root], TF_NAME_ATTRIBUTES, tf_variables)
+    tf_dns_mail(ctx, [(p.rtype, p.key.removeprefix(f"{p.rtype}."), p.body) for p in root])
     # ---- end wiring
-    for rtype, name, body in active:
-        key = f"{rtype}.{name}"
+    for placed in active:
+        rtype, key = placed.rtype, placed.key
         if rtype in WIRING:
-            line = WIRING[rtype](ctx, key, body, module)
+            line = WIRING[rtype](placed.ctx, key, placed.body, placed.module)
             if line:
                 report.recognised.append(f"{key}: {line}")
         elif rtype not in READERS:
             report.ignored.append(f"{key}: no charge of its own" if rtype in NO_CHARGE
                                   else f"{key}: not priced by the planner; its cost is not in the estimate")
-    for name in module.modules:
-        report.ignored.append(f"module.{name}: modules are not followed; import the module's directory separately")
+    note_hidden_functions(report, active, expander.skipped_functions)
     return ctx.found, f"Imported from {report.source}", chosen_region
 
 
@@ -194,25 +203,3 @@ def _provider_region(ctx: ImportContext, module: TfModule, default_region: str) 
         if region is not None:
             ctx.report.notes.append(f"provider.aws.region {region} has no price catalog; priced in {default_region}")
     return default_region
-
-
-def _active(ctx: ImportContext, module: TfModule) -> list[tuple[str, str, dict]]:
-    """The resources that exist: `count = 0` is skipped; several instances are imported once."""
-    active = []
-    for rtype, name, body in module.resources:
-        where = f"{rtype}.{name}"
-        if "for_each" in body:
-            ctx.report.notes.append(f"{where}: for_each is not expanded; imported as one resource")
-        if "count" in body:
-            try:
-                count = as_int(ctx.resolver.resolve(body["count"]))
-            except Unresolved as why:
-                ctx.report.unresolved.append(f"{where}.count: {why}; imported as one resource")
-                count = 1
-            if count == 0:
-                ctx.report.notes.append(f"{where}: skipped, count = 0")
-                continue
-            if count > 1:
-                ctx.report.notes.append(f"{where}: count = {count}; imported as one resource (add the others by hand)")
-        active.append((rtype, name, body))
-    return active

@@ -227,7 +227,8 @@ def function_dead_letter(ctx: ImportContext, key: str, body: dict, module: TfMod
 def queue_redrive(ctx: ImportContext, key: str, body: dict, module: TfModule) -> str | None:
     """A queue's redrive_policy (or an aws_sqs_queue_redrive_policy) names its dead-letter queue."""
     queue = _mark_dead_letter(ctx, ctx.raw(body, "redrive_policy", where=key), key)
-    return None if key.startswith("aws_sqs_queue.") else f"dead-letter queue {queue or '(outside)'}"
+    own = key.startswith("aws_sqs_queue.") or ".aws_sqs_queue." in key  # a queue (in a module: module.x.aws_...)
+    return None if own else f"dead-letter queue {queue or '(outside)'}"
 
 
 def _mark_dead_letter(ctx: ImportContext, value: Any, key: str) -> str | None:
@@ -336,7 +337,7 @@ def provisioned_concurrency(ctx: ImportContext, key: str, body: dict, module: Tf
 
 def event_target(ctx: ImportContext, key: str, body: dict, module: TfModule) -> str:
     """aws_cloudwatch_event_target: a scheduled rule invoking a function."""
-    rules = {f"{t}.{n}": b for t, n, b in module.resources if t == "aws_cloudwatch_event_rule"}
+    rules = {module.address(t, n): b for t, n, b in module.resources if t == "aws_cloudwatch_event_rule"}
     rule_key = next((r for r in sorted(ctx.find_refs(body.get("rule"))) if r in rules), None)
     if rule_key is not None and "schedule_expression" not in rules[rule_key]:  # ---- sfn: event patterns
         return tf_sfn.pattern_target(ctx, rule_key, rules[rule_key], key, body)

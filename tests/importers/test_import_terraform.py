@@ -78,7 +78,7 @@ def test_wiring_resources_are_recognised(module):
 
 def test_count_zero_is_skipped_and_modules_and_unpriced_resources_are_listed(module):
     assert "aws_s3_bucket.legacy: skipped, count = 0" in module.report.notes
-    assert "module.alarms: modules are not followed; import the module's directory separately" in module.report.ignored
+    assert "module.alarms: ./modules/alarms: no such folder; not followed" in module.report.ignored
     assert "aws_cloudwatch_log_group.worker: log group of aws_lambda_function.worker (kept 14 days); its logs are " \
            "priced with the function" in module.report.recognised
     assert "aws_iam_role.lambda: no charge of its own" in module.report.ignored

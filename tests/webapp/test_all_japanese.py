@@ -56,6 +56,9 @@ ALLOWED = {
     # ---- s3x: AWS Secrets Manager (AWS's Japanese pages keep the name in English)
     "Secrets", "Manager",
     # ---- end s3x
+    # ---- tfmod: the import box takes a .zip of a folder
+    "zip",
+    # ---- end tfmod
 }
 ALLOWED |= {"WAF", "ACL", "IP", "SSE-KMS"}  # ---- kms: AWS WAF, its web ACL (ウェブ ACL), client IPs, SSE-KMS
 

@@ -21,6 +21,7 @@ from i18n.engine_ja import say
 from importers import import_text
 from importers.common import MAX_TEMPLATE_BYTES, nested_to_read, not_utf8, too_large, unexpected
 from importers.sls_import import looks_like_serverless
+from importers.zip_import import import_zip, is_zip
 from models.design.schema import COMMERCIAL_REGION, DesignError
 from models.messages import msg
 from webapp.state import set_design
@@ -87,16 +88,32 @@ def import_upload(name: str, data: bytes, params_text: str = "", region: str | N
     return ImportOutcome(name, result.design, result.report.as_dict())
 
 
+def import_zip_upload(name: str, data: bytes, params_text: str = "", region: str | None = None) -> ImportOutcome:
+    """Import an uploaded .zip of a folder (Terraform modules, nested stacks); never raises for bad input.
+    A zip holding Terraform is priced in its provider's region, a template where the design is."""
+    try:
+        result = import_zip(data, name, params=parse_param_text(params_text),
+                            template_region=region if COMMERCIAL_REGION.match(str(region)) else None)
+    except DesignError as err:
+        return ImportOutcome(name, problems=tuple(err.problems))
+    except RecursionError:
+        return ImportOutcome(name, problems=tuple(nested_to_read(name).problems))
+    except Exception as err:  # noqa: BLE001 - a visitor's file must never show a traceback; the design is kept
+        return ImportOutcome(name, problems=tuple(unexpected(name, err, detail=False).problems))
+    return ImportOutcome(name, result.design, result.report.as_dict())
+
+
 def import_panel(lg: str) -> None:
     """Uploader and report; a new upload (or new parameters) is imported once and becomes the design."""
     with st.expander(tr("panel", lg)):
         params_text = st.text_input(tr("params", lg), key="import_params", help=tr("params_help", lg))
-        upload = st.file_uploader(tr("upload", lg), type=["yaml", "yml", "json", "tf"], key="import_upload",
+        upload = st.file_uploader(tr("upload", lg), type=["yaml", "yml", "json", "tf", "zip"], key="import_upload",
                                   help=tr("upload_help", lg))
         if upload is not None and (upload.file_id, params_text) != st.session_state.get("import_marker"):
             st.session_state.import_marker = (upload.file_id, params_text)
             region = (st.session_state.get("design") or {}).get("region")
-            outcome = import_upload(upload.name, upload.getvalue(), params_text, region)
+            read = import_zip_upload if is_zip(upload.name) else import_upload
+            outcome = read(upload.name, upload.getvalue(), params_text, region)
             st.session_state.import_outcome = outcome
             if outcome.design is not None:
                 set_design(outcome.design, outcome.name)
