@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from models.checks import api_gateway as checks_api
 from models.checks import dynamodb as checks_dynamodb
+from models.checks import kinesis as checks_kinesis  # ---- kinesis
 from models.checks import lambda_function as checks_lambda
 from models.checks import resilience as checks_resilience
 from models.checks import s3 as checks_s3
@@ -52,6 +53,7 @@ def readiness(run: Run, limits: dict[str, LimitValue], catalog: Catalog | None =
             checks += checks_s3.checks_for(ctx, comp)
         elif comp.type == "sqs":
             checks += checks_sqs.checks_for(ctx, comp)
+    checks += checks_kinesis.checks(ctx)  # ---- kinesis
     checks += checks_resilience.checks(ctx, run.facts)
     checks += [_traffic_not_given(ctx, comp) for comp in without_traffic(design)]
     for comp in design.components:

@@ -15,6 +15,8 @@ from decimal import Decimal
 from typing import Any, Protocol
 
 from models.costs import api_gateway, cloudfront, cognito, dynamodb, lambda_function, route53, s3, ses, sns, sqs
+from models.costs import firehose as firehose_costs  # ---- kinesis
+from models.costs import kinesis as kinesis_costs  # ---- kinesis
 from models.costs.prices import Catalog, FreeTier, Price
 from models.costs.tiers import split_into_tiers, split_range_into_tiers
 from models.costs.usage import ComponentUsage, Usage, fmt
@@ -35,6 +37,9 @@ SERVICE_MODULES: dict[str, CostModule] = {
     "api_gateway": api_gateway, "lambda": lambda_function, "dynamodb": dynamodb, "s3": s3,
     "sqs": sqs, "sns": sns, "ses": ses, "cognito": cognito, "cloudfront": cloudfront,
     "route53": route53,
+    # ---- kinesis
+    "kinesis": kinesis_costs, "firehose": firehose_costs,
+    # ---- end kinesis
 }
 FREE_KINDS = {"none": (), "always": ("always",), "first_year": ("always", "first_year")}
 

@@ -251,6 +251,11 @@ class Lambda(_Component):
     traces_retrieved_per_month: Count = 0
     dlq: bool = False
     idempotent: bool = False
+    # ---- kinesis
+    #: records per invocation when the function reads a Kinesis stream (its event source mapping's
+    #: BatchSize; None: AWS's default for Kinesis, 100)
+    batch_size: int | None = Field(default=None, ge=1, le=10_000)
+    # ---- end kinesis
     direct_field: ClassVar[str | None] = "invocations_per_month"
 
     @model_validator(mode="after")
@@ -455,12 +460,71 @@ class Route53(_Component):
         return self
 
 
+# ---- kinesis
+KINESIS_DEFAULT_BATCH_SIZE = 100  # Lambda's default BatchSize for a Kinesis event source mapping
+
+
+class Kinesis(_Component):
+    """Amazon Kinesis Data Streams: one data stream, on-demand or provisioned."""
+
+    type: Literal["kinesis"]
+    mode: Literal["on_demand", "provisioned"] = "on_demand"
+    shards: int | None = Field(default=None, ge=1, le=100_000)
+    records_per_month: Count | None = None
+    record_kb: float = Field(default=1.0, gt=0, le=10_240)
+    retention_hours: int = Field(default=24, ge=24, le=8760)
+    consumers: int | None = Field(default=None, ge=0, le=100)
+    efo_consumers: int = Field(default=0, ge=0, le=20)
+    hours: Hours = HOURS_PER_MONTH
+    direct_field: ClassVar[str | None] = "records_per_month"
+
+    @model_validator(mode="after")
+    def _mode_rules(self) -> Kinesis:
+        if self.mode == "provisioned" and self.shards is None:
+            raise ValueError(msg("design.kinesis_needs_shards", "mode: provisioned needs shards (at least 1)"))
+        if self.mode == "on_demand" and self.shards is not None:
+            raise ValueError(msg("design.kinesis_shards_provisioned_only", "shards applies only with mode: "
+                                 "provisioned (on-demand streams scale their own shards)"))
+        return self
+
+    @property
+    def cost_depends_on_traffic(self) -> bool:
+        """A stream bills its stream-hours or shard-hours whatever its traffic."""
+        return False
+
+
+class Firehose(_Component):
+    """Amazon Data Firehose: one Firehose stream delivering to S3 (Direct PUT, or reading a Kinesis
+    stream named in `from`)."""
+
+    type: Literal["firehose"]
+    records_per_month: Count | None = None
+    #: None: the size of the Kinesis stream's records it reads, else 1 KB
+    record_kb: float | None = Field(default=None, gt=0, le=1000)
+    format_conversion: bool = False
+    dynamic_partitioning: bool = False
+    partitions: int = Field(default=1, ge=1, le=5000)
+    buffer_mb: float = Field(default=5.0, ge=1, le=128)
+    buffer_s: int = Field(default=300, ge=0, le=900)
+    records_per_request: int = Field(default=1, ge=1, le=500)
+    direct_field: ClassVar[str | None] = "records_per_month"
+# ---- end kinesis
+
+
 Component = Annotated[
-    Union[ApiGateway, Lambda, DynamoDb, S3, Sqs, Sns, Ses, Cognito, CloudFront, Route53],
+    Union[ApiGateway, Lambda, DynamoDb, S3, Sqs, Sns, Ses, Cognito, CloudFront, Route53,
+          # ---- kinesis
+          Kinesis, Firehose,
+          # ---- end kinesis
+          ],
     Field(discriminator="type"),
 ]
 COMPONENT_TYPES = ("api_gateway", "lambda", "dynamodb", "s3", "sqs", "sns", "ses", "cognito",
-                   "cloudfront", "route53")
+                   "cloudfront", "route53",
+                   # ---- kinesis
+                   "kinesis", "firehose",
+                   # ---- end kinesis
+                   )
 #: types that are never driven by the flow (priced from their own fields)
 STANDALONE_TYPES = ("cognito", "route53")
 

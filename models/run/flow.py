@@ -12,6 +12,7 @@ from typing import Any
 
 from models.design.schema import MAX_MONTHLY, S3, STANDALONE_TYPES, Design, DesignError, DynamoDb
 from models.messages import msg
+from models.run import streams
 from models.run.traffic import client_monthly_requests
 from models.units import dec
 
@@ -33,8 +34,10 @@ def request_counts(bucket: S3, events: Decimal) -> tuple[Decimal, Decimal]:
 def passed_on(comp: Any, events: Decimal) -> Decimal:
     """Events per month a component passes to the components whose `from` names it: an API its requests,
     a function its invocations, a topic its publishes, a queue its messages, a bucket one notification per
-    PUT-class request, a table its item writes (stream records), a CDN its cache misses; Cognito, SES and
-    Route 53 pass nothing on."""
+    PUT-class request, a table its item writes (stream records), a CDN its cache misses, a Kinesis stream
+    its records (a function reading it is invoked per batch, and a Firehose stream passes on the S3
+    objects it writes: models/run/streams.py, applied in `monthly_events`); Cognito, SES and Route 53 pass
+    nothing on."""
     if comp.type in ("api_gateway", "lambda", "sns", "sqs"):
         return events
     if comp.type == "s3":
@@ -43,6 +46,10 @@ def passed_on(comp: Any, events: Decimal) -> Decimal:
         return item_counts(comp, events)[1]
     if comp.type == "cloudfront":
         return events * (1 - dec(comp.cache_hit_ratio))
+    # ---- kinesis
+    if comp.type == "kinesis":
+        return events
+    # ---- end kinesis
     return Decimal(0)
 
 #: types whose per-month figures are read by their own module (not a single event count)
@@ -76,6 +83,13 @@ def monthly_events(design: Design) -> dict[str, Decimal]:
         else:
             upstream = by_id[comp.from_]
             count = passed_on(upstream, events_in(upstream.id)) * dec(comp.calls)
+            # ---- kinesis
+            if upstream.type == "kinesis" and comp.type == "lambda":
+                count = streams.invocations_from_stream(upstream, events_in(upstream.id), comp) * dec(comp.calls)
+            elif upstream.type == "firehose":
+                count = streams.delivered_objects(upstream, events_in(upstream.id),
+                                                  streams.firehose_record_kb(upstream, by_id)) * dec(comp.calls)
+            # ---- end kinesis
         arriving[cid] = count
         return count
 
