@@ -62,6 +62,17 @@ FIELD_NAMES_JA = {
     "quote_number": "見積番号", "date": "見積日", "valid_until": "有効期限", "notes": "備考", "source": "出典",
     "p50": "p50", "p95": "p95", "p99": "p99",
 }
+# ---- kinesis
+FIELD_NAMES_JA.update({
+    "mode": "キャパシティモード", "shards": "シャード数", "records_per_month": "月間レコード数",
+    "record_kb": "レコードサイズ（KB）", "retention_hours": "保持期間（時間）",
+    "consumers": "標準コンシューマー数", "efo_consumers": "拡張ファンアウトのコンシューマー数",
+    "hours": "稼働時間（時間／月）", "format_conversion": "形式の変換",
+    "dynamic_partitioning": "動的パーティショニング",
+    "partitions": "アクティブなパーティション数", "buffer_mb": "バッファサイズ（MB）", "buffer_s": "バッファ間隔（秒）",
+    "records_per_request": "リクエストあたりのレコード数", "batch_size": "バッチサイズ（Kinesis）",
+})
+# ---- end kinesis
 
 #: design values in Japanese (the rest: the app's choice and type words, else the value)
 VALUES_JA = {

@@ -84,8 +84,28 @@ SPECS: dict[str, tuple[FieldSpec, ...]] = {
         FieldSpec("queries_per_month", 0, 1e13, 100000.0, default=0),
     ),
 }
+# ---- kinesis
+SPECS.update({
+    "kinesis": (
+        CALLS,
+        FieldSpec("mode", choices=("on_demand", "provisioned"), default="on_demand"),
+        FieldSpec("shards", 1, 100_000, 1, integer=True, default=1),
+        FieldSpec("record_kb", 0.1, 10_240, 1.0, default=1),
+        FieldSpec("retention_hours", 24, 8760, 24, integer=True, default=24),
+        FieldSpec("efo_consumers", 0, 20, 1, integer=True, default=0),
+    ),
+    "firehose": (
+        CALLS,
+        FieldSpec("buffer_mb", 1, 128, 1.0, default=5),
+        FieldSpec("buffer_s", 0, 900, 60, integer=True, default=300),
+        FieldSpec("partitions", 1, 5000, 1, integer=True, default=1),
+        FieldSpec("records_per_request", 1, 500, 1, integer=True, default=1),
+    ),
+})
+# ---- end kinesis
 DIRECT_FIELDS = {"api_gateway": "requests_per_month", "lambda": "invocations_per_month", "sqs": "messages_per_month",
                  "sns": "publishes_per_month", "ses": "emails_per_month", "cloudfront": "requests_per_month"}
+DIRECT_FIELDS.update({"kinesis": "records_per_month", "firehose": "records_per_month"})  # ---- kinesis
 
 
 def editable_fields(component: dict) -> tuple[FieldSpec, ...]:
@@ -103,6 +123,8 @@ def field_applies(spec: FieldSpec, working: dict) -> bool:
     """False for fields that make no sense with the component's other (possibly just edited) values."""
     if spec.name in ("rcu", "wcu"):
         return working.get("billing", "on_demand") == "provisioned"
+    if spec.name == "shards":  # ---- kinesis
+        return working.get("mode", "on_demand") == "provisioned"
     return True
 
 
@@ -151,6 +173,8 @@ def apply_edits(design: dict, edits: dict[tuple[int, str], Any], top: dict[str, 
             component[field] = with_expected(old, value)
         if field == "billing":
             _capacity_follows_billing(component)
+        if field == "mode" and component.get("type") == "kinesis":  # ---- kinesis
+            _shards_follow_mode(component)
     return result
 
 
@@ -210,3 +234,13 @@ def _capacity_follows_billing(table: dict) -> None:
                 part.setdefault(unit, 5)
             else:
                 part.pop(unit, None)
+
+
+# ---- kinesis
+def _shards_follow_mode(stream: dict) -> None:
+    """A provisioned stream needs shards (start at 1, like the console); an on-demand one must not have them."""
+    if stream.get("mode") == "provisioned":
+        stream.setdefault("shards", 1)
+    else:
+        stream.pop("shards", None)
+# ---- end kinesis
