@@ -39,7 +39,8 @@ ORIGIN_BUCKET_USAGE = {"puts": (0, "PUTs per cache miss"), "gets": (1, "GET per 
 SOURCE_PRIORITY = {"api_gateway": 0, "cloudfront": 0, "sqs": 1, "s3": 2, "sns": 3, "dynamodb": 4, None: 9}
 #: sources whose events are shared among their targets rather than copied to each
 SPLIT_SOURCES = ("api_gateway", "cloudfront", "sqs")
-DATA_KINDS = ("dynamodb", "s3", "sqs", "sns")
+DATA_KINDS: tuple[str, ...] = ("dynamodb", "s3", "sqs", "sns")
+DATA_KINDS += ("kinesis", "firehose")  # ---- kinesis: a stream written by the one function referencing it
 STANDALONE_KINDS = ("cognito",)
 
 

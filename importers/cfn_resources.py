@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeGuard
 
+from importers import kinesis
 from importers.common import Component, Unresolved, architecture, as_bool, as_float
 from importers.context import ImportContext
 from importers.intrinsics import intrinsic_name, references
@@ -214,3 +215,7 @@ READERS: dict[str, Callable[[ImportContext, str, str, dict], Component]] = {
     "AWS::S3::Bucket": read_bucket, "AWS::SQS::Queue": read_queue, "AWS::SNS::Topic": read_topic,
     "AWS::Cognito::UserPool": read_user_pool, "AWS::CloudFront::Distribution": read_distribution,
 }
+# ---- kinesis
+READERS.update({"AWS::Kinesis::Stream": kinesis.read_cfn_stream,
+                "AWS::KinesisFirehose::DeliveryStream": kinesis.read_cfn_hose})
+# ---- end kinesis

@@ -11,12 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from importers import kinesis
 from importers.cfn_resources import API_ID_PROPERTY, IMPLICIT_APIS, SAM_FUNCTION, cache_size, merge_globals
 from importers.common import as_bool
 from importers.context import (
     ImportContext,
     add_provisioned_concurrency,
     add_schedule,
+    set_batch_size,
     subscribe,
     wire_event_source,
     wire_integration,
@@ -27,6 +29,7 @@ from importers.intrinsics import show
 #: SAM event type → (property naming the source, its design type)
 EVENT_SOURCES = {"S3": ("Bucket", "s3"), "SQS": ("Queue", "sqs"), "SNS": ("Topic", "sns"),
                  "DynamoDB": ("Stream", "dynamodb")}
+EVENT_SOURCES["Kinesis"] = ("Stream", "kinesis")  # ---- kinesis
 
 
 def wire_function(ctx: ImportContext, lid: str, rtype: str, props: dict) -> None:
@@ -73,6 +76,9 @@ def _sam_event_source(ctx: ImportContext, lid: str, event_type: str, props: dict
         return
     source = ctx.target(props.get(prop), kind, f"{where}.Properties.{prop}")
     ctx.wire(lid, source, where)
+    if event_type == "Kinesis":  # ---- kinesis
+        set_batch_size(ctx, lid, source, ctx.value(props, "BatchSize", where=f"{where}.Properties"),
+                       f"{where}.Properties.BatchSize")
     if event_type == "SNS" and ctx.value(props, "SqsSubscription", where=f"{where}.Properties", convert=_truthy):
         ctx.report.notes.append(f"{where}: SqsSubscription puts an SQS queue between the topic and the "
                                 "function; the queue is not in the design")
@@ -131,10 +137,11 @@ COMPONENT_WIRING: dict[str, Callable[[ImportContext, str, str, dict], None]] = {
     "AWS::S3::Bucket": wire_bucket, "AWS::SQS::Queue": wire_queue, "AWS::SNS::Topic": wire_topic,
     "AWS::CloudFront::Distribution": wire_distribution, "AWS::ApiGatewayV2::Api": wire_v2_api,
 }
+COMPONENT_WIRING["AWS::KinesisFirehose::DeliveryStream"] = kinesis.wire_cfn_hose  # ---- kinesis
 
 
 def event_source_mapping(ctx: ImportContext, lid: str, props: dict) -> str:
-    """AWS::Lambda::EventSourceMapping: an SQS queue or DynamoDB stream drives a function."""
+    """AWS::Lambda::EventSourceMapping: an SQS queue, DynamoDB stream or Kinesis stream drives a function."""
     return wire_event_source(ctx, props, f"Resources.{lid}.Properties", ("Enabled", "FunctionName", "EventSourceArn"),
                              "Enabled: false", show(props.get("EventSourceArn")), "template")
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from importers import kinesis
 from importers.common import Component, TfModule, architecture, as_bool, as_float
 from importers.context import (
     ImportContext,
@@ -132,6 +133,10 @@ READERS: dict[str, Callable[[ImportContext, str, str, dict], Component]] = {
     "aws_apigatewayv2_api": read_v2_api, "aws_cognito_user_pool": read_user_pool,
     "aws_cloudfront_distribution": read_distribution,
 }
+# ---- kinesis
+READERS.update({"aws_kinesis_stream": kinesis.read_tf_stream,
+                "aws_kinesis_firehose_delivery_stream": kinesis.read_tf_hose})
+# ---- end kinesis
 
 
 def function_dead_letter(ctx: ImportContext, key: str, body: dict, module: TfModule) -> None:
@@ -168,7 +173,7 @@ def v2_api_target(ctx: ImportContext, key: str, body: dict, module: TfModule) ->
 
 
 def event_source_mapping(ctx: ImportContext, key: str, body: dict, module: TfModule) -> str:
-    """aws_lambda_event_source_mapping: an SQS queue or DynamoDB stream drives a function."""
+    """aws_lambda_event_source_mapping: an SQS queue, DynamoDB stream or Kinesis stream drives a function."""
     return wire_event_source(ctx, body, key, ("enabled", "function_name", "event_source_arn"), "enabled = false",
                              repr(body.get("event_source_arn")), "configuration")
 
@@ -257,3 +262,4 @@ WIRING: dict[str, Callable[[ImportContext, str, dict, Any], str | None]] = {
     "aws_api_gateway_stage": rest_stage, "aws_lambda_provisioned_concurrency_config": provisioned_concurrency,
     "aws_cloudwatch_event_target": event_target, "aws_scheduler_schedule": scheduler_schedule,
 }
+WIRING["aws_kinesis_firehose_delivery_stream"] = kinesis.wire_tf_hose  # ---- kinesis
