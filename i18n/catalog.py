@@ -1115,6 +1115,14 @@ _CHECK_NAMES: dict[str, dict[str, str]] = {
     "resilience.idempotency": {"en": "Idempotency of retried events", "ja": "再試行されるイベントの冪等性"},
     "availability.composite": {"en": "Composite availability (SLA)", "ja": "複合可用性（SLA）"},
     "traffic.not_given": {"en": "Traffic not given", "ja": "トラフィックの指定なし"},
+    # ---- kinesis
+    "kinesis.write": {"en": "Kinesis write throughput", "ja": "Kinesis の書き込みスループット"},
+    "kinesis.read": {"en": "Kinesis read throughput (standard consumers)",
+                     "ja": "Kinesis の読み取りスループット（標準コンシューマー）"},
+    "kinesis.account_shards": {"en": "Kinesis shard quota", "ja": "Kinesis のシャードクォータ"},
+    "kinesis.on_demand_streams": {"en": "Kinesis on-demand streams", "ja": "Kinesis のオンデマンドストリーム数"},
+    "firehose.direct_put": {"en": "Firehose Direct PUT quota", "ja": "Firehose の Direct PUT クォータ"},
+    # ---- end kinesis
 }
 
 
@@ -1235,14 +1243,6 @@ UI: dict[str, dict[str, str]] = {
     # ---- end modules
     # ---- sls: entries of this feature go here (one block per feature keeps merges clean)
     # ---- end sls
-    # ---- kinesis
-    "kinesis.write": {"en": "Kinesis write throughput", "ja": "Kinesis の書き込みスループット"},
-    "kinesis.read": {"en": "Kinesis read throughput (standard consumers)",
-                     "ja": "Kinesis の読み取りスループット（標準コンシューマー）"},
-    "kinesis.account_shards": {"en": "Kinesis shard quota", "ja": "Kinesis のシャードクォータ"},
-    "kinesis.on_demand_streams": {"en": "Kinesis on-demand streams", "ja": "Kinesis のオンデマンドストリーム数"},
-    "firehose.direct_put": {"en": "Firehose Direct PUT quota", "ja": "Firehose の Direct PUT クォータ"},
-    # ---- end kinesis
 }
 
 
