@@ -1226,6 +1226,7 @@ UI: dict[str, dict[str, str]] = {
                           "り、二分法で {tolerance} 以内まで求めます（{runs} 回の計算、×{low} から ×{high} まで）。"},
         "status_at": {"en": "Status at ×{factor}", "ja": "×{factor} での判定"},
         "first_wall": {"en": "First wall", "ja": "最初の壁"},
+        "traffic_wall": {"en": "First wall as traffic grows", "ja": "トラフィック増加で最初の壁"},
         "no_wall": {"en": "none up to ×{high}", "ja": "×{high} までなし"},
         "above": {"en": "> ×{high}", "ja": "×{high} 超"},
         "below": {"en": "≤ ×{low} (fails at any traffic)", "ja": "×{low} 以下（どのトラフィックでも不合格）"},

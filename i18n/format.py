@@ -64,3 +64,29 @@ def rate_note(settings: QuoteSettings, lang: str) -> str:
     if lang == "ja":
         return f"1 USD = {rate} 円（利用者が設定したレート。為替レートは取得していません）。"
     return f"1 USD = {rate} JPY (a rate you set; no live exchange rate is fetched)."
+
+
+_JA_UNITS = ((10**12, "兆"), (10**8, "億"), (10**4, "万"))
+_EN_UNITS = ((10**12, "trillion"), (10**9, "billion"), (10**6, "million"), (10**3, "thousand"))
+
+
+def magnitude_hint(value: float | int | None, lang: str) -> str | None:
+    """A big number written out for reading back (a number box shows `50000000`, easy to get a zero wrong):
+    the digits grouped and the size in words — None below 10,000 (nothing to misread).
+
+    >>> magnitude_hint(50_000_000, "en")
+    '= 50,000,000 (50 million)'
+    >>> magnitude_hint(50_000_000, "ja")
+    '= 50,000,000（5,000万）'
+    >>> magnitude_hint(1_250_000_000, "ja")
+    '= 1,250,000,000（12.5億）'
+    >>> magnitude_hint(9_999, "en") is None
+    True
+    """
+    if value is None or not isinstance(value, (int, float)) or abs(value) < 10_000 or value != value:
+        return None
+    grouped = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+    units = _JA_UNITS if lang == "ja" else _EN_UNITS
+    size, word = next((size, word) for size, word in units if abs(value) >= size)
+    scaled = f"{value / size:,.3g}" if value / size < 1000 else f"{value / size:,.0f}"
+    return f"= {grouped}（{scaled}{word}）" if lang == "ja" else f"= {grouped} ({scaled} {word})"

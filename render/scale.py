@@ -13,8 +13,16 @@ def fails_at_text(found: FirstFailure, report: ScaleReport) -> str:
     if found.fails_at is None:
         return f"> ×{report.max_factor:g}"
     if found.below_min:
-        return f"≤ ×{report.min_factor:g}"
+        return f"≤ ×{report.min_factor:g} (fails at any traffic)"
     return f"×{found.fails_at:,.3g}" if found.fails_at < 100 else f"×{found.fails_at:,.0f}"
+
+
+def _traffic_wall_text(report: ScaleReport) -> str:
+    """"; first wall as traffic grows X at ×N" when the first wall fails at any traffic (else "")."""
+    wall, traffic = report.first_wall, report.first_traffic_wall
+    if wall is None or not wall.below_min or traffic is None:
+        return ""
+    return f"; first wall as traffic grows {traffic.key[0]} · {traffic.key[1]} at {fails_at_text(traffic, report)}"
 
 
 def ordered(report: ScaleReport) -> list[FirstFailure]:
@@ -28,7 +36,8 @@ def scale_table(report: ScaleReport) -> str:
     wall = report.first_wall
     lines = [f"What breaks at ×{report.factor:g}: {report.readiness.worst_status.upper()} at ×{report.factor:g}; "
              + (f"first wall {wall.key[0]} · {wall.key[1]} at {fails_at_text(wall, report)}" if wall
-                else f"no check fails up to ×{report.max_factor:g}"),
+                else f"no check fails up to ×{report.max_factor:g}")
+             + _traffic_wall_text(report),
              f"(first failing multiplier by bisection on the engine, within {report.tolerance:.0%}; "
              f"{report.evaluations} runs)",
              f"{'check':34} {'component':20} {'×1':5} {'×' + format(report.factor, 'g'):6} first fails at"]
@@ -49,8 +58,13 @@ def scale_dict(report: ScaleReport) -> dict:
         "first_wall": None if report.first_wall is None else {"id": report.first_wall.key[0],
                                                               "component": report.first_wall.key[1],
                                                               "fails_at": report.first_wall.fails_at},
+        "first_traffic_wall": _wall_dict(report.first_traffic_wall),
         "first_failures": [{"id": f.key[0], "component": f.key[1], "status_now": f.status_now,
                             "fails_at": f.fails_at, "passes_at": f.passes_at, "fails_below_min": f.below_min,
                             "headroom_pct": f.headroom_pct, "monotone": f.monotone} for f in ordered(report)],
     }
     return doc
+
+
+def _wall_dict(found: FirstFailure | None) -> dict | None:
+    return None if found is None else {"id": found.key[0], "component": found.key[1], "fails_at": found.fails_at}

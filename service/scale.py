@@ -52,6 +52,12 @@ class ScaleReport:
     def first_wall(self) -> FirstFailure | None:
         return first_wall(list(self.first_failures))
 
+    @property
+    def first_traffic_wall(self) -> FirstFailure | None:
+        """The first wall that traffic raises: the smallest `fails_at` among checks that pass at some
+        multiplier searched (a check failing at any traffic, e.g. reservations over the account's, is not one)."""
+        return first_wall([f for f in self.first_failures if not f.below_min])
+
 
 def factor_problem(factor: float) -> str | None:
     """A one-line reason why `factor` cannot be a scale multiplier (None when it can)."""

@@ -17,6 +17,7 @@ from datetime import timedelta
 
 import numpy as np
 import pytest
+import yaml
 from account_fault_proxy import FaultProxy
 from account_support import (  # noqa: F401 - aws and moto_url are fixtures
     aws,
@@ -29,7 +30,7 @@ from account_support import (  # noqa: F401 - aws and moto_url are fixtures
 )
 from botocore.awsrequest import AWSResponse
 from botocore.validate import validate_parameters
-from observe_support import HOURS, NOW, START, expected_hourly, poisson, truth_profile
+from observe_support import DAILY, HOURS, NOW, START, WEEKLY, expected_hourly, poisson, truth_profile
 
 from aws import PullSettings, pull, save_snapshot
 from aws.iam import policy
@@ -290,3 +291,75 @@ def test_account_import_observe_reads_cloudwatch_itself_and_marks_what_it_did_no
     observed, assumed = text.split("# Still ASSUMPTIONS")
     assert "observed: " not in observed  # nothing had a data point in the last day: nothing is claimed
     assert "workload: not observed" in assumed and "thumbnailer: not observed" in assumed
+
+
+# ---- what breaks at N× on the calibrated account -------------------------------------------------------
+
+def erlang_b_textbook(servers: int, load: float) -> float:
+    """B(0) = 1, B(k) = A·B(k−1) / (k + A·B(k−1)): written here, apart from the engine's."""
+    blocked = 1.0
+    for k in range(1, servers + 1):
+        blocked = load * blocked / (k + load * blocked)
+    return blocked
+
+
+def scale_at_loss(invocations_per_month: float, daily, weekly, duration_s: float, servers: int,
+                  loss: float = 1e-4) -> float:
+    """The traffic multiplier k at which `servers` environments lose `loss` of a month's invocations, by hand:
+    the month is 730 hours from Monday 00:00 with weights daily[h] × weekly[d] scaled to mean 1; hour i offers
+    A_i = invocations/2,628,000 s × weight_i × duration (Erlangs, Little's law) and blocks B(servers, k·A_i)
+    of its calls (Erlang B); the month's lost share is Σ weight_i·B / Σ weight_i. Bisection on k."""
+    weights = np.array([daily[i % 24] * weekly[(i // 24) % 7] for i in range(730)], dtype=float)
+    weights /= weights.mean()
+    loads = invocations_per_month / 2_628_000 * weights * duration_s
+
+    def lost(k: float) -> float:
+        return float(sum(w * erlang_b_textbook(servers, k * a) for w, a in zip(weights, loads)) / weights.sum())
+    low, high = 0.01, 1000.0
+    while high / low > 1.0001:
+        middle = (low * high) ** 0.5
+        low, high = (middle, high) if lost(middle) < loss else (low, middle)
+    return high
+
+
+def test_check_scale_on_the_calibrated_account_finds_the_wall_worked_out_by_hand(seeded, tmp_path, capsys):
+    """observe → account import --observe → check --scale on the seeded account. By hand: the account's
+    concurrency is 10 (moto's account settings, read by the pull) with 5 reserved for the thumbnailer, so
+    (1) the reservation fails at any traffic — AWS keeps 100 unreserved, so an account of 10 can reserve none;
+    (2) api-handler shares the 10 − 5 = 5 left: ~3,000,000 invocations a month (2M REST + 1M HTTP requests,
+    one invocation each) of 100 ms (its duration is not observed: the design's 100 ms stays) over the
+    mobile-evening × weekdays month lose 1 in 10,000 (the fail rule) at the multiplier below."""
+    data = observe(None, "us-east-1", 14, settings=PullSettings(deadline_s=60), now=NOW,
+                   client_factory=percentile_answers({"thumbnailer": durations_ms()}, []))
+    observation = tmp_path / "observation.json"
+    observation.write_text(json.dumps(data), encoding="utf-8")
+    out = tmp_path / "calibrated.yaml"
+    assert main(["account", "import", "--account", str(seeded["snapshot"]), "--observe", "--observation",
+                 str(observation), "-o", str(out)]) == 0, capsys.readouterr().err
+    capsys.readouterr()
+    design = yaml.safe_load(out.read_text(encoding="utf-8"))
+    by_id = {c["id"]: c for c in design["components"]}
+    assert design["limits"]["lambda_concurrency"] == 10 and by_id["thumbnailer"]["reserved_concurrency"] == 5
+    assert by_id["api-handler"]["duration_ms"] == 100
+    # the hand-worked wall from the design as calibrated, and from the generator's truth: the same, within 2 %
+    invocations = (design["workload"]["requests_per_month"] * by_id[by_id["api-handler"]["from"]]["calls"]
+                   * by_id["api-handler"].get("calls", 1))
+    wall = scale_at_loss(invocations, design["workload"]["daily_profile"], design["workload"]["weekly_profile"],
+                         0.1, 10 - 5)
+    truth = scale_at_loss(REST_MONTHLY + HTTP_MONTHLY, DAILY, WEEKLY, 0.1, 10 - 5)
+    assert 2.0 < truth < 2.4 and abs(wall / truth - 1) < 0.02
+
+    assert main(["check", str(out), "--scale", "3", "--format", "json"]) == 1
+    report = json.loads(capsys.readouterr().out)["scale"]
+    assert report["first_wall"]["id"] == "lambda.reservations"
+    found = {(f["id"], f["component"]): f for f in report["first_failures"]}
+    assert found[("lambda.reservations", "(account)")]["fails_below_min"]
+    traffic_wall = report["first_traffic_wall"]
+    assert (traffic_wall["id"], traffic_wall["component"]) == ("lambda.concurrency", "api-handler")
+    assert wall <= traffic_wall["fails_at"] <= wall * 1.01        # the search's 1 % bracket, above the boundary
+    assert found[("lambda.concurrency", "api-handler")]["passes_at"] < wall
+    # the text report names both walls
+    assert main(["check", str(out), "--scale", "3"]) == 1
+    text = capsys.readouterr().out
+    assert "first wall lambda.reservations · (account) at ≤ ×0.01 (fails at any traffic)" in text
+    assert f"first wall as traffic grows lambda.concurrency · api-handler at ×{traffic_wall['fails_at']:,.3g}" in text

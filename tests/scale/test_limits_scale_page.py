@@ -53,3 +53,20 @@ def test_the_section_in_japanese(limits_page):
     assert "初めて不合格になる倍率" in table.columns
     assert "最初の壁" in _scale_metrics(limits_page)
     assert any(cell.endswith("超") for cell in table["初めて不合格になる倍率"])  # "×1000 超": never fails
+
+
+def test_a_wall_at_any_traffic_names_the_first_wall_as_traffic_grows(limits_page):
+    # the what-if: an account of 10 with 5 reserved for the first function. AWS keeps 100 unreserved, so the
+    # reservation fails at any traffic; the page then also shows the first wall traffic raises, as the CLI does
+    data = load_design_data(template_text("photo_thumbnails"))
+    data["limits"] = {**(data.get("limits") or {}), "lambda_concurrency": 10}
+    index, first_fn = next((i, c) for i, c in enumerate(data["components"]) if c["type"] == "lambda")
+    first_fn["reserved_concurrency"] = 5
+    report = scale_report(data, 1.0)
+    assert report.first_wall.below_min and report.first_traffic_wall is not None
+    limits_page.number_input(key="whatif.lambda_concurrency").set_value(10)
+    limits_page.number_input(key=f"whatif.{index}.rc").set_value(5).run()
+    assert not limits_page.exception
+    metrics = _scale_metrics(limits_page)
+    assert metrics["First wall"] == "≤ ×0.01 (fails at any traffic)"
+    assert metrics["First wall as traffic grows"] == f"×{report.first_traffic_wall.fails_at:,.3g}"

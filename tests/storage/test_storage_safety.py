@@ -550,6 +550,7 @@ import sys
 sys.path.insert(0, {root!r})
 from storage.designs import DesignStore
 store = DesignStore({folder!r})
+print("saving", flush=True)  # imports done: the kill below lands among saves, however slow the start
 n = 0
 while True:
     n += 1
@@ -569,8 +570,9 @@ def test_kill_9_during_saves_never_leaves_a_broken_or_missing_file(store, tmp_pa
     allowed = {(f"v{k}", 50_000 * (k + 1)) for k in range(3)}
     versions = {store.version("victim")}
     for _ in range(8):
-        proc = subprocess.Popen([sys.executable, str(script)])
-        time.sleep(random.uniform(0.6, 1.2))  # the interpreter starts, then saves in a loop
+        proc = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE)
+        assert proc.stdout is not None and proc.stdout.readline() == b"saving\n"
+        time.sleep(random.uniform(0.05, 0.4))  # the writer saves in a loop meanwhile
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         data = store.load("victim")  # always a whole design, never a half-written one

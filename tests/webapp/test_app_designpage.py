@@ -222,3 +222,16 @@ def test_no_page_names_the_cli(lg):
         at.switch_page(f"webapp/pages/{name}.py").run()
         assert not at.exception, name
         assert "cli.py" not in everything(at), name
+
+
+# ---- big numbers read back (ux.md D9) -----------------------------------------------------------------
+
+def test_a_big_number_is_read_back_grouped_and_in_words_in_both_languages(app):
+    requests = app.session_state["design"]["workload"]["requests_per_month"]
+    app.number_input(key=f"r{app.session_state['rev']}.requests").set_value(50_000_000.0).run()
+    assert not app.exception
+    assert "= 50,000,000 (50 million)" in [c.value for c in app.caption]
+    app.session_state["lang"] = "ja"
+    app.run()
+    assert "= 50,000,000（5,000万）" in [c.value for c in app.caption]
+    assert requests != 50_000_000

@@ -8,6 +8,7 @@ from typing import Any
 import streamlit as st
 
 from i18n.catalog import shown, t, template_name, tf
+from i18n.format import magnitude_hint
 from models.design.ranges import expected_value, is_range, spread
 from models.design.schema import REGION_NAMES, DesignError
 from models.design.text import dump_design_text, load_design_data
@@ -109,6 +110,7 @@ def design_form(design: dict, lg: str) -> None:
         st.number_input(label, min_value=0.0, max_value=1e13, value=_clamped(expected_value(requests), spec),
                         step=100000.0, format="%.0f", key=f"r{rev}.requests", help=t("requests_per_month_help", lg),
                         on_change=edit_top, args=("requests_per_month", f"r{rev}.requests"))
+        _read_back(expected_value(requests), lg)
         st.checkbox(t("range_toggle", lg), value=is_range(requests), key=f"r{rev}.requests.ranged",
                     help=t("range_toggle_help", lg), on_change=switch_range,
                     args=(None, "requests_per_month", f"r{rev}.requests.ranged"))
@@ -121,6 +123,13 @@ def design_form(design: dict, lg: str) -> None:
             title += f" ← {component['from']}"
         with st.expander(component.get("label") or title):
             component_widgets(index, component, rev, lg)
+
+
+def _read_back(value, lg: str) -> None:
+    """Under a big number's box, the number grouped and in words ("= 50,000,000 (50 million)")."""
+    hint = magnitude_hint(value, lg)
+    if hint:
+        st.caption(hint)
 
 
 def _limits(spec: FieldSpec) -> tuple[float, float, float]:
@@ -179,6 +188,8 @@ def component_widgets(index: int, component: dict, rev: int, lg: str) -> None:
             low_limit, high_limit, step = _limits(spec)
             st.number_input(label, min_value=float(low_limit), max_value=float(high_limit),
                             value=_clamped(start, spec), step=float(step), **common)
+        if not spec.choices:
+            _read_back(start, lg)
         rng = ranged_value(component, spec)
         if rng is not None:
             bound_inputs(index, spec, rng, label, key, lg)

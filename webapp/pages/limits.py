@@ -148,6 +148,11 @@ def scale_section(trial: dict, lg: str) -> None:
     cols[1].metric(tx("scale.first_wall", lg), fails_at_shown(wall, report, lg) if wall else
                    t("page.limits.scale.no_wall", lg, high=f"{report.max_factor:g}"),
                    help=f"{check_name(wall.key[0], lg)} · {component_shown(wall.key[1], lg)}" if wall else None)
+    traffic = report.first_traffic_wall
+    if wall is not None and wall.below_min and traffic is not None:  # the first wall fails at any traffic
+        cols = st.columns(2)
+        cols[1].metric(tx("scale.traffic_wall", lg), fails_at_shown(traffic, report, lg),
+                       help=f"{check_name(traffic.key[0], lg)} · {component_shown(traffic.key[1], lg)}")
     st.caption(t("page.limits.scale.caption", lg, tolerance=f"{report.tolerance:.0%}", runs=report.evaluations,
                  low=f"{report.min_factor:g}", high=f"{report.max_factor:g}"))
     st.dataframe(first_fails_table(report, lg), key="scale_table", hide_index=True)
