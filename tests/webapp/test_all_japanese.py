@@ -52,6 +52,10 @@ ALLOWED = {
     "csv", "xlsx", "html",
     # Streamlit draws these itself; no parameter sets them (st.file_uploader's drop zone)
     "Browse", "files", "Drag", "and", "drop", "file", "here", "Limit", "per",
+    # ---- kinesis: AWS's product and feature names as its Japanese pages keep them (Amazon Kinesis Data Streams,
+    # Amazon Data Firehose, Direct PUT) and the columnar formats Firehose converts to
+    "Kinesis", "Data", "Firehose", "Direct", "Parquet", "ORC",
+    # ---- end kinesis
 }
 
 #: words that are names, not English: AWS API and field names (GetAccountSettings, ReadCapacityUnits),
