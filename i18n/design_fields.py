@@ -71,6 +71,7 @@ FIELD_NAMES_JA.update({
     "dynamic_partitioning": "動的パーティショニング",
     "partitions": "アクティブなパーティション数", "buffer_mb": "バッファサイズ（MB）", "buffer_s": "バッファ間隔（秒）",
     "records_per_request": "リクエストあたりのレコード数", "batch_size": "バッチサイズ（Kinesis）",
+    "kinesis_account_shards": "Kinesis のシャードクォータ（アカウント）",
 })
 # ---- end kinesis
 

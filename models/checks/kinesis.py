@@ -30,8 +30,12 @@ KB_PER_MB = 1024
 
 
 def regional_limit(ctx: Context, key: str) -> LimitValue:
-    """The limit `key` of the design's Region: `<key>.<region>` when limits.yaml has one, else `<key>`."""
-    return ctx.limits.get(f"{key}.{ctx.design.region}") or ctx.limit(key)
+    """The limit `key` of the design's Region: the design's or the account's own value when it gives one
+    (its source is not a published page), else `<key>.<region>` when limits.yaml has one, else `<key>`."""
+    given = ctx.limit(key)
+    if not given.source.startswith("https://"):
+        return given
+    return ctx.limits.get(f"{key}.{ctx.design.region}") or given
 
 
 def sliding_max(values: NDArray[np.float64], width: int, start: NDArray[np.int64]) -> NDArray[np.float64]:

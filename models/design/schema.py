@@ -157,6 +157,7 @@ class Limits(_Strict):
     dynamodb_table_write: int | None = Field(default=None, ge=1, le=100_000_000)
     dynamodb_account_read: int | None = Field(default=None, ge=1, le=100_000_000)
     dynamodb_account_write: int | None = Field(default=None, ge=1, le=100_000_000)
+    kinesis_account_shards: int | None = Field(default=None, ge=1, le=10_000_000)  # ---- kinesis
     source: str | None = Field(default=None, max_length=200)
 
 

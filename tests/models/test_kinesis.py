@@ -238,3 +238,16 @@ def test_a_firehose_stream_reading_kinesis_has_no_direct_put_check():
     found = checks_of(design([{"id": "s", "type": "kinesis"}, {"id": "h", "type": "firehose", "from": "s"}], 10))
     assert ("firehose.direct_put", "h") not in found
     assert ("kinesis.read", "s") in found
+
+
+def test_the_accounts_own_shard_quota_replaces_the_published_default():
+    """A limits block of 2,000 shards passes Tokyo's 1,200 and fails 2,400 in us-east-1 (not its 20,000)."""
+    streams = [{"id": f"s{i}", "type": "kinesis", "mode": "provisioned", "shards": 600} for i in range(2)]
+    tokyo = design(streams, 1, region="ap-northeast-1")
+    tokyo["limits"] = {"kinesis_account_shards": 2000, "source": "your account"}
+    check = checks_of(tokyo)[("kinesis.account_shards", "(account)")]
+    assert (check.limit_value, check.status, check.from_account) == (2000, "pass", True)
+    virginia = design(streams + [{"id": "s2", "type": "kinesis", "mode": "provisioned", "shards": 1200}], 1)
+    virginia["limits"] = {"kinesis_account_shards": 2000}
+    check = checks_of(virginia)[("kinesis.account_shards", "(account)")]
+    assert (check.peak_demand, check.limit_value, check.status) == (2400, 2000, "fail")
