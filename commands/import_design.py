@@ -1,6 +1,7 @@
 """`cli.py import`: a design from a CloudFormation/SAM template or Terraform configuration.
 
     python cli.py import template.yaml [-o design.yaml] [--param Name=Value ...] [--format yaml|json]
+    python cli.py import serverless.yml [--stage prod] [--region ap-northeast-1] [--param key=value ...]
 
 The design goes to stdout (or `-o FILE`, never overwriting without `--force`); the report —
 recognised, ignored, unresolved, assumptions, notes — goes to stderr, one item a line. Every
@@ -11,6 +12,7 @@ stderr and exit 2.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -40,7 +42,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     if output and output.exists() and not args.force:
         raise DesignError([f"{output}: already exists; add --force to overwrite it"])
     try:
-        result = import_path(Path(args.template), params=parse_params(args.param), region=args.region)
+        # a serverless.yml's ${env:NAME} reads this shell's environment, as `serverless deploy` would
+        result = import_path(Path(args.template), params=parse_params(args.param), region=args.region,
+                             stage=args.stage, env=dict(os.environ), source_format=args.source_format)
     except RecursionError:  # the importers catch their own; this is the last line of defence
         raise DesignError([f"{args.template}: nested more than 64 levels deep (nested too deeply to read)"]) from None
     text = dump_design_text(result.design, args.format)
@@ -59,14 +63,23 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the `import` subcommand."""
-    p = subparsers.add_parser("import", help="make a design from a CloudFormation/SAM template or Terraform .tf files")
+    p = subparsers.add_parser("import", help="make a design from a CloudFormation/SAM template, a serverless.yml or "
+                       "Terraform .tf files")
     p.add_argument("template",
                    help="a CloudFormation/SAM template (YAML or JSON), a .tf file or a directory of .tf files")
     p.add_argument("-o", "--output", help="write the design to this file instead of stdout")
     p.add_argument("--force", action="store_true", help="overwrite the --output file if it exists")
     p.add_argument("--param", action="append", metavar="NAME=VALUE",
-                   help="a template parameter or Terraform variable value (repeatable)")
+                   help="a template parameter, Terraform variable or serverless.yml ${param:NAME} value (repeatable)")
     p.add_argument("--format", choices=("yaml", "json"), default="yaml", help="design file format (default yaml)")
     p.add_argument("--region", choices=REGIONS, default=None,
-                   help="price in this region (default: the Terraform provider's region if priced, else us-east-1)")
+                   help="price in this region (default: the Terraform provider's or serverless.yml provider.region if "
+                        "priced, else us-east-1); a serverless.yml's ${opt:region}")
+    # ---- sls
+    p.add_argument("--stage", default=None,
+                   help="serverless.yml: the stage (${opt:stage}, ${sls:stage}; default provider.stage, else dev)")
+    p.add_argument("--from", dest="source_format", choices=("auto", "cloudformation", "serverless"), default="auto",
+                   help="what the file is (default auto: a YAML with top-level service and provider is a "
+                        "serverless.yml)")
+    # ---- end sls
     p.set_defaults(run=cmd_import)

@@ -613,18 +613,24 @@ _EXPORT: dict[str, dict[str, str]] = {
 }
 
 _IMPORT: dict[str, dict[str, str]] = {
-    "panel": {"en": "Import from infrastructure code (SAM, CloudFormation, Terraform)",
-              "ja": "インフラのコードから取り込む（SAM・CloudFormation・Terraform）"},
+    "panel": {"en": "Import from infrastructure code (SAM, CloudFormation, Serverless Framework, Terraform)",
+              "ja": "インフラのコードから取り込む（SAM・CloudFormation・`serverless.yml`・Terraform）"},
     "upload": {"en": "Template or .tf file", "ja": "テンプレートまたは .tf ファイル"},
-    "upload_help": {"en": "A CloudFormation/SAM template (YAML or JSON) or one Terraform .tf file. The import "
-                          "replaces the current design; usage the template cannot know is assumed and listed.",
-                    "ja": "CloudFormation/SAM テンプレート（YAML または JSON）または Terraform の .tf ファイル 1 つ。"
+    "upload_help": {"en": "A CloudFormation/SAM template (YAML or JSON), a serverless.yml or one Terraform .tf "
+                          "file. The import replaces the current design; usage the template cannot know is assumed "
+                          "and listed.",
+                    "ja": "CloudFormation/SAM テンプレート（YAML または JSON）、`serverless.yml`、または Terraform の "
+                          ".tf ファイル 1 つ。"
                           "取り込むと現在の設計は置き換わります。テンプレートに書かれていない利用量は仮定値で補い、一覧"
                           "にします。"},
     "params": {"en": "Parameters / variables (Name=Value, separated by spaces)",
                "ja": "パラメーター／変数（`Name=Value` をスペース区切りで）"},
-    "params_help": {"en": "Values for template parameters or Terraform variables; the others take their defaults.",
-                    "ja": "テンプレートのパラメーターや Terraform 変数の値。指定しないものは既定値を使います。"},
+    "params_help": {"en": "Values for template parameters or Terraform variables; the others take their defaults. "
+                          "For a serverless.yml: ${param:NAME} values, and opt:stage=prod (or opt:region=..., "
+                          "env:NAME=value) for the stage, region and environment variables.",
+                    "ja": "テンプレートのパラメーターや Terraform 変数の値。指定しないものは既定値を使います。"
+                          "`serverless.yml` では `${param:NAME}` の値のほか、`opt:stage=prod`（または "
+                          "`opt:region=…`、`env:NAME=値`）でステージ・リージョン・環境変数を指定します。"},
     "imported": {"en": "Imported", "ja": "取り込みました："},
     "components": {"en": "components", "ja": "コンポーネント"},
     "failed": {"en": "This template was not imported:", "ja": "このテンプレートは取り込めませんでした："},

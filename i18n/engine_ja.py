@@ -762,6 +762,24 @@ JA: dict[str, tuple[str, str]] = {
     # ---- modules: entries of this feature go here (one block per feature keeps merges clean)
     # ---- end modules
     # ---- sls: entries of this feature go here (one block per feature keeps merges clean)
+    "import.sls_empty": ("{source}：関数もリソースもない serverless.yml です。インポートするものが"
+                         "ありません", "7463c65b"),
+    "import.sls_provider": ("{source}：プロバイダー {name!r} は AWS ではありません。インポートできるのは "
+                            "provider.name が aws のものだけです", "1d1d0c86"),
+    "import.sls_text_too_long": ("変数の展開で {n:,} 文字を超えるテキストになります", "226c2008"),
+    "import.sls_too_deep": ("変数の入れ子が {n} 階層を超えています", "a418054d"),
+    "import.sls_variable": ("{path}：変数 {text} を解決できません（{why}）", "dd443eab"),
+    "import.sls_param": ("--param {name} = {value}", "7baf5dcb"),
+    "import.sls_plugins": ("プラグインは実行していません：{names}。プラグインが追加するリソースや設定は設計に含まれ"
+                           "ません", "eb8e4bb1"),
+    "import.sls_ids": ("関数はファイル内のキーを ID にしています。レポートはフレームワークの論理 ID で表記します"
+                       "（{ids}）", "c18f32b7"),
+    "import.sls_existing_bucket": ("{where}：バケット {bucket} は既存です（existing: true。このサービスでは作成しま"
+                                   "せん）。アップロードが {function} を起動するため設計に含めています", "ddf94659"),
+    "import.sls_default_runtime": ("{where}：ランタイムの指定がありません。フレームワークの既定は Node.js のランタイム"
+                                   "です（runtime: nodejs）", "f8f3beb6"),
+    "import.sls_too_many_nodes": ("変数による値のコピーが {n:,} 個を超えました（同じ値の参照の繰り返し）", "1846896a"),
+    "import.sls_too_many": ("変数の評価が {n:,} 回を超えました（互いに参照し合う変数の繰り返し）", "22abf4f7"),
     # ---- end sls
     # ---- kinesis
     "design.kinesis_needs_shards": ("mode: provisioned には shards（1 以上）が必要です", "b3951494"),

@@ -33,6 +33,7 @@ from importers.common import (
     too_large,
     unexpected,
 )
+from importers.sls_import import is_serverless, read_serverless
 from importers.template_text import load_template_text
 from importers.terraform import read_terraform
 from models.design.schema import REGIONS, DesignError, parse_design
@@ -52,13 +53,21 @@ class ImportResult:
 
 
 def import_text(text: str, filename: str, *, params: dict[str, str] | None = None,
-                region: str | None = None) -> ImportResult:
-    """Import one template text: Terraform when `filename` ends in .tf, else CloudFormation/SAM."""
+                region: str | None = None, stage: str | None = None, env: dict[str, str] | None = None,
+                source_format: str = "auto") -> ImportResult:
+    """Import one template text: Terraform when `filename` ends in .tf, a serverless.yml when it looks like
+    one (or `source_format` is "serverless"), else CloudFormation/SAM. `stage` and `env` are read by
+    serverless.yml variables only (`${opt:stage}`, `${env:NAME}`)."""
     if filename.endswith(".tf"):
         return import_terraform({filename: text}, filename, params=params, region=region)
     _check_region(region)
     with _named(filename):
         template = load_template_text(text, filename)
+    # ---- sls
+    if source_format == "serverless" or (source_format == "auto" and is_serverless(template)):
+        return _import_serverless(template, filename, params=params or {}, region=region, stage=stage,
+                                  env=env or {})
+    # ---- end sls
     report = ImportReport(filename)
     chosen = region or DEFAULT_REGION
     with _named(filename):
@@ -82,7 +91,19 @@ def import_terraform(files: dict[str, str], source: str, *, params: dict[str, st
         return _finish(build_design(found, name=name, region=chosen, report=report), report)
 
 
-def import_path(path: Path, *, params: dict[str, str] | None = None, region: str | None = None) -> ImportResult:
+def _import_serverless(config: dict, filename: str, *, params: dict[str, str], region: str | None,
+                       stage: str | None, env: dict[str, str]) -> ImportResult:
+    """A serverless.yml through importers.sls_import (variables, compiled events, merged resources)."""
+    report = ImportReport(filename, "Serverless Framework")
+    with _named(filename):
+        found, name, chosen = read_serverless(config, params=params, stage=stage, region=region, env=env,
+                                              default_region=DEFAULT_REGION, report=report)
+        return _finish(build_design(found, name=name, region=chosen, report=report), report)
+
+
+def import_path(path: Path, *, params: dict[str, str] | None = None, region: str | None = None,
+                stage: str | None = None, env: dict[str, str] | None = None,
+                source_format: str = "auto") -> ImportResult:
     """Read and import a template file, a `.tf` file, or a directory of `.tf` files.
 
     Only regular files are read, each at most MAX_TEMPLATE_BYTES (read up to one byte more, never
@@ -105,7 +126,8 @@ def import_path(path: Path, *, params: dict[str, str] | None = None, region: str
     if kind != "file":
         raise TemplateError([msg("import.not_a_file", "{path}: {kind}; give a template file, a .tf file or a directory "
                                  "of .tf files", path=str(path), kind=kind)])
-    return import_text(_read_all([path], None)[path], path.name, params=params, region=region)
+    return import_text(_read_all([path], None)[path], path.name, params=params, region=region, stage=stage, env=env,
+                       source_format=source_format)
 
 
 _KINDS = ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a character device"),

@@ -33,12 +33,16 @@ NO_CHARGE = frozenset({
 
 
 def read_cloudformation(template: dict, *, params: dict[str, str], region: str,
-                        report: ImportReport) -> tuple[Found, str]:
-    """The components and wiring of a template, and a name for the design."""
+                        report: ImportReport, unknown: dict[str, str] | None = None) -> tuple[Found, str]:
+    """The components and wiring of a template, and a name for the design.
+
+    `unknown`: parameter names a compiler put in the template for values it could not resolve, each
+    with why (a `Ref` to one is reported as unresolved where it is read; importers/sls_import.py)."""
     resources = _resources(template, report.source)
     check_intrinsics(template)
     report.kind = "SAM" if _is_sam(template) else "CloudFormation"
     values, missing = parameter_values(template, params, report)
+    missing.update(unknown or {})
     resolver = Resolver(values, _section(template, "Conditions"), _section(template, "Mappings"),
                         frozenset(resources), region, missing)
     ctx = ImportContext(resolver, report, globals=_section(template, "Globals"))

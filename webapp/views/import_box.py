@@ -1,4 +1,5 @@
-"""The Design page's import panel: a design from a SAM/CloudFormation template or a Terraform file.
+"""The Design page's import panel: a design from a SAM/CloudFormation template, a serverless.yml or a Terraform
+file.
 
 `import_upload(...)` is the pure part (bytes in, an outcome out) and is tested without Streamlit;
 `import_panel(lg)` draws the uploader, imports a new upload once, makes the result the current
@@ -19,6 +20,7 @@ from i18n.catalog import t
 from i18n.engine_ja import say
 from importers import import_text
 from importers.common import MAX_TEMPLATE_BYTES, nested_to_read, not_utf8, too_large, unexpected
+from importers.sls_import import looks_like_serverless
 from models.design.schema import REGIONS, DesignError
 from models.messages import msg
 from webapp.state import set_design
@@ -71,8 +73,10 @@ def import_upload(name: str, data: bytes, params_text: str = "", region: str | N
             text = data.decode("utf-8")
         except UnicodeDecodeError as err:
             raise not_utf8(name, data, err) from None
-        # a Terraform file names its own region (provider "aws"); a template is priced where the design is
-        chosen = None if name.endswith(".tf") or region not in REGIONS else region
+        # a Terraform file (provider "aws") and a serverless.yml (provider.region) name their own region;
+        # a template is priced where the design is
+        own_region = name.endswith(".tf") or looks_like_serverless(text)
+        chosen = None if own_region or region not in REGIONS else region
         result = import_text(text, name, params=parse_param_text(params_text), region=chosen)
     except DesignError as err:
         return ImportOutcome(name, problems=tuple(err.problems))
@@ -114,4 +118,5 @@ def show_outcome(outcome: ImportOutcome, lg: str) -> None:
     for section in ("unresolved", "assumptions", "notes", "recognised", "ignored"):
         items = outcome.report.get(section) or []
         if items:
-            st.markdown(f"**{tr(section, lg)}** ({len(items)})\n\n" + "\n".join(f"- {item}" for item in items))
+            # a report line may be a message (the serverless importer's): shown in the page's language
+            st.markdown(f"**{tr(section, lg)}** ({len(items)})\n\n" + "\n".join(f"- {say(item, lg)}" for item in items))
