@@ -82,3 +82,26 @@ def test_a_provisioned_stream_without_a_shard_count_is_priced_on_demand_and_repo
     unresolved = " ".join(result.report.unresolved)
     assert "shard count is not known" in unresolved
     assert "BatchSize 0 is not 1–10,000" in unresolved
+
+
+SERVERLESS = """
+service: clicks
+provider: {name: aws, runtime: python3.12}
+functions:
+  consume:
+    handler: app.handler
+    events:
+      - stream: {type: kinesis, arn: {Fn::GetAtt: [ClickStream, Arn]}, batchSize: 300}
+resources:
+  Resources:
+    ClickStream:
+      Type: AWS::Kinesis::Stream
+      Properties: {ShardCount: 2}
+"""
+
+
+def test_a_serverless_framework_kinesis_stream_event_keeps_its_batch_size():
+    result = import_text(SERVERLESS, "serverless.yml")
+    found = by_id(result.design)
+    assert found["click_stream"] == {"id": "click_stream", "type": "kinesis", "mode": "provisioned", "shards": 2}
+    assert found["consume"]["from"] == "click_stream" and found["consume"]["batch_size"] == 300
