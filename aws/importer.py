@@ -14,6 +14,7 @@ from typing import Any
 
 from aws.facts import limits_source, snapshot_facts, snapshot_limits
 from aws.naming import MAX_LABEL, component_id
+from aws.price_list import cached_catalog_path
 from aws.snapshot_data import account_entry
 from models.design.schema import REGIONS, Design, parse_design
 from models.messages import msg
@@ -68,10 +69,14 @@ def import_design(snapshot: dict, region: str | None = None, account: str | None
     if len(comps) > MAX_COMPONENTS:
         raise ImportProblem(msg("account_import.too_many", "{n} resources; a design holds at most {most}: choose some "
                                 "with --pick", n=len(comps), most=MAX_COMPONENTS))
-    design_region = region if region in REGIONS else "us-east-1"
+    refreshed = cached_catalog_path(region) is not None  # a catalog `prices refresh --region R` built
+    design_region = region if region in REGIONS or refreshed else "us-east-1"
     if design_region != region:
         result.notes.append(msg("account_import.region_priced", "prices exist for {regions} only: the design is priced "
                                 "in us-east-1, the resources are in {region}", regions=", ".join(REGIONS),
+                                region=region))
+        result.notes.append(msg("account_import.region_refresh", "to price it in {region}, build that Region's "
+                                "catalog with `python cli.py prices refresh --region {region}` and import again",
                                 region=region))
     result.data = {"name": (name or f"Imported from {_label(snapshot, account)} ({region})")[:120],
                    "description": "", "region": design_region, "free_tier": "always",

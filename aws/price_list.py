@@ -8,6 +8,12 @@ The cached file (`<cache>/catalog/<region>.yaml`, cache = $SERVERLESS_PLANNER_CA
 ~/.cache/serverless-planner) is the bundled catalog with every price the Price List has for the
 region replaced (confidence `price_list`, as_of = the refresh date); prices it does not map (see
 `price_list_map.yaml`) keep their bundled values and sources. The repository is never written.
+
+A Region with no bundled catalog (`refresh_catalog("eu-west-1")`) gets a complete catalog of its own:
+every price id of the template catalog (us-east-1's ids, units and free allowances), each with the
+Region's Price List price, or `tiers: null` and a note where the map finds no product for it — never a
+zero and never another Region's price. The Region's usage-type prefix ("EU-" for eu-west-1) and its
+location name ("EU (Ireland)") are read from the answers, not from a table.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -29,6 +36,7 @@ from aws.calls import Call
 from aws.errors import THROTTLED
 from aws.errors import gap as gap_record
 from models.costs.prices import Catalog
+from models.design.schema import COMMERCIAL_REGION
 from models.messages import msg
 from pricing.catalog import CATALOG_DIR, available_regions, load_catalog
 
@@ -37,6 +45,7 @@ PRICING_REGIONS = ("us-east-1", "ap-south-1", "eu-central-1")  # the Price List 
 MAP_FILE = CATALOG_DIR.parent / "price_list_map.yaml"  # pricing data: Price List usage type to price id
 CACHE_ENV = "SERVERLESS_PLANNER_CACHE"
 OFFER_URL = "https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/{code}/current/{region}/index.json"
+TEMPLATE_REGION = "us-east-1"  # a new Region's catalog has this bundled catalog's price ids, units and free tiers
 
 
 class RefreshError(RuntimeError):
@@ -79,6 +88,9 @@ class RefreshResult:
     unmatched: list[str] = field(default_factory=list)
     errors: list[dict[str, Any]] = field(default_factory=list)
     changes: list[PriceChange] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)   # ids written `tiers: null` (a Region without a bundled catalog)
+    prefix: str | None = None                          # the usage-type prefix read from the answers ("EU")
+    location: str | None = None                        # the Price List's location name ("EU (Ireland)")
 
 
 def cache_dir() -> Path:
@@ -135,28 +147,66 @@ def fetch_products(client: Any, service_code: str, region: str) -> list[str]:
     return [item for page in pages for item in page.get("PriceList") or []]
 
 
-def strip_region_prefix(usagetype: str) -> str:
-    """The usage type without its region prefix.
+def strip_region_prefix(usagetype: str, prefix: str | None = None) -> str:
+    """The usage type without its region prefix: `prefix` when it is known (read from the answers by
+    `usage_prefix`), else any upper-case head of 2–5 letters and digits but IA.
 
     >>> (strip_region_prefix("APN1-Lambda-GB-Second"), strip_region_prefix("Request"),
-    ...  strip_region_prefix("USE1-ApiGatewayRequest"))
-    ('Lambda-GB-Second', 'Request', 'ApiGatewayRequest')
+    ...  strip_region_prefix("USE1-ApiGatewayRequest"), strip_region_prefix("EU-IA-ReadRequestUnits", "EU"))
+    ('Lambda-GB-Second', 'Request', 'ApiGatewayRequest', 'IA-ReadRequestUnits')
     """
+    if prefix is not None:
+        return usagetype.removeprefix(prefix + "-")
     head, sep, rest = usagetype.partition("-")
-    if sep and rest and head.isupper() and head.isalnum() and 2 <= len(head) <= 5 and head not in ("IA",):
+    if _prefix_like(head) and sep and rest and head not in ("IA",):
         return rest
     return usagetype
 
 
-def parse_products(items: Sequence[str | dict], service_code: str) -> tuple[dict[str, ListedPrice], list[str]]:
+def _prefix_like(head: str) -> bool:
+    return head.isupper() and head.isalnum() and 2 <= len(head) <= 5
+
+
+def usage_prefix(items: Sequence[dict]) -> str | None:
+    """The Region's usage-type prefix, read from its products: the upper-case head most usage types
+    share ("EU" in eu-west-1, "APN1" in Tokyo; None when no head is shared by most of them).
+
+    >>> usage_prefix([{"product": {"attributes": {"usagetype": u}}} for u in
+    ...               ("EU-Request", "EU-Lambda-GB-Second", "EU-IA-ReadRequestUnits", "Global-Request")])
+    'EU'
+    """
+    heads = Counter(head for head in (_usagetype(i).partition("-")[0] for i in items) if _prefix_like(head))
+    if not heads:
+        return None
+    head, count = heads.most_common(1)[0]
+    return head if count * 2 > len(items) else None
+
+
+def _usagetype(item: dict) -> str:
+    return str(((item.get("product") or {}).get("attributes") or {}).get("usagetype", ""))
+
+
+def _location(items: Sequence[dict]) -> str | None:
+    """The location name the Region's products carry ("EU (Ireland)"), the most common one."""
+    names = Counter(((i.get("product") or {}).get("attributes") or {}).get("location") for i in items)
+    names.pop(None, None)
+    return names.most_common(1)[0][0] if names else None
+
+
+def decoded(items: Sequence[str | dict]) -> list[dict]:
+    """The PriceList items as mappings (boto3 leaves them as JSON text)."""
+    return [json.loads(raw) if isinstance(raw, str) else raw for raw in items]
+
+
+def parse_products(items: Sequence[str | dict], service_code: str,
+                   prefix: str | None = None) -> tuple[dict[str, ListedPrice], list[str]]:
     """Matched prices by id, and the usage types seen but not mapped (first product wins per id)."""
     mapping = usage_map().get(service_code, {})
     found: dict[str, ListedPrice] = {}
     unmatched: list[str] = []
-    for raw in items:
-        item = json.loads(raw) if isinstance(raw, str) else raw  # boto3 leaves PriceList items as JSON text
-        usagetype = ((item.get("product") or {}).get("attributes") or {}).get("usagetype", "")
-        price_id = mapping.get(strip_region_prefix(usagetype))
+    for item in decoded(items):
+        usagetype = _usagetype(item)
+        price_id = mapping.get(strip_region_prefix(usagetype, prefix))
         if price_id is None:
             unmatched.append(usagetype)
             continue
@@ -218,50 +268,63 @@ def _number(value: Decimal) -> int | float:
 
 def refresh_catalog(region: str, *, client: Any = None, profile: str | None = None, pricing_region: str = "us-east-1",
                     service_codes: list[str] | None = None, today: date | None = None) -> RefreshResult:
-    """Fetch the region's prices, write the cached catalog, and compare it with the bundled one."""
-    if region not in available_regions():
-        raise RefreshError(msg("refresh.no_catalog",
-                               "no bundled catalog for {region!r} to refresh; available: {regions}",
-                               region=region, regions=", ".join(available_regions())))
+    """Fetch the region's prices, write the cached catalog, and compare it with the bundled one (a
+    Region without a bundled catalog gets a complete one of its own: see the module's docstring)."""
+    bundled_region = region in available_regions()
+    if not bundled_region and not COMMERCIAL_REGION.match(region):
+        raise RefreshError(msg("refresh.not_a_region", "{region!r} is not an AWS commercial Region code (such as "
+                               "eu-west-1); bundled catalogs: {regions}", region=region,
+                               regions=", ".join(available_regions())))
     today = today or datetime.now(UTC).date()
     client = client or pricing_client(profile, pricing_region)
     result = RefreshResult(region=region)
     listed, services = _fetch_all(client, region, service_codes or list(usage_map()), result)
     if not listed:
         reason = "; ".join(f"{e['operation']} {e.get('item', '')}: {e['code']} {e['message']}" for e in result.errors)
-        raise RefreshError(msg("refresh.nothing", "no price could be refreshed for {region} ({reason}); the bundled "
-                               "catalog stays in use", region=region,
-                               reason=reason or msg("refresh.no_products", "no matching products")))
-    result.path = _write(region, listed, services, pricing_region, today, result)
-    bundled = load_catalog(region)
-    refreshed = load_catalog.__wrapped__(region, catalog_dir())  # bypass the cache: the file just changed
-    result.changes = catalog_changes(bundled, refreshed)
+        kept = (msg("refresh.bundled_stays", "the bundled catalog stays in use") if bundled_region else
+                msg("refresh.no_catalog_written", "no catalog was written"))
+        raise RefreshError(msg("refresh.nothing_for", "no price could be refreshed for {region} ({reason}); {kept}",
+                               region=region, reason=reason or msg("refresh.no_products", "no matching products"),
+                               kept=kept))
+    header = {"pricing_endpoint": pricing_region, "services": services, "location": result.location,
+              "usage_type_prefix": result.prefix}
+    if bundled_region:
+        result.path = _write(region, listed, header, today, result)
+        refreshed = load_catalog.__wrapped__(region, catalog_dir())  # bypass the cache: the file just changed
+        result.changes = catalog_changes(load_catalog(region), refreshed)
+    else:
+        result.path = _write_new(region, listed, header, today, result)
+        load_catalog.__wrapped__(region, catalog_dir())  # the file reads back (CatalogError otherwise)
     return result
 
 
 def _fetch_all(client: Any, region: str, codes: list[str], result: RefreshResult) -> tuple[dict, dict]:
-    """Listed prices of every service; stops at the first failure that is not throttling (same cause for all)."""
-    listed: dict[str, ListedPrice] = {}
+    """Listed prices of every service; stops at the first failure that is not throttling (same cause for all).
+    The Region's usage-type prefix and location name are read from all the answers together."""
+    fetched: dict[str, list[dict]] = {}
     services: dict[str, dict[str, Any]] = {}
     for code in codes:
         try:
-            found, unmatched = parse_products(fetch_products(client, code, region), code)
+            fetched[code] = decoded(fetch_products(client, code, region))
         except Exception as err:  # a failed service keeps its bundled prices; the reason is reported
             record = gap_record("pricing", region, "GetProducts", err, item=code)
             result.errors.append(record)
             services[code] = {"error": f"{record['code']}: {record['message']}"}
             if record["kind"] != THROTTLED:
                 break
-            continue
+    every = [item for items in fetched.values() for item in items]
+    result.prefix, result.location = usage_prefix(every), _location(every)
+    listed: dict[str, ListedPrice] = {}
+    for code, items in fetched.items():
+        found, unmatched = parse_products(items, code, result.prefix)
         listed.update(found)
         result.unmatched += [f"{code}:{u}" for u in unmatched]
         services[code] = {"refreshed": len(found), "unmatched_usage_types": len(unmatched)}
     return listed, services
 
 
-def _write(region: str, listed: dict[str, ListedPrice], services: dict, pricing_region: str, today: date,
-           result: RefreshResult) -> Path:
-    """Write `<cache>/catalog/<region>.yaml` (and a copy of the bundled global.yaml beside it)."""
+def _write(region: str, listed: dict[str, ListedPrice], header: dict, today: date, result: RefreshResult) -> Path:
+    """Write `<cache>/catalog/<region>.yaml` over a bundled catalog (and the bundled global.yaml beside it)."""
     bundled = yaml.safe_load((CATALOG_DIR / f"{region}.yaml").read_text(encoding="utf-8"))
     prices = []
     for entry in bundled["prices"]:
@@ -273,16 +336,59 @@ def _write(region: str, listed: dict[str, ListedPrice], services: dict, pricing_
             result.kept.append(entry["id"])
     data = {"region": region, "compiled": today,
             "source": "AWS Price List Query API (GetProducts) over the bundled catalog",
-            "refreshed_at": datetime.now(UTC).replace(microsecond=0).isoformat(), "pricing_endpoint": pricing_region,
-            "bundled_compiled": bundled.get("compiled"), "services": services, "prices": prices}
+            "refreshed_at": datetime.now(UTC).replace(microsecond=0).isoformat(),
+            "bundled_compiled": bundled.get("compiled")} | header | {"prices": prices}
+    return _dump(region, data, "refreshed from the AWS Price List")
+
+
+def _write_new(region: str, listed: dict[str, ListedPrice], header: dict, today: date, result: RefreshResult) -> Path:
+    """Write the complete catalog of a Region with no bundled one: the template's ids, each priced from
+    the Price List or `tiers: null` with a note (no zero, no copied price)."""
+    template = yaml.safe_load((CATALOG_DIR / f"{TEMPLATE_REGION}.yaml").read_text(encoding="utf-8"))
+    prices = []
+    for entry in template["prices"]:
+        if entry["id"] in listed:
+            prices.append(refreshed_entry(entry, listed[entry["id"]], region, today))
+            result.refreshed.append(entry["id"])
+        else:
+            prices.append(unpriced_entry(entry, region, today, header["services"]))
+            result.missing.append(entry["id"])
+    data = {"region": region, "compiled": today,
+            "source": f"AWS Price List Query API (GetProducts, regionCode={region}); price ids, units and free "
+                      f"tiers from the bundled {TEMPLATE_REGION} catalog; no bundled catalog for this Region",
+            "refreshed_at": datetime.now(UTC).replace(microsecond=0).isoformat(),
+            "template_region": TEMPLATE_REGION} | header | {"prices": prices}
+    return _dump(region, data, "built from the AWS Price List (no bundled catalog)")
+
+
+def unpriced_entry(template: dict[str, Any], region: str, today: date, services: dict) -> dict[str, Any]:
+    """A price the Price List answers did not give: `tiers: null`, and why (estimates say "no price")."""
+    code = next((c for c, ids in usage_map().items() if template["id"] in ids.values()), None)
+    if code is None:
+        why = "price_list_map.yaml maps no Price List usage type to this price id"
+    elif "error" in services.get(code, {}):
+        why = f"GetProducts for {code} failed ({services[code]['error']})"
+    else:
+        types = ", ".join(sorted(u for u, pid in usage_map()[code].items() if pid == template["id"]))
+        why = f"no {code} product with usage type {types} (after the Region's prefix) in the answers"
+    entry = {key: value for key, value in template.items() if key not in ("tiers", "note", "free_tier")}
+    entry.update({"tiers": None, "source": OFFER_URL.format(code=code or "<none>", region=region), "as_of": today,
+                  "confidence": "price_list",
+                  "note": f"No price: {why} (refresh {today.isoformat()}, regionCode={region}). Left null, not zero "
+                          f"and not another Region's price; an estimate that needs it says it has no price."})
+    return entry
+
+
+def _dump(region: str, data: dict, what: str) -> Path:
     target = catalog_dir()
     target.mkdir(parents=True, exist_ok=True)
     path = target / f"{region}.yaml"
-    header = (f"# Serverless Planner price catalog for {region}, refreshed from the AWS Price List.\n"
+    header = (f"# Serverless Planner price catalog for {region}, {what}.\n"
               "# Written by `cli.py prices refresh`; format: pricing/README.md. Safe to delete.\n")
     text = yaml.dump(data, Dumper=_NoAliasDumper, sort_keys=False, allow_unicode=True, width=120)
     path.write_text(header + text, encoding="utf-8")
     shutil.copyfile(CATALOG_DIR / "global.yaml", target / "global.yaml")  # CloudFront, Route 53: not refreshed
+    load_catalog.cache_clear()  # a catalog read before this refresh is stale now
     return path
 
 

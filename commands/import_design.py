@@ -16,6 +16,7 @@ import os
 import sys
 from pathlib import Path
 
+from commands.prices_refresh import region_code
 from importers import import_path
 from models.design.schema import REGIONS, DesignError
 from models.design.text import dump_design_text
@@ -72,9 +73,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--param", action="append", metavar="NAME=VALUE",
                    help="a template parameter, Terraform variable or serverless.yml ${param:NAME} value (repeatable)")
     p.add_argument("--format", choices=("yaml", "json"), default="yaml", help="design file format (default yaml)")
-    p.add_argument("--region", choices=REGIONS, default=None,
-                   help="price in this region (default: the Terraform provider's or serverless.yml provider.region if "
-                        "priced, else us-east-1); a serverless.yml's ${opt:region}")
+    p.add_argument("--region", type=region_code, default=None, metavar="R",
+                   help=f"price in this region: {', '.join(REGIONS)}, or any commercial Region once `prices refresh "
+                        "--region R` has built its catalog (default: the Terraform provider's or serverless.yml "
+                        "provider.region if priced, else us-east-1); a serverless.yml's ${opt:region}")
     # ---- sls
     p.add_argument("--stage", default=None,
                    help="serverless.yml: the stage (${opt:stage}, ${sls:stage}; default provider.stage, else dev)")

@@ -24,10 +24,10 @@ from commands import dynamodb_plan, import_design, prices_refresh, quote
 from commands.support import InputError, one_line, read_design
 from models.design.schema import DesignError
 from models.design.text import load_design_data
-from pricing.catalog import CatalogError, assumed_prices, available_regions, load_catalog
-from render.estimate import contract_dict, csv_text, table_text
+from pricing.catalog import CatalogError, assumed_prices, available_regions
+from render.estimate import contract_dict, csv_text, table_text, usd_number
 from render.readiness import component_summaries, readiness_dict, readiness_table
-from service import check_data, expected_data, projection_data, validate
+from service import catalog_for, check_data, expected_data, projection_data, validate
 from templates import template_keys, template_path, template_text
 
 
@@ -47,7 +47,7 @@ def cmd_estimate(args: argparse.Namespace) -> int:
     if args.format == "json":
         doc = contract_dict(est)
         doc["components"] = component_summaries(report)
-        doc["projection_12_months"] = [{**row, "total_usd": float(round(row["total_usd"], 6))} for row in year]
+        doc["projection_12_months"] = [{**row, "total_usd": usd_number(row["total_usd"])} for row in year]
         print(json.dumps(doc, indent=2, ensure_ascii=False))
     elif args.format == "csv":
         sys.stdout.write(csv_text(est))
@@ -93,7 +93,11 @@ def cmd_prices(args: argparse.Namespace) -> int:
     if args.assumed:
         return print_assumed_prices([args.region] if args.region else None)
     region = args.region or "us-east-1"
-    catalog = load_catalog(region)
+    try:
+        catalog = catalog_for(region)
+    except DesignError as err:
+        print(f"error: {err.problems[0]}", file=sys.stderr)
+        return 2
     print(f"Prices for {region} (catalog compiled {catalog.compiled.isoformat()})")
     for price in sorted(catalog.prices.values(), key=lambda p: p.id):
         if args.service and price.service != args.service:
@@ -137,8 +141,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("templates", help="list the bundled design templates")
     p.set_defaults(run=cmd_templates)
     p = sub.add_parser("prices", help="list the price catalog with sources and dates")
-    p.add_argument("--region", choices=available_regions(), default=None,
-                   help="the region to list (default us-east-1; with --assumed: every region)")
+    p.add_argument("--region", default=None, metavar="R", type=prices_refresh.region_code,
+                   help=f"the region to list: {', '.join(available_regions())} or one refreshed with `prices refresh` "
+                        "(`prices regions` lists them; default us-east-1; with --assumed: every region)")
     p.add_argument("--service", help="only this service (e.g. lambda, dynamodb)")
     p.add_argument("--assumed", action="store_true",
                    help="list only the prices marked assumed (no source states them), with what each is derived from")

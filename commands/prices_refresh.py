@@ -10,7 +10,9 @@ import argparse
 import sys
 
 from aws.price_list import PRICING_REGIONS, RefreshError, RefreshResult, refresh_catalog, usage_map
+from models.design.schema import COMMERCIAL_REGION
 from pricing.catalog import available_regions
+from service.inputs import region_catalogs
 
 MAX_CHANGES_SHOWN = 40
 
@@ -18,22 +20,40 @@ MAX_CHANGES_SHOWN = 40
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Give the `prices` command a `refresh` action."""
     prices = subparsers.choices["prices"]
-    actions = prices.add_subparsers(dest="prices_action", metavar="{refresh}", required=False)
+    actions = prices.add_subparsers(dest="prices_action", metavar="{refresh,regions}", required=False)
     r = actions.add_parser("refresh", help="refresh the catalog from the AWS Price List Query API into the local cache")
-    r.add_argument("--region", dest="refresh_regions", action="append", choices=available_regions(), metavar="R",
-                   help=f"region to refresh (repeat; default: all of {', '.join(available_regions())})")
+    r.add_argument("--region", dest="refresh_regions", action="append", type=region_code, metavar="R",
+                   help=f"region to refresh (repeat): a bundled one ({', '.join(available_regions())}) or any "
+                        "commercial Region, e.g. eu-west-1, whose catalog is then built from the Price List "
+                        "(default: every Region that has a catalog)")
     r.add_argument("--profile", help="AWS profile for the Price List API (default: the standard chain)")
     r.add_argument("--pricing-endpoint", choices=PRICING_REGIONS, default="us-east-1",
                    help="the Price List API region (it answers only in these)")
     r.add_argument("--service", dest="service_codes", action="append", choices=list(usage_map()), metavar="CODE",
                    help=f"only these Price List service codes ({', '.join(usage_map())})")
     r.set_defaults(run=cmd_prices_refresh)
+    g = actions.add_parser("regions", help="list every Region that has a catalog (bundled or refreshed) with its date")
+    g.set_defaults(run=cmd_prices_regions)
+
+
+def region_code(value: str) -> str:
+    """An AWS commercial Region code, for argparse (its error names the value and the form)."""
+    if not COMMERCIAL_REGION.match(value):
+        raise argparse.ArgumentTypeError(f"{value!r} is not an AWS commercial Region code (such as eu-west-1)")
+    return value
+
+
+def cmd_prices_regions(args: argparse.Namespace) -> int:
+    """One line per Region with a catalog: code, name, date, bundled or refreshed."""
+    for rc in region_catalogs():
+        print(f"{rc.region:16} {rc.name:32} prices as of {rc.as_of.isoformat()}  ({rc.source})")
+    return 0
 
 
 def cmd_prices_refresh(args: argparse.Namespace) -> int:
     """Refresh each region; print what changed against the bundled catalog."""
     failures = 0
-    for region in args.refresh_regions or available_regions():
+    for region in args.refresh_regions or [rc.region for rc in region_catalogs()]:
         try:
             result = refresh_catalog(region, profile=args.profile, pricing_region=args.pricing_endpoint,
                                      service_codes=args.service_codes)
@@ -46,7 +66,9 @@ def cmd_prices_refresh(args: argparse.Namespace) -> int:
 
 
 def result_text(result: RefreshResult) -> str:
-    """One region's refresh for people: file, counts, changed prices, failed calls."""
+    """One region's refresh for people: file, counts, changed prices (or missing ones), failed calls."""
+    if result.region not in available_regions():
+        return new_region_text(result)
     lines = [f"{result.region}: {len(result.refreshed)} prices refreshed, {len(result.kept)} kept from the bundled "
              f"catalog → {result.path}"]
     if result.changes:
@@ -58,6 +80,20 @@ def result_text(result: RefreshResult) -> str:
             lines.append(f"    … and {len(result.changes) - MAX_CHANGES_SHOWN} more")
     else:
         lines.append("  no price differs from the bundled catalog")
+    for e in result.errors:
+        lines.append(f"  not refreshed: {e.get('item')} — {e['code']}: {e['message']}")
+    return "\n".join(lines) + "\n"
+
+
+def new_region_text(result: RefreshResult) -> str:
+    """A Region built from the Price List alone: what was priced, and a warning for each id left null."""
+    where = f" ({result.location}, usage types {result.prefix}-…)" if result.location and result.prefix else ""
+    lines = [f"{result.region}{where}: catalog built from the AWS Price List: {len(result.refreshed)} prices, "
+             f"{len(result.missing)} without a price → {result.path}"]
+    if result.missing:
+        lines.append(f"  warning: no Price List product for {len(result.missing)} price id(s); they are null in the "
+                     "catalog (not zero, not another Region's price) and an estimate that needs one says so:")
+        lines.append("    " + ", ".join(result.missing))
     for e in result.errors:
         lines.append(f"  not refreshed: {e.get('item')} — {e['code']}: {e['message']}")
     return "\n".join(lines) + "\n"

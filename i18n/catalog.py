@@ -137,6 +137,36 @@ _SHOWN = {
     # ---- scale: entries of this feature go here (one block per feature keeps merges clean)
     # ---- end scale
     # ---- region: entries of this feature go here (one block per feature keeps merges clean)
+    # the console's Japanese Region names (a design may name any commercial Region)
+    "region_name_us-east-2": "米国東部（オハイオ）",
+    "region_name_us-west-1": "米国西部（北カリフォルニア）",
+    "region_name_us-west-2": "米国西部（オレゴン）",
+    "region_name_af-south-1": "アフリカ（ケープタウン）",
+    "region_name_ap-east-1": "アジアパシフィック（香港）",
+    "region_name_ap-south-1": "アジアパシフィック（ムンバイ）",
+    "region_name_ap-south-2": "アジアパシフィック（ハイデラバード）",
+    "region_name_ap-southeast-1": "アジアパシフィック（シンガポール）",
+    "region_name_ap-southeast-2": "アジアパシフィック（シドニー）",
+    "region_name_ap-southeast-3": "アジアパシフィック（ジャカルタ）",
+    "region_name_ap-southeast-4": "アジアパシフィック（メルボルン）",
+    "region_name_ap-southeast-5": "アジアパシフィック（マレーシア）",
+    "region_name_ap-southeast-7": "アジアパシフィック（タイ）",
+    "region_name_ap-northeast-2": "アジアパシフィック（ソウル）",
+    "region_name_ca-central-1": "カナダ（中部）",
+    "region_name_ca-west-1": "カナダ西部（カルガリー）",
+    "region_name_eu-central-1": "欧州（フランクフルト）",
+    "region_name_eu-central-2": "欧州（チューリッヒ）",
+    "region_name_eu-west-1": "欧州（アイルランド）",
+    "region_name_eu-west-2": "欧州（ロンドン）",
+    "region_name_eu-west-3": "欧州（パリ）",
+    "region_name_eu-south-1": "欧州（ミラノ）",
+    "region_name_eu-south-2": "欧州（スペイン）",
+    "region_name_eu-north-1": "欧州（ストックホルム）",
+    "region_name_il-central-1": "イスラエル（テルアビブ）",
+    "region_name_me-south-1": "中東（バーレーン）",
+    "region_name_me-central-1": "中東（アラブ首長国連邦）",
+    "region_name_mx-central-1": "メキシコ（中部）",
+    "region_name_sa-east-1": "南米（サンパウロ）",
     # ---- end region
     # ---- services: entries of this feature go here (one block per feature keeps merges clean)
     # ---- end services
@@ -1243,6 +1273,22 @@ UI: dict[str, dict[str, str]] = {
                                                  "headroom %": "余裕 %"})),
     # ---- end scale
     # ---- region: entries of this feature go here (one block per feature keeps merges clean)
+    **_ns("page.region", {  # the Region pickers (webapp/views/regions.py)
+        "as_of": {"en": "prices as of {date}", "ja": "価格の基準日 {date}"},
+        "refreshed": {"en": "refreshed from the AWS Price List", "ja": "AWS Price List から更新"},
+        "no_catalog": {"en": "no price catalog: run `python cli.py prices refresh --region {region}`",
+                       "ja": "価格表なし：`python cli.py prices refresh --region {region}` を実行してください"},
+    }),
+    **_ns("account", {  # the Account page's prices panel for a Region with no bundled catalog
+        "prices_none": {"en": "{region} has no price catalog: press the button above (the server needs "
+                              "{pull_env}=1) or run `python cli.py prices refresh --region {region}`.",
+                        "ja": "{region} には価格表がありません。上のボタンを押すか（サーバーに {pull_env}=1 "
+                              "が必要です）、`python cli.py prices refresh --region {region}` を実行してください。"},
+        "prices_built": {"en": "Catalog for {region} built from the AWS Price List: {refreshed_at} ({path}); {missing} "
+                               "price(s) have no Price List product and are left without a price.",
+                         "ja": "{region} の価格表は AWS Price List から作成しました：{refreshed_at}（{path}）。"
+                               "Price List に商品がない {missing} 件は価格なしのままです。"},
+    }),
     # ---- end region
     # ---- services: entries of this feature go here (one block per feature keeps merges clean)
     # ---- end services

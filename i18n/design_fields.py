@@ -61,6 +61,9 @@ FIELD_NAMES_JA = {
     "dynamodb_account_write": "DynamoDB アカウントの書き込み上限", "customer": "宛先", "prepared_by": "作成者",
     "quote_number": "見積番号", "date": "見積日", "valid_until": "有効期限", "notes": "備考", "source": "出典",
     "p50": "p50", "p95": "p95", "p99": "p99",
+    # ---- wiring
+    "batch_size": "バッチサイズ（レコード／呼び出し）", "batching_window_s": "バッチウィンドウ（秒）",
+    # ---- end wiring
 }
 # ---- kinesis
 FIELD_NAMES_JA.update({

@@ -650,9 +650,6 @@ JA: dict[str, tuple[str, str]] = {
     # ---- the Price List refresh (aws/price_list.py)
     "refresh.pricing_region": ("AWS Price List API が応答するのは {regions} だけです（{region} ではありません）",
                                "b05abf9b"),
-    "refresh.no_catalog": ("{region!r} には更新できる同梱の価格表がありません。あるもの：{regions}", "22cf6fa0"),
-    "refresh.nothing": ("{region} の価格を 1 件も更新できませんでした（{reason}）。同梱の価格表をそのまま使います",
-                        "3a720021"),
     "refresh.no_products": ("一致する商品がありません", "3b2379b8"),
     # ---- importers' refusals: files and formats
     "import.no_tf_files": ("{path}：このディレクトリに .tf ファイルがありません{why}", "6c2d2d90"),
@@ -666,7 +663,6 @@ JA: dict[str, tuple[str, str]] = {
                                    "ません（1 ディレクトリ {limit:,} バイトまで）", "89497205"),
     "import.not_regular": ("{path}：通常のファイルではありません（{kind}）。テンプレートファイルを指定してください",
                            "8c9d9833"),
-    "import.bad_region": ("リージョン {region!r} の価格表はありません。使えるもの：{allowed}", "091deccd"),
     "import.no_supported": ("{source}：対応するリソース（Lambda、API Gateway、DynamoDB、S3、SQS、SNS、Cognito、"
                             "CloudFront）が見つかりません", "e90dce42"),
     "import.too_many": ("{source}：対応するリソースが {n} 個あります。1 つの設計は {most} 個までです（テンプレー"
@@ -756,6 +752,25 @@ JA: dict[str, tuple[str, str]] = {
         "2f} ずれています（請求 USD {billed_usd:,.2f}、見積もり {usd:,.2f}）", "42d42fa5"),
     # ---- end scale
     # ---- region: entries of this feature go here (one block per feature keeps merges clean)
+    "design.region_code": ("{value!r} は AWS の商用リージョンのコードではありません（us-east-1 や eu-west-1 など）",
+                           "bdd181e9"),
+    "design.region_no_catalog": (
+        "region：{region} にはまだ価格表がありません。`python cli.py prices refresh --region {region}` で AWS Price "
+        "List から作成し（pricing:GetProducts を許可した AWS 認証情報が必要です）、もう一度見積もってください。"
+        "価格表のあるリージョン：{regions}", "51251c4f"),
+    "estimate.built_catalog.warning": (
+        "{region} の価格は、{date} に AWS Price List から作成した価格表のものです（このリージョンの同梱の価格表は"
+        "ありません）。Price List になかった価格は 0 ではなく「価格なし」になります", "5f72f7f4"),
+    "refresh.not_a_region": ("{region!r} は AWS の商用リージョンのコードではありません（eu-west-1 など）。"
+                             "同梱の価格表：{regions}", "4530f788"),
+    "refresh.bundled_stays": ("同梱の価格表をそのまま使います", "78fa70f5"),
+    "refresh.no_catalog_written": ("価格表は作成していません", "4dcc8278"),
+    "refresh.nothing_for": ("{region} の価格を 1 件も更新できませんでした（{reason}）。{kept}", "13b69393"),
+    "import.region_code": ("リージョン {region!r} は AWS の商用リージョンのコードではありません。"
+                           "同梱の価格表：{allowed}。ほかの商用リージョン（eu-west-1 など）は "
+                           "`python cli.py prices refresh --region R` の後に使えます", "655177b2"),
+    "account_import.region_refresh": ("{region} の価格で計算するには、`python cli.py prices refresh --region {region}` "
+                                      "でそのリージョンの価格表を作成してから、もう一度取り込んでください", "e463e4d2"),
     # ---- end region
     # ---- services: entries of this feature go here (one block per feature keeps merges clean)
     # ---- end services
@@ -837,6 +852,17 @@ JA: dict[str, tuple[str, str]] = {
     "unit.shards": ("シャード", "c9fa074c"),
     "unit.streams": ("ストリーム", "0298f8ea"),
     # ---- end kinesis
+    # ---- wiring: batch settings (models/design/batch_rules.py)
+    "design.batch_needs_source": (
+        "{where}.batch_size / batching_window_s：'from' が SQS キュー、DynamoDB テーブル（そのストリーム）または "
+        "Kinesis ストリームである関数にのみ指定できます", "259036b0"),
+    "design.batch_window_fifo": (
+        "{where}.batching_window_s：FIFO キューにはバッチウィンドウがありません（AWS の仕様）。削除するか標準キューを"
+        "使ってください", "ef394534"),
+    "design.batch_size_fifo": ("{where}.batch_size {size}：FIFO キューでは 10 以下です", "42099204"),
+    "design.batch_size_window": ("{where}.batch_size {size}：SQS キューから 10 を超えて受け取るには "
+                                 "batching_window_s を 1 以上にする必要があります（AWS の仕様）", "3514c75c"),
+    # ---- end wiring
 }
 
 

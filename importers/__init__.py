@@ -36,7 +36,7 @@ from importers.common import (
 from importers.sls_import import is_serverless, read_serverless
 from importers.template_text import load_template_text
 from importers.terraform import read_terraform
-from models.design.schema import REGIONS, DesignError, parse_design
+from models.design.schema import COMMERCIAL_REGION, REGIONS, DesignError, parse_design
 from models.messages import msg
 from models.run.flow import monthly_events
 
@@ -266,10 +266,13 @@ def _named(source: str) -> Iterator[None]:
 
 
 def _check_region(region: str | None) -> None:
-    """A region the planner has prices for (or None for the default)."""
-    if region is not None and region not in REGIONS:
-        raise TemplateError([msg("import.bad_region", "region {region!r} has no price catalog; allowed: {allowed}",
-                                 region=region, allowed=", ".join(REGIONS))])
+    """A commercial Region code (or None for the default): a bundled one, or any other, whose estimates need
+    the catalog `cli.py prices refresh --region R` builds (they say so)."""
+    if region is not None and region not in REGIONS and not COMMERCIAL_REGION.match(region):
+        raise TemplateError([msg("import.region_code", "region {region!r} is not an AWS commercial Region code; "
+                                 "bundled catalogs: {allowed}; any other commercial Region (e.g. eu-west-1) after "
+                                 "`python cli.py prices refresh --region R`", region=region,
+                                 allowed=", ".join(REGIONS))])
 
 
 def _finish(design: dict[str, Any], report: ImportReport) -> ImportResult:

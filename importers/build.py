@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from importers.common import Component, Found, ImportReport, TemplateError, Trigger, unique_ids
+from importers.stream_settings import batch_fields
 from models.messages import msg
 
 MAX_COMPONENTS = 50
@@ -41,7 +42,11 @@ SOURCE_PRIORITY = {"api_gateway": 0, "cloudfront": 0, "sqs": 1, "s3": 2, "sns": 
 SPLIT_SOURCES = ("api_gateway", "cloudfront", "sqs")
 DATA_KINDS: tuple[str, ...] = ("dynamodb", "s3", "sqs", "sns")
 DATA_KINDS += ("kinesis", "firehose")  # ---- kinesis: a stream written by the one function referencing it
-STANDALONE_KINDS = ("cognito",)
+STANDALONE_KINDS: tuple[str, ...] = ("cognito",)
+# ---- wiring: SES is driven by the one function allowed to send; Route 53 is priced on its own figures
+DATA_KINDS += ("ses",)
+STANDALONE_KINDS += ("route53",)
+# ---- end wiring
 
 
 def build_design(found: Found, *, name: str, region: str, report: ImportReport) -> dict[str, Any]:
@@ -56,6 +61,8 @@ def build_design(found: Found, *, name: str, region: str, report: ImportReport) 
     ids = unique_ids(components)
     upstream = _event_sources(found, ids, report)
     _data_links(found, upstream, ids, report)
+    for key in found.code_buckets - set(upstream):  # ---- wiring: a code bucket has no traffic of its own
+        found.components[key].fields.update({"puts_per_month": 0, "gets_per_month": 0, "puts": 0, "gets": 0})
     entries = [_entry(comp, found, upstream, ids) for comp in components]
     report.recognised[:0] = [f"{c.key} ({c.origin}) → {ids[c.key]} ({c.kind})" for c in components]
     design: dict[str, Any] = {"name": name[:120], "description": "", "region": region, "free_tier": "always"}
@@ -66,6 +73,7 @@ def build_design(found: Found, *, name: str, region: str, report: ImportReport) 
                                   f"per month (traffic is not in a template); it drives {', '.join(driven)}")
     design["components"] = entries
     _report_usage(components, entries, report)
+    _report_unmodelled(found, ids, entries, report)  # ---- wiring
     design["description"] = _description(entries, components, report)
     return design
 
@@ -89,7 +97,8 @@ def _event_sources(found: Found, ids: dict[str, str], report: ImportReport) -> d
             continue
         else:
             group = [t for t in candidates if t.source == best.source]
-            chosen[comp.key] = Trigger(comp.key, best.source, best.where, weight=sum(t.weight for t in group))
+            chosen[comp.key] = Trigger(comp.key, best.source, best.where, weight=sum(t.weight for t in group),
+                                       every_event=best.every_event, uncached=best.uncached)
         _note_others(comp, best, candidates, ids, found, report)
     return chosen
 
@@ -156,23 +165,42 @@ def _entry(comp: Component, found: Found, upstream: dict[str, Trigger], ids: dic
     elif trigger and trigger.source is not None:
         entry["from"] = ids[trigger.source]
         calls = _calls(trigger, found) if source_kind in SPLIT_SOURCES else 1.0
+        if trigger.uncached and trigger.source:  # ---- wiring: requests, not cache misses
+            calls = _uncached_calls(calls, trigger.source, found)
         if calls != 1:
             entry["calls"] = calls
-    entry.update(comp.fields)
+    entry.update({k: v for k, v in comp.fields.items() if not k.startswith("_")})  # "_x": import-time facts
+    entry.update(batch_fields(comp.fields, trigger))  # ---- wiring: the batch settings of the kept source
     if comp.kind == "sns":
         deliveries = _deliveries(comp.key, found)
         if deliveries:
             entry["deliveries"] = deliveries
     if comp.kind == "sqs" and comp.key in found.dead_letter and not trigger:
         entry["messages_per_month"] = 0
+    if comp.kind == "lambda" and comp.key in found.unmodelled and not trigger:  # ---- wiring
+        entry["invocations_per_month"] = 0
     for field, (value, _meaning) in _usage_for(comp.kind, source_kind).items():
         entry.setdefault(field, value)
     return entry
 
 
+def _uncached_calls(share: float, distribution: str, found: Found) -> float:  # ---- wiring
+    """An uncached origin's calls: its share of the requests = share ÷ (1 − the distribution's hit ratio);
+    when no origin of the distribution caches, the distribution's cache_hit_ratio is set to 0 instead."""
+    origins = [t for t in found.triggers if t.source == distribution]
+    if all(t.uncached for t in origins):
+        found.components[distribution].fields["cache_hit_ratio"] = 0
+        return share
+    hit = float(found.components[distribution].fields.get("cache_hit_ratio", USAGE_DEFAULTS["cloudfront"]
+                                                            ["cache_hit_ratio"][0]))
+    return round(share / (1 - hit), 6) if hit < 1 else share
+
+
 def _calls(trigger: Trigger, found: Found) -> float:
     """This target's share of a split source: its routes (consumers, origins) over all of them."""
-    total = sum(t.weight for t in found.triggers if t.source == trigger.source)
+    if trigger.every_event:  # ---- wiring: an authorizer runs for every request of its API
+        return 1.0
+    total = sum(t.weight for t in found.triggers if t.source == trigger.source and not t.every_event)
     return round(trigger.weight / total, 6) if total else 1.0
 
 
@@ -196,8 +224,25 @@ def _usage_for(kind: str, source_kind: str | None) -> dict[str, tuple[Any, str]]
 
 def _needs_workload(entry: dict[str, Any]) -> bool:
     """Is this component driven by the client workload (no `from`, no monthly figure)?"""
-    direct = ("invocations_per_month", "messages_per_month")
+    direct = ("invocations_per_month", "messages_per_month", "puts_per_month")
     return "from" not in entry and entry["type"] not in STANDALONE_KINDS and not any(f in entry for f in direct)
+
+
+def _report_unmodelled(found: Found, ids: dict[str, str], entries: list[dict[str, Any]],
+                       report: ImportReport) -> None:
+    """A function only unmodelled sources invoke is priced at 0 invocations, and the report says so (the note
+    "their invocations are not counted" and the number agree)."""
+    code = [ids[k] for k in found.code_buckets if ids.get(k) and any(
+        e["id"] == ids[k] and e.get("puts_per_month") == 0 for e in entries)]
+    if code:
+        report.assumptions.append(f"s3 {', '.join(sorted(code))}: puts_per_month = 0, gets_per_month = 0 (holds a "
+                                  "function's deployment package, read by Lambda at deployment, not per request)")
+    zero = {e["id"] for e in entries if e["type"] == "lambda" and e.get("invocations_per_month") == 0}
+    for key, sources in found.unmodelled.items():
+        if ids.get(key) in zero:
+            report.assumptions.append(f"lambda {ids[key]}: invocations_per_month = 0: invoked only by "
+                                      f"{', '.join(dict.fromkeys(sources))}, which the planner does not model "
+                                      "(give its invocations_per_month)")
 
 
 def _report_usage(components: list[Component], entries: list[dict[str, Any]], report: ImportReport) -> None:

@@ -12,9 +12,10 @@ from collections.abc import Callable
 from typing import Any, TypeGuard
 
 from importers import kinesis
-from importers.common import Component, Unresolved, architecture, as_bool, as_float
+from importers.common import Component, Unresolved, as_bool, as_float
 from importers.context import ImportContext
 from importers.intrinsics import intrinsic_name, references
+from importers.lambda_settings import cfn_architecture, private_fields, runtime_fields, tracing_field
 
 SAM_FUNCTION = "AWS::Serverless::Function"
 IMPLICIT_APIS = {"Api": ("ServerlessRestApi", "rest", "AWS::Serverless::Api"),
@@ -57,8 +58,14 @@ def read_function(ctx: ImportContext, lid: str, rtype: str, props: dict) -> Comp
     fields: dict[str, Any] = {
         "memory_mb": ctx.number(props, "MemorySize", where=where) or 128,
         "timeout_s": ctx.number(props, "Timeout", where=where) or 3,
-        "architecture": ctx.value(props, "Architectures", 0, where=where, convert=architecture) or "x86_64",
+        "architecture": cfn_architecture(ctx, props, where),
     }
+    # ---- wiring
+    fields.update(runtime_fields(ctx, props, where, runtime=("Runtime",), snap_start=("SnapStart", "ApplyOn"),
+                                 package_type=("PackageType",)))
+    fields.update(tracing_field(ctx, props, where, ("Tracing",), ("TracingConfig", "Mode")))
+    fields.update(private_fields(ctx, props, "FunctionName", ("LoggingConfig", "LogGroup"), where))
+    # ---- end wiring
     optional = {
         "ephemeral_storage_mb": ctx.number(props, "EphemeralStorage", "Size", where=where),
         "reserved_concurrency": ctx.number(props, "ReservedConcurrentExecutions", where=where),

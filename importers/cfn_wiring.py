@@ -12,19 +12,31 @@ from collections.abc import Callable
 from typing import Any
 
 from importers import kinesis
+from importers.cdn_behaviours import cfn_behaviours
 from importers.cfn_resources import API_ID_PROPERTY, IMPLICIT_APIS, SAM_FUNCTION, cache_size, merge_globals
 from importers.common import as_bool
 from importers.context import (
     ImportContext,
     add_provisioned_concurrency,
     add_schedule,
-    set_batch_size,
     subscribe,
     wire_event_source,
     wire_integration,
     wire_origin,
 )
+from importers.dns_mail import CFN_RECORDS, CFN_SENDING, CFN_ZONES, cfn_route53_part, cfn_ses_part, cfn_ses_receiving
 from importers.intrinsics import show
+from importers.lambda_settings import cfn_destination, cfn_event_invoke_config, cfn_log_group, mark_failure_target
+from importers.service_links import (
+    cfn_authorizer,
+    cfn_function_url,
+    function_url,
+    openapi_integrations,
+    sam_api_authorizers,
+    service_integration,
+)
+from importers.stream_settings import CFN_BATCH_KEYS, read_batching
+from importers.table_extras import cfn_global_table, cfn_scaling_target
 
 #: SAM event type → (property naming the source, its design type)
 EVENT_SOURCES = {"S3": ("Bucket", "s3"), "SQS": ("Queue", "sqs"), "SNS": ("Topic", "sns"),
@@ -40,9 +52,13 @@ def wire_function(ctx: ImportContext, lid: str, rtype: str, props: dict) -> None
         for name, event in ctx.mapping(props, "Events", where=where).items():
             _sam_event(ctx, lid, event, f"{where}.Events.{name}")
     for path in (("DeadLetterQueue", "TargetArn"), ("DeadLetterConfig", "TargetArn")):
-        queue = ctx.any_target(ctx.raw(props, *path, where=where), ("sqs",), where)
-        if queue:
-            ctx.found.dead_letter.add(queue)
+        target = ctx.raw(props, *path, where=where)
+        if target is not None:  # ---- wiring: the function has a DLQ (dlq: true), the queue or topic no traffic
+            mark_failure_target(ctx, lid, target, f"{where}.{'.'.join(path)}")
+    if rtype == SAM_FUNCTION and "FunctionUrlConfig" in props:  # ---- wiring: invoked by HTTP clients
+        ctx.report.notes.append(f"{where}.FunctionUrlConfig: {function_url(ctx, lid)}")
+    if rtype == SAM_FUNCTION and "EventInvokeConfig" in props:  # ---- wiring: SAM's on-failure destination
+        cfn_destination(ctx, lid, ctx.mapping(props, "EventInvokeConfig", where=where), f"{where}.EventInvokeConfig")
 
 
 def _sam_event(ctx: ImportContext, lid: str, event: Any, where: str) -> None:
@@ -66,6 +82,7 @@ def _sam_event(ctx: ImportContext, lid: str, event: Any, where: str) -> None:
                      f"{where}.Properties")
     else:
         ctx.report.notes.append(f"{where}: {event_type} events are not modelled; their invocations are not counted")
+        ctx.found.unmodelled.setdefault(lid, []).append(f"{event_type} events")  # ---- wiring
 
 
 def _sam_event_source(ctx: ImportContext, lid: str, event_type: str, props: dict, where: str) -> None:
@@ -76,9 +93,11 @@ def _sam_event_source(ctx: ImportContext, lid: str, event_type: str, props: dict
         return
     source = ctx.target(props.get(prop), kind, f"{where}.Properties.{prop}")
     ctx.wire(lid, source, where)
-    if event_type == "Kinesis":  # ---- kinesis
-        set_batch_size(ctx, lid, source, ctx.value(props, "BatchSize", where=f"{where}.Properties"),
-                       f"{where}.Properties.BatchSize")
+    # ---- wiring: the event's batch settings and on-failure destination
+    if event_type in ("SQS", "DynamoDB", "Kinesis") and source:  # Kinesis: ---- kinesis
+        read_batching(ctx, lid, props, f"{where}.Properties", CFN_BATCH_KEYS, source)
+    cfn_destination(ctx, lid, props, f"{where}.Properties")
+    # ---- end wiring
     if event_type == "SNS" and ctx.value(props, "SqsSubscription", where=f"{where}.Properties", convert=_truthy):
         ctx.report.notes.append(f"{where}: SqsSubscription puts an SQS queue between the topic and the "
                                 "function; the queue is not in the design")
@@ -123,27 +142,55 @@ def wire_distribution(ctx: ImportContext, lid: str, rtype: str, props: dict) -> 
     for i, origin in enumerate(ctx.items(config, "Origins", where=where)):
         domain = ctx.raw(origin, "DomainName", where=f"{where}[{i}]")
         wire_origin(ctx, lid, domain, f"{where}[{i}]", f"origin {show(domain)} is not a bucket or API of this template")
+    cfn_behaviours(ctx, lid, props)  # ---- wiring: origins that do not cache
 
 
 def wire_v2_api(ctx: ImportContext, lid: str, rtype: str, props: dict) -> None:
     """AWS::ApiGatewayV2::Api quick create: Target is the function behind the API."""
+    where_body = f"Resources.{lid}.Properties"  # ---- wiring: its OpenAPI Body's service integrations
+    openapi_integrations(ctx, lid, ctx.mapping(props, "Body", where=where_body), f"{where_body}.Body")
     if "Target" in props:
         where = f"Resources.{lid}.Properties.Target"
         ctx.wire(ctx.target(props["Target"], "lambda", where), lid, where)
+
+
+def wire_sam_api(ctx: ImportContext, lid: str, rtype: str, props: dict) -> None:  # ---- wiring
+    """A SAM Api / HttpApi's Lambda authorizers (`Auth.Authorizers`, merged with Globals); an API's OpenAPI
+    definition's direct service integrations."""
+    where = f"Resources.{lid}.Properties"
+    if rtype.startswith("AWS::Serverless::"):
+        section = "Api" if rtype == "AWS::Serverless::Api" else "HttpApi"
+        sam_api_authorizers(ctx, lid, merge_globals(ctx.globals.get(section, {}), props), where)
+    body_key = "DefinitionBody" if rtype.startswith("AWS::Serverless::") else "Body"
+    openapi_integrations(ctx, lid, ctx.mapping(props, body_key, where=where), f"{where}.{body_key}")
 
 
 COMPONENT_WIRING: dict[str, Callable[[ImportContext, str, str, dict], None]] = {
     "AWS::Serverless::Function": wire_function, "AWS::Lambda::Function": wire_function,
     "AWS::S3::Bucket": wire_bucket, "AWS::SQS::Queue": wire_queue, "AWS::SNS::Topic": wire_topic,
     "AWS::CloudFront::Distribution": wire_distribution, "AWS::ApiGatewayV2::Api": wire_v2_api,
+    # ---- wiring
+    "AWS::Serverless::Api": wire_sam_api, "AWS::Serverless::HttpApi": wire_sam_api,
+    "AWS::ApiGateway::RestApi": wire_sam_api,
+    # ---- end wiring
 }
 COMPONENT_WIRING["AWS::KinesisFirehose::DeliveryStream"] = kinesis.wire_cfn_hose  # ---- kinesis
 
 
 def event_source_mapping(ctx: ImportContext, lid: str, props: dict) -> str:
     """AWS::Lambda::EventSourceMapping: an SQS queue, DynamoDB stream or Kinesis stream drives a function."""
-    return wire_event_source(ctx, props, f"Resources.{lid}.Properties", ("Enabled", "FunctionName", "EventSourceArn"),
+    where = f"Resources.{lid}.Properties"
+    line = wire_event_source(ctx, props, where, ("Enabled", "FunctionName", "EventSourceArn"),
                              "Enabled: false", show(props.get("EventSourceArn")), "template")
+    # ---- wiring: batch settings and the on-failure destination of the mapping
+    if line.startswith("wires "):
+        function = ctx.any_target(props.get("FunctionName"), ("lambda",), where)
+        source = ctx.any_target(props.get("EventSourceArn"), ("sqs", "dynamodb", "kinesis"), where)  # kinesis
+        read_batching(ctx, function, props, where, CFN_BATCH_KEYS, source)
+        if function:
+            cfn_destination(ctx, function, props, where)
+    # ---- end wiring
+    return line
 
 
 def sns_subscription(ctx: ImportContext, lid: str, props: dict) -> str:
@@ -156,14 +203,21 @@ def sns_subscription(ctx: ImportContext, lid: str, props: dict) -> str:
 def v2_integration(ctx: ImportContext, lid: str, props: dict) -> str:
     """AWS::ApiGatewayV2::Integration: an HTTP/WebSocket API route to a function."""
     where = f"Resources.{lid}.Properties"
-    return wire_integration(ctx, props.get("IntegrationUri"), props.get("ApiId"), f"{where}.ApiId", where, "template")
+    line = wire_integration(ctx, props.get("IntegrationUri"), props.get("ApiId"), f"{where}.ApiId", where, "template")
+    if line.startswith("not a Lambda"):  # ---- wiring: a direct SQS / DynamoDB / SNS integration
+        line = service_integration(ctx, ctx.any_target(props.get("ApiId"), ("api_gateway",), where), props, where)
+    return line
 
 
 def rest_method(ctx: ImportContext, lid: str, props: dict) -> str:
     """AWS::ApiGateway::Method with a Lambda integration: a REST API route to a function."""
     where = f"Resources.{lid}.Properties"
-    return wire_integration(ctx, ctx.raw(props, "Integration", "Uri", where=where), props.get("RestApiId"),
+    line = wire_integration(ctx, ctx.raw(props, "Integration", "Uri", where=where), props.get("RestApiId"),
                             f"{where}.RestApiId", where, "template")
+    if line.startswith("not a Lambda"):  # ---- wiring: a direct SQS / DynamoDB / SNS integration
+        api = ctx.any_target(props.get("RestApiId"), ("api_gateway",), where)
+        line = service_integration(ctx, api, ctx.mapping(props, "Integration", where=where), f"{where}.Integration")
+    return line
 
 
 def rest_stage(ctx: ImportContext, lid: str, props: dict) -> str:
@@ -192,6 +246,10 @@ def events_rule(ctx: ImportContext, lid: str, props: dict) -> str:
     where = f"Resources.{lid}.Properties"
     if "ScheduleExpression" not in props:
         ctx.report.notes.append(f"{where}: event-pattern rules are not modelled; their invocations are not counted")
+        for target in ctx.items(props, "Targets", where=where):  # ---- wiring
+            function = ctx.any_target(target, ("lambda",), where)
+            if function:
+                ctx.found.unmodelled.setdefault(function, []).append(f"the event-pattern rule {lid}")
         return "event pattern (not modelled)"
     enabled = ctx.value(props, "State", where=where) not in ("DISABLED",)
     functions = [ctx.any_target(target, ("lambda",), where) for target in ctx.items(props, "Targets", where=where)]
@@ -215,4 +273,12 @@ WIRING_RESOURCES: dict[str, Callable[[ImportContext, str, dict], str]] = {
     "AWS::ApiGateway::Stage": rest_stage, "AWS::Lambda::Alias": alias_or_version,
     "AWS::Lambda::Version": alias_or_version, "AWS::Events::Rule": events_rule,
     "AWS::Scheduler::Schedule": scheduler_schedule,
+    # ---- wiring
+    "AWS::Lambda::EventInvokeConfig": cfn_event_invoke_config, "AWS::Logs::LogGroup": cfn_log_group,
+    "AWS::DynamoDB::GlobalTable": cfn_global_table, "AWS::ApplicationAutoScaling::ScalableTarget": cfn_scaling_target,
+    "AWS::ApiGateway::Authorizer": cfn_authorizer, "AWS::ApiGatewayV2::Authorizer": cfn_authorizer,
+    "AWS::Lambda::Url": cfn_function_url,
+    **dict.fromkeys(CFN_ZONES + CFN_RECORDS, cfn_route53_part), **dict.fromkeys(CFN_SENDING, cfn_ses_part),
+    "AWS::SES::ReceiptRule": cfn_ses_receiving, "AWS::SES::ReceiptRuleSet": cfn_ses_receiving,
+    # ---- end wiring
 }

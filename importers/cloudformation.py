@@ -13,7 +13,9 @@ from importers.cfn_resources import READERS
 from importers.cfn_wiring import COMPONENT_WIRING, WIRING_RESOURCES
 from importers.common import Found, ImportReport, TemplateError, Unresolved, refuse_unknown_params
 from importers.context import ImportContext
+from importers.dns_mail import cfn_dns_mail
 from importers.intrinsics import Resolver, check_intrinsics, references
+from importers.service_links import CFN_NAME_PROPERTIES, cfn_parameters, link_named_resources
 from models.messages import msg
 
 SAM_TRANSFORM = "AWS::Serverless-2016-10-31"
@@ -30,6 +32,19 @@ NO_CHARGE = frozenset({
     "AWS::Cognito::UserPoolClient", "AWS::Cognito::UserPoolDomain", "AWS::Cognito::UserPoolGroup",
     "AWS::Lambda::EventInvokeConfig", "AWS::CloudFormation::WaitConditionHandle",
 })
+# ---- wiring: more resources with no charge of their own (network plumbing, API keys and usage plans, policies)
+NO_CHARGE = NO_CHARGE | frozenset({
+    "AWS::EC2::VPC", "AWS::EC2::Subnet", "AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupIngress",
+    "AWS::EC2::SecurityGroupEgress", "AWS::EC2::RouteTable", "AWS::EC2::Route", "AWS::EC2::SubnetRouteTableAssociation",
+    "AWS::EC2::InternetGateway", "AWS::EC2::VPCGatewayAttachment", "AWS::EC2::NetworkAcl", "AWS::EC2::NetworkAclEntry",
+    "AWS::EC2::SubnetNetworkAclAssociation", "AWS::ApiGateway::ApiKey", "AWS::ApiGateway::UsagePlan",
+    "AWS::ApiGateway::UsagePlanKey", "AWS::ApiGateway::GatewayResponse", "AWS::ApiGateway::BasePathMapping",
+    "AWS::ApiGatewayV2::RouteResponse", "AWS::ApiGatewayV2::IntegrationResponse", "AWS::ApiGatewayV2::ApiMapping",
+    "AWS::Serverless::Connector", "AWS::Logs::SubscriptionFilter", "AWS::SQS::QueueInlinePolicy",
+    "AWS::SNS::TopicInlinePolicy", "AWS::IAM::RolePolicy", "AWS::IAM::ServiceLinkedRole",
+    "AWS::Cognito::UserPoolResourceServer", "AWS::CDK::Metadata", "AWS::CloudFormation::WaitCondition",
+})
+# ---- end wiring
 
 
 def read_cloudformation(template: dict, *, params: dict[str, str], region: str,
@@ -51,6 +66,10 @@ def read_cloudformation(template: dict, *, params: dict[str, str], region: str,
         if rtype in READERS:
             ctx.found.add(READERS[rtype](ctx, lid, rtype, props))
     ctx.aliases = _aliases(ctx, active)
+    # ---- wiring: resources named through a parameter the function also uses
+    link_named_resources(ctx, [(lid, props) for lid, _, props in active], CFN_NAME_PROPERTIES, cfn_parameters(ctx))
+    cfn_dns_mail(ctx, active)
+    # ---- end wiring
     for lid, rtype, props in active:
         if rtype in COMPONENT_WIRING:
             COMPONENT_WIRING[rtype](ctx, lid, rtype, props)

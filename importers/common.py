@@ -205,6 +205,11 @@ class Trigger:
     where: str
     weight: float = 1.0
     runs_per_month: float | None = None
+    # ---- wiring: the target sees every event of the source, not a share of them (an API's authorizer)
+    every_event: bool = False
+    #: a CloudFront origin whose behaviours do not cache: it receives requests, not cache misses
+    uncached: bool = False
+    # ---- end wiring
 
 
 @dataclass
@@ -215,6 +220,12 @@ class Found:
     triggers: list[Trigger] = field(default_factory=list)
     deliveries: dict[str, Counter] = field(default_factory=dict)
     dead_letter: set[str] = field(default_factory=set)
+    # ---- wiring: functions some event source the planner does not model invokes (EventBridge patterns,
+    # Kinesis, MQ, MSK, IoT, ...): with no modelled source they get invocations_per_month 0, not client traffic
+    unmodelled: dict[str, list[str]] = field(default_factory=dict)
+    #: buckets that hold a function's deployment package (Terraform s3_bucket): no traffic of their own
+    code_buckets: set[str] = field(default_factory=set)
+    # ---- end wiring
 
     def add(self, component: Component, before: str | None = None) -> None:
         """Record a component (keeping template order; `before` puts it ahead of another)."""

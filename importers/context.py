@@ -162,12 +162,10 @@ def wire_event_source(ctx: ImportContext, props: dict, where: str, names: tuple[
     if source is None:
         ctx.report.unresolved.append(f"{where}.{source_arn}: {shown} is not an SQS queue, DynamoDB table or Kinesis "
                                      f"stream of this {source_kind} (Kafka, MQ are not modelled); not wired")
+        if function:  # ---- wiring
+            ctx.found.unmodelled.setdefault(function, []).append(f"the event source mapping {where}")
         return f"source not in the {source_kind}; not wired"
     ctx.wire(function, source, where)
-    # ---- kinesis
-    batch_key = "BatchSize" if enabled[:1].isupper() else "batch_size"  # CloudFormation's or Terraform's spelling
-    set_batch_size(ctx, function, source, ctx.value(props, batch_key, where=where), f"{where}.{batch_key}")
-    # ---- end kinesis
     return f"wires {source} → {function}"
 
 
@@ -200,24 +198,3 @@ def add_provisioned_concurrency(ctx: ImportContext, function: str | None, count:
         fields = ctx.found.components[function].fields
         fields["provisioned_concurrency"] = fields.get("provisioned_concurrency", 0) + count
     return f"provisioned concurrency {count} on {function}"
-
-
-# ---- kinesis
-#: Lambda's default BatchSize for a Kinesis event source (models/design/schema.py)
-DEFAULT_BATCH_SIZE = 100
-
-
-def set_batch_size(ctx: ImportContext, function: str | None, source: str | None, batch: Any, where: str) -> None:
-    """A function reading a Kinesis stream keeps its mapping's BatchSize (AWS's default: 100)."""
-    if not function or not source or ctx.found.kind_of(source) != "kinesis":
-        return
-    if batch is None:
-        ctx.report.assumptions.append(f"{where}: BatchSize not given; AWS's default for Kinesis, "
-                                      f"{DEFAULT_BATCH_SIZE}, is used")
-        return
-    if isinstance(batch, bool) or not isinstance(batch, int) or not 1 <= batch <= 10_000:
-        ctx.report.unresolved.append(f"{where}: BatchSize {batch!r} is not 1–10,000; AWS's default "
-                                     f"{DEFAULT_BATCH_SIZE} is used")
-        return
-    ctx.found.components[function].fields["batch_size"] = batch
-# ---- end kinesis

@@ -28,7 +28,9 @@ from importers.common import (
     refuse_unknown_params,
 )
 from importers.context import ImportContext
+from importers.dns_mail import tf_dns_mail
 from importers.hcl_scan import scan_hcl
+from importers.service_links import TF_NAME_ATTRIBUTES, link_named_resources, tf_variables
 from importers.tf_expr import TfResolver, references
 from importers.tf_resources import NO_CHARGE, READERS, WIRING
 from models.design.schema import REGIONS
@@ -117,6 +119,10 @@ def read_terraform(files: dict[str, str], *, params: dict[str, str], tfvars: dic
             ctx.found.add(READERS[rtype](ctx, f"{rtype}.{name}", name, body))
     ctx.aliases = {f"{t}.{n}": next(iter(sorted(references(b.get("function_name")))), "")
                    for t, n, b in active if t == "aws_lambda_alias"}
+    # ---- wiring: resources named through a variable the function also uses
+    link_named_resources(ctx, [(f"{t}.{n}", b) for t, n, b in active], TF_NAME_ATTRIBUTES, tf_variables)
+    tf_dns_mail(ctx, active)
+    # ---- end wiring
     for rtype, name, body in active:
         key = f"{rtype}.{name}"
         if rtype in WIRING:

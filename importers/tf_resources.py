@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from importers import kinesis
+from importers.cdn_behaviours import tf_behaviours
 from importers.common import Component, TfModule, architecture, as_bool, as_float
 from importers.context import (
     ImportContext,
@@ -22,6 +23,18 @@ from importers.context import (
     wire_integration,
     wire_origin,
 )
+from importers.dns_mail import TF_RECORDS, TF_SENDING, TF_ZONES, tf_route53_part, tf_ses_part
+from importers.lambda_settings import (
+    mark_failure_target,
+    private_fields,
+    runtime_fields,
+    tf_event_invoke_config,
+    tf_log_group,
+    tracing_field,
+)
+from importers.service_links import service_integration, tf_authorizer, tf_function_url
+from importers.stream_settings import TF_BATCH_KEYS, read_batching
+from importers.table_extras import tf_replicas, tf_scaling_target
 
 NO_CHARGE = frozenset({
     "aws_lambda_permission", "aws_lambda_alias", "aws_lambda_layer_version", "aws_iam_role", "aws_iam_policy",
@@ -33,6 +46,24 @@ NO_CHARGE = frozenset({
     "aws_cloudfront_origin_access_control", "aws_cloudfront_origin_access_identity", "aws_cognito_user_pool_client",
     "aws_cognito_user_pool_domain", "aws_cloudwatch_event_rule",
 })
+# ---- wiring: more resources with no charge of their own (network plumbing, API keys and usage plans, policies),
+# and resources of Terraform's own providers (random, null, time, tls, local, archive), which create nothing in AWS
+NO_CHARGE = NO_CHARGE | frozenset({
+    "aws_vpc", "aws_subnet", "aws_security_group", "aws_security_group_rule", "aws_vpc_security_group_ingress_rule",
+    "aws_vpc_security_group_egress_rule", "aws_route_table", "aws_route", "aws_route_table_association",
+    "aws_internet_gateway", "aws_default_route_table", "aws_default_security_group", "aws_default_vpc",
+    "aws_default_subnet", "aws_network_acl", "aws_api_gateway_api_key", "aws_api_gateway_usage_plan",
+    "aws_api_gateway_usage_plan_key", "aws_api_gateway_authorizer", "aws_apigatewayv2_authorizer",
+    "aws_apigatewayv2_route_response", "aws_apigatewayv2_integration_response", "aws_api_gateway_gateway_response",
+    "aws_api_gateway_account", "aws_api_gateway_model", "aws_api_gateway_request_validator",
+    "aws_api_gateway_base_path_mapping", "aws_apigatewayv2_api_mapping", "aws_iam_policy_attachment",
+    "aws_iam_service_linked_role", "aws_s3_bucket_acl", "aws_s3_bucket_cors_configuration",
+    "aws_sqs_queue_redrive_allow_policy", "aws_cloudwatch_log_subscription_filter", "random_string", "random_id",
+    "random_pet", "random_password", "random_uuid", "random_integer", "random_shuffle", "null_resource",
+    "terraform_data", "time_sleep", "time_static", "time_rotating", "tls_private_key", "tls_self_signed_cert",
+    "local_file", "local_sensitive_file", "archive_file",
+})
+# ---- end wiring
 
 
 def read_function(ctx: ImportContext, key: str, name: str, body: dict) -> Component:
@@ -48,7 +79,14 @@ def read_function(ctx: ImportContext, key: str, name: str, body: dict) -> Compon
     ephemeral_mb = ctx.number(body, "ephemeral_storage", 0, "size", where=key)
     if ephemeral_mb is not None:
         fields["ephemeral_storage_mb"] = ephemeral_mb
-    own = {k: v for k, v in body.items() if k != "dead_letter_config"}
+    # ---- wiring
+    fields.update(runtime_fields(ctx, body, key, runtime=("runtime",), snap_start=("snap_start", 0, "apply_on"),
+                                 package_type=("package_type",)))
+    fields.update(tracing_field(ctx, body, key, ("tracing_config", 0, "mode")))
+    fields.update(private_fields(ctx, body, "function_name", ("logging_config", 0, "log_group"), key))
+    # ---- end wiring
+    # the code's bucket and object (s3_bucket, s3_key) are read at deployment, not written by the function
+    own = {k: v for k, v in body.items() if k not in ("dead_letter_config", "s3_bucket", "s3_key", "s3_object_version")}
     return Component(key, "lambda", "aws_lambda_function", name, fields, frozenset(ctx.find_refs(own)))
 
 
@@ -77,6 +115,7 @@ def read_table(ctx: ImportContext, key: str, name: str, body: dict) -> Component
         fields["pitr"] = True
     if gsis:
         fields["gsis"] = gsis
+    tf_replicas(ctx, key, body)  # ---- wiring: replicas reported
     return Component(key, "dynamodb", "aws_dynamodb_table", name, fields)
 
 
@@ -140,8 +179,13 @@ READERS.update({"aws_kinesis_stream": kinesis.read_tf_stream,
 
 
 def function_dead_letter(ctx: ImportContext, key: str, body: dict, module: TfModule) -> None:
-    """A function's dead_letter_config target queue gets no traffic."""
-    _mark_dead_letter(ctx, ctx.raw(body, "dead_letter_config", where=key), key)
+    """A function's dead_letter_config: the function has a DLQ, the target queue or topic gets no traffic."""
+    target = ctx.raw(body, "dead_letter_config", 0, "target_arn", where=key)
+    if target is not None:  # ---- wiring
+        mark_failure_target(ctx, key, target, f"{key}.dead_letter_config")
+    code_bucket = ctx.any_target(body.get("s3_bucket"), ("s3",), key)
+    if code_bucket:  # ---- wiring: the deployment package's bucket
+        ctx.found.code_buckets.add(code_bucket)
 
 
 def queue_redrive(ctx: ImportContext, key: str, body: dict, module: TfModule) -> str | None:
@@ -164,6 +208,7 @@ def distribution_origins(ctx: ImportContext, key: str, body: dict, module: TfMod
         where = f"{key}.origin[{i}]"
         wire_origin(ctx, key, ctx.raw(origin, "domain_name", where=where), where,
                     "not a bucket or API of this configuration")
+    tf_behaviours(ctx, key, body)  # ---- wiring: origins that do not cache
 
 
 def v2_api_target(ctx: ImportContext, key: str, body: dict, module: TfModule) -> None:
@@ -174,8 +219,18 @@ def v2_api_target(ctx: ImportContext, key: str, body: dict, module: TfModule) ->
 
 def event_source_mapping(ctx: ImportContext, key: str, body: dict, module: TfModule) -> str:
     """aws_lambda_event_source_mapping: an SQS queue, DynamoDB stream or Kinesis stream drives a function."""
-    return wire_event_source(ctx, body, key, ("enabled", "function_name", "event_source_arn"), "enabled = false",
+    line = wire_event_source(ctx, body, key, ("enabled", "function_name", "event_source_arn"), "enabled = false",
                              repr(body.get("event_source_arn")), "configuration")
+    # ---- wiring: batch settings and the on-failure destination of the mapping
+    if line.startswith("wires "):
+        function = ctx.any_target(body.get("function_name"), ("lambda",), key)
+        source = ctx.any_target(body.get("event_source_arn"), ("sqs", "dynamodb", "kinesis"), key)  # kinesis
+        read_batching(ctx, function, body, key, TF_BATCH_KEYS, source)
+        destination = ctx.raw(body, "destination_config", 0, "on_failure", 0, "destination_arn", where=key)
+        if function and destination is not None:
+            mark_failure_target(ctx, function, destination, f"{key}.destination_config.on_failure")
+    # ---- end wiring
+    return line
 
 
 def topic_subscription(ctx: ImportContext, key: str, body: dict, module: TfModule) -> str:
@@ -200,15 +255,21 @@ def bucket_notification(ctx: ImportContext, key: str, body: dict, module: TfModu
 
 
 def v2_integration(ctx: ImportContext, key: str, body: dict, module: TfModule) -> str:
-    """aws_apigatewayv2_integration: an HTTP/WebSocket API route to a function."""
-    return wire_integration(ctx, body.get("integration_uri"), body.get("api_id"), f"{key}.api_id", key,
+    """aws_apigatewayv2_integration: an HTTP/WebSocket API route to a function (or to SQS, DynamoDB, SNS)."""
+    line = wire_integration(ctx, body.get("integration_uri"), body.get("api_id"), f"{key}.api_id", key,
                             "configuration")
+    if line.startswith("not a Lambda"):  # ---- wiring
+        line = service_integration(ctx, ctx.any_target(body.get("api_id"), ("api_gateway",), key), body, key)
+    return line
 
 
 def rest_integration(ctx: ImportContext, key: str, body: dict, module: TfModule) -> str:
-    """aws_api_gateway_integration: a REST API method to a function."""
-    return wire_integration(ctx, body.get("uri"), body.get("rest_api_id"), f"{key}.rest_api_id", key,
+    """aws_api_gateway_integration: a REST API method to a function (or to SQS, DynamoDB, SNS)."""
+    line = wire_integration(ctx, body.get("uri"), body.get("rest_api_id"), f"{key}.rest_api_id", key,
                             "configuration")
+    if line.startswith("not a Lambda"):  # ---- wiring
+        line = service_integration(ctx, ctx.any_target(body.get("rest_api_id"), ("api_gateway",), key), body, key)
+    return line
 
 
 def rest_stage(ctx: ImportContext, key: str, body: dict, module: TfModule) -> str:
@@ -239,6 +300,7 @@ def event_target(ctx: ImportContext, key: str, body: dict, module: TfModule) -> 
     rule = rules[rule_key]
     if "schedule_expression" not in rule:
         ctx.report.notes.append(f"{rule_key}: event-pattern rules are not modelled; their invocations are not counted")
+        ctx.found.unmodelled.setdefault(function, []).append(f"the event-pattern rule {rule_key}")  # ---- wiring
         return f"event pattern {rule_key} (not modelled)"
     state = ctx.value(rule, "state", where=rule_key)
     enabled = ctx.value(rule, "is_enabled", where=rule_key, convert=as_bool) is not False and state != "DISABLED"
@@ -261,5 +323,11 @@ WIRING: dict[str, Callable[[ImportContext, str, dict, Any], str | None]] = {
     "aws_apigatewayv2_integration": v2_integration, "aws_api_gateway_integration": rest_integration,
     "aws_api_gateway_stage": rest_stage, "aws_lambda_provisioned_concurrency_config": provisioned_concurrency,
     "aws_cloudwatch_event_target": event_target, "aws_scheduler_schedule": scheduler_schedule,
+    # ---- wiring
+    "aws_lambda_function_event_invoke_config": tf_event_invoke_config, "aws_cloudwatch_log_group": tf_log_group,
+    "aws_appautoscaling_target": tf_scaling_target, "aws_api_gateway_authorizer": tf_authorizer,
+    "aws_apigatewayv2_authorizer": tf_authorizer, "aws_lambda_function_url": tf_function_url,
+    **dict.fromkeys(TF_ZONES + TF_RECORDS, tf_route53_part), **dict.fromkeys(TF_SENDING, tf_ses_part),
+    # ---- end wiring
 }
 WIRING["aws_kinesis_firehose_delivery_stream"] = kinesis.wire_tf_hose  # ---- kinesis

@@ -58,6 +58,16 @@ def load_catalog(region: str, directory: Path = CATALOG_DIR) -> Catalog:
     return Catalog(region=region, compiled=_date(regional.get("compiled"), path, "compiled"), prices=prices)
 
 
+def unpriced_ids(region: str, directory: Path) -> dict[str, str]:
+    """The price ids a refreshed catalog lists with `tiers: null` (the Price List has no product the map
+    finds), each with its note: estimates that need one say it has no price."""
+    path = directory / f"{region}.yaml"
+    if not path.exists():
+        return {}
+    return {str(e.get("id")): str(e.get("note") or "") for e in _read(path)["prices"]
+            if isinstance(e, dict) and "tiers" in e and e["tiers"] is None}
+
+
 def assumed_prices(regions: list[str] | None = None, directory: Path = CATALOG_DIR) -> list[Price]:
     """Every price marked `confidence: assumed` in `regions` (default: every bundled region), each
     once: a global price (CloudFront, Route 53) is listed once with region "global", not per region.
@@ -83,6 +93,8 @@ def _prices(data: dict, path: Path) -> list[Price]:
     prices = []
     for i, entry in enumerate(data["prices"]):
         where = f"{path.name}: prices[{i}] ({entry.get('id', '?') if isinstance(entry, dict) else '?'})"
+        if isinstance(entry, dict) and "tiers" in entry and entry["tiers"] is None:
+            continue  # a refreshed catalog's price the Price List does not have (see unpriced_ids): no price
         price = _price(entry, region, where)
         if price.id in seen:
             raise CatalogError(f"{where}: id listed twice")

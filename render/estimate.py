@@ -13,9 +13,22 @@ EXTRA_FIELDS = ("formula", "source", "as_of", "confidence")
 
 
 def _num(value: Decimal | None, places: int | None = None) -> float | None:
+    """A JSON number (rounded to `places`); a value that rounds to zero is 0.0, never -0.0."""
     if value is None:
         return None
-    return float(round(value, places)) if places is not None else float(value)
+    return (float(round(value, places)) if places is not None else float(value)) + 0.0  # -0.0 + 0.0 is 0.0
+
+
+def usd_number(value: Decimal) -> float:
+    """USD for JSON: rounded to 1e-6, and 0.0 (not -0.0) when it rounds to zero."""
+    number = _num(value, 6)
+    return 0.0 if number is None else number
+
+
+def _cents(value: Decimal) -> str:
+    """USD to the cent for people: a credit smaller than half a cent shows as 0.00, never -0.00."""
+    text = f"{value:,.2f}"
+    return text[1:] if text == "-0.00" else text
 
 
 def line_dict(li: LineItem) -> dict:
@@ -37,7 +50,7 @@ def contract_dict(est: Estimate) -> dict:
         "name": est.name,
         "region": est.region,
         "currency": "USD",
-        "total_usd": float(round(est.total_usd, 6)),
+        "total_usd": _num(est.total_usd, 6),
         "free_tier": est.free_tier,
         "prices_as_of": {"oldest": dates[0].isoformat(), "newest": dates[1].isoformat()} if dates else None,
         "line_items": [line_dict(li) for li in est.line_items],
@@ -52,7 +65,7 @@ def csv_text(est: Estimate) -> str:
     writer.writeheader()
     for li in est.line_items:
         writer.writerow(line_dict(li))
-    writer.writerow({"component": "TOTAL", "unit": "USD per month", "cost_usd": float(round(est.total_usd, 6))})
+    writer.writerow({"component": "TOTAL", "unit": "USD per month", "cost_usd": _num(est.total_usd, 6)})
     return out.getvalue()
 
 
@@ -61,7 +74,7 @@ def table_text(est: Estimate) -> str:
     rows = [("Component", "Dimension", "Quantity", "Unit", "Unit price (USD)", "Cost (USD)")]
     for li in est.line_items:
         price = "n/a" if li.unit_price_usd is None else f"{li.unit_price_usd.normalize():f}"
-        cost = "no price" if li.cost_usd is None else f"{li.cost_usd:,.2f}"
+        cost = "no price" if li.cost_usd is None else _cents(li.cost_usd)
         quantity = f"{float(li.quantity):,.2f}".rstrip("0").rstrip(".")
         rows.append((li.component, li.dimension, quantity, li.unit, price, cost))
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
@@ -74,7 +87,7 @@ def table_text(est: Estimate) -> str:
     lines = [f"{est.name} — {est.region} — free tier: {est.free_tier}", fmt_row(rows[0]),
              "  ".join("-" * w for w in widths)]
     lines += [fmt_row(r) for r in rows[1:]]
-    lines.append(f"Total: USD {est.total_usd:,.2f} per month (costs rounded to the cent for display)")
+    lines.append(f"Total: USD {_cents(est.total_usd)} per month (costs rounded to the cent for display)")
     dates = est.price_dates()
     if dates:
         lines.append(f"Prices as of {dates[0].isoformat()} to {dates[1].isoformat()} (sources: --format csv or json)")

@@ -4,30 +4,78 @@ a live account's limits merged over the design's own, and the notes that say whi
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
+from datetime import date
 
 from aws.price_list import cached_catalog_path, catalog_dir
 from models.design.ranges import ranged_paths
+from models.design.schema import COMMERCIAL_REGION, REGION_NAMES, DesignError
 from models.messages import msg
-from pricing.catalog import load_catalog
+from pricing.catalog import available_regions, load_catalog
 
 PRICES_ENV = "SERVERLESS_PLANNER_PRICES"  # "refreshed": use the catalog `cli.py prices refresh` wrote
 
 
 def catalog_for(region: str):
     """The catalog estimates use: the bundled one, or — with SERVERLESS_PLANNER_PRICES=refreshed and a
-    refreshed file present — the one refreshed from the AWS Price List."""
+    refreshed file present — the one refreshed from the AWS Price List. A Region with no bundled
+    catalog uses the one `cli.py prices refresh --region R` built; without one, DesignError says how
+    to build it."""
+    if region not in available_regions():
+        if cached_catalog_path(region) is None:
+            raise DesignError([no_catalog_message(region)])
+        return load_catalog(region, catalog_dir())
     if os.environ.get(PRICES_ENV, "bundled") == "refreshed":
         if cached_catalog_path(region):
             return load_catalog(region, catalog_dir())
     return load_catalog(region)
 
 
+def no_catalog_message(region: str):
+    """Why a design in `region` cannot be priced, and the command that fixes it."""
+    return msg("design.region_no_catalog", "region: {region} has no price catalog yet; build it from the AWS "
+               "Price List with `python cli.py prices refresh --region {region}` (AWS credentials allowed "
+               "pricing:GetProducts), then price the design again; Regions with a catalog: {regions}",
+               region=region, regions=", ".join(r.region for r in region_catalogs()))
+
+
 def catalog_note(region: str) -> list[str]:
     catalog = catalog_for(region)
+    if region not in available_regions():
+        return [msg("estimate.built_catalog.warning", "prices for {region} from the catalog built from the AWS "
+                    "Price List on {date} (no bundled catalog for this Region); a price the Price List did not "
+                    "give is missing, not zero", region=region, date=catalog.compiled.isoformat())]
     if catalog is load_catalog(region):
         return []
     return [msg("estimate.refreshed_catalog.warning", "prices from the catalog refreshed from the AWS Price List on "
                 "{date} ({env}=refreshed), not the bundled one", date=catalog.compiled.isoformat(), env=PRICES_ENV)]
+
+
+@dataclass(frozen=True)
+class RegionCatalog:
+    """A Region the planner can price: its catalog's date and whether it is bundled or refreshed."""
+
+    region: str
+    name: str       # the English name ("Europe (Ireland)")
+    as_of: date     # the catalog's compiled (or refresh) date
+    source: str     # "bundled" | "refreshed" (built or refreshed from the AWS Price List)
+
+
+def region_catalogs() -> list[RegionCatalog]:
+    """Every Region with a catalog estimates would use (bundled first, then refreshed ones), each dated."""
+    bundled = available_regions()
+    found = []
+    for region in bundled:
+        catalog = catalog_for(region)
+        source = "bundled" if catalog is load_catalog(region) else "refreshed"
+        found.append(RegionCatalog(region, REGION_NAMES.get(region, region), catalog.compiled, source))
+    directory = catalog_dir()
+    extra = sorted(p.stem for p in directory.glob("*.yaml")
+                   if p.stem not in bundled and COMMERCIAL_REGION.match(p.stem))
+    for region in extra:
+        found.append(RegionCatalog(region, REGION_NAMES.get(region, region),
+                                   load_catalog(region, directory).compiled, "refreshed"))
+    return found
 
 
 def range_notes(data: dict, case: str) -> list[str]:

@@ -254,3 +254,26 @@ def price_list_pages(service_code: str, region: str = "ap-northeast-1") -> list[
     """The recorded GetProducts pages of one service, with each PriceList item as a JSON string (as on the wire)."""
     pages = fixture(f"pricing_get_products_{region}.json")[service_code]
     return [{**page, "PriceList": [json.dumps(item) for item in page["PriceList"]]} for page in pages]
+
+
+# ---- region
+def recorded_price_list_client(region: str = "eu-west-1"):
+    """A Price List client (botocore Stubber) answering the recorded GetProducts pages of `region`, request by
+    request: parameters checked (NextToken on later pages), each page validated against botocore's model."""
+    import boto3
+    from botocore.stub import Stubber
+
+    client = boto3.client("pricing", region_name="us-east-1", aws_access_key_id="x", aws_secret_access_key="x")  # noqa: S106
+    stub = Stubber(client)
+    for code in fixture(f"pricing_get_products_{region}.json"):
+        token = None
+        for page in price_list_pages(code, region):
+            expected = {"ServiceCode": code, "FormatVersion": "aws_v1",
+                        "Filters": [{"Type": "TERM_MATCH", "Field": "regionCode", "Value": region}]}
+            if token:
+                expected["NextToken"] = token
+            stub.add_response("get_products", page, expected)
+            token = page.get("NextToken")
+    stub.activate()
+    return client, stub
+# ---- end region

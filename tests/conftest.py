@@ -28,3 +28,20 @@ def mini_catalog():
 def pytest_addoption(parser):
     parser.addoption("--fuzz-examples", type=int, default=30,
                      help="designs the fuzzer (tests/test_fuzz_designs.py) generates; the test command runs 30")
+
+
+# ---- region
+@pytest.fixture(autouse=True, scope="session")
+def _no_user_price_cache(tmp_path_factory):
+    """Catalogs refreshed into the user's cache (~/.cache/serverless-planner) never reach a test: a design in a
+    Region without a bundled catalog prices only from the catalog a test itself builds."""
+    import os
+
+    saved = os.environ.get("SERVERLESS_PLANNER_CACHE")
+    os.environ["SERVERLESS_PLANNER_CACHE"] = str(tmp_path_factory.mktemp("price-cache"))
+    yield
+    if saved is None:
+        os.environ.pop("SERVERLESS_PLANNER_CACHE", None)
+    else:
+        os.environ["SERVERLESS_PLANNER_CACHE"] = saved
+# ---- end region

@@ -103,13 +103,17 @@ def _concurrency_checks(ctx: Context, functions: list[Lambda], loads: dict[str, 
     shared = [f for f in functions if f.reserved_concurrency is None]
     all_load = _summed(loads[f.id] for f in functions)
     account = ctx.limit("lambda_concurrency").value
-    total = sum(float(ctx.events[f.id]) for f in functions)
+    # The account check counts only what the shared pool throttles: a function with reserved concurrency is
+    # throttled at its own reservation (its own lambda.concurrency check), never by the account limit, so its
+    # losses beside the account's headroom made a FAIL with "+100 % headroom" (a reservation of 0).
+    total = sum(float(ctx.events[f.id]) for f in shared)
+    affected = sum(throttled[f.id] for f in shared)
     found.append(make_check(
         ctx, id="lambda.account_concurrency", component="(account)", limit_key="lambda_concurrency",
         limit_value=account, limit_label=msg("lambda.account_concurrency.limit",
                                              "concurrent executions per account and Region (all functions share it)"),
         peak=float(all_load.max()), unit=msg("unit.concurrent_executions", "concurrent executions"), curve=all_load,
-        affected=sum(throttled.values()), total=total,
+        affected=affected, total=total,
         consequence=msg("lambda.account_concurrency.consequence",
                         "Invocations beyond the account's concurrency are throttled (HTTP 429); every function in the "
                         "Region competes for it, including ones outside this design."),

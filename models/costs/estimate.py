@@ -9,9 +9,10 @@ back to the components. Each line item names its `cost_component`, `tier` and wh
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from typing import Any, Protocol
 
 from models.costs import api_gateway, cloudfront, cognito, dynamodb, lambda_function, route53, s3, ses, sns, sqs
@@ -42,6 +43,27 @@ SERVICE_MODULES: dict[str, CostModule] = {
     # ---- end kinesis
 }
 FREE_KINDS = {"none": (), "always": ("always",), "first_year": ("always", "first_year")}
+
+
+#: digits the sums of line items are taken with: enough to add any line costs (28 significant digits each,
+#: from a dollar-scale charge down to 1e-30 of a free-tier share) without rounding
+_SUM_DIGITS = 120
+
+
+def exact_sum(values: Iterable[Decimal]) -> Decimal:
+    """The sum of line costs without the rounding of Decimal's 28-digit context (so a free-tier credit
+    cancels its charge to exactly 0, never -2.8E-28), rounded once at the end; a zero is +0.
+
+    >>> parts = [Decimal("0.2"), Decimal("0.02821830854023972602739726028"), Decimal("-0.2"),
+    ...          Decimal("-0.02821830854023972602739726028")]
+    >>> sum(parts, Decimal(0)) == 0, exact_sum(parts)
+    (False, Decimal('0'))
+    """
+    with localcontext() as wide:
+        wide.prec = _SUM_DIGITS
+        total = sum(values, Decimal(0))
+    total = +total  # back to the ordinary context's precision
+    return total if total else Decimal(0)
 
 
 @dataclass(frozen=True)
@@ -87,21 +109,21 @@ class Estimate:
     @property
     def total_usd(self) -> Decimal:
         """USD per month: the sum of every priced line (free-tier credits included)."""
-        return sum((li.cost_usd for li in self.line_items if li.cost_usd is not None), Decimal(0))
+        return exact_sum(li.cost_usd for li in self.line_items if li.cost_usd is not None)
 
     def cost_by_component(self) -> dict[str, Decimal]:
         """USD per month per component id, net of its share of free-tier credits."""
-        totals: dict[str, Decimal] = defaultdict(Decimal)
+        groups: dict[str, list[Decimal]] = defaultdict(list)
         for li in self.line_items:
-            totals[li.component] += li.cost_usd or Decimal(0)
-        return dict(totals)
+            groups[li.component].append(li.cost_usd or Decimal(0))
+        return {key: exact_sum(values) for key, values in groups.items()}
 
     def cost_by_service(self) -> dict[str, Decimal]:
         """USD per month per service, free-tier credits netted into their service."""
-        totals: dict[str, Decimal] = defaultdict(Decimal)
+        groups: dict[str, list[Decimal]] = defaultdict(list)
         for li in self.line_items:
-            totals[li.service] += li.cost_usd or Decimal(0)
-        return dict(totals)
+            groups[li.service].append(li.cost_usd or Decimal(0))
+        return {key: exact_sum(values) for key, values in groups.items()}
 
     def price_dates(self) -> tuple[date, date] | None:
         """Oldest and newest as-of date of the prices used."""
@@ -172,7 +194,7 @@ def price_of(usages: list[Usage], catalog: Catalog, free_kinds: tuple[str, ...] 
     if any(catalog.get(u.price_id) is None for u in usages):
         return None
     lines, _ = price_usage(usages, catalog, free_kinds)
-    return sum((li.cost_usd for li in lines if li.cost_usd is not None), Decimal(0))
+    return exact_sum(li.cost_usd for li in lines if li.cost_usd is not None)
 
 
 def _tier_lines(price: Price, group: list[Usage]) -> list[LineItem]:

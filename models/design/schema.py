@@ -12,8 +12,9 @@ import re
 from datetime import date, datetime
 from typing import Annotated, Any, ClassVar, Literal, Self, Union
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from models.design.batch_rules import batching_problems
 from models.messages import Message, msg
 from models.units import HOURS_PER_MONTH
 
@@ -22,7 +23,26 @@ REGION_NAMES = {
     "us-east-1": "US East (N. Virginia)",
     "ap-northeast-1": "Asia Pacific (Tokyo)",
     "ap-northeast-3": "Asia Pacific (Osaka)",
+    # ---- region
+    # every other commercial Region (the console's names): a design may name any of them; it prices
+    # once `cli.py prices refresh --region R` has built R's catalog from the AWS Price List
+    "us-east-2": "US East (Ohio)", "us-west-1": "US West (N. California)", "us-west-2": "US West (Oregon)",
+    "af-south-1": "Africa (Cape Town)", "ap-east-1": "Asia Pacific (Hong Kong)",
+    "ap-south-1": "Asia Pacific (Mumbai)", "ap-south-2": "Asia Pacific (Hyderabad)",
+    "ap-southeast-1": "Asia Pacific (Singapore)", "ap-southeast-2": "Asia Pacific (Sydney)",
+    "ap-southeast-3": "Asia Pacific (Jakarta)", "ap-southeast-4": "Asia Pacific (Melbourne)",
+    "ap-southeast-5": "Asia Pacific (Malaysia)", "ap-southeast-7": "Asia Pacific (Thailand)",
+    "ap-northeast-2": "Asia Pacific (Seoul)", "ca-central-1": "Canada (Central)", "ca-west-1": "Canada West (Calgary)",
+    "eu-central-1": "Europe (Frankfurt)", "eu-central-2": "Europe (Zurich)", "eu-west-1": "Europe (Ireland)",
+    "eu-west-2": "Europe (London)", "eu-west-3": "Europe (Paris)", "eu-south-1": "Europe (Milan)",
+    "eu-south-2": "Europe (Spain)", "eu-north-1": "Europe (Stockholm)", "il-central-1": "Israel (Tel Aviv)",
+    "me-south-1": "Middle East (Bahrain)", "me-central-1": "Middle East (UAE)", "mx-central-1": "Mexico (Central)",
+    "sa-east-1": "South America (São Paulo)",
+    # ---- end region
 }
+#: an AWS commercial Region code (not GovCloud, not China): what a design's `region` may be
+COMMERCIAL_REGION = re.compile(r"^(?:us|eu|ap|ca|sa|me|af|il|mx)-(?:north|south|east|west|central|northeast|"
+                               r"southeast|northwest|southwest)-[1-9]$")
 MAX_MONTHLY = 1e13  # absurdity bound for monthly counts: 10 trillion per month
 #: a duration's p99 (or p95) at most this many times its p50: wider is no duration distribution (and
 #: would overflow the lognormal's mean)
@@ -252,11 +272,12 @@ class Lambda(_Component):
     traces_retrieved_per_month: Count = 0
     dlq: bool = False
     idempotent: bool = False
-    # ---- kinesis
-    #: records per invocation when the function reads a Kinesis stream (its event source mapping's
-    #: BatchSize; None: AWS's default for Kinesis, 100)
+    # ---- wiring
+    #: records per invocation from an SQS queue / DynamoDB or Kinesis stream (the event source mapping's
+    #: BatchSize; None: one record per invocation) and its MaximumBatchingWindowInSeconds (models/run/batching.py)
     batch_size: int | None = Field(default=None, ge=1, le=10_000)
-    # ---- end kinesis
+    batching_window_s: float = Field(default=0, ge=0, le=300)
+    # ---- end wiring
     direct_field: ClassVar[str | None] = "invocations_per_month"
 
     @model_validator(mode="after")
@@ -557,12 +578,20 @@ class Design(_Strict):
 
     name: str = Field(min_length=1, max_length=120)
     description: str = Field(default="", max_length=2000)
-    region: Literal[REGIONS] = "us-east-1"  # type: ignore[valid-type]
+    region: str = "us-east-1"  # any commercial Region; the service refuses one without a catalog
     free_tier: Literal["none", "always", "first_year"] = "always"
     workload: Workload = Workload()
     limits: Limits = Limits()
     components: list[Component] = Field(min_length=1, max_length=50)
     quote: QuoteInfo | None = None
+
+    @field_validator("region")
+    @classmethod
+    def _commercial_region(cls, value: str) -> str:
+        if not COMMERCIAL_REGION.match(value):
+            raise ValueError(msg("design.region_code", "{value!r} is not an AWS commercial Region code (such as "
+                                 "us-east-1 or eu-west-1)", value=value))
+        return value
 
     def component(self, component_id: str) -> Any:
         """The component with this id (KeyError if none)."""
@@ -667,6 +696,10 @@ def _graph_problems(design: Design) -> list[str]:
         if cycle:
             problems.append(msg("design.cycle", "components: 'from' links form a cycle: {cycle}",
                                 cycle=" → ".join(cycle)))
+    # ---- wiring
+    if not problems:
+        problems += batching_problems(design)
+    # ---- end wiring
     needs_workload = [c.id for c in without_traffic(design) if c.cost_depends_on_traffic]
     if needs_workload and not design.workload.has_volume:
         problems.append(msg("design.workload_missing", "workload.requests_per_month: missing (or peak_rps, or users); "

@@ -13,7 +13,8 @@ from typing import Any
 from models.design.schema import MAX_MONTHLY, S3, STANDALONE_TYPES, Design, DesignError, DynamoDb
 from models.messages import msg
 from models.run import streams
-from models.run.traffic import client_monthly_requests
+from models.run.batching import batched_invocations, flat_shape, is_batched
+from models.run.traffic import client_monthly_requests, client_traffic
 from models.units import dec
 
 
@@ -69,6 +70,8 @@ def monthly_events(design: Design) -> dict[str, Decimal]:
                                "multiply) make {n:,.3g} client requests a month; at most {most:,.0f} (lower the volume "
                                "or the spikes' multipliers)", n=float(client_requests), most=MAX_EVENTS)])
 
+    shapes = _Shapes(design)
+
     def events_in(cid: str) -> Decimal:
         if cid in arriving:
             return arriving[cid]
@@ -83,7 +86,12 @@ def monthly_events(design: Design) -> dict[str, Decimal]:
         else:
             upstream = by_id[comp.from_]
             count = passed_on(upstream, events_in(upstream.id)) * dec(comp.calls)
+            # ---- wiring
+            if comp.type == "lambda" and is_batched(comp, upstream):
+                count = batched_invocations(count, comp, upstream, shapes.of(comp, by_id))
+            # ---- end wiring
             # ---- kinesis
+            # a function reading a Kinesis stream: batches per shard and poll (models/run/streams.py)
             if upstream.type == "kinesis" and comp.type == "lambda":
                 count = streams.invocations_from_stream(upstream, events_in(upstream.id), comp) * dec(comp.calls)
             elif upstream.type == "firehose":
@@ -102,3 +110,28 @@ def monthly_events(design: Design) -> dict[str, Decimal]:
                                "calls or the workload)", id=cid, n=float(arriving[cid]), most=MAX_EVENTS)
                            for cid in too_many])
     return arriving
+
+
+# ---- wiring
+class _Shapes:
+    """The share of its month's events each minute holds, per component (built only for a batched
+    function): the client series for a chain the workload drives, the spike-free profile otherwise
+    (as models/run/traffic.component_rates spreads them)."""
+
+    def __init__(self, design: Design):
+        self.design = design
+        self._client: Any = None
+        self._baseline: Any = None
+
+    def of(self, comp: Any, by_id: dict[str, Any]) -> Any:
+        root = comp
+        while root.from_ is not None:
+            root = by_id[root.from_]
+        if self._client is None:
+            traffic = client_traffic(self.design.workload)
+            total, base = float(traffic.rate_rps.sum()), float(traffic.baseline_rps.sum())
+            self._client = traffic.rate_rps / total if total > 0 else flat_shape()
+            self._baseline = traffic.baseline_rps / base if base > 0 else flat_shape()
+        client_driven = root.from_ is None and root.direct_value() is None and self._client is not None
+        return self._client if client_driven and self.design.workload.has_volume else self._baseline
+# ---- end wiring

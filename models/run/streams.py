@@ -2,11 +2,13 @@
 
 A stream passes on its records. A function reading a stream is invoked once per batch, and Lambda
 forms batches per shard: each shard is polled about once a second, and a poll that finds records
-invokes the function with up to `batch_size` of them (MaximumBatchingWindowInSeconds 0, Lambda's
-default for Kinesis: https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html). So a shard
-receiving r records a second causes max(r / batch_size, 1 − e^(−r)) invocations a second: full
-batches when records outrun the batch size, at most one invocation per poll (a poll finds records
-with probability 1 − e^(−r) for Poisson arrivals) when they do not.
+invokes the function with up to `batch_size` of them (with no batching window, Lambda's default for
+Kinesis: https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html); a batching window of W
+seconds gathers records for up to W seconds first. So with T = max(1 s, W) a shard receiving r records
+a second causes max(r / batch_size, (1 − e^(−r·T)) / T) invocations a second: full batches when records
+outrun the batch size, at most one invocation per T seconds (records are found with probability
+1 − e^(−r·T) for Poisson arrivals) when they do not. (For queues and DynamoDB streams the batch model is
+models/run/batching.py.)
 
 Taken at the month's mean rate per shard: for rates below the batch size that count is concave in r,
 so the mean rate gives at least as many invocations as the real (uneven) traffic would — the reading
@@ -63,8 +65,16 @@ def invocations_from_stream(stream: Kinesis, records: Decimal, fn: Lambda) -> De
         return Decimal(0)
     shards = stream_shards(stream, records)
     per_shard_s = float(records) / SECONDS_PER_MONTH / shards
-    per_s = max(per_shard_s / batch_size(fn), -math.expm1(-per_shard_s))
+    gather_s = max(1.0, float(fn.batching_window_s))
+    per_s = max(per_shard_s / batch_size(fn), -math.expm1(-per_shard_s * gather_s) / gather_s)
     return dec(round(per_s * SECONDS_PER_MONTH * shards, 6))
+
+
+def invocation_formula(stream: Kinesis, records: Decimal, fn: Lambda, invocations: Decimal) -> str:
+    """How a stream's records became the function's invocations, for the line item."""
+    window = f", a {fn.batching_window_s:g} s batching window" if fn.batching_window_s else ""
+    return (f"{float(records):,.0f} records over {stream_shards(stream, records)} shard(s), batch_size "
+            f"{batch_size(fn)}{window}: max(records ÷ batch_size, one per poll that finds records) per shard")
 
 
 def firehose_record_kb(hose: Firehose, by_id: Mapping[str, Any]) -> float:

@@ -139,9 +139,11 @@ def test_region_prefixes_are_stripped_but_not_part_of_names():
     assert strip_region_prefix("EU-Requests-Tier1") == "Requests-Tier1"
 
 
-def test_only_regions_with_a_bundled_catalog_refresh():
-    with pytest.raises(RefreshError, match="no bundled catalog"):
-        refresh_catalog("eu-west-1", client=object())
+def test_only_commercial_region_codes_refresh():
+    """A Region without a bundled catalog refreshes too (tests/aws/test_prices_refresh_region.py); a code that
+    is no commercial Region is refused before any call."""
+    with pytest.raises(RefreshError, match="not an AWS commercial Region code"):
+        refresh_catalog("cn-northwest-1", client=object())
 
 
 def test_cli_prices_refresh_prints_the_changes(monkeypatch, capsys):

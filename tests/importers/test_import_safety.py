@@ -143,11 +143,16 @@ Resources:
     assert all(type(v) is dict for v in props.values())
 
 
-def test_a_region_without_prices_is_refused():
+def test_a_region_must_be_a_commercial_region_code():
+    """Any commercial Region may be chosen (its estimates need the catalog `prices refresh` builds, and say so);
+    GovCloud, China and made-up codes are refused."""
+    assert import_text("Resources: {Q: {Type: AWS::SQS::Queue}}", "t.yaml", region="eu-west-1").design["region"] == \
+        "eu-west-1"
     with pytest.raises(DesignError) as err:
-        import_text("Resources: {Q: {Type: AWS::SQS::Queue}}", "t.yaml", region="eu-west-1")
-    assert err.value.problems == ["region 'eu-west-1' has no price catalog; allowed: us-east-1, ap-northeast-1, "
-                                  "ap-northeast-3"]
+        import_text("Resources: {Q: {Type: AWS::SQS::Queue}}", "t.yaml", region="cn-north-1")
+    assert err.value.problems == ["region 'cn-north-1' is not an AWS commercial Region code; bundled catalogs: "
+                                  "us-east-1, ap-northeast-1, ap-northeast-3; any other commercial Region (e.g. "
+                                  "eu-west-1) after `python cli.py prices refresh --region R`"]
 
 
 def test_values_chained_too_deeply_are_one_line_not_a_recursion_error():

@@ -159,8 +159,9 @@ def test_the_report_lists_recognised_and_ignored_resources(dev):
     assert "PhotosTable (AWS::DynamoDB::Table) → photos_table (dynamodb)" in dev.report.recognised
     assert dev.report.recognised[0] == ("ServerlessHttpApi (implicit AWS::Serverless::HttpApi from HttpApi events) "
                                         "→ serverless_http_api (api_gateway)")
-    assert dev.report.ignored == ["AppLogGroup (AWS::Logs::LogGroup): not priced by the planner; its cost is not in "
-                                  "the estimate"]
+    assert dev.report.ignored == []
+    assert "AppLogGroup (AWS::Logs::LogGroup): not the log group of a function of this template; what is written " \
+           "to it is not in the estimate" in dev.report.recognised
     assert dev.report.unresolved == []
     assert "photos_table: referenced by functions list_photos_function, index_function; a component has one `from`, " \
            "so it is driven by the client requests" in dev.report.notes
@@ -171,7 +172,7 @@ def test_cli_import_then_estimate_prices_the_design(tmp_path):
     result = run_cli("import", str(SAMPLE), "-o", str(out), "--param", "Stage=prod")
     assert result.returncode == 0, result.stderr
     assert result.stdout == ""
-    assert result.stderr.startswith("imported photo_app_sam.yaml (SAM): 13 recognised, 1 ignored, 0 unresolved\n")
+    assert result.stderr.startswith("imported photo_app_sam.yaml (SAM): 14 recognised, 0 ignored, 0 unresolved\n")
     assert "note: parameter Stage = prod (from --param)" in result.stderr
     priced = run_cli("estimate", str(out), "--format", "json")
     assert priced.returncode == 0, priced.stderr

@@ -40,15 +40,18 @@ def test_the_module_becomes_a_design_that_matches_it(module):
         {"id": "partner", "type": "api_gateway", "api": "rest"},
         {"id": "web", "type": "api_gateway", "api": "http"},
         {"id": "ingest", "type": "lambda", "from": "partner", "memory_mb": 512, "timeout_s": 10,
-         "architecture": "arm64", "provisioned_concurrency": 3, "duration_ms": 100},
+         "architecture": "arm64", "runtime": "python", "provisioned_concurrency": 3, "duration_ms": 100},
         {"id": "query", "type": "lambda", "from": "web", "memory_mb": 256, "timeout_s": 3, "architecture": "arm64",
-         "duration_ms": 100},
+         "runtime": "python", "duration_ms": 100},
+        # dead_letter_config → dlq; the log group "/aws/lambda/${local.prefix}-worker" keeps 14 days; batch_size 10
         {"id": "worker", "type": "lambda", "from": "events", "memory_mb": 1024, "timeout_s": 30,
-         "architecture": "x86_64", "ephemeral_storage_mb": 4096, "duration_ms": 100},
+         "architecture": "x86_64", "ephemeral_storage_mb": 4096, "runtime": "python", "dlq": True,
+         "log_retention_days": 14, "batch_size": 10, "duration_ms": 100},
+        # nodejs20.x; the stream mapping gives no batch_size: AWS's default of 100 for streams
         {"id": "stream_processor", "type": "lambda", "from": "events_dynamodb", "memory_mb": 128, "timeout_s": 3,
-         "architecture": "x86_64", "duration_ms": 100},
+         "architecture": "x86_64", "runtime": "nodejs", "batch_size": 100, "duration_ms": 100},
         {"id": "compactor", "type": "lambda", "from": "uploads", "memory_mb": 3008, "timeout_s": 900,
-         "architecture": "x86_64", "duration_ms": 100},
+         "architecture": "x86_64", "runtime": "python", "duration_ms": 100},
         {"id": "events", "type": "sqs", "from": "ingest", "queue": "standard", "message_kb": 1},
         {"id": "events_dlq", "type": "sqs", "queue": "standard", "messages_per_month": 0, "message_kb": 1},
         {"id": "events_dynamodb", "type": "dynamodb", "from": "query", "billing": "provisioned", "rcu": 10,
@@ -76,8 +79,8 @@ def test_wiring_resources_are_recognised(module):
 def test_count_zero_is_skipped_and_modules_and_unpriced_resources_are_listed(module):
     assert "aws_s3_bucket.legacy: skipped, count = 0" in module.report.notes
     assert "module.alarms: modules are not followed; import the module's directory separately" in module.report.ignored
-    assert "aws_cloudwatch_log_group.worker: not priced by the planner; its cost is not in the estimate" \
-        in module.report.ignored
+    assert "aws_cloudwatch_log_group.worker: log group of aws_lambda_function.worker (kept 14 days); its logs are " \
+           "priced with the function" in module.report.recognised
     assert "aws_iam_role.lambda: no charge of its own" in module.report.ignored
     assert module.report.unresolved == []
 
@@ -166,7 +169,7 @@ def test_cli_imports_a_directory_and_writes_the_file(tmp_path):
     result = subprocess.run([sys.executable, "cli.py", "import", str(SAMPLE), "-o", str(out)], cwd=ROOT,
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
-    assert result.stderr.splitlines()[0] == "imported terraform_events (Terraform): 23 recognised, 7 ignored, " \
+    assert result.stderr.splitlines()[0] == "imported terraform_events (Terraform): 24 recognised, 6 ignored, " \
                                             "0 unresolved"
     priced = subprocess.run([sys.executable, "cli.py", "estimate", str(out)], cwd=ROOT, capture_output=True,
                             text=True, timeout=60)

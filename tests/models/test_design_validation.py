@@ -72,10 +72,16 @@ def test_missing_workload_names_the_components_it_drives():
     assert problems(data) == ["workload.requests_per_month: missing (or peak_rps, or users); it drives api (or give those components their own monthly figures)"]
 
 
-def test_unknown_region_lists_the_supported_ones():
+def test_a_region_must_be_a_commercial_region_code():
+    """Any commercial Region is a valid design (the service refuses one without a catalog, saying how to build
+    it); GovCloud, China and made-up codes are not."""
     data = base()
     data["region"] = "eu-west-1"
-    assert problems(data) == ["region: 'eu-west-1' is not allowed; allowed: 'us-east-1', 'ap-northeast-1' or 'ap-northeast-3'"]
+    assert parse_design(data).region == "eu-west-1"
+    for code in ("us-gov-west-1", "cn-north-1", "eu-west"):
+        data["region"] = code
+        assert problems(data) == [f"region: {code!r} is not an AWS commercial Region code (such as us-east-1 or "
+                                  "eu-west-1)"]
 
 
 def test_provisioned_table_needs_capacity():

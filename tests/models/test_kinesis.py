@@ -251,3 +251,14 @@ def test_the_accounts_own_shard_quota_replaces_the_published_default():
     virginia["limits"] = {"kinesis_account_shards": 2000}
     check = checks_of(virginia)[("kinesis.account_shards", "(account)")]
     assert (check.peak_demand, check.limit_value, check.status) == (2400, 2000, "fail")
+
+
+def test_a_batching_window_gathers_a_quiet_shards_records_for_longer():
+    """0.5 records/s per shard, a 10 s window: at most one invocation per 10 s, (1 − e^−5) / 10 a second per
+    shard → 2 shards × 2,628,000 s × 0.0993262 = 522,058.7 (without the window: 2,068,074.85)."""
+    run = Run(parse_design(design([
+        {"id": "s", "type": "kinesis", "mode": "provisioned", "shards": 2, "records_per_month": 1 * SECONDS},
+        {"id": "f", "type": "lambda", "from": "s", "batch_size": 100, "batching_window_s": 10}])))
+    assert float(run.events["f"]) == pytest.approx(2 * SECONDS * (1 - math.exp(-5)) / 10, rel=1e-9)
+    lines = [li for li in estimate(run, load_catalog("us-east-1")).line_items if li.price_id == "lambda.requests"]
+    assert "over 2 shard(s), batch_size 100, a 10 s batching window" in lines[0].formula

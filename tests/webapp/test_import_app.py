@@ -47,7 +47,7 @@ def test_uploading_a_sam_template_makes_it_the_design(app):
     assert app.success[0].value == "Imported photo_app_sam.yaml — 13 components"
     report = "\n".join(m.value for m in app.markdown)
     assert "**Assumed usage — edit these** (7)" in report
-    assert "AppLogGroup (AWS::Logs::LogGroup): not priced by the planner" in report
+    assert "what is written to it is not in the estimate" in report  # the log group of no function
 
 
 def test_parameters_typed_in_the_panel_are_used(app):

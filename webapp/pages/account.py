@@ -28,9 +28,9 @@ from aws.report import diff_rows, gap_rows, limit_rows, quota_rows, resource_row
 from aws.snapshot import SnapshotFieldProblem, check, gaps
 from i18n.catalog import t
 from i18n.engine_ja import say
-from models.design.schema import REGIONS, Design, DesignError
+from models.design.schema import COMMERCIAL_REGION, REGIONS, Design, DesignError
 from models.messages import msg
-from pricing.catalog import load_catalog
+from pricing.catalog import load_catalog, unpriced_ids
 from webapp.state import lang, set_design
 from webapp.views.account import PULL_ENV, table, tx
 from webapp.views.observe_panel import observe_panel
@@ -220,13 +220,16 @@ def prices_panel(lg: str) -> None:
     """Which catalog is in use for the design's region, and what a refresh changed."""
     st.subheader(tx("prices", lg))
     region = st.session_state.design.get("region", "us-east-1")
-    region = region if region in REGIONS else "us-east-1"
+    region = region if isinstance(region, str) and COMMERCIAL_REGION.match(region) else "us-east-1"
     if st.button(tx("refresh", lg), key="account.refresh_prices", disabled=not pull_allowed()):
         try:
             refresh_catalog(region)
         except RefreshError as err:
             st.error(f"{tx('refresh_error', lg)} {say(err.args[0], lg) if err.args else err}")
     info = cached_catalog_info(region)
+    if region not in REGIONS:  # no bundled catalog: the refreshed one is the only one
+        built_panel(region, info, lg)
+        return
     bundled = load_catalog(region)
     if info is None:
         st.caption(tx("prices_bundled", lg, compiled=bundled.compiled.isoformat(), region=region))
@@ -236,6 +239,16 @@ def prices_panel(lg: str) -> None:
                   changed=str(len(changes))))
     if changes:
         st.dataframe(table([c.__dict__ for c in changes], lg), key="account.price_changes", hide_index=True)
+
+
+def built_panel(region: str, info: dict | None, lg: str) -> None:
+    """A Region with no bundled catalog: the catalog built from the Price List, or how to build one."""
+    if info is None:
+        st.info(tx("prices_none", lg, region=region))
+        return
+    missing = len(unpriced_ids(region, catalog_dir()))
+    st.caption(tx("prices_built", lg, region=region, refreshed_at=str(info.get("refreshed_at")), path=info["path"],
+                  missing=str(missing)))
 
 
 def page() -> None:

@@ -10,7 +10,7 @@ import streamlit as st
 from i18n.catalog import shown, t, template_name, tf
 from i18n.format import magnitude_hint
 from models.design.ranges import expected_value, is_range, spread
-from models.design.schema import REGION_NAMES, DesignError
+from models.design.schema import DesignError
 from models.design.text import dump_design_text, load_design_data
 from models.messages import msg
 from service import validate
@@ -21,13 +21,13 @@ from webapp.state import (
     edit_top,
     init_state,
     lang,
-    region_name,
     set_design,
     switch_range,
     template_data,
 )
 from webapp.views.fields import FieldSpec, current_value, editable_fields, field_applies, ranged_value
 from webapp.views.import_box import import_panel
+from webapp.views.regions import region_label, region_options
 from webapp.views.results import estimate_panel
 from webapp.views.safe import plain, problem_lines
 
@@ -94,10 +94,10 @@ def link_messages(lg: str) -> None:
 def design_form(design: dict, lg: str) -> None:
     """Widgets for the design's main numbers; each writes into the current design on change."""
     rev = st.session_state.rev
-    regions = list(REGION_NAMES)
     region = design.get("region", "us-east-1")
+    regions, catalogs = region_options(region)
     st.selectbox(t("region", lg), regions, index=regions.index(region) if region in regions else 0,
-                 key=f"r{rev}.region", format_func=lambda r: f"{r} — {region_name(r, lg)}", help=t("region_help", lg),
+                 key=f"r{rev}.region", format_func=lambda r: region_label(r, catalogs, lg), help=t("region_help", lg),
                  on_change=edit_top, args=("region", f"r{rev}.region"))
     free = design.get("free_tier", "always")
     st.selectbox(t("free_tier", lg), FREE_TIERS, index=FREE_TIERS.index(free) if free in FREE_TIERS else 1,

@@ -8,9 +8,9 @@ import streamlit as st
 from i18n.aws_terms import dimension_text, line_dimension_text, unit_text
 from i18n.aws_terms import unit_price_text as aws_unit_price
 from i18n.catalog import shown, t
-from models.design.schema import REGION_NAMES
-from pricing.catalog import load_catalog
-from webapp.state import lang, region_name
+from service.inputs import catalog_for
+from webapp.state import lang
+from webapp.views.regions import region_label, region_options
 
 
 @st.cache_data(show_spinner=False)
@@ -18,7 +18,7 @@ def catalog_table(region: str, lg: str) -> pd.DataFrame:
     """One row per price (tiers joined), with localised column names: AWS's dimension names and unit prices in
     `lg`; the note says in `lg` where the price comes from, and the research note beside it is the evidence as
     the catalog records it, in English (the Price List usage types, SKUs and documents read)."""
-    catalog = load_catalog(region)
+    catalog = catalog_for(region)
     rows = []
     for price in sorted(catalog.prices.values(), key=lambda p: p.id):
         row = {
@@ -60,10 +60,11 @@ def page() -> None:
     lg = lang()
     st.subheader(t("prices_title", lg))
     st.caption(t("prices_caption", lg))
-    region = st.selectbox(t("region", lg), list(REGION_NAMES), key="prices_region",
-                          index=list(REGION_NAMES).index(st.session_state.design.get("region", "us-east-1"))
-                          if st.session_state.design.get("region") in REGION_NAMES else 0,
-                          format_func=lambda r: f"{r} — {region_name(r, lg)}")
+    regions, catalogs = region_options(None)
+    current = st.session_state.design.get("region", "us-east-1")
+    region = st.selectbox(t("region", lg), regions, key="prices_region",
+                          index=regions.index(current) if current in regions else 0,
+                          format_func=lambda r: region_label(r, catalogs, lg))
     table = catalog_table(region, lg)
     counts = table[t("col_confidence", lg)].value_counts().to_dict()
     st.caption(" · ".join(f"{k}: {v}" for k, v in counts.items()))

@@ -21,7 +21,7 @@ from i18n.engine_ja import say
 from importers import import_text
 from importers.common import MAX_TEMPLATE_BYTES, nested_to_read, not_utf8, too_large, unexpected
 from importers.sls_import import looks_like_serverless
-from models.design.schema import REGIONS, DesignError
+from models.design.schema import COMMERCIAL_REGION, DesignError
 from models.messages import msg
 from webapp.state import set_design
 from webapp.views.safe import plain
@@ -74,9 +74,9 @@ def import_upload(name: str, data: bytes, params_text: str = "", region: str | N
         except UnicodeDecodeError as err:
             raise not_utf8(name, data, err) from None
         # a Terraform file (provider "aws") and a serverless.yml (provider.region) name their own region;
-        # a template is priced where the design is
+        # a template is priced where the design is (any commercial Region)
         own_region = name.endswith(".tf") or looks_like_serverless(text)
-        chosen = None if own_region or region not in REGIONS else region
+        chosen = None if own_region or not COMMERCIAL_REGION.match(str(region)) else region
         result = import_text(text, name, params=parse_param_text(params_text), region=chosen)
     except DesignError as err:
         return ImportOutcome(name, problems=tuple(err.problems))

@@ -1,0 +1,90 @@
+"""Function settings read by the importers (issue 17), on own fixtures shaped like the public templates
+(the SAM translator's `function_with_intrinsic_architecture.yaml`: `Architectures: !Ref ArchitectureRef`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from importers import import_text
+
+ARCH_PARAMETER = """
+Transform: AWS::Serverless-2016-10-31
+Parameters:
+  ArchitectureRef:
+    Type: {ptype}
+    Default: arm64
+Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: python3.12
+      Handler: index.handler
+      InlineCode: "def handler(e, c): pass"
+      Architectures: !Ref ArchitectureRef
+"""
+
+
+@pytest.mark.parametrize("ptype", ["String", "CommaDelimitedList"])
+def test_an_architecture_through_a_parameter_takes_its_default(ptype):
+    result = import_text(ARCH_PARAMETER.format(ptype=ptype), "arch.yaml")
+    assert result.design["components"][0]["architecture"] == "arm64"
+    assert result.report.unresolved == []
+
+
+def test_an_architecture_parameter_without_a_value_is_reported_not_silently_x86():
+    text = ARCH_PARAMETER.format(ptype="String").replace("    Default: arm64\n", "")
+    result = import_text(text, "arch.yaml")
+    assert result.design["components"][0]["architecture"] == "x86_64"
+    assert any(line.startswith("Resources.Fn.Properties.Architectures: ") and "priced as x86_64" in line
+               for line in result.report.unresolved)
+
+
+@pytest.mark.parametrize("runtime, snap, expected", [
+    ("python3.13", None, "python"), ("nodejs22.x", None, "nodejs"), ("java21", None, "java"),
+    ("java21", "PublishedVersions", "java_snapstart"), ("java17", "None", "java"), ("dotnet8", None, "dotnet"),
+    ("ruby3.3", None, "ruby"), ("provided.al2023", None, "custom"), ("go1.x", None, "custom"),
+])
+def test_runtimes_map_to_the_design_family(runtime, snap, expected):
+    snap_start = f"\n      SnapStart:\n        ApplyOn: {snap}" if snap else ""
+    text = ("Resources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n"
+            f"      Runtime: {runtime}{snap_start}\n")
+    assert import_text(text, "rt.yaml").design["components"][0]["runtime"] == expected
+
+
+def test_an_unknown_runtime_is_reported():
+    text = "Resources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Runtime: cobol85\n"
+    result = import_text(text, "rt.yaml")
+    assert "runtime" not in result.design["components"][0]
+    assert any("cobol85" in line and "priced as python" in line for line in result.report.unresolved)
+
+
+def test_terraform_tracing_retention_class_and_event_invoke_config():
+    tf = """
+resource "aws_lambda_function" "fn" {
+  function_name = "orders"
+  runtime       = "nodejs20.x"
+  tracing_config {
+    mode = "Active"
+  }
+}
+resource "aws_cloudwatch_log_group" "fn" {
+  name              = "/aws/lambda/orders"
+  retention_in_days = 90
+  log_group_class   = "INFREQUENT_ACCESS"
+}
+resource "aws_sqs_queue" "failures" {}
+resource "aws_lambda_function_event_invoke_config" "fn" {
+  function_name = aws_lambda_function.fn.function_name
+  destination_config {
+    on_failure {
+      destination = aws_sqs_queue.failures.arn
+    }
+  }
+}
+"""
+    result = import_text(tf, "main.tf")
+    fn, queue = result.design["components"]
+    assert {k: fn[k] for k in ("runtime", "tracing", "log_retention_days", "log_class", "dlq")} == {
+        "runtime": "nodejs", "tracing": True, "log_retention_days": 90, "log_class": "infrequent_access",
+        "dlq": True}
+    assert queue["messages_per_month"] == 0 and "from" not in queue

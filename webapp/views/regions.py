@@ -1,0 +1,35 @@
+"""The Region pickers (Design and Prices pages): every Region that has a catalog — bundled or built
+by `cli.py prices refresh` — each labelled with its name in the UI language and its prices' date; the
+design's own Region is listed too when it has no catalog, labelled with the command that builds one."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from i18n.catalog import format_date, t
+from service.inputs import RegionCatalog, region_catalogs
+from webapp.state import region_name
+
+
+@st.cache_data(show_spinner=False, ttl=60)
+def _catalogs() -> list[RegionCatalog]:
+    """The Regions with a catalog (re-read every minute: a refresh from the CLI shows up without a restart)."""
+    return region_catalogs()
+
+
+def region_options(current: str | None) -> tuple[list[str], dict[str, RegionCatalog]]:
+    """The codes to offer (the design's own Region last when it has no catalog) and their catalogs."""
+    catalogs = {rc.region: rc for rc in _catalogs()}
+    options = list(catalogs)
+    if current and current not in catalogs:
+        options.append(current)
+    return options, catalogs
+
+
+def region_label(region: str, catalogs: dict[str, RegionCatalog], lg: str) -> str:
+    """"eu-west-1 — Europe (Ireland) · prices as of 29 Nov 2026 (refreshed from the AWS Price List)"."""
+    rc = catalogs.get(region)
+    if rc is None:
+        return f"{region} — {region_name(region, lg)} · {t('page.region.no_catalog', lg, region=region)}"
+    text = f"{region} — {region_name(region, lg)} · {t('page.region.as_of', lg, date=format_date(rc.as_of, lg))}"
+    return text + (f" ({t('page.region.refreshed', lg)})" if rc.source == "refreshed" else "")
