@@ -42,6 +42,10 @@ SERVICES: dict[str, tuple[str, str]] = {
     "xray": ("AWS X-Ray", "AWS X-Ray"),
     "cloudfront": ("Amazon CloudFront", "Amazon CloudFront"),
     "route53": ("Amazon Route 53", "Amazon Route 53"),
+    # ---- kms
+    "kms": ("AWS Key Management Service", "AWS Key Management Service"),
+    "waf": ("AWS WAF", "AWS WAF"),
+    # ---- end kms
 }
 
 #: region code → Japanese name as the AWS console writes it
@@ -74,6 +78,11 @@ UNITS: dict[str, tuple[str, str]] = {
     "traces": ("traces", "トレース"),
     "zones": ("hosted zones", "ホストゾーン"),
     "queries": ("queries", "クエリ"),
+    # ---- kms
+    "keys": ("keys", "キー"),
+    "web-ACLs": ("web ACL", "ウェブ ACL"),
+    "rules": ("rules", "ルール"),
+    # ---- end kms
 }
 
 _S3_CLASSES = {
@@ -160,6 +169,13 @@ def _dimensions_ja() -> dict[str, str]:
         ja[f"cloudfront.data_out.{key}"] = f"CloudFront インターネットへのデータ転送 ({region})"
         ja[f"cloudfront.requests.https.{key}"] = f"CloudFront HTTPS リクエスト ({region})"
         ja[f"cloudfront.requests.http.{key}"] = f"CloudFront HTTP リクエスト ({region})"
+    # ---- kms
+    ja["kms.keys"] = "カスタマーマネージドキー"
+    ja["kms.requests"] = "リクエスト (対称キー)"
+    ja["waf.web_acl"] = "ウェブ ACL"
+    ja["waf.rules"] = "ルール"
+    ja["waf.requests"] = "リクエスト"
+    # ---- end kms
     return ja
 
 

@@ -180,6 +180,12 @@ _SHOWN = {
     "unit_stream-hours": "ストリーム時間", "unit_shard-hours": "シャード時間",
     "unit_consumer-shard-hours": "コンシューマーシャード時間", "unit_payload units": "PUT ペイロードユニット",
     # ---- end kinesis
+    # ---- kms
+    "type_kms": "KMS", "type_waf": "WAF", "service_kms": "KMS", "service_waf": "WAF",
+    "unit_keys": "キー", "unit_web-ACLs": "ウェブ ACL", "unit_rules": "ルール",
+    "choice_customer": "カスタマーマネージドキー", "choice_aws": "AWS マネージドキー",
+    "choice_False": "オフ", "choice_True": "オン",
+    # ---- end kms
 }
 TEXT.update({key: {"en": key.split("_", 1)[1].removeprefix("name_"), "ja": ja} for key, ja in _SHOWN.items()})
 
@@ -212,6 +218,17 @@ FIELD_LABELS: dict[str, dict[str, str]] = {
     "invocations_per_month": {"en": "Invocations per month", "ja": "月間呼び出し数"},
     "messages_per_month": {"en": "Messages per month", "ja": "月間メッセージ数"},
     "publishes_per_month": {"en": "Publishes per month", "ja": "月間発行数"},
+    # ---- kms
+    "keys": {"en": "Customer managed keys", "ja": "カスタマーマネージドキー数"},
+    "managed_by": {"en": "Key managed by", "ja": "キーの管理者"},
+    "requests_per_month": {"en": "Requests per month", "ja": "月間リクエスト数"},
+    "rules": {"en": "Rules and rule groups", "ja": "ルールとルールグループの数"},
+    "rate_limit": {"en": "Rate limit per IP per window", "ja": "IP ごとのウィンドウあたり上限"},
+    "clients": {"en": "Client IP addresses", "ja": "クライアント IP 数"},
+    "kms_data_key_reuse_s": {"en": "Data key reuse period (s)", "ja": "データキー再利用期間（秒）"},
+    "kms_callers": {"en": "Connections calling KMS", "ja": "KMS を呼ぶ接続数"},
+    "bucket_key": {"en": "S3 Bucket Key", "ja": "S3 バケットキー"},
+    # ---- end kms
 }
 
 # ---- kinesis
@@ -1040,6 +1057,34 @@ _FIELD_HELP: dict[str, dict[str, str]] = {
                           "ja": "月間 DNS クエリ数。既定値 0。"},
     "per_month": {"en": "Per month (count), instead of the flow.",
                   "ja": "月間の件数（フローの代わり）。"},
+    # ---- kms
+    "managed_by": {"en": "customer (a key you create, $1 a month) or aws (AWS managed key, no monthly fee; requests "
+                         "billed). Default customer.",
+                   "ja": "カスタマーマネージドキー（作成するキー、月 1 USD）か AWS マネージドキー"
+                         "（月額なし・リクエストは課金）。既定値はカスタマーマネージドキー。"},
+    "requests_per_month.kms": {"en": "The application's own KMS calls per month (Encrypt, Decrypt ...), besides "
+                                     "the SSE-KMS use. Default 0.",
+                               "ja": "SSE-KMS 以外にアプリケーションが直接呼ぶ月間の KMS リクエスト数。既定値 0。"},
+    "kms_key": {"en": "The kms component whose key encrypts this (SSE-KMS). Empty: AWS's own encryption, no KMS "
+                      "requests.",
+                "ja": "暗号化に使う KMS コンポーネント（SSE-KMS）。空欄は AWS 側の暗号化で KMS リクエストなし。"},
+    "bucket_key": {"en": "S3 Bucket Key: up to 99% fewer KMS requests (at least 1% remain). Default off.",
+                   "ja": "S3 バケットキー。KMS リクエストを最大 99% 削減（1% 以上は残る）。既定値はオフ。"},
+    "kms_data_key_reuse_s": {"en": "Seconds SQS reuses a data key (60–86,400). AWS default 300.",
+                             "ja": "SQS がデータキーを再利用する秒数（60〜86,400）。AWS の既定値 300。"},
+    "kms_callers": {"en": "Connections using the table in five minutes (each execution environment its own). "
+                          "Default 1.",
+                    "ja": "5 分間にテーブルを使う接続数（実行環境ごとに 1 つ）。既定値 1。"},
+    "keys": {"en": "Customer managed keys (count), $1 a key-month each. Default 1.",
+             "ja": "カスタマーマネージドキー数（1 キー月 1 USD）。既定値 1。"},
+    "rules": {"en": "Rules and rule groups in the web ACL (each billed as a rule). Default 1.",
+              "ja": "ウェブ ACL のルールとルールグループの数（それぞれ 1 ルールとして課金）。既定値 1。"},
+    "rate_limit": {"en": "Rate-based rule: requests per client IP per window (at least 10). Empty: no such rule.",
+                   "ja": "レートベースのルール：ウィンドウあたりクライアント IP ごとのリクエスト数（10 以上）。空欄は"
+                         "ルールなし。"},
+    "clients": {"en": "Client IP addresses sharing the peak traffic (users behind one NAT count once).",
+                "ja": "ピーク時のトラフィックを分け合うクライアント IP 数（1 つの NAT の背後のユーザーは 1 つ）。"},
+    # ---- end kms
 }
 
 # ---- kinesis
@@ -1159,6 +1204,12 @@ _CHECK_NAMES: dict[str, dict[str, str]] = {
     "kinesis.on_demand_streams": {"en": "Kinesis on-demand streams", "ja": "Kinesis のオンデマンドストリーム数"},
     "firehose.direct_put": {"en": "Firehose Direct PUT quota", "ja": "Firehose の Direct PUT クォータ"},
     # ---- end kinesis
+    # ---- kms
+    "kms.request_quota": {"en": "KMS request quota (shared by the account)", "ja": "KMS のリクエストクォータ（アカウ"
+                                                                                   "ントで共有）"},
+    "waf.rate_rule": {"en": "WAF rate-based rule against the design's clients", "ja": "WAF のレートベースのルールと設"
+                                                                                      "計自身のクライアント"},
+    # ---- end kms
 }
 
 

@@ -64,6 +64,14 @@ FIELD_NAMES_JA = {
     # ---- wiring
     "batch_size": "バッチサイズ（レコード／呼び出し）", "batching_window_s": "バッチウィンドウ（秒）",
     # ---- end wiring
+    # ---- kms
+    "kms_key": "KMS キー（SSE-KMS）", "bucket_key": "S3 バケットキー", "kms_callers": "KMS を呼ぶ接続数",
+    "kms_data_key_reuse_s": "データキー再利用期間（秒）", "kms_producers": "送信するプリンシパル数",
+    "kms_consumers": "受信するプリンシパル数", "keys": "カスタマーマネージドキー数", "managed_by": "キーの管理者",
+    "rotations": "ローテーションされたバッキングキー数", "protects": "保護するリソース", "rules": "ルール数",
+    "rate_limit": "レートベースのルールの上限", "rate_window_s": "評価ウィンドウ（秒）",
+    "clients": "クライアント IP 数", "kms_symmetric_rps": "KMS の暗号化リクエスト上限（毎秒）",
+    # ---- end kms
 }
 # ---- kinesis
 FIELD_NAMES_JA.update({
@@ -86,6 +94,9 @@ VALUES_JA = {
     "java_snapstart": "Java（SnapStart）", "dotnet": ".NET", "ruby": "Ruby", "custom": "カスタムランタイム",
     "eventual": "結果整合性", "strong": "強い整合性", "transactional": "トランザクション", "fifo": "FIFO",
     "infrequent_access": "低頻度アクセス", "latency": "レイテンシー", "https": "HTTPS", "http": "HTTP",
+    # ---- kms
+    "aws": "AWS マネージドキー",
+    # ---- end kms
 }
 
 _PART = re.compile(r"(?P<key>[A-Za-z_0-9]+)(?:\[(?P<index>\d+)\])?(?: \((?P<id>[^)]*)\))?")

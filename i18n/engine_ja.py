@@ -863,6 +863,60 @@ JA: dict[str, tuple[str, str]] = {
     "design.batch_size_window": ("{where}.batch_size {size}：SQS キューから 10 を超えて受け取るには "
                                  "batching_window_s を 1 以上にする必要があります（AWS の仕様）", "3514c75c"),
     # ---- end wiring
+    # ---- kms
+    "design.kms_aws_rotations": (
+        "`rotations` はカスタマーマネージドキーにのみ指定できます（`managed_by: customer`）", "1ba1a46a"),
+    "design.kms_key_unknown": (
+        "components[{i}] ({id}).kms_key：「{name}」という KMS コンポーネントはありません。"
+        "KMS コンポーネント：{known}",
+        "b1ccb215"),
+    "design.kms_not_driven": (
+        "KMS キーは `keys` と、`kms_key` でこのキーを指定したコンポーネントのリクエストで計上します。"
+        "`from` では駆動されません",
+        "9152264f"),
+    "design.waf_not_driven": (
+        "ウェブ ACL は `protects` に指定したコンポーネントへのリクエストを検査します。`from` では駆動されません",
+        "12ab9b9d"),
+    "design.waf_protects": (
+        "components[{i}] ({id}).protects：「{name}」は設計内の CloudFront ディストリビューションでも "
+        "REST API でもありません。ウェブ ACL はこれら（`type: cloudf"
+        "ront`、または `api: rest` の `api_gateway`）を保護します",
+        "584079ce"),
+    "design.waf_protects_twice": (
+        "components[{i}] ({id}).protects：「{name}」はすでに {other} が保護しています。"
+        "AWS が関連付けられるウェブ ACL は 1 リソースにつき 1 つです", "0bdfa2ba"),
+    "kms.request_quota.limit": (
+        "アカウントで共有する KMS の暗号化オペレーションの毎秒リクエスト数（{region}、{quota:,.0f}）", "aa80afe6"),
+    "kms.request_quota.consequence": (
+        "月 {n:,.0f} 件の KMS リクエストがスロットリング（ThrottlingException）されます。その背後の S3 のアップロード"
+        "とダウンロード、キューへの送信、テーブルの読み込みが失敗または再試行になります。{users} はアカウント内の他の"
+        " KMS の利用とクォータを共有しています。", "8b05461e"),
+    "kms.request_quota.action": (
+        "S3 バケットキーを有効にする（`bucket_key: true`）、SQS "
+        "のデータキー再利用期間（`kms_data_key_reuse_s`）を延ばす、"
+        "またはクォータの引き上げ（Service Quotas の `Cryptographic"
+        " operations (symmetric) request rate`）をリクエストし"
+        "てください。", "a74e7892"),
+    "unit.kms_requests_per_s_busiest": ("KMS リクエスト/秒（最も多い 1 秒）", "e8a4f631"),
+    "unit.requests_per_ip_window": ("評価ウィンドウ内のクライアント IP あたりリクエスト数", "5443a454"),
+    "waf.rate_rule.limit": ("レートベースのルール：{window} 秒あたりクライアント IP ごとに {limit:,.0f} リクエスト",
+                            "6a0241aa"),
+    "waf.rate_rule.consequence": (
+        "設計自身のクライアントからのリクエストのうち月 {n:,.0f} 件がレートベースのルールでブロック（403）されます。"
+        "ピーク時のトラフィックを {clients:,} 個の IP で分け合い、1 つあたり {window} 秒に約 {peak:,.0f} リクエストで"
+        "す。", "60dfe7b9"),
+    "waf.rate_rule.action": (
+        "`rate_limit` を最も多いクライアントのウィンドウあた"
+        "りリクエスト数より上げる、送信元 IP の代わりにヘッダーや転送"
+        "された IP で集約する、または攻撃に使われるパスにルールの範囲を絞ってください。", "16552905"),
+    "waf.rate_rule.no_clients": (
+        "このルールはクライアント IP ごとにリクエストを数えますが、設計にはトラフィックの送信元 IP の数がありません",
+        "1c05cefa"),
+    "waf.rate_rule.clients_action": (
+        "{id} の `clients`（ピーク時のクライアント IP アドレ"
+        "ス数。1 つの NAT の背後のユーザーは 1 つと数えます）を指定し"
+        "てください。", "b6a3d8e9"),
+    # ---- end kms
 }
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from importers import kms_waf  # ---- kms
 from importers.common import Component, Found, ImportReport, TemplateError, Trigger, unique_ids
 from importers.stream_settings import batch_fields
 from models.messages import msg
@@ -47,10 +48,14 @@ STANDALONE_KINDS: tuple[str, ...] = ("cognito",)
 DATA_KINDS += ("ses",)
 STANDALONE_KINDS += ("route53",)
 # ---- end wiring
+# ---- kms
+STANDALONE_KINDS += ("kms", "waf")
+# ---- end kms
 
 
 def build_design(found: Found, *, name: str, region: str, report: ImportReport) -> dict[str, Any]:
     """The design mapping for what an importer found; the report gains wiring notes and assumptions."""
+    kms_waf.finish(found, report)  # ---- kms
     components = list(found.components.values())
     if not components:
         raise TemplateError([msg("import.no_supported", "{source}: no supported resources (Lambda, API Gateway, "
@@ -64,6 +69,7 @@ def build_design(found: Found, *, name: str, region: str, report: ImportReport) 
     for key in found.code_buckets - set(upstream):  # ---- wiring: a code bucket has no traffic of its own
         found.components[key].fields.update({"puts_per_month": 0, "gets_per_month": 0, "puts": 0, "gets": 0})
     entries = [_entry(comp, found, upstream, ids) for comp in components]
+    entries = kms_waf.link_ids(entries, ids)  # ---- kms
     report.recognised[:0] = [f"{c.key} ({c.origin}) → {ids[c.key]} ({c.kind})" for c in components]
     design: dict[str, Any] = {"name": name[:120], "description": "", "region": region, "free_tier": "always"}
     driven = [e["id"] for e in entries if _needs_workload(e)]

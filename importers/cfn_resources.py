@@ -15,6 +15,13 @@ from importers import kinesis
 from importers.common import Component, Unresolved, as_bool, as_float
 from importers.context import ImportContext
 from importers.intrinsics import intrinsic_name, references
+from importers.kms_waf import (  # ---- kms
+    cfn_bucket_encryption,
+    cfn_queue_encryption,
+    cfn_table_encryption,
+    read_cfn_key,
+    read_cfn_web_acl,
+)
 from importers.lambda_settings import cfn_architecture, private_fields, runtime_fields, tracing_field
 
 SAM_FUNCTION = "AWS::Serverless::Function"
@@ -142,6 +149,7 @@ def read_table(ctx: ImportContext, lid: str, rtype: str, props: dict) -> Compone
         fields["pitr"] = True
     if gsis:
         fields["gsis"] = gsis
+    cfn_table_encryption(ctx, fields, props, where)  # ---- kms
     return Component(lid, "dynamodb", rtype, lid, fields)
 
 
@@ -188,13 +196,17 @@ def read_simple_table(ctx: ImportContext, lid: str, rtype: str, props: dict) -> 
 
 def read_bucket(ctx: ImportContext, lid: str, rtype: str, props: dict) -> Component:
     """AWS::S3::Bucket (storage class and traffic are usage, assumed later)."""
-    return Component(lid, "s3", rtype, lid, {})
+    fields: dict[str, Any] = {}
+    cfn_bucket_encryption(ctx, fields, props, f"Resources.{lid}.Properties")  # ---- kms
+    return Component(lid, "s3", rtype, lid, fields)
 
 
 def read_queue(ctx: ImportContext, lid: str, rtype: str, props: dict) -> Component:
     """AWS::SQS::Queue: standard or FIFO."""
     fifo = ctx.value(props, "FifoQueue", where=f"Resources.{lid}.Properties", convert=as_bool)
-    return Component(lid, "sqs", rtype, lid, {"queue": "fifo" if fifo else "standard"})
+    fields: dict[str, Any] = {"queue": "fifo" if fifo else "standard"}
+    cfn_queue_encryption(ctx, fields, props, f"Resources.{lid}.Properties")  # ---- kms
+    return Component(lid, "sqs", rtype, lid, fields)
 
 
 def read_topic(ctx: ImportContext, lid: str, rtype: str, props: dict) -> Component:
@@ -210,8 +222,10 @@ def read_user_pool(ctx: ImportContext, lid: str, rtype: str, props: dict) -> Com
 
 
 def read_distribution(ctx: ImportContext, lid: str, rtype: str, props: dict) -> Component:
-    """AWS::CloudFront::Distribution (origins are wired later)."""
-    return Component(lid, "cloudfront", rtype, lid, {})
+    """AWS::CloudFront::Distribution (origins are wired later; refs: the web ACL its WebACLId names)."""
+    web_acl = props.get("DistributionConfig", {}).get("WebACLId") if isinstance(props.get("DistributionConfig"),
+                                                                                dict) else None
+    return Component(lid, "cloudfront", rtype, lid, {}, frozenset(references(web_acl)))
 
 
 READERS: dict[str, Callable[[ImportContext, str, str, dict], Component]] = {
@@ -221,6 +235,9 @@ READERS: dict[str, Callable[[ImportContext, str, str, dict], Component]] = {
     "AWS::DynamoDB::Table": read_table, "AWS::Serverless::SimpleTable": read_simple_table,
     "AWS::S3::Bucket": read_bucket, "AWS::SQS::Queue": read_queue, "AWS::SNS::Topic": read_topic,
     "AWS::Cognito::UserPool": read_user_pool, "AWS::CloudFront::Distribution": read_distribution,
+    # ---- kms
+    "AWS::KMS::Key": read_cfn_key, "AWS::WAFv2::WebACL": read_cfn_web_acl,
+    # ---- end kms
 }
 # ---- kinesis
 READERS.update({"AWS::Kinesis::Stream": kinesis.read_cfn_stream,

@@ -26,6 +26,7 @@ from importers.context import (
 )
 from importers.dns_mail import CFN_RECORDS, CFN_SENDING, CFN_ZONES, cfn_route53_part, cfn_ses_part, cfn_ses_receiving
 from importers.intrinsics import show
+from importers.kms_waf import cfn_association, wire_cfn_key, wire_cfn_web_acl  # ---- kms
 from importers.lambda_settings import cfn_destination, cfn_event_invoke_config, cfn_log_group, mark_failure_target
 from importers.service_links import (
     cfn_authorizer,
@@ -173,6 +174,9 @@ COMPONENT_WIRING: dict[str, Callable[[ImportContext, str, str, dict], None]] = {
     "AWS::Serverless::Api": wire_sam_api, "AWS::Serverless::HttpApi": wire_sam_api,
     "AWS::ApiGateway::RestApi": wire_sam_api,
     # ---- end wiring
+    # ---- kms
+    "AWS::KMS::Key": wire_cfn_key, "AWS::WAFv2::WebACL": wire_cfn_web_acl,
+    # ---- end kms
 }
 COMPONENT_WIRING["AWS::KinesisFirehose::DeliveryStream"] = kinesis.wire_cfn_hose  # ---- kinesis
 
@@ -281,4 +285,7 @@ WIRING_RESOURCES: dict[str, Callable[[ImportContext, str, dict], str]] = {
     **dict.fromkeys(CFN_ZONES + CFN_RECORDS, cfn_route53_part), **dict.fromkeys(CFN_SENDING, cfn_ses_part),
     "AWS::SES::ReceiptRule": cfn_ses_receiving, "AWS::SES::ReceiptRuleSet": cfn_ses_receiving,
     # ---- end wiring
+    # ---- kms
+    "AWS::WAFv2::WebACLAssociation": cfn_association,
+    # ---- end kms
 }

@@ -24,6 +24,17 @@ from importers.context import (
     wire_origin,
 )
 from importers.dns_mail import TF_RECORDS, TF_SENDING, TF_ZONES, tf_route53_part, tf_ses_part
+from importers.kms_waf import (  # ---- kms
+    read_tf_key,
+    read_tf_web_acl,
+    tf_association,
+    tf_bucket_encryption,
+    tf_bucket_sse,
+    tf_queue_encryption,
+    tf_table_encryption,
+    wire_tf_key,
+    wire_tf_web_acl,
+)
 from importers.lambda_settings import (
     mark_failure_target,
     private_fields,
@@ -116,6 +127,7 @@ def read_table(ctx: ImportContext, key: str, name: str, body: dict) -> Component
     if gsis:
         fields["gsis"] = gsis
     tf_replicas(ctx, key, body)  # ---- wiring: replicas reported
+    tf_table_encryption(ctx, fields, body, key)  # ---- kms
     return Component(key, "dynamodb", "aws_dynamodb_table", name, fields)
 
 
@@ -127,14 +139,20 @@ def _capacity(ctx: ImportContext, node: Any, where: str) -> dict[str, int]:
 
 
 def read_bucket(ctx: ImportContext, key: str, name: str, body: dict) -> Component:
-    """aws_s3_bucket."""
-    return Component(key, "s3", "aws_s3_bucket", name, {})
+    """aws_s3_bucket (the provider v3 inline server_side_encryption_configuration block too)."""
+    fields: dict[str, Any] = {}
+    inline = ctx.raw(body, "server_side_encryption_configuration", 0, where=key)  # ---- kms
+    if inline:
+        tf_bucket_encryption(ctx, fields, inline, key)
+    return Component(key, "s3", "aws_s3_bucket", name, fields)
 
 
 def read_queue(ctx: ImportContext, key: str, name: str, body: dict) -> Component:
     """aws_sqs_queue: standard or FIFO."""
     fifo = ctx.value(body, "fifo_queue", where=key, convert=as_bool)
-    return Component(key, "sqs", "aws_sqs_queue", name, {"queue": "fifo" if fifo else "standard"})
+    fields: dict[str, Any] = {"queue": "fifo" if fifo else "standard"}
+    tf_queue_encryption(ctx, fields, body, key)  # ---- kms
+    return Component(key, "sqs", "aws_sqs_queue", name, fields)
 
 
 def read_topic(ctx: ImportContext, key: str, name: str, body: dict) -> Component:
@@ -162,8 +180,9 @@ def read_user_pool(ctx: ImportContext, key: str, name: str, body: dict) -> Compo
 
 
 def read_distribution(ctx: ImportContext, key: str, name: str, body: dict) -> Component:
-    """aws_cloudfront_distribution (origins are wired later)."""
-    return Component(key, "cloudfront", "aws_cloudfront_distribution", name, {})
+    """aws_cloudfront_distribution (origins are wired later; refs: the web ACL its web_acl_id names)."""
+    return Component(key, "cloudfront", "aws_cloudfront_distribution", name, {},
+                     frozenset(ctx.find_refs(body.get("web_acl_id"))))
 
 
 READERS: dict[str, Callable[[ImportContext, str, str, dict], Component]] = {
@@ -171,6 +190,9 @@ READERS: dict[str, Callable[[ImportContext, str, str, dict], Component]] = {
     "aws_sqs_queue": read_queue, "aws_sns_topic": read_topic, "aws_api_gateway_rest_api": read_rest_api,
     "aws_apigatewayv2_api": read_v2_api, "aws_cognito_user_pool": read_user_pool,
     "aws_cloudfront_distribution": read_distribution,
+    # ---- kms
+    "aws_kms_key": read_tf_key, "aws_wafv2_web_acl": read_tf_web_acl,
+    # ---- end kms
 }
 # ---- kinesis
 READERS.update({"aws_kinesis_stream": kinesis.read_tf_stream,
@@ -329,5 +351,9 @@ WIRING: dict[str, Callable[[ImportContext, str, dict, Any], str | None]] = {
     "aws_apigatewayv2_authorizer": tf_authorizer, "aws_lambda_function_url": tf_function_url,
     **dict.fromkeys(TF_ZONES + TF_RECORDS, tf_route53_part), **dict.fromkeys(TF_SENDING, tf_ses_part),
     # ---- end wiring
+    # ---- kms
+    "aws_kms_key": wire_tf_key, "aws_wafv2_web_acl": wire_tf_web_acl, "aws_wafv2_web_acl_association": tf_association,
+    "aws_s3_bucket_server_side_encryption_configuration": tf_bucket_sse,
+    # ---- end kms
 }
 WIRING["aws_kinesis_firehose_delivery_stream"] = kinesis.wire_tf_hose  # ---- kinesis

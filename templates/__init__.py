@@ -7,7 +7,8 @@ from pathlib import Path
 TEMPLATE_DIR = Path(__file__).parent
 #: template key → file, in the order the app and `cli.py templates` list them
 ORDER = ("save_app_data", "photo_thumbnails", "photo_thumbnails_sqs", "authenticated_api", "static_site_cdn",
-         "direct_invoke")
+         "direct_invoke",
+         "api_behind_cloudfront_waf")  # ---- kms
 
 
 def template_keys() -> list[str]:

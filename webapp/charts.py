@@ -156,14 +156,14 @@ def flow_dot(design: dict, alone_label: str = "priced on their own figures") -> 
         label = "" if calls in (1, 1.0, None) or isinstance(calls, dict) else f' [label="{multiplier_text(calls)}"]'
         if source and str(source) in ids:
             edges.append(f'  "c:{_dot_text(source)}" -> {target}{label};')
-        elif not source and comp.get("type") not in ("cognito", "route53") and not _has_direct_volume(comp):
+        elif not source and comp.get("type") not in ("cognito", "route53", *GUARDS) and not _has_direct_volume(comp):
             edges.append(f'  "client" -> {target}{label};')
-        elif not source and str(comp.get("id")) not in sources:
+        elif not source and str(comp.get("id")) not in sources and comp.get("type") not in GUARDS:
             alone.append(comp)
     for comp in components:
         if comp not in alone:
             lines.append(_node(comp))
-    lines += edges
+    lines += edges + guard_edges(components, ids)
     if alone:
         lines += ["  subgraph cluster_alone {",
                   f'    label="{_dot_text(alone_label)}"; style="rounded,dashed"; color="#9aa5b1";'
@@ -176,6 +176,31 @@ def flow_dot(design: dict, alone_label: str = "priced on their own figures") -> 
         lines.append("  }")
     lines.append("}")
     return "\n".join(lines)
+
+
+# ---- kms
+#: types drawn beside the flow: a web ACL in front of what it protects, a KMS key beside what it encrypts
+GUARDS = ("kms", "waf")
+
+
+def guard_edges(components: list[dict], ids: set[str]) -> list[str]:
+    """Dashed edges from a web ACL to what it protects, dotted lines from a key to what it encrypts.
+
+    >>> guard_edges([{"id": "w", "type": "waf", "protects": ["cdn"]}, {"id": "b", "kms_key": "k"}],
+    ...             {"w", "cdn", "b", "k"})
+    ['  "c:w" -> "c:cdn" [style=dashed];', '  "c:k" -> "c:b" [style=dotted, arrowhead=none];']
+    """
+    edges = []
+    for comp in components:
+        protects = comp.get("protects") if comp.get("type") == "waf" else None
+        for name in protects if isinstance(protects, list) else []:
+            if str(name) in ids:
+                edges.append(f'  "c:{_dot_text(comp.get("id"))}" -> "c:{_dot_text(name)}" [style=dashed];')
+        key = comp.get("kms_key")
+        if key is not None and str(key) in ids:
+            edges.append(f'  "c:{_dot_text(key)}" -> "c:{_dot_text(comp.get("id"))}" [style=dotted, arrowhead=none];')
+    return edges
+# ---- end kms
 
 
 def _node(comp: dict) -> str:

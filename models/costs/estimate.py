@@ -18,6 +18,8 @@ from typing import Any, Protocol
 from models.costs import api_gateway, cloudfront, cognito, dynamodb, lambda_function, route53, s3, ses, sns, sqs
 from models.costs import firehose as firehose_costs  # ---- kinesis
 from models.costs import kinesis as kinesis_costs  # ---- kinesis
+from models.costs import kms as kms_costs  # ---- kms
+from models.costs import waf as waf_costs  # ---- kms
 from models.costs.prices import Catalog, FreeTier, Price
 from models.costs.tiers import split_into_tiers, split_range_into_tiers
 from models.costs.usage import ComponentUsage, Usage, fmt
@@ -41,6 +43,9 @@ SERVICE_MODULES: dict[str, CostModule] = {
     # ---- kinesis
     "kinesis": kinesis_costs, "firehose": firehose_costs,
     # ---- end kinesis
+    # ---- kms
+    "kms": kms_costs, "waf": waf_costs,
+    # ---- end kms
 }
 FREE_KINDS = {"none": (), "always": ("always",), "first_year": ("always", "first_year")}
 

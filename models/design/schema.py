@@ -179,6 +179,9 @@ class Limits(_Strict):
     dynamodb_account_write: int | None = Field(default=None, ge=1, le=100_000_000)
     kinesis_account_shards: int | None = Field(default=None, ge=1, le=10_000_000)  # ---- kinesis
     source: str | None = Field(default=None, max_length=200)
+    # ---- kms
+    kms_symmetric_rps: int | None = Field(default=None, ge=1, le=100_000_000)
+    # ---- end kms
 
 
 class _Component(_Strict):
@@ -323,6 +326,10 @@ class DynamoDb(_Component):
     stream_read_requests_per_month: Count = 0
     hot_key_share: float | None = Field(default=None, gt=0, le=1)
     gsis: list[Gsi] = Field(default_factory=list, max_length=20)
+    # ---- kms: SSE with a KMS key of the design (None: AWS owned key, no KMS requests)
+    kms_key: str | None = Field(default=None, pattern=ID_PATTERN)
+    kms_callers: int = Field(default=1, ge=1, le=100_000)
+    # ---- end kms
 
     def direct_value(self) -> float | None:
         given = [v for v in (self.reads_per_month, self.writes_per_month) if v is not None]
@@ -375,6 +382,10 @@ class S3(_Component):
     retrieval_gb: NonNegative = 0
     transfer_out_gb: NonNegative = 0
     prefixes: int = Field(default=1, ge=1, le=1_000_000)
+    # ---- kms: SSE-KMS with a KMS key of the design (None: SSE-S3, no KMS requests)
+    kms_key: str | None = Field(default=None, pattern=ID_PATTERN)
+    bucket_key: bool = False
+    # ---- end kms
 
     def direct_value(self) -> float | None:
         given = [v for v in (self.puts_per_month, self.gets_per_month) if v is not None]
@@ -398,6 +409,12 @@ class Sqs(_Component):
     requests_per_message: float = Field(default=3.0, gt=0, le=100)
     retention_s: int = Field(default=345_600, ge=60, le=1_209_600)
     direct_field: ClassVar[str | None] = "messages_per_month"
+    # ---- kms: SSE-KMS with a KMS key of the design (None: SSE-SQS or none, no KMS requests)
+    kms_key: str | None = Field(default=None, pattern=ID_PATTERN)
+    kms_data_key_reuse_s: int = Field(default=300, ge=60, le=86_400)
+    kms_producers: int = Field(default=1, ge=1, le=100_000)
+    kms_consumers: int = Field(default=1, ge=1, le=100_000)
+    # ---- end kms
 
 
 class SnsDeliveries(_Strict):
@@ -533,8 +550,56 @@ class Firehose(_Component):
 # ---- end kinesis
 
 
+# ---- kms
+WAF_WINDOWS_S = (60, 120, 300, 600)
+
+
+class Kms(_Component):
+    """AWS KMS keys: customer managed keys billed per key-month, and the requests made with them (the
+    SSE-KMS use of the buckets, queues and tables whose `kms_key` names this component, plus the
+    application's own calls)."""
+
+    type: Literal["kms"]
+    keys: int = Field(default=1, ge=0, le=100_000)
+    managed_by: Literal["customer", "aws"] = "customer"
+    rotations: int = Field(default=0, ge=0, le=100)
+    requests_per_month: Count = 0
+    passes_events: ClassVar[bool] = False
+
+    @model_validator(mode="after")
+    def _no_flow(self) -> Kms:
+        if self.from_ is not None:
+            raise ValueError(msg("design.kms_not_driven", "a KMS key is priced by 'keys' and the requests of the "
+                                 "components whose kms_key names it, not driven by 'from'"))
+        if self.managed_by == "aws" and self.rotations:
+            raise ValueError(msg("design.kms_aws_rotations", "rotations apply to customer managed keys only "
+                                 "(managed_by: customer)"))
+        return self
+
+
+class Waf(_Component):
+    """AWS WAF web ACL protecting CloudFront distributions or REST APIs: the ACL and its rules per month, and
+    every request of the protected components inspected."""
+
+    type: Literal["waf"]
+    protects: list[str] = Field(min_length=1, max_length=50)
+    rules: int = Field(default=1, ge=0, le=10_000)
+    rate_limit: int | None = Field(default=None, ge=10, le=2_000_000_000)
+    rate_window_s: Literal[WAF_WINDOWS_S] = 300  # type: ignore[valid-type]
+    clients: int | None = Field(default=None, ge=1, le=1_000_000_000)
+    passes_events: ClassVar[bool] = False
+
+    @model_validator(mode="after")
+    def _no_flow(self) -> Waf:
+        if self.from_ is not None:
+            raise ValueError(msg("design.waf_not_driven", "a web ACL inspects the requests of the components it "
+                                 "'protects', it is not driven by 'from'"))
+        return self
+# ---- end kms
+
+
 Component = Annotated[
-    Union[ApiGateway, Lambda, DynamoDb, S3, Sqs, Sns, Ses, Cognito, CloudFront, Route53,
+    Union[ApiGateway, Lambda, DynamoDb, S3, Sqs, Sns, Ses, Cognito, CloudFront, Route53, Kms, Waf,
           # ---- kinesis
           Kinesis, Firehose,
           # ---- end kinesis
@@ -542,13 +607,13 @@ Component = Annotated[
     Field(discriminator="type"),
 ]
 COMPONENT_TYPES = ("api_gateway", "lambda", "dynamodb", "s3", "sqs", "sns", "ses", "cognito",
-                   "cloudfront", "route53",
+                   "cloudfront", "route53", "kms", "waf",
                    # ---- kinesis
                    "kinesis", "firehose",
                    # ---- end kinesis
                    )
 #: types that are never driven by the flow (priced from their own fields)
-STANDALONE_TYPES = ("cognito", "route53")
+STANDALONE_TYPES = ("cognito", "route53", "kms", "waf")
 
 
 class QuoteInfo(_Strict):
@@ -691,6 +756,7 @@ def _graph_problems(design: Design) -> list[str]:
         elif not by_id[comp.from_].passes_events:
             problems.append(msg("design.from_no_events", "{where}: '{name}' ({type}) passes no events on", where=where,
                                 name=comp.from_, type=by_id[comp.from_].type))
+    problems += kms_waf_problems(design)
     if not problems:
         cycle = _find_cycle(design)
         if cycle:
@@ -944,3 +1010,37 @@ def _unit_hint(path: str) -> Message | None:
         if path.split(".")[-1].split("[")[0].endswith(suffix):
             return unit
     return None
+
+
+# ---- kms
+def kms_waf_problems(design: Design) -> list[str]:
+    """A `kms_key` that names no KMS component; a web ACL protecting what it cannot (anything but a
+    CloudFront distribution or a REST API) or what another web ACL protects (AWS allows one per resource)."""
+    by_id = {c.id: c for c in design.components}
+    problems: list[str] = []
+    for i, comp in enumerate(design.components):
+        key = getattr(comp, "kms_key", None)
+        if key is not None and (key not in by_id or by_id[key].type != "kms"):
+            keys = ", ".join(sorted(c.id for c in design.components if c.type == "kms"))
+            problems.append(msg("design.kms_key_unknown", "components[{i}] ({id}).kms_key: '{name}' names no kms "
+                                "component; kms components are: {known}", i=i, id=comp.id, name=key,
+                                known=keys or msg("word.none", "none")))
+    protected: dict[str, str] = {}
+    for i, comp in enumerate(design.components):
+        if comp.type != "waf":
+            continue
+        for name in comp.protects:
+            target = by_id.get(name)
+            if target is None or not (target.type == "cloudfront" or (target.type == "api_gateway"
+                                                                       and target.api == "rest")):
+                problems.append(msg("design.waf_protects", "components[{i}] ({id}).protects: '{name}' is not a "
+                                    "CloudFront distribution or a REST API of the design; a web ACL protects those "
+                                    "(type cloudfront, or api_gateway with api: rest)", i=i, id=comp.id, name=name))
+            elif name in protected:
+                problems.append(msg("design.waf_protects_twice", "components[{i}] ({id}).protects: '{name}' is "
+                                    "already protected by {other}; AWS associates one web ACL per resource", i=i,
+                                    id=comp.id, name=name, other=protected[name]))
+            else:
+                protected[name] = comp.id
+    return problems
+# ---- end kms

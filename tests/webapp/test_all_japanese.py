@@ -57,6 +57,7 @@ ALLOWED = {
     "Kinesis", "Data", "Firehose", "Direct", "Parquet", "ORC",
     # ---- end kinesis
 }
+ALLOWED |= {"WAF", "ACL", "IP", "SSE-KMS"}  # ---- kms: AWS WAF, its web ACL (ウェブ ACL), client IPs, SSE-KMS
 
 #: words that are names, not English: AWS API and field names (GetAccountSettings, ReadCapacityUnits),
 #: environment variables (SERVERLESS_PLANNER_DESIGNS), region codes (ap-northeast-1), Lambda runtimes (python3.12), Service Quotas codes (L-F3CA5463)

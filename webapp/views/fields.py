@@ -23,7 +23,7 @@ class FieldSpec:
     min: float | None = None
     max: float | None = None
     step: float | None = None
-    choices: tuple[str, ...] = ()
+    choices: tuple[Any, ...] = ()
     integer: bool = False
     default: Any = None
     help_key: str = ""
@@ -83,6 +83,18 @@ SPECS: dict[str, tuple[FieldSpec, ...]] = {
         FieldSpec("hosted_zones", 0, 10_000, 1, integer=True, default=1),
         FieldSpec("queries_per_month", 0, 1e13, 100000.0, default=0),
     ),
+    # ---- kms
+    "kms": (
+        FieldSpec("keys", 0, 100_000, 1, integer=True, default=1),
+        FieldSpec("managed_by", choices=("customer", "aws"), default="customer"),
+        FieldSpec("requests_per_month", 0, 1e13, 10000.0, default=0, help_key="field_help.requests_per_month.kms"),
+    ),
+    "waf": (
+        FieldSpec("rules", 0, 10_000, 1, integer=True, default=1),
+        FieldSpec("rate_limit", 10, 2_000_000_000, 100, integer=True, default=2000),
+        FieldSpec("clients", 1, 1_000_000_000, 100, integer=True, default=1000),
+    ),
+    # ---- end kms
 }
 # ---- kinesis
 SPECS.update({
@@ -103,6 +115,9 @@ SPECS.update({
     ),
 })
 # ---- end kinesis
+# ---- kms: the S3 Bucket Key switch, shown once the bucket names a KMS key
+SPECS["s3"] = SPECS["s3"] + (FieldSpec("bucket_key", choices=(False, True), default=False),)
+# ---- end kms
 DIRECT_FIELDS = {"api_gateway": "requests_per_month", "lambda": "invocations_per_month", "sqs": "messages_per_month",
                  "sns": "publishes_per_month", "ses": "emails_per_month", "cloudfront": "requests_per_month"}
 DIRECT_FIELDS.update({"kinesis": "records_per_month", "firehose": "records_per_month"})  # ---- kinesis
@@ -125,6 +140,10 @@ def field_applies(spec: FieldSpec, working: dict) -> bool:
         return working.get("billing", "on_demand") == "provisioned"
     if spec.name == "shards":  # ---- kinesis
         return working.get("mode", "on_demand") == "provisioned"
+    if spec.name in ("rate_limit", "clients"):  # ---- kms: the rate-based rule's fields, once it has one
+        return working.get("rate_limit") is not None
+    if spec.name == "bucket_key":  # ---- kms
+        return working.get("kms_key") is not None
     return True
 
 
