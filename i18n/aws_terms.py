@@ -46,6 +46,10 @@ SERVICES: dict[str, tuple[str, str]] = {
     "kms": ("AWS Key Management Service", "AWS Key Management Service"),
     "waf": ("AWS WAF", "AWS WAF"),
     # ---- end kms
+    # ---- sfn
+    "stepfunctions": ("AWS Step Functions", "AWS Step Functions"),
+    "eventbridge": ("Amazon EventBridge", "Amazon EventBridge"),
+    # ---- end sfn
 }
 
 #: region code → Japanese name as the AWS console writes it
@@ -83,6 +87,12 @@ UNITS: dict[str, tuple[str, str]] = {
     "web-ACLs": ("web ACL", "ウェブ ACL"),
     "rules": ("rules", "ルール"),
     # ---- end kms
+    # ---- sfn
+    "transitions": ("state transitions", "状態遷移"),
+    "GB-hours": ("GB-hours", "GB-時間"),
+    "events": ("events", "イベント"),
+    "invocations": ("invocations", "呼び出し"),
+    # ---- end sfn
 }
 
 _S3_CLASSES = {
@@ -146,6 +156,15 @@ def _dimensions_ja() -> dict[str, str]:
         "route53.hosted_zones": "Route 53 ホストゾーン",
         "route53.queries.standard": "Route 53 標準クエリ",
         "route53.queries.latency": "Route 53 レイテンシーベースルーティングクエリ",
+        # ---- sfn
+        "sfn.standard.state_transitions": "Standard ワークフロー 状態遷移",
+        "sfn.express.requests": "Express ワークフロー リクエスト",
+        "sfn.express.duration": "Express ワークフロー 実行時間",
+        "eventbridge.custom_events": "カスタムイベントの発行",
+        "eventbridge.cross_account_events": "クロスアカウントイベントの配信",
+        "eventbridge.pipes.requests": "EventBridge Pipes リクエスト",
+        "eventbridge.scheduler.invocations": "EventBridge Scheduler 呼び出し",
+        # ---- end sfn
     }
     for size in ("0.5", "1.6", "6.1", "13.5", "28.4", "58.2", "118", "237"):
         ja[f"apigateway.rest_cache.{size}gb"] = f"REST API キャッシュ {size} GB (プロビジョニングされた時間)"

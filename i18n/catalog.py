@@ -168,6 +168,14 @@ _SHOWN = {
     "region_name_mx-central-1": "メキシコ（中部）",
     "region_name_sa-east-1": "南米（サンパウロ）",
     # ---- end region
+    # ---- sfn
+    "type_step_functions": "Step Functions", "type_eventbridge": "EventBridge",
+    "service_stepfunctions": "Step Functions", "service_eventbridge": "EventBridge",
+    "choice_express": "Express", "choice_bus": "イベントバス", "choice_pipe": "EventBridge Pipes",
+    "choice_scheduler": "EventBridge Scheduler", "choice_custom": "カスタムイベント",
+    "choice_event_source.aws": "AWS サービスのイベント", "unit_transitions": "状態遷移", "unit_GB-hours": "GB 時間",
+    "unit_events": "イベント", "unit_invocations": "呼び出し",
+    # ---- end sfn
     # ---- services: entries of this feature go here (one block per feature keeps merges clean)
     # ---- end services
     # ---- modules: entries of this feature go here (one block per feature keeps merges clean)
@@ -183,7 +191,7 @@ _SHOWN = {
     # ---- kms
     "type_kms": "KMS", "type_waf": "WAF", "service_kms": "KMS", "service_waf": "WAF",
     "unit_keys": "キー", "unit_web-ACLs": "ウェブ ACL", "unit_rules": "ルール",
-    "choice_customer": "カスタマーマネージドキー", "choice_aws": "AWS マネージドキー",
+    "choice_customer": "カスタマーマネージドキー", "choice_managed_by.aws": "AWS マネージドキー",
     "choice_False": "オフ", "choice_True": "オン",
     # ---- end kms
 }
@@ -229,6 +237,19 @@ FIELD_LABELS: dict[str, dict[str, str]] = {
     "kms_callers": {"en": "Connections calling KMS", "ja": "KMS を呼ぶ接続数"},
     "bucket_key": {"en": "S3 Bucket Key", "ja": "S3 バケットキー"},
     # ---- end kms
+    # ---- sfn
+    "workflow": {"en": "Workflow type", "ja": "ワークフローのタイプ"},
+    "transitions_per_execution": {"en": "State transitions per execution", "ja": "実行あたりの状態遷移数"},
+    "executions_per_month": {"en": "Executions per month", "ja": "月間実行数"},
+    "kind": {"en": "EventBridge feature", "ja": "EventBridge の機能"},
+    "events_per_month": {"en": "Events per month", "ja": "月間イベント数"},
+    "event_kb": {"en": "Event size (KB)", "ja": "イベントサイズ（KB）"},
+    "event_source": {"en": "Event source", "ja": "イベントの発生元"},
+    "entries_per_put": {"en": "Entries per PutEvents", "ja": "PutEvents あたりのエントリ数"},
+    "cross_account_targets": {"en": "Cross-account deliveries per event",
+                              "ja": "イベントあたりのクロスアカウント配信数"},
+    "filter_pass_ratio": {"en": "Share passing the filter", "ja": "フィルターを通過する割合"},
+    # ---- end sfn
 }
 
 # ---- kinesis
@@ -1085,6 +1106,40 @@ _FIELD_HELP: dict[str, dict[str, str]] = {
     "clients": {"en": "Client IP addresses sharing the peak traffic (users behind one NAT count once).",
                 "ja": "ピーク時のトラフィックを分け合うクライアント IP 数（1 つの NAT の背後のユーザーは 1 つ）。"},
     # ---- end kms
+    # ---- sfn
+    "workflow": {"en": "Standard (billed per state transition, up to a year) or Express (billed per request and "
+                       "GB-second, up to 5 minutes). Default standard.",
+                 "ja": "Standard（状態遷移ごとに課金、最長 1 年）または Express（リクエストと GB 秒で課金、"
+                       "最長 5 分）。既定値 Standard。"},
+    "transitions_per_execution": {"en": "States executed per execution, retries included (Standard bills each). "
+                                        "Default 5.",
+                                  "ja": "1 回の実行で実行されるステート数（再試行を含む。Standard は 1 回ごとに課金）。"
+                                        "既定値 5。"},
+    "duration_ms.step_functions": {"en": "Average time per execution in ms (Express bills it in 100 ms steps). "
+                                         "Default 1,000.",
+                                   "ja": "1 回の実行の平均時間（ms。Express は 100 ms 単位で課金）。既定値 1,000。"},
+    "memory_mb.step_functions": {"en": "Memory an Express execution uses in MB (about 50 + definition + payload); "
+                                       "billed in 64 MB chunks. Default 64.",
+                                 "ja": "Express の実行が使うメモリ（MB、約 50 + 定義サイズ + ペイロード）。64 MB 単位で"
+                                       "課金。既定値 64。"},
+    "kind": {"en": "An event bus, a pipe or EventBridge Scheduler schedules. Default bus.",
+             "ja": "イベントバス、パイプ、EventBridge Scheduler のスケジュールのいずれか。既定値 イベントバス。"},
+    "event_kb": {"en": "Event size in KB (each 64 KB chunk is billed as one event). Default 1.",
+                 "ja": "イベントサイズ（KB。64 KB ごとに 1 イベントとして課金）。既定値 1。"},
+    "event_source": {"en": "Custom events (PutEvents, billed) or AWS service events (ingested free). Default custom.",
+               "ja": "カスタムイベント（PutEvents、課金あり）または AWS サービスのイベント（取り込みは無料）。"
+                     "既定値 カスタムイベント。"},
+    "entries_per_put": {"en": "Events per PutEvents request (1–10): fewer requests against the Region's quota. "
+                              "Default 1.",
+                        "ja": "PutEvents 1 回あたりのイベント数（1〜10）。リージョンのクォータに対するリクエストが減り"
+                              "ます。既定値 1。"},
+    "cross_account_targets": {"en": "Deliveries of each event to other accounts' buses (billed per event). Default 0.",
+                              "ja": "各イベントを他アカウントのバスへ配信する数（イベントごとに課金）。既定値 0。"},
+    "filter_pass_ratio": {"en": "Share of the source's events the pipe's filter lets through (0–1; only those are "
+                                "billed). Default 1.",
+                          "ja": "パイプのフィルターを通過するイベントの割合（0〜1。課金されるのは通過分のみ）。"
+                                "既定値 1。"},
+    # ---- end sfn
 }
 
 # ---- kinesis
@@ -1210,6 +1265,15 @@ _CHECK_NAMES: dict[str, dict[str, str]] = {
     "waf.rate_rule": {"en": "WAF rate-based rule against the design's clients", "ja": "WAF のレートベースのルールと設"
                                                                                       "計自身のクライアント"},
     # ---- end kms
+    # ---- sfn
+    "stepfunctions.start_execution.standard": {"en": "Step Functions StartExecution (Standard)",
+                                               "ja": "Step Functions の StartExecution（Standard）"},
+    "stepfunctions.start_execution.express": {"en": "Step Functions StartExecution (Express)",
+                                              "ja": "Step Functions の StartExecution（Express）"},
+    "stepfunctions.state_transition": {"en": "Step Functions state transitions", "ja": "Step Functions の状態遷移"},
+    "stepfunctions.history": {"en": "Execution history size", "ja": "実行履歴のサイズ"},
+    "eventbridge.put_events": {"en": "EventBridge PutEvents rate", "ja": "EventBridge の PutEvents レート"},
+    # ---- end sfn
 }
 
 
@@ -1428,6 +1492,17 @@ def shown(kind: str, value: object, lang: str) -> str:
     """
     key = f"{kind}_{value}"
     return TEXT[key]["ja"] if lang == "ja" and key in TEXT else str(value)
+
+
+def choice_shown(field: str, value: object, lang: str) -> str:
+    """A choice of one field in `lang`: the field's own word where a value means different things in different
+    fields ("aws": an AWS managed key for managed_by, AWS service events for event_source), else shown("choice").
+
+    >>> choice_shown("managed_by", "aws", "ja"), choice_shown("event_source", "aws", "ja")
+    ('AWS マネージドキー', 'AWS サービスのイベント')
+    """
+    key = f"choice_{field}.{value}"
+    return TEXT[key]["ja"] if lang == "ja" and key in TEXT else shown("choice", value, lang)
 
 
 def tf(key: str, lang: str, **values) -> str:

@@ -72,6 +72,18 @@ FIELD_NAMES_JA = {
     "rate_limit": "レートベースのルールの上限", "rate_window_s": "評価ウィンドウ（秒）",
     "clients": "クライアント IP 数", "kms_symmetric_rps": "KMS の暗号化リクエスト上限（毎秒）",
     # ---- end kms
+    # ---- sfn
+    "workflow": "ワークフローのタイプ", "executions_per_month": "月間実行数",
+    "transitions_per_execution": "実行あたりの状態遷移数", "history_events_per_execution": "実行あたりの履歴イベント数",
+    "sync": "同期実行（StartSyncExecution）", "event_source": "イベントの発生元", "kind": "EventBridge の機能",
+    "events_per_month": "月間イベント数",
+    "event_kb": "イベントサイズ（KB）", "entries_per_put": "PutEvents あたりのエントリ数",
+    "cross_account_targets": "イベントあたりのクロスアカウント配信数", "filter_pass_ratio": "フィルターを通過する割合",
+    "sfn_start_execution_rps": "StartExecution の上限（回/秒、Standard）",
+    "sfn_start_execution_burst": "StartExecution のバケットサイズ（Standard）",
+    "sfn_state_transition_rps": "状態遷移の上限（回/秒）", "sfn_state_transition_burst": "状態遷移のバケットサイズ",
+    "eventbridge_put_events_rps": "PutEvents の上限（リクエスト/秒）",
+    # ---- end sfn
 }
 # ---- kinesis
 FIELD_NAMES_JA.update({
@@ -95,8 +107,11 @@ VALUES_JA = {
     "eventual": "結果整合性", "strong": "強い整合性", "transactional": "トランザクション", "fifo": "FIFO",
     "infrequent_access": "低頻度アクセス", "latency": "レイテンシー", "https": "HTTPS", "http": "HTTP",
     # ---- kms
-    "aws": "AWS マネージドキー",
+    "aws": "AWS",  # managed_by: aws (an AWS managed key) and event_source: aws (AWS service events)
     # ---- end kms
+    # ---- sfn
+    "express": "Express", "bus": "イベントバス", "pipe": "EventBridge Pipes", "scheduler": "EventBridge Scheduler",
+    # ---- end sfn
 }
 
 _PART = re.compile(r"(?P<key>[A-Za-z_0-9]+)(?:\[(?P<index>\d+)\])?(?: \((?P<id>[^)]*)\))?")

@@ -917,6 +917,56 @@ JA: dict[str, tuple[str, str]] = {
         "ス数。1 つの NAT の背後のユーザーは 1 つと数えます）を指定し"
         "てください。", "b6a3d8e9"),
     # ---- end kms
+    # ---- sfn
+    "design.sfn_express_duration": (
+        "duration_ms {value:g} は Express ワークフローの上限 {most:,} ms（5 分）を超えています。workflow: sta"
+        "ndard を使ってください", "28439f02"),
+    "design.sfn_sync_express_only": (
+        "sync: true（StartSyncExecution）は Express ワークフロー（workflow: express）にだけ指定できます", "731f5b12"),
+    "design.eventbridge_bus_only": (
+        "{fields} はイベントバス（kind: bus）にだけ指定できます（kind: {kind} には指定できません）", "cc6a00c9"),
+    "design.eventbridge_pipe_only": (
+        "filter_pass_ratio はパイプ（kind: pipe）にだけ指定できます（kind: {kind} には指定できません）", "aba183c2"),
+    "word.sfn_standard": ("Standard", "2dfa6607"),
+    "word.sfn_express": ("Express", "8b652040"),
+    "unit.executions_per_s_busiest": ("実行/秒（最も混む 1 秒）", "25e766f5"),
+    "unit.transitions_per_s_busiest": ("状態遷移/秒（最も混む 1 秒）", "0c0eb636"),
+    "unit.events_per_execution": ("実行あたりの履歴イベント数", "1c4f011d"),
+    "unit.put_events_per_s_busiest": ("PutEvents/秒（最も混む 1 秒）", "45bea869"),
+    "stepfunctions.start_execution.limit": (
+        "アカウントとリージョンあたりの 1 秒間の StartExecution 数、{workflow} ワークフロー（トークンバケット"
+        "、バケットサイズ {burst:,.0f}）", "fef5524c"),
+    "stepfunctions.start_execution.consequence": (
+        "StartExecution のバケットを超えて開始した実行は ThrottlingException で失敗します。リージョン内のすべ"
+        "ての {workflow} ステートマシンで共有されます。", "6d6c618b"),
+    "stepfunctions.start_execution.action": (
+        "StartExecution のクォータ引き上げをリクエストするか、キューを挟んでピークをならすか、項目をまとめて"
+        "実行数を減らしてください（Map ステート）。", "0d726c71"),
+    "stepfunctions.state_transition.limit": (
+        "アカウントとリージョンあたりの 1 秒間の状態遷移数、Standard ワークフロー（トークンバケット、バケット"
+        "サイズ {burst:,.0f}）", "cef85dbd"),
+    "stepfunctions.state_transition.consequence": (
+        "バケットを超えた状態遷移は遅延します（ExecutionThrottled）。実行が遅くなり、クライアントが待つ実行は"
+        "タイムアウトします。", "cddb5347"),
+    "stepfunctions.state_transition.action": (
+        "StateTransition のクォータ引き上げをリクエストするか、短く大量の処理を Express ワークフロー（状態遷"
+        "移のクォータなし）に移すか、実行あたりのステート数を減らしてください。", "43574610"),
+    "stepfunctions.history.limit": ("実行履歴（{limit:,.0f} イベント、Standard）", "e98e4d72"),
+    "stepfunctions.history.consequence": (
+        "1 回の実行で約 {events:,} 件の履歴イベントを書き込みます。{limit:,.0f} 件に達すると実行は失敗します"
+        "。", "22a21fc2"),
+    "stepfunctions.history.action": (
+        "上限に達する前に新しい実行として続ける（タスクステートから StartExecution）か、ループを分散マップや"
+        "子の Express ワークフローに移してください。", "18e1e14b"),
+    "eventbridge.put_events.limit": ("{region} のアカウントあたりの 1 秒間の PutEvents リクエスト数", "e812bd2a"),
+    "eventbridge.put_events.consequence": (
+        "リージョンのクォータを超えた PutEvents 呼び出しは ThrottlingException で失敗します。発行側が再試行し"
+        "ないとイベントは失われます。", "8114633e"),
+    "eventbridge.put_events.action": (
+        "PutEvents 1 回に最大 10 件のエントリをまとめる（PutEvents あたりのエントリ数を増やす）か、"
+        "クォータ引き上げをリクエストする（Service Quotas L-9B653E91）か、SQS/SNS を挟んでピークをならしてください。",
+        "486ec8ec"),
+    # ---- end sfn
 }
 
 

@@ -47,4 +47,12 @@ TEMPLATES_JA: dict[str, tuple[str, str]] = {
         "テーブルとバケットは 1 つのカスタマーマネージド KMS キーで暗号化し (SSE-KMS、バケットは S3 バケットキー付き)、"
         "そのリクエストはアカウントの KMS クォータを共有します。"),
     # ---- end kms
+    # ---- sfn
+    "order_workflow": (
+        "注文ワークフロー (API Gateway → Step Functions Express → Lambda → DynamoDB、EventBridge でファンアウト)",
+        "購入者は HTTP API から注文し、API は同期 Express ワークフローを実行します。ワークフローは 1 つの関数を 2 回 "
+        "(検証、決済) 呼び出し、関数は注文を DynamoDB に記録します。ワークフローは OrderPlaced イベントをカスタム "
+        "EventBridge バスに発行し、2 つのルールがイベントを配ります。関数が確認メールを送り、SQS キューが出荷処理に"
+        "渡します。"),
+    # ---- end sfn
 }

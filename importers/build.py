@@ -34,7 +34,13 @@ USAGE_DEFAULTS: dict[str, dict[str, tuple[Any, str]]] = {
     "sns": {"message_kb": (1, "KB per message")},
     "cognito": {"mau": (1000, "monthly active users")},
     "cloudfront": {"response_kb": (10, "KB per response"), "cache_hit_ratio": (0.8, "of requests served from cache")},
+    # ---- sfn
+    "step_functions": {"duration_ms": (1000, "ms per execution (Express bills it)")},
+    "eventbridge": {"event_kb": (1, "KB per event")},
+    # ---- end sfn
 }
+#: the monthly figure a schedule gives each type (a function's invocations by default)  # ---- sfn
+SCHEDULED_FIELD = {"step_functions": "executions_per_month"}
 #: a bucket behind CloudFront is read, not written
 ORIGIN_BUCKET_USAGE = {"puts": (0, "PUTs per cache miss"), "gets": (1, "GET per cache miss")}
 #: event sources in the order they win `from` (None: a schedule)
@@ -167,12 +173,14 @@ def _entry(comp: Component, found: Found, upstream: dict[str, Trigger], ids: dic
     trigger = upstream.get(comp.key)
     source_kind = found.kind_of(trigger.source) if trigger else None
     if trigger and trigger.source is None:
-        entry["invocations_per_month"] = trigger.runs_per_month
+        entry[SCHEDULED_FIELD.get(comp.kind, "invocations_per_month")] = trigger.runs_per_month
     elif trigger and trigger.source is not None:
         entry["from"] = ids[trigger.source]
         calls = _calls(trigger, found) if source_kind in SPLIT_SOURCES else 1.0
         if trigger.uncached and trigger.source:  # ---- wiring: requests, not cache misses
             calls = _uncached_calls(calls, trigger.source, found)
+        if source_kind == "step_functions":  # ---- sfn: calls = the Task states that call it
+            calls = trigger.weight
         if calls != 1:
             entry["calls"] = calls
     entry.update({k: v for k, v in comp.fields.items() if not k.startswith("_")})  # "_x": import-time facts
@@ -230,7 +238,8 @@ def _usage_for(kind: str, source_kind: str | None) -> dict[str, tuple[Any, str]]
 
 def _needs_workload(entry: dict[str, Any]) -> bool:
     """Is this component driven by the client workload (no `from`, no monthly figure)?"""
-    direct = ("invocations_per_month", "messages_per_month", "puts_per_month")
+    direct = ("invocations_per_month", "messages_per_month", "puts_per_month", "executions_per_month",
+              "events_per_month")  # ---- sfn
     return "from" not in entry and entry["type"] not in STANDALONE_KINDS and not any(f in entry for f in direct)
 
 

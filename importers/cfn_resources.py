@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeGuard
 
-from importers import kinesis
+from importers import cfn_sfn, kinesis
 from importers.common import Component, Unresolved, as_bool, as_float
 from importers.context import ImportContext
 from importers.intrinsics import intrinsic_name, references
@@ -238,6 +238,9 @@ READERS: dict[str, Callable[[ImportContext, str, str, dict], Component]] = {
     # ---- kms
     "AWS::KMS::Key": read_cfn_key, "AWS::WAFv2::WebACL": read_cfn_web_acl,
     # ---- end kms
+    # ---- sfn
+    **cfn_sfn.READERS,
+    # ---- end sfn
 }
 # ---- kinesis
 READERS.update({"AWS::Kinesis::Stream": kinesis.read_cfn_stream,

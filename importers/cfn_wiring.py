@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from importers import kinesis
+from importers import cfn_sfn, kinesis
 from importers.cdn_behaviours import cfn_behaviours
 from importers.cfn_resources import API_ID_PROPERTY, IMPLICIT_APIS, SAM_FUNCTION, cache_size, merge_globals
 from importers.common import as_bool
@@ -81,6 +81,11 @@ def _sam_event(ctx: ImportContext, lid: str, event: Any, where: str) -> None:
         state = ctx.value(props, "State", where=f"{where}.Properties")
         add_schedule(ctx, lid, props, expression_key, enabled is not False and state != "DISABLED",
                      f"{where}.Properties")
+        if event_type == "ScheduleV2":  # ---- sfn: an EventBridge Scheduler schedule
+            cfn_sfn.count_scheduler(ctx, props, expression_key, enabled is not False and state != "DISABLED",
+                                    f"{where}.Properties")
+    elif event_type in ("EventBridgeRule", "CloudWatchEvent"):  # ---- sfn
+        cfn_sfn.wire_rule_event(ctx, lid, props, where)
     else:
         ctx.report.notes.append(f"{where}: {event_type} events are not modelled; their invocations are not counted")
         ctx.found.unmodelled.setdefault(lid, []).append(f"{event_type} events")  # ---- wiring
@@ -177,6 +182,9 @@ COMPONENT_WIRING: dict[str, Callable[[ImportContext, str, str, dict], None]] = {
     # ---- kms
     "AWS::KMS::Key": wire_cfn_key, "AWS::WAFv2::WebACL": wire_cfn_web_acl,
     # ---- end kms
+    # ---- sfn
+    **cfn_sfn.COMPONENT_WIRING,
+    # ---- end sfn
 }
 COMPONENT_WIRING["AWS::KinesisFirehose::DeliveryStream"] = kinesis.wire_cfn_hose  # ---- kinesis
 
@@ -207,6 +215,9 @@ def sns_subscription(ctx: ImportContext, lid: str, props: dict) -> str:
 def v2_integration(ctx: ImportContext, lid: str, props: dict) -> str:
     """AWS::ApiGatewayV2::Integration: an HTTP/WebSocket API route to a function."""
     where = f"Resources.{lid}.Properties"
+    started = cfn_sfn.v2_starts_state_machine(ctx, lid, props)  # ---- sfn: a StepFunctions-* subtype
+    if started is not None:
+        return started
     line = wire_integration(ctx, props.get("IntegrationUri"), props.get("ApiId"), f"{where}.ApiId", where, "template")
     if line.startswith("not a Lambda"):  # ---- wiring: a direct SQS / DynamoDB / SNS integration
         line = service_integration(ctx, ctx.any_target(props.get("ApiId"), ("api_gateway",), where), props, where)
@@ -216,6 +227,9 @@ def v2_integration(ctx: ImportContext, lid: str, props: dict) -> str:
 def rest_method(ctx: ImportContext, lid: str, props: dict) -> str:
     """AWS::ApiGateway::Method with a Lambda integration: a REST API route to a function."""
     where = f"Resources.{lid}.Properties"
+    started = cfn_sfn.rest_starts_state_machine(ctx, lid, props)  # ---- sfn: states:action/StartExecution
+    if started is not None:
+        return started
     line = wire_integration(ctx, ctx.raw(props, "Integration", "Uri", where=where), props.get("RestApiId"),
                             f"{where}.RestApiId", where, "template")
     if line.startswith("not a Lambda"):  # ---- wiring: a direct SQS / DynamoDB / SNS integration
@@ -248,27 +262,14 @@ def alias_or_version(ctx: ImportContext, lid: str, props: dict) -> str:
 def events_rule(ctx: ImportContext, lid: str, props: dict) -> str:
     """AWS::Events::Rule with a ScheduleExpression targeting functions."""
     where = f"Resources.{lid}.Properties"
-    if "ScheduleExpression" not in props:
-        ctx.report.notes.append(f"{where}: event-pattern rules are not modelled; their invocations are not counted")
-        for target in ctx.items(props, "Targets", where=where):  # ---- wiring
-            function = ctx.any_target(target, ("lambda",), where)
-            if function:
-                ctx.found.unmodelled.setdefault(function, []).append(f"the event-pattern rule {lid}")
-        return "event pattern (not modelled)"
+    if "ScheduleExpression" not in props:  # ---- sfn: event patterns wire the rule's bus to its targets
+        return cfn_sfn.pattern_rule(ctx, lid, props)
     enabled = ctx.value(props, "State", where=where) not in ("DISABLED",)
     functions = [ctx.any_target(target, ("lambda",), where) for target in ctx.items(props, "Targets", where=where)]
     for function in filter(None, functions):
         add_schedule(ctx, function, props, "ScheduleExpression", enabled, where)
+    functions += cfn_sfn.schedule_state_machines(ctx, props, enabled, where)  # ---- sfn
     return f"schedule for {', '.join(filter(None, functions)) or 'no function of this template'}"
-
-
-def scheduler_schedule(ctx: ImportContext, lid: str, props: dict) -> str:
-    """AWS::Scheduler::Schedule targeting a function."""
-    where = f"Resources.{lid}.Properties"
-    function = ctx.any_target(ctx.raw(props, "Target", "Arn", where=where), ("lambda",), where)
-    add_schedule(ctx, function, props, "ScheduleExpression", ctx.value(props, "State", where=where) != "DISABLED",
-                 where)
-    return f"schedule for {function or 'no function of this template'}"
 
 
 WIRING_RESOURCES: dict[str, Callable[[ImportContext, str, dict], str]] = {
@@ -276,7 +277,6 @@ WIRING_RESOURCES: dict[str, Callable[[ImportContext, str, dict], str]] = {
     "AWS::ApiGatewayV2::Integration": v2_integration, "AWS::ApiGateway::Method": rest_method,
     "AWS::ApiGateway::Stage": rest_stage, "AWS::Lambda::Alias": alias_or_version,
     "AWS::Lambda::Version": alias_or_version, "AWS::Events::Rule": events_rule,
-    "AWS::Scheduler::Schedule": scheduler_schedule,
     # ---- wiring
     "AWS::Lambda::EventInvokeConfig": cfn_event_invoke_config, "AWS::Logs::LogGroup": cfn_log_group,
     "AWS::DynamoDB::GlobalTable": cfn_global_table, "AWS::ApplicationAutoScaling::ScalableTarget": cfn_scaling_target,
@@ -288,4 +288,7 @@ WIRING_RESOURCES: dict[str, Callable[[ImportContext, str, dict], str]] = {
     # ---- kms
     "AWS::WAFv2::WebACLAssociation": cfn_association,
     # ---- end kms
+    # ---- sfn: a schedule can start a state machine, and its invocations are EventBridge Scheduler's
+    "AWS::Scheduler::Schedule": cfn_sfn.scheduler_schedule,
+    # ---- end sfn
 }

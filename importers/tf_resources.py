@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from importers import kinesis
+from importers import kinesis, tf_sfn
 from importers.cdn_behaviours import tf_behaviours
 from importers.common import Component, TfModule, architecture, as_bool, as_float
 from importers.context import (
@@ -193,6 +193,9 @@ READERS: dict[str, Callable[[ImportContext, str, str, dict], Component]] = {
     # ---- kms
     "aws_kms_key": read_tf_key, "aws_wafv2_web_acl": read_tf_web_acl,
     # ---- end kms
+    # ---- sfn
+    **tf_sfn.READERS,
+    # ---- end sfn
 }
 # ---- kinesis
 READERS.update({"aws_kinesis_stream": kinesis.read_tf_stream,
@@ -277,7 +280,11 @@ def bucket_notification(ctx: ImportContext, key: str, body: dict, module: TfModu
 
 
 def v2_integration(ctx: ImportContext, key: str, body: dict, module: TfModule) -> str:
-    """aws_apigatewayv2_integration: an HTTP/WebSocket API route to a function (or to SQS, DynamoDB, SNS)."""
+    """aws_apigatewayv2_integration: an HTTP/WebSocket API route to a function (or to SQS, DynamoDB, SNS, or a
+    state machine)."""
+    started = tf_sfn.v2_starts_state_machine(ctx, key, body)  # ---- sfn: a StepFunctions-* subtype
+    if started is not None:
+        return started
     line = wire_integration(ctx, body.get("integration_uri"), body.get("api_id"), f"{key}.api_id", key,
                             "configuration")
     if line.startswith("not a Lambda"):  # ---- wiring
@@ -286,7 +293,11 @@ def v2_integration(ctx: ImportContext, key: str, body: dict, module: TfModule) -
 
 
 def rest_integration(ctx: ImportContext, key: str, body: dict, module: TfModule) -> str:
-    """aws_api_gateway_integration: a REST API method to a function (or to SQS, DynamoDB, SNS)."""
+    """aws_api_gateway_integration: a REST API method to a function (or to SQS, DynamoDB, SNS, or a state
+    machine)."""
+    started = tf_sfn.rest_starts_state_machine(ctx, key, body)  # ---- sfn: states:action/StartExecution
+    if started is not None:
+        return started
     line = wire_integration(ctx, body.get("uri"), body.get("rest_api_id"), f"{key}.rest_api_id", key,
                             "configuration")
     if line.startswith("not a Lambda"):  # ---- wiring
@@ -316,25 +327,23 @@ def event_target(ctx: ImportContext, key: str, body: dict, module: TfModule) -> 
     """aws_cloudwatch_event_target: a scheduled rule invoking a function."""
     rules = {f"{t}.{n}": b for t, n, b in module.resources if t == "aws_cloudwatch_event_rule"}
     rule_key = next((r for r in sorted(ctx.find_refs(body.get("rule"))) if r in rules), None)
+    if rule_key is not None and "schedule_expression" not in rules[rule_key]:  # ---- sfn: event patterns
+        return tf_sfn.pattern_target(ctx, rule_key, rules[rule_key], key, body)
     function = ctx.any_target(body.get("arn"), ("lambda",), key)
+    if rule_key is not None and function is None:  # ---- sfn: a scheduled state machine
+        rule = rules[rule_key]
+        enabled = ctx.value(rule, "is_enabled", where=rule_key, convert=as_bool) is not False and \
+            ctx.value(rule, "state", where=rule_key) != "DISABLED"
+        line = tf_sfn.schedule_target(ctx, rule_key, rule, key, body, enabled)
+        if line:
+            return line
     if rule_key is None or function is None:
         return "not a rule and function of this configuration; not wired"
     rule = rules[rule_key]
-    if "schedule_expression" not in rule:
-        ctx.report.notes.append(f"{rule_key}: event-pattern rules are not modelled; their invocations are not counted")
-        ctx.found.unmodelled.setdefault(function, []).append(f"the event-pattern rule {rule_key}")  # ---- wiring
-        return f"event pattern {rule_key} (not modelled)"
     state = ctx.value(rule, "state", where=rule_key)
     enabled = ctx.value(rule, "is_enabled", where=rule_key, convert=as_bool) is not False and state != "DISABLED"
     add_schedule(ctx, function, rule, "schedule_expression", enabled, rule_key)
     return f"schedule {rule_key} for {function}"
-
-
-def scheduler_schedule(ctx: ImportContext, key: str, body: dict, module: TfModule) -> str:
-    """aws_scheduler_schedule targeting a function."""
-    function = ctx.any_target(ctx.raw(body, "target", 0, "arn", where=key), ("lambda",), key)
-    add_schedule(ctx, function, body, "schedule_expression", ctx.value(body, "state", where=key) != "DISABLED", key)
-    return f"schedule for {function or 'no function of this configuration'}"
 
 
 WIRING: dict[str, Callable[[ImportContext, str, dict, Any], str | None]] = {
@@ -344,7 +353,7 @@ WIRING: dict[str, Callable[[ImportContext, str, dict, Any], str | None]] = {
     "aws_sns_topic_subscription": topic_subscription, "aws_s3_bucket_notification": bucket_notification,
     "aws_apigatewayv2_integration": v2_integration, "aws_api_gateway_integration": rest_integration,
     "aws_api_gateway_stage": rest_stage, "aws_lambda_provisioned_concurrency_config": provisioned_concurrency,
-    "aws_cloudwatch_event_target": event_target, "aws_scheduler_schedule": scheduler_schedule,
+    "aws_cloudwatch_event_target": event_target,
     # ---- wiring
     "aws_lambda_function_event_invoke_config": tf_event_invoke_config, "aws_cloudwatch_log_group": tf_log_group,
     "aws_appautoscaling_target": tf_scaling_target, "aws_api_gateway_authorizer": tf_authorizer,
@@ -355,5 +364,8 @@ WIRING: dict[str, Callable[[ImportContext, str, dict, Any], str | None]] = {
     "aws_kms_key": wire_tf_key, "aws_wafv2_web_acl": wire_tf_web_acl, "aws_wafv2_web_acl_association": tf_association,
     "aws_s3_bucket_server_side_encryption_configuration": tf_bucket_sse,
     # ---- end kms
+    # ---- sfn: aws_scheduler_schedule also starts state machines and counts Scheduler invocations
+    **tf_sfn.WIRING,
+    # ---- end sfn
 }
 WIRING["aws_kinesis_firehose_delivery_stream"] = kinesis.wire_tf_hose  # ---- kinesis

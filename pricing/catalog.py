@@ -175,8 +175,21 @@ def load_limit_defaults(path: Path = LIMITS_FILE) -> dict[str, LimitValue]:
                 raise CatalogError(f"{path.name}: limits.{key}: missing field '{field}'")
         limits[key] = LimitValue(key=key, value=float(entry["value"]), unit=str(entry["unit"]),
                                  source=str(entry["source"]), as_of=_date(entry["as_of"], path.name, "as_of"),
-                                 adjustable=bool(entry.get("adjustable")), note=str(entry.get("note") or ""))
+                                 adjustable=bool(entry.get("adjustable")), note=str(entry.get("note") or ""),
+                                 by_region=_by_region(entry.get("by_region"), f"{path.name}: limits.{key}"))
     return limits
+
+
+# ---- sfn
+def _by_region(values: Any, where: str) -> tuple[tuple[str, float], ...]:
+    """A limit's `by_region: {region: value}` (Regions whose default differs), sorted by region."""
+    if values is None:
+        return ()
+    if not isinstance(values, dict):
+        raise CatalogError(f"{where}: by_region must map region codes to values")
+    return tuple(sorted((str(region), float(_decimal(value, where, f"by_region.{region}")))
+                        for region, value in values.items()))
+# ---- end sfn
 
 
 def _range_ms(value: Any) -> tuple[float, float]:

@@ -8,7 +8,11 @@ TEMPLATE_DIR = Path(__file__).parent
 #: template key → file, in the order the app and `cli.py templates` list them
 ORDER = ("save_app_data", "photo_thumbnails", "photo_thumbnails_sqs", "authenticated_api", "static_site_cdn",
          "direct_invoke",
-         "api_behind_cloudfront_waf")  # ---- kms
+         "api_behind_cloudfront_waf",  # ---- kms
+         # ---- sfn
+         "order_workflow",
+         # ---- end sfn
+         )
 
 
 def template_keys() -> list[str]:

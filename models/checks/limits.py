@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from models.design.schema import Design
@@ -20,11 +20,22 @@ class LimitValue:
     adjustable: bool = False
     note: str = ""
     from_account: bool = False
+    # ---- sfn
+    #: (region, value) where a Region's default differs from `value` (the value of every other Region)
+    by_region: tuple[tuple[str, float], ...] = ()
+
+    def in_region(self, region: str) -> LimitValue:
+        """This limit as it applies in `region` (its own value there, if the data lists one)."""
+        values = dict(self.by_region)
+        if region not in values or values[region] == self.value:
+            return self
+        return replace(self, value=values[region])
+    # ---- end sfn
 
 
 def applicable_limits(design: Design, defaults: dict[str, LimitValue]) -> dict[str, LimitValue]:
     """The defaults, with the design's `limits:` block (e.g. from a live account) overriding them."""
-    result = dict(defaults)
+    result = {key: limit.in_region(design.region) for key, limit in defaults.items()}
     overrides = design.limits.model_dump(exclude_none=True)
     label = overrides.pop("source", None)
     for key, value in overrides.items():

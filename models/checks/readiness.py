@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from models.checks import api_gateway as checks_api
 from models.checks import dynamodb as checks_dynamodb
+from models.checks import eventbridge as checks_eventbridge  # ---- sfn
 from models.checks import kinesis as checks_kinesis  # ---- kinesis
 from models.checks import kms as checks_kms  # ---- kms
 from models.checks import lambda_function as checks_lambda
 from models.checks import resilience as checks_resilience
 from models.checks import s3 as checks_s3
 from models.checks import sqs as checks_sqs
+from models.checks import step_functions as checks_sfn  # ---- sfn
 from models.checks import waf as checks_waf  # ---- kms
 from models.checks.base import FAIL_SHARE, WARN_HEADROOM, Check, Context, Readiness, headroom, make_check, status_for
 from models.checks.limits import LimitValue
@@ -57,6 +59,9 @@ def readiness(run: Run, limits: dict[str, LimitValue], catalog: Catalog | None =
             checks += checks_sqs.checks_for(ctx, comp)
     checks += checks_kinesis.checks(ctx)  # ---- kinesis
     checks += checks_kms.checks(ctx) + checks_waf.checks(ctx)  # ---- kms
+    # ---- sfn
+    checks += checks_sfn.checks(ctx) + checks_eventbridge.checks(ctx)
+    # ---- end sfn
     checks += checks_resilience.checks(ctx, run.facts)
     checks += [_traffic_not_given(ctx, comp) for comp in without_traffic(design)]
     for comp in design.components:

@@ -18,7 +18,9 @@ from models.run.duration import fit_duration
 from models.run.run import Run, init_ms_for
 from models.units import MINUTES_PER_MONTH
 
-ASYNC_UPSTREAMS = ("s3", "sqs", "sns", "dynamodb")  # edges after which work is asynchronous
+ASYNC_UPSTREAMS = ("s3", "sqs", "sns", "dynamodb",  # edges after which work is asynchronous
+                   "eventbridge",  # ---- sfn: a bus or pipe delivers to its targets asynchronously
+                   )
 
 
 def checks(ctx: Context, facts: Facts | None) -> list[Check]:

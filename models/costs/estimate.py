@@ -15,7 +15,20 @@ from datetime import date
 from decimal import Decimal, localcontext
 from typing import Any, Protocol
 
-from models.costs import api_gateway, cloudfront, cognito, dynamodb, lambda_function, route53, s3, ses, sns, sqs
+from models.costs import (
+    api_gateway,
+    cloudfront,
+    cognito,
+    dynamodb,
+    eventbridge,
+    lambda_function,
+    route53,
+    s3,
+    ses,
+    sns,
+    sqs,
+    step_functions,
+)
 from models.costs import firehose as firehose_costs  # ---- kinesis
 from models.costs import kinesis as kinesis_costs  # ---- kinesis
 from models.costs import kms as kms_costs  # ---- kms
@@ -46,6 +59,9 @@ SERVICE_MODULES: dict[str, CostModule] = {
     # ---- kms
     "kms": kms_costs, "waf": waf_costs,
     # ---- end kms
+    # ---- sfn
+    "step_functions": step_functions, "eventbridge": eventbridge,
+    # ---- end sfn
 }
 FREE_KINDS = {"none": (), "always": ("always",), "first_year": ("always", "first_year")}
 

@@ -178,6 +178,13 @@ class Limits(_Strict):
     dynamodb_account_read: int | None = Field(default=None, ge=1, le=100_000_000)
     dynamodb_account_write: int | None = Field(default=None, ge=1, le=100_000_000)
     kinesis_account_shards: int | None = Field(default=None, ge=1, le=10_000_000)  # ---- kinesis
+    # ---- sfn
+    sfn_start_execution_rps: float | None = Field(default=None, ge=0, le=10_000_000)
+    sfn_start_execution_burst: int | None = Field(default=None, ge=0, le=10_000_000)
+    sfn_state_transition_rps: float | None = Field(default=None, ge=0, le=10_000_000)
+    sfn_state_transition_burst: int | None = Field(default=None, ge=0, le=10_000_000)
+    eventbridge_put_events_rps: float | None = Field(default=None, ge=0, le=10_000_000)
+    # ---- end sfn
     source: str | None = Field(default=None, max_length=200)
     # ---- kms
     kms_symmetric_rps: int | None = Field(default=None, ge=1, le=100_000_000)
@@ -598,8 +605,76 @@ class Waf(_Component):
 # ---- end kms
 
 
+
+# ---- sfn
+SFN_EXPRESS_MAX_MS = 300_000  # an Express execution runs at most 5 minutes
+
+
+class StepFunctions(_Component):
+    """AWS Step Functions state machine: Standard (billed per state transition) or Express (requests and
+    GB-seconds of duration × memory)."""
+
+    type: Literal["step_functions"]
+    workflow: Literal["standard", "express"] = "standard"
+    executions_per_month: Count | None = None
+    transitions_per_execution: float = Field(default=5.0, ge=0, le=1_000_000)
+    duration_ms: float = Field(default=1000.0, gt=0, le=31_536_000_000)
+    memory_mb: float = Field(default=64.0, gt=0, le=10_240)
+    history_events_per_execution: int | None = Field(default=None, ge=1, le=10_000_000)
+    sync: bool = False
+    direct_field: ClassVar[str | None] = "executions_per_month"
+
+    @model_validator(mode="after")
+    def _workflow_rules(self) -> StepFunctions:
+        if self.workflow == "express" and self.duration_ms > SFN_EXPRESS_MAX_MS:
+            raise ValueError(msg("design.sfn_express_duration", "duration_ms {value:g} exceeds the Express workflow "
+                                 "maximum of {most:,} ms (5 minutes); use workflow: standard",
+                                 value=self.duration_ms, most=SFN_EXPRESS_MAX_MS))
+        if self.sync and self.workflow != "express":
+            raise ValueError(msg("design.sfn_sync_express_only", "sync: true (StartSyncExecution) applies to Express "
+                                 "workflows only (workflow: express)"))
+        return self
+
+
+EVENTBRIDGE_KINDS = ("bus", "pipe", "scheduler")
+
+
+class EventBridge(_Component):
+    """Amazon EventBridge: an event bus (custom or AWS service events, cross-account deliveries), a pipe
+    or EventBridge Scheduler schedules."""
+
+    type: Literal["eventbridge"]
+    kind: Literal["bus", "pipe", "scheduler"] = "bus"
+    events_per_month: Count | None = None
+    event_kb: float = Field(default=1.0, gt=0, le=1024)
+    event_source: Literal["custom", "aws"] = "custom"
+    entries_per_put: int = Field(default=1, ge=1, le=10)
+    cross_account_targets: float = Field(default=0, ge=0, le=1000)
+    filter_pass_ratio: float = Field(default=1.0, ge=0, le=1)
+    direct_field: ClassVar[str | None] = "events_per_month"
+
+    @model_validator(mode="after")
+    def _kind_rules(self) -> EventBridge:
+        bus_defaults = (("event_source", "custom"), ("entries_per_put", 1), ("cross_account_targets", 0))
+        bus_only = [f for f, default in bus_defaults if getattr(self, f) != default]
+        if self.kind != "bus" and bus_only:
+            raise ValueError(msg("design.eventbridge_bus_only", "{fields} apply to an event bus only (kind: bus), "
+                                 "not kind: {kind}", fields=", ".join(bus_only), kind=self.kind))
+        if self.kind != "pipe" and self.filter_pass_ratio != 1:
+            raise ValueError(msg("design.eventbridge_pipe_only", "filter_pass_ratio applies to a pipe only "
+                                 "(kind: pipe), not kind: {kind}", kind=self.kind))
+        return self
+# ---- end sfn
+
+
+
 Component = Annotated[
-    Union[ApiGateway, Lambda, DynamoDb, S3, Sqs, Sns, Ses, Cognito, CloudFront, Route53, Kms, Waf,
+    Union[ApiGateway, Lambda, DynamoDb, S3, Sqs, Sns, Ses, Cognito, CloudFront, Route53,
+          # ---- kms
+          Kms, Waf,
+          # ---- sfn
+          StepFunctions, EventBridge,
+          # ---- end sfn
           # ---- kinesis
           Kinesis, Firehose,
           # ---- end kinesis
@@ -607,7 +682,12 @@ Component = Annotated[
     Field(discriminator="type"),
 ]
 COMPONENT_TYPES = ("api_gateway", "lambda", "dynamodb", "s3", "sqs", "sns", "ses", "cognito",
-                   "cloudfront", "route53", "kms", "waf",
+                   "cloudfront", "route53",
+                   # ---- kms
+                   "kms", "waf",
+                   # ---- sfn
+                   "step_functions", "eventbridge",
+                   # ---- end sfn
                    # ---- kinesis
                    "kinesis", "firehose",
                    # ---- end kinesis

@@ -51,6 +51,12 @@ def passed_on(comp: Any, events: Decimal) -> Decimal:
     if comp.type == "kinesis":
         return events
     # ---- end kinesis
+    # ---- sfn
+    if comp.type == "step_functions":  # its executions: a Lambda task's `calls` = invocations per execution
+        return events
+    if comp.type == "eventbridge":  # each rule target gets every event (its `calls`: the share its rule matches)
+        return events * dec(comp.filter_pass_ratio)  # a pipe passes on what its filter lets through
+    # ---- end sfn
     return Decimal(0)
 
 #: types whose per-month figures are read by their own module (not a single event count)

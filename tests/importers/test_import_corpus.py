@@ -98,7 +98,7 @@ SAMPLE = {
         "unicorn_store_spring_function": {"runtime": "java_snapstart", "from_type": "api_gateway", "memory_mb": 2048,
                                           "tracing": True}},
     "serverless-patterns-sam/eventbridge-lambda__template.yaml": {
-        "consumer_function": {"runtime": "nodejs", "from_type": "client", "invocations_per_month": 0}},
+        "consumer_function": {"runtime": "nodejs", "from_type": "eventbridge"}},  # the default bus (issue 16)
     "serverless-patterns-sam/apigw-direct-s3-lambda-dotnet__template.yaml": {
         "s3_file_processor": {"runtime": "dotnet", "from_type": "s3", "memory_mb": 1024, "timeout_s": 10,
                               "dlq": True, "log_retention_days": 7}},
@@ -185,9 +185,9 @@ def test_direct_api_integrations_drive_the_queue_and_the_table():
 
 def test_an_unmodelled_event_source_gives_zero_invocations_and_the_report_says_so():
     assert CORPUS is not None
-    result = import_path(CORPUS / "serverless-patterns-sam/eventbridge-lambda__template.yaml")
+    result = import_path(CORPUS / "serverless-patterns-sam/iot-lambda__template.yaml")
     assert "workload" not in result.design  # no made-up 1,000,000 client requests
-    assert "lambda consumer_function: invocations_per_month = 0: invoked only by EventBridgeRule events, which the " \
+    assert "lambda iot_process_event_function: invocations_per_month = 0: invoked only by IoTRule events, which the " \
            "planner does not model (give its invocations_per_month)" in result.report.assumptions
 
 

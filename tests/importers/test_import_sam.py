@@ -46,6 +46,7 @@ def test_every_supported_resource_becomes_one_component_in_template_order(dev):
         ("thumbnail_function", "lambda"), ("index_function", "lambda"), ("audit_function", "lambda"),
         ("cleanup_function", "lambda"), ("photos_bucket", "s3"), ("thumbnails_bucket", "s3"),
         ("index_queue", "sqs"), ("index_dlq", "sqs"), ("photos_table", "dynamodb"), ("alert_topic", "sns"),
+        ("scheduler", "eventbridge"),  # the ScheduleV2 event's EventBridge Scheduler invocations
     ]
 
 
@@ -103,6 +104,7 @@ def test_event_sources_become_from_links(dev):
         "index_dlq": None,                          # dead-letter queue: no traffic
         "photos_table": None,                       # referenced by two functions: ambiguous, client-driven
         "alert_topic": "audit_function",
+        "scheduler": None,                          # EventBridge Scheduler: its own events_per_month
     }
 
 
@@ -172,7 +174,7 @@ def test_cli_import_then_estimate_prices_the_design(tmp_path):
     result = run_cli("import", str(SAMPLE), "-o", str(out), "--param", "Stage=prod")
     assert result.returncode == 0, result.stderr
     assert result.stdout == ""
-    assert result.stderr.startswith("imported photo_app_sam.yaml (SAM): 14 recognised, 0 ignored, 0 unresolved\n")
+    assert result.stderr.startswith("imported photo_app_sam.yaml (SAM): 15 recognised, 0 ignored, 0 unresolved\n")
     assert "note: parameter Stage = prod (from --param)" in result.stderr
     priced = run_cli("estimate", str(out), "--format", "json")
     assert priced.returncode == 0, priced.stderr

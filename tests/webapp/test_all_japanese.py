@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
 PAGES = sorted(f"webapp/pages/{p.name}" for p in (ROOT / "webapp" / "pages").glob("*.py") if p.name != "__init__.py")
 SNAPSHOT = ROOT / "tests" / "fixtures" / "aws" / "snapshot_photos_tokyo.json"
-TEMPLATES = ("photo_thumbnails", "save_app_data", "photo_thumbnails_sqs", "authenticated_api")
+TEMPLATES = ("photo_thumbnails", "save_app_data", "photo_thumbnails_sqs", "authenticated_api", "order_workflow")
 
 ALLOWED = {
     # AWS services, products and their own feature names (AWS's Japanese pages keep them in English)
@@ -42,6 +42,7 @@ ALLOWED = {
     "DAX", "KMS", "VPC", "NAT", "SDK", "SAM", "CloudFormation", "Terraform", "HCL", "x86_64", "arm64", "ARM", "x86",
     "Standard-IA", "FIFO", "DLQ", "Application", "Auto", "Scaling", "Invoke", "API Gateway", "Price List",
     "COPY", "SELECT", "INIT", "Arm",  # S3 request classes, the Lambda INIT phase and "Arm" as AWS Japan writes them
+    "Express", "Pipes",  # Step Functions Express workflows and EventBridge Pipes, as AWS's Japanese pages write them
     # written in Latin letters in Japanese too: ID, Web, UTC (the time standard)
     "ID", "Web", "UTC", "ISO",
     # units and figures

@@ -44,9 +44,9 @@ def test_uploading_a_sam_template_makes_it_the_design(app):
     assert not other.exception and other.metric[0].value == app.metric[0].value
     assert estimate_data(expected).total_usd > 0
     assert app.session_state["design_label"] == "photo_app_sam.yaml"
-    assert app.success[0].value == "Imported photo_app_sam.yaml — 13 components"
+    assert app.success[0].value == "Imported photo_app_sam.yaml — 14 components"
     report = "\n".join(m.value for m in app.markdown)
-    assert "**Assumed usage — edit these** (7)" in report
+    assert "**Assumed usage — edit these** (8)" in report  # 8: the Scheduler component's event_kb too
     assert "what is written to it is not in the estimate" in report  # the log group of no function
 
 

@@ -3,11 +3,12 @@ quote and share the design."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 import streamlit as st
 
-from i18n.catalog import shown, t, template_name, tf
+from i18n.catalog import choice_shown, shown, t, template_name, tf
 from i18n.format import magnitude_hint
 from models.design.ranges import expected_value, is_range, spread
 from models.design.schema import DesignError
@@ -179,7 +180,7 @@ def component_widgets(index: int, component: dict, rev: int, lg: str) -> None:
         label = t(spec.name, lg)
         if spec.choices:
             st.selectbox(label, spec.choices, index=spec.choices.index(start) if start in spec.choices else 0,
-                         format_func=lambda v: shown("choice", v, lg), **common)
+                         format_func=partial(choice_shown, spec.name, lang=lg), **common)
         elif spec.integer:
             low_limit, high_limit, step = _limits(spec)
             st.number_input(label, min_value=int(low_limit), max_value=int(high_limit),

@@ -12,6 +12,7 @@ from typing import Any
 
 from i18n.catalog import t
 from models.design.ranges import expected_value, is_range, widened, with_bound, with_expected
+from models.design.schema import EVENTBRIDGE_KINDS
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,24 @@ SPECS: dict[str, tuple[FieldSpec, ...]] = {
         FieldSpec("clients", 1, 1_000_000_000, 100, integer=True, default=1000),
     ),
     # ---- end kms
+    # ---- sfn
+    "step_functions": (
+        CALLS,
+        FieldSpec("workflow", choices=("standard", "express"), default="standard"),
+        FieldSpec("transitions_per_execution", 0, 1_000_000, 1.0, default=5),
+        FieldSpec("duration_ms", 1, 300_000, 100.0, default=1000, help_key="field_help.duration_ms.step_functions"),
+        FieldSpec("memory_mb", 1, 10_240, 64.0, default=64, help_key="field_help.memory_mb.step_functions"),
+    ),
+    "eventbridge": (
+        CALLS,
+        FieldSpec("kind", choices=EVENTBRIDGE_KINDS, default="bus"),
+        FieldSpec("event_kb", 0.1, 1024, 1.0, default=1),
+        FieldSpec("event_source", choices=("custom", "aws"), default="custom"),
+        FieldSpec("entries_per_put", 1, 10, 1, integer=True, default=1),
+        FieldSpec("cross_account_targets", 0, 1000, 1.0, default=0),
+        FieldSpec("filter_pass_ratio", 0, 1, 0.05, default=1),
+    ),
+    # ---- end sfn
 }
 # ---- kinesis
 SPECS.update({
@@ -119,8 +138,19 @@ SPECS.update({
 SPECS["s3"] = SPECS["s3"] + (FieldSpec("bucket_key", choices=(False, True), default=False),)
 # ---- end kms
 DIRECT_FIELDS = {"api_gateway": "requests_per_month", "lambda": "invocations_per_month", "sqs": "messages_per_month",
-                 "sns": "publishes_per_month", "ses": "emails_per_month", "cloudfront": "requests_per_month"}
+                 "sns": "publishes_per_month", "ses": "emails_per_month", "cloudfront": "requests_per_month",
+                 # ---- sfn
+                 "step_functions": "executions_per_month", "eventbridge": "events_per_month",
+                 # ---- end sfn
+                 }
 DIRECT_FIELDS.update({"kinesis": "records_per_month", "firehose": "records_per_month"})  # ---- kinesis
+#: fields that apply to one workflow or EventBridge feature only (field → (the field it depends on, its values))
+_APPLIES_WHEN = {  # ---- sfn
+    "transitions_per_execution": ("workflow", ("standard",)), "memory_mb.step_functions": ("workflow", ("express",)),
+    "duration_ms.step_functions": ("workflow", ("express",)), "event_source": ("kind", ("bus",)),
+    "entries_per_put": ("kind", ("bus",)), "cross_account_targets": ("kind", ("bus",)),
+    "filter_pass_ratio": ("kind", ("pipe",)),
+}
 
 
 def editable_fields(component: dict) -> tuple[FieldSpec, ...]:
@@ -144,6 +174,11 @@ def field_applies(spec: FieldSpec, working: dict) -> bool:
         return working.get("rate_limit") is not None
     if spec.name == "bucket_key":  # ---- kms
         return working.get("kms_key") is not None
+    rule = _APPLIES_WHEN.get(spec.help_key.removeprefix("field_help.") or spec.name)
+    if rule is not None:
+        field, values = rule
+        default = "standard" if field == "workflow" else "bus"
+        return working.get(field, default) in values
     return True
 
 
@@ -194,7 +229,19 @@ def apply_edits(design: dict, edits: dict[tuple[int, str], Any], top: dict[str, 
             _capacity_follows_billing(component)
         if field == "mode" and component.get("type") == "kinesis":  # ---- kinesis
             _shards_follow_mode(component)
+        if field in ("kind", "workflow"):  # ---- sfn
+            _drop_fields_that_no_longer_apply(component)
     return result
+
+
+def _drop_fields_that_no_longer_apply(component: dict) -> None:
+    """A pipe or schedule has no bus-only fields, a Standard workflow is never synchronous: the design must
+    not keep values its new kind rejects."""
+    for name, (field, values) in _APPLIES_WHEN.items():
+        if "." not in name and component.get(field, "standard" if field == "workflow" else "bus") not in values:
+            component.pop(name, None)
+    if component.get("workflow", "standard") != "express":
+        component.pop("sync", None)
 
 
 def _scaled(value: Any, factor: float) -> Any:
