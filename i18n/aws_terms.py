@@ -369,3 +369,34 @@ def line_dimension_text(price: Price | None, price_id: str, tier: int | None, fr
     if free:
         text = WORDS["free"][_ja(lang)].format(dimension=text)
     return text
+
+
+# ---- kinesis
+SERVICES.update({
+    "kinesis": ("Amazon Kinesis Data Streams", "Amazon Kinesis Data Streams"),
+    "firehose": ("Amazon Data Firehose", "Amazon Data Firehose"),
+})
+UNITS.update({
+    "stream-hours": ("stream-hours", "ストリーム時間"),
+    "shard-hours": ("shard-hours", "シャード時間"),
+    "consumer-shard-hours": ("consumer-shard-hours", "コンシューマーシャード時間"),
+    "payload units": ("PUT payload units", "PUT ペイロードユニット"),
+})
+DIMENSIONS_JA.update({
+    "kinesis.on_demand.stream_hours": "Kinesis Data Streams オンデマンド ストリーム時間",
+    "kinesis.on_demand.data_in": "Kinesis Data Streams オンデマンド 取り込みデータ",
+    "kinesis.on_demand.data_out": "Kinesis Data Streams オンデマンド 取得データ",
+    "kinesis.on_demand.efo_data_out": "Kinesis Data Streams オンデマンド 拡張ファンアウトのデータ取得",
+    "kinesis.on_demand.extended_retention": "Kinesis Data Streams オンデマンド 延長データ保持 (24 時間～7 日間)",
+    "kinesis.provisioned.shard_hours": "Kinesis Data Streams シャード時間",
+    "kinesis.provisioned.put_payload_units": "Kinesis Data Streams PUT ペイロードユニット (25 KB)",
+    "kinesis.provisioned.extended_retention": "Kinesis Data Streams 延長データ保持 (24 時間～7 日間、シャード時間)",
+    "kinesis.provisioned.efo_consumer_shard_hours": "Kinesis Data Streams 拡張ファンアウト コンシューマーシャード時間",
+    "kinesis.provisioned.efo_data_out": "Kinesis Data Streams 拡張ファンアウトのデータ取得",
+    "kinesis.long_term_retention": "Kinesis Data Streams 長期データ保持 (7 日間を超える分)",
+    "firehose.ingestion": "Data Firehose 取り込み (Direct PUT および Kinesis Data Streams をソース、5 KB 単位)",
+    "firehose.format_conversion": "Data Firehose 形式の変換 (Parquet/ORC)",
+    "firehose.dynamic_partitioning.data": "Data Firehose 動的パーティショニング (配信データ)",
+    "firehose.dynamic_partitioning.objects": "Data Firehose 動的パーティショニング (配信オブジェクト)",
+})
+# ---- end kinesis

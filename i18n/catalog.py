@@ -182,6 +182,12 @@ _SHOWN = {
     # ---- end modules
     # ---- sls: entries of this feature go here (one block per feature keeps merges clean)
     # ---- end sls
+    # ---- kinesis
+    "type_kinesis": "Kinesis Data Streams", "type_firehose": "Data Firehose",
+    "service_kinesis": "Kinesis Data Streams", "service_firehose": "Data Firehose",
+    "unit_stream-hours": "ストリーム時間", "unit_shard-hours": "シャード時間",
+    "unit_consumer-shard-hours": "コンシューマーシャード時間", "unit_payload units": "PUT ペイロードユニット",
+    # ---- end kinesis
     # ---- kms
     "type_kms": "KMS", "type_waf": "WAF", "service_kms": "KMS", "service_waf": "WAF",
     "unit_keys": "キー", "unit_web-ACLs": "ウェブ ACL", "unit_rules": "ルール",
@@ -266,6 +272,21 @@ FIELD_LABELS: dict[str, dict[str, str]] = {
     "put_requests_per_month": {"en": "PutMetricData requests per month", "ja": "月間 PutMetricData リクエスト数"},
     # ---- end s3x
 }
+
+# ---- kinesis
+FIELD_LABELS.update({
+    "mode": {"en": "Capacity mode", "ja": "キャパシティモード"},
+    "shards": {"en": "Shards", "ja": "シャード数"},
+    "record_kb": {"en": "Record size (KB)", "ja": "レコードサイズ（KB）"},
+    "retention_hours": {"en": "Retention (hours)", "ja": "保持期間（時間）"},
+    "efo_consumers": {"en": "Enhanced fan-out consumers", "ja": "拡張ファンアウトのコンシューマー数"},
+    "records_per_month": {"en": "Records per month", "ja": "月間レコード数"},
+    "buffer_mb": {"en": "Buffer size (MB)", "ja": "バッファサイズ（MB）"},
+    "buffer_s": {"en": "Buffer interval (s)", "ja": "バッファ間隔（秒）"},
+    "partitions": {"en": "Active partitions", "ja": "アクティブなパーティション数"},
+    "records_per_request": {"en": "Records per request", "ja": "リクエストあたりのレコード数"},
+})
+# ---- end kinesis
 
 #: words of the quote settings, Compare, sharing, saved designs and ranges
 TEXT.update({
@@ -1175,6 +1196,34 @@ _FIELD_HELP: dict[str, dict[str, str]] = {
     # ---- end s3x
 }
 
+# ---- kinesis
+_FIELD_HELP.update({
+    "mode": {"en": "On-demand (per stream-hour and GB) or provisioned (per shard-hour and PUT payload unit). "
+                   "Default on_demand.",
+             "ja": "オンデマンド（ストリーム時間と GB で課金）かプロビジョンド（シャード時間と PUT ペイロードユニッ"
+                   "トで課金）。既定値 オンデマンド。"},
+    "shards": {"en": "Provisioned shards: 1,000 records/s or 1 MB/s written, 2 MB/s read each.",
+               "ja": "プロビジョンドのシャード数。1 シャードあたり書き込み 1,000 レコード/秒または 1 MB/秒、読み取り "
+                     "2 MB/秒。"},
+    "record_kb": {"en": "Average record size in KB. Default 1.",
+                  "ja": "平均レコードサイズ（KB）。既定値 1。"},
+    "retention_hours": {"en": "Hours records are kept (24–8,760); beyond 24 hours is billed. Default 24.",
+                        "ja": "レコードの保持時間（24〜8,760）。24 時間を超える分は課金。既定値 24。"},
+    "efo_consumers": {"en": "Enhanced fan-out consumers (own 2 MB/s per shard, billed per GB). Default 0.",
+                      "ja": "拡張ファンアウトのコンシューマー数（シャードあたり専用の 2 MB/秒、GB 単位で課金）。既定値 "
+                            "0。"},
+    "buffer_mb": {"en": "Buffer size before delivery to S3 (1–128 MB). AWS default 5.",
+                  "ja": "S3 へ配信する前のバッファサイズ（1〜128 MB）。AWS の既定値 5。"},
+    "buffer_s": {"en": "Buffer interval before delivery (0–900 s). AWS default 300.",
+                 "ja": "配信までのバッファ間隔（0〜900 秒）。AWS の既定値 300。"},
+    "partitions": {"en": "Active dynamic partitions per buffer (each writes its own object). Default 1.",
+                   "ja": "バッファごとのアクティブな動的パーティション数（それぞれ別のオブジェクトを書き込み）。既定値 "
+                         "1。"},
+    "records_per_request": {"en": "Records per PutRecordBatch request (1 = PutRecord, up to 500). Default 1.",
+                            "ja": "PutRecordBatch 1 回あたりのレコード数（1 は PutRecord、最大 500）。既定値 1。"},
+})
+# ---- end kinesis
+
 
 _DESIGN_PAGE: dict[str, dict[str, str]] = {  # what matters first next to the total (webapp/views/results.py)
     "source_design": {"en": "design file", "ja": "設計ファイル"},
@@ -1256,6 +1305,14 @@ _CHECK_NAMES: dict[str, dict[str, str]] = {
     "resilience.idempotency": {"en": "Idempotency of retried events", "ja": "再試行されるイベントの冪等性"},
     "availability.composite": {"en": "Composite availability (SLA)", "ja": "複合可用性（SLA）"},
     "traffic.not_given": {"en": "Traffic not given", "ja": "トラフィックの指定なし"},
+    # ---- kinesis
+    "kinesis.write": {"en": "Kinesis write throughput", "ja": "Kinesis の書き込みスループット"},
+    "kinesis.read": {"en": "Kinesis read throughput (standard consumers)",
+                     "ja": "Kinesis の読み取りスループット（標準コンシューマー）"},
+    "kinesis.account_shards": {"en": "Kinesis shard quota", "ja": "Kinesis のシャードクォータ"},
+    "kinesis.on_demand_streams": {"en": "Kinesis on-demand streams", "ja": "Kinesis のオンデマンドストリーム数"},
+    "firehose.direct_put": {"en": "Firehose Direct PUT quota", "ja": "Firehose の Direct PUT クォータ"},
+    # ---- end kinesis
     # ---- kms
     "kms.request_quota": {"en": "KMS request quota (shared by the account)", "ja": "KMS のリクエストクォータ（アカウ"
                                                                                    "ントで共有）"},

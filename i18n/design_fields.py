@@ -97,6 +97,18 @@ FIELD_NAMES_JA = {
     "secretsmanager_get_secret_value_rps": "Secrets Manager GetSecretValue（リクエスト/秒）",
     # ---- end s3x
 }
+# ---- kinesis
+FIELD_NAMES_JA.update({
+    "mode": "キャパシティモード", "shards": "シャード数", "records_per_month": "月間レコード数",
+    "record_kb": "レコードサイズ（KB）", "retention_hours": "保持期間（時間）",
+    "consumers": "標準コンシューマー数", "efo_consumers": "拡張ファンアウトのコンシューマー数",
+    "hours": "稼働時間（時間／月）", "format_conversion": "形式の変換",
+    "dynamic_partitioning": "動的パーティショニング",
+    "partitions": "アクティブなパーティション数", "buffer_mb": "バッファサイズ（MB）", "buffer_s": "バッファ間隔（秒）",
+    "records_per_request": "リクエストあたりのレコード数", "batch_size": "バッチサイズ（Kinesis）",
+    "kinesis_account_shards": "Kinesis のシャードクォータ（アカウント）",
+})
+# ---- end kinesis
 
 #: design values in Japanese (the rest: the app's choice and type words, else the value)
 VALUES_JA = {

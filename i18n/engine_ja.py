@@ -854,6 +854,62 @@ JA: dict[str, tuple[str, str]] = {
     "import.sls_too_many_nodes": ("変数による値のコピーが {n:,} 個を超えました（同じ値の参照の繰り返し）", "1846896a"),
     "import.sls_too_many": ("変数の評価が {n:,} 回を超えました（互いに参照し合う変数の繰り返し）", "22abf4f7"),
     # ---- end sls
+    # ---- kinesis
+    "design.kinesis_needs_shards": ("mode: provisioned には shards（1 以上）が必要です", "b3951494"),
+    "design.kinesis_shards_provisioned_only": (
+        "shards は mode: provisioned のときだけ指定できます（オンデマンドのストリームはシャードを自動で増"
+        "減します）", "8b4ef31b"),
+    "kinesis.write.limit": (
+        "{shards} シャードの書き込みスループット（1 シャードあたり 1,000 レコード/秒または 1 MB/秒）", "874e9b38"),
+    "kinesis.write.action": (
+        "シャードを追加する（最も混む 1 分には {needed:,} シャードが必要です。UpdateShardCount）、小さな"
+        "レコードを集約する（KPL）、または {id} をオンデマンドモードに切り替えてください。", "57d0952d"),
+    "kinesis.write_on_demand.limit": (
+        "オンデマンドの書き込みキャパシティ（過去 30 日間のピークの 2 倍、最低 4 MB/秒または 4,000 レコー"
+        "ド/秒）", "ba9b7394"),
+    "kinesis.write_on_demand.action": (
+        "スパイクの前にストリームをウォームアップする（オンデマンド Advantage のウォームスループット、ま"
+        "たはプロビジョンドのシャード）か、プロデューサーのバーストを平準化してください。", "309f5c5e"),
+    "kinesis.write.consequence": (
+        "月に {n:,.0f} レコードが ProvisionedThroughputExceededException で拒否されます。プロデューサーは"
+        "再試行し（レイテンシーが増えます）、再試行が尽きると失われます。", "c02446e8"),
+    "kinesis.account_shards.limit": ("{region} のアカウントあたりのシャード数", "bd0c61b3"),
+    "kinesis.account_shards.consequence": (
+        "設計のプロビジョンドストリームには {total:,} シャードが必要です。クォータを超えると CreateStream"
+        " と UpdateShardCount が LimitExceededException で失敗します。", "a0d088f4"),
+    "kinesis.account_shards.action": (
+        "デプロイ前に Service Quotas でシャードクォータの引き上げを申請するか、オンデマンドのストリームを"
+        "使ってください。", "6abeba99"),
+    "kinesis.on_demand_streams.limit": ("アカウントおよびリージョンあたりのオンデマンドストリーム数", "0f2ea83a"),
+    "kinesis.on_demand_streams.consequence": (
+        "{n} 個のオンデマンドストリームはデフォルトの {quota:,.0f} を超えています。これ以上の作成は失敗し"
+        "ます。", "58858099"),
+    "kinesis.on_demand_streams.action": (
+        "AWS サポートにクォータの引き上げを依頼するか、一部のストリームをプロビジョンドにしてください。", "6b7c6742"),
+    "firehose.direct_put.limit": (
+        "{region} の Direct PUT クォータ（レコード/秒、リクエスト/秒、MiB/秒の合算。1 リクエストあたり {p"
+        "er_request} レコード）", "66ef22f9"),
+    "firehose.direct_put.consequence": (
+        "Firehose がストリームの上限を自動で引き上げるまで、月に {n:,.0f} レコードが拒否されます（Service"
+        "UnavailableException）。プロデューサーは再試行する必要があります。", "cc2ed9d3"),
+    "firehose.direct_put.action": (
+        "レコードをまとめて送る（PutRecordBatch、1 リクエストあたり最大 500 件: records_per_request）、上"
+        "限の引き上げを申請する、または前段に Kinesis ストリームを置いてください。", "97b3667a"),
+    "kinesis.read.limit": (
+        "{n} 個の標準コンシューマーが共有する読み取りスループット（1 シャードあたり 2 MB/秒と 5 GetRecord"
+        "s/秒）", "c6bb33bb"),
+    "kinesis.read.consequence": (
+        "月に {n:,.0f} 件のレコード読み取りが次のポーリングまで待たされます（ReadProvisionedThroughputExc"
+        "eeded）。コンシューマーは遅れ、保持期間を過ぎたレコードは失われます。{consumers} 個の標準コンシ"
+        "ューマーが各シャードの 5 GetRecords/秒を分け合ってポーリングします。", "3e1b7605"),
+    "kinesis.read.action": (
+        "最も負荷の高いコンシューマーに拡張ファンアウトを使う（efo_consumers: 1 シャードあたり専用の 2 MB"
+        "/秒）か、シャードを追加してください。", "230a6451"),
+    "unit.records_per_s_busiest": ("レコード/秒（最も混む 1 秒）", "310bc9f5"),
+    "unit.record_reads_per_s": ("レコード読み取り/秒（すべての標準コンシューマー）", "7cc03e6d"),
+    "unit.shards": ("シャード", "c9fa074c"),
+    "unit.streams": ("ストリーム", "0298f8ea"),
+    # ---- end kinesis
     # ---- wiring: batch settings (models/design/batch_rules.py)
     "design.batch_needs_source": (
         "{where}.batch_size / batching_window_s：'from' が SQS キュー、DynamoDB テーブル（そのストリーム）または "

@@ -48,6 +48,7 @@ SOURCE_PRIORITY = {"api_gateway": 0, "cloudfront": 0, "sqs": 1, "s3": 2, "sns": 
 #: sources whose events are shared among their targets rather than copied to each
 SPLIT_SOURCES = ("api_gateway", "cloudfront", "sqs")
 DATA_KINDS: tuple[str, ...] = ("dynamodb", "s3", "sqs", "sns")
+DATA_KINDS += ("kinesis", "firehose")  # ---- kinesis: a stream written by the one function referencing it
 STANDALONE_KINDS: tuple[str, ...] = ("cognito",)
 # ---- wiring: SES is driven by the one function allowed to send; Route 53 is priced on its own figures
 DATA_KINDS += ("ses",)

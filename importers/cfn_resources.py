@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeGuard
 
-from importers import cfn_sfn
+from importers import cfn_sfn, kinesis
 from importers.common import Component, Unresolved, as_bool, as_float
 from importers.context import ImportContext
 from importers.intrinsics import intrinsic_name, references
@@ -248,3 +248,7 @@ READERS: dict[str, Callable[[ImportContext, str, str, dict], Component | None]] 
     "AWS::CloudWatch::CompositeAlarm": read_cfn_alarm,
     # ---- end s3x
 }
+# ---- kinesis
+READERS.update({"AWS::Kinesis::Stream": kinesis.read_cfn_stream,
+                "AWS::KinesisFirehose::DeliveryStream": kinesis.read_cfn_hose})
+# ---- end kinesis

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from importers import cfn_sfn
+from importers import cfn_sfn, kinesis
 from importers.cdn_behaviours import cfn_behaviours
 from importers.cfn_resources import API_ID_PROPERTY, IMPLICIT_APIS, SAM_FUNCTION, cache_size, merge_globals
 from importers.common import as_bool
@@ -43,6 +43,7 @@ from importers.table_extras import cfn_global_table, cfn_scaling_target
 #: SAM event type → (property naming the source, its design type)
 EVENT_SOURCES = {"S3": ("Bucket", "s3"), "SQS": ("Queue", "sqs"), "SNS": ("Topic", "sns"),
                  "DynamoDB": ("Stream", "dynamodb")}
+EVENT_SOURCES["Kinesis"] = ("Stream", "kinesis")  # ---- kinesis
 
 
 def wire_function(ctx: ImportContext, lid: str, rtype: str, props: dict) -> None:
@@ -100,7 +101,7 @@ def _sam_event_source(ctx: ImportContext, lid: str, event_type: str, props: dict
     source = ctx.target(props.get(prop), kind, f"{where}.Properties.{prop}")
     ctx.wire(lid, source, where)
     # ---- wiring: the event's batch settings and on-failure destination
-    if event_type in ("SQS", "DynamoDB") and source:
+    if event_type in ("SQS", "DynamoDB", "Kinesis") and source:  # Kinesis: ---- kinesis
         read_batching(ctx, lid, props, f"{where}.Properties", CFN_BATCH_KEYS, source)
     cfn_destination(ctx, lid, props, f"{where}.Properties")
     # ---- end wiring
@@ -186,17 +187,18 @@ COMPONENT_WIRING: dict[str, Callable[[ImportContext, str, str, dict], None]] = {
     **cfn_sfn.COMPONENT_WIRING,
     # ---- end sfn
 }
+COMPONENT_WIRING["AWS::KinesisFirehose::DeliveryStream"] = kinesis.wire_cfn_hose  # ---- kinesis
 
 
 def event_source_mapping(ctx: ImportContext, lid: str, props: dict) -> str:
-    """AWS::Lambda::EventSourceMapping: an SQS queue or DynamoDB stream drives a function."""
+    """AWS::Lambda::EventSourceMapping: an SQS queue, DynamoDB stream or Kinesis stream drives a function."""
     where = f"Resources.{lid}.Properties"
     line = wire_event_source(ctx, props, where, ("Enabled", "FunctionName", "EventSourceArn"),
                              "Enabled: false", show(props.get("EventSourceArn")), "template")
     # ---- wiring: batch settings and the on-failure destination of the mapping
     if line.startswith("wires "):
         function = ctx.any_target(props.get("FunctionName"), ("lambda",), where)
-        source = ctx.any_target(props.get("EventSourceArn"), ("sqs", "dynamodb"), where)
+        source = ctx.any_target(props.get("EventSourceArn"), ("sqs", "dynamodb", "kinesis"), where)  # kinesis
         read_batching(ctx, function, props, where, CFN_BATCH_KEYS, source)
         if function:
             cfn_destination(ctx, function, props, where)

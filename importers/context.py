@@ -19,6 +19,7 @@ from importers.schedule import monthly_runs
 KIND_NAMES = {"lambda": "a Lambda function", "api_gateway": "an API", "dynamodb": "a DynamoDB table",
               "s3": "an S3 bucket", "sqs": "an SQS queue", "sns": "an SNS topic",
               "cloudfront": "a CloudFront distribution"}
+KIND_NAMES.update({"kinesis": "a Kinesis data stream", "firehose": "a Firehose stream"})  # ---- kinesis
 
 
 @dataclass
@@ -157,10 +158,10 @@ def wire_event_source(ctx: ImportContext, props: dict, where: str, names: tuple[
     if ctx.value(props, enabled, where=where, convert=as_bool) is False:
         return f"disabled ({disabled}); not wired"
     function = ctx.target(props.get(function_name), "lambda", f"{where}.{function_name}")
-    source = ctx.any_target(props.get(source_arn), ("sqs", "dynamodb"), where)
+    source = ctx.any_target(props.get(source_arn), ("sqs", "dynamodb", "kinesis"), where)
     if source is None:
-        ctx.report.unresolved.append(f"{where}.{source_arn}: {shown} is not an SQS queue or DynamoDB table of this "
-                                     f"{source_kind} (Kinesis, Kafka, MQ are not modelled); not wired")
+        ctx.report.unresolved.append(f"{where}.{source_arn}: {shown} is not an SQS queue, DynamoDB table or Kinesis "
+                                     f"stream of this {source_kind} (Kafka, MQ are not modelled); not wired")
         if function:  # ---- wiring
             ctx.found.unmodelled.setdefault(function, []).append(f"the event source mapping {where}")
         return f"source not in the {source_kind}; not wired"

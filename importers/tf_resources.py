@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from importers import tf_sfn
+from importers import kinesis, tf_sfn
 from importers.cdn_behaviours import tf_behaviours
 from importers.common import Component, TfModule, architecture, as_bool, as_float
 from importers.context import (
@@ -212,6 +212,10 @@ READERS: dict[str, Callable[[ImportContext, str, str, dict], Component | None]] 
     "aws_cloudwatch_composite_alarm": read_tf_alarm,
     # ---- end s3x
 }
+# ---- kinesis
+READERS.update({"aws_kinesis_stream": kinesis.read_tf_stream,
+                "aws_kinesis_firehose_delivery_stream": kinesis.read_tf_hose})
+# ---- end kinesis
 
 
 def function_dead_letter(ctx: ImportContext, key: str, body: dict, module: TfModule) -> None:
@@ -255,13 +259,13 @@ def v2_api_target(ctx: ImportContext, key: str, body: dict, module: TfModule) ->
 
 
 def event_source_mapping(ctx: ImportContext, key: str, body: dict, module: TfModule) -> str:
-    """aws_lambda_event_source_mapping: an SQS queue or DynamoDB stream drives a function."""
+    """aws_lambda_event_source_mapping: an SQS queue, DynamoDB stream or Kinesis stream drives a function."""
     line = wire_event_source(ctx, body, key, ("enabled", "function_name", "event_source_arn"), "enabled = false",
                              repr(body.get("event_source_arn")), "configuration")
     # ---- wiring: batch settings and the on-failure destination of the mapping
     if line.startswith("wires "):
         function = ctx.any_target(body.get("function_name"), ("lambda",), key)
-        source = ctx.any_target(body.get("event_source_arn"), ("sqs", "dynamodb"), key)
+        source = ctx.any_target(body.get("event_source_arn"), ("sqs", "dynamodb", "kinesis"), key)  # kinesis
         read_batching(ctx, function, body, key, TF_BATCH_KEYS, source)
         destination = ctx.raw(body, "destination_config", 0, "on_failure", 0, "destination_arn", where=key)
         if function and destination is not None:
@@ -386,3 +390,4 @@ WIRING: dict[str, Callable[[ImportContext, str, dict, Any], str | None]] = {
 # ---- s3x: a log group no function writes to is a component of its own
 WIRING["aws_cloudwatch_log_group"] = tf_log_group_or_alone
 # ---- end s3x
+WIRING["aws_kinesis_firehose_delivery_stream"] = kinesis.wire_tf_hose  # ---- kinesis

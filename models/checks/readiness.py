@@ -12,6 +12,7 @@ from __future__ import annotations
 from models.checks import api_gateway as checks_api
 from models.checks import dynamodb as checks_dynamodb
 from models.checks import eventbridge as checks_eventbridge  # ---- sfn
+from models.checks import kinesis as checks_kinesis  # ---- kinesis
 from models.checks import kms as checks_kms  # ---- kms
 from models.checks import lambda_function as checks_lambda
 from models.checks import resilience as checks_resilience
@@ -57,6 +58,7 @@ def readiness(run: Run, limits: dict[str, LimitValue], catalog: Catalog | None =
             checks += checks_s3.checks_for(ctx, comp)
         elif comp.type == "sqs":
             checks += checks_sqs.checks_for(ctx, comp)
+    checks += checks_kinesis.checks(ctx)  # ---- kinesis
     checks += checks_kms.checks(ctx) + checks_waf.checks(ctx)  # ---- kms
     # ---- sfn
     checks += checks_sfn.checks(ctx) + checks_eventbridge.checks(ctx)

@@ -30,6 +30,8 @@ from models.costs import (
     step_functions,
 )
 from models.costs import cloudwatch as cloudwatch_costs  # s3x
+from models.costs import firehose as firehose_costs  # ---- kinesis
+from models.costs import kinesis as kinesis_costs  # ---- kinesis
 from models.costs import kms as kms_costs  # ---- kms
 from models.costs import secrets_manager as secrets_manager_costs  # s3x
 from models.costs import waf as waf_costs  # ---- kms
@@ -53,6 +55,9 @@ SERVICE_MODULES: dict[str, CostModule] = {
     "api_gateway": api_gateway, "lambda": lambda_function, "dynamodb": dynamodb, "s3": s3,
     "sqs": sqs, "sns": sns, "ses": ses, "cognito": cognito, "cloudfront": cloudfront,
     "route53": route53,
+    # ---- kinesis
+    "kinesis": kinesis_costs, "firehose": firehose_costs,
+    # ---- end kinesis
     # ---- kms
     "kms": kms_costs, "waf": waf_costs,
     # ---- end kms

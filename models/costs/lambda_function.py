@@ -18,6 +18,7 @@ from models.messages import msg
 from models.run.batching import batch_formula, is_batched
 from models.run.duration import DurationModel, fit_duration
 from models.run.flow import passed_on
+from models.run.streams import invocation_formula  # ---- kinesis
 
 if TYPE_CHECKING:
     from models.run.run import Run
@@ -91,6 +92,12 @@ def _served_by_provisioned(fn: Lambda, run: Run) -> tuple[Decimal, str]:
 def requests(fn: Lambda, run: Run) -> Quantity:
     """Invocations per month (no free tier with provisioned concurrency)."""
     n = run.events[fn.id]
+    # ---- kinesis: a function reading a Kinesis stream is invoked per batch per shard (models/run/streams.py)
+    stream = run.design.component(fn.from_) if fn.from_ else None
+    if stream is not None and stream.type == "kinesis" and fn.invocations_per_month is None:
+        formula = invocation_formula(stream, run.events[stream.id] * dec(fn.calls), fn, n)
+        return Quantity(n, f"{fmt(n)} invocations = {formula}", not fn.provisioned_concurrency)
+    # ---- end kinesis
     # ---- wiring
     source = run.design.component(fn.from_) if fn.from_ else None
     if source is not None and is_batched(fn, source):

@@ -177,6 +177,7 @@ class Limits(_Strict):
     dynamodb_table_write: int | None = Field(default=None, ge=1, le=100_000_000)
     dynamodb_account_read: int | None = Field(default=None, ge=1, le=100_000_000)
     dynamodb_account_write: int | None = Field(default=None, ge=1, le=100_000_000)
+    kinesis_account_shards: int | None = Field(default=None, ge=1, le=10_000_000)  # ---- kinesis
     # ---- sfn
     sfn_start_execution_rps: float | None = Field(default=None, ge=0, le=10_000_000)
     sfn_start_execution_burst: int | None = Field(default=None, ge=0, le=10_000_000)
@@ -593,6 +594,57 @@ class Route53(_Component):
         return self
 
 
+# ---- kinesis
+KINESIS_DEFAULT_BATCH_SIZE = 100  # Lambda's default BatchSize for a Kinesis event source mapping
+
+
+class Kinesis(_Component):
+    """Amazon Kinesis Data Streams: one data stream, on-demand or provisioned."""
+
+    type: Literal["kinesis"]
+    mode: Literal["on_demand", "provisioned"] = "on_demand"
+    shards: int | None = Field(default=None, ge=1, le=100_000)
+    records_per_month: Count | None = None
+    record_kb: float = Field(default=1.0, gt=0, le=10_240)
+    retention_hours: int = Field(default=24, ge=24, le=8760)
+    consumers: int | None = Field(default=None, ge=0, le=100)
+    efo_consumers: int = Field(default=0, ge=0, le=20)
+    hours: Hours = HOURS_PER_MONTH
+    direct_field: ClassVar[str | None] = "records_per_month"
+
+    @model_validator(mode="after")
+    def _mode_rules(self) -> Kinesis:
+        if self.mode == "provisioned" and self.shards is None:
+            raise ValueError(msg("design.kinesis_needs_shards", "mode: provisioned needs shards (at least 1)"))
+        if self.mode == "on_demand" and self.shards is not None:
+            raise ValueError(msg("design.kinesis_shards_provisioned_only", "shards applies only with mode: "
+                                 "provisioned (on-demand streams scale their own shards)"))
+        return self
+
+    @property
+    def cost_depends_on_traffic(self) -> bool:
+        """A stream bills its stream-hours or shard-hours whatever its traffic."""
+        return False
+
+
+class Firehose(_Component):
+    """Amazon Data Firehose: one Firehose stream delivering to S3 (Direct PUT, or reading a Kinesis
+    stream named in `from`)."""
+
+    type: Literal["firehose"]
+    records_per_month: Count | None = None
+    #: None: the size of the Kinesis stream's records it reads, else 1 KB
+    record_kb: float | None = Field(default=None, gt=0, le=1000)
+    format_conversion: bool = False
+    dynamic_partitioning: bool = False
+    partitions: int = Field(default=1, ge=1, le=5000)
+    buffer_mb: float = Field(default=5.0, ge=1, le=128)
+    buffer_s: int = Field(default=300, ge=0, le=900)
+    records_per_request: int = Field(default=1, ge=1, le=500)
+    direct_field: ClassVar[str | None] = "records_per_month"
+# ---- end kinesis
+
+
 # ---- kms
 WAF_WINDOWS_S = (60, 120, 300, 600)
 
@@ -760,6 +812,9 @@ Component = Annotated[
           # ---- s3x
           SecretsManager, CloudWatch,
           # ---- end s3x
+          # ---- kinesis
+          Kinesis, Firehose,
+          # ---- end kinesis
           ],
     Field(discriminator="type"),
 ]
@@ -773,6 +828,9 @@ COMPONENT_TYPES = ("api_gateway", "lambda", "dynamodb", "s3", "sqs", "sns", "ses
                    # ---- s3x
                    "secrets_manager", "cloudwatch",
                    # ---- end s3x
+                   # ---- kinesis
+                   "kinesis", "firehose",
+                   # ---- end kinesis
                    )
 #: types that are never driven by the flow (priced from their own fields)
 STANDALONE_TYPES = ("cognito", "route53", "kms", "waf")

@@ -10,8 +10,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from models.design.schema import MAX_MONTHLY, S3, STANDALONE_TYPES, Design, DesignError, DynamoDb
+from models.design.schema import MAX_MONTHLY, S3, STANDALONE_TYPES, Component, Design, DesignError, DynamoDb
 from models.messages import msg
+from models.run import streams
 from models.run.batching import batched_invocations, flat_shape, is_batched
 from models.run.traffic import client_monthly_requests, client_traffic
 from models.units import dec
@@ -34,8 +35,10 @@ def request_counts(bucket: S3, events: Decimal) -> tuple[Decimal, Decimal]:
 def passed_on(comp: Any, events: Decimal) -> Decimal:
     """Events per month a component passes to the components whose `from` names it: an API its requests,
     a function its invocations, a topic its publishes, a queue its messages, a bucket one notification per
-    PUT-class request, a table its item writes (stream records), a CDN its cache misses; Cognito, SES and
-    Route 53 pass nothing on."""
+    PUT-class request, a table its item writes (stream records), a CDN its cache misses, a Kinesis stream
+    its records (a function reading it is invoked per batch, and a Firehose stream passes on the S3
+    objects it writes: models/run/streams.py, applied in `monthly_events`); Cognito, SES and Route 53 pass
+    nothing on."""
     if comp.type in ("api_gateway", "lambda", "sns", "sqs"):
         return events
     if comp.type == "s3":
@@ -44,6 +47,10 @@ def passed_on(comp: Any, events: Decimal) -> Decimal:
         return item_counts(comp, events)[1]
     if comp.type == "cloudfront":
         return events * (1 - dec(comp.cache_hit_ratio))
+    # ---- kinesis
+    if comp.type == "kinesis":
+        return events
+    # ---- end kinesis
     # ---- sfn
     if comp.type == "step_functions":  # its executions: a Lambda task's `calls` = invocations per execution
         return events
@@ -90,11 +97,7 @@ def monthly_events(design: Design) -> dict[str, Decimal]:
             count = client_requests * dec(comp.calls)
         else:
             upstream = by_id[comp.from_]
-            count = passed_on(upstream, events_in(upstream.id)) * dec(comp.calls)
-            # ---- wiring
-            if comp.type == "lambda" and is_batched(comp, upstream):
-                count = batched_invocations(count, comp, upstream, shapes.of(comp, by_id))
-            # ---- end wiring
+            count = _through(comp, upstream, events_in(upstream.id), shapes, by_id)
         arriving[cid] = count
         return count
 
@@ -107,6 +110,26 @@ def monthly_events(design: Design) -> dict[str, Decimal]:
                                "calls or the workload)", id=cid, n=float(arriving[cid]), most=MAX_EVENTS)
                            for cid in too_many])
     return arriving
+
+
+def _through(comp: Component, upstream: Component, upstream_events: Decimal, shapes: _Shapes,
+             by_id: dict[str, Component]) -> Decimal:
+    """Events a month `comp` receives from `upstream` (which receives `upstream_events`): what it passes on ×
+    calls, as batches for a function reading a queue or stream, as objects for what a delivery stream writes."""
+    count = passed_on(upstream, upstream_events) * dec(comp.calls)
+    # ---- wiring
+    if comp.type == "lambda" and is_batched(comp, upstream):
+        count = batched_invocations(count, comp, upstream, shapes.of(comp, by_id))
+    # ---- end wiring
+    # ---- kinesis
+    # a function reading a Kinesis stream: batches per shard and poll (models/run/streams.py)
+    if upstream.type == "kinesis" and comp.type == "lambda":
+        count = streams.invocations_from_stream(upstream, upstream_events, comp) * dec(comp.calls)
+    elif upstream.type == "firehose":
+        count = streams.delivered_objects(upstream, upstream_events,
+                                          streams.firehose_record_kb(upstream, by_id)) * dec(comp.calls)
+    # ---- end kinesis
+    return count
 
 
 # ---- wiring

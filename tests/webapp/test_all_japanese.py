@@ -59,6 +59,10 @@ ALLOWED = {
     # ---- tfmod: the import box takes a .zip of a folder
     "zip",
     # ---- end tfmod
+    # ---- kinesis: AWS's product and feature names as its Japanese pages keep them (Amazon Kinesis Data Streams,
+    # Amazon Data Firehose, Direct PUT) and the columnar formats Firehose converts to
+    "Kinesis", "Data", "Firehose", "Direct", "Parquet", "ORC",
+    # ---- end kinesis
 }
 ALLOWED |= {"WAF", "ACL", "IP", "SSE-KMS"}  # ---- kms: AWS WAF, its web ACL (ウェブ ACL), client IPs, SSE-KMS
 

@@ -134,6 +134,25 @@ SPECS: dict[str, tuple[FieldSpec, ...]] = {
     ),
     # ---- end s3x
 }
+# ---- kinesis
+SPECS.update({
+    "kinesis": (
+        CALLS,
+        FieldSpec("mode", choices=("on_demand", "provisioned"), default="on_demand"),
+        FieldSpec("shards", 1, 100_000, 1, integer=True, default=1),
+        FieldSpec("record_kb", 0.1, 10_240, 1.0, default=1),
+        FieldSpec("retention_hours", 24, 8760, 24, integer=True, default=24),
+        FieldSpec("efo_consumers", 0, 20, 1, integer=True, default=0),
+    ),
+    "firehose": (
+        CALLS,
+        FieldSpec("buffer_mb", 1, 128, 1.0, default=5),
+        FieldSpec("buffer_s", 0, 900, 60, integer=True, default=300),
+        FieldSpec("partitions", 1, 5000, 1, integer=True, default=1),
+        FieldSpec("records_per_request", 1, 500, 1, integer=True, default=1),
+    ),
+})
+# ---- end kinesis
 # ---- kms: the S3 Bucket Key switch, shown once the bucket names a KMS key
 SPECS["s3"] = SPECS["s3"] + (FieldSpec("bucket_key", choices=(False, True), default=False),)
 # ---- end kms
@@ -143,6 +162,7 @@ DIRECT_FIELDS = {"api_gateway": "requests_per_month", "lambda": "invocations_per
                  "step_functions": "executions_per_month", "eventbridge": "events_per_month",
                  # ---- end sfn
                  }
+DIRECT_FIELDS.update({"kinesis": "records_per_month", "firehose": "records_per_month"})  # ---- kinesis
 #: fields that apply to one workflow or EventBridge feature only (field → (the field it depends on, its values))
 _APPLIES_WHEN = {  # ---- sfn
     "transitions_per_execution": ("workflow", ("standard",)), "memory_mb.step_functions": ("workflow", ("express",)),
@@ -168,6 +188,8 @@ def field_applies(spec: FieldSpec, working: dict) -> bool:
     """False for fields that make no sense with the component's other (possibly just edited) values."""
     if spec.name in ("rcu", "wcu"):
         return working.get("billing", "on_demand") == "provisioned"
+    if spec.name == "shards":  # ---- kinesis
+        return working.get("mode", "on_demand") == "provisioned"
     if spec.name in ("rate_limit", "clients"):  # ---- kms: the rate-based rule's fields, once it has one
         return working.get("rate_limit") is not None
     if spec.name == "bucket_key":  # ---- kms
@@ -225,6 +247,8 @@ def apply_edits(design: dict, edits: dict[tuple[int, str], Any], top: dict[str, 
             component[field] = with_expected(old, value)
         if field == "billing":
             _capacity_follows_billing(component)
+        if field == "mode" and component.get("type") == "kinesis":  # ---- kinesis
+            _shards_follow_mode(component)
         if field in ("kind", "workflow"):  # ---- sfn
             _drop_fields_that_no_longer_apply(component)
     return result
@@ -296,3 +320,13 @@ def _capacity_follows_billing(table: dict) -> None:
                 part.setdefault(unit, 5)
             else:
                 part.pop(unit, None)
+
+
+# ---- kinesis
+def _shards_follow_mode(stream: dict) -> None:
+    """A provisioned stream needs shards (start at 1, like the console); an on-demand one must not have them."""
+    if stream.get("mode") == "provisioned":
+        stream.setdefault("shards", 1)
+    else:
+        stream.pop("shards", None)
+# ---- end kinesis
