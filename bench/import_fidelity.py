@@ -6,7 +6,7 @@ every function is wired to its real event source and carries its real runtime.
 Independent of the importer: each template is read again here (a YAML loader that accepts any tag; a regex
 over the Terraform blocks) for each function's runtime and its SAM event types. A function counts as wired
 when its design `from` is a component of the type its SAM event names (Api/HttpApi → api_gateway, SQS → sqs,
-S3 → s3, SNS → sns, DynamoDB → dynamodb), or — where the template wires it by other resources (event source
+S3 → s3, SNS → sns, DynamoDB → dynamodb, Kinesis → kinesis, EventBridgeRule/CloudWatchEvent → eventbridge), or — where the template wires it by other resources (event source
 mappings, notifications, integrations, authorizers, subscriptions, Terraform) — when it has a `from` or a
 schedule's invocations, or a function URL (HTTP clients, the client workload, are then its real source). A function with no modelled source (client-driven, or 0 invocations for an unmodelled source)
 does not count. The runtime counts when the design's runtime is the family of the template's Runtime.
@@ -31,7 +31,8 @@ from importers.common import TemplateError  # noqa: E402
 FAMILIES = (("python", "python"), ("nodejs", "nodejs"), ("java", "java"), ("dotnet", "dotnet"), ("ruby", "ruby"),
             ("provided", "custom"), ("go", "custom"))
 SAM_EVENT_TYPES = {"Api": "api_gateway", "HttpApi": "api_gateway", "SQS": "sqs", "S3": "s3", "SNS": "sns",
-                   "DynamoDB": "dynamodb"}
+                   "DynamoDB": "dynamodb", "Kinesis": "kinesis", "EventBridgeRule": "eventbridge",
+                   "CloudWatchEvent": "eventbridge"}
 FUNCTION_TYPES = ("AWS::Serverless::Function", "AWS::Lambda::Function")
 
 
