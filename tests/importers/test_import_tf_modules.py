@@ -280,13 +280,16 @@ def test_real_s3_lambda_dynamodb_modules(tmp_path):
 @needs_corpus
 def test_real_kinesis_poison_pill_modules(tmp_path):
     # modules/sqs: sqs_queue with redrive_policy = jsonencode({deadLetterTargetArn = sqs_deadletter.arn});
-    # modules/lambda: timeout = 10, driven by a Kinesis stream (not modelled).
+    # modules/lambda: timeout = 10, batch_size = 10, driven by modules/kinesis-stream's stream (shard_count's
+    # default 1), through module.kinesis-stream.kinesis_stream_arn
     result = import_path(rebuild(tmp_path, "terraform-kinesis-poison-pill"))
     comps = by_id(result.design)
-    assert set(comps) == {"sqs_queue", "sqs_queue_sqs_deadletter", "kinesis_stream_lambda"}
+    assert set(comps) == {"kinesis-stream", "sqs_queue", "sqs_queue_sqs_deadletter", "kinesis_stream_lambda"}
+    assert comps["kinesis-stream"]["type"] == "kinesis" and comps["kinesis-stream"]["shards"] == 1
     assert comps["sqs_queue_sqs_deadletter"]["messages_per_month"] == 0
     assert comps["kinesis_stream_lambda"]["timeout_s"] == 10
-    assert any("(Kinesis, Kafka, MQ are not modelled)" in line for line in result.report.unresolved)
+    assert comps["kinesis_stream_lambda"]["from"] == "kinesis-stream" and comps["kinesis_stream_lambda"]["batch_size"] == 10
+    assert result.report.unresolved == []
 
 
 @needs_corpus
