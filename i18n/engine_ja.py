@@ -663,8 +663,8 @@ JA: dict[str, tuple[str, str]] = {
                                    "ません（1 ディレクトリ {limit:,} バイトまで）", "89497205"),
     "import.not_regular": ("{path}：通常のファイルではありません（{kind}）。テンプレートファイルを指定してください",
                            "8c9d9833"),
-    "import.no_supported": ("{source}：対応するリソース（Lambda、API Gateway、DynamoDB、S3、SQS、SNS、Cognito、"
-                            "CloudFront）が見つかりません", "e90dce42"),
+    "import.no_supported": ("{source}：対応するリソース（Lambda、API Gateway、DynamoDB、S3、SQS、SNS、Step Functions、"
+                            "EventBridge、Kinesis、CloudFront など）が見つかりません", "e358e486"),
     "import.too_many": ("{source}：対応するリソースが {n} 個あります。1 つの設計は {most} 個までです（テンプレー"
                         "トを分割してください）", "04a92b6d"),
     "import.no_resources": ("{source}：CloudFormation / SAM のテンプレートではありません（Resources セクションがあり"
@@ -783,9 +783,9 @@ JA: dict[str, tuple[str, str]] = {
         "取り込めません", "56b068ba"),
     "import.module_root_outside": ("--module-root {root}：取り込むフォルダー {base"
         "} を含むフォルダーを指定してください", "78104e15"),
-    "import.no_supported_hidden": ("{source}：対応するリソース（Lambda、API Gateway"
-        "、DynamoDB、S3、SQS、SNS、Cognito、CloudFr"
-        "ont）が見つかりません。含んでいる可能性があるもの：{hidden}", "fdb3bf45"),
+    "import.no_supported_hidden": ("{source}：対応するリソース（Lambda、API Gateway、DynamoDB、S3、SQS、SNS、"
+                                   "Step Functions、EventBridge、Kinesis、CloudFront など）が見つかりません。含んでいる"
+                                   "可能性があるもの：{hidden}", "e7af3aff"),
     "import.hidden_remote": ("{where}（{source}）：レジストリまたはリモートのモジュール"
         "で、たどっていません", "c52b88a7"),
     "import.hidden_no_folder": ("{where}（{source}）：アップロードされたファイルにはフォル"

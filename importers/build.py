@@ -76,11 +76,12 @@ def build_design(found: Found, *, name: str, region: str, report: ImportReport) 
             report.notes.append(f"the design may lack resources held by what was not followed or skipped: {shown}")
     if not components and report.hidden:
         raise TemplateError([msg("import.no_supported_hidden", "{source}: no supported resources (Lambda, API "
-                                 "Gateway, DynamoDB, S3, SQS, SNS, Cognito, CloudFront) found; what may hold them: "
-                                 "{hidden}", source=report.source, hidden=shown)])
+                                 "Gateway, DynamoDB, S3, SQS, SNS, Step Functions, EventBridge, Kinesis, CloudFront, "
+                                 "…) found; what may hold them: {hidden}", source=report.source, hidden=shown)])
     if not components:
         raise TemplateError([msg("import.no_supported", "{source}: no supported resources (Lambda, API Gateway, "
-                                 "DynamoDB, S3, SQS, SNS, Cognito, CloudFront) found", source=report.source)])
+                                 "DynamoDB, S3, SQS, SNS, Step Functions, EventBridge, Kinesis, CloudFront, …) found",
+                                 source=report.source)])
     if len(components) > MAX_COMPONENTS:
         raise TemplateError([msg("import.too_many", "{source}: {n} supported resources; a design holds at most {most} "
                                  "(split the template)", source=report.source, n=len(components), most=MAX_COMPONENTS)])

@@ -76,7 +76,7 @@ def test_an_upload_has_no_folder_for_its_nested_stacks():
     with pytest.raises(TemplateError) as err:
         import_text(STACK.format(url="./child.yaml"), "parent.yaml")
     assert err.value.problems == [
-        "parent.yaml: no supported resources (Lambda, API Gateway, DynamoDB, S3, SQS, SNS, Cognito, CloudFront) "
+        "parent.yaml: no supported resources (Lambda, API Gateway, DynamoDB, S3, SQS, SNS, Step Functions, EventBridge, Kinesis, CloudFront, …) "
         "found; what may hold them: Next (./child.yaml): nested stack not followed (an uploaded file has no folder)"]
 
 

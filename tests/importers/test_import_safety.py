@@ -44,7 +44,7 @@ CASES = [
     ("fn.json", '{"Resources": {"X": {"Type": "AWS::S3::Bucket", "Properties": {"A": {"Fn::Frob": 1}}}}}',
      "error: fn.json: Resources.X.Properties.A: unknown intrinsic function Fn::Frob"),
     ("iam.yaml", "Resources:\n  R: {Type: AWS::IAM::Role}\n",
-     "error: iam.yaml: no supported resources (Lambda, API Gateway, DynamoDB, S3, SQS, SNS, Cognito, CloudFront) found"),
+     "error: iam.yaml: no supported resources (Lambda, API Gateway, DynamoDB, S3, SQS, SNS, Step Functions, EventBridge, Kinesis, CloudFront, …) found"),
     ("arity.yaml", "Resources:\n  F:\n    Type: AWS::Lambda::Function\n    Properties: {MemorySize: !If [a, b]}\n",
      "error: arity.yaml: Fn::If takes a list of 3 arguments"),
     ("bad.tf", 'resource "aws_s3_bucket" "b" {\n  bucket = \n}\n', "error: bad.tf line 2 column 12: not valid HCL"),

@@ -230,7 +230,7 @@ def test_nothing_found_names_the_modules_and_an_upload_says_it_has_no_folder(tmp
     with pytest.raises(TemplateError) as err:
         import_text(text, "main.tf")
     assert err.value.problems == [
-        "main.tf: no supported resources (Lambda, API Gateway, DynamoDB, S3, SQS, SNS, Cognito, CloudFront) found; "
+        "main.tf: no supported resources (Lambda, API Gateway, DynamoDB, S3, SQS, SNS, Step Functions, EventBridge, Kinesis, CloudFront, …) found; "
         "what may hold them: module.fn (terraform-aws-modules/lambda/aws): a registry or remote module, not "
         "followed; module.q (./q): not followed, an uploaded file has no folder"]
 
