@@ -257,15 +257,19 @@ def price_list_pages(service_code: str, region: str = "ap-northeast-1") -> list[
 
 
 # ---- region
-def recorded_price_list_client(region: str = "eu-west-1"):
-    """A Price List client (botocore Stubber) answering the recorded GetProducts pages of `region`, request by
-    request: parameters checked (NextToken on later pages), each page validated against botocore's model."""
+def recorded_price_list_client(region: str = "eu-west-1", codes=None, errors: dict[str, str] | None = None):
+    """A Price List client (botocore Stubber) answering the recorded GetProducts pages of `region` for `codes`
+    (default: every service recorded), request by request: parameters checked (NextToken on later pages), each
+    page validated against botocore's model; a code in `errors` answers that error instead."""
     import boto3
     from botocore.stub import Stubber
 
     client = boto3.client("pricing", region_name="us-east-1", aws_access_key_id="x", aws_secret_access_key="x")  # noqa: S106
     stub = Stubber(client)
-    for code in fixture(f"pricing_get_products_{region}.json"):
+    for code in codes if codes is not None else fixture(f"pricing_get_products_{region}.json"):
+        if code in (errors or {}):
+            stub.add_client_error("get_products", errors[code], "denied", 400)
+            continue
         token = None
         for page in price_list_pages(code, region):
             expected = {"ServiceCode": code, "FormatVersion": "aws_v1",

@@ -8,10 +8,8 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-import boto3
 import pytest
-from account_support import fixture, price_list_pages
-from botocore.stub import Stubber
+from account_support import fixture, recorded_price_list_client
 
 import commands.main as cli
 from aws import price_list as refresh
@@ -32,22 +30,7 @@ def cache(tmp_path, monkeypatch):
 
 def recorded_client(codes=CODES, errors: dict[str, str] | None = None):
     """A Price List client answering from the recorded pages, request by request (parameters checked)."""
-    client = boto3.client("pricing", region_name="us-east-1", aws_access_key_id="x", aws_secret_access_key="x")  # noqa: S106
-    stub = Stubber(client)
-    for code in codes:
-        if code in (errors or {}):
-            stub.add_client_error("get_products", errors[code], "denied", 400)
-            continue
-        token = None
-        for page in price_list_pages(code, REGION):
-            expected = {"ServiceCode": code, "FormatVersion": "aws_v1",
-                        "Filters": [{"Type": "TERM_MATCH", "Field": "regionCode", "Value": REGION}]}
-            if token:
-                expected["NextToken"] = token
-            stub.add_response("get_products", page, expected)
-            token = page.get("NextToken")
-    stub.activate()
-    return client, stub
+    return recorded_price_list_client(REGION, codes, errors)
 
 
 def bundled_digest() -> str:

@@ -20,12 +20,10 @@ import json
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
-import boto3
 import botocore.session
 import pytest
 import yaml
-from account_support import fixture, price_list_pages
-from botocore.stub import Stubber
+from account_support import fixture, price_list_pages, recorded_price_list_client
 from botocore.validate import validate_parameters
 
 import commands.main as cli
@@ -53,19 +51,7 @@ def cache(tmp_path, monkeypatch):
 def recorded_client():
     """A Price List client answering eu-west-1's recorded pages; the Stubber checks each request's parameters
     (NextToken on the second page) and validates every page against botocore's GetProducts output shape."""
-    client = boto3.client("pricing", region_name="us-east-1", aws_access_key_id="x", aws_secret_access_key="x")  # noqa: S106
-    stub = Stubber(client)
-    for code in CODES:
-        token = None
-        for page in price_list_pages(code, REGION):
-            expected = {"ServiceCode": code, "FormatVersion": "aws_v1",
-                        "Filters": [{"Type": "TERM_MATCH", "Field": "regionCode", "Value": REGION}]}
-            if token:
-                expected["NextToken"] = token
-            stub.add_response("get_products", page, expected)
-            token = page.get("NextToken")
-    stub.activate()
-    return client, stub
+    return recorded_price_list_client(REGION, CODES)
 
 
 def refreshed(cache):
