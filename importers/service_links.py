@@ -19,6 +19,7 @@ from typing import Any
 
 from importers.common import Unresolved
 from importers.context import ImportContext
+from importers.tf_expr import dotted_matches
 
 #: the property naming a resource, per design type: CloudFormation, Terraform
 CFN_NAME_PROPERTIES = {"s3": ("BucketName",), "dynamodb": ("TableName",), "sqs": ("QueueName",),
@@ -40,17 +41,7 @@ def tf_variables(value: Any) -> set[str]:
     >>> sorted(tf_variables({"a": "${var.bucket}-x", "b": ["${local.prefix}"]}))
     ['local.prefix', 'var.bucket']
     """
-    found: set[str] = set()
-    stack = [value]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, str):
-            found |= {f"{kind}.{name}" for kind, name in _TF_VARIABLE.findall(item)}
-        elif isinstance(item, dict):
-            stack.extend(item.values())
-        elif isinstance(item, list):
-            stack.extend(item)
-    return found
+    return dotted_matches(value, _TF_VARIABLE)
 
 
 def link_named_resources(ctx: ImportContext, resources: Iterable[tuple[str, dict]], names: dict[str, tuple],

@@ -39,12 +39,17 @@ def references(value: Any) -> set[str]:
     >>> references("${data.aws_iam_policy_document.x.json}")
     set()
     """
+    return dotted_matches(value, _RESOURCE_REF)
+
+
+def dotted_matches(value: Any, pattern: re.Pattern[str]) -> set[str]:
+    """`first.second` for every match of a two-group `pattern` in the strings anywhere inside `value`."""
     found: set[str] = set()
     stack = [value]
     while stack:
         item = stack.pop()
         if isinstance(item, str):
-            found |= {f"{kind}.{name}" for kind, name in _RESOURCE_REF.findall(item)}
+            found |= {f"{first}.{second}" for first, second in pattern.findall(item)}
         elif isinstance(item, dict):
             stack.extend(item.values())
         elif isinstance(item, list):
