@@ -1469,6 +1469,15 @@ UI: dict[str, dict[str, str]] = {
     # ---- end modules
     # ---- sls: entries of this feature go here (one block per feature keeps merges clean)
     # ---- end sls
+    # ---- ux: entries of this feature go here (one block per feature keeps merges clean)
+    **_ns("page.design", {  # labels everywhere, the phone's card lists (webapp/views/cards.py)
+        "col_id": {"en": "ID", "ja": "ID"},
+    }),
+    **_ns("page.cards", {
+        "more": {"en": "Details", "ja": "詳細"},
+        "per_month": {"en": "a month", "ja": "／月"},
+    }),
+    # ---- end ux
 }
 
 
