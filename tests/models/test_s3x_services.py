@@ -296,3 +296,36 @@ def test_archive_metadata_of_a_lifecycle_follows_the_objects_and_is_warned_about
     unknown = design(bucket(storage_class="glacier_deep_archive", storage_gb=500))
     assert [w for w in estimate(unknown, US).warnings if "40 KB" in str(w)]
     assert not [li for li in lines(unknown, "b") if li.cost_component == "s3.archive_metadata"]
+
+
+# ---- examples: the CloudWatch pricing page's logs examples (https://aws.amazon.com/cloudwatch/pricing/, read
+# in a stored copy of its examples: a GitHub notes page on VPC logging, search index id 14204991097)
+
+def test_the_pricing_page_logs_example_ingests_30_gb_for_12_50_after_the_free_5_gb():
+    """"If you are monitoring HTTP 2xx, 3xx & 4xx response codes using web application access logs 24x7 for one
+    30-day month, by sending 1GB per day of ingested log data ... Total log data ingested: 1GB * 30 days = 30GB;
+    0 to 5GB: $0; 5 to 30GB: $0.50 * 25 = $12.50 ... Monthly Archived Log Charges (assume log data compresses
+    to 6GB): 0 to 5GB: $0; 5GB to 6GB: $0.03 * 1 = $0.03 ... $12.50 + $0 + $0.03 = $12.53".
+    The ingestion is AWS's to the cent. The archive is not: AWS bills archived logs on their compressed size and
+    its example takes the whole month's 30 GB, compressed to 6 GB, as stored all month; the design format has no
+    compression ratio, so the engine stores them uncompressed for log_retention_days (30 x 30 / 30.416667 =
+    29.589041 GB-month, less the free 5 = $0.737671), an upper bound (docs/design-file.md)."""
+    d = design(monitoring(log_ingested_gb_per_month=30, log_retention_days=30), free_tier="always")
+    by_price = {}
+    for li in lines(d, "cw"):
+        by_price[li.price_id] = by_price.get(li.price_id, Decimal(0)) + li.cost_usd
+    assert by_price["cloudwatch.logs.ingestion.standard"] == Decimal("12.50")
+    assert by_price["cloudwatch.logs.storage"] == pytest.approx((Decimal(30) * 30 / DAYS - 5) * Decimal("0.03"))
+
+
+def test_the_pricing_page_72_tb_vended_logs_example_crosses_the_four_ingestion_tiers():
+    """The page's vended-logs example: "VPCs that send 72TB of ingested VPC flow logs to CloudWatch logs per
+    month ... 0 to 10TB @$0.50 per GB = 10 * 1,024 * $0.50 = $5,120.00; 10TB to 30TB @$0.25 per GB = $5,120.00;
+    30TB to 50TB @$0.10 per GB = $2,048.00; 50TB to 72TB @$0.05 per GB = 22 * 1024 * $0.05 = $1,126.40; Total
+    Ingestion Charges = $13,414.40". Lambda's logs are vended logs priced on the same tiers, so a function
+    logging 72 TB (75,497,472 invocations x 1,024 KB = 73,728 GB) must cost the same for its ingestion."""
+    d = design({"id": "fn", "type": "lambda", "invocations_per_month": 75_497_472, "log_kb_per_invocation": 1024,
+                "duration_ms": 1, "memory_mb": 128})
+    ingestion = [li for li in lines(d, "fn") if li.price_id == "cloudwatch.logs.lambda_ingestion.standard"]
+    assert sum(li.quantity for li in ingestion) == Decimal(73_728)
+    assert sum(li.cost_usd for li in ingestion) == Decimal("13414.40")
