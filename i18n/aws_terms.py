@@ -400,3 +400,9 @@ DIMENSIONS_JA.update({
     "firehose.dynamic_partitioning.objects": "Data Firehose 動的パーティショニング (配信オブジェクト)",
 })
 # ---- end kinesis
+
+# ---- examples
+COMPONENT_LABELS.update({
+    "s3.archive_metadata": ("archive metadata", "アーカイブのメタデータ"),
+})
+# ---- end examples

@@ -57,7 +57,7 @@ JA: dict[str, tuple[str, str]] = {
     "lambda.reservations.consequence": (
         "予約されない同時実行数が最小値を下回る予約は AWS に拒否され、デプロイが失敗します。", "cec6384a"),
     "lambda.reservations.action": (
-        "予約同時実行数を下げるか、アカウントの同時実行数クォータの引き上げを申請してください。", "06eb5669"),
+        "予約同時実行数を下げるか、アカウントの同時実行数クォータの引き上げを申請してください。", "18192024"),
     "lambda.account_concurrency.limit": ("アカウント・リージョンあたりの同時実行数（すべての関数で共有）", "6d9acbfa"),
     "lambda.account_concurrency.consequence": (
         "アカウントの同時実行数を超える呼び出しはスロットリングされます（HTTP 429）。この設計以外の関数も含め、"
@@ -65,11 +65,11 @@ JA: dict[str, tuple[str, str]] = {
     "lambda.account_concurrency.action": (
         "同時実行数クォータの引き上げを申請する（Service Quotas L-B99A9384）、重要な関数に同時実行数を予約する、"
         "または SQS でバッファしてください。", "cb3992c8"),
-    "lambda.concurrency.limit_reserved": ("予約同時実行数", "0c3556c3"),
+    "lambda.concurrency.limit_reserved": ("予約同時実行数", "995324a8"),
     "lambda.concurrency.limit_pool": ("アカウントの同時実行数から他の関数の予約分を引いた値", "b7692a7a"),
     "lambda.concurrency.action": (
         "予約同時実行数／アカウントのクォータを上げる、実行時間を短くする、または前段に SQS を置いてください"
-        "。", "3a9d0003"),
+        "。", "8192a244"),
     "lambda.concurrency.consequence_sqs": (
         "SQS から呼び出されます：ポーラーは同時実行数が許す範囲でしか動かないため、メッセージはキューで待ちます"
         "（「キューの滞留と保持期間」のチェックを参照）。", "85849c6d"),
@@ -90,11 +90,11 @@ JA: dict[str, tuple[str, str]] = {
     "lambda.scaling_rate.action": (
         "分かっている急増の前にプロビジョニングされた同時実行で事前に温めるか、SQS でバッファしてください"
         "。", "2a28298a"),
-    "lambda.timeout.limit": ("関数のタイムアウト", "ab4db8bf"),
+    "lambda.timeout.limit": ("関数のタイムアウト", "3d7c1398"),
     "lambda.timeout.consequence": (
         "呼び出しの {share:.4%} が {timeout} 秒のタイムアウトを超えて失敗します（タイムアウトまで課金）。", "ba39601c"),
     "lambda.timeout.action": ("タイムアウト（秒）を p99 実行時間より余裕をもって長くするか、処理を非同期にしてください"
-                              "。", "1cc742f3"),
+                              "。", "d97feeaf"),
     "lambda.async_events.limit": ("再試行される非同期イベントの最大経過時間", "2beda6b8"),
     "lambda.async_events.consequence": (
         "イベント駆動（非同期）の呼び出し：月 {delayed:,.0f} 件のイベントがスロットリング後の再試行を待ちます。"
@@ -106,20 +106,20 @@ JA: dict[str, tuple[str, str]] = {
     "lambda.sync_payload.consequence": ("6 MB を超えるリクエストは同期呼び出しの関数に渡せません（413）。", "1a28f6b7"),
     "lambda.sync_payload.action": ("大きなファイルは署名付き URL で S3 に直接アップロードし、キーだけを渡してください"
                                    "。", "5f441329"),
-    "lambda.cold_starts.limit": ("タイムアウト（{runtime} の INIT ≈ {init_ms:,.0f} ms）", "24d9f0dd"),
+    "lambda.cold_starts.limit": ("タイムアウト（{runtime} の INIT ≈ {init_ms:,.0f} ms）", "0398f197"),
     "lambda.cold_starts.consequence": (
         "月 {cold:,.0f} 回のコールドスタート（呼び出しの {share:.2%}）がそれぞれ約 {init_ms:,.0f} ms を加えます："
         "p99 {warm_p99:,.0f} → {cold_p99:,.0f} ms。INIT フェーズは実行時間として課金されます。", "f909828a"),
     "lambda.cold_starts.action": (
-        "パッケージと `import` を小さく保つ、{remedy}を使う、または p99 が許すならレイテンシを受け入れてください"
+        "パッケージとインポートを小さく保つ、{remedy}を使う、または p99 が許すならレイテンシを受け入れてください"
         "。", "c6796cb5"),
     "lambda.cold_starts.remedy": (
         "実行環境 {n} 個分のプロビジョニングされた同時実行（最も混む時間に必要な数{cost}）", "faf79d73"),
     "lambda.cold_starts.remedy_one": (
         "実行環境 {n} 個分のプロビジョニングされた同時実行（最も混む時間に必要な数{cost}）", "be16b3d4"),
     "lambda.cold_starts.remedy_cost": ("、月額約 USD {usd:,.2f}、実行時間の単価はオンデマンドより低い", "8c5e4189"),
-    "lambda.cold_starts.remedy_java": ("SnapStart（ランタイム `java_snapstart`、Java は追加料金なし）または"
-                                       "{remedy}", "6ce5c33e"),
+    "lambda.cold_starts.remedy_java": ("SnapStart（ランタイム「Java（SnapStart）」、Java は追加料金なし）または"
+                                       "{remedy}", "2f69df3f"),
     "lambda.invoke_rate.limit": ("毎秒の Invoke リクエスト数（アカウントの同時実行数クォータの 10 倍）", "4af68661"),
     "lambda.invoke_rate.consequence": (
         "クライアントが Lambda の Invoke API を直接呼び出します。呼び出しレートを超えると 429 TooManyRequests が返りま"
@@ -139,10 +139,10 @@ JA: dict[str, tuple[str, str]] = {
         "ん。"
         "不具合のあるアプリのバージョンがアカウントの同時実行数を使い切ることがあります（予約同時実行数がこの関"
         "数を"
-        "制限します）。", "a0f02f93"),
+        "制限します）。", "683658c0"),
     "lambda.no_api_layer.action": (
         "予約同時実行数を設定して影響を抑える、ID プールのロールをこの関数に限定する、または API Gateway を"
-        "追加してください。", "eae0c066"),
+        "追加してください。", "fbe4c7a7"),
     # ---- readiness checks: API Gateway and the timeout chain
     "apigateway.account_throttle.limit": ("アカウント・リージョンあたりの毎秒リクエスト数（トークンバケット、バースト "
                                           "{burst:,.0f}）", "13e0681c"),
@@ -154,13 +154,13 @@ JA: dict[str, tuple[str, str]] = {
     "apigateway.account_throttle.action": (
         "スロットリングのクォータ引き上げを申請する（Service Quotas L-8A5B8E43）か、レスポンスをキャッシュしてください"
         "（CloudFront／REST キャッシュ）。", "caa166bf"),
-    "apigateway.stage_throttle.limit": ("ステージのスロットリング（バースト {burst:,.0f}）", "4ea5e461"),
+    "apigateway.stage_throttle.limit": ("ステージのスロットリング（バースト {burst:,.0f}）", "00483372"),
     "apigateway.stage_throttle.consequence": ("ステージのスロットリングを超えるリクエストには 429 エラー（リクエスト過"
                                               "多）が"
                                               "返ります。", "bc4df1d4"),
     "apigateway.stage_throttle.action": ("ステージのスロットリング（リクエスト/秒）とバーストを上げるか、クライアント"
                                          "のトラフィックを平準化してくだ"
-                                         "さい。", "3ea61222"),
+                                         "さい。", "ac39e2ac"),
     "apigateway.integration_timeout.limit": ("統合タイムアウト", "4425cd8f"),
     "apigateway.integration_timeout.consequence": ("月 {n:,.0f} 件のリクエストが {kind} で応答されます。", "89217677"),
     "apigateway.integration_timeout.action": (
@@ -229,8 +229,8 @@ JA: dict[str, tuple[str, str]] = {
         " は全体では"
         "高速ですが、1 つのプレフィックスでは限りがあります。", "2af30426"),
     "s3.request_rate.action": (
-        "キーをより多くのプレフィックスに分散する（`prefixes` を設定）か、GET を CloudFront でキャッシュしてください"
-        "。", "c30a6433"),
+        "キーをより多くのプレフィックスに分散する（プレフィックス数を設定）か、"
+        "GET を CloudFront でキャッシュしてください。", "3d988111"),
     "sqs.backlog.limit": ("メッセージの保持期間（{retention:,} 秒）", "32d8b053"),
     "sqs.backlog.consequence": (
         "最大 {depth:,.0f} 件のメッセージが待ち、最も古いものは {minutes:,.1f} 分待ちます。月 {expired:,.0f} 件は "
@@ -239,16 +239,16 @@ JA: dict[str, tuple[str, str]] = {
         "{consumer} の予約同時実行数（またはイベントソースマッピングの最大同時実行数）を上げる、より多くのメッセージを"
         "まとめて処理"
         "する、"
-        "または保持期間（秒）を長くしてください。", "5b288b2a"),
+        "または保持期間（秒）を長くしてください。", "90d4112a"),
     "resilience.failed_events.limit": ("失敗時の送信先／デッドレターキュー", "c6beae44"),
     "resilience.failed_events.kept": ("{source} からのイベントのうち、{retries}の後も失敗したものは DLQ に保持されます"
                                       "。", "bc76a50a"),
     "resilience.failed_events.dropped": (
         "{source} からのイベントのうち、{retries}の後も失敗したものは通知なく破棄され、S3 を起点とする処理が"
         "失われます。", "33a1fb8e"),
-    "resilience.failed_events.action": ("失敗時の送信先か DLQ を設定する（`dlq: true`）か、"
+    "resilience.failed_events.action": ("失敗時の送信先か DLQ を設定する（設計の「DLQ／失敗時の送信先」）か、"
                                         "SQS でバッファしてください。",
-                                        "d73720bc"),
+                                        "118d69f4"),
     "resilience.idempotency.limit": ("少なくとも 1 回の配信（重複して届くことがある）", "61c72089"),
     "resilience.idempotency.ok": (
         "{source} からのイベントは複数回届くことがあります（再試行・再配信）。ハンドラーは冪等と指定されています"
@@ -257,7 +257,7 @@ JA: dict[str, tuple[str, str]] = {
         "{source} からのイベントは複数回届くことがあります（再試行・再配信）。冪等でないハンドラーは 2 回処理することが"
         "あります（サムネイルの重複、二重書き込み）。独立したサービスの間にトランザクションはありません。", "8f5ec1e1"),
     "resilience.idempotency.action": (
-        "ハンドラーを冪等にし（条件付き書き込み、冪等キー）、`idempotent: true` を設定してください。", "aef813a0"),
+        "ハンドラーを冪等にし（条件付き書き込み、冪等キー）、設計で「冪等な処理」を指定してください。", "460ab047"),
     "availability.composite.limit": ("同期パス上の SLA：{chain}", "8f6b24cb"),
     "availability.composite.consequence": (
         "リクエストは同時に {n} つのサービスに依存します：SLA の水準で月最大 {minutes:,.0f} 分の障害時間があり得ます"
@@ -276,9 +276,9 @@ JA: dict[str, tuple[str, str]] = {
         "トラフィックが届かないため、スループットのチェックは需要ゼロとして扱われ、キャパシティが足りるかどうかを判断"
         "できません", "ff3c7c0b"),
     "traffic.not_given.action": (
-        "月間の数値（`reads_per_month`、`writes_per_month` など）、`from`、またはワークロードの `requests_per_month` "
+        "月間の数値（月間読み込み数、月間書き込み数など）、入力元（from）、またはワークロードの月間リクエスト数"
         "を指定"
-        "してください", "f4eca74a"),
+        "してください", "f657c4c2"),
     # ---- estimate warnings (models/costs/*.py, models/design/schema.py, service/planning.py)
     "estimate.catalog_region.warning": ("価格カタログのリージョン {catalog} が設計のリージョン {design} と異なりま"
                                         "す", "960f7c4a"),
@@ -291,10 +291,11 @@ JA: dict[str, tuple[str, str]] = {
         "（{env}=refreshed）", "bf72ddc1"),
     "lambda.provisioned_even.warning": (
         "{id}：{hours:g} 時間分のプロビジョニングされた同時実行は、トラフィックが均等に分散するとして計上しています"
-        "（トラフィックがその時間帯に集中する場合は `share_in_provisioned_hours` を設定してください）", "4ccba6c2"),
+        "（トラフィックがその時間帯に集中する場合は「プロビジョンド時間帯に処理される割合」を設定してください）",
+        "27fb0b98"),
     "lambda.over_timeout.warning": (
         "{id}：呼び出しの {pct:.2g}% がタイムアウト {timeout} 秒を超えます（タイムアウトまで課金されたうえで失敗します"
-        "）", "ebc83d5e"),
+        "）", "269b1718"),
     "s3.intelligent_tiering.warning": (
         "{id}：Intelligent-Tiering のストレージを高頻度アクセス階層の料金で計上しています"
         "（オブジェクトが安い階層へ移るまでの上限値）", "75397ca2"),
@@ -893,8 +894,8 @@ JA: dict[str, tuple[str, str]] = {
         "Firehose がストリームの上限を自動で引き上げるまで、月に {n:,.0f} レコードが拒否されます（Service"
         "UnavailableException）。プロデューサーは再試行する必要があります。", "cc2ed9d3"),
     "firehose.direct_put.action": (
-        "レコードをまとめて送る（PutRecordBatch、1 リクエストあたり最大 500 件: records_per_request）、上"
-        "限の引き上げを申請する、または前段に Kinesis ストリームを置いてください。", "97b3667a"),
+        "レコードをまとめて送る（PutRecordBatch、1 リクエストあたり最大 500 件：リクエストあたりのレコード数）、上"
+        "限の引き上げを申請する、または前段に Kinesis ストリームを置いてください。", "eab0d5d9"),
     "kinesis.read.limit": (
         "{n} 個の標準コンシューマーが共有する読み取りスループット（1 シャードあたり 2 MB/秒と 5 GetRecord"
         "s/秒）", "c6bb33bb"),
@@ -903,8 +904,8 @@ JA: dict[str, tuple[str, str]] = {
         "eeded）。コンシューマーは遅れ、保持期間を過ぎたレコードは失われます。{consumers} 個の標準コンシ"
         "ューマーが各シャードの 5 GetRecords/秒を分け合ってポーリングします。", "3e1b7605"),
     "kinesis.read.action": (
-        "最も負荷の高いコンシューマーに拡張ファンアウトを使う（efo_consumers: 1 シャードあたり専用の 2 MB"
-        "/秒）か、シャードを追加してください。", "230a6451"),
+        "最も負荷の高いコンシューマーに拡張ファンアウトを使う（拡張ファンアウトのコンシューマー数："
+        "1 シャードあたり専用の 2 MB/秒）か、シャードを追加してください。", "188171b4"),
     "unit.records_per_s_busiest": ("レコード/秒（最も混む 1 秒）", "310bc9f5"),
     "unit.record_reads_per_s": ("レコード読み取り/秒（すべての標準コンシューマー）", "7cc03e6d"),
     "unit.shards": ("シャード", "c9fa074c"),
@@ -950,11 +951,11 @@ JA: dict[str, tuple[str, str]] = {
         "とダウンロード、キューへの送信、テーブルの読み込みが失敗または再試行になります。{users} はアカウント内の他の"
         " KMS の利用とクォータを共有しています。", "8b05461e"),
     "kms.request_quota.action": (
-        "S3 バケットキーを有効にする（`bucket_key: true`）、SQS "
-        "のデータキー再利用期間（`kms_data_key_reuse_s`）を延ばす、"
+        "S3 バケットキーを有効にする、SQS "
+        "のデータキー再利用期間（秒）を延ばす、"
         "またはクォータの引き上げ（Service Quotas の `Cryptographic"
         " operations (symmetric) request rate`）をリクエストし"
-        "てください。", "a74e7892"),
+        "てください。", "11cea91f"),
     "unit.kms_requests_per_s_busiest": ("KMS リクエスト/秒（最も多い 1 秒）", "e8a4f631"),
     "unit.requests_per_ip_window": ("評価ウィンドウ内のクライアント IP あたりリクエスト数", "5443a454"),
     "waf.rate_rule.limit": ("レートベースのルール：{window} 秒あたりクライアント IP ごとに {limit:,.0f} リクエスト",
@@ -964,9 +965,9 @@ JA: dict[str, tuple[str, str]] = {
         "ピーク時のトラフィックを {clients:,} 個の IP で分け合い、1 つあたり {window} 秒に約 {peak:,.0f} リクエストで"
         "す。", "60dfe7b9"),
     "waf.rate_rule.action": (
-        "`rate_limit` を最も多いクライアントのウィンドウあた"
+        "レートベースのルールの上限を最も多いクライアントのウィンドウあた"
         "りリクエスト数より上げる、送信元 IP の代わりにヘッダーや転送"
-        "された IP で集約する、または攻撃に使われるパスにルールの範囲を絞ってください。", "16552905"),
+        "された IP で集約する、または攻撃に使われるパスにルールの範囲を絞ってください。", "c9a7ea56"),
     "waf.rate_rule.no_clients": (
         "このルールはクライアント IP ごとにリクエストを数えますが、設計にはトラフィックの送信元 IP の数がありません",
         "1c05cefa"),
@@ -1023,7 +1024,7 @@ JA: dict[str, tuple[str, str]] = {
     "eventbridge.put_events.action": (
         "PutEvents 1 回に最大 10 件のエントリをまとめる（PutEvents あたりのエントリ数を増やす）か、"
         "クォータ引き上げをリクエストする（Service Quotas L-9B653E91）か、SQS/SNS を挟んでピークをならしてください。",
-        "486ec8ec"),
+        "ab2dba6c"),
     # ---- end sfn
     # ---- s3x
     "design.s3_expiration_order": (
@@ -1052,16 +1053,16 @@ JA: dict[str, tuple[str, str]] = {
         "いません", "9e2aec69"),
     "secrets_manager.cache_needs_function.warning": (
         "{id}：キャッシュ TTL（秒）は関数からの読み取り（上流が Lambda 関数）にだけ"
-        "適用されます。すべての読み取りを計上しています", "77104cab"),
+        "適用されます。すべての読み取りを計上しています", "42166442"),
     "secrets_manager.cold_starts_estimated.warning": (
         "{id}：コールドスタート数が不明です（ランタイムの情報なし）。ビジー同時実行数の増加を新"
         "しい実行環境として数えたため、読み取り数は少なめの見積もりです", "2506cd71"),
     "secrets_manager.rate.action": (
         "呼び出しのたびに読み取るのではなく、関数内でシークレットをキャッシュしてください（キャッシ"
-        "ュ TTL（秒）。Secrets Manager 用の Lambda 拡張機能など）。", "58fc9537"),
+        "ュ TTL（秒）。Secrets Manager 用の Lambda 拡張機能など）。", "1bc42fd5"),
     "secrets_manager.rate.action.cached": (
         "キャッシュ TTL（秒）を長くするか、実行環境ごとに INIT で 1 回だけシークレット"
-        "を読み取ってください。", "9048ce8b"),
+        "を読み取ってください。", "76143013"),
     "secrets_manager.rate.consequence": (
         "ピーク時にこの設計はシークレットを毎秒 {peak:,.0f} 回読み取り、クォータは {"
         "limit:,.0f} です。{id} による月 {throttled:,.0f} 回の読"

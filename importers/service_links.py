@@ -27,10 +27,13 @@ CFN_NAME_PROPERTIES = {"s3": ("BucketName",), "dynamodb": ("TableName",), "sqs":
 TF_NAME_ATTRIBUTES = {"s3": ("bucket", "bucket_prefix"), "dynamodb": ("name",), "sqs": ("name", "name_prefix"),
                       "sns": ("name", "name_prefix")}
 SERVICE_KINDS = ("sqs", "dynamodb", "sns")
-#: AWS services an integration URI or subtype names, that the planner has no component for
-UNMODELLED_SERVICES = {"states": "Step Functions", "events": "EventBridge", "kinesis": "Kinesis",
-                       "firehose": "Firehose", "StepFunctions": "Step Functions", "EventBridge": "EventBridge",
-                       "Kinesis": "Kinesis", "AppConfig": "AppConfig"}
+#: AWS services an integration URI or subtype names that the planner models, but whose target resource
+#: was not found in this import (e.g. a stream made in another stack)
+MODELLED_SERVICES = {"states": "Step Functions", "events": "EventBridge", "kinesis": "Kinesis",
+                     "firehose": "Firehose", "StepFunctions": "Step Functions", "EventBridge": "EventBridge",
+                     "Kinesis": "Kinesis"}
+#: AWS services an integration names that the planner has no component for
+UNMODELLED_SERVICES = {"AppConfig": "AppConfig", "appconfig": "AppConfig"}
 _TF_VARIABLE = re.compile(r"\b(var|local)\.([A-Za-z_][A-Za-z0-9_-]*)")
 _SERVICE_IN_URI = re.compile(r"arn:[^:]*:apigateway:[^:]*:([a-z0-9-]+):")
 
@@ -102,6 +105,11 @@ def service_integration(ctx: ImportContext, api: str | None, integration: Any, w
     if target and api:
         ctx.wire(target, api, where)
         return f"direct {ctx.found.kind_of(target)} integration: wires {api} → {target}"
+    if service in MODELLED_SERVICES:
+        name = MODELLED_SERVICES[service]
+        ctx.report.notes.append(f"{where}: a direct {name} integration whose target is not in this import; add "
+                                f"the {name} component to the design to price it (its cost is not in the estimate)")
+        return f"direct {name} integration (target not in this import)"
     if service in UNMODELLED_SERVICES:
         ctx.report.notes.append(f"{where}: a direct {UNMODELLED_SERVICES[service]} integration; the planner has no "
                                 f"{UNMODELLED_SERVICES[service]} component, its cost is not in the estimate")

@@ -69,7 +69,7 @@ def _stage_throttle(ctx: Context, api: ApiGateway) -> Check:
     overflow = credit_bucket_overflow(ctx.rates[api.id] * 60, stage_rps * 60, burst)
     return make_check(
         ctx, id="apigateway.stage_throttle", component=api.id, limit_key=None, limit_value=stage_rps,
-        limit_label=msg("apigateway.stage_throttle.limit", "stage throttle (stage_rps, burst {burst:,.0f})",
+        limit_label=msg("apigateway.stage_throttle.limit", "stage throttle (requests per second, burst {burst:,.0f})",
                         burst=burst),
         peak=float(busiest_second_rps(ctx.rates[api.id], ctx.traffic.burstiness).max()),
         curve=busiest_second_rps(ctx.rates[api.id], ctx.traffic.burstiness),
@@ -78,7 +78,7 @@ def _stage_throttle(ctx: Context, api: ApiGateway) -> Check:
         consequence=msg("apigateway.stage_throttle.consequence",
                         "Requests above the stage's throttle get 429 Too Many Requests."),
         action=msg("apigateway.stage_throttle.action",
-                   "Raise stage_rps / stage_burst, or smooth the clients' traffic."))
+                   "Raise the stage throttle (requests per second and burst), or smooth the clients' traffic."))
 
 
 def _integration_timeout(ctx: Context, api: ApiGateway, fn: Lambda) -> Check:

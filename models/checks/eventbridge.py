@@ -44,5 +44,6 @@ def _put_events(ctx: Context, buses: list[EventBridge]) -> Check:
         affected=lost, total=sum(float(ctx.events[b.id]) for b in buses),
         consequence=msg("eventbridge.put_events.consequence", "PutEvents calls above the Region's quota fail with "
                         "ThrottlingException; the publisher must retry or the events are lost."),
-        action=msg("eventbridge.put_events.action", "Batch up to 10 entries per PutEvents (entries_per_put), request "
+        action=msg("eventbridge.put_events.action", "Batch up to 10 entries per PutEvents call (entries per "
+                   "PutEvents), request "
                    "a quota increase (Service Quotas L-9B653E91), or publish through SQS/SNS to smooth the peaks."))

@@ -168,7 +168,8 @@ def _read(ctx: Context, stream: Kinesis) -> list[Check]:
                         "(ReadProvisionedThroughputExceeded); the consumers fall behind, and records older than "
                         "the retention are lost. {consumers} standard consumer(s) poll each shard against its 5 "
                         "GetRecords/s.", n=delayed, consumers=consumers),
-        action=msg("kinesis.read.action", "Give the busiest consumers enhanced fan-out (efo_consumers: their own 2 "
+        action=msg("kinesis.read.action", "Give the busiest consumers enhanced fan-out (enhanced fan-out "
+                   "consumers: their own 2 "
                    "MB/s per shard), or add shards."))]
 
 
@@ -233,7 +234,7 @@ def _direct_put_quota(ctx: Context, hose: Firehose) -> Check:
                         "(ServiceUnavailableException) until Firehose raises the stream's limit by itself; producers "
                         "must retry them.", n=throttled),
         action=msg("firehose.direct_put.action", "Batch records (PutRecordBatch, up to 500 per request: "
-                   "records_per_request), request a higher limit, or put a Kinesis stream in front."))
+                   "records per request), request a higher limit, or put a Kinesis stream in front."))
 
 
 def shards_needed(records_per_s: float, record_kb: float) -> int:

@@ -67,6 +67,6 @@ def checks(ctx: Context) -> list[Check]:
                         "(ThrottlingException): the S3 uploads and downloads, queue sends and table reads behind "
                         "them fail or retry. {users} share the quota with every other use of KMS in the account.",
                         n=float(throttled.sum()), users=users),
-        action=msg("kms.request_quota.action", "Turn on S3 Bucket Keys (bucket_key: true), lengthen the SQS data "
-                   "key reuse period (kms_data_key_reuse_s), or request a quota increase (Service Quotas, "
+        action=msg("kms.request_quota.action", "Turn on S3 Bucket Keys, lengthen the SQS data "
+                   "key reuse period (in seconds), or request a quota increase (Service Quotas, "
                    "Cryptographic operations (symmetric) request rate)."))]

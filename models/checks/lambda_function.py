@@ -94,7 +94,7 @@ def _reservation_check(ctx: Context, reserved: float, account: float) -> Check:
         consequence=msg("lambda.reservations.consequence",
                         "AWS rejects reservations that leave fewer than the minimum unreserved; deployment fails."),
         action=msg("lambda.reservations.action",
-                   "Lower reserved_concurrency or request a higher account concurrency quota."))
+                   "Lower the reserved concurrency or request a higher account concurrency quota."))
 
 
 def _concurrency_checks(ctx: Context, functions: list[Lambda], loads: dict[str, NDArray[np.float64]], pool: int,
@@ -124,7 +124,7 @@ def _concurrency_checks(ctx: Context, functions: list[Lambda], loads: dict[str, 
         limit = f.reserved_concurrency if f.reserved_concurrency is not None else pool
         curve = _summed(loads[s.id] for s in shared) if f.reserved_concurrency is None else loads[f.id]
         peak = float(curve.max())
-        label = msg("lambda.concurrency.limit_reserved", "reserved_concurrency") if f.reserved_concurrency is not None \
+        label = msg("lambda.concurrency.limit_reserved", "reserved concurrency") if f.reserved_concurrency is not None \
             else msg("lambda.concurrency.limit_pool", "account concurrency less other functions' reservations")
         found.append(make_check(
             ctx, id="lambda.concurrency", component=f.id, limit_key=None if f.reserved_concurrency is not None
@@ -134,7 +134,8 @@ def _concurrency_checks(ctx: Context, functions: list[Lambda], loads: dict[str, 
             affected=throttled[f.id], total=float(ctx.events[f.id]),
             consequence=_throttle_consequence(invoked_by(ctx, f), throttled[f.id]),
             action=msg("lambda.concurrency.action",
-                       "Raise reserved_concurrency / the account quota, shorten the duration, or put SQS in front.")))
+                       "Raise the reserved concurrency / the account quota, shorten the duration, or put SQS in "
+                       "front.")))
     return found
 
 
@@ -186,12 +187,13 @@ def _timeout_check(ctx: Context, fn: Lambda) -> Check:
     ctx.note(fn.id, timeouts_per_month=round(invocations * share, 1), p99_ms=round(p99, 1))
     return make_check(
         ctx, id="lambda.timeout", component=fn.id, limit_key=None, limit_value=float(timeout_ms),
-        limit_label=msg("lambda.timeout.limit", "timeout_s"), peak=p99, unit=msg("unit.ms_p99", "ms (p99 duration)"),
+        limit_label=msg("lambda.timeout.limit", "function timeout"), peak=p99,
+        unit=msg("unit.ms_p99", "ms (p99 duration)"),
         affected=invocations * share, total=invocations,
         consequence=msg("lambda.timeout.consequence", "{share:.4%} of invocations run past the {timeout} s timeout "
                         "and fail (billed to the timeout).", share=share, timeout=fn.timeout_s),
         action=msg("lambda.timeout.action",
-                   "Raise timeout_s above the p99 duration with a margin, or make the work asynchronous."))
+                   "Raise the timeout above the p99 duration with a margin, or make the work asynchronous."))
 
 
 def _async_check(ctx: Context, fn: Lambda, pool: int) -> Check:

@@ -39,8 +39,9 @@ def _traffic_not_given(ctx: Context, comp: Component) -> Check:
                       unit=msg("unit.requests_per_month", "requests per month"), affected=0, total=0,
                       consequence=msg("traffic.not_given.consequence", "no traffic reaches it, so its throughput "
                                       "checks see zero demand and cannot say whether its capacity is enough"),
-                      action=msg("traffic.not_given.action", "give its monthly figures (e.g. reads_per_month, "
-                                 "writes_per_month), a 'from', or the workload's requests_per_month"), warn_if=True)
+                      action=msg("traffic.not_given.action", "give its monthly figures (e.g. reads or writes "
+                                 "per month), an upstream component ('from'), or the workload's requests per "
+                                 "month"), warn_if=True)
 
 
 def readiness(run: Run, limits: dict[str, LimitValue], catalog: Catalog | None = None) -> Readiness:

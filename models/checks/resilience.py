@@ -69,7 +69,7 @@ def _cold_start(ctx: Context, fn: Lambda, facts: Facts) -> Check:
     remedy = _remedy(ctx, fn)
     return make_check(
         ctx, id="lambda.cold_starts", component=fn.id, limit_key=None, limit_value=float(fn.timeout_s * 1000),
-        limit_label=msg("lambda.cold_starts.limit", "timeout_s (INIT ≈ {init_ms:,.0f} ms for {runtime})",
+        limit_label=msg("lambda.cold_starts.limit", "the timeout (INIT ≈ {init_ms:,.0f} ms for {runtime})",
                         init_ms=init_ms, runtime=fn.runtime), peak=cold_p99,
         unit=msg("unit.ms_p99_cold", "ms p99 with cold starts"),
         affected=invocations * fit_duration(fn.duration_ms).fraction_over(fn.timeout_s * 1000 - init_ms) * share
@@ -102,7 +102,8 @@ def _remedy(ctx: Context, fn: Lambda) -> Message:
         text = msg("lambda.cold_starts.remedy_one", "provisioned concurrency for {n} environment (the busiest "
                    "need){cost}", n=warm, cost=cost)
     if fn.runtime == "java":
-        text = msg("lambda.cold_starts.remedy_java", "SnapStart (runtime java_snapstart; no extra charge for Java) or "
+        text = msg("lambda.cold_starts.remedy_java", "SnapStart (runtime: Java with SnapStart; no extra charge "
+                   "for Java) or "
                    "{remedy}", remedy=text)
     return text
 
@@ -121,7 +122,7 @@ def _async_failures(ctx: Context, fn: Lambda, source: str) -> Check:
                                         "lost.",
                                         source=source_name(source), retries=retries)),
         action="—" if fn.dlq else msg("resilience.failed_events.action", "Configure an on-failure destination or DLQ "
-                                      "(set dlq: true), or buffer with SQS."))
+                                      "(the design's DLQ setting), or buffer with SQS."))
 
 
 def _idempotency(ctx: Context, fn: Lambda, source: str) -> Check:
@@ -135,7 +136,8 @@ def _idempotency(ctx: Context, fn: Lambda, source: str) -> Check:
                  "redelivery); a non-idempotent handler may act twice (duplicate thumbnails, double writes). "
                  "Independent services give no transaction across them.", source=source_name(source)),
         action="—" if fn.idempotent else msg("resilience.idempotency.action", "Make the handler idempotent "
-                                             "(conditional writes, idempotency keys), then set idempotent: true."))
+                                             "(conditional writes, idempotency keys), then mark it idempotent "
+                                             "in the design."))
 
 
 def _direct_invoke(ctx: Context, fn: Lambda) -> list[Check]:
@@ -158,11 +160,12 @@ def _direct_invoke(ctx: Context, fn: Lambda) -> list[Check]:
         total=1, warn_if=True,
         consequence=msg("lambda.no_api_layer.consequence_reserved", "Without API Gateway there is no per-client "
                         "throttling, caching, request validation or custom domain; a misbehaving app version can "
-                        "use up the account's concurrency (reserved_concurrency caps this function).")
+                        "use up the account's concurrency (a reserved concurrency caps this function).")
         if fn.reserved_concurrency else msg("lambda.no_api_layer.consequence", "Without API Gateway there is no "
                                             "per-client throttling, caching, request validation or custom domain; a "
                                             "misbehaving app version can use up the account's concurrency."),
-        action=msg("lambda.no_api_layer.action", "Set reserved_concurrency to contain it, scope the identity pool role "
+        action=msg("lambda.no_api_layer.action", "Set a reserved concurrency to contain it, scope the identity "
+                   "pool role "
                    "to this function, or add API Gateway."))
     return [rate, layer]
 

@@ -35,5 +35,6 @@ def _request_rate(ctx: Context, bucket: S3, kind: str, rate: NDArray[np.float64]
         affected=slowed, total=monthly,
         consequence=msg("s3.request_rate.consequence", "{n:,.0f} requests a month answered 503 Slow Down (the SDK "
                         "retries them, adding latency); S3 is fast in aggregate, not on one prefix.", n=slowed),
-        action=msg("s3.request_rate.action", "Spread keys over more prefixes (set `prefixes`), or cache GETs with "
+        action=msg("s3.request_rate.action", "Spread keys over more prefixes (the number of prefixes), or cache "
+                   "GETs with "
                    "CloudFront."))

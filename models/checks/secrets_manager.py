@@ -46,7 +46,7 @@ def _quota(ctx: Context, store: SecretsManager, own: np.ndarray, total: np.ndarr
         consequence=msg("secrets_manager.rate.consequence", "At the peak the design reads secrets {peak:,.0f} times a "
                         "second against a quota of {limit:,.0f}; {throttled:,.0f} reads a month by {id} would be "
                         "throttled.", peak=float(total.max()), limit=limit.value, throttled=throttled, id=store.id),
-        action=msg("secrets_manager.rate.action.cached", "Lengthen cache_ttl_s, or read the secret once per "
+        action=msg("secrets_manager.rate.action.cached", "Lengthen the cache TTL, or read the secret once per "
                    "execution environment at INIT.") if cached else
-        msg("secrets_manager.rate.action", "Cache the secret in the function (cache_ttl_s, e.g. with the AWS "
+        msg("secrets_manager.rate.action", "Cache the secret in the function (a cache TTL, e.g. with the AWS "
             "Parameters and Secrets Lambda Extension) instead of reading it on every invocation."))

@@ -40,5 +40,5 @@ def _backlog(ctx: Context, queue: Sqs, consumer: Lambda) -> Check:
                         "{expired:,.0f} a month would expire before {consumer} reads them. The queue absorbs the "
                         "spike instead of throttling it.", depth=backlog.max(), minutes=age_s.max() / 60,
                         expired=expired, consumer=consumer.id),
-        action=msg("sqs.backlog.action", "Raise {consumer}'s reserved_concurrency (or the ESM maximum concurrency), "
-                   "batch more messages, or lengthen retention_s.", consumer=consumer.id))
+        action=msg("sqs.backlog.action", "Raise {consumer}'s reserved concurrency (or the ESM maximum concurrency), "
+                   "batch more messages, or lengthen the queue's retention period.", consumer=consumer.id))

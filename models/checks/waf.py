@@ -59,6 +59,7 @@ def _rate_rule(ctx: Context, acl: Waf) -> Check:
                         "blocked (403) by the rate-based rule: {clients:,} IPs share the peak, about {peak:,.0f} "
                         "requests each per {window} s.", n=blocked, clients=acl.clients, peak=float(counts.max()),
                         window=acl.rate_window_s),
-        action=msg("waf.rate_rule.action", "Raise rate_limit above the busiest client's requests per window, "
+        action=msg("waf.rate_rule.action", "Raise the rate-based rule's limit above the busiest client's "
+                   "requests per window, "
                    "aggregate on a header or a forwarded IP instead of the source IP, or scope the rule down to "
                    "the paths attackers use."))

@@ -204,7 +204,7 @@ def _warnings(fn: Lambda, run: Run) -> list[str]:
     warnings = _duration_warnings(fn, fit_duration(fn.duration_ms), fn.timeout_s * 1000)
     if fn.provisioned_concurrency and fn.share_in_provisioned_hours is None and _spill_share(fn, run) is None:
         warnings.append(msg("lambda.provisioned_even.warning", "{id}: provisioned concurrency for {hours:g} h priced "
-                            "on evenly spread traffic (set share_in_provisioned_hours if traffic is concentrated "
+                            "on evenly spread traffic (set the share in provisioned hours if traffic is concentrated "
                             "in those hours)", id=fn.id, hours=fn.provisioned_hours))
     return warnings
 
@@ -213,5 +213,5 @@ def _duration_warnings(fn: Lambda, model: DurationModel, timeout_ms: int) -> lis
     over = model.fraction_over(timeout_ms)
     if over < 1e-6:  # fewer than one in a million invocations
         return []
-    return [msg("lambda.over_timeout.warning", "{id}: {pct:.2g}% of invocations run past timeout_s {timeout} s "
+    return [msg("lambda.over_timeout.warning", "{id}: {pct:.2g}% of invocations run past the timeout ({timeout} s) "
                 "(billed up to the timeout, then they fail)", id=fn.id, pct=over * 100, timeout=fn.timeout_s)]

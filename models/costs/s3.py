@@ -11,7 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from models.costs import s3_lifecycle
+from models.costs import s3_archive_metadata, s3_lifecycle
 from models.costs.components import Component, Quantity, billed
 from models.costs.usage import ComponentUsage, dec, fmt
 from models.design.schema import S3, S3_CLASSES
@@ -47,6 +47,10 @@ COMPONENTS = (
     Component("early_deletion", "s3.storage.{tier}", label="minimum storage duration",
               choices={"tier": tuple(s3_lifecycle.MINIMUM_DAYS)}),
     # ---- end s3x
+    # ---- examples
+    Component("archive_metadata", "s3.storage.{tier}", label="archive metadata",
+              choices={"tier": (*ARCHIVE_CLASSES, "standard")}),
+    # ---- end examples
 )
 
 
@@ -179,9 +183,7 @@ def _warnings(bucket: S3, run: Run) -> list[str]:
     if bucket.retrieval_gb and cls in ARCHIVE_CLASSES:
         warnings.append(msg("s3.retrieval_unpriced.warning", "{id}: retrieval from {cls} is not priced here",
                             id=bucket.id, cls=cls))
-    archived = [s.storage_class for s in s3_lifecycle.stages(bucket) if s.storage_class in ARCHIVE_CLASSES] \
-        if bucket.new_gb_per_month else []
-    for cls in archived:  # s3x
+    for cls in s3_archive_metadata.unpriced_classes(bucket, new_objects(bucket, run)):  # examples
         warnings.append(msg("s3.archive_overhead.warning", "{id}: each object archived to {cls} adds 40 KB of "
                             "billed metadata (8 KB at S3 Standard, 32 KB at the archive price), not priced here",
                             id=bucket.id, cls=ARCHIVE_NAMES[cls]))
@@ -191,3 +193,13 @@ def _warnings(bucket: S3, run: Run) -> list[str]:
 #: the archive classes by AWS's names (the same in Japanese), for the metadata warning
 ARCHIVE_NAMES = {"glacier_flexible": msg("word.s3_glacier_flexible", "S3 Glacier Flexible Retrieval"),
                  "glacier_deep_archive": msg("word.s3_glacier_deep_archive", "S3 Glacier Deep Archive")}
+
+
+# ---- examples
+def archive_metadata(bucket: S3, run: Run) -> list[Quantity]:
+    """GB-month of the 40 KB of metadata each object archived to Glacier Flexible Retrieval or Deep Archive
+    adds: 32 KB at the archive class's price, 8 KB at S3 Standard's (models/costs/s3_archive_metadata.py)."""
+    arriving = new_objects(bucket, run) if bucket.new_gb_per_month else Decimal(0)
+    return [Quantity(m.gb_months, m.how, values={"tier": m.tier})
+            for m in s3_archive_metadata.metadata(bucket, arriving)]
+# ---- end examples

@@ -55,8 +55,8 @@ def api_calls(store: SecretsManager, run: Run) -> Quantity | None:
 def _warnings(store: SecretsManager, run: Run) -> list[str]:
     warnings: list[str] = []
     if store.cache_ttl_s is not None and cached_source(store, run) is None:
-        warnings.append(msg("secrets_manager.cache_needs_function.warning", "{id}: cache_ttl_s applies to reads by a "
-                            "function (from: a Lambda function); every read is priced", id=store.id))
+        warnings.append(msg("secrets_manager.cache_needs_function.warning", "{id}: the cache TTL applies to reads "
+                            "by a function (from: a Lambda function); every read is priced", id=store.id))
     elif store.cache_ttl_s is not None and not read_rate(store, run)[1]:
         warnings.append(msg("secrets_manager.cold_starts_estimated.warning", "{id}: cold starts not known (no "
                             "runtime facts): each rise in busy concurrency counted as new environments, a lower "

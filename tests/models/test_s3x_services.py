@@ -247,3 +247,85 @@ def test_a_secrets_store_and_alarms_price_in_the_app_service_without_a_workload(
     result = plan({"name": "t", "components": [{"id": "sec", "type": "secrets_manager", "secrets": 2},
                                                {"id": "cw", "type": "cloudwatch", "standard_alarm_metrics": 12}]})
     assert result.expected.estimate.total_usd == Decimal("1.00")  # 2 × 0.40 + (12 − 10) × 0.10
+
+
+# ---- examples: the S3 FAQ's worked examples for archived objects (https://aws.amazon.com/s3/faqs/, read in
+# the stored copy tests/aws_examples/README.md names)
+
+def test_the_s3_faq_archive_example_bills_32_kb_at_glacier_and_8_kb_at_standard_per_object():
+    """S3 FAQ, "How is my storage charge calculated for Amazon S3 objects archived to Amazon S3 Glacier?":
+    "if you have archived 100,000 objects that are 1GB each, your billable storage would be: 1.000032 gigabytes
+    for each object x 100,000 objects = 100,003.2 gigabytes of Amazon S3 Glacier storage. 0.000008 gigabytes
+    for each object x 100,000 objects = 0.8 gigabytes of Amazon S3 Standard storage." The FAQ states no dollar
+    total ("calculated based on the current rates"): at us-east-1's $0.0036 and $0.023 that is
+    100,003.2 x 0.0036 + 0.8 x 0.023 = 360.01152 + 0.0184 = $360.02992."""
+    d = design(bucket(storage_class="glacier_flexible", storage_gb=100_000, object_count=100_000))
+    gb = {}
+    for li in lines(d, "b"):
+        gb[li.price_id] = gb.get(li.price_id, Decimal(0)) + li.quantity
+    assert gb == {"s3.storage.glacier_flexible": Decimal("100003.2"), "s3.storage.standard": Decimal("0.8")}
+    assert cost(d) == Decimal("360.02992")
+
+
+@pytest.mark.parametrize(("deleted_after_days", "early_days"), [(30, 60), (60, 30), (90, 0)])
+def test_the_s3_faq_early_deletion_example_bills_the_rest_of_the_90_days(deleted_after_days, early_days):
+    """S3 FAQ, "How am I charged for deleting objects from Amazon S3 Glacier that are less than 90 days old?":
+    "If you delete 1GB of data 30 days after uploading it, you will be charged an early deletion fee for 60 days
+    of Amazon S3 Glacier storage. If you delete 1 GB of data after 60 days, you will be charged for 30 days".
+    1 GB arriving each month and deleted after N days bills 1 GB × (90 - N) days / 30.416667 days a month."""
+    d = design(bucket(storage_class="glacier_flexible", new_gb_per_month=1, new_objects_per_month=1,
+                      expiration_days=deleted_after_days))
+    early = [li for li in lines(d, "b") if li.cost_component == "s3.early_deletion"]
+    if not early_days:
+        assert early == []
+        return
+    assert [li.quantity for li in early] == [pytest.approx(Decimal(early_days) / DAYS)]
+    assert early[0].cost_usd == pytest.approx(Decimal(early_days) / DAYS * Decimal("0.0036"))
+
+
+def test_archive_metadata_of_a_lifecycle_follows_the_objects_and_is_warned_about_only_without_a_count():
+    # 3,000 objects a month in Deep Archive from day 0 to 200 (past its 180-day minimum: no early days):
+    # 3,000 x 200 / 30.416667 = 19,726.027397 object-months; x 0.000032 GB at Deep Archive, x 0.000008 at Standard
+    d = design(bucket(new_gb_per_month=10, new_objects_per_month=3000, expiration_days=200,
+                      lifecycle=[{"days": 0, "storage_class": "glacier_deep_archive"}]))
+    meta = {li.price_id: li.quantity for li in lines(d, "b") if li.cost_component == "s3.archive_metadata"}
+    object_months = Decimal(3000) * 200 / DAYS
+    assert meta == {"s3.storage.glacier_deep_archive": pytest.approx(object_months * Decimal("0.000032")),
+                    "s3.storage.standard": pytest.approx(object_months * Decimal("0.000008"))}
+    assert not [w for w in estimate(d, US).warnings if "40 KB" in str(w)]
+    unknown = design(bucket(storage_class="glacier_deep_archive", storage_gb=500))
+    assert [w for w in estimate(unknown, US).warnings if "40 KB" in str(w)]
+    assert not [li for li in lines(unknown, "b") if li.cost_component == "s3.archive_metadata"]
+
+
+# ---- examples: the CloudWatch pricing page's logs examples (https://aws.amazon.com/cloudwatch/pricing/, read
+# in a stored copy of its examples: a GitHub notes page on VPC logging, search index id 14204991097)
+
+def test_the_pricing_page_logs_example_ingests_30_gb_for_12_50_after_the_free_5_gb():
+    """"If you are monitoring HTTP 2xx, 3xx & 4xx response codes using web application access logs 24x7 for one
+    30-day month, by sending 1GB per day of ingested log data ... Total log data ingested: 1GB * 30 days = 30GB;
+    0 to 5GB: $0; 5 to 30GB: $0.50 * 25 = $12.50 ... Monthly Archived Log Charges (assume log data compresses
+    to 6GB): 0 to 5GB: $0; 5GB to 6GB: $0.03 * 1 = $0.03 ... $12.50 + $0 + $0.03 = $12.53".
+    The ingestion is AWS's to the cent. The archive is not: AWS bills archived logs on their compressed size and
+    its example takes the whole month's 30 GB, compressed to 6 GB, as stored all month; the design format has no
+    compression ratio, so the engine stores them uncompressed for log_retention_days (30 x 30 / 30.416667 =
+    29.589041 GB-month, less the free 5 = $0.737671), an upper bound (docs/design-file.md)."""
+    d = design(monitoring(log_ingested_gb_per_month=30, log_retention_days=30), free_tier="always")
+    by_price = {}
+    for li in lines(d, "cw"):
+        by_price[li.price_id] = by_price.get(li.price_id, Decimal(0)) + li.cost_usd
+    assert by_price["cloudwatch.logs.ingestion.standard"] == Decimal("12.50")
+    assert by_price["cloudwatch.logs.storage"] == pytest.approx((Decimal(30) * 30 / DAYS - 5) * Decimal("0.03"))
+
+
+def test_the_pricing_page_72_tb_vended_logs_example_crosses_the_four_ingestion_tiers():
+    """The page's vended-logs example: "VPCs that send 72TB of ingested VPC flow logs to CloudWatch logs per
+    month ... 0 to 10TB @$0.50 per GB = 10 * 1,024 * $0.50 = $5,120.00; 10TB to 30TB @$0.25 per GB = $5,120.00;
+    30TB to 50TB @$0.10 per GB = $2,048.00; 50TB to 72TB @$0.05 per GB = 22 * 1024 * $0.05 = $1,126.40; Total
+    Ingestion Charges = $13,414.40". Lambda's logs are vended logs priced on the same tiers, so a function
+    logging 72 TB (75,497,472 invocations x 1,024 KB = 73,728 GB) must cost the same for its ingestion."""
+    d = design({"id": "fn", "type": "lambda", "invocations_per_month": 75_497_472, "log_kb_per_invocation": 1024,
+                "duration_ms": 1, "memory_mb": 128})
+    ingestion = [li for li in lines(d, "fn") if li.price_id == "cloudwatch.logs.lambda_ingestion.standard"]
+    assert sum(li.quantity for li in ingestion) == Decimal(73_728)
+    assert sum(li.cost_usd for li in ingestion) == Decimal("13414.40")
