@@ -18,5 +18,6 @@ from aws.session import PullSettings, available_profiles
 from aws.snapshot import SnapshotError, gaps, load_snapshot, parse_snapshot, pull, save_snapshot
 
 __all__ = ["Difference", "ImportProblem", "ImportedDesign", "PullSettings", "SnapshotError", "account_diff",
-           "account_limits", "available_profiles", "limit_sources", "gaps", "import_design", "limits_source", "load_snapshot",
-           "parse_snapshot", "pull", "resource_names", "save_snapshot", "snapshot_facts", "snapshot_limits"]
+           "account_limits", "available_profiles", "gaps", "import_design", "limit_sources", "limits_source",
+           "load_snapshot", "parse_snapshot", "pull", "resource_names", "save_snapshot", "snapshot_facts",
+           "snapshot_limits"]

@@ -80,7 +80,8 @@ def assumed_limits(design: Design) -> dict[str, tuple[float, str]]:
 def _regional_defaults(defaults: dict, region: str) -> dict[str, tuple[float, str]]:
     """The defaults as they apply in `region`: a limit's `by_region` value, or its `<key>.<region>` entry
     (pricing/limits.yaml keeps Region-dependent quotas both ways)."""
-    found = {k: (v.in_region(region).value, AWS_DEFAULT) for k, v in defaults.items() if "." not in k}
+    found: dict[str, tuple[float, str]] = {k: (v.in_region(region).value, AWS_DEFAULT)
+                                           for k, v in defaults.items() if "." not in k}
     found.update({k.rsplit(".", 1)[0]: (v.value, AWS_DEFAULT) for k, v in defaults.items()
                   if k.endswith(f".{region}")})
     return found

@@ -7,9 +7,10 @@
 | `lambda_concurrency` | Lambda GetAccountSettings `ConcurrentExecutions` (else the applied Service Quota L-B99A9384) |
 | `api_rps`, `api_burst` | API Gateway GetAccount `throttleSettings` (else Service Quotas L-8A5B8E43 / L-CDF5615A) |
 | `dynamodb_table_read` / `_write`, `dynamodb_account_read` / `_write` | DynamoDB DescribeLimits (else Service Quotas) |
-| `kinesis_account_shards`, `kinesis_on_demand_streams` | Kinesis DescribeLimits (shards: else Service Quotas L-0918CF54) |
+| `kinesis_account_shards`, `kinesis_on_demand_streams` | Kinesis DescribeLimits (shards: else L-0918CF54) |
 | `kms_symmetric_rps` | Service Quotas L-6E3AF000, applied value, else AWS's default for the Region |
-| `sfn_start_execution_rps` / `_burst`, `sfn_express_start_execution_rps` / `_burst`, `sfn_state_transition_rps` / `_burst` | Service Quotas (`states`), applied, else AWS default |
+| `sfn_start_execution_rps` / `_burst` (Standard), `sfn_express_start_execution_rps` / `_burst` | Service Quotas |
+| `sfn_state_transition_rps` / `_burst` | Service Quotas (`states`), applied, else AWS default |
 | `eventbridge_put_events_rps` | Service Quotas L-9B653E91, applied, else AWS default |
 
 Each limit's `source` says which read it is: the call ("Kinesis DescribeLimits"), "Service Quotas L-… (applied)"
@@ -29,8 +30,9 @@ from aws.readers._common import value_of
 from aws.readers.service_quotas import quota_codes
 from aws.snapshot_data import account_entry, region_data
 
-LIMIT_KEYS = ("lambda_concurrency", "lambda_unreserved_min", "api_rps", "api_burst", "dynamodb_table_read",
-              "dynamodb_table_write", "dynamodb_account_read", "dynamodb_account_write")
+LIMIT_KEYS: tuple[str, ...] = ("lambda_concurrency", "lambda_unreserved_min", "api_rps", "api_burst",
+                               "dynamodb_table_read", "dynamodb_table_write", "dynamodb_account_read",
+                               "dynamodb_account_write")
 # ---- quotas
 LIMIT_KEYS += ("kinesis_account_shards", "kinesis_on_demand_streams", "kms_symmetric_rps", "sfn_start_execution_rps",
                "sfn_start_execution_burst", "sfn_express_start_execution_rps", "sfn_express_start_execution_burst",

@@ -18,7 +18,8 @@ _QUOTA = re.compile(r"Service Quotas (?P<code>L-[0-9A-F]{8}) \((?P<kind>applied|
 def read_text(text: str, lang: str) -> str:
     """`text` in `lang`.
 
-    >>> read_text("Service Quotas L-6E3AF000 (applied)", "ja"), read_text("Service Quotas L-9B653E91 (AWS default)", "ja")
+    >>> (read_text("Service Quotas L-6E3AF000 (applied)", "ja"),
+    ...  read_text("Service Quotas L-9B653E91 (AWS default)", "ja"))
     ('Service Quotas L-6E3AF000（適用値）', 'Service Quotas L-9B653E91（AWS の既定値）')
     >>> read_text("Kinesis DescribeLimits", "ja"), read_text("Service Quotas L-6E3AF000 (applied)", "en")
     ('Kinesis DescribeLimits', 'Service Quotas L-6E3AF000 (applied)')

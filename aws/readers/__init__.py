@@ -6,8 +6,16 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from aws.readers import apigateway, apigatewayv2, dynamodb, lambda_functions, s3, service_quotas, sqs
-from aws.readers import kinesis  # ---- quotas
+from aws.readers import (
+    apigateway,
+    apigatewayv2,
+    dynamodb,
+    kinesis,  # ---- quotas
+    lambda_functions,
+    s3,
+    service_quotas,
+    sqs,
+)
 
 #: snapshot section → reader module, in the order sections are shown
 READERS: dict[str, ModuleType] = {m.SECTION: m for m in (
