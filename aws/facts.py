@@ -9,8 +9,6 @@
 | `dynamodb_table_read` / `_write`, `dynamodb_account_read` / `_write` | DynamoDB DescribeLimits (else Service Quotas) |
 | `kinesis_account_shards`, `kinesis_on_demand_streams` | Kinesis DescribeLimits (shards: else L-0918CF54) |
 | `kms_symmetric_rps` | Service Quotas L-6E3AF000, applied value, else AWS's default for the Region |
-| `sfn_start_execution_rps` / `_burst` (Standard), `sfn_express_start_execution_rps` / `_burst` | Service Quotas |
-| `sfn_state_transition_rps` / `_burst` | Service Quotas (`states`), applied, else AWS default |
 | `eventbridge_put_events_rps` | Service Quotas L-9B653E91, applied, else AWS default |
 
 Each limit's `source` says which read it is: the call ("Kinesis DescribeLimits"), "Service Quotas L-… (applied)"
