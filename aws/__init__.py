@@ -12,11 +12,12 @@ for the shape every snapshot file is checked against when it is loaded.
 """
 
 from aws.diff import Difference, account_diff
-from aws.facts import account_limits, limits_source, snapshot_facts, snapshot_limits
+from aws.facts import account_limits, limit_sources, limits_source, snapshot_facts, snapshot_limits
 from aws.importer import ImportedDesign, ImportProblem, import_design, resource_names
 from aws.session import PullSettings, available_profiles
 from aws.snapshot import SnapshotError, gaps, load_snapshot, parse_snapshot, pull, save_snapshot
 
 __all__ = ["Difference", "ImportProblem", "ImportedDesign", "PullSettings", "SnapshotError", "account_diff",
-           "account_limits", "available_profiles", "gaps", "import_design", "limits_source", "load_snapshot",
-           "parse_snapshot", "pull", "resource_names", "save_snapshot", "snapshot_facts", "snapshot_limits"]
+           "account_limits", "available_profiles", "gaps", "import_design", "limit_sources", "limits_source",
+           "load_snapshot", "parse_snapshot", "pull", "resource_names", "save_snapshot", "snapshot_facts",
+           "snapshot_limits"]

@@ -13,6 +13,9 @@ IAM_PREFIX = {
     "lambda": "lambda", "apigateway": "apigateway", "apigatewayv2": "apigateway", "dynamodb": "dynamodb",
     "application-autoscaling": "application-autoscaling", "s3": "s3", "cloudwatch": "cloudwatch", "sqs": "sqs",
     "service-quotas": "servicequotas", "pricing": "pricing", "sts": "sts", "ce": "ce",
+    # ---- quotas
+    "kinesis": "kinesis",
+    # ---- end quotas
 }
 #: operations whose IAM action is not "<prefix>:<Operation>"
 IAM_ACTION_OVERRIDES = {("s3", "ListBuckets"): "s3:ListAllMyBuckets"}

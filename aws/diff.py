@@ -63,15 +63,29 @@ def assumed_limits(design: Design) -> dict[str, tuple[float, str]]:
     """Limit key → (value the design assumes, where that value comes from)."""
     try:
         from pricing.catalog import load_limit_defaults
-        assumed: dict[str, tuple[float, str]] = {k: (v.value, AWS_DEFAULT) for k, v in load_limit_defaults().items()}
+        defaults = load_limit_defaults()
+        assumed: dict[str, tuple[float, str]] = {k: (v.value, AWS_DEFAULT) for k, v in defaults.items()}
+        assumed.update(_regional_defaults(defaults, getattr(design, "region", "")))  # ---- quotas
     except (ImportError, OSError):
         assumed = {k: (float(v), AWS_DEFAULT) for k, v in FALLBACK_LIMITS.items()}
     limits = getattr(design, "limits", None)
     if limits is not None:
         for key, value in limits.model_dump(exclude_none=True).items():
-            if key != "source":
+            if key not in ("source", "sources"):  # labels, not limits
                 assumed[key] = (float(value), DESIGN_BLOCK)
     return assumed
+
+
+# ---- quotas
+def _regional_defaults(defaults: dict, region: str) -> dict[str, tuple[float, str]]:
+    """The defaults as they apply in `region`: a limit's `by_region` value, or its `<key>.<region>` entry
+    (pricing/limits.yaml keeps Region-dependent quotas both ways)."""
+    found: dict[str, tuple[float, str]] = {k: (v.in_region(region).value, AWS_DEFAULT)
+                                           for k, v in defaults.items() if "." not in k}
+    found.update({k.rsplit(".", 1)[0]: (v.value, AWS_DEFAULT) for k, v in defaults.items()
+                  if k.endswith(f".{region}")})
+    return found
+# ---- end quotas
 
 
 def limit_differences(design: Design, snapshot: dict, region: str, account: str | None) -> list[Difference]:

@@ -7,6 +7,13 @@
 | `lambda_concurrency` | Lambda GetAccountSettings `ConcurrentExecutions` (else the applied Service Quota L-B99A9384) |
 | `api_rps`, `api_burst` | API Gateway GetAccount `throttleSettings` (else Service Quotas L-8A5B8E43 / L-CDF5615A) |
 | `dynamodb_table_read` / `_write`, `dynamodb_account_read` / `_write` | DynamoDB DescribeLimits (else Service Quotas) |
+| `kinesis_account_shards`, `kinesis_on_demand_streams` | Kinesis DescribeLimits (shards: else L-0918CF54) |
+| `kms_symmetric_rps` | Service Quotas L-6E3AF000, applied value, else AWS's default for the Region |
+| `eventbridge_put_events_rps` | Service Quotas L-9B653E91, applied, else AWS default |
+
+Each limit's `source` says which read it is: the call ("Kinesis DescribeLimits"), "Service Quotas L-… (applied)"
+(the account's value, with any increase granted) or "Service Quotas L-… (AWS default)" — only for the quotas
+aws/quotas.yaml marks `fallback: default`, when the applied value could not be read.
 
 `lambda_unreserved_min` (the 100 executions AWS keeps unreserved) is not readable from any API,
 so it never appears.
@@ -18,10 +25,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from aws.readers._common import value_of
+from aws.readers.service_quotas import quota_codes
 from aws.snapshot_data import account_entry, region_data
 
-LIMIT_KEYS = ("lambda_concurrency", "lambda_unreserved_min", "api_rps", "api_burst", "dynamodb_table_read",
-              "dynamodb_table_write", "dynamodb_account_read", "dynamodb_account_write")
+LIMIT_KEYS: tuple[str, ...] = ("lambda_concurrency", "lambda_unreserved_min", "api_rps", "api_burst",
+                               "dynamodb_table_read", "dynamodb_table_write", "dynamodb_account_read",
+                               "dynamodb_account_write")
+# ---- quotas
+LIMIT_KEYS += ("kinesis_account_shards", "kinesis_on_demand_streams", "kms_symmetric_rps", "sfn_start_execution_rps",
+               "sfn_start_execution_burst", "sfn_express_start_execution_rps", "sfn_express_start_execution_burst",
+               "sfn_state_transition_rps", "sfn_state_transition_burst", "eventbridge_put_events_rps")
+# ---- end quotas
 
 #: limit key → (section, read, field) of the service's own API
 _SERVICE_API = {
@@ -32,9 +46,15 @@ _SERVICE_API = {
     "dynamodb_table_write": ("dynamodb", "limits", "table_max_write", "DynamoDB DescribeLimits"),
     "dynamodb_account_read": ("dynamodb", "limits", "account_max_read", "DynamoDB DescribeLimits"),
     "dynamodb_account_write": ("dynamodb", "limits", "account_max_write", "DynamoDB DescribeLimits"),
+    # ---- quotas
+    "kinesis_account_shards": ("kinesis", "limits", "shard_limit", "Kinesis DescribeLimits"),
+    "kinesis_on_demand_streams": ("kinesis", "limits", "on_demand_stream_limit", "Kinesis DescribeLimits"),
+    # ---- end quotas
 }
 #: limits the design keeps as floats; the others are whole numbers
 _FLOAT_KEYS = {"api_rps"}
+_FLOAT_KEYS |= {"sfn_start_execution_rps", "sfn_express_start_execution_rps", "sfn_state_transition_rps",
+                "eventbridge_put_events_rps"}  # ---- quotas
 
 
 @dataclass(frozen=True)
@@ -48,20 +68,49 @@ class LimitFact:
 
 def account_limits(snapshot: dict[str, Any], region: str | None = None,
                    account: str | None = None) -> dict[str, LimitFact]:
-    """Limits read from the account, each with its source; the service's own API wins over Service Quotas."""
+    """Limits read from the account, each with its source; the service's own API wins over Service Quotas,
+    whose applied value wins over its AWS default (read only for quotas marked `fallback: default`)."""
     data = region_data(snapshot, region, account)
     read_quotas = value_of((data.get("service_quotas") or {}).get("quotas"), [])
     quotas = {q.get("limit"): q for q in read_quotas if q.get("limit")}
     facts = {}
-    for key, (section, read, field, call) in _SERVICE_API.items():
-        value = (value_of((data.get(section) or {}).get(read)) or {}).get(field)
-        source = call
+    for key in LIMIT_KEYS:
+        value, source = _service_value(data, key)
         if value is None and key in quotas:
-            value = value_of(quotas[key].get("applied"))
-            source = f"Service Quotas {quotas[key]['quota_code']} (applied)"
+            value, source = _quota_value(quotas[key])
         if value is not None:
             facts[key] = LimitFact(key, float(value) if key in _FLOAT_KEYS else int(value), source)
     return facts
+
+
+def _service_value(data: dict, key: str) -> tuple[Any, str]:
+    """The limit from the service's own API, and the call (None when it has none or it was not read)."""
+    if key not in _SERVICE_API:
+        return None, ""
+    section, read, field, call = _SERVICE_API[key]
+    return (value_of((data.get(section) or {}).get(read)) or {}).get(field), call
+
+
+def _quota_value(quota: dict) -> tuple[Any, str]:
+    """A Service Quotas row's applied value, else — for a quota marked `fallback: default` — AWS's default."""
+    code = quota["quota_code"]
+    applied = value_of(quota.get("applied"))
+    if applied is not None:
+        return applied, f"Service Quotas {code} (applied)"
+    default = value_of(quota.get("default"))
+    if default is not None and code in default_fallback_codes():
+        return default, f"Service Quotas {code} (AWS default)"
+    return None, ""
+
+
+def default_fallback_codes() -> set[str]:
+    """The quota codes whose AWS default stands in for an applied value that could not be read."""
+    return {q["code"] for q in quota_codes() if q.get("fallback") == "default"}
+
+
+def limit_sources(snapshot: dict[str, Any], region: str | None = None, account: str | None = None) -> dict[str, str]:
+    """The design `limits.sources` block: each limit read from the account → the read it came from."""
+    return {key: fact.source for key, fact in account_limits(snapshot, region, account).items()}
 
 
 def snapshot_limits(snapshot: dict[str, Any], region: str | None = None, account: str | None = None) -> dict[str, Any]:

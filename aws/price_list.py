@@ -20,13 +20,13 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from decimal import Decimal
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -38,11 +38,12 @@ from aws.errors import gap as gap_record
 from models.costs.prices import Catalog
 from models.design.schema import COMMERCIAL_REGION
 from models.messages import msg
+from pricing import price_list_map
 from pricing.catalog import CATALOG_DIR, available_regions, load_catalog
 
 CALLS = (Call("pricing", "GetProducts", "current prices for `cli.py prices refresh`"),)
 PRICING_REGIONS = ("us-east-1", "ap-south-1", "eu-central-1")  # the Price List API's only endpoints
-MAP_FILE = CATALOG_DIR.parent / "price_list_map.yaml"  # pricing data: Price List usage type to price id
+MAP_FILE = price_list_map.MAP_FILE  # pricing data: Price List usage type to price id
 CACHE_ENV = "SERVERLESS_PLANNER_CACHE"
 OFFER_URL = "https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/{code}/current/{region}/index.json"
 TEMPLATE_REGION = "us-east-1"  # a new Region's catalog has this bundled catalog's price ids, units and free tiers
@@ -63,6 +64,7 @@ class ListedPrice:
     unit: str
     bands: tuple[tuple[Decimal, Decimal | None, Decimal], ...]  # (begin, end or None = Inf, USD per unit)
     effective: str
+    scaled: str = ""  # how a Price List unit became the catalog's (price_list_map.yaml `scale`), for the note
 
 
 @dataclass(frozen=True)
@@ -91,6 +93,7 @@ class RefreshResult:
     missing: list[str] = field(default_factory=list)   # ids written `tiers: null` (a Region without a bundled catalog)
     prefix: str | None = None                          # the usage-type prefix read from the answers ("EU")
     location: str | None = None                        # the Price List's location name ("EU (Ireland)")
+    refused: dict[str, str] = field(default_factory=dict)  # id → why its product was not used (another unit)
 
 
 def cache_dir() -> Path:
@@ -122,10 +125,9 @@ def cached_catalog_info(region: str) -> dict[str, Any] | None:
                                      "bundled_compiled", "services")} | {"path": str(path)}
 
 
-@lru_cache(maxsize=1)
-def usage_map() -> dict[str, dict[str, str]]:
-    """Service code → {usagetype without region prefix → price id}."""
-    return yaml.safe_load(MAP_FILE.read_text(encoding="utf-8"))["services"]
+def usage_map() -> dict[str, dict[str, tuple[str, ...]]]:
+    """Service code → {usagetype without region prefix (maybe "@operation") → price ids}."""
+    return price_list_map.services()
 
 
 def pricing_client(profile: str | None = None, pricing_region: str = "us-east-1") -> Any:
@@ -147,14 +149,21 @@ def fetch_products(client: Any, service_code: str, region: str) -> list[str]:
     return [item for page in pages for item in page.get("PriceList") or []]
 
 
+#: KMS writes the whole Region code as its prefix ("eu-west-1-KMS-Keys", "us-east-1-KMS-Requests")
+_REGION_CODE_HEAD = re.compile(r"^[a-z]{2}(?:-[a-z]+)+-\d+-(?=.)")
+
+
 def strip_region_prefix(usagetype: str, prefix: str | None = None) -> str:
-    """The usage type without its region prefix: `prefix` when it is known (read from the answers by
-    `usage_prefix`), else any upper-case head of 2–5 letters and digits but IA.
+    """The usage type without its region prefix: a Region code head (KMS), else `prefix` when it is known
+    (read from the answers by `usage_prefix`), else any upper-case head of 2–5 letters and digits but IA.
 
     >>> (strip_region_prefix("APN1-Lambda-GB-Second"), strip_region_prefix("Request"),
-    ...  strip_region_prefix("USE1-ApiGatewayRequest"), strip_region_prefix("EU-IA-ReadRequestUnits", "EU"))
-    ('Lambda-GB-Second', 'Request', 'ApiGatewayRequest', 'IA-ReadRequestUnits')
+    ...  strip_region_prefix("USE1-ApiGatewayRequest"), strip_region_prefix("EU-IA-ReadRequestUnits", "EU"),
+    ...  strip_region_prefix("eu-west-1-KMS-Keys", "EU"))
+    ('Lambda-GB-Second', 'Request', 'ApiGatewayRequest', 'IA-ReadRequestUnits', 'KMS-Keys')
     """
+    if _REGION_CODE_HEAD.match(usagetype):
+        return _REGION_CODE_HEAD.sub("", usagetype, count=1)
     if prefix is not None:
         return usagetype.removeprefix(prefix + "-")
     head, sep, rest = usagetype.partition("-")
@@ -198,22 +207,53 @@ def decoded(items: Sequence[str | dict]) -> list[dict]:
     return [json.loads(raw) if isinstance(raw, str) else raw for raw in items]
 
 
-def parse_products(items: Sequence[str | dict], service_code: str,
-                   prefix: str | None = None) -> tuple[dict[str, ListedPrice], list[str]]:
-    """Matched prices by id, and the usage types seen but not mapped (first product wins per id)."""
-    mapping = usage_map().get(service_code, {})
-    found: dict[str, ListedPrice] = {}
+def parse_products(items: Sequence[str | dict], service_code: str, prefix: str | None = None,
+                   refused: dict[str, str] | None = None) -> tuple[dict[str, ListedPrice], list[str]]:
+    """Matched prices by id, and the usage types seen but not mapped. Per id, a product matched by usage type
+    and operation beats one matched by usage type alone; between equal matches the first wins unless a later
+    one is dearer (one id priced by two usage types, e.g. Kinesis long-term retention of either mode: the
+    reading AWS cannot undercharge). A product in a unit the map does not expect goes to `refused`."""
+    found: dict[str, tuple[int, ListedPrice]] = {}
     unmatched: list[str] = []
     for item in decoded(items):
         usagetype = _usagetype(item)
-        price_id = mapping.get(strip_region_prefix(usagetype, prefix))
-        if price_id is None:
+        operation = str(((item.get("product") or {}).get("attributes") or {}).get("operation") or "")
+        price_ids, rank = price_list_map.ids_for(service_code, strip_region_prefix(usagetype, prefix), operation)
+        if not price_ids:
             unmatched.append(usagetype)
             continue
-        listed = _listed(item, price_id, service_code, usagetype)
-        if listed is not None and price_id not in found:
-            found[price_id] = listed
-    return found, sorted(set(unmatched))
+        for price_id in price_ids:
+            listed = _in_catalog_units(_listed(item, price_id, service_code, usagetype), refused)
+            if listed is not None and _better(rank, listed, found.get(price_id)):
+                found[price_id] = (rank, listed)
+    return {pid: listed for pid, (_, listed) in found.items()}, sorted(set(unmatched))
+
+
+def _better(rank: int, listed: ListedPrice, held: tuple[int, ListedPrice] | None) -> bool:
+    """Does `listed` (matched at `rank`) replace the product held for its id?"""
+    if held is None or rank < held[0]:
+        return True
+    return rank == held[0] and listed.bands[0][2] > held[1].bands[0][2]
+
+
+def _in_catalog_units(listed: ListedPrice | None, refused: dict[str, str] | None) -> ListedPrice | None:
+    """The listed price in the catalog's unit (`scale` in price_list_map.yaml), or None when its unit is not
+    the one the map converts from (recorded in `refused`: a wrong unit is no price, not a wrong price)."""
+    conversion = price_list_map.scale(listed.price_id) if listed is not None else None
+    if listed is None or conversion is None:
+        return listed
+    if not price_list_map.same_unit(listed.unit, conversion.price_list_unit):
+        if refused is not None:
+            refused[listed.price_id] = (f"its {listed.service_code} product {listed.usagetype} is priced per "
+                                        f"{listed.unit!r}, not per {conversion.price_list_unit!r} as "
+                                        f"price_list_map.yaml converts from")
+        return None
+    factor = conversion.factor
+    bands = tuple((begin / factor, None if end is None else end / factor, usd * factor)
+                  for begin, end, usd in listed.bands)
+    return replace(listed, bands=bands,
+                   scaled=f" Converted: {factor:,} {listed.unit} = 1 catalog unit (prices × {factor:,}, "
+                          f"band bounds ÷ {factor:,}).")
 
 
 def _listed(item: dict, price_id: str, service_code: str, usagetype: str) -> ListedPrice | None:
@@ -250,7 +290,7 @@ def refreshed_entry(bundled: dict[str, Any], listed: ListedPrice, region: str, t
         "confidence": "price_list",
         "note": (f"Refreshed {today.isoformat()} from the AWS Price List Query API (GetProducts, "
                  f"ServiceCode={listed.service_code}, regionCode={region}): usagetype {listed.usagetype}, "
-                 f"SKU {listed.sku}, unit {listed.unit}, effective {listed.effective}.{dropped}"),
+                 f"SKU {listed.sku}, unit {listed.unit}, effective {listed.effective}.{listed.scaled}{dropped}"),
     }
     entry = {key: fresh.get(key, value) for key, value in bundled.items()}  # the bundled key order
     entry.update(fresh)
@@ -316,7 +356,8 @@ def _fetch_all(client: Any, region: str, codes: list[str], result: RefreshResult
     result.prefix, result.location = usage_prefix(every), _location(every)
     listed: dict[str, ListedPrice] = {}
     for code, items in fetched.items():
-        found, unmatched = parse_products(items, code, result.prefix)
+        # a service may carry its own prefix in a Region (Firehose bills eu-west-1 as EUW1-, the others as EU-)
+        found, unmatched = parse_products(items, code, usage_prefix(items) or result.prefix, result.refused)
         listed.update(found)
         result.unmatched += [f"{code}:{u}" for u in unmatched]
         services[code] = {"refreshed": len(found), "unmatched_usage_types": len(unmatched)}
@@ -351,7 +392,7 @@ def _write_new(region: str, listed: dict[str, ListedPrice], header: dict, today:
             prices.append(refreshed_entry(entry, listed[entry["id"]], region, today))
             result.refreshed.append(entry["id"])
         else:
-            prices.append(unpriced_entry(entry, region, today, header["services"]))
+            prices.append(unpriced_entry(entry, region, today, header["services"], result.refused))
             result.missing.append(entry["id"])
     data = {"region": region, "compiled": today,
             "source": f"AWS Price List Query API (GetProducts, regionCode={region}); price ids, units and free "
@@ -361,22 +402,31 @@ def _write_new(region: str, listed: dict[str, ListedPrice], header: dict, today:
     return _dump(region, data, "built from the AWS Price List (no bundled catalog)")
 
 
-def unpriced_entry(template: dict[str, Any], region: str, today: date, services: dict) -> dict[str, Any]:
+def unpriced_entry(template: dict[str, Any], region: str, today: date, services: dict,
+                   refused: dict[str, str] | None = None) -> dict[str, Any]:
     """A price the Price List answers did not give: `tiers: null`, and why (estimates say "no price")."""
-    code = next((c for c, ids in usage_map().items() if template["id"] in ids.values()), None)
-    if code is None:
-        why = "price_list_map.yaml maps no Price List usage type to this price id"
-    elif "error" in services.get(code, {}):
-        why = f"GetProducts for {code} failed ({services[code]['error']})"
-    else:
-        types = ", ".join(sorted(u for u, pid in usage_map()[code].items() if pid == template["id"]))
-        why = f"no {code} product with usage type {types} (after the Region's prefix) in the answers"
+    code = price_list_map.service_of(template["id"])
+    why = _why_unpriced(template["id"], code, services, refused or {})
     entry = {key: value for key, value in template.items() if key not in ("tiers", "note", "free_tier")}
     entry.update({"tiers": None, "source": OFFER_URL.format(code=code or "<none>", region=region), "as_of": today,
                   "confidence": "price_list",
                   "note": f"No price: {why} (refresh {today.isoformat()}, regionCode={region}). Left null, not zero "
                           f"and not another Region's price; an estimate that needs it says it has no price."})
     return entry
+
+
+def _why_unpriced(price_id: str, code: str | None, services: dict, refused: dict[str, str]) -> str:
+    if code is None:
+        reason = price_list_map.unmapped().get(price_id)
+        return (f"price_list_map.yaml leaves this price id unmapped, {reason}" if reason else
+                "price_list_map.yaml maps no Price List usage type to this price id")
+    if "error" in services.get(code, {}):
+        return f"GetProducts for {code} failed ({services[code]['error']})"
+    if price_id in refused:
+        return refused[price_id]
+    types = ", ".join(key.replace(price_list_map.QUALIFIER, " with operation ")
+                      for key in price_list_map.keys_of(code, price_id))
+    return f"no {code} product with usage type {types} (after the Region's prefix) in the answers"
 
 
 def _dump(region: str, data: dict, what: str) -> Path:

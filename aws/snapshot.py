@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from aws.errors import CREDENTIALS, gap
-from aws.facts import limits_source, snapshot_limits
+from aws.facts import limit_sources, limits_source, snapshot_limits
 from aws.guard import DeadlineExceeded, PullGuard
 from aws.readers import READERS
 from aws.readers._common import ReadContext
@@ -331,4 +331,7 @@ def limits_from_snapshot_file(path: str | Path, region: str | None = None,
     """
     snapshot = load_snapshot(Path(path))
     limits = snapshot_limits(snapshot, region, account)
-    return {**limits, "source": limits_source(snapshot, region, account)} if limits else {}
+    if not limits:
+        return {}
+    return {**limits, "source": limits_source(snapshot, region, account),
+            "sources": limit_sources(snapshot, region, account)}  # ---- quotas: which read each came from

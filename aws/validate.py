@@ -202,6 +202,10 @@ SECTIONS: dict[str, Check] = {
     "service_quotas": record(quotas=read(items(record(
         {"service_code": text, "quota_code": text, "name": text}, limit=TEXT, applied=read(NUMBER),
         default=read(NUMBER))))),
+    # ---- quotas
+    "kinesis": record(limits=read(record(shard_limit=WHOLE, open_shards=WHOLE, on_demand_stream_limit=WHOLE,
+                                         on_demand_streams=WHOLE))),
+    # ---- end quotas
 }
 
 

@@ -1469,6 +1469,26 @@ UI: dict[str, dict[str, str]] = {
     # ---- end modules
     # ---- sls: entries of this feature go here (one block per feature keeps merges clean)
     # ---- end sls
+    # ---- quotas: the account read behind a limit (i18n/account_reads.py) and the new limits' names
+    **_ns("account.read", {
+        "applied": {"en": "Service Quotas {code} (applied)", "ja": "Service Quotas {code}（適用値）"},
+        "default": {"en": "Service Quotas {code} (AWS default)", "ja": "Service Quotas {code}（AWS の既定値）"},
+    }),
+    **_ns("page.limits", {"from_account_read": {"en": " (from your account: {read})",
+                                                "ja": "（お使いのアカウントから：{read}）"}}),
+    **_ns("account.field", _headings({
+        "kms_symmetric_rps": "KMS の暗号化リクエスト上限（毎秒、共有）",
+        "sfn_start_execution_rps": "StartExecution の補充レート（毎秒、Standard）",
+        "sfn_start_execution_burst": "StartExecution のバケットサイズ（Standard）",
+        "sfn_express_start_execution_rps": "StartExecution の補充レート（毎秒、Express）",
+        "sfn_express_start_execution_burst": "StartExecution のバケットサイズ（Express）",
+        "sfn_state_transition_rps": "状態遷移の補充レート（毎秒）",
+        "sfn_state_transition_burst": "状態遷移のバケットサイズ",
+        "eventbridge_put_events_rps": "PutEvents の上限（リクエスト/秒）",
+        "kinesis_account_shards": "Kinesis のシャードクォータ（アカウント）",
+        "kinesis_on_demand_streams": "Kinesis のオンデマンドストリーム数の上限",
+    })),
+    # ---- end quotas
     # ---- ux: entries of this feature go here (one block per feature keeps merges clean)
     **_ns("page.design", {  # labels everywhere, the phone's card lists (webapp/views/cards.py)
         "col_id": {"en": "ID", "ja": "ID"},

@@ -953,8 +953,8 @@ JA: dict[str, tuple[str, str]] = {
     "kms.request_quota.action": (
         "S3 バケットキーを有効にする、SQS "
         "のデータキー再利用期間（秒）を延ばす、"
-        "またはクォータの引き上げ（Service Quotas の「Cryptographic"
-        " operations (symmetric) request rate」）をリクエストし"
+        "またはクォータの引き上げ（Service Quotas の `Cryptographic"
+        " operations (symmetric) request rate`）をリクエストし"
         "てください。", "11cea91f"),
     "unit.kms_requests_per_s_busiest": ("KMS リクエスト/秒（最も多い 1 秒）", "e8a4f631"),
     "unit.requests_per_ip_window": ("評価ウィンドウ内のクライアント IP あたりリクエスト数", "5443a454"),

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import yaml
 
+from pricing import price_list_map
+
 HERE = Path(__file__).parent
 SERVICES_FILE = HERE / "cost_explorer_services.yaml"
 USAGE_MAP_FILE = HERE / "price_list_map.yaml"
@@ -32,7 +34,8 @@ def ce_services() -> dict[str, tuple[str, str]]:
 @lru_cache(maxsize=1)
 def usage_types() -> dict[str, dict[str, str]]:
     """Price List service code → {usage type without its region prefix → price id}; "*" → the usage types
-    matched whichever service bills them."""
-    found = {code: dict(mapping) for code, mapping in (_read(USAGE_MAP_FILE).get("services") or {}).items()}
+    matched whichever service bills them. A bill's row names no operation, so a map key qualified by one
+    ("Event-64K-Chunks@PutEvents") matches its usage type; a usage type pricing several ids bills the first."""
+    found = {code: dict(mapping) for code, mapping in price_list_map.bare_usage_types().items()}
     found["*"] = dict(_read(SERVICES_FILE).get("any_service") or {})
     return found

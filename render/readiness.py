@@ -38,7 +38,8 @@ def readiness_table(report: Readiness) -> str:
         limit = "" if c.limit_value is None else f"limit {c.limit_value:,.6g}"
         peak = "" if c.peak_demand is None else f"peak {c.peak_demand:,.6g} {c.unit}"
         head = f"{c.headroom_pct:+.0f}% headroom" if c.headroom_pct is not None else ""
-        account = " [from your account]" if c.from_account else ""
+        account = (f" [from your account: {c.limit_read}]" if c.limit_read else " [from your account]") \
+            if c.from_account else ""
         lines.append(f"[{c.status.upper():4}] {c.id:34} {c.component:20} {peak}  {limit}{account}  {head}".rstrip())
         if c.status != "pass":
             lines.append(f"         affected: {c.affected_requests_per_month:,.0f} requests/month — {c.consequence}")

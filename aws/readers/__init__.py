@@ -6,8 +6,19 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from aws.readers import apigateway, apigatewayv2, dynamodb, lambda_functions, s3, service_quotas, sqs
+from aws.readers import (
+    apigateway,
+    apigatewayv2,
+    dynamodb,
+    kinesis,  # ---- quotas
+    lambda_functions,
+    s3,
+    service_quotas,
+    sqs,
+)
 
 #: snapshot section → reader module, in the order sections are shown
 READERS: dict[str, ModuleType] = {m.SECTION: m for m in (
-    lambda_functions, apigateway, apigatewayv2, dynamodb, s3, sqs, service_quotas)}
+    lambda_functions, apigateway, apigatewayv2, dynamodb, s3, sqs, service_quotas,
+    kinesis,  # ---- quotas
+)}

@@ -39,6 +39,10 @@ class Check:
     consequence: str
     action: str
     from_account: bool = False
+    # ---- quotas
+    #: the account read behind a value from an account, e.g. "Service Quotas L-6E3AF000 (applied)" ("" if none)
+    limit_read: str = ""
+    # ---- end quotas
 
 
 @dataclass
@@ -133,4 +137,5 @@ def make_check(ctx: Context, *, id: str, component: str, limit_key: str | None, 
                  peak_demand=None if peak is None else round(float(peak), 3), unit=unit,
                  headroom_pct=headroom(peak, limit_value), status=status,
                  affected_requests_per_month=round(float(affected), 1), consequence=consequence, action=action,
-                 from_account=bool(limit and limit.from_account))
+                 from_account=bool(limit and limit.from_account),
+                 limit_read=limit.account_read if limit else "")  # ---- quotas

@@ -31,6 +31,11 @@ class LimitValue:
             return self
         return replace(self, value=values[region])
     # ---- end sfn
+    # ---- quotas
+    #: for a value read from an account: the read it came from ("Service Quotas L-6E3AF000 (applied)",
+    #: "Service Quotas L-6E3AF000 (AWS default)", "Lambda GetAccountSettings"); "" otherwise
+    account_read: str = ""
+    # ---- end quotas
 
 
 def applicable_limits(design: Design, defaults: dict[str, LimitValue]) -> dict[str, LimitValue]:
@@ -38,10 +43,12 @@ def applicable_limits(design: Design, defaults: dict[str, LimitValue]) -> dict[s
     result = {key: limit.in_region(design.region) for key, limit in defaults.items()}
     overrides = design.limits.model_dump(exclude_none=True)
     label = overrides.pop("source", None)
+    reads = overrides.pop("sources", None) or {}  # ---- quotas
     for key, value in overrides.items():
         base = defaults.get(key)
         result[key] = LimitValue(
             key=key, value=float(value), unit=base.unit if base else "", adjustable=bool(base and base.adjustable),
             source=label or "design file (limits block)", from_account=bool(label and "account" in label.lower()),
+            account_read=str(reads.get(key, "")),  # ---- quotas
         )
     return result

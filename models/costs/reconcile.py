@@ -35,6 +35,10 @@ from models.units import HOURS_PER_MONTH
 
 #: the region prefix of usage types in the regions the planner prices (other prefixes: another region)
 REGION_PREFIXES = {"us-east-1": "USE1", "ap-northeast-1": "APN1", "ap-northeast-3": "APN3"}
+# ---- pricemap
+#: a usage type headed by the Region code itself ("eu-west-1-KMS-Keys": KMS)
+_REGION_CODE_HEAD = re.compile(r"^([a-z]{2}(?:-[a-z]+)+-\d+)-(?=.)")
+# ---- end pricemap
 #: services Cost Explorer bills without a region (compared whatever their usage type's prefix)
 GLOBAL_SERVICES = ("cloudfront", "route53")
 #: billed/estimated within this share is a match (no reason given)
@@ -132,7 +136,12 @@ def split_usage_type(usage_type: str) -> tuple[str | None, str]:
 
     >>> split_usage_type("APN1-Lambda-GB-Second"), split_usage_type("Request"), split_usage_type("IA-ReadRequestUnits")
     (('APN1', 'Lambda-GB-Second'), (None, 'Request'), (None, 'IA-ReadRequestUnits'))
+    >>> split_usage_type("ap-northeast-1-KMS-Requests")  # KMS writes the Region code itself
+    ('ap-northeast-1', 'KMS-Requests')
     """
+    region_code = _REGION_CODE_HEAD.match(usage_type)
+    if region_code:
+        return region_code.group(1), usage_type[region_code.end():]
     head, sep, rest = usage_type.partition("-")
     if sep and rest and head.isupper() and head.isalnum() and 2 <= len(head) <= 5 and head != "IA":
         return head, rest
@@ -146,7 +155,7 @@ def _in_region(prefix: str | None, region: str, service: str | None) -> bool:
         return True
     if prefix is None:
         return region == "us-east-1"
-    return REGION_PREFIXES.get(region) == prefix
+    return REGION_PREFIXES.get(region) == prefix or prefix == region
 
 
 def _excluded(row: BilledRow, prefix: str | None, region: str, service: str | None) -> Finding | None:

@@ -189,6 +189,14 @@ class Limits(_Strict):
     # ---- kms
     kms_symmetric_rps: int | None = Field(default=None, ge=1, le=100_000_000)
     # ---- end kms
+    # ---- quotas
+    sfn_express_start_execution_rps: float | None = Field(default=None, ge=0, le=10_000_000)
+    sfn_express_start_execution_burst: int | None = Field(default=None, ge=0, le=10_000_000)
+    kinesis_on_demand_streams: int | None = Field(default=None, ge=0, le=10_000_000)
+    #: per limit key, the account read its value came from, e.g. "Service Quotas L-6E3AF000 (applied)" — shown
+    #: beside "from your account" in the checks (written by `cli.py check --account` and the Account page)
+    sources: dict[str, Annotated[str, Field(max_length=200)]] | None = Field(default=None, max_length=100)
+    # ---- end quotas
 
 
 class _Component(_Strict):

@@ -109,7 +109,7 @@ def test_check_with_the_account_uses_its_lambda_limit_and_fails_where_it_should(
     assert run_cli("check", "photo_thumbnails").returncode == 0          # AWS's default 1,000 is plenty
     result = run_cli("check", "photo_thumbnails", "--account", str(SNAPSHOT))
     assert result.returncode == 1                                         # the account's 10 is not
-    assert "limit 10 [from your account]" in result.stdout
+    assert "limit 10 [from your account: Lambda GetAccountSettings]" in result.stdout  # the read it came from
 
 
 def test_check_with_a_missing_snapshot_exits_2_with_one_line(tmp_path):

@@ -18,7 +18,7 @@ from account_support import (  # noqa: F401 - aws and moto_url are pytest fixtur
     rest_json_error,
 )
 
-from aws import PullSettings, account_limits, gaps, pull, snapshot_facts, snapshot_limits
+from aws import PullSettings, account_limits, gaps, limit_sources, pull, snapshot_facts, snapshot_limits
 from aws.snapshot import SnapshotError, region_data
 
 FAST = PullSettings(max_attempts=2, connect_timeout_s=2, read_timeout_s=10)
@@ -61,8 +61,14 @@ def test_the_snapshot_limits_are_the_accounts():
     # Lambda from GetAccountSettings (a new account's 10); API Gateway and DynamoDB from moto's own answers
     assert limits["lambda_concurrency"] == 10
     assert (limits["api_rps"], limits["api_burst"]) == (10000.0, 5000)
+    # KMS, EventBridge and Kinesis from Service Quotas (the recorded GetServiceQuota answers: applied values)
     assert set(limits) == {"lambda_concurrency", "api_rps", "api_burst", "dynamodb_table_read", "dynamodb_table_write",
-                           "dynamodb_account_read", "dynamodb_account_write"}
+                           "dynamodb_account_read", "dynamodb_account_write", "kms_symmetric_rps",
+                           "eventbridge_put_events_rps", "kinesis_account_shards", "kinesis_on_demand_streams"}
+    assert (limits["kms_symmetric_rps"], limits["eventbridge_put_events_rps"]) == (100000, 10000.0)
+    sources = limit_sources(snapshot, "us-east-1")
+    assert sources["kms_symmetric_rps"] == "Service Quotas L-6E3AF000 (applied)"
+    assert sources["kinesis_account_shards"] == "Kinesis DescribeLimits"  # the service's own answer wins
 
 
 @pytest.mark.usefixtures("aws")

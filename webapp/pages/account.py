@@ -15,6 +15,7 @@ from aws import (
     account_diff,
     available_profiles,
     import_design,
+    limit_sources,
     limits_source,
     parse_snapshot,
     pull,
@@ -177,7 +178,8 @@ def use_limits(snapshot: dict, label: str, region: str) -> None:
     """Button callback: put the account's limits into the design's `limits:` block."""
     design = copy.deepcopy(st.session_state.design)
     design["limits"] = {**(design.get("limits") or {}), **snapshot_limits(snapshot, region, label),
-                        "source": limits_source(snapshot, region, label)}
+                        "source": limits_source(snapshot, region, label),
+                        "sources": limit_sources(snapshot, region, label)}  # ---- quotas: the read of each
     set_design(design, st.session_state.get("design_label", "design"))
     st.session_state["account.message"] = ("success", "limits_used", [])
 

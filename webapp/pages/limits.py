@@ -8,6 +8,7 @@ import copy
 import pandas as pd
 import streamlit as st
 
+from i18n.account_reads import read_text
 from i18n.catalog import check_name, component_shown, format_count, limit_source_text, section, t
 from i18n.engine_ja import say
 from models.design.schema import DesignError
@@ -69,9 +70,18 @@ def checks_table(report, lg: str = "en", names: dict[str, str] | None = None) ->
              "peak": c.peak_demand, "limit": c.limit_value, "unit": say(c.unit, lg), "headroom %": c.headroom_pct,
              "affected / month": c.affected_requests_per_month,
              "consequence": say(relabelled(c.consequence, names), lg), "action": say(relabelled(c.action, names), lg),
-             "limit source": limit_source_text(c.limit_source, lg) + (tx("from_account", lg) if c.from_account else "")}
+             "limit source": limit_source_text(c.limit_source, lg) + _from_account(c, lg)}
             for c in sorted(report.checks, key=lambda c: STATUS_ORDER[c.status])]
     return pd.DataFrame(rows)
+
+
+def _from_account(check, lg: str) -> str:
+    """" (from your account)", naming the read when it is known ("Service Quotas L-6E3AF000 (applied)")."""
+    if not check.from_account:
+        return ""
+    if check.limit_read:  # ---- quotas
+        return t("page.limits.from_account_read", lg, read=read_text(check.limit_read, lg))
+    return tx("from_account", lg)
 
 
 def _figure(value) -> str:

@@ -8,6 +8,7 @@ from typing import Any
 
 import pandas as pd
 
+from i18n.account_reads import read_text
 from i18n.catalog import FIELD_LABELS, UI, shown, t
 from i18n.catalog import section as catalog_section
 from i18n.engine_ja import say
@@ -37,6 +38,8 @@ def field_label(name: str, lg: str) -> str:
 
 
 def _cell(column: str, value: Any, lg: str) -> Any:
+    if column == "source" and isinstance(value, str) and read_text(value, lg) != value:  # ---- quotas
+        return read_text(value, lg)  # "Service Quotas L-… (applied)" / "(AWS default)"
     if column in FIELD_COLUMNS and isinstance(value, str):
         return field_label(value, lg)
     if column == "service" and isinstance(value, str):
