@@ -1489,6 +1489,15 @@ UI: dict[str, dict[str, str]] = {
         "kinesis_on_demand_streams": "Kinesis のオンデマンドストリーム数の上限",
     })),
     # ---- end quotas
+    # ---- ux: entries of this feature go here (one block per feature keeps merges clean)
+    **_ns("page.design", {  # labels everywhere, the phone's card lists (webapp/views/cards.py)
+        "col_id": {"en": "ID", "ja": "ID"},
+    }),
+    **_ns("page.cards", {
+        "more": {"en": "Details", "ja": "詳細"},
+        "per_month": {"en": "a month", "ja": "／月"},
+    }),
+    # ---- end ux
 }
 
 

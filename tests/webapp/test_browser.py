@@ -386,3 +386,31 @@ def test_every_page_is_shot_on_desktop_and_phone_and_the_phone_shows_the_total_f
                 assert tab.locator('[data-testid="stSidebar"]').get_attribute("data-collapsed") == "true"
             tab.screenshot(path=str(SCREENSHOTS / f"{slug or 'design'}_{lang}_{device}.png"))
         context.close()
+
+
+@pytest.mark.parametrize("slug", ["", "cost", "limits"])
+def test_on_a_phone_the_key_grids_are_cards_that_never_scroll_sideways(browser, app_url, slug):
+    """ux.md F4: at 390×844 the Design/Cost line items and the Limits checks are card lists (the wide grids are
+    hidden by the style sheet's media query), and neither the page nor a card list is wider than the screen;
+    at desktop width the grids are shown and the cards hidden."""
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    context.set_default_timeout(UI_TIMEOUT_MS)
+    tab = context.new_page()
+    tab.goto(f"{app_url}/{slug}?lang=en")
+    expect(tab.locator('[data-testid="stMain"] h3, [data-testid="stMain"] h2').first).to_be_visible()
+    wait_for_idle(tab)
+    cards = tab.locator('[class*="st-key-narrow_"]')
+    expect(cards.first).to_be_visible()
+    hidden = ("sel => { const els = [...document.querySelectorAll(sel)];"
+              " return els.length > 0 && els.every(e => getComputedStyle(e).display === 'none'); }")
+    tab.wait_for_function(hidden, arg='[class*="st-key-wide_"]')  # the style sheet arrives with the page's run
+    overflow = cards.evaluate_all("els => els.filter(e => e.offsetParent !== null)"
+                                  ".map(e => [e.scrollWidth, e.clientWidth])")
+    assert overflow and all(scroll <= client for scroll, client in overflow), overflow
+    page_width = tab.evaluate("[document.scrollingElement.scrollWidth, document.scrollingElement.clientWidth]")
+    assert page_width[0] <= page_width[1], page_width
+    tab.set_viewport_size({"width": 1440, "height": 1000})
+    expect(tab.locator('[class*="st-key-wide_"]').first).to_be_visible()
+    tab.wait_for_function(hidden, arg='[class*="st-key-narrow_"]')
+    assert_no_traceback(tab)
+    context.close()

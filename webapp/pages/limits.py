@@ -12,12 +12,14 @@ from i18n.account_reads import read_text
 from i18n.catalog import check_name, component_shown, format_count, limit_source_text, section, t
 from i18n.engine_ja import say
 from models.design.schema import DesignError
+from render.labels import component_label, component_names, relabelled
 from render.readiness import STATUS_ORDER
 from render.scale import ordered
 from service import check_data
 from service.scale import ScaleReport, scale_report
 from webapp.charts import CHART_CONFIG, limit_figure
 from webapp.state import cached_plan, design_key, lang
+from webapp.views.cards import Card, card_list, responsive_style, wide
 from webapp.views.safe import plain, problem_lines
 
 TEXT = section("page.limits")  # the words live in i18n/catalog.py ("page.limits.*")
@@ -58,14 +60,16 @@ def what_if(design: dict, lg: str) -> dict:
     return trial
 
 
-def checks_table(report, lg: str = "en") -> pd.DataFrame:
+def checks_table(report, lg: str = "en", names: dict[str, str] | None = None) -> pd.DataFrame:
     """One row per check, the worst first: the check in words ("Account Lambda concurrency"), its id
-    (kept in the data, not shown), and the figures as the engine computed them."""
+    (kept in the data, not shown), the component by its label (`names`: id → label), and the figures as the
+    engine computed them."""
+    names = names or {}
     rows = [{"status": t(f"status_{c.status}", lg), "check": check_name(c.id, lg), "id": c.id,
-             "component": component_shown(c.component, lg),
+             "component": component_label(c.component, lg, names),
              "peak": c.peak_demand, "limit": c.limit_value, "unit": say(c.unit, lg), "headroom %": c.headroom_pct,
-             "affected / month": c.affected_requests_per_month, "consequence": say(c.consequence, lg),
-             "action": say(c.action, lg),
+             "affected / month": c.affected_requests_per_month,
+             "consequence": say(relabelled(c.consequence, names), lg), "action": say(relabelled(c.action, names), lg),
              "limit source": limit_source_text(c.limit_source, lg) + _from_account(c, lg)}
             for c in sorted(report.checks, key=lambda c: STATUS_ORDER[c.status])]
     return pd.DataFrame(rows)
@@ -123,11 +127,11 @@ def fails_at_shown(found, report: ScaleReport, lg: str) -> str:
     return shown + ("" if found.monotone else t("page.limits.scale.not_monotone", lg))
 
 
-def first_fails_table(report: ScaleReport, lg: str = "en") -> pd.DataFrame:
+def first_fails_table(report: ScaleReport, lg: str = "en", names: dict[str, str] | None = None) -> pd.DataFrame:
     """One row per check, the first to fail at the top: its status now and at ×N, the multiplier at which it
     first fails, and the headroom that leaves (percent more traffic than today; negative: fails today)."""
     at_factor = {(c.id, c.component): c.status for c in report.readiness.checks}
-    rows = [{"check": check_name(f.key[0], lg), "component": component_shown(f.key[1], lg),
+    rows = [{"check": check_name(f.key[0], lg), "component": component_label(f.key[1], lg, names or {}),
              "now": t(f"status_{f.status_now}", lg), "at ×N": t(f"status_{at_factor.get(f.key, 'pass')}", lg),
              "first fails at": fails_at_shown(f, report, lg),
              "headroom %": "—" if f.headroom_pct is None or f.below_min else f"{f.headroom_pct:+,.0f}"}
@@ -165,7 +169,16 @@ def scale_section(trial: dict, lg: str) -> None:
                        help=f"{check_name(traffic.key[0], lg)} · {component_shown(traffic.key[1], lg)}")
     st.caption(t("page.limits.scale.caption", lg, tolerance=f"{report.tolerance:.0%}", runs=report.evaluations,
                  low=f"{report.min_factor:g}", high=f"{report.max_factor:g}"))
-    st.dataframe(first_fails_table(report, lg), key="scale_table", hide_index=True)
+    st.dataframe(first_fails_table(report, lg, component_names(trial, lg)), key="scale_table", hide_index=True)
+
+
+def check_cards(report, names: dict[str, str], lg: str) -> None:
+    """A card per failing or warning check, the worst first: what happens and the fix, in full (every screen)."""
+    for check in sorted((c for c in report.checks if c.status != "pass"), key=lambda c: STATUS_ORDER[c.status]):
+        st.markdown(f"{t(f'status_{check.status}', lg)} **{plain(check_name(check.id, lg))}** ("
+                    f"{plain(component_label(check.component, lg, names))}): "
+                    f"{plain(say(relabelled(check.consequence, names), lg))}  \n"
+                    f"→ {plain(say(relabelled(check.action, names), lg))}")
 
 
 def page() -> None:
@@ -191,29 +204,31 @@ def page() -> None:
             cols[1].metric(tx("availability", lg), f"{design_facts['composite_availability_pct']:.3f} %",
                            help=tx("availability_help", lg))
             cols[2].metric(tx("degraded", lg), f"{design_facts['degraded_minutes_per_month']:,.0f}")
-        for check in sorted((c for c in report.checks if c.status != "pass"), key=lambda c: STATUS_ORDER[c.status]):
-            # a card per failing or warning check: what happens and the fix, in full
-            st.markdown(f"{t(f'status_{check.status}', lg)} **{plain(check_name(check.id, lg))}** ("
-                        f"{plain(check.component)}): "
-                        f"{plain(say(check.consequence, lg))}  \n→ {plain(say(check.action, lg))}")
-        table = checks_table(report, lg)
+        names = component_names(st.session_state.design, lg)
+        check_cards(report, names, lg)
+        table = checks_table(report, lg, names)
         heads = [JA_COLUMNS.get(c, c) if lg == "ja" else c for c in KEY_COLUMNS]
-        st.dataframe(_headed(table, lg), key="readiness_table", hide_index=True, column_order=heads, column_config={
-            heads[0]: st.column_config.TextColumn(width="small"),
-            heads[1]: st.column_config.TextColumn(width="medium"),
-            heads[2]: st.column_config.TextColumn(width="small"),
-            heads[3]: st.column_config.TextColumn(width="medium"),
-            heads[4]: st.column_config.TextColumn(width="medium")})
+        responsive_style()  # on a phone the grid gives way to the cards above and a short list of passes
+        with wide("readiness"):
+            st.dataframe(_headed(table, lg), key="readiness_table", hide_index=True, column_order=heads,
+                         column_config={heads[0]: st.column_config.TextColumn(width="small"),
+                                        heads[1]: st.column_config.TextColumn(width="medium"),
+                                        heads[2]: st.column_config.TextColumn(width="small"),
+                                        heads[3]: st.column_config.TextColumn(width="medium"),
+                                        heads[4]: st.column_config.TextColumn(width="medium")})
+        card_list([Card(f"{row['status']} {row['check']}", "", (str(row["component"]),))
+                   for row in table.to_dict("records") if row["status"] == t("status_pass", lg)], "readiness")
         with st.expander(t("page.design.check_details", lg)):
             st.table(_headed(details_table(table), lg))
         choices = [key for key in report.curves]
         if choices:
             chosen = st.selectbox(tx("chart_for", lg), choices,
-                                  format_func=lambda k: f"{check_name(k[0], lg)} · {component_shown(k[1], lg)}",
+                                  format_func=lambda k: f"{check_name(k[0], lg)} · {component_label(k[1], lg, names)}",
                                   key="limits_chart")
             found = next(c for c in report.checks if (c.id, c.component) == chosen)
             st.plotly_chart(limit_figure(report.curves[chosen], found.limit_value,
-                                         title=f"{check_name(found.id, lg)} · {component_shown(found.component, lg)}",
+                                         title=f"{check_name(found.id, lg)} · "
+                                               f"{component_label(found.component, lg, names)}",
                                          unit=say(found.unit, lg), lang=lg),
                             key="limit_chart", config=CHART_CONFIG)
         scale_section(trial, lg)

@@ -12,13 +12,14 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from i18n.aws_terms import line_dimension_text, unit_rate_text, unit_text
-from i18n.catalog import check_name, component_shown, format_date, shown, t, tf
+from i18n.catalog import check_name, format_date, shown, t, tf
 from i18n.engine_ja import say
 from i18n.format import format_money, rate_note, rounding_rule
 from models.checks.readiness import Readiness
 from models.costs.estimate import Estimate, LineItem
 from models.costs.money import Quote, QuoteSettings, make_quote
 from models.costs.prices import Price
+from render.labels import component_label, component_names, relabelled, relabelled_all
 from render.quote.report import design_words
 from render.readiness import STATUS_ORDER
 from service import Plan, expected_data, spike_note
@@ -28,6 +29,7 @@ from storage.share import share_url
 from storage.short_links import ShortLinks, short_url
 from webapp.charts import flow_dot
 from webapp.state import current_plan, current_scenarios, quote_settings, share_settings, share_token
+from webapp.views.cards import Card, card_list, responsive_style, wide
 from webapp.views.downloads import export_files, quote_details
 from webapp.views.safe import plain, problem_lines, storage_message
 
@@ -49,7 +51,7 @@ def estimate_panel(design: dict, lg: str, headline: DeltaGenerator | None = None
         st.markdown(f"### {plain(name)}")
         if description:
             st.caption(plain(description))
-        totals(quotes, settings, estimates["expected"], lg, current_plan())
+        totals(quotes, settings, estimates["expected"], lg, current_plan(), component_names(design, lg))
     results(estimates, quotes, settings, design, lg)
 
 
@@ -75,12 +77,14 @@ def quantity_text(quantity: float, unit: str) -> str:
     return f"{quantity:.3g}"
 
 
-def line_item_table(est: Estimate, lg: str, quote: Quote | None = None) -> pd.DataFrame:
+def line_item_table(est: Estimate, lg: str, quote: Quote | None = None,
+                    names: dict[str, str] | None = None) -> pd.DataFrame:
     """The line items with localised column names: the engine's USD figures, and (with `quote`) each
     line's rounded amount in the quote's currency — the numbers the total adds up. The quantity is
     text (whole counts, rounded measures); the exact figures are in the JSON and CSV exports. In
     Japanese the dimension and unit are AWS's Japanese terms, composed from the line's structured
-    fields (as the quote does); the unit price reads as AWS states it ("USD 4.25 per million requests")."""
+    fields (as the quote does); the unit price reads as AWS states it ("USD 4.25 per million requests"). The
+    component is named by its label (`names`: id → label); its id stays in the "ID" column of the details."""
     catalog = catalog_for(est.region)
     rows = []
     lines = quote.lines if quote is not None else [None] * len(est.line_items)
@@ -89,7 +93,8 @@ def line_item_table(est: Estimate, lg: str, quote: Quote | None = None) -> pd.Da
         dimension = li.dimension if lg != "ja" else line_dimension_text(
             price, li.price_id, li.tier, li.free, lg, li.price_dimension or li.dimension, li.cost_component)
         row = {
-            t("col_component", lg): li.component, t("col_service", lg): shown("service", li.service, lg),
+            t("col_component", lg): (names or {}).get(li.component, li.component),
+            t("page.design.col_id", lg): li.component, t("col_service", lg): shown("service", li.service, lg),
             t("col_dimension", lg): dimension, t("col_quantity", lg): quantity_text(float(li.quantity), li.unit),
             t("col_unit", lg): unit_text(li.unit, lg),
             t("col_unit_price", lg): unit_price_words(li, price, lg),
@@ -118,8 +123,8 @@ def unit_price_words(li: LineItem, price: Price | None, lg: str) -> str:
 
 def line_item_details(table: pd.DataFrame, lg: str) -> pd.DataFrame:
     """The columns the line-item grid leaves out, as text ("—" for a missing figure)."""
-    columns = [t(key, lg) for key in ("col_component", "col_dimension", "col_unit_price", "col_as_of",
-                                      "col_confidence", "col_source", "col_formula")]
+    columns = [t(key, lg) for key in ("col_component", "page.design.col_id", "col_dimension", "col_unit_price",
+                                      "col_as_of", "col_confidence", "col_source", "col_formula")]
     return table[columns].copy().fillna("—").replace("", "—")
 
 
@@ -132,7 +137,7 @@ def component_amounts(quote: Quote) -> dict[str, float]:
 
 
 def totals(quotes: dict[str, Quote], settings: QuoteSettings, est: Estimate, lg: str,
-           the_plan: Plan | None = None) -> None:
+           the_plan: Plan | None = None, names: dict[str, str] | None = None) -> None:
     """The monthly total (and with tax, the total including it), the readiness status beside it and
     the worst check under it (from the cached Plan the Limits page reads), why the quantities differ
     from the input, the range, and how it was rounded."""
@@ -153,7 +158,7 @@ def totals(quotes: dict[str, Quote], settings: QuoteSettings, est: Estimate, lg:
     if report is not None:
         cols[-1].metric(t("page.design.readiness", lg), t(f"status_{report.worst_status}", lg),
                         help=t("page.design.readiness_help", lg))
-        readiness_reason(report, lg)
+        readiness_reason(report, lg, names)
     if the_plan is not None:
         note = spike_note(the_plan.expected.design)
         if note is not None:
@@ -175,14 +180,14 @@ def worst_check(report: Readiness):
     return min(bad, key=lambda c: (STATUS_ORDER[c.status], -c.affected_requests_per_month)) if bad else None
 
 
-def readiness_reason(report: Readiness, lg: str) -> None:
+def readiness_reason(report: Readiness, lg: str, names: dict[str, str] | None = None) -> None:
     """One line under the total: the worst check in words and what it costs, and the way to the Limits page."""
     worst = worst_check(report)
     if worst is not None:
         counts = {status: sum(c.status == status for c in report.checks) for status in ("fail", "warn")}
         line = tf("page.design.worst", lg, name=check_name(worst.id, lg),
-                  component=plain(component_shown(worst.component, lg)),
-                  consequence=plain(say(worst.consequence, lg)))
+                  component=plain(component_label(worst.component, lg, names or {})),
+                  consequence=plain(say(relabelled(worst.consequence, names or {}), lg)))
         st.markdown(f"{t(f'status_{worst.status}', lg)[:1]} {line}")
         st.caption(tf("page.design.counts", lg, fail=counts["fail"], warn=counts["warn"], n=len(report.checks)))
     try:
@@ -191,13 +196,15 @@ def readiness_reason(report: Readiness, lg: str) -> None:
         pass
 
 
-def breakdown_table(by_component: pd.DataFrame, currency: str, lg: str) -> tuple[pd.DataFrame, dict]:
+def breakdown_table(by_component: pd.DataFrame, currency: str, lg: str,
+                    names: dict[str, str] | None = None) -> tuple[pd.DataFrame, dict]:
     """Monthly cost per component, the dearest first, with its share of the total as a bar (and the low and high
     cases when the design has ranges); the column configuration that formats it."""
     data = by_component.sort_values("cost", ascending=False)
     total = float(data["cost"].clip(lower=0).sum()) or 1.0
     cost = tf("col_cost_cur", lg, cur=t(f"cur_{currency}", lg))
-    frame = pd.DataFrame({t("col_component", lg): data["component"], cost: data["cost"],
+    shown_names = [(names or {}).get(c, c) for c in data["component"]]  # labels, as the diagram names them
+    frame = pd.DataFrame({t("col_component", lg): shown_names, cost: data["cost"],
                           t("col_share", lg): (data["cost"].clip(lower=0) / total)})
     money = "%,.0f" if currency == "JPY" else "%,.2f"
     config = {cost: st.column_config.NumberColumn(format=money),
@@ -213,8 +220,9 @@ def results(estimates: dict[str, Estimate], quotes: dict[str, Quote], settings: 
             lg: str) -> None:
     """Warnings, diagram, chart, line items, exports and the share link (the totals come first: `totals`)."""
     est = estimates["expected"]
-    if est.warnings:
-        st.warning(f"**{t('warnings', lg)}**\n\n" + problem_lines(list(est.warnings), lg))
+    names = component_names(design, lg)
+    if est.warnings:  # a component named by its label, as on the diagram
+        st.warning(f"**{t('warnings', lg)}**\n\n" + problem_lines(relabelled_all(est.warnings, names), lg))
     with st.expander(t("diagram", lg), expanded=True):
         st.caption(t("diagram_help", lg))
         data = expected_data(design)
@@ -226,32 +234,69 @@ def results(estimates: dict[str, Estimate], quotes: dict[str, Quote], settings: 
         lows, highs = component_amounts(quotes["low"]), component_amounts(quotes["high"])
         by_component["low"] = [lows.get(c, 0.0) for c in by_component["component"]]
         by_component["high"] = [highs.get(c, 0.0) for c in by_component["component"]]
+    responsive_style()  # a phone gets the grids below as card lists (webapp/views/cards.py)
+    line_items_section(est, quotes["expected"], settings, names, lg)
+    # a table with share bars, not a plotly chart: plotly's 3.5 MB script delayed the page's first paint by ~1 s
+    st.markdown(f"**{t('breakdown', lg)}**")
+    frame, config = breakdown_table(by_component, settings.currency, lg, names)
+    with wide("breakdown"):
+        st.dataframe(frame, key="breakdown_table", hide_index=True, column_config=config)
+    card_list(breakdown_cards(frame, settings.currency, lg), "breakdown")
+    exports(design, settings, lg)
+    share_box(lg)
+
+
+def line_items_section(est: Estimate, quote: Quote, settings: QuoteSettings, names: dict[str, str],
+                       lg: str) -> None:
+    """The line items: a grid of the key columns (a card per line on a phone), the rest in the details."""
     st.subheader(t("line_items", lg))
-    table = line_item_table(est, lg, quotes["expected"])
+    table = line_item_table(est, lg, quote, names)
     amount = tf("col_cost_cur", lg, cur=t(f"cur_{settings.currency}", lg))
     # what fits the Design page's column: the amount the total adds up before the engine's USD (shown
     # only when the quote is in another currency)
     key_columns = [t("col_component", lg), t("col_dimension", lg), t("col_quantity", lg), t("col_unit", lg), amount]
     if settings.currency != "USD":
         key_columns.append(t("col_cost", lg))
-    st.dataframe(table, key="line_items", hide_index=True, column_order=[c for c in key_columns if c in table],
-                 column_config={
-                     t("col_component", lg): st.column_config.TextColumn(width="small"),
-                     t("col_dimension", lg): st.column_config.TextColumn(width="medium"),
-                     t("col_quantity", lg): st.column_config.TextColumn(width="small"),
-                     t("col_unit", lg): st.column_config.TextColumn(width="small"),
-                     t("col_cost", lg): st.column_config.NumberColumn(format="%,.2f", width="small"),
-                     amount: st.column_config.NumberColumn(format="%,.0f" if settings.currency == "JPY" else "%,.2f",
-                                                           width="small"),
-                 })
+    with wide("line_items"):
+        st.dataframe(table, key="line_items", hide_index=True, column_order=[c for c in key_columns if c in table],
+                     column_config={
+                         t("col_component", lg): st.column_config.TextColumn(width="small"),
+                         t("col_dimension", lg): st.column_config.TextColumn(width="medium"),
+                         t("col_quantity", lg): st.column_config.TextColumn(width="small"),
+                         t("col_unit", lg): st.column_config.TextColumn(width="small"),
+                         t("col_cost", lg): st.column_config.NumberColumn(format="%,.2f", width="small"),
+                         amount: st.column_config.NumberColumn(
+                             format="%,.0f" if settings.currency == "JPY" else "%,.2f", width="small"),
+                     })
+    card_list(line_item_cards(table, amount, settings.currency, lg), "line_items")
     with st.expander(t("page.design.details", lg)):
         st.table(line_item_details(table, lg))
-    # a table with share bars, not a plotly chart: plotly's 3.5 MB script delayed the page's first paint by ~1 s
-    st.markdown(f"**{t('breakdown', lg)}**")
-    frame, config = breakdown_table(by_component, settings.currency, lg)
-    st.dataframe(frame, key="breakdown_table", hide_index=True, column_config=config)
-    exports(design, settings, lg)
-    share_box(lg)
+
+
+def line_item_cards(table: pd.DataFrame, amount: str, currency: str, lg: str) -> list[Card]:
+    """A card per line: the component and the rounded amount, then the dimension and the quantity with its unit."""
+    cards = []
+    for row in table.to_dict("records"):
+        figure = row.get(amount)
+        cards.append(Card(str(row[t("col_component", lg)]),
+                          "—" if figure is None or figure != figure else format_money(figure, currency, lg),
+                          (str(row[t("col_dimension", lg)]),
+                           f"{row[t('col_quantity', lg)]} {row[t('col_unit', lg)]}".strip())))
+    return cards
+
+
+def breakdown_cards(frame: pd.DataFrame, currency: str, lg: str) -> list[Card]:
+    """A card per component: its monthly amount and its share of the total (and the low–high range)."""
+    cost = tf("col_cost_cur", lg, cur=t(f"cur_{currency}", lg))
+    low, high = t("export.col_low", lg), t("export.col_high", lg)
+    cards = []
+    for row in frame.to_dict("records"):
+        lines = [f"{t('col_share', lg)}: {row[t('col_share', lg)]:.0%}"]
+        if low in row:
+            lines.append(f"{low} {format_money(row[low], currency, lg)} – "
+                         f"{high} {format_money(row[high], currency, lg)}")
+        cards.append(Card(str(row[t("col_component", lg)]), format_money(row[cost], currency, lg), tuple(lines)))
+    return cards
 
 
 def exports(design: dict, settings: QuoteSettings, lg: str) -> None:

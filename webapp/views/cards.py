@@ -1,0 +1,91 @@
+"""The key grids on a phone: a stacked card list in place of a wide grid (issue 14, F4).
+
+Streamlit has no media queries in Python and reports no viewport width to the script, so a page draws
+both: the grid inside `wide(key)` and the cards inside `narrow(key)`, and one constant style sheet
+shows one of the two by the browser's own width (`@media`). A card is one markdown block of the row's
+key figures, which wraps at any width: nothing to scroll sideways. The style sheet is the app's own
+constant text (no user text goes through `unsafe_allow_html`); user text in a card is escaped with `plain`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
+
+from webapp.views.safe import plain
+
+#: at most this wide (CSS pixels), a screen gets the cards instead of the grids (a 390-px phone, a small tablet
+#: held upright; Streamlit's own layout stacks its columns below 640 px)
+NARROW_PX = 640
+
+RESPONSIVE_CSS = f"""<style>
+@media (max-width: {NARROW_PX}px) {{ [class*="st-key-wide_"] {{ display: none !important; }} }}
+@media (min-width: {NARROW_PX + 1}px) {{ [class*="st-key-narrow_"] {{ display: none !important; }} }}
+[class*="st-key-narrow_"] p {{ overflow-wrap: anywhere; }}
+</style>"""
+
+
+def responsive_style() -> None:
+    """The style sheet that picks grid or cards by the screen's width (once per page run: it is constant)."""
+    st.html(RESPONSIVE_CSS)
+
+
+def wide(key: str) -> DeltaGenerator:
+    """The container a grid goes in: shown on screens wider than NARROW_PX."""
+    return st.container(key=f"wide_{key}")
+
+
+def narrow(key: str) -> DeltaGenerator:
+    """The container its cards go in: shown on screens up to NARROW_PX wide."""
+    return st.container(key=f"narrow_{key}")
+
+
+@dataclass(frozen=True)
+class Card:
+    """One row as a card: a bold title, the figure that matters on the right of it, and lines under it
+    (each already the words people read; plain text, escaped when drawn)."""
+
+    title: str
+    figure: str = ""
+    lines: tuple[str, ...] = ()
+
+
+def card_markdown(cards: Iterable[Card]) -> str:
+    r"""The cards as one markdown text: a title line (title · **figure**), then its lines, cards apart.
+
+    >>> card_markdown([Card("CloudFront (static files)", "$1.20", ("1,000,000 requests",))]).split("  \n")
+    ['**CloudFront \\(static files\\)** · **\\$1\\.20**', '1,000,000 requests']
+    """
+    blocks = []
+    for card in cards:
+        head = f"**{plain(card.title)}**" + (f" · **{plain(card.figure)}**" if card.figure else "")
+        blocks.append("  \n".join([head, *(plain(line) for line in card.lines if line)]))
+    return "\n\n".join(blocks)
+
+
+def card_list(cards: Sequence[Card], key: str) -> None:
+    """The cards inside `narrow(key)` (nothing when there are none)."""
+    if cards:
+        narrow(key).markdown(card_markdown(cards))
+
+
+def row_cards(rows: Iterable[dict], title: str, figure: str | None = None,
+              fields: Sequence[str] = ()) -> list[Card]:
+    """Cards from table rows (column → value): `title` and `figure` name columns; each of `fields` becomes a line
+    "column: value" (a missing or empty value is left out)."""
+    cards = []
+    for row in rows:
+        lines = tuple(f"{name}: {row[name]}" for name in fields if _given(row.get(name)))
+        cards.append(Card(str(row.get(title, "")), "" if figure is None else _text(row.get(figure)), lines))
+    return cards
+
+
+def _given(value) -> bool:
+    return value is not None and value == value and str(value) not in ("", "—")  # NaN != NaN
+
+
+def _text(value) -> str:
+    return "" if not _given(value) else str(value)
