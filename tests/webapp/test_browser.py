@@ -388,9 +388,9 @@ def test_every_page_is_shot_on_desktop_and_phone_and_the_phone_shows_the_total_f
         context.close()
 
 
-@pytest.mark.parametrize("slug", ["", "cost", "limits"])
+@pytest.mark.parametrize("slug", ["", "cost", "limits", "compare"])
 def test_on_a_phone_the_key_grids_are_cards_that_never_scroll_sideways(browser, app_url, slug):
-    """ux.md F4: at 390×844 the Design/Cost line items and the Limits checks are card lists (the wide grids are
+    """ux.md F4: at 390×844 the Design/Cost line items, the Limits checks and the Compare grid are card lists (the wide grids are
     hidden by the style sheet's media query), and neither the page nor a card list is wider than the screen;
     at desktop width the grids are shown and the cards hidden."""
     context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)

@@ -12,6 +12,7 @@ from storage.designs import DesignStore, StorageError
 from templates import template_keys
 from webapp.charts import CHART_CONFIG, compare_figure
 from webapp.state import cached_plan, design_key, init_state, lang, quote_settings, template_data
+from webapp.views.cards import card_list, responsive_style, row_cards, wide
 from webapp.views.compare import (
     break_even_frame,
     break_even_sentences,
@@ -128,8 +129,12 @@ def page() -> None:
     key_columns = [t("col_design", lg), tf("col_monthly", lg, cur=cur), t("col_range", lg), tf("col_year", lg, cur=cur),
                    t("col_worst", lg)]
     shown = [c for c in key_columns if c in table.columns]
-    st.dataframe(table, key="compare_table", hide_index=True, column_order=shown,
-                 column_config={shown[0]: st.column_config.TextColumn(width="medium")})
+    responsive_style()  # a phone gets the designs as cards (webapp/views/cards.py), not a grid cut after one column
+    with wide("compare"):
+        st.dataframe(table, key="compare_table", hide_index=True, column_order=shown,
+                     column_config={shown[0]: st.column_config.TextColumn(width="medium")})
+    card_list(row_cards(table.to_dict("records"), shown[0], shown[1] if len(shown) > 1 else None,
+                        shown[2:]), "compare")
     with st.expander(t("page.design.compare_details", lg)):
         st.table(table[[shown[0]] + [c for c in table.columns if c not in shown]])
     volumes = sweep_volumes()
