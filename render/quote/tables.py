@@ -9,9 +9,10 @@ from decimal import Decimal
 
 from i18n.aws_terms import dimension_text, line_dimension_text, service_text, unit_price_text, unit_rate_text, unit_text
 from i18n.catalog import check_name, component_shown, format_date, limit_source_text
-from i18n.design_fields import field_path_text, field_value_text
+from i18n.design_fields import field_value_text
 from i18n.engine_ja import say
 from i18n.format import format_money, rate_note, rounding_rule
+from render.labels import component_names, field_path_words
 from render.quote.report import QuoteReport
 from render.quote.words import currency_word, status_word, w
 from render.readiness import STATUS_ORDER
@@ -178,23 +179,29 @@ def summary_rows(report: QuoteReport) -> list[tuple[str, str]]:
     return rows
 
 
+def field_words(report: QuoteReport, path: str) -> str:
+    """A design field path as the customer reads it, in the quote's language: the component by its label,
+    the field by its words ("Upload function: Memory (MB)", 「upload：メモリ（MB）」), never a raw dotted path."""
+    return field_path_words(path, report.lang, component_names(report.design, report.lang))
+
+
 def input_rows(report: QuoteReport) -> list[list[str]]:
     """Every value the design gives, (field, value), in the report's language; the name and description as on
     the summary (an untouched template's Japanese words in Japanese)."""
     lg, words = report.lang, {"name": report.name, "description": report.description}
-    return [[field_path_text(path, lg), words.get(path, field_value_text(value, lg))] for path, value in report.inputs]
+    return [[field_words(report, path), words.get(path, field_value_text(value, lg))] for path, value in report.inputs]
 
 
 def default_rows(report: QuoteReport) -> list[list[str]]:
     """The defaults the estimate assumed, (field, default), in the report's language, and where limits come from."""
     lg = report.lang
-    rows = [[field_path_text(path, lg), field_value_text(value, lg)] for path, value in report.defaults]
-    return rows + [[field_path_text("limits", lg), w("limits_default", lg)]]
+    rows = [[field_words(report, path), field_value_text(value, lg)] for path, value in report.defaults]
+    return rows + [[field_words(report, "limits"), w("limits_default", lg)]]
 
 
 def range_table_rows(report: QuoteReport) -> list[list]:
     """(field, low, expected, high) for every range, the field in the report's language."""
-    return [[field_path_text(path, report.lang), *values] for path, *values in report.ranges]
+    return [[field_words(report, path), *values] for path, *values in report.ranges]
 
 
 def settings_rows(report: QuoteReport) -> list[list[str]]:

@@ -95,8 +95,10 @@ def test_the_assumptions_sheet_lists_inputs_defaults_warnings_and_price_sources(
     for title in ("Design inputs (as given)", "Defaults assumed (not given in the design)", "Warnings",
                   "Prices used: dates and sources"):
         assert title in cells
-    assert "workload.requests_per_month" in cells and "3,000,000" in cells
-    assert "components[1] (upload).architecture" in cells and "x86_64" in cells  # a default, not in the file
+    # fields in words, the component by its label (else its id): no raw dotted design paths in a customer's sheet
+    assert "Workload: Requests per month" in cells and "3,000,000" in cells
+    assert "upload: Architecture" in cells and "x86_64" in cells  # a default, not in the file
+    assert not any(isinstance(c, str) and ("workload." in c or "components[" in c) for c in cells)
     # every warning a customer should read; the catalog's own notes on how a price was found are not in the quote
     from render.quote.tables import INTERNAL_WARNINGS
 
@@ -127,8 +129,8 @@ def test_a_ranged_design_adds_a_scenarios_sheet_with_the_three_cases():
     estimates = scenario_estimates(ranged_photo())
     assert total[1:] == tuple(float(make_quote(estimates[c].line_items, QuoteSettings()).total)
                               for c in ("low", "expected", "high"))
-    ranges = [r for r in rows(book["Assumptions"]) if r[0] == "workload.requests_per_month" and r[1] == 1_000_000]
-    assert ranges == [("workload.requests_per_month", 1_000_000, 3_000_000, 10_000_000, None, None)]
+    ranges = [r for r in rows(book["Assumptions"]) if r[0] == "Workload: Requests per month" and r[1] == 1_000_000]
+    assert ranges == [("Workload: Requests per month", 1_000_000, 3_000_000, 10_000_000, None, None)]
 
 
 def test_the_csv_is_utf8_with_a_bom_and_adds_up():
