@@ -70,8 +70,8 @@ def line_rows(report: QuoteReport, case: str = "expected") -> list[list]:
         li = ql.item
         formula = li.formula if li.cost_usd is not None else f"{w('no_price', lg)}: {li.formula}"
         rows.append([names.get(li.component, li.component), service_text(li.service, lg), line_label(report, li),
-                     li.quantity, unit_text(li.unit, lg), unit_price_words(report, li), li.unit_price_usd, li.cost_usd, ql.amount,
-                     li.as_of.isoformat() if li.as_of else "", li.source]
+                     li.quantity, unit_text(li.unit, lg), unit_price_words(report, li), li.unit_price_usd,
+                     li.cost_usd, ql.amount, li.as_of.isoformat() if li.as_of else "", li.source]
                     + ([formula] if _with_formula(report) else []))
     return rows
 
