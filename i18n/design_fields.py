@@ -7,8 +7,6 @@ name here is shown as its key (a new field reads as in the file until it is name
 
 from __future__ import annotations
 
-import re
-
 from i18n.catalog import shown
 
 #: field key → Japanese name (every field of models/design/schema.py)
@@ -125,39 +123,6 @@ VALUES_JA = {
     "express": "Express", "bus": "イベントバス", "pipe": "EventBridge Pipes", "scheduler": "EventBridge Scheduler",
     # ---- end sfn
 }
-
-_PART = re.compile(r"(?P<key>[A-Za-z_0-9]+)(?:\[(?P<index>\d+)\])?(?: \((?P<id>[^)]*)\))?")
-
-
-def field_path_text(path: str, lang: str) -> str:
-    """A design file path as people read it in `lang`.
-
-    >>> field_path_text("components[1] (upload).duration_ms.p50", "ja")
-    'upload：実行時間（ms）・p50'
-    >>> field_path_text("workload.spikes[0].day", "ja"), field_path_text("workload.spikes[0].day", "en")
-    ('ワークロード：スパイク 1・日', 'workload.spikes[0].day')
-    """
-    if lang != "ja":
-        return path
-    words: list[str] = []
-    owner = ""
-    for part in re.split(r"\.(?![^(]*\))", path):
-        match = _PART.fullmatch(part)
-        if match is None:
-            words.append(part)
-            continue
-        if match["key"] == "components" and match["id"]:
-            owner = match["id"]  # the component's own id names it
-            continue
-        word = FIELD_NAMES_JA.get(match["key"], match["key"])
-        if match["index"] is not None:
-            word += f" {int(match['index']) + 1}"
-        words.append(word)
-    if owner:
-        return f"{owner}：" + "・".join(words)
-    if len(words) > 1:
-        return f"{words[0]}：" + "・".join(words[1:])
-    return "".join(words)
 
 
 def field_value_text(value: str, lang: str) -> str:
