@@ -6,7 +6,7 @@ import csv
 import io
 from decimal import Decimal
 
-from models.costs.estimate import Estimate, LineItem
+from models.costs.estimate import Estimate, LineItem, billed_lines
 
 CONTRACT_FIELDS = ("component", "service", "dimension", "quantity", "unit", "unit_price_usd", "cost_usd", "price_id")
 EXTRA_FIELDS = ("formula", "source", "as_of", "confidence")
@@ -72,7 +72,7 @@ def csv_text(est: Estimate) -> str:
 def table_text(est: Estimate) -> str:
     """A plain-text table for the terminal, costs to the cent."""
     rows = [("Component", "Dimension", "Quantity", "Unit", "Unit price (USD)", "Cost (USD)")]
-    for li in est.line_items:
+    for li in billed_lines(est.line_items):  # one line per bill line (the JSON and CSV keep every usage's line)
         price = "n/a" if li.unit_price_usd is None else f"{li.unit_price_usd.normalize():f}"
         cost = "no price" if li.cost_usd is None else _cents(li.cost_usd)
         quantity = f"{float(li.quantity):,.2f}".rstrip("0").rstrip(".")

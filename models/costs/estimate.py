@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal, localcontext
 from typing import Any, Protocol
@@ -119,6 +119,42 @@ class LineItem:
     tier: int | None = None
     free: bool = False
     price_dimension: str = ""
+    label: str = ""
+
+
+def billed_lines(items: Iterable[LineItem]) -> tuple[LineItem, ...]:
+    """The lines as a bill lists them: one per component, price, tier and free-tier mark. The engine keeps a
+    line per usage (a function's duration and the INIT phase of its cold starts are two usages of one price);
+    here they become one line, its quantity and cost the sums (unrounded), its formulas joined with " + ". The
+    quote rounds these lines, so the tiny INIT and free-tier sub-lines no longer round to 0.00 on their own;
+    the total is unchanged (the sum of the same costs). Order: where each group first appears.
+
+    >>> a = LineItem("f", "lambda", "Duration", Decimal(3), "GB-s", Decimal("0.004"), Decimal("0.012"), "d", "3 GB-s")
+    >>> b = LineItem("f", "lambda", "Duration, INIT phase", Decimal(1), "GB-s", Decimal("0.004"), Decimal("0.004"),
+    ...              "d", "1 GB-s INIT", label="INIT phase")
+    >>> [(li.dimension, str(li.quantity), str(li.cost_usd), li.formula) for li in billed_lines([a, b])]
+    [('Duration', '4', '0.016', '3 GB-s + 1 GB-s INIT')]
+    """
+    groups: dict[tuple[str, str, int | None, bool], list[LineItem]] = {}
+    for li in items:
+        groups.setdefault((li.component, li.price_id, li.tier, li.free), []).append(li)
+    return tuple(_one_line(group) for group in groups.values())
+
+
+def _one_line(group: list[LineItem]) -> LineItem:
+    """One bill line for lines of one component, price, tier and free-tier mark (see `billed_lines`)."""
+    first = group[0]
+    if len(group) == 1:
+        return first
+    labels = {li.label for li in group}
+    dimension = first.dimension
+    if len(labels) > 1 and first.label:  # the usages' own labels differ: the price's dimension alone
+        dimension = dimension.removesuffix(f", {first.label}")
+    costs = [li.cost_usd for li in group]
+    formulas = list(dict.fromkeys(li.formula for li in group if li.formula))
+    return replace(first, dimension=dimension, quantity=exact_sum(li.quantity for li in group),
+                   cost_usd=None if None in costs else exact_sum(c for c in costs if c is not None),
+                   formula=" + ".join(formulas), label=first.label if len(labels) == 1 else "")
 
 
 @dataclass(frozen=True)
@@ -287,7 +323,8 @@ def _line(u: Usage, price: Price, tier_index: int, qty: Decimal, unit_price: Dec
         dimension = "Free tier: " + dimension
     return LineItem(u.component, price.service, dimension, qty, price.unit, unit_price, qty * unit_price,
                     price.id, formula, price.source, price.as_of, price.confidence,
-                    cost_component=u.cost_component, tier=tier_index, free=free, price_dimension=price.dimension)
+                    cost_component=u.cost_component, tier=tier_index, free=free, price_dimension=price.dimension,
+                    label=label)
 
 
 def _tier_label(price: Price, index: int) -> str:

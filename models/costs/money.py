@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
-from models.costs.estimate import LineItem
+from models.costs.estimate import LineItem, billed_lines
 
 CURRENCIES = ("USD", "JPY")
 #: the smallest unit an amount is rounded to
@@ -107,7 +107,8 @@ class Quote:
 
 
 def make_quote(line_items: Iterable[LineItem], settings: QuoteSettings) -> Quote:
-    """Convert and round `line_items` by the module's rule.
+    """Convert and round `line_items` by the module's rule, one line per bill line (`billed_lines`: a usage's
+    sub-lines of one price, such as a function's INIT phase, are merged before they are rounded).
 
     >>> from models.costs.estimate import LineItem
     >>> items = [LineItem("f", "lambda", "Requests", Decimal(3), "requests", Decimal("0.1"), Decimal("0.3"), "x", ""),
@@ -118,7 +119,7 @@ def make_quote(line_items: Iterable[LineItem], settings: QuoteSettings) -> Quote
     """
     lines: list[QuoteLine] = []
     unpriced = 0
-    for li in line_items:
+    for li in billed_lines(line_items):
         if li.cost_usd is None:
             unpriced += 1
             lines.append(QuoteLine(li, None, None, None))
