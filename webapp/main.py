@@ -10,6 +10,7 @@ import streamlit as st
 from i18n.catalog import LANGUAGES, t
 from webapp.state import init_state, quote_sidebar, sync_query_params
 from webapp.views.account import tx as account_text
+from webapp.views.progressive import open_page
 
 
 def main() -> None:
@@ -32,5 +33,7 @@ def main() -> None:
         st.Page("webapp/pages/prices.py", title=t("page_prices", lg), icon="🏷️"),
         st.Page("webapp/pages/account.py", title=account_text("page", lg), icon="☁️"),
     ]
-    st.navigation(pages).run()
+    chosen = st.navigation(pages)
+    open_page(chosen.url_path or "design")  # a new visitor sees the figures first (webapp/views/progressive.py)
+    chosen.run()
     sync_query_params()  # the address bar always reopens the current design

@@ -22,6 +22,7 @@ from webapp.views.compare import (
     sweep_totals,
     sweep_volumes,
 )
+from webapp.views.progressive import pause_before_heavy
 from webapp.views.safe import plain
 
 MAX_DESIGNS = 4
@@ -100,7 +101,8 @@ def page() -> None:
         st.session_state.compare_pick = [o for o in st.session_state.compare_pick if o in available]
     picked = st.multiselect(t("compare_pick", lg), available, default=None if "compare_pick" in st.session_state
                             else default_pick(available), max_selections=MAX_DESIGNS, key="compare_pick",
-                            format_func=lambda o: label_of(o, lg), help=t("compare_pick_help", lg))
+                            format_func=lambda o: label_of(o, lg), help=t("compare_pick_help", lg),
+                            placeholder=t("compare_pick_placeholder", lg))  # not Streamlit's English "Choose options"
     if len(picked) < 2:
         st.info(t("compare_need_two", lg))
         return
@@ -124,6 +126,7 @@ def page() -> None:
     if len(summaries) < 2:
         st.info(t("compare_need_two", lg))
         return
+    pause_before_heavy()  # a new visitor (a link to this page): the pick before the table and the chart
     table = compare_table(summaries, labels, settings, lg)
     cur = t(f"cur_{settings.currency}", lg)
     key_columns = [t("col_design", lg), tf("col_monthly", lg, cur=cur), t("col_range", lg), tf("col_year", lg, cur=cur),

@@ -218,13 +218,16 @@ def page() -> None:
     link_messages(lg)
     headline = st.container()  # the total and readiness: first on screen (a phone's first screen) and drawn first
     left, right = st.columns([2, 3], gap="large")
+
+    def form() -> None:  # light: drawn before the estimate's grids and diagram (webapp/views/progressive.py)
+        with left:
+            st.subheader(t("design", lg))
+            open_panel(lg)
+            design_form(design, lg)
+            yaml_editor(design, lg)
+
     with right:
-        estimate_panel(design, lg, headline)
-    with left:
-        st.subheader(t("design", lg))
-        open_panel(lg)
-        design_form(design, lg)
-        yaml_editor(design, lg)
+        estimate_panel(design, lg, headline, light_part=form)
 
 
 init_state()  # a deep link in a new session can run this page without app.py

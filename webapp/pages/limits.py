@@ -20,6 +20,7 @@ from service.scale import ScaleReport, scale_report
 from webapp.charts import CHART_CONFIG, limit_figure
 from webapp.state import cached_plan, design_key, lang
 from webapp.views.cards import Card, card_list, responsive_style, wide
+from webapp.views.progressive import pause_before_heavy
 from webapp.views.safe import plain, problem_lines
 
 TEXT = section("page.limits")  # the words live in i18n/catalog.py ("page.limits.*")
@@ -206,6 +207,7 @@ def page() -> None:
             cols[2].metric(tx("degraded", lg), f"{design_facts['degraded_minutes_per_month']:,.0f}")
         names = component_names(st.session_state.design, lg)
         check_cards(report, names, lg)
+        pause_before_heavy()  # a new visitor (a link to this page): the status and cards before the grid
         table = checks_table(report, lg, names)
         heads = [JA_COLUMNS.get(c, c) if lg == "ja" else c for c in KEY_COLUMNS]
         responsive_style()  # on a phone the grid gives way to the cards above and a short list of passes

@@ -3,6 +3,7 @@ currency and tax), warnings, the flow diagram, the cost chart, line items, expor
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -16,7 +17,7 @@ from i18n.catalog import check_name, format_date, shown, t, tf
 from i18n.engine_ja import say
 from i18n.format import format_money, rate_note, rounding_rule
 from models.checks.readiness import Readiness
-from models.costs.estimate import Estimate, LineItem
+from models.costs.estimate import Estimate, LineItem, billed_lines
 from models.costs.money import Quote, QuoteSettings, make_quote
 from models.costs.prices import Price
 from render.labels import component_label, component_names, relabelled, relabelled_all
@@ -31,17 +32,22 @@ from webapp.charts import flow_dot
 from webapp.state import current_plan, current_scenarios, quote_settings, share_settings, share_token
 from webapp.views.cards import Card, card_list, responsive_style, wide
 from webapp.views.downloads import export_files, quote_details
+from webapp.views.progressive import pause_before_heavy
 from webapp.views.safe import plain, problem_lines, storage_message
 
 
-def estimate_panel(design: dict, lg: str, headline: DeltaGenerator | None = None) -> None:
+def estimate_panel(design: dict, lg: str, headline: DeltaGenerator | None = None,
+                   light_part: Callable[[], None] | None = None) -> None:
     """The whole estimate of `design`, or the problems that stop it. The name, the total and the
     readiness go into `headline` when given (the Design page puts it above the form, so a phone shows
-    the total on its first screen and the browser draws it first); the rest follows where this is called."""
+    the total on its first screen and the browser draws it first); the rest follows where this is called.
+    `light_part` draws the page's other light elements (the Design page's form) before the heavy ones."""
     estimates, problems = current_scenarios()
     top = headline if headline is not None else st.container()
     if estimates is None:
         top.error(t("design_error", lg) + "\n\n" + problem_lines(problems, lg))
+        if light_part is not None:
+            light_part()
         share_box(lg)
         return
     settings = quote_settings()
@@ -52,6 +58,9 @@ def estimate_panel(design: dict, lg: str, headline: DeltaGenerator | None = None
         if description:
             st.caption(plain(description))
         totals(quotes, settings, estimates["expected"], lg, current_plan(), component_names(design, lg))
+    if light_part is not None:
+        pause_before_heavy()  # a new visitor: the browser draws the total before the form's widgets
+        light_part()
     results(estimates, quotes, settings, design, lg)
 
 
@@ -87,8 +96,9 @@ def line_item_table(est: Estimate, lg: str, quote: Quote | None = None,
     component is named by its label (`names`: id → label); its id stays in the "ID" column of the details."""
     catalog = catalog_for(est.region)
     rows = []
-    lines = quote.lines if quote is not None else [None] * len(est.line_items)
-    for li, ql in zip(est.line_items, lines, strict=True):
+    items = billed_lines(est.line_items)  # one line per bill line, as the quote rounds them
+    lines = quote.lines if quote is not None else [None] * len(items)
+    for li, ql in zip(items, lines, strict=True):
         price = catalog.get(li.price_id)
         dimension = li.dimension if lg != "ja" else line_dimension_text(
             price, li.price_id, li.tier, li.free, lg, li.price_dimension or li.dimension, li.cost_component)
@@ -223,6 +233,7 @@ def results(estimates: dict[str, Estimate], quotes: dict[str, Quote], settings: 
     names = component_names(design, lg)
     if est.warnings:  # a component named by its label, as on the diagram
         st.warning(f"**{t('warnings', lg)}**\n\n" + problem_lines(relabelled_all(est.warnings, names), lg))
+    pause_before_heavy()  # a new visitor: the browser draws the total and the form before the grids
     with st.expander(t("diagram", lg), expanded=True):
         st.caption(t("diagram_help", lg))
         data = expected_data(design)
