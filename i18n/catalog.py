@@ -418,6 +418,7 @@ TEXT.update({
                               "よる今後 12 か月の合計、上限チェックの最も悪い判定。グラフは同じリクエスト数で各設計を計"
                               "算し、曲線の交点を損益分岐点として示します。"},
     "compare_pick": {"en": "Designs to compare (2–4)", "ja": "比較する設計（2〜4 件）"},
+    "compare_pick_placeholder": {"en": "Choose designs", "ja": "設計を選んでください"},
     "compare_pick_help": {"en": "The current design (as edited on the Design page), any template, or a saved design.",
                           "ja": "現在の設計（設計ページで編集中のもの）、テンプレート、保存した設計から選べます。"},
     "compare_need_two": {"en": "Pick at least two designs above: the current design, a template or a saved design.",
@@ -692,10 +693,13 @@ _EXPORT: dict[str, dict[str, str]] = {
     "free_always": {"en": "the always-free allowances applied", "ja": "常時無料の枠を適用"},
     "free_first_year": {"en": "the always-free and 12-month free allowances applied",
                         "ja": "常時無料の枠と 12 か月間無料の枠を適用"},
-    "prices_basis": {"en": "AWS's published on-demand prices for the region, as of the dates shown; AWS may change "
-                             "them.",
-                     "ja": "表示した基準日時点の、該当リージョンにおける AWS の公開料金（オンデマンド）です。AWS により"
-                           "変更される場合があります。"},
+    "prices_basis": {"en": "On-demand prices for the region as of the dates shown, from AWS's pricing pages and Price "
+                             "List or copies of them (each price's source is listed); where AWS states no figure for "
+                             "the region, the same price of another region is used. AWS may change them.",
+                     "ja": "表示した基準日時点の、該当リージョンにおけるオンデマンド料金です。AWS の料金ページ・"
+                           "Price List またはその写しによります（各料金の出典を記載）。AWS がそのリージョンの金額を"
+                           "示していない料金は、他のリージョンの同じ料金を用いています。AWS により変更される場合が"
+                           "あります。"},
     "estimate_basis": {"en": "An estimate from the expected monthly volumes; the actual bill follows actual usage.",
                        "ja": "想定した月間利用量に基づく概算です。実際の請求額は実際の利用量によります。"},
     "service_other": {"en": "Other", "ja": "その他"},
@@ -1449,14 +1453,20 @@ UI: dict[str, dict[str, str]] = {
     **_ns("page.region", {  # the Region pickers (webapp/views/regions.py)
         "as_of": {"en": "prices as of {date}", "ja": "価格の基準日 {date}"},
         "refreshed": {"en": "refreshed from the AWS Price List", "ja": "AWS Price List から更新"},
-        "no_catalog": {"en": "no price catalog: run `python cli.py prices refresh --region {region}`",
-                       "ja": "価格表なし：`python cli.py prices refresh --region {region}` を実行してください"},
+        "no_catalog": {"en": "no price catalog yet (build it on the Account page)",
+                       "ja": "価格表なし（アカウントページで作成できます）"},
+        # a design in such a Region, as the web UI says it (the CLI's message names its command instead)
+        "no_catalog_design": {"en": "region: {region} has no price catalog yet. Build it on the Account page (its "
+                                    "prices panel reads the AWS Price List), or choose a Region that has one: "
+                                    "{regions}.",
+                              "ja": "region：{region} にはまだ価格表がありません。アカウントページの価格パネルで AWS "
+                                    "Price List から作成するか、価格表のあるリージョンを選んでください：{regions}。"},
     }),
     **_ns("account", {  # the Account page's prices panel for a Region with no bundled catalog
-        "prices_none": {"en": "{region} has no price catalog: press the button above (the server needs "
-                              "{pull_env}=1) or run `python cli.py prices refresh --region {region}`.",
-                        "ja": "{region} には価格表がありません。上のボタンを押すか（サーバーに {pull_env}=1 "
-                              "が必要です）、`python cli.py prices refresh --region {region}` を実行してください。"},
+        "prices_none": {"en": "{region} has no price catalog: press the button above to build it from the AWS "
+                              "Price List (the server must be started with {pull_env}=1 to allow it).",
+                        "ja": "{region} には価格表がありません。上のボタンを押すと AWS Price List から作成します"
+                              "（サーバーを {pull_env}=1 で起動している必要があります）。"},
         "prices_built": {"en": "Catalog for {region} built from the AWS Price List: {refreshed_at} ({path}); {missing} "
                                "price(s) have no Price List product and are left without a price.",
                          "ja": "{region} の価格表は AWS Price List から作成しました：{refreshed_at}（{path}）。"

@@ -1080,6 +1080,10 @@ JA: dict[str, tuple[str, str]] = {
 }
 
 
+#: messages whose `allowed` is pydantic's English list of choices ("'x86_64' or 'arm64'"): joined with 、 in Japanese
+LISTED_CHOICES = frozenset({"design.value_not_allowed"})
+
+
 def say(message, lang: str):
     """`message` in the app's language: Japanese for "ja" when the catalog has its id, else the English
     (for "en" the message itself, which is its English text).
@@ -1098,6 +1102,8 @@ def _ja(message: Message) -> str:
         params["dimensions"] = "、".join(dimension_text(pid, "ja", english) for pid, english in pairs)
     if message.id == JOINED:
         return "。".join(str(params[f"p{i}"]) for i in range(len(params)))
+    if message.id in LISTED_CHOICES and isinstance(params.get("allowed"), str):  # pydantic's "'a', 'b' or 'c'"
+        params["allowed"] = params["allowed"].replace("' or '", "'、'").replace("', '", "'、'")
     entry = JA.get(message.id)
     if entry is None:
         return str(message)

@@ -11,12 +11,18 @@ from account_support import aws, moto_url  # noqa: F401 - fixtures
 from observe_support import HOURS, expected_hourly, poisson, truth_profile
 from streamlit.testing.v1 import AppTest
 
+from i18n.catalog import t
 from models.design.schema import parse_design
 from models.run.traffic import client_monthly_requests, shape
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 PAGE = "webapp/pages/account.py"
 MONTHLY = 2_000_000
+
+
+def col(name: str) -> str:
+    """An Account page table heading as shown in English ("Name", not `name`)."""
+    return t(f"account.column.{name}", "en")
 
 
 def observation() -> dict:
@@ -52,8 +58,8 @@ def test_reading_metrics_is_off_unless_the_owner_switches_it_on(monkeypatch):
 def test_a_saved_observation_is_shown_and_calibrates_the_design():
     at = open_page(**{"account.observation": observation()})
     rows = observed_table(at)
-    assert set(rows["name"]) == {"photos", "handler"}
-    assert rows.loc[rows["name"] == "handler", "p99_ms"].iloc[0] == 150.0
+    assert set(rows[col("name")]) == {"photos", "handler"}
+    assert rows.loc[rows[col("name")] == "handler", col("p99_ms")].iloc[0] == 150.0
     at.button(key="account.observe.calibrate").click().run()
     assert not at.exception, at.exception
     design = parse_design(at.session_state["design"])

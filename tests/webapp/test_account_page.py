@@ -11,10 +11,16 @@ from account_support import FIXTURES, aws, factory_with, missing_in_moto, moto_u
 from streamlit.testing.v1 import AppTest
 
 from aws import load_snapshot, pull
+from i18n.catalog import t
 from models.design.schema import Design
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 PAGE = "webapp/pages/account.py"
+
+
+def col(name: str) -> str:
+    """An Account page table heading as shown in English ("Name", not `name`)."""
+    return t(f"account.column.{name}", "en")
 
 
 def open_page(**state) -> AppTest:
@@ -45,11 +51,11 @@ def test_a_pull_against_moto_shows_tables_and_names_the_gaps(monkeypatch):
     at.button(key="account.pull").click().run()
     assert not at.exception, at.exception
     functions = next(d.value for d in at.dataframe if "thumbnailer" in d.value.to_string())
-    assert set(functions["name"]) == {"thumbnailer", "api-handler"}
-    gaps = next(d.value for d in at.dataframe if "operation" in d.value.columns)
-    assert "GetAccountSettings" in set(gaps["operation"])  # moto lacks it: named, not hidden
-    limits = next(d.value for d in at.dataframe if "limit" in d.value.columns)
-    assert "api_rps" in set(limits["limit"])
+    assert set(functions[col("name")]) == {"thumbnailer", "api-handler"}
+    gaps = next(d.value for d in at.dataframe if col("operation") in d.value.columns)
+    assert "GetAccountSettings" in set(gaps[col("operation")])  # moto lacks it: named, not hidden
+    limits = next(d.value for d in at.dataframe if col("limit") in d.value.columns)
+    assert "api_rps" in set(limits[col("limit")])
 
 
 @pytest.mark.usefixtures("aws")
@@ -57,8 +63,8 @@ def test_a_complete_snapshot_shows_no_gaps_and_the_accounts_limit():
     populate()
     at = open_page(account_snapshot=pull(regions=["us-east-1"], client_factory=factory_with(missing_in_moto())))
     assert any("Every read succeeded" in s.value for s in at.success)
-    limits = next(d.value for d in at.dataframe if "limit" in d.value.columns)
-    assert dict(zip(limits["limit"], limits["value"], strict=True))["lambda_concurrency"] == 10
+    limits = next(d.value for d in at.dataframe if col("limit") in d.value.columns)
+    assert dict(zip(limits[col("limit")], limits[col("value")], strict=True))["lambda_concurrency"] == 10
 
 
 @pytest.fixture
@@ -91,8 +97,8 @@ def test_import_as_design_replaces_the_design_and_lists_the_assumptions(tokyo):
 
 def test_the_diff_against_the_current_design_is_shown(tokyo):
     at = open_page(account_snapshot=copy.deepcopy(tokyo))
-    diff = next(d.value for d in at.dataframe if "severity" in d.value.columns)
-    assert "risk" in set(diff["severity"])
+    diff = next(d.value for d in at.dataframe if col("severity") in d.value.columns)
+    assert "risk" in set(diff[col("severity")])
 
 
 def test_the_price_catalog_in_use_is_named(monkeypatch, tmp_path):

@@ -75,12 +75,13 @@ def test_a_region_without_a_catalog_is_refused_with_how_to_build_it(app):
     apply_yaml(app, {**DESIGN, "region": "eu-west-2", "name": "London API"})
     assert not app.exception
     errors = " ".join(e.value for e in app.error).replace("\\", "")  # markdown escapes
-    assert "eu-west-2 has no price catalog yet" in errors and "prices refresh --region eu-west-2" in errors
+    assert "eu-west-2 has no price catalog yet" in errors and "Build it on the Account page" in errors
+    assert "cli.py" not in errors  # no command line in the web UI (ux.md)
     picker = next(s for s in app.selectbox if s.key and s.key.endswith(".region"))
     assert picker.value == "eu-west-2" and "no price catalog" in picker.options[-1]
     app.radio(key="lang").set_value("ja").run()
     errors = " ".join(e.value for e in app.error).replace("\\", "")
-    assert "eu-west-2 にはまだ価格表がありません" in errors and "prices refresh --region eu-west-2" in errors
+    assert "eu-west-2 にはまだ価格表がありません" in errors and "アカウントページ" in errors and "cli.py" not in errors
 
 
 

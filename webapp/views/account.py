@@ -52,10 +52,9 @@ def _cell(column: str, value: Any, lg: str) -> Any:
 
 
 def table(rows: list[dict[str, Any]], lg: str, rename: dict[str, str] | None = None) -> pd.DataFrame:
-    """Rows as a table in `lg`: headings from "account.column.*" (`rename` picks another heading key for a
-    column), words and field names translated, engine notes rendered; English rows come back as they were."""
-    if lg == "en":
-        return pd.DataFrame(rows)
+    """Rows as a table in `lg`: headings from "account.column.*" in either language (`rename` picks another
+    heading key for a column; "Memory (MB)", not `memory_mb`), words and field names translated, engine notes
+    rendered."""
     rename = rename or {}
     # translated before the DataFrame is built: pandas keeps a message's text but not its id
     return pd.DataFrame([{t(f"account.column.{rename.get(c, c)}", lg): _cell(c, v, lg) for c, v in row.items()}

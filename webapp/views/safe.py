@@ -20,9 +20,21 @@ def plain(value) -> str:
     return "".join("\\" + ch if ch in _MARKDOWN else ch for ch in str(value).replace("\n", " "))
 
 
+#: engine messages the web UI words its own way (the CLI's text names a command a web user has no use for)
+WEB_WORDING = {"design.region_no_catalog": "page.region.no_catalog_design"}
+
+
 def problem_lines(problems: list[str], lang: str) -> str:
     """A markdown bullet list of problems, each in the UI's language and escaped."""
-    return "\n".join(f"- {plain(say(p, lang))}" for p in problems)
+    return "\n".join(f"- {plain(web_words(p, lang))}" for p in problems)
+
+
+def web_words(problem: str, lang: str) -> str:
+    """A problem as the web UI says it: `WEB_WORDING`'s text for its message id, else the engine's (translated)."""
+    key = WEB_WORDING.get(getattr(problem, "id", ""))
+    if key is not None:
+        return tf(key, lang, **dict(problem.params))  # type: ignore[attr-defined]
+    return say(problem, lang)
 
 
 def storage_message(err: StorageError, lg: str) -> str:
