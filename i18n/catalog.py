@@ -697,7 +697,7 @@ _EXPORT: dict[str, dict[str, str]] = {
                              "List or copies of them (each price's source is listed); where AWS states no figure for "
                              "the region, the same price of another region is used. AWS may change them.",
                      "ja": "表示した基準日時点の、該当リージョンにおけるオンデマンド料金です。AWS の料金ページ・"
-                           "Price List またはその写しによります（各料金の出典を記載）。AWS がそのリージョンの金額を"
+                           "価格一覧 API またはその写しによります（各料金の出典を記載）。AWS がそのリージョンの金額を"
                            "示していない料金は、他のリージョンの同じ料金を用いています。AWS により変更される場合が"
                            "あります。"},
     "estimate_basis": {"en": "An estimate from the expected monthly volumes; the actual bill follows actual usage.",

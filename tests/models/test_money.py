@@ -34,8 +34,9 @@ def test_amounts_round_half_up_to_the_cent_or_the_yen(amount, currency, expected
 
 
 def test_the_subtotal_is_the_sum_of_the_rounded_lines_not_the_rounded_sum():
-    # three lines of $0.004: each rounds to $0.00, so the quote says $0.00 while the exact sum is $0.012
-    quote = make_quote([item("0.004"), item("0.004"), item("0.004")], QuoteSettings())
+    # three lines of $0.004 (three components: one bill line each): each rounds to $0.00, so the quote says
+    # $0.00 while the exact sum is $0.012
+    quote = make_quote([item("0.004", "a"), item("0.004", "b"), item("0.004", "c")], QuoteSettings())
     assert [line.amount for line in quote.lines] == [Decimal("0.00")] * 3
     assert quote.subtotal == Decimal("0.00")
     assert quote.exact_subtotal == Decimal("0.012")
@@ -44,7 +45,7 @@ def test_the_subtotal_is_the_sum_of_the_rounded_lines_not_the_rounded_sum():
 
 def test_yen_lines_are_converted_at_full_precision_then_rounded():
     # $0.0033 × 150 = 0.495 JPY → 0 yen; $0.0034 × 150 = 0.51 JPY → 1 yen
-    quote = make_quote([item("0.0033"), item("0.0034")], QuoteSettings("JPY", Decimal(150)))
+    quote = make_quote([item("0.0033", "a"), item("0.0034", "b")], QuoteSettings("JPY", Decimal(150)))
     assert [line.amount for line in quote.lines] == [Decimal(0), Decimal(1)]
     assert [line.amount_exact for line in quote.lines] == [Decimal("0.4950"), Decimal("0.5100")]
 
@@ -69,7 +70,7 @@ def test_a_quote_of_a_template_adds_up_and_stays_within_half_a_unit_per_line():
 
 
 def test_an_unpriced_line_is_counted_not_silently_zero():
-    quote = make_quote([item("1.00"), item(None)], QuoteSettings())
+    quote = make_quote([item("1.00", "a"), item(None, "b")], QuoteSettings())
     assert quote.unpriced == 1 and quote.subtotal == Decimal("1.00")
     assert quote.lines[1].amount is None
 

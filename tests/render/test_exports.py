@@ -13,6 +13,7 @@ import pytest
 from openpyxl import load_workbook
 
 from i18n.catalog import check_name
+from models.costs.estimate import billed_lines
 from models.costs.money import QuoteSettings, make_quote
 from models.design.text import load_design_data
 from render.quote import build_report, quote_csv, quote_html, quote_xlsx, sheet_names
@@ -56,18 +57,19 @@ def test_line_items_read_back_equal_the_engines_numbers():
     book, _ = workbook(photo(), JPY_TAX, "en")
     est = estimate_data(photo())
     quote = make_quote(est.line_items, JPY_TAX)
+    lines = billed_lines(est.line_items)  # the quote's lines: one per bill line
     sheet = book[sheet_names("en")["line_items"]]
     table = rows(sheet)
     header = table[0]
     cost_col, amount_col = header.index("Cost (USD, exact)"), header.index("Amount (JPY, rounded)")
-    body = table[1:1 + len(est.line_items)]
-    assert [r[0] for r in body] == [li.component for li in est.line_items]
+    body = table[1:1 + len(lines)]
+    assert [r[0] for r in body] == [li.component for li in lines]
     # a workbook keeps 16 significant digits (Excel itself shows 15): the engine's Decimal to that precision
-    assert [r[cost_col] for r in body] == pytest.approx([float(li.cost_usd) for li in est.line_items], rel=1e-15)
+    assert [r[cost_col] for r in body] == pytest.approx([float(li.cost_usd) for li in lines], rel=1e-15)
     assert [r[amount_col] for r in body] == [float(q.amount) for q in quote.lines]
-    assert [r[header.index("Quantity")] for r in body] == pytest.approx([float(li.quantity) for li in est.line_items],
+    assert [r[header.index("Quantity")] for r in body] == pytest.approx([float(li.quantity) for li in lines],
                                                                        rel=1e-15)
-    totals = {r[0]: r[amount_col] for r in table[1 + len(est.line_items):]}
+    totals = {r[0]: r[amount_col] for r in table[1 + len(lines):]}
     assert totals["Monthly subtotal (excl. tax)"] == float(quote.subtotal) == sum(r[amount_col] for r in body)
     assert totals["Tax (10 %)"] == float(quote.tax)
     assert totals["Monthly total (incl. tax)"] == float(quote.total)
