@@ -34,6 +34,6 @@ def main() -> None:
         st.Page("webapp/pages/account.py", title=account_text("page", lg), icon="☁️"),
     ]
     chosen = st.navigation(pages)
-    open_page(chosen.url_path or "design")  # a new visitor sees the figures first (webapp/views/progressive.py)
+    open_page()  # a new visitor sees the figures first (webapp/views/progressive.py)
     chosen.run()
     sync_query_params()  # the address bar always reopens the current design

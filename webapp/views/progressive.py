@@ -34,12 +34,12 @@ def in_browser() -> bool:
         return False
 
 
-def open_page(page: str) -> float:
+def open_page() -> float:
     """Call once per run before the page runs: the pause (s) this run makes before each heavier part —
     `NEW_VISIT_PAUSE_S` on a browser session's first run, else 0."""
     state = st.session_state
-    first = state.get("_shown_page") is None
-    state["_shown_page"] = page
+    first = not state.get("_has_run")
+    state["_has_run"] = True
     pause = NEW_VISIT_PAUSE_S if first and in_browser() else 0.0
     state["_pause_s"], state["_pauses_made"] = pause, 0
     return pause
