@@ -48,7 +48,8 @@ def run(args: argparse.Namespace) -> int:
     settings = PlannerSettings(step_minutes=args.step_minutes, headroom=args.headroom,
                                target_utilization=args.target, allowed_throttle_fraction=args.allowed_throttle,
                                decreases_used_today=args.decreases_used_today, min_capacity=args.min_capacity,
-                               max_capacity=args.max_capacity, last_decrease=args.last_decrease)
+                               max_capacity=args.max_capacity, last_decrease=args.last_decrease,
+                               free_tier=not args.no_free_tier)
 
     from service import expected_data
 
@@ -138,6 +139,9 @@ def register(subparsers) -> None:
     p.add_argument("--account", type=Path, metavar="SNAPSHOT",
                    help="a snapshot from `cli.py pull -o`: take --decreases-used-today and --last-decrease from the "
                         "live table matching --table (and --index), unless given")
+    p.add_argument("--no-free-tier", action="store_true",
+                   help="plan without the always-free 25 RCU / 25 WCU: the account shares them among all its "
+                        "provisioned Standard tables in the Region, and tables outside this design may use them")
     p.add_argument("--start", type=_monday,
                    help="the Monday (local date) the planned month starts; default next Monday")
     p.add_argument("--actions", action="store_true",

@@ -778,6 +778,21 @@ _DYNAMODB = {
     "table_class_help": {"en": "Standard-IA: cheaper storage, dearer throughput; no reserved capacity.",
                          "ja": "Standard-IA：ストレージは安く、スループットは高い。リザーブドキャパシティは不可。"},
     "recommended": {"en": "Recommended", "ja": "推奨"},
+    "free_tier": {"en": "Count the free tier (25 RCU / 25 WCU)", "ja": "無料利用枠（25 RCU / 25 WCU）を含める"},
+    "free_tier_help": {"en": "AWS gives each account 25 RCU and 25 WCU of provisioned Standard capacity free, shared "
+                               "by all its tables and indexes in the Region. Untick if tables outside this design "
+                               "already use them.",
+                       "ja": "AWS はアカウントごとにプロビジョンド（Standard）の 25 RCU と 25 WCU を無料で提供し、"
+                             "リージョン内のすべてのテーブルとインデックスで共有します。この設計の外のテーブルが"
+                             "すでに使っている場合は外してください。"},
+    "free_counted": {"en": "Provisioned costs count {rcu} free RCU-hours and {wcu} free WCU-hours a month for this "
+                             "table: the account's always-free 25 RCU / 25 WCU, after the design's other tables. AWS "
+                             "shares them among every provisioned Standard table of the account in the Region.",
+                     "ja": "プロビジョンドの費用には、このテーブル分として月 {rcu} RCU 時間と {wcu} WCU 時間の"
+                           "無料利用枠（アカウントの 25 RCU / 25 WCU から、この設計の他のテーブルの分を除いた残り）を"
+                           "含めています。"
+                           "この枠はリージョン内のアカウントの全プロビジョンド Standard テーブルで共有されます。"},
+    "free_not_counted": {"en": "Costs without the free tier.", "ja": "無料利用枠を含めない費用です。"},
     "min_cap": {"en": "Minimum capacity (units)", "ja": "最小キャパシティ（ユニット）"},
     "min_cap_help": {"en": "Lowest RCU/WCU a provisioned plan may set (auto scaling minimum). Default 1.",
                      "ja": "プロビジョンドで設定できる最小の RCU/WCU（Auto Scaling の最小値）。既定値 1。"},
@@ -844,6 +859,7 @@ _LIMITS = {
                       "ます。不合格 = 1 万件に 1 件以上が失われる、注意 = 失われる要求がある、または上限まで 20 % 未満"
                       "。"},
     "whatif": {"en": "What if…", "ja": "もし…なら"},
+    "source_what_if": {"en": "what-if (this page only)", "ja": "仮定の値（このページのみ）"},
     "whatif_help": {"en": "These change only this page's report, not the design.",
                     "ja": "このページのレポートだけを変えます（設計は変わりません）。"},
     "account_concurrency": {"en": "Account Lambda concurrency", "ja": "アカウントの Lambda 同時実行数"},

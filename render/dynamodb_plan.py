@@ -35,7 +35,20 @@ def plan_dict(plan: Plan) -> dict:
         "reason": plan.reason,
         "break_even_utilization": {k: round(v, 4) for k, v in plan.break_even_utilization.items()},
         "recurring_vs_lower_bound": recurring_vs_lower_bound(plan),
+        "free_tier_counted": {"rcu_hours": round(plan.free_unit_hours[0], 1),
+                              "wcu_hours": round(plan.free_unit_hours[1], 1)},
     }
+
+
+def free_tier_line(plan: Plan) -> str:
+    """The free-tier assumption behind the provisioned costs, in one sentence ("" when none is counted)."""
+    rcu, wcu = plan.free_unit_hours
+    if not (rcu or wcu):
+        return ""
+    return (f"Provisioned costs count {rcu:,.0f} free RCU-hours and {wcu:,.0f} free WCU-hours a month for this table "
+            "(the account's always-free 25 RCU / 25 WCU, after the design's other tables). AWS shares them among "
+            "every provisioned Standard table of the account in the Region: use --no-free-tier if tables outside "
+            "this design already use them.")
 
 
 def _by_name(plan: Plan, name: str) -> Strategy | None:
@@ -77,6 +90,8 @@ def plan_table_text(plan: Plan) -> str:
     lines.append(f"Break-even utilization: reads {plan.break_even_utilization['read']:.1%}, "
                  f"writes {plan.break_even_utilization['write']:.1%}")
     lines.append(f"Recommended: {plan.recommended} — {plan.reason}")
+    if free_tier_line(plan):
+        lines.append(free_tier_line(plan))
     if comparison_line(plan):
         lines.append(comparison_line(plan))
     for s in plan.strategies:

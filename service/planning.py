@@ -174,6 +174,6 @@ def dynamodb_plan_data(data: dict, table_id: str, settings=None, start_utc=None,
     # the always-free 25 RCU/WCU are shared: the design's other provisioned Standard tables/GSIs use theirs first
     used_rcu, used_wcu = free_used_elsewhere(design, table_id, index)
     settings = type(settings)(**{**settings.__dict__, "growth_per_month": design.workload.growth_per_month,
-                                 "free_tier": design.free_tier != "none",
+                                 "free_tier": settings.free_tier and design.free_tier != "none",
                                  "free_rcu_hours_used_elsewhere": used_rcu, "free_wcu_hours_used_elsewhere": used_wcu})
     return plan_table(demand, catalog_for(design.region), settings, start_utc)

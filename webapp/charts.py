@@ -254,6 +254,13 @@ LOG_BELOW = 0.1
 
 
 
+#: each capacity strategy's line: a colour of the Okabe–Ito palette (told apart with colour-blindness too) and a
+#: dash; the one-time schedule, a lower bound nobody can apply, is dotted
+STRATEGY_LINES = {"provisioned_fixed": ("#0072B2", "solid"), "autoscaling": ("#E69F00", "solid"),
+                  "scheduled_weekly": ("#009E73", "solid"), "scheduled_one_time": ("#CC79A7", "dot"),
+                  "reserved": ("#56B4E9", "dash")}
+
+
 def capacity_figure(demand: np.ndarray, capacities: dict[str, np.ndarray], *, title: str, unit: str,
                     lang: str = "en") -> go.Figure:
     """Consumed capacity with each strategy's provisioned capacity over the month (hourly maxima)."""
@@ -265,8 +272,9 @@ def capacity_figure(demand: np.ndarray, capacities: dict[str, np.ndarray], *, ti
                                line=dict(color="#444", width=1),
                                fill="tozeroy", fillcolor="rgba(120,120,120,0.25)"))
     for name, capacity in capacities.items():
+        colour, dash = STRATEGY_LINES.get(name, (None, "solid"))
         fig.add_trace(go.Scatter(x=days, y=hourly(capacity), name=strategy_name(name, lang),
-                                 line=dict(width=1.5, shape="hv")))
+                                 line=dict(width=1.5, shape="hv", color=colour, dash=dash)))
     fig.update_layout(title=title, xaxis_title=t("page.chart.day", lang), yaxis_title=unit, height=380,
                       margin=dict(l=10, r=10, t=50, b=40), legend=dict(orientation="h", y=-0.2))
     return fig

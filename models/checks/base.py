@@ -43,6 +43,8 @@ class Check:
     #: the account read behind a value from an account, e.g. "Service Quotas L-6E3AF000 (applied)" ("" if none)
     limit_read: str = ""
     # ---- end quotas
+    #: the key of the limit checked in the limits data ("lambda_concurrency"); "" for a check on a setting
+    limit_key: str = ""
 
 
 @dataclass
@@ -138,4 +140,5 @@ def make_check(ctx: Context, *, id: str, component: str, limit_key: str | None, 
                  headroom_pct=headroom(peak, limit_value), status=status,
                  affected_requests_per_month=round(float(affected), 1), consequence=consequence, action=action,
                  from_account=bool(limit and limit.from_account),
-                 limit_read=limit.account_read if limit else "")  # ---- quotas
+                 limit_read=limit.account_read if limit else "",  # ---- quotas
+                 limit_key=limit_key or "")

@@ -720,6 +720,9 @@ class Plan:
     reason: str
     break_even_utilization: dict[str, float]
     demand: TableDemand
+    #: the always-free unit-hours a month this table's provisioned costs count (RCU-hours, WCU-hours): what the
+    #: account's 25 RCU / 25 WCU leave after the design's other tables; (0, 0) without the free tier
+    free_unit_hours: tuple[float, float] = (0.0, 0.0)
 
 
 def _cost(strategy: Strategy) -> Decimal:
@@ -758,7 +761,8 @@ def plan_table(demand: TableDemand, catalog: Catalog, settings: PlannerSettings,
     else:
         reason = msg("dynamodb_plan.reason", "{best} is the cheapest plan that keeps throttling within {allowed:.2%}: "
                      "USD {usd:,.2f} a month. Provisioned pays off above {even:.0%} average utilization.", **figures)
-    return Plan(demand.table, strategies, best.name, reason, even, demand)
+    return Plan(demand.table, strategies, best.name, reason, even, demand,
+                (prices.free_rcu_hours, prices.free_wcu_hours))
 
 
 def scheduled_actions(table: str, strategy: Strategy) -> list[ScheduledAction]:

@@ -317,6 +317,33 @@ def test_the_planned_table_pays_for_what_it_adds_to_the_bill():
         float(fixed_shared.monthly_cost_usd), abs=1e-6)
 
 
+def test_the_plan_states_the_free_unit_hours_it_counted_and_can_plan_without_them():
+    """ux.md P4: a $0.00 provisioned plan is the free tier's; the plan says how much it counted, and
+    `free_tier=False` (the page's tick box, `--no-free-tier`) prices the capacity in full."""
+    settings = PlannerSettings(headroom=0)
+    shared = dynamodb_plan_data(two_table_design(), "b", settings)
+    # 18,600 − 16,790 = 1,810 RCU-hours; 18,600 − 8,760 = 9,840 WCU-hours (see the test above)
+    assert shared.free_unit_hours == (1_810, 9_840)
+    from render.dynamodb_plan import plan_dict
+
+    assert plan_dict(shared)["free_tier_counted"] == {"rcu_hours": 1810.0, "wcu_hours": 9840.0}
+    full = dynamodb_plan_data(two_table_design(), "b", PlannerSettings(headroom=0, free_tier=False))
+    assert full.free_unit_hours == (0, 0)
+    # 10 RCU and 5 WCU for 730 hours at $0.00013 and $0.00065: 0.949 + 2.3725 = 3.3215
+    assert float(strategy(full, "provisioned_fixed").monthly_cost_usd) == pytest.approx(
+        7300 * 0.00013 + 3650 * 0.00065, abs=1e-6)
+    assert "free" not in strategy(full, "provisioned_fixed").note.lower()
+
+
+def test_cli_states_the_free_tier_it_counted_and_no_free_tier_removes_it():
+    counted = run_cli("save_app_data", "--table", "table", "--start", "2026-12-07").stdout
+    assert "Provisioned costs count 18,600 free RCU-hours and 18,600 free WCU-hours" in counted
+    without = run_cli("save_app_data", "--table", "table", "--start", "2026-12-07", "--no-free-tier").stdout
+    assert "free RCU-hours" not in without
+    fixed = [line for line in without.splitlines() if line.startswith("provisioned_fixed")]
+    assert fixed and float(fixed[0].split()[1].replace(",", "")) > 0
+
+
 # ---- the CLI: actions that can be applied, the live table's state ------------------------------
 
 def run_cli(*args, check=True):

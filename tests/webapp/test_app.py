@@ -180,6 +180,27 @@ def test_the_prices_page_lists_every_price_with_source_and_date(app):
     assert set(table["Confidence"]) <= {"aws", "price_list", "third_party", "assumed"}
 
 
+def test_the_prices_page_has_a_row_per_tier_and_cache_sizes_in_numeric_order(app):
+    """ux.md R2: a tiered price is one row per tier with its volume band; sizes sort by value; the counts
+    above the grid count prices, not rows."""
+    from service.inputs import catalog_for
+
+    app.switch_page("webapp/pages/prices.py").run()
+    app.selectbox(key="prices_region").set_value("us-east-1").run()
+    table = app.dataframe[0].value
+    catalog = catalog_for("us-east-1")
+    rest = table[table["id"] == "apigateway.rest.requests"]
+    assert len(rest) == len(catalog.prices["apigateway.rest.requests"].tiers) == 4
+    assert list(rest["Unit price (USD)"]) == ["USD 3.50 per million requests", "USD 2.80 per million requests",
+                                        "USD 2.38 per million requests", "USD 1.51 per million requests"]
+    assert list(rest["Dimension"]) == [f"REST API calls ({band} requests)" for band in
+                                       ("first 333M", "next 667M", "next 19B", "over 20B")]
+    sizes = [float(i.split(".", 2)[2].removesuffix("gb")) for i in table["id"] if i.startswith("apigateway.rest_cache.")]
+    assert sizes == sorted(sizes) and len(sizes) == 8
+    counted = sum(int(part.rsplit(": ", 1)[1]) for part in app.caption[-1].value.split(" · "))
+    assert counted == len(catalog.prices) < len(table)
+
+
 def test_the_prices_page_filters_to_the_assumed_prices_the_cli_lists(app):
     from pricing.catalog import assumed_prices
 

@@ -136,3 +136,19 @@ def test_the_weekly_schedule_reads_as_weekday_time_and_capacities_in_both_langua
     one_time = schedule_frame([{"start": "2026-12-07T03:15:00Z", "minute_of_month": 195, "rcu": 1, "wcu": 1},
                                {"start": None, "minute_of_month": 0, "rcu": 1, "wcu": 1}], "en")
     assert list(one_time["Start (UTC)"]) == ["2026-12-07 03:15", "—"]
+
+
+def test_the_free_tier_assumption_is_stated_and_can_be_switched_off(page):
+    """ux.md P4/P5: the page says the provisioned costs count the account's free tier, and unticking it plans
+    without; utilisation reads as a percentage or "—", never None."""
+    assert "count 18,600 free RCU-hours and 18,600 free WCU-hours" in " ".join(c.value for c in page.caption)
+    table = page.dataframe[0].value
+    assert "None" not in " ".join(map(str, table["utilization"]))
+    assert all(text == "—" or text.endswith("%") for text in table["utilization"])
+    fixed_free = table.set_index("strategy").loc["Provisioned, fixed", "USD / month"]
+    page.checkbox(key="ddb.free").uncheck().run()
+    assert not page.exception
+    assert "Costs without the free tier." in [c.value for c in page.caption]
+    without = page.dataframe[0].value.set_index("strategy").loc["Provisioned, fixed", "USD / month"]
+    assert without > fixed_free
+

@@ -48,6 +48,23 @@ def test_what_if_does_not_change_the_design(limits_page):
     assert "limits" not in limits_page.session_state["design"]
 
 
+def _source_of(at, check_id: str) -> str:
+    table = at.dataframe[0].value
+    return table[table["id"] == check_id].iloc[0]["limit source"]
+
+
+def test_a_what_if_limit_is_credited_to_the_what_if_and_an_untouched_panel_keeps_aws_source(limits_page):
+    """ux.md L2: an untouched panel shows AWS's quota page as the account concurrency's source; a value typed
+    into the what-if says "what-if", not "design file (limits block)"."""
+    untouched = _source_of(limits_page, "lambda.account_concurrency")
+    assert untouched.startswith("https://docs.aws.amazon.com/"), untouched
+    limits_page.number_input(key="whatif.lambda_concurrency").set_value(400).run()
+    assert _source_of(limits_page, "lambda.account_concurrency") == "what-if (this page only)"
+    assert "limits block" not in " ".join(limits_page.dataframe[0].value["limit source"])
+    limits_page.number_input(key="whatif.lambda_concurrency").set_value(1000).run()  # back to AWS's default
+    assert _source_of(limits_page, "lambda.account_concurrency") == untouched
+
+
 def test_japanese_limits_page(limits_page):
     # AppTest's switch_page runs the page script alone (without app.py's sidebar), so set the language directly
     limits_page.session_state["lang"] = "ja"

@@ -92,6 +92,8 @@ def controls(design: dict, lg: str) -> tuple[dict, str, str | None, PlannerSetti
                             format_func=CLASS_NAMES.get,
                             index=classes.index(component.get("table_class", "standard")),
                             help=tx("table_class_help", lg))
+    counts_free = st.checkbox(tx("free_tier", lg), value=True, key="ddb.free", help=tx("free_tier_help", lg),
+                              disabled=chosen_class != "standard" or design.get("free_tier") == "none")
     trial = json.loads(json.dumps(design))
     next(c for c in trial["components"] if c.get("id") == table)["table_class"] = chosen_class
     cols = st.columns(4)
@@ -122,7 +124,8 @@ def controls(design: dict, lg: str) -> tuple[dict, str, str | None, PlannerSetti
                       last=live[1].strftime("%Y-%m-%dT%H:%M:%SZ") if live[1] else tx("none", lg)))
     settings = PlannerSettings(step_minutes=step, headroom=headroom / 100, target_utilization=target / 100,
                                allowed_throttle_fraction=throttle, min_capacity=int(min(low, high)),
-                               max_capacity=int(max(low, high)), decreases_used_today=int(used), last_decrease=last)
+                               max_capacity=int(max(low, high)), decreases_used_today=int(used), last_decrease=last,
+                               free_tier=counts_free)
     return trial, table, index, settings
 
 
@@ -182,18 +185,21 @@ def page() -> None:
     money = quote_settings()
     st.success(f"**{tx('recommended', lg)}: {strategy_name(doc['recommended'], lg)}** — "
                f"{reason_text(named_best(doc['reason'], lg), money, lg)}")
+    free_r, free_w = doc["free_tier_counted"]["rcu_hours"], doc["free_tier_counted"]["wcu_hours"]
+    st.caption(tx("free_counted", lg, rcu=f"{free_r:,.0f}", wcu=f"{free_w:,.0f}") if free_r or free_w
+               else tx("free_not_counted", lg))  # ux.md P4: the $0.00 of a small table is the free tier's
     month, year = money_headings(money, lg)
     rows = [{"strategy": strategy_name(s["name"], lg), "applicable": s["applicable"],
              month: amount(s["monthly_cost_usd"], money),
              year: amount(s["cost_12_months_usd"], money),
-             "throttled / month": s["throttled_requests"], "utilization": s["avg_utilization"],
+             "throttled / month": f"{round(s['throttled_requests']):,}",
+             "utilization": "—" if s["avg_utilization"] is None else f"{s['avg_utilization']:.0%}",
              "max decreases / day": s["max_decreases_in_a_day"], "note": say(s["note"], lg)} for s in doc["strategies"]]
     strategies = pd.DataFrame(rows)  # not `table`: that is the table's name, which the download is named after
     if lg == "ja":
         strategies = strategies.rename(columns=JA_COLUMNS)
     money_format = "%,.0f" if money.currency == "JPY" else "%.2f"
     st.dataframe(strategies, key="ddb.strategies", hide_index=True, column_config={
-        heading("utilization", lg): st.column_config.NumberColumn(format="percent"),
         heading(month, lg) if money.currency == "USD" else month: st.column_config.NumberColumn(format=money_format),
         heading(year, lg) if money.currency == "USD" else year: st.column_config.NumberColumn(format=money_format)})
     for part, unit, side in (("demand_read", tx("reads", lg), 0), ("demand_write", tx("writes", lg), 1)):

@@ -30,15 +30,23 @@ def tx(key: str, lg: str) -> str:
     return t(f"page.limits.{key}", lg)
 
 
+#: the account limit the what-if panel can change (the rest are the components' own settings)
+WHAT_IF_LIMITS = ("lambda_concurrency",)
+
+
 def what_if(design: dict, lg: str) -> dict:
-    """Controls for the limits and settings people change most; returns a modified copy of the design."""
+    """Controls for the limits and settings people change most; returns a modified copy of the design.
+    A limit is written into the copy only when the user changed it, so an untouched panel keeps the
+    limit's own source (AWS's default, the design file or the account)."""
     trial = copy.deepcopy(design)
     with st.expander(tx("whatif", lg), expanded=True):
         st.caption(tx("whatif_help", lg))
-        current = (design.get("limits") or {}).get("lambda_concurrency", 1000)
-        trial.setdefault("limits", {})["lambda_concurrency"] = st.number_input(
-            tx("account_concurrency", lg), min_value=0, max_value=1_000_000, value=int(current), step=10,
+        current = int((design.get("limits") or {}).get("lambda_concurrency", 1000))
+        chosen = st.number_input(
+            tx("account_concurrency", lg), min_value=0, max_value=1_000_000, value=current, step=10,
             key="whatif.lambda_concurrency", help=tx("account_concurrency_help", lg))
+        if chosen != current:
+            trial.setdefault("limits", {})["lambda_concurrency"] = chosen
         for index, comp in enumerate(trial.get("components") or []):
             if comp.get("type") == "lambda":
                 cols = st.columns(2)
@@ -61,17 +69,25 @@ def what_if(design: dict, lg: str) -> dict:
     return trial
 
 
-def checks_table(report, lg: str = "en", names: dict[str, str] | None = None) -> pd.DataFrame:
+def changed_limits(design: dict, trial: dict) -> frozenset[str]:
+    """The limit keys whose value the what-if panel changed (those checks credit their limit to "what-if")."""
+    before, after = design.get("limits") or {}, trial.get("limits") or {}
+    return frozenset(key for key in WHAT_IF_LIMITS if key in after and after.get(key) != before.get(key))
+
+
+def checks_table(report, lg: str = "en", names: dict[str, str] | None = None,
+                 what_if_limits: frozenset[str] = frozenset()) -> pd.DataFrame:
     """One row per check, the worst first: the check in words ("Account Lambda concurrency"), its id
     (kept in the data, not shown), the component by its label (`names`: id → label), and the figures as the
-    engine computed them."""
+    engine computed them. A check whose limit is in `what_if_limits` names the what-if panel as its source."""
     names = names or {}
     rows = [{"status": t(f"status_{c.status}", lg), "check": check_name(c.id, lg), "id": c.id,
              "component": component_label(c.component, lg, names),
              "peak": c.peak_demand, "limit": c.limit_value, "unit": say(c.unit, lg), "headroom %": c.headroom_pct,
              "affected / month": c.affected_requests_per_month,
              "consequence": say(relabelled(c.consequence, names), lg), "action": say(relabelled(c.action, names), lg),
-             "limit source": limit_source_text(c.limit_source, lg) + _from_account(c, lg)}
+             "limit source": tx("source_what_if", lg) if c.limit_key in what_if_limits
+             else limit_source_text(c.limit_source, lg) + _from_account(c, lg)}
             for c in sorted(report.checks, key=lambda c: STATUS_ORDER[c.status])]
     return pd.DataFrame(rows)
 
@@ -208,7 +224,7 @@ def page() -> None:
         names = component_names(st.session_state.design, lg)
         check_cards(report, names, lg)
         pause_before_heavy()  # a new visitor (a link to this page): the status and cards before the grid
-        table = checks_table(report, lg, names)
+        table = checks_table(report, lg, names, changed_limits(st.session_state.design, trial))
         heads = [JA_COLUMNS.get(c, c) if lg == "ja" else c for c in KEY_COLUMNS]
         responsive_style()  # on a phone the grid gives way to the cards above and a short list of passes
         with wide("readiness"):

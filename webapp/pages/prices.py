@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import streamlit as st
 
@@ -13,26 +15,44 @@ from webapp.state import lang
 from webapp.views.regions import region_label, region_options
 
 
+def natural_key(price_id: str) -> tuple[tuple[int, float, str], ...]:
+    """A price id's sort key that orders numbers by value: cache sizes 0.5, 1.6, 6.1, 13.5 … 237 GB, not as text.
+
+    >>> sorted(["c.118gb", "c.13.5gb", "c.0.5gb", "c.6.1gb"], key=natural_key)
+    ['c.0.5gb', 'c.6.1gb', 'c.13.5gb', 'c.118gb']
+    """
+    parts = re.split(r"(\d+(?:\.\d+)?)", price_id)
+    return tuple((0, float(part), "") if index % 2 else (1, 0.0, part) for index, part in enumerate(parts))
+
+
 @st.cache_data(show_spinner=False)
 def catalog_table(region: str, lg: str) -> pd.DataFrame:
-    """One row per price (tiers joined), with localised column names: AWS's dimension names and unit prices in
-    `lg`; the note says in `lg` where the price comes from, and the research note beside it is the evidence as
-    the catalog records it, in English (the Price List usage types, SKUs and documents read)."""
+    """One row per price tier, with localised column names: AWS's dimension names (with the tier's volume band)
+    and unit prices in `lg`; the note says in `lg` where the price comes from, and the research note beside it is
+    the evidence as the catalog records it, in English (the Price List usage types, SKUs and documents read)."""
     catalog = catalog_for(region)
     rows = []
-    for price in sorted(catalog.prices.values(), key=lambda p: p.id):
-        row = {
-            t("col_service", lg): shown("service", price.service, lg),
-            t("col_dimension", lg): dimension_text(price.id, lg, price.dimension),
-            t("col_unit_price", lg): unit_price_text(price, lg),
-            t("free_tier", lg): free_tier_text(price, lg),
-            t("col_as_of", lg): price.as_of.isoformat(),
-            t("col_confidence", lg): t(f"confidence_{price.confidence}", lg),
-            t("col_source", lg): price.source, t("col_note", lg): t(f"prices_note_{price.confidence}", lg),
-            t("col_research_note", lg): price.note, t("col_price_id", lg): price.id,
-        }
-        rows.append(row)
+    for price in sorted(catalog.prices.values(), key=lambda p: natural_key(p.id)):
+        for tier in range(len(price.tiers)):
+            rows.append({
+                t("col_service", lg): shown("service", price.service, lg),
+                t("col_dimension", lg): tier_dimension_text(price, tier, lg),
+                t("col_unit_price", lg): aws_unit_price(price, lg, tier),
+                t("free_tier", lg): free_tier_text(price, lg) if tier == 0 else "",
+                t("col_as_of", lg): price.as_of.isoformat(),
+                t("col_confidence", lg): t(f"confidence_{price.confidence}", lg),
+                t("col_source", lg): price.source, t("col_note", lg): t(f"prices_note_{price.confidence}", lg),
+                t("col_research_note", lg): price.note, t("col_price_id", lg): price.id,
+            })
     return pd.DataFrame(rows)
+
+
+def tier_dimension_text(price, tier: int, lg: str) -> str:
+    """The dimension as AWS names it, with the tier's volume band when the price has tiers
+    ("Duration (first 6B GB-seconds)")."""
+    if len(price.tiers) == 1:
+        return dimension_text(price.id, lg, price.dimension)
+    return line_dimension_text(price, price.id, tier, False, lg, price.dimension)
 
 
 def free_tier_text(price, lg: str) -> str:
@@ -40,20 +60,6 @@ def free_tier_text(price, lg: str) -> str:
     if not price.free_tier:
         return ""
     return f"{price.free_tier.amount:,} {unit_text(price.unit, lg)} ({t(f'free_tier_{price.free_tier.kind}', lg)})"
-
-
-def unit_price_text(price, lg: str) -> str:
-    """Every tier's price as AWS states it ("USD 0.20 per million requests"; 「100 万リクエストあたり 0.20 USD」),
-    each tier with its volume band."""
-    texts = []
-    for tier in range(len(price.tiers)):
-        text = aws_unit_price(price, lg, tier)
-        if len(price.tiers) > 1:  # the volume band: "(first 6B GB-second)", "（最初の 60 億 GB-秒）"
-            name = dimension_text(price.id, lg, price.dimension)
-            band = line_dimension_text(price, price.id, tier, False, lg, price.dimension).removeprefix(name).strip()
-            text = f"{band} {text}"
-        texts.append(text)
-    return "; ".join(texts)
 
 
 def page() -> None:
@@ -66,7 +72,7 @@ def page() -> None:
                           index=regions.index(current) if current in regions else 0,
                           format_func=lambda r: region_label(r, catalogs, lg))
     table = catalog_table(region, lg)
-    counts = table[t("col_confidence", lg)].value_counts().to_dict()
+    counts = table.drop_duplicates(t("col_price_id", lg))[t("col_confidence", lg)].value_counts().to_dict()
     st.caption(" · ".join(f"{k}: {v}" for k, v in counts.items()))
     if st.checkbox(t("prices_assumed_only", lg), key="prices_assumed_only", help=t("prices_assumed_help", lg)):
         table = table[table[t("col_confidence", lg)] == t("confidence_assumed", lg)]
