@@ -104,11 +104,13 @@ TEXT: dict[str, dict[str, str]] = {
     "free_tier_always": {"en": "always", "ja": "常に無料の枠"},
     "free_tier_first_year": {"en": "first_year", "ja": "12 か月無料枠も適用"},
     "source_link": {"en": "source", "ja": "出典"},
+    "prices_counts": {"en": "Price tiers by confidence: {counts}", "ja": "確度別の価格段階の数：{counts}"},
     "prices_caption": {"en": "Every price the estimates use, with its source, date and confidence: aws (AWS page), "
-                             "price_list (AWS Price List), third_party, assumed (not published for this region; the "
-                             "note says what it is taken from).",
+                             "price_list (AWS Price List), third_party, assumed (no source found that states this "
+                             "region's price; the note says what it is taken from). A tier can have its own.",
                        "ja": "見積もりに使うすべての価格と、その出典・日付・確度。確度は AWS のページ、AWS Price "
-                             "List、第三者、推定値（このリージョンでは未公表。注記に根拠を記載）のいずれかです。"},
+                             "List、第三者、推定値（このリージョンの値を明記した出典が見つからないもの。注記に根拠を記載）の"
+                             "いずれかです。段階ごとに異なる場合があります。"},
 }
 
 #: values shown in the app's pickers and tables ("choice_<value>", "type_<component type>", "region_name_<code>",
@@ -1266,6 +1268,7 @@ _DESIGN_PAGE: dict[str, dict[str, str]] = {  # what matters first next to the to
     "details": {"en": "Details of each line: unit price, date, confidence, source and formula",
                 "ja": "各明細の詳細：単価、基準日、確度、出典、計算式"},
     "source_link": {"en": "source", "ja": "出典"},
+    "prices_counts": {"en": "Price tiers by confidence: {counts}", "ja": "確度別の価格段階の数：{counts}"},
     "diagram_alone": {"en": "priced on their own figures", "ja": "独自の数値で計算"},
     "check_details": {"en": "Every check in detail: peak, limit, headroom and where the limit comes from",
                       "ja": "各チェックの詳細：ピーク、上限、余裕、上限の出典"},

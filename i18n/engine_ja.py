@@ -285,7 +285,8 @@ JA: dict[str, tuple[str, str]] = {
     "estimate.no_price.warning": ("{region} のカタログに {price} の価格がありません：{components} は全額を計上できてい"
                                   "ません", "c5a87c00"),
     "estimate.assumed_prices.warning": (
-        "{n} 件の価格は {region} で公表されていないため推定値です：{dimensions}（各価格の注記を参照）", "7c334098"),
+        "{n} 件の価格は {region} の値を明記した出典が見つからないため推定値です：{dimensions}（各価格の注記を参照）",
+        "f9678bc2"),
     "estimate.refreshed_catalog.warning": (
         "価格は同梱のカタログではなく、{date} に AWS Price List から更新したカタログのものです"
         "（{env}=refreshed）", "bf72ddc1"),

@@ -127,10 +127,19 @@ def _price(entry: dict, region: str, where: str) -> Price:
 
 
 def _tier(tier: dict, per: Decimal, where: str) -> Tier:
+    """One tier: `usd` per `per` units up to `up_to`; optionally its own `confidence`, `source` and `as_of`
+    (all three together: a tier with its own evidence names where and when it was read)."""
     if not isinstance(tier, dict) or "usd" not in tier:
         raise CatalogError(f"{where}: each tier needs 'usd' (and 'up_to')")
     up_to = tier.get("up_to")
-    return Tier(None if up_to is None else _decimal(up_to, where, "up_to"), _decimal(tier["usd"], where, "usd") / per)
+    own = [key for key in ("confidence", "source", "as_of") if key in tier]
+    if own and len(own) != 3:
+        raise CatalogError(f"{where}: a tier with its own evidence needs confidence, source and as_of together")
+    if own and tier["confidence"] not in CONFIDENCE:
+        raise CatalogError(f"{where}: tier confidence {tier['confidence']!r} not in {CONFIDENCE}")
+    return Tier(None if up_to is None else _decimal(up_to, where, "up_to"), _decimal(tier["usd"], where, "usd") / per,
+                confidence=tier["confidence"] if own else None, source=str(tier["source"]) if own else None,
+                as_of=_date(tier["as_of"], where, "as_of") if own else None)
 
 
 def _free(free: dict | None, price_id: str, where: str) -> FreeTier | None:

@@ -236,12 +236,14 @@ def price_usage(usages: list[Usage], catalog: Catalog, free_kinds: tuple[str, ..
             lines += [LineItem(u.component, price_id.split(".")[0], price_id, u.quantity, "", None, None,
                                price_id, u.formula, cost_component=u.cost_component) for u in group]
             continue
-        lines += _tier_lines(price, group)
-        if price.confidence == "assumed":
+        priced = _tier_lines(price, group)
+        lines += priced
+        if any(li.confidence == "assumed" for li in priced):  # only the tiers this usage reaches count
             assumed.append(price)
     if assumed:
-        warnings.append(msg("estimate.assumed_prices.warning", "{n} price(s) assumed, not published for {region}: "
-                            "{dimensions} (see each price's note)", n=len(assumed), region=catalog.region,
+        warnings.append(msg("estimate.assumed_prices.warning", "{n} price(s) assumed for {region}, no source found "
+                            "that states them: {dimensions} (see each price's note)", n=len(assumed),
+                            region=catalog.region,
                             dimensions=", ".join(p.dimension for p in assumed),
                             price_dimensions=tuple((p.id, p.dimension) for p in assumed)))
     lines += _free_tier_lines(by_price, catalog, free_kinds)
@@ -321,8 +323,9 @@ def _line(u: Usage, price: Price, tier_index: int, qty: Decimal, unit_price: Dec
     dimension = price.dimension + _tier_label(price, tier_index) + (f", {label}" if label else "")
     if free:
         dimension = "Free tier: " + dimension
+    source, as_of = price.tier_source(tier_index)
     return LineItem(u.component, price.service, dimension, qty, price.unit, unit_price, qty * unit_price,
-                    price.id, formula, price.source, price.as_of, price.confidence,
+                    price.id, formula, source, as_of, price.tier_confidence(tier_index),
                     cost_component=u.cost_component, tier=tier_index, free=free, price_dimension=price.dimension,
                     label=label)
 

@@ -12,10 +12,17 @@ from decimal import Decimal
 
 @dataclass(frozen=True)
 class Tier:
-    """One monthly volume tier: usage up to `up_to` units (None = no bound) costs `usd_per_unit`."""
+    """One monthly volume tier: usage up to `up_to` units (None = no bound) costs `usd_per_unit`.
+
+    A tier may name its own `confidence`, `source` and `as_of` where a source states this tier's price but not
+    the others' (Tokyo's first 300M HTTP API calls are in the Price List; the band above is assumed); None: the
+    price's."""
 
     up_to: Decimal | None
     usd_per_unit: Decimal
+    confidence: str | None = None
+    source: str | None = None
+    as_of: date | None = None
 
 
 @dataclass(frozen=True)
@@ -48,6 +55,15 @@ class Price:
     def first_unit_price(self) -> Decimal:
         """USD per unit in the lowest tier."""
         return self.tiers[0].usd_per_unit
+
+    def tier_confidence(self, tier_index: int) -> str:
+        """How sure the tier's price is: its own confidence, else the price's."""
+        return self.tiers[tier_index].confidence or self.confidence
+
+    def tier_source(self, tier_index: int) -> tuple[str, date]:
+        """The source URL and as-of date of the tier's price: its own, else the price's."""
+        tier = self.tiers[tier_index]
+        return tier.source or self.source, tier.as_of or self.as_of
 
     def display_price(self, tier_index: int = 0) -> str:
         """The price as AWS prints it, e.g. "$0.20 per 1M requests"."""

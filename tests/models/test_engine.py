@@ -182,4 +182,5 @@ def test_a_missing_price_is_flagged_not_zero(mini_catalog):
 def test_an_assumed_price_is_reported(mini_catalog):
     bucket = {"id": "b", "type": "s3", "gets_per_month": 1000}
     est = estimate(design(bucket), mini_catalog)
-    assert any("1 price(s) assumed, not published for us-east-1: GET requests" in w for w in est.warnings)
+    assert any("1 price(s) assumed for us-east-1, no source found that states them: GET requests" in w
+               for w in est.warnings)

@@ -181,8 +181,8 @@ def test_the_prices_page_lists_every_price_with_source_and_date(app):
 
 
 def test_the_prices_page_has_a_row_per_tier_and_cache_sizes_in_numeric_order(app):
-    """ux.md R2: a tiered price is one row per tier with its volume band; sizes sort by value; the counts
-    above the grid count prices, not rows."""
+    """ux.md R2: a tiered price is one row per tier with its volume band (each tier with its own confidence);
+    sizes sort by value; the counts above the grid count the rows."""
     from service.inputs import catalog_for
 
     app.switch_page("webapp/pages/prices.py").run()
@@ -197,8 +197,8 @@ def test_the_prices_page_has_a_row_per_tier_and_cache_sizes_in_numeric_order(app
                                        ("first 333M", "next 667M", "next 19B", "over 20B")]
     sizes = [float(i.split(".", 2)[2].removesuffix("gb")) for i in table["id"] if i.startswith("apigateway.rest_cache.")]
     assert sizes == sorted(sizes) and len(sizes) == 8
-    counted = sum(int(part.rsplit(": ", 1)[1]) for part in app.caption[-1].value.split(" · "))
-    assert counted == len(catalog.prices) < len(table)
+    counts = app.caption[-1].value.removeprefix("Price tiers by confidence: ")
+    assert sum(int(part.rsplit(": ", 1)[1]) for part in counts.split(" · ")) == len(table) > len(catalog.prices)
 
 
 def test_the_prices_page_filters_to_the_assumed_prices_the_cli_lists(app):
@@ -209,7 +209,8 @@ def test_the_prices_page_filters_to_the_assumed_prices_the_cli_lists(app):
     app.checkbox(key="prices_assumed_only").check().run()
     assert not app.exception
     table = app.dataframe[0].value
-    assert set(table["Confidence"]) == {"assumed"}
+    # every tier of each price with an assumed tier (a sourced first tier stays beside its assumed bands)
+    assert table.groupby("id")["Confidence"].agg(lambda c: "assumed" in set(c)).all()
     assert set(table["id"]) == {p.id for p in assumed_prices(["ap-northeast-3"])}
 
 

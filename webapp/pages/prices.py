@@ -39,9 +39,10 @@ def catalog_table(region: str, lg: str) -> pd.DataFrame:
                 t("col_dimension", lg): tier_dimension_text(price, tier, lg),
                 t("col_unit_price", lg): aws_unit_price(price, lg, tier),
                 t("free_tier", lg): free_tier_text(price, lg) if tier == 0 else "",
-                t("col_as_of", lg): price.as_of.isoformat(),
-                t("col_confidence", lg): t(f"confidence_{price.confidence}", lg),
-                t("col_source", lg): price.source, t("col_note", lg): t(f"prices_note_{price.confidence}", lg),
+                t("col_as_of", lg): price.tier_source(tier)[1].isoformat(),
+                t("col_confidence", lg): t(f"confidence_{price.tier_confidence(tier)}", lg),
+                t("col_source", lg): price.tier_source(tier)[0],
+                t("col_note", lg): t(f"prices_note_{price.tier_confidence(tier)}", lg),
                 t("col_research_note", lg): price.note, t("col_price_id", lg): price.id,
             })
     return pd.DataFrame(rows)
@@ -72,10 +73,11 @@ def page() -> None:
                           index=regions.index(current) if current in regions else 0,
                           format_func=lambda r: region_label(r, catalogs, lg))
     table = catalog_table(region, lg)
-    counts = table.drop_duplicates(t("col_price_id", lg))[t("col_confidence", lg)].value_counts().to_dict()
-    st.caption(" · ".join(f"{k}: {v}" for k, v in counts.items()))
+    counts = table[t("col_confidence", lg)].value_counts().to_dict()  # per price tier, as the rows
+    st.caption(t("prices_counts", lg, counts=" · ".join(f"{k}: {v}" for k, v in counts.items())))
     if st.checkbox(t("prices_assumed_only", lg), key="prices_assumed_only", help=t("prices_assumed_help", lg)):
-        table = table[table[t("col_confidence", lg)] == t("confidence_assumed", lg)]
+        assumed = set(table.loc[table[t("col_confidence", lg)] == t("confidence_assumed", lg), t("col_price_id", lg)])
+        table = table[table[t("col_price_id", lg)].isin(assumed)]  # every tier of a price with an assumed one
     st.dataframe(table, key="prices_table", hide_index=True, column_config={
         t("col_source", lg): st.column_config.LinkColumn(t("col_source", lg), display_text=t("source_link", lg))})
 
