@@ -232,6 +232,10 @@ def test_the_cost_page_shows_the_current_designs_estimate(app):
     assert not app.exception
     assert total(app) == on_design_page
     assert len(app.dataframe) == 2  # the line items and the cost by component
+    # ux.md C2: one heading, the page's and the design's name together ("Cost" is not repeated above it)
+    headings = [m.value.replace("\\", "") for m in app.markdown if m.value.startswith("#")]  # plain() escapes
+    assert headings[0] == "### Cost — Save app data (API Gateway → Lambda → DynamoDB)", headings
+    assert not any(h.value == "Cost" for h in app.subheader)
 
 
 def test_the_cost_by_component_table_sorts_and_shares_by_hand():

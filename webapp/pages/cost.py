@@ -10,5 +10,4 @@ from webapp.state import init_state, lang
 from webapp.views.results import estimate_panel
 
 init_state()  # a deep link in a new session can run this page without app.py
-st.subheader(t("page_cost", lang()))
-estimate_panel(st.session_state.design, lang())
+estimate_panel(st.session_state.design, lang(), page_title=t("page_cost", lang()))  # one heading: "Cost — <name>"

@@ -37,14 +37,17 @@ from webapp.views.safe import plain, problem_lines, storage_message
 
 
 def estimate_panel(design: dict, lg: str, headline: DeltaGenerator | None = None,
-                   light_part: Callable[[], None] | None = None) -> None:
+                   light_part: Callable[[], None] | None = None, page_title: str = "") -> None:
     """The whole estimate of `design`, or the problems that stop it. The name, the total and the
     readiness go into `headline` when given (the Design page puts it above the form, so a phone shows
     the total on its first screen and the browser draws it first); the rest follows where this is called.
-    `light_part` draws the page's other light elements (the Design page's form) before the heavy ones."""
+    `light_part` draws the page's other light elements (the Design page's form) before the heavy ones.
+    `page_title` ("Cost") heads the design's name in one heading ("Cost — Save app data …")."""
     estimates, problems = current_scenarios()
     top = headline if headline is not None else st.container()
     if estimates is None:
+        if page_title:
+            top.markdown(f"### {plain(page_title)}")
         top.error(t("design_error", lg) + "\n\n" + problem_lines(problems, lg))
         if light_part is not None:
             light_part()
@@ -54,7 +57,7 @@ def estimate_panel(design: dict, lg: str, headline: DeltaGenerator | None = None
     quotes = {case: make_quote(e.line_items, settings) for case, e in estimates.items()}
     name, description = design_words(design, lg)  # an untouched template in Japanese: its Japanese words
     with top:
-        st.markdown(f"### {plain(name)}")
+        st.markdown(f"### {plain(page_title)} — {plain(name)}" if page_title else f"### {plain(name)}")
         if description:
             st.caption(plain(description))
         totals(quotes, settings, estimates["expected"], lg, current_plan(), component_names(design, lg))
