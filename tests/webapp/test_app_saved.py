@@ -303,3 +303,23 @@ def test_the_list_shows_each_designs_region_and_monthly_total(saved_page, folder
     expected = float(estimate_data(load_design_data(template_text("photo_thumbnails"))).total_usd)
     assert row["Region"] == "ap-northeast-1"
     assert row["Monthly (USD)"] == pytest.approx(expected)
+
+
+def test_the_design_page_names_the_saved_design_it_shows_and_says_when_it_was_edited(saved_page, folder):
+    """ux.md S2: after Open, the Design page shows the name it was saved under (also after a rename), and
+    "(modified since it was opened)" after an edit."""
+    DesignStore(folder).save("Customer A – SQS variant 写真", load_design_data(template_text("photo_thumbnails_sqs")))
+    saved_page.run()
+    saved_page.selectbox(key="saved_pick").set_value("Customer A – SQS variant 写真").run()
+    click(saved_page, "saved_open")
+    saved_page.text_input(key="saved_new_name.Customer A – SQS variant 写真").set_value("Customer A 写真")
+    click(saved_page, "saved_rename")
+    saved_page.switch_page("webapp/pages/design.py").run()
+    assert not saved_page.exception
+    captions = [c.value.replace("\\", "") for c in saved_page.caption]  # plain() escapes markdown
+    assert "💾 Saved design: Customer A 写真" in captions, captions
+    key = next(n.key for n in saved_page.number_input if n.key.endswith(".requests"))
+    saved_page.number_input(key=key).set_value(4_000_000).run()
+    captions = [c.value.replace("\\", "") for c in saved_page.caption]  # plain() escapes markdown
+    assert "💾 Saved design: Customer A 写真 (modified since it was opened)" in captions, captions
+

@@ -50,6 +50,16 @@ def modified_template(lg: str) -> str | None:
     return None
 
 
+def saved_origin(lg: str) -> str | None:
+    """ "Saved design: Customer A – SQS variant" when the design was opened from Saved designs (with "(modified
+    since it was opened)" after edits), else None."""
+    opened = st.session_state.get("opened_saved")
+    if not opened or st.session_state.get("design_label") != f"saved:{opened['name']}":
+        return None
+    key = "from_saved" if st.session_state.design == opened["data"] else "from_saved_modified"
+    return tf(f"page.design.{key}", lg, name=opened["name"])
+
+
 def open_panel(lg: str) -> None:
     """Template picker and file upload. The picker shows the template the design came from (with
     "(modified)" under it after edits), or a placeholder when it came from a file, a link or the editor. The
@@ -63,6 +73,9 @@ def open_panel(lg: str) -> None:
     modified = modified_template(lg)  # beside the picker, not in its options: a changing option text resets it
     if modified:
         st.caption(f"✏️ {plain(modified)}")
+    saved = saved_origin(lg)  # ux.md S2: the name the user saved it under, on the page that shows it
+    if saved:
+        st.caption(f"💾 {plain(saved)}")
     upload = st.file_uploader(t("upload", lg), type=["yaml", "yml", "json"], key="upload", help=t("upload_help", lg),
                               max_upload_size=1)  # MB: a design file's own limit (models/safe_text.MAX_FILE_BYTES)
     if upload is not None and upload.file_id != st.session_state.get("upload_id"):

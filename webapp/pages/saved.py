@@ -6,6 +6,7 @@ stays as it is. A saved file that does not open is listed with the reason and ca
 
 from __future__ import annotations
 
+import copy
 from datetime import datetime
 
 import pandas as pd
@@ -114,6 +115,7 @@ def on_open() -> None:
                           reason=plain(tf("unexpected_error", lg, error=type(err).__name__, detail=str(err)))[:300]))
         return
     set_design(data, f"saved:{name}")
+    st.session_state.opened_saved = {"name": name, "data": copy.deepcopy(data)}  # the Design page names it
     remember_version(name, version)
     flash("success", tf("opened", lg, name=plain(name)))
 
@@ -150,6 +152,10 @@ def on_rename() -> None:
         seen = st.session_state.get("saved_seen") or {}
         if seen.get("key") == name_key(name):  # the version this session knows moved with the name
             remember_version(target.stem, seen.get("version"))
+        opened = st.session_state.get("opened_saved")
+        if opened and opened["name"] == name and st.session_state.get("design_label") == f"saved:{name}":
+            opened["name"] = target.stem  # the Design page names the open design by its new name
+            st.session_state.design_label = f"saved:{target.stem}"
         flash("success", tf("renamed", lg, name=plain(target.stem)))
     except StorageError as err:
         flash("error", storage_message(err, lg))
