@@ -1006,11 +1006,11 @@ _ACCOUNT_COLUMNS = {
     "provisioned": "プロビジョンド同時実行数", "runtime": "ランタイム", "kind": "種類", "stages": "ステージ",
     "integration_timeouts_ms": "統合タイムアウト（ms）", "functions": "関数", "billing": "キャパシティモード",
     "rcu": "RCU", "wcu": "WCU", "table_class": "テーブルクラス", "decreases_today": "本日の引き下げ回数",
-    "size_bytes": "サイズ（バイト）", "gsis": "GSI 数", "autoscaling": "Auto Scaling",
+    "size_bytes": "サイズ", "gsis": "GSI 数", "autoscaling": "Auto Scaling",
     "object_count": "オブジェクト数",
     "as_of": "基準日", "type": "種類", "visibility_timeout_s": "可視性タイムアウト（秒）",
-    "retention_s": "保持期間（秒）",
-    "max_message_bytes": "最大メッセージサイズ（バイト）", "service": "サービス", "code": "コード",
+    "retention_s": "保持期間",
+    "max_message_bytes": "最大メッセージサイズ", "service": "サービス", "code": "コード",
     "quota_name": "クォータ名", "applied": "適用値", "default": "既定値", "account": "アカウント",
     "region": "リージョン", "operation": "操作", "message": "AWS のメッセージ", "count": "件数", "items": "対象",
     "component": "コンポーネント", "resource": "リソース", "field": "項目", "design": "設計", "severity": "重要度",
@@ -1026,14 +1026,16 @@ _ACCOUNT_COLUMNS_EN = {
     "provisioned": "Provisioned concurrency", "runtime": "Runtime", "kind": "Kind", "stages": "Stages",
     "integration_timeouts_ms": "Integration timeout (ms)", "functions": "Functions", "billing": "Capacity mode",
     "rcu": "RCU", "wcu": "WCU", "table_class": "Table class", "decreases_today": "Decreases today",
-    "size_bytes": "Size (bytes)", "gsis": "GSIs", "autoscaling": "Auto Scaling", "object_count": "Objects",
-    "as_of": "As of", "type": "Type", "visibility_timeout_s": "Visibility timeout (s)", "retention_s": "Retention (s)",
-    "max_message_bytes": "Max message size (bytes)", "service": "Service", "code": "Code", "quota_name": "Quota name",
+    "size_bytes": "Size", "gsis": "GSIs", "autoscaling": "Auto Scaling", "object_count": "Objects",
+    "as_of": "As of", "type": "Type", "visibility_timeout_s": "Visibility timeout (s)", "retention_s": "Retention",
+    "max_message_bytes": "Max message size", "service": "Service", "code": "Code", "quota_name": "Quota name",
     "applied": "Applied", "default": "Default", "account": "Account", "region": "Region", "operation": "Operation",
     "message": "AWS's message", "count": "Count", "items": "Items", "component": "Component", "resource": "Resource",
     "field": "Field", "design": "Design", "severity": "Severity", "note": "Note", "price_id": "Price id",
     "dimension": "Dimension", "bundled": "Bundled price", "refreshed": "Refreshed price", "change_pct": "Change (%)",
     "bundled_as_of": "Bundled as of",
+    "metric": "Metric", "per_month": "Per month", "peak_per_s": "Peak per second",
+    "errors_per_month": "Errors per month", "throttles_per_month": "Throttles per month", "p99_ms": "p99 (ms)",
 }
 
 
@@ -1442,9 +1444,10 @@ UI: dict[str, dict[str, str]] = {
                        "ja": "設計を補正しました。実測した値と、残った仮定："},
         "not_calibrated": {"en": "The design could not be calibrated:", "ja": "設計を補正できませんでした："},
     }),
-    **_ns("account.column", _headings({"metric": "メトリクス", "per_month": "月あたり", "peak_per_s": "ピーク（毎秒）",
-                                       "errors_per_month": "エラー（月あたり）",
-                                       "throttles_per_month": "スロットリング（月あたり）", "p99_ms": "p99（ms）"})),
+    **_ns("account.column", {k: {"en": _ACCOUNT_COLUMNS_EN[k], "ja": ja} for k, ja in {
+        "metric": "メトリクス", "per_month": "月あたり", "peak_per_s": "ピーク（毎秒）",
+        "errors_per_month": "エラー（月あたり）", "throttles_per_month": "スロットリング（月あたり）",
+        "p99_ms": "p99（ms）"}.items()}),
     # ---- end observe
     # ---- scale: entries of this feature go here (one block per feature keeps merges clean)
     **_ns("page.limits.scale", {  # the Limits page's "what breaks at N×" section (webapp/pages/limits.py)

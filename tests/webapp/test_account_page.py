@@ -101,6 +101,19 @@ def test_the_diff_against_the_current_design_is_shown(tokyo):
     assert "risk" in set(diff[col("severity")])
 
 
+@pytest.mark.parametrize("lg, days", [("en", "4 days"), ("ja", "4 日")])
+def test_sizes_and_durations_read_in_their_units_and_a_missing_value_is_a_dash(tokyo, lg, days):
+    """ux.md A2: the snapshot's 192 bytes, 345,600 s and 1,048,576 bytes read as 192 B, 4 days and 1 MB; no None."""
+    at = open_page(account_snapshot=copy.deepcopy(tokyo), lang=lg)
+    queues = next(d.value for d in at.dataframe if t("account.column.retention_s", lg) in d.value.columns)
+    assert set(queues[t("account.column.retention_s", lg)]) == {days}
+    assert set(queues[t("account.column.max_message_bytes", lg)]) == {"1 MB"}
+    buckets = next(d.value for d in at.dataframe if t("account.column.object_count", lg) in d.value.columns)
+    assert "192 B" in set(buckets[t("account.column.size_bytes", lg)])
+    for frame in at.dataframe:
+        assert "None" not in frame.value.astype(str).to_string(), frame.value
+
+
 def test_the_price_catalog_in_use_is_named(monkeypatch, tmp_path):
     monkeypatch.setenv("SERVERLESS_PLANNER_CACHE", str(tmp_path))
     at = open_page()

@@ -37,7 +37,43 @@ def field_label(name: str, lg: str) -> str:
     return FIELD_LABELS[name][lg] if name in FIELD_LABELS else name
 
 
+#: columns holding bytes or seconds, shown in the unit people read them in ("1 MB", "4 days")
+BYTE_COLUMNS = {"size_bytes", "max_message_bytes"}
+DURATION_COLUMNS = {"retention_s"}
+#: (seconds, English unit, Japanese unit), the largest first: a duration is shown in the largest unit it fills
+_DURATION_UNITS = ((86_400, "day", "日"), (3_600, "hour", "時間"), (60, "minute", "分"), (1, "second", "秒"))
+
+
+def bytes_text(value: float) -> str:
+    """A size in bytes as AWS's pages write it (binary units: 1 KB = 1,024 bytes).
+
+    >>> bytes_text(192), bytes_text(262_144), bytes_text(1_048_576), bytes_text(5_368_709_120)
+    ('192 B', '256 KB', '1 MB', '5 GB')
+    """
+    for factor, unit in ((1024 ** 3, "GB"), (1024 ** 2, "MB"), (1024, "KB")):
+        if value >= factor:
+            return f"{value / factor:,.1f}".removesuffix(".0") + f" {unit}"
+    return f"{value:,.0f} B"
+
+
+def duration_text(seconds: float, lg: str) -> str:
+    """A duration in seconds in the largest unit it fills.
+
+    >>> duration_text(345_600, "en"), duration_text(345_600, "ja"), duration_text(90, "en"), duration_text(1, "en")
+    ('4 days', '4 日', '1.5 minutes', '1 second')
+    """
+    factor, en, ja = next(u for u in _DURATION_UNITS if seconds >= u[0] or u[0] == 1)
+    amount = f"{seconds / factor:,.1f}".removesuffix(".0")
+    return f"{amount} {ja}" if lg == "ja" else f"{amount} {en}{'' if amount == '1' else 's'}"
+
+
 def _cell(column: str, value: Any, lg: str) -> Any:
+    if value is None:
+        return "—"
+    if column in BYTE_COLUMNS and isinstance(value, int | float):
+        return bytes_text(value)
+    if column in DURATION_COLUMNS and isinstance(value, int | float):
+        return duration_text(value, lg)
     if column == "source" and isinstance(value, str) and read_text(value, lg) != value:  # ---- quotas
         return read_text(value, lg)  # "Service Quotas L-… (applied)" / "(AWS default)"
     if column in FIELD_COLUMNS and isinstance(value, str):
@@ -57,5 +93,22 @@ def table(rows: list[dict[str, Any]], lg: str, rename: dict[str, str] | None = N
     rendered."""
     rename = rename or {}
     # translated before the DataFrame is built: pandas keeps a message's text but not its id
-    return pd.DataFrame([{t(f"account.column.{rename.get(c, c)}", lg): _cell(c, v, lg) for c, v in row.items()}
-                         for row in rows])
+    frame = pd.DataFrame([{t(f"account.column.{rename.get(c, c)}", lg): _cell(c, v, lg) for c, v in row.items()}
+                          for row in rows])
+    for column in frame.columns:  # numbers beside "—": all as text (a grid column holds one type)
+        values = list(frame[column])
+        if "—" in values and any(isinstance(v, int | float) and not isinstance(v, bool) for v in values):
+            frame[column] = [number_text(v) if isinstance(v, int | float) and not isinstance(v, bool) else str(v)
+                             for v in values]
+    return frame
+
+
+def number_text(value: float) -> str:
+    """A number as text with thousands separators and no needless decimals.
+
+    >>> number_text(150.0), number_text(1234567), number_text(0.125), number_text(2.5e-05)
+    ('150', '1,234,567', '0.125', '0.000025')
+    """
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.6f}".rstrip("0").rstrip(".")
