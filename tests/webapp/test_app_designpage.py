@@ -120,7 +120,7 @@ def test_the_spike_note_and_whole_request_counts(app):
     assert "spikes add 19,470 requests (day 12 20:00, ×6 for 30 min)" in texts(app)
     lines = app.dataframe[0].value
     api = lines[lines["Component"] == "api"].iloc[0]
-    assert api["Quantity"] == f"{round(3_000_000 + by_hand):,}" == "3,019,470"
+    assert api["Quantity"] == f"{round(3_000_000 + by_hand):,} requests" == "3,019,470 requests"  # with its unit
     app.session_state["lang"] = "ja"
     app.run()
     assert "スパイクによりリクエストが 19,470 件増えます（12 日目 20:00、30 分間 ×6）" in texts(app)

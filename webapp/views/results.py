@@ -268,19 +268,25 @@ def line_items_section(est: Estimate, quote: Quote, settings: QuoteSettings, nam
     amount = tf("col_cost_cur", lg, cur=t(f"cur_{settings.currency}", lg))
     # what fits the Design page's column: the amount the total adds up before the engine's USD (shown
     # only when the quote is in another currency)
-    key_columns = [t("col_component", lg), t("col_dimension", lg), t("col_quantity", lg), t("col_unit", lg), amount]
+    # only the quantity with its unit in one column ("10,000,000 requests"), so the amount fits the column
+    # (ux.md D2); the unit on its own stays in the details below
+    key_columns = [t("col_component", lg), t("col_dimension", lg), t("col_quantity", lg), amount]
     if settings.currency != "USD":
         key_columns.append(t("col_cost", lg))
+    grid = table.copy()
+    if len(grid):
+        grid[t("col_quantity", lg)] = [f"{q} {u}".strip() for q, u in
+                                       zip(grid[t("col_quantity", lg)], grid[t("col_unit", lg)], strict=True)]
     with wide("line_items"):
-        st.dataframe(table, key="line_items", hide_index=True, column_order=[c for c in key_columns if c in table],
-                     column_config={
-                         t("col_component", lg): st.column_config.TextColumn(width="small"),
-                         t("col_dimension", lg): st.column_config.TextColumn(width="medium"),
-                         t("col_quantity", lg): st.column_config.TextColumn(width="small"),
-                         t("col_unit", lg): st.column_config.TextColumn(width="small"),
-                         t("col_cost", lg): st.column_config.NumberColumn(format="%,.2f", width="small"),
-                         amount: st.column_config.NumberColumn(
-                             format="%,.0f" if settings.currency == "JPY" else "%,.2f", width="small"),
+        st.dataframe(grid, key="line_items", hide_index=True, column_order=[c for c in key_columns if c in grid],
+                     column_config={  # pixel widths that fit the Design page's column at 1440 px (ux.md D2)
+                         t("col_component", lg): st.column_config.TextColumn(width=105),
+                         t("col_dimension", lg): st.column_config.TextColumn(width=185),
+                         t("col_quantity", lg): st.column_config.TextColumn(width=150),
+                         t("col_cost", lg): st.column_config.NumberColumn(format="%,.2f", width=80),
+                         amount: st.column_config.NumberColumn(  # headed by the currency; the full words on hover
+                             t(f"cur_{settings.currency}", lg), help=amount,
+                             format="%,.0f" if settings.currency == "JPY" else "%,.2f", width=80),
                      })
     card_list(line_item_cards(table, amount, settings.currency, lg), "line_items")
     with st.expander(t("page.design.details", lg)):
