@@ -348,7 +348,8 @@ def share_box(lg: str) -> None:
         pass
     pages = tuple(path.stem for path in (Path(__file__).resolve().parents[1] / "pages").glob("*.py")
                   if not path.stem.startswith("_"))
-    st.code(share_url(base, share_token(), share_settings(), pages), language=None, wrap_lines=True)
+    # one line that scrolls sideways, with its copy button, not a 15-line block of base64 (ux.md H2)
+    st.code(share_url(base, share_token(), share_settings(), pages), language=None, wrap_lines=False)
     short_link_box(base, pages, lg)
 
 
