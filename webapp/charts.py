@@ -5,7 +5,6 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from i18n.aws_terms import unit_text
 from i18n.catalog import strategy_name, t
@@ -219,9 +218,11 @@ def _has_direct_volume(comp: dict) -> bool:
     return any(key.endswith("_per_month") for key in comp)
 
 
-def limit_figure(demand: np.ndarray, limit: float | None, *, title: str, unit: str,
-                 month_label: str | None = None, day_label: str | None = None, lang: str = "en") -> go.Figure:
-    """Demand against its limit: the month as hourly peaks, and the peak day minute by minute.
+def limit_figures(demand: np.ndarray, limit: float | None, *, unit: str, month_label: str | None = None,
+                  day_label: str | None = None, lang: str = "en") -> tuple[go.Figure, go.Figure]:
+    """Demand against its limit as two charts: the month as hourly peaks, and the peak day minute by minute.
+    Two figures, not two subplots of one, so a phone stacks them (Streamlit's columns) instead of squeezing
+    two titles into one line (ux.md F3).
 
     `demand` has one value per minute of the 730-hour month (43,800 values), in `unit`.
     """
@@ -230,21 +231,24 @@ def limit_figure(demand: np.ndarray, limit: float | None, *, title: str, unit: s
     hourly = demand[: len(demand) // 60 * 60].reshape(-1, 60).max(axis=1)
     peak_day = int(np.argmax(demand)) // 1440
     day = demand[peak_day * 1440:(peak_day + 1) * 1440]
-    fig = make_subplots(rows=1, cols=2, column_widths=[0.6, 0.4],
-                        subplot_titles=(month_label, t("page.chart.day_n", lang, label=day_label, n=peak_day + 1)))
-    fig.add_trace(go.Scatter(x=np.arange(len(hourly)) / 24, y=hourly, name=unit, line=dict(color="#1f77b4")), 1, 1)
-    fig.add_trace(go.Scatter(x=np.arange(len(day)) / 60, y=day, name=unit, line=dict(color="#1f77b4"),
-                             showlegend=False), 1, 2)
+    log = bool(limit and limit > 0 and float(demand.max()) < LOG_BELOW * limit)  # a flat line at 0 says nothing
+    month = _demand_chart(np.arange(len(hourly)) / 24, hourly, limit, unit, month_label, t("page.chart.day", lang),
+                          log, lang)
+    peak = _demand_chart(np.arange(len(day)) / 60, day, limit, unit,
+                         t("page.chart.day_n", lang, label=day_label, n=peak_day + 1),
+                         t("page.chart.hour_local", lang), log, lang)
+    return month, peak
+
+
+def _demand_chart(x: np.ndarray, y: np.ndarray, limit: float | None, unit: str, title: str, x_title: str,
+                  log: bool, lang: str) -> go.Figure:
+    """One demand line in `unit` with the limit as a dashed red line."""
+    fig = go.Figure(go.Scatter(x=x, y=y, name=unit, line=dict(color="#1f77b4")))
     if limit is not None:
-        fig.add_hline(y=limit, line=dict(color="#d62728", dash="dash"), row=1, col=1)
-        fig.add_hline(y=limit, line=dict(color="#d62728", dash="dash"), row=1, col=2,
-                      annotation_text=t("page.chart.limit", lang))
-    fig.update_xaxes(title_text=t("page.chart.day", lang), row=1, col=1)
-    fig.update_xaxes(title_text=t("page.chart.hour_local", lang), row=1, col=2)
-    fig.update_yaxes(title_text=unit, row=1, col=1)
-    if limit and limit > 0 and float(demand.max()) < LOG_BELOW * limit:
-        fig.update_yaxes(type="log")  # demand far under the limit: a log axis shows both, not a flat line at 0
-    fig.update_layout(title=title, height=360, margin=dict(l=10, r=10, t=70, b=40), showlegend=False)
+        fig.add_hline(y=limit, line=dict(color="#d62728", dash="dash"), annotation_text=t("page.chart.limit", lang))
+    fig.update_xaxes(title_text=x_title)
+    fig.update_yaxes(title_text=unit, type="log" if log else None)
+    fig.update_layout(title=title, height=320, margin=dict(l=10, r=10, t=50, b=40), showlegend=False)
     return fig
 
 

@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 from models.design.text import load_design_data
 from service import check_data
 from templates import template_text
-from webapp.charts import limit_figure
+from webapp.charts import limit_figures
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
@@ -73,19 +73,19 @@ def test_japanese_limits_page(limits_page):
     assert limits_page.metric[0].label == "総合"
 
 
-def test_limit_figure_shows_the_month_and_the_peak_day():
+def test_limit_figures_show_the_month_and_the_peak_day():
     demand = np.ones(43_800)
     demand[11 * 1440 + 1200:11 * 1440 + 1230] = 6.0
-    fig = limit_figure(demand, 5.0, title="t", unit="concurrent executions")
-    month, day = fig.data
-    assert len(month.y) == 730 and max(month.y) == 6.0
-    assert len(day.y) == 1440 and fig.layout.annotations[1].text.endswith("day 12")
-    assert fig.layout.yaxis.type in (None, "linear")  # demand reaches the limit: a linear axis
+    month, day = limit_figures(demand, 5.0, unit="concurrent executions")
+    assert len(month.data[0].y) == 730 and max(month.data[0].y) == 6.0
+    assert len(day.data[0].y) == 1440 and day.layout.title.text.endswith("day 12")
+    assert month.layout.yaxis.type in (None, "linear")  # demand reaches the limit: a linear axis
+    assert [shape.y0 for fig in (month, day) for shape in fig.layout.shapes] == [5.0, 5.0]  # the limit on both
 
 
 def test_a_limit_far_above_the_demand_gets_a_log_axis():
     """13 concurrent executions under a 1,000 limit drew a flat line at 0 on a linear axis (UX review L3)."""
     demand = np.full(43_800, 13.0)
-    fig = limit_figure(demand, 1000.0, title="t", unit="concurrent executions")
-    assert fig.layout.yaxis.type == "log" and fig.layout.yaxis2.type == "log"
-    assert limit_figure(demand, 100.0, title="t", unit="u").layout.yaxis.type in (None, "linear")  # 13 % of it
+    month, day = limit_figures(demand, 1000.0, unit="concurrent executions")
+    assert month.layout.yaxis.type == "log" and day.layout.yaxis.type == "log"
+    assert limit_figures(demand, 100.0, unit="u")[0].layout.yaxis.type in (None, "linear")  # 13 % of it

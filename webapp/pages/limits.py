@@ -17,7 +17,7 @@ from render.readiness import STATUS_ORDER
 from render.scale import ordered
 from service import check_data
 from service.scale import ScaleReport, scale_report
-from webapp.charts import CHART_CONFIG, limit_figure
+from webapp.charts import CHART_CONFIG, limit_figures
 from webapp.state import cached_plan, design_key, lang
 from webapp.views.cards import Card, card_list, responsive_style, wide
 from webapp.views.progressive import pause_before_heavy
@@ -244,11 +244,13 @@ def page() -> None:
                                   format_func=lambda k: f"{check_name(k[0], lg)} · {component_label(k[1], lg, names)}",
                                   key="limits_chart")
             found = next(c for c in report.checks if (c.id, c.component) == chosen)
-            st.plotly_chart(limit_figure(report.curves[chosen], found.limit_value,
-                                         title=f"{check_name(found.id, lg)} · "
-                                               f"{component_label(found.component, lg, names)}",
-                                         unit=say(found.unit, lg), lang=lg),
-                            key="limit_chart", config=CHART_CONFIG)
+            month, peak = limit_figures(report.curves[chosen], found.limit_value, unit=say(found.unit, lg),
+                                        lang=lg)
+            st.markdown(f"**{plain(check_name(found.id, lg))} · "
+                        f"{plain(component_label(found.component, lg, names))}**")
+            charts = st.columns([3, 2])  # side by side on a wide screen, stacked on a phone
+            charts[0].plotly_chart(month, key="limit_chart", config=CHART_CONFIG)
+            charts[1].plotly_chart(peak, key="limit_chart_day", config=CHART_CONFIG)
         scale_section(trial, lg)
 
 
