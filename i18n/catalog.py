@@ -869,8 +869,8 @@ _LIMITS = {
                                        "often have 10 or 50.",
                                  "ja": "アカウント・リージョンあたりの同時実行数。既定値 1,000（新規アカウントは 10 や "
                                        "50 のことも）。"},
-    "reserved": {"en": "reserved concurrency (0 = none)", "ja": "予約同時実行数（0 = なし）"},
-    "timeout": {"en": "timeout (s)", "ja": "タイムアウト（秒）"},
+    "reserved": {"en": "Reserved concurrency (0 = none)", "ja": "予約同時実行数（0 = なし）"},
+    "timeout": {"en": "Timeout (s)", "ja": "タイムアウト（秒）"},
     "status": {"en": "Status", "ja": "判定"},
     "overall": {"en": "Overall", "ja": "総合"},
     "chart_for": {"en": "Chart", "ja": "グラフ"},

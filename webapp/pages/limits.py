@@ -47,25 +47,25 @@ def what_if(design: dict, lg: str) -> dict:
             key="whatif.lambda_concurrency", help=tx("account_concurrency_help", lg))
         if chosen != current:
             trial.setdefault("limits", {})["lambda_concurrency"] = chosen
+        names = component_names(design, lg)
         for index, comp in enumerate(trial.get("components") or []):
+            # one input a line, under the component's name: labels on one line and the ± buttons kept (ux.md L4)
             if comp.get("type") == "lambda":
-                cols = st.columns(2)
-                reserved = cols[0].number_input(f"{comp['id']}: {tx('reserved', lg)}", min_value=0,
-                                                max_value=100_000, value=int(comp.get("reserved_concurrency") or 0),
-                                                key=f"whatif.{index}.rc")
-                comp["timeout_s"] = cols[1].number_input(f"{comp['id']}: {tx('timeout', lg)}", min_value=1,
-                                                         max_value=900, value=int(comp.get("timeout_s", 3)),
-                                                         key=f"whatif.{index}.timeout")
+                st.markdown(f"**{plain(component_label(comp['id'], lg, names))}**")
+                reserved = st.number_input(tx("reserved", lg), min_value=0, max_value=100_000,
+                                           value=int(comp.get("reserved_concurrency") or 0), key=f"whatif.{index}.rc")
+                comp["timeout_s"] = st.number_input(tx("timeout", lg), min_value=1, max_value=900,
+                                                    value=int(comp.get("timeout_s", 3)), key=f"whatif.{index}.timeout")
                 if reserved:
                     comp["reserved_concurrency"] = reserved
                 else:
                     comp.pop("reserved_concurrency", None)
             elif comp.get("type") == "dynamodb" and comp.get("billing") == "provisioned":
-                cols = st.columns(2)
-                comp["rcu"] = cols[0].number_input(f"{comp['id']}: {tx('rcu', lg)}", min_value=1, max_value=1_000_000,
-                                                   value=int(comp.get("rcu", 5)), key=f"whatif.{index}.rcu")
-                comp["wcu"] = cols[1].number_input(f"{comp['id']}: {tx('wcu', lg)}", min_value=1, max_value=1_000_000,
-                                                   value=int(comp.get("wcu", 5)), key=f"whatif.{index}.wcu")
+                st.markdown(f"**{plain(component_label(comp['id'], lg, names))}**")
+                comp["rcu"] = st.number_input(tx("rcu", lg), min_value=1, max_value=1_000_000,
+                                              value=int(comp.get("rcu", 5)), key=f"whatif.{index}.rcu")
+                comp["wcu"] = st.number_input(tx("wcu", lg), min_value=1, max_value=1_000_000,
+                                              value=int(comp.get("wcu", 5)), key=f"whatif.{index}.wcu")
     return trial
 
 
