@@ -177,6 +177,12 @@ def test_the_page_in_japanese_and_yen(compare_page):
     table = compare_page.dataframe[0].value
     assert "月額（円）" in table.columns and table["月額（円）"][0].endswith("円")
     assert table["設計"][0].startswith("現在の設計：")
+    # the untouched template's name in Japanese, as in the template's own row and on the Design page
+    from i18n.catalog import template_name
+
+    photo_ja = template_name("photo_thumbnails", "Photo upload with thumbnails (S3 events)", "ja")
+    assert photo_ja != "Photo upload with thumbnails (S3 events)"
+    assert table["設計"][0] == f"現在の設計：{photo_ja}"
 
 
 def test_sweep_volumes_span_a_thousand_to_a_hundred_million():

@@ -7,6 +7,7 @@ import streamlit as st
 from i18n.catalog import t, template_name, tf
 from i18n.engine_ja import say
 from models.design.schema import DesignError
+from render.quote.report import design_words
 from service import design_summary
 from storage.designs import DesignStore, StorageError
 from templates import template_keys
@@ -66,7 +67,8 @@ def options(store: DesignStore) -> list[str]:
 def label_of(option: str, lg: str) -> str:
     kind, _, name = option.partition(":")
     if kind == "current":
-        return tf("src_current", lg, name=st.session_state.design.get("name", ""))
+        # an untouched template's name in the screen's language, as on the Design page
+        return tf("src_current", lg, name=design_words(st.session_state.design, lg)[0])
     if kind == "template":
         return tf("src_template", lg, name=template_name(name, template_data(name)["name"], lg))
     return tf("src_saved", lg, name=name)
