@@ -25,6 +25,8 @@ TEXT: dict[str, dict[str, str]] = {
                       "ja": "よく使われるサーバーレス構成から始めます。切り替えると現在の設計は置き換わります"
                             "（残す場合は先にダウンロード）。"},
     "upload": {"en": "Open a design file (YAML or JSON)", "ja": "設計ファイルを開く（YAML または JSON）"},
+    "upload_button": {"en": "Upload", "ja": "ファイル選択"},
+    "upload_line": {"en": "{mb} MB per file • {kinds}", "ja": "1 ファイル {mb} MB まで・{kinds}"},
     "upload_help": {"en": "A file downloaded from this app or written by hand (see docs/design-file.md).",
                     "ja": "このアプリでダウンロードしたファイル、または手書きのファイル（`docs/design-file.md` 参"
                            "照）。"},

@@ -35,6 +35,7 @@ from pricing.catalog import load_catalog, unpriced_ids
 from webapp.state import lang, set_design
 from webapp.views.account import PULL_ENV, table, tx
 from webapp.views.observe_panel import observe_panel
+from webapp.views.uploader import uploader_words
 
 MAX_UPLOAD_BYTES = 50_000_000
 KINDS = ("functions", "apis", "tables", "buckets", "queues")
@@ -82,6 +83,7 @@ def upload_panel(lg: str) -> None:
     """Open a snapshot file written by `cli.py pull -o`."""
     upload = st.file_uploader(tx("upload", lg), type=["json"], key="account.upload", help=tx("upload_help", lg),
                               max_upload_size=50)  # MB: aws.snapshot.MAX_SNAPSHOT_BYTES
+    uploader_words("account.upload", 50, ["json"], lg)
     if upload is None or upload.file_id == st.session_state.get("account.upload_id"):
         return
     st.session_state["account.upload_id"] = upload.file_id

@@ -31,6 +31,7 @@ from webapp.views.import_box import import_panel
 from webapp.views.regions import region_label, region_options
 from webapp.views.results import estimate_panel
 from webapp.views.safe import plain, problem_lines
+from webapp.views.uploader import uploader_words
 
 MAX_UPLOAD_BYTES = 1_000_000
 FREE_TIERS = ["none", "always", "first_year"]
@@ -78,6 +79,7 @@ def open_panel(lg: str) -> None:
         st.caption(f"💾 {plain(saved)}")
     upload = st.file_uploader(t("upload", lg), type=["yaml", "yml", "json"], key="upload", help=t("upload_help", lg),
                               max_upload_size=1)  # MB: a design file's own limit (models/safe_text.MAX_FILE_BYTES)
+    uploader_words("upload", 1, ["yaml", "yml", "json"], lg)
     if upload is not None and upload.file_id != st.session_state.get("upload_id"):
         st.session_state.upload_id = upload.file_id
         st.session_state.upload_error = None

@@ -26,6 +26,7 @@ from models.design.schema import COMMERCIAL_REGION, DesignError
 from models.messages import msg
 from webapp.state import set_design
 from webapp.views.safe import plain
+from webapp.views.uploader import uploader_words
 
 TEXT: dict[str, dict[str, str]] = catalog_section("import")  # the words live in i18n/catalog.py ("import.*")
 
@@ -109,6 +110,7 @@ def import_panel(lg: str) -> None:
         params_text = st.text_input(tr("params", lg), key="import_params", help=tr("params_help", lg))
         upload = st.file_uploader(tr("upload", lg), type=["yaml", "yml", "json", "tf", "zip"], key="import_upload",
                                   help=tr("upload_help", lg))
+        uploader_words("import_upload", 50, ["yaml", "yml", "json", "tf", "zip"], lg)  # 50: server.maxUploadSize
         if upload is not None and (upload.file_id, params_text) != st.session_state.get("import_marker"):
             st.session_state.import_marker = (upload.file_id, params_text)
             region = (st.session_state.get("design") or {}).get("region")

@@ -13,6 +13,7 @@ from models.design.schema import REGIONS, DesignError
 from service.observe import calibrate, load_observation_data, read_observation, summary_rows
 from webapp.state import set_design
 from webapp.views.account import table, tx
+from webapp.views.uploader import uploader_words
 
 MAX_UPLOAD_BYTES = 200_000_000
 
@@ -43,6 +44,7 @@ def observe_panel(lg: str, allowed: bool) -> None:
 
 def _upload(lg: str) -> None:
     upload = st.file_uploader(tx("observe.upload", lg), type=["json"], key="account.observe.upload")
+    uploader_words("account.observe.upload", 50, ["json"], lg)  # 50: server.maxUploadSize
     if upload is None or upload.file_id == st.session_state.get("account.observe.upload_id"):
         return
     st.session_state["account.observe.upload_id"] = upload.file_id
