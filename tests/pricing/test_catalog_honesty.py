@@ -61,6 +61,32 @@ def test_a_price_list_source_names_a_real_offer_file_of_its_own_region(price):
         assert region_code == price.region, f"{price.region} {price.id}: cites the {region_code} offer file"
 
 
+def tiers_with_their_own_evidence():
+    return [(price, index) for price in every_price() for index, tier in enumerate(price.tiers) if tier.source]
+
+
+@pytest.mark.parametrize("price, index", tiers_with_their_own_evidence(), ids=lambda v: str(v))
+def test_a_tier_with_its_own_evidence_is_dated_sourced_and_no_surer_than_its_note_says(price, index):
+    """A tier's own source: a URL, dated no later than the catalog, a real offer file of the price's own region
+    when it is the Price List, and the price's note names the tier as read ("Tier 1 … is Price List", "read")."""
+    source, as_of = price.tier_source(index)
+    assert source.startswith("https://"), f"{price.region} {price.id} tier {index + 1}: {source!r}"
+    assert as_of <= load_catalog(price.region).compiled
+    if "pricing.us-east-1.amazonaws.com" in source:
+        match = OFFER_URL.match(source)
+        assert match and match.group(2) == price.region, f"{price.region} {price.id}: {source}"
+    assert price.confidence == "assumed" or price.tier_confidence(index) != "assumed"
+    assert re.search(r"Tier 1 \$[\d.]+(/M|/GB-s)? (\(\S+\) )?is (Price List|read)|First tier \$[\d.]+/M is Price List",
+                     price.note), f"{price.region} {price.id}: the note does not say tier {index + 1} was read"
+
+
+def test_the_tiers_with_their_own_evidence_are_the_ones_read():
+    assert {(p.region, p.id) for p, _ in tiers_with_their_own_evidence()} == {
+        ("ap-northeast-1", "lambda.duration.arm64"), ("ap-northeast-1", "apigateway.rest.requests"),
+        ("ap-northeast-1", "apigateway.http.requests"), ("ap-northeast-1", "sqs.standard.requests"),
+        ("ap-northeast-3", "lambda.duration.x86_64"), ("ap-northeast-3", "lambda.duration.arm64")}
+
+
 @pytest.mark.parametrize("price", every_price(), ids=lambda p: f"{p.region}:{p.id}")
 def test_an_assumed_price_says_what_it_is_derived_from_and_cites_no_file_it_was_not_read_from(price):
     if price.confidence != "assumed":
