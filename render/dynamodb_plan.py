@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
+from models.costs.money import round_money
 from models.dynamodb_planner.plan import (
     SCHEDULED_ACTIONS_PER_TARGET,
     Plan,
@@ -64,15 +67,24 @@ def recurring_vs_lower_bound(plan: Plan) -> dict | None:
     return {"recurring_usd": w, "lower_bound_usd": b, "gap_fraction": round((w - b) / b, 4) if b else None}
 
 
+def usd_text(amount: float | Decimal) -> str:
+    """USD as a quote rounds it, half up to the cent, with thousands separators (8.575 → "8.58").
+
+    >>> usd_text(8.575), usd_text(Decimal("1234.5")), usd_text(3.265)
+    ('8.58', '1,234.50', '3.27')
+    """
+    return f"{round_money(Decimal(str(amount)), 'USD'):,.2f}"
+
+
 def comparison_line(plan: Plan) -> str:
     """One sentence: the applicable weekly plan against the one-time lower bound."""
     c = recurring_vs_lower_bound(plan)
     if c is None:
         return ""
     gap = "" if c["gap_fraction"] is None else f" ({c['gap_fraction']:+.1%})"
-    return (f"Weekly recurring schedule USD {c['recurring_usd']:,.2f} a month{gap} against the one-time lower bound "
-            f"USD {c['lower_bound_usd']:,.2f}, which cannot be applied (Application Auto Scaling allows 200 scheduled "
-            "actions per scalable target).")
+    return (f"Weekly recurring schedule USD {usd_text(c['recurring_usd'])} a month{gap} against the one-time lower "
+            f"bound USD {usd_text(c['lower_bound_usd'])}, which cannot be applied (Application Auto Scaling allows 200 "
+            "scheduled actions per scalable target).")
 
 
 def plan_table_text(plan: Plan) -> str:
@@ -81,8 +93,8 @@ def plan_table_text(plan: Plan) -> str:
              f"{'strategy':26} {'USD/month':>11} {'USD/12 months':>14} {'throttled':>11} {'utilization':>11} "
              f"{'max decr./day':>13}"]
     for s in plan.strategies:
-        cost = "n/a" if s.monthly_cost_usd is None else f"{s.monthly_cost_usd:,.2f}"
-        year = "n/a" if s.cost_12_months_usd is None else f"{s.cost_12_months_usd:,.2f}"
+        cost = "n/a" if s.monthly_cost_usd is None else usd_text(s.monthly_cost_usd)
+        year = "n/a" if s.cost_12_months_usd is None else usd_text(s.cost_12_months_usd)
         used = "—" if s.avg_utilization is None else f"{s.avg_utilization:.0%}"
         name = s.name if s.applicable else f"{s.name} (bound)"
         lines.append(f"{name:26} {cost:>11} {year:>14} {s.throttled_requests:>11,.0f} {used:>11} "

@@ -24,6 +24,7 @@ from typing import Any, Literal, TypedDict, Unpack
 import numpy as np
 from numpy.typing import NDArray
 
+from models.costs.money import round_money
 from models.costs.price_book import PriceBook
 from models.costs.prices import Catalog
 from models.design.schema import Design
@@ -752,8 +753,9 @@ def plan_table(demand: TableDemand, catalog: Catalog, settings: PlannerSettings,
     on_demand_cost = strategies[0].monthly_cost_usd
     even = break_even_utilization(prices)
     saving = (1 - float(_cost(best)) / float(on_demand_cost)) if on_demand_cost else 0.0
-    figures = {"best": best.name, "allowed": settings.allowed_throttle_fraction, "usd": best.monthly_cost_usd,
-               "even": even["read"]}
+    # the amount as a quote rounds it (half up to the cent), the exact one for a conversion to another currency
+    figures = {"best": best.name, "allowed": settings.allowed_throttle_fraction,
+               "usd": round_money(_cost(best), "USD"), "usd_exact": best.monthly_cost_usd, "even": even["read"]}
     if best.name != "on_demand" and saving > 0:
         reason = msg("dynamodb_plan.reason_saving", "{best} is the cheapest plan that keeps throttling within "
                      "{allowed:.2%}: USD {usd:,.2f} a month, {saving:.0%} below on-demand. Provisioned pays off above "

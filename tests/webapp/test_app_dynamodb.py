@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 from i18n.catalog import strategy_name
 from models.design.text import load_design_data
 from models.dynamodb_planner.plan import PlannerSettings
-from render.dynamodb_plan import plan_dict
+from render.dynamodb_plan import plan_dict, usd_text
 from service import dynamodb_plan_data
 from templates import template_text
 from webapp.charts import capacity_figure
@@ -33,8 +33,22 @@ def test_the_page_shows_the_cli_numbers(page):
     table = page.dataframe[0].value
     assert list(table["strategy"]) == [strategy_name(s["name"], "en") for s in expected["strategies"]]
     assert "Provisioned, fixed" in list(table["strategy"])  # a name, not the id provisioned_fixed
-    assert list(table["USD / month"]) == [s["monthly_cost_usd"] for s in expected["strategies"]]
+    # as the CLI prints them: half up to the cent
+    assert [f"{v:,.2f}" for v in table["USD / month"]] == [usd_text(s["monthly_cost_usd"]) for s in expected["strategies"]]
     assert strategy_name(expected["recommended"], "en") in page.success[0].value
+
+
+def test_the_page_and_the_cli_round_a_half_cent_the_same_way(page):
+    """Tokyo on-demand for save_app_data: 10M RRU × $0.1425/M = 1.425 and 10M WRU × $0.715/M = 7.15, 8.575 a month:
+    8.58 half up on the page and in `cli.py dynamodb-plan` (the page showed 8.57, the CLI 8.58)."""
+    import subprocess
+    import sys
+
+    on_demand = page.dataframe[0].value.set_index("strategy").loc["On-demand", "USD / month"]
+    assert on_demand == 8.58
+    cli = subprocess.run([sys.executable, "cli.py", "dynamodb-plan", "save_app_data", "--table", "table"],
+                         cwd=Path(APP).parent, capture_output=True, text=True, check=True).stdout
+    assert next(line for line in cli.splitlines() if line.startswith("on_demand")).split()[1] == "8.58"
 
 
 def test_standard_ia_has_no_reserved_capacity(page):
@@ -71,7 +85,8 @@ def test_a_gsi_can_be_planned_on_the_page():
     assert not at.exception
     expected = plan_dict(dynamodb_plan_data(load_design_data(yaml_text), "t", PlannerSettings(), index="by_user"))
     assert expected["table"] == "t/index/by_user"
-    assert list(at.dataframe[0].value["USD / month"]) == [s["monthly_cost_usd"] for s in expected["strategies"]]
+    assert [f"{v:,.2f}" for v in at.dataframe[0].value["USD / month"]] == [usd_text(s["monthly_cost_usd"])
+                                                                           for s in expected["strategies"]]
 
 
 def test_the_page_compares_the_weekly_plan_with_the_lower_bound_and_offers_its_actions(page):

@@ -17,7 +17,7 @@ from models.design.schema import DesignError, parse_design
 from models.dynamodb_planner.month import month_start_utc, next_monday
 from models.dynamodb_planner.month import utc_offset_minutes as workload_offset_minutes
 from models.dynamodb_planner.plan import PlannerSettings
-from render.dynamodb_plan import LOWER_BOUND, RECURRING, actions_document, plan_dict
+from render.dynamodb_plan import LOWER_BOUND, RECURRING, actions_document, plan_dict, usd_text
 from service import dynamodb_plan_data
 from service.dynamodb_live import live_decrease_state
 from webapp.charts import CHART_CONFIG, capacity_figure
@@ -142,8 +142,8 @@ def amount(usd, settings: QuoteSettings) -> float | None:
     """A USD figure of the plan in the quote's currency, rounded as a quote rounds (None stays None)."""
     if usd is None:
         return None
-    if settings.currency == "USD":
-        return usd
+    if settings.currency == "USD":  # half up to the cent, as the CLI and the quotes round (8.575 → 8.58)
+        return float(round_money(Decimal(str(usd)), "USD"))
     return float(round_money(settings.convert(Decimal(str(usd))), settings.currency))
 
 
@@ -158,7 +158,8 @@ def reason_text(reason, settings: QuoteSettings, lg: str) -> str:
         return say(reason, lg)
     saving = t("page.dynamodb.money.saving", lg, saving=f"{params['saving']:.0%}") if "saving" in params else ""
     return t("page.dynamodb.money.reason", lg, best=params["best"], allowed=f"{params['allowed']:.2%}",
-             amount=money_text(params["usd"], settings, lg), saving=saving, even=f"{params['even']:.0%}")
+             amount=money_text(params.get("usd_exact", params["usd"]), settings, lg), saving=saving,
+             even=f"{params['even']:.0%}")
 
 
 def utc_offset_minutes(design: dict) -> int:
@@ -212,8 +213,8 @@ def page() -> None:
     gap = doc["recurring_vs_lower_bound"]["gap_fraction"]
     gap_text = "—" if gap is None else f"{gap:.1%}"
     if money.currency == "USD":
-        st.info(tx("compare", lg, weekly=f"{weekly['monthly_cost_usd']:,.2f}",
-                   bound=f"{bound['monthly_cost_usd']:,.2f}", gap=gap_text, changes=len(bound["schedule"])))
+        st.info(tx("compare", lg, weekly=usd_text(weekly["monthly_cost_usd"]),
+                   bound=usd_text(bound["monthly_cost_usd"]), gap=gap_text, changes=len(bound["schedule"])))
     else:
         st.info(t("page.dynamodb.money.compare", lg, weekly=money_text(weekly["monthly_cost_usd"], money, lg),
                   bound=money_text(bound["monthly_cost_usd"], money, lg), gap=gap_text,
