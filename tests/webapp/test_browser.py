@@ -16,7 +16,7 @@ import openpyxl
 import pytest
 from app_server import CHROMIUM, CHROMIUM_ARGS, AppDidNotStart, running_app
 
-from i18n.catalog import TEMPLATES_JA
+from i18n.catalog import TEMPLATES_JA, t
 
 try:
     from playwright.sync_api import expect, sync_playwright
@@ -399,6 +399,32 @@ def test_every_page_is_shot_on_desktop_and_phone_and_the_phone_shows_the_total_f
                 assert box is not None and box["y"] + box["height"] <= PHONE["height"], box
                 assert tab.locator('[data-testid="stSidebar"]').get_attribute("data-collapsed") == "true"
             tab.screenshot(path=str(SCREENSHOTS / f"{slug or 'design'}_{lang}_{device}.png"))
+        context.close()
+
+
+#: a phone's browser: Streamlit closes its sidebar after a page is picked when the user agent is a phone's
+IPHONE_UA = ("Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
+             "Version/17.0 Mobile/15E148 Safari/604.1")
+
+
+def test_on_a_phone_the_sidebar_starts_closed_and_closes_after_a_page_is_picked(browser, app_url):
+    """ux.md F2: the sidebar covered 75 % of the page after every switch; on a phone it starts closed, and after
+    opening it and tapping a page, it closes again and the page is shown."""
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, user_agent=IPHONE_UA)
+    context.set_default_timeout(UI_TIMEOUT_MS)
+    tab = context.new_page()
+    try:
+        tab.goto(app_url)
+        expect(metric_value(tab)).to_be_visible()
+        sidebar = tab.locator('[data-testid="stSidebar"]')
+        expect(sidebar).to_have_attribute("data-collapsed", "true")
+        tab.locator('[data-testid="stExpandSidebarButton"], [data-testid="stSidebarCollapsedControl"] button').first.tap()
+        expect(sidebar).to_have_attribute("data-collapsed", "false")
+        tab.locator('[data-testid="stSidebarNav"] a[href$="/limits"]').first.tap()
+        expect(tab.get_by_role("heading", name=t("page.limits.title", "en"))).to_be_visible()
+        expect(sidebar).to_have_attribute("data-collapsed", "true")
+        assert_no_traceback(tab)
+    finally:
         context.close()
 
 
