@@ -32,6 +32,12 @@ CLASS_NAMES = {"standard": "Standard", "standard_ia": "Standard-IA"}
 JA_COLUMNS = {name: entry["ja"] for name, entry in section("page.dynamodb.column").items()}
 
 
+#: the strategy table's English headings as people read them (its columns keep the short keys the JSON uses)
+EN_HEADINGS = {"strategy": "Strategy", "applicable": "Can be applied",
+               "throttled / month": "Throttled requests / month", "utilization": "Average utilisation",
+               "max decreases / day": "Most decreases in a day", "note": "Note"}
+
+
 def heading(name: str, lg: str) -> str:
     """A column heading in the screen's language."""
     return JA_COLUMNS[name] if lg == "ja" else name
@@ -200,7 +206,9 @@ def page() -> None:
     if lg == "ja":
         strategies = strategies.rename(columns=JA_COLUMNS)
     money_format = "%,.0f" if money.currency == "JPY" else "%.2f"
+    words = EN_HEADINGS if lg == "en" else {}  # English headings in words; the data keeps its keys
     st.dataframe(strategies, key="ddb.strategies", hide_index=True, column_config={
+        **{key: st.column_config.Column(label) for key, label in words.items()},
         heading(month, lg) if money.currency == "USD" else month: st.column_config.NumberColumn(format=money_format),
         heading(year, lg) if money.currency == "USD" else year: st.column_config.NumberColumn(format=money_format)})
     for part, unit, side in (("demand_read", tx("reads", lg), 0), ("demand_write", tx("writes", lg), 1)):
