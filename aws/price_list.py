@@ -454,13 +454,18 @@ def catalog_changes(bundled: Catalog, refreshed: Catalog) -> list[PriceChange]:
     changes = []
     for price_id, new in sorted(refreshed.prices.items()):
         old = bundled.prices.get(price_id)
-        if old is None or old.tiers == new.tiers:
+        if old is None or _bands(old) == _bands(new):  # the prices, not where each tier's price was read
             continue
         before, after = old.first_unit_price, new.first_unit_price
         pct = float((after - before) / before * 100) if before else None
         changes.append(PriceChange(price_id, new.dimension, _display(old), _display(new),
                                    None if pct is None else round(pct, 2), old.as_of.isoformat()))
     return changes
+
+
+def _bands(price: Any) -> list[tuple[Any, Any]]:
+    """A price's tiers as (up to, USD per unit): what a refresh compares."""
+    return [(tier.up_to, tier.usd_per_unit) for tier in price.tiers]
 
 
 def _display(price: Any) -> str:
