@@ -76,15 +76,16 @@ def test_a_tier_with_its_own_evidence_is_dated_sourced_and_no_surer_than_its_not
         match = OFFER_URL.match(source)
         assert match and match.group(2) == price.region, f"{price.region} {price.id}: {source}"
     assert price.confidence == "assumed" or price.tier_confidence(index) != "assumed"
-    assert re.search(r"Tier 1 \$[\d.]+(/M|/GB-s)? (\(\S+\) )?is (Price List|read)|First tier \$[\d.]+/M is Price List",
-                     price.note), f"{price.region} {price.id}: the note does not say tier {index + 1} was read"
+    assert re.search(r"(Tier|Band) 1 \$[\d.]+(/M|/GB-s)? (\(\S+\) )?is (Price List|read)|First tier \$[\d.]+/M is "
+                     r"Price List", price.note), f"{price.region} {price.id}: the note does not say tier {index + 1} was read"
 
 
 def test_the_tiers_with_their_own_evidence_are_the_ones_read():
     assert {(p.region, p.id) for p, _ in tiers_with_their_own_evidence()} == {
         ("ap-northeast-1", "lambda.duration.arm64"), ("ap-northeast-1", "apigateway.rest.requests"),
         ("ap-northeast-1", "apigateway.http.requests"), ("ap-northeast-1", "sqs.standard.requests"),
-        ("ap-northeast-3", "lambda.duration.x86_64"), ("ap-northeast-3", "lambda.duration.arm64")}
+        ("ap-northeast-3", "lambda.duration.x86_64"), ("ap-northeast-3", "lambda.duration.arm64"),
+        ("ap-northeast-3", "s3.storage.standard")}
 
 
 @pytest.mark.parametrize("price", every_price(), ids=lambda p: f"{p.region}:{p.id}")
