@@ -149,6 +149,13 @@ def test_the_page_compares_the_photo_template_with_its_sqs_variant(compare_page)
     assert any("No break-even point" in m.value or "cost the same" in m.value for m in compare_page.markdown)
 
 
+def test_the_request_count_says_it_includes_the_spikes(compare_page):
+    """ux.md M3: photo_thumbnails' 3,000,000 requests plus its day-12 spike's 19,470 (tests/webapp/
+    test_app_designpage.py works it out) read 3,019,470, under a heading that says spikes are included."""
+    table = compare_page.dataframe[0].value
+    assert table["Client requests / month (spikes included)"][0] == "3,019,470"
+
+
 def test_four_designs_at_most_and_one_is_not_enough(compare_page):
     compare_page.multiselect(key="compare_pick").set_value(["current"]).run()
     assert not compare_page.exception
