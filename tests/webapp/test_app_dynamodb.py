@@ -167,3 +167,13 @@ def test_the_free_tier_assumption_is_stated_and_can_be_switched_off(page):
     without = page.dataframe[0].value.set_index("strategy").loc["Provisioned, fixed", "USD / month"]
     assert without > fixed_free
 
+
+
+def test_a_phone_gets_a_card_per_strategy_with_its_monthly_cost(page):
+    """ux.md F4: the strategies as cards (shown on narrow screens): the name, the month's cost as the grid rounds
+    it, throttling and utilisation in words."""
+    cards = next(m.value for m in page.markdown if m.value.startswith("**On\\-demand**"))
+    text = cards.replace("\\", "")
+    assert "**On-demand** · **$8.58**" in text
+    assert "Throttled requests / month: 0" in text and "Average utilisation: —" in text
+    assert text.count("\n\n") == 5  # six strategies, one card each

@@ -22,6 +22,7 @@ from service import dynamodb_plan_data
 from service.dynamodb_live import live_decrease_state
 from webapp.charts import CHART_CONFIG, capacity_figure
 from webapp.state import design_key, lang, quote_settings
+from webapp.views.cards import Card, card_list, responsive_style, wide
 from webapp.views.dynamodb import named_best, schedule_frame
 
 TEXT = section("page.dynamodb")  # the words live in i18n/catalog.py ("page.dynamodb.*")
@@ -36,6 +37,11 @@ JA_COLUMNS = {name: entry["ja"] for name, entry in section("page.dynamodb.column
 EN_HEADINGS = {"strategy": "Strategy", "applicable": "Can be applied",
                "throttled / month": "Throttled requests / month", "utilization": "Average utilisation",
                "max decreases / day": "Most decreases in a day", "note": "Note"}
+
+
+def words_of(name: str, lg: str) -> str:
+    """A strategy-table heading as the screen shows it: in words in English, in Japanese on a Japanese screen."""
+    return JA_COLUMNS[name] if lg == "ja" else EN_HEADINGS.get(name, name)
 
 
 def heading(name: str, lg: str) -> str:
@@ -168,6 +174,17 @@ def reason_text(reason, settings: QuoteSettings, lg: str) -> str:
              even=f"{params['even']:.0%}")
 
 
+def strategy_cards(doc: dict, money: QuoteSettings, lg: str) -> list[Card]:
+    """A card per strategy: its name and monthly cost, then throttling, utilisation and its note."""
+    cards = []
+    for s in doc["strategies"]:
+        used = "—" if s["avg_utilization"] is None else f"{s['avg_utilization']:.0%}"
+        lines = (f"{words_of('throttled / month', lg)}: {round(s['throttled_requests']):,}",
+                 f"{words_of('utilization', lg)}: {used}", say(s["note"], lg))
+        cards.append(Card(strategy_name(s["name"], lg), money_text(s["monthly_cost_usd"], money, lg), lines))
+    return cards
+
+
 def utc_offset_minutes(design: dict) -> int:
     """The workload timezone's offset, to place the planned month (starting next Monday) in UTC."""
     return workload_offset_minutes(parse_design(design).workload)
@@ -207,10 +224,13 @@ def page() -> None:
         strategies = strategies.rename(columns=JA_COLUMNS)
     money_format = "%,.0f" if money.currency == "JPY" else "%.2f"
     words = EN_HEADINGS if lg == "en" else {}  # English headings in words; the data keeps its keys
-    st.dataframe(strategies, key="ddb.strategies", hide_index=True, column_config={
-        **{key: st.column_config.Column(label) for key, label in words.items()},
-        heading(month, lg) if money.currency == "USD" else month: st.column_config.NumberColumn(format=money_format),
-        heading(year, lg) if money.currency == "USD" else year: st.column_config.NumberColumn(format=money_format)})
+    responsive_style()  # a phone gets a card per strategy instead of the grid (ux.md F4)
+    with wide("ddb_strategies"):
+        money_columns = [heading(c, lg) if money.currency == "USD" else c for c in (month, year)]
+        st.dataframe(strategies, key="ddb.strategies", hide_index=True, column_config={
+            **{key: st.column_config.Column(label) for key, label in words.items()},
+            **{c: st.column_config.NumberColumn(format=money_format) for c in money_columns}})
+    card_list(strategy_cards(doc, money, lg), "ddb_strategies")
     for part, unit, side in (("demand_read", tx("reads", lg), 0), ("demand_write", tx("writes", lg), 1)):
         capacities = {name: pair[side] for name, pair in curves.items() if isinstance(pair, tuple)}
         st.plotly_chart(capacity_figure(curves[part], capacities, title=f"{doc['table']}: {unit}", unit=unit,
