@@ -323,3 +323,20 @@ def test_the_design_page_names_the_saved_design_it_shows_and_says_when_it_was_ed
     captions = [c.value.replace("\\", "") for c in saved_page.caption]  # plain() escapes markdown
     assert "💾 Saved design: Customer A 写真 (modified since it was opened)" in captions, captions
 
+
+def test_a_phone_gets_a_card_per_saved_design_with_its_total(saved_page, folder):
+    """ux.md F4: the saved list as cards on a narrow screen: the saved name and total, then the design's name,
+    region and date (a design that does not price has no total)."""
+    from service import estimate_data
+
+    saved_page.text_input(key="save_name").set_value("Customer A")
+    click(saved_page, "save_btn")
+    (folder / "broken.yaml").write_text("name: x\ncomponents: [{id: a, type: lamda}]\n", encoding="utf-8")
+    saved_page.run()
+    cards = next(m.value for m in saved_page.markdown if "Customer A" in m.value and "·" in m.value)
+    text = cards.replace("\\", "")
+    expected = float(estimate_data(load_design_data(template_text("photo_thumbnails"))).total_usd)
+    assert f"**Customer A** · **${expected:,.2f}**" in text
+    assert "ap-northeast-1" in text
+    assert "**broken**  \nx  \n" in text  # a design that does not price: no total, its own name "x"
+

@@ -18,6 +18,7 @@ from models.design.schema import DesignError
 from service import estimate_data
 from storage.designs import DesignChanged, DesignExists, DesignStore, StorageError, check_name, name_key
 from webapp.state import init_state, lang, set_design
+from webapp.views.cards import Card, card_list, responsive_style, wide
 from webapp.views.safe import plain, problem_lines, storage_message
 
 
@@ -198,6 +199,17 @@ def saved_table(saved, lg: str) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def saved_cards(table: pd.DataFrame, lg: str) -> list[Card]:
+    """A card per saved design: the name it was saved under and its monthly total, then the design's own name,
+    its region, when it was saved and, for a file that does not open, why."""
+    total = t("col_saved_total", lg)
+    return [Card(str(row[t("col_saved_name", lg)]),
+                 "" if row[total] is None or row[total] != row[total] else f"${row[total]:,.2f}",
+                 tuple(str(row[t(column, lg)]) for column in ("col_design_name", "region", "col_modified",
+                                                              "col_saved_problem")))
+            for row in table.to_dict("records")]
+
+
 @st.cache_data(show_spinner=False, max_entries=256)
 def saved_total_usd(name: str, version: str | None, _data: dict) -> float | None:
     """A saved design's expected monthly total in USD (cached per file version; None when it does not price)."""
@@ -239,8 +251,12 @@ def list_section(lg: str) -> None:
     if not saved:
         st.info(t("saved_empty", lg))
         return
-    st.dataframe(saved_table(saved, lg), key="saved_table", hide_index=True, column_config={
-        t("col_saved_total", lg): st.column_config.NumberColumn(format="$%.2f")})
+    table = saved_table(saved, lg)
+    responsive_style()  # a phone gets a card per saved design instead of the grid (ux.md F4)
+    with wide("saved"):
+        st.dataframe(table, key="saved_table", hide_index=True, column_config={
+            t("col_saved_total", lg): st.column_config.NumberColumn(format="$%.2f")})
+    card_list(saved_cards(table, lg), "saved")
     names = [item.name for item in saved]
     if st.session_state.get("saved_pick") not in names:
         st.session_state.pop("saved_pick", None)
