@@ -174,13 +174,17 @@ def reason_text(reason, settings: QuoteSettings, lg: str) -> str:
              even=f"{params['even']:.0%}")
 
 
+def utilization_text(share: float | None) -> str:
+    """A strategy's average utilisation as a percentage, "—" for on-demand (no capacity to use)."""
+    return "—" if share is None else f"{share:.0%}"
+
+
 def strategy_cards(doc: dict, money: QuoteSettings, lg: str) -> list[Card]:
     """A card per strategy: its name and monthly cost, then throttling, utilisation and its note."""
     cards = []
     for s in doc["strategies"]:
-        used = "—" if s["avg_utilization"] is None else f"{s['avg_utilization']:.0%}"
         lines = (f"{words_of('throttled / month', lg)}: {round(s['throttled_requests']):,}",
-                 f"{words_of('utilization', lg)}: {used}", say(s["note"], lg))
+                 f"{words_of('utilization', lg)}: {utilization_text(s['avg_utilization'])}", say(s["note"], lg))
         cards.append(Card(strategy_name(s["name"], lg), money_text(s["monthly_cost_usd"], money, lg), lines))
     return cards
 
@@ -217,7 +221,7 @@ def page() -> None:
              month: amount(s["monthly_cost_usd"], money),
              year: amount(s["cost_12_months_usd"], money),
              "throttled / month": f"{round(s['throttled_requests']):,}",
-             "utilization": "—" if s["avg_utilization"] is None else f"{s['avg_utilization']:.0%}",
+             "utilization": utilization_text(s["avg_utilization"]),
              "max decreases / day": s["max_decreases_in_a_day"], "note": say(s["note"], lg)} for s in doc["strategies"]]
     strategies = pd.DataFrame(rows)  # not `table`: that is the table's name, which the download is named after
     if lg == "ja":

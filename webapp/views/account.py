@@ -9,7 +9,7 @@ from typing import Any
 import pandas as pd
 
 from i18n.account_reads import read_text
-from i18n.catalog import FIELD_LABELS, UI, shown, t
+from i18n.catalog import FIELD_LABELS, UI, format_count, shown, t
 from i18n.catalog import section as catalog_section
 from i18n.engine_ja import say
 
@@ -98,17 +98,7 @@ def table(rows: list[dict[str, Any]], lg: str, rename: dict[str, str] | None = N
     for column in frame.columns:  # numbers beside "—": all as text (a grid column holds one type)
         values = list(frame[column])
         if "—" in values and any(isinstance(v, int | float) and not isinstance(v, bool) for v in values):
-            frame[column] = [number_text(v) if isinstance(v, int | float) and not isinstance(v, bool) else str(v)
+            frame[column] = [format_count(v) if isinstance(v, int | float) and not isinstance(v, bool) else str(v)
                              for v in values]
     return frame
 
-
-def number_text(value: float) -> str:
-    """A number as text with thousands separators and no needless decimals.
-
-    >>> number_text(150.0), number_text(1234567), number_text(0.125), number_text(2.5e-05)
-    ('150', '1,234,567', '0.125', '0.000025')
-    """
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.6f}".rstrip("0").rstrip(".")
