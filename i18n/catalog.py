@@ -569,6 +569,7 @@ TEXT.update({
                            "ja": "{folder} はフォルダーではなくファイルです。SERVERLESS_PLANNER_DESIGNS にフォルダーを"
                                  "指定してください。"},
     "col_saved_problem": {"en": "Why it does not open", "ja": "開けない理由"},
+    "saved_template_line": {"en": "Template: {name}", "ja": "テンプレート：{name}"},
     "saved_open_failed": {"en": "“{name}” cannot be opened: {reason}", "ja": "「{name}」を開けません：{reason}"},
     "unexpected_error": {"en": "{error}: {detail}",
                          "ja": "想定外のエラーです（{error}）。このファイルを報告してください"},

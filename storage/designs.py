@@ -22,6 +22,13 @@ What the store promises (each is tested in tests/storage/test_storage*.py):
 - **One bad file never breaks the rest**: `load` turns anything unreadable (invalid YAML, deep
   nesting, huge numbers, a list instead of a mapping, binary data, a file too large) into a
   `DesignError` naming the file and the reason; listing and deleting it still work.
+
+Beside each design the store keeps what it knows about the file that is not the design itself: the bundled
+template it started from (`save(..., template=)`, read back by `template(name)` and in `list()`), in
+`.meta/<name>.json`. The design file and its schema stay as they are (a saved file is still a design file anyone
+can open). The metadata follows its design through duplicate, rename and delete, under the same lock. It is a
+label: a design without it (saved before it existed, or from an import, a file or a link) has none, an unreadable
+one is none, and failing to write it never fails the save of the design.
 """
 
 from __future__ import annotations
@@ -29,6 +36,7 @@ from __future__ import annotations
 import builtins
 import errno
 import hashlib
+import json
 import os
 import re
 import tempfile
@@ -53,6 +61,10 @@ except ImportError:  # pragma: no cover - Windows
 ENV_VAR = "SERVERLESS_PLANNER_DESIGNS"
 SUFFIX = ".yaml"
 LOCK_NAME = ".lock"
+META_FOLDER = ".meta"  # hidden: list() reads only the folder's own *.yaml files
+META_SUFFIX = ".json"  # as long as SUFFIX, so a name that fits a design file fits its metadata file
+MAX_META_BYTES = 4_096
+_TEMPLATE_ID = re.compile(r"[A-Za-z0-9_.-]{1,100}")
 MAX_NAME_CHARS = 80
 MAX_FILE_NAME_BYTES = 255  # the limit of ext4, APFS, NTFS (in their units) for one file name
 MAX_NAME_BYTES = MAX_FILE_NAME_BYTES - len(SUFFIX.encode())
@@ -149,6 +161,7 @@ class SavedDesign:
     path: Path
     modified: datetime
     size_bytes: int
+    template: str | None = None  # the bundled template it started from (None: an import, a file, a link, or older)
 
 
 def _file_name_ok(name: str) -> bool:
@@ -178,7 +191,8 @@ class DesignStore:
                 stat = path.stat()
             except OSError:
                 continue  # vanished (deleted in another tab) between listing and stat
-            found.append(SavedDesign(path.stem, path, datetime.fromtimestamp(stat.st_mtime), stat.st_size))
+            found.append(SavedDesign(path.stem, path, datetime.fromtimestamp(stat.st_mtime), stat.st_size,
+                                     self._template_of(path.stem)))
         return sorted(found, key=lambda d: (name_key(d.name), d.name))
 
     def names(self) -> builtins.list[str]:
@@ -224,29 +238,42 @@ class DesignStore:
         except DesignNotFound:
             return None
 
+    def template(self, name: str) -> str | None:
+        """The id of the bundled template the saved design started from; None when it did not start from one, was
+        saved before the store kept it, or its metadata cannot be read."""
+        path = self._find(name)
+        return None if path is None else self._template_of(path.stem)
+
     # ---- changing ------------------------------------------------------------------------------
 
-    def save(self, name: str, data: dict, *, overwrite: bool = False, expected_version: str | None = None) -> Path:
-        """Write the design as YAML, atomically.
+    def save(self, name: str, data: dict, *, overwrite: bool = False, expected_version: str | None = None,
+             template: str | None = None) -> Path:
+        """Write the design as YAML, atomically, and beside it `template`: the id of the bundled template it
+        started from (None: it did not start from one; a replaced design's old template goes with it).
 
         A taken name (or a look-alike of one) is `DesignExists` unless `overwrite`; then the existing
         file is replaced in place (its name is kept). With `expected_version`, the replacement
         happens only if the file is still that version — otherwise `DesignChanged` and nothing is
         written."""
+        if template is not None and not _TEMPLATE_ID.fullmatch(template):
+            raise ValueError(f"not a template id: {template!r}")
         text = dump_design_text(data)
         cleaned = check_name(name)
         with self._locked():
             self._sweep_temps()
             existing = self._find(cleaned)
             if existing is None:
-                return self._write_new(self.folder / f"{cleaned}{SUFFIX}", text.encode("utf-8"))
-            current = self._version_at(existing)
-            if not overwrite:
-                raise DesignExists(f"a saved design named {existing.stem!r} exists already", "exists",
-                                   name=existing.stem, version=current)
-            if expected_version is not None and current != expected_version:
-                raise _changed(existing, current)
-            return self._replace(existing, text.encode("utf-8"))
+                saved = self._write_new(self.folder / f"{cleaned}{SUFFIX}", text.encode("utf-8"))
+            else:
+                current = self._version_at(existing)
+                if not overwrite:
+                    raise DesignExists(f"a saved design named {existing.stem!r} exists already", "exists",
+                                       name=existing.stem, version=current)
+                if expected_version is not None and current != expected_version:
+                    raise _changed(existing, current)
+                saved = self._replace(existing, text.encode("utf-8"))
+            self._set_template(saved.stem, template)  # after the design: a failed save leaves the old label too
+            return saved
 
     def duplicate(self, name: str, new_name: str) -> Path:
         """A byte-for-byte copy under a new name (never overwrites)."""
@@ -257,7 +284,9 @@ class DesignStore:
             taken = self._find(cleaned)
             if taken is not None:
                 raise DesignExists(f"a saved design named {taken.stem!r} exists already", "exists", name=taken.stem)
-            return self._write_new(self.folder / f"{cleaned}{SUFFIX}", raw)
+            copied = self._write_new(self.folder / f"{cleaned}{SUFFIX}", raw)
+            self._set_template(copied.stem, self.template(name))
+            return copied
 
     def rename(self, name: str, new_name: str) -> Path:
         """Rename a saved design (never replaces another design; renaming to the same name, or to a
@@ -274,6 +303,7 @@ class DesignStore:
             taken = self._find(cleaned)
             if taken is not None and taken.name != source.name:
                 raise DesignExists(f"a saved design named {taken.stem!r} exists already", "exists", name=taken.stem)
+            template = self._template_of(source.stem)
             try:
                 _link_or_refuse(source, target)
                 try:
@@ -286,10 +316,12 @@ class DesignStore:
                         os.rename(source, target)
                     except OSError as err:
                         raise _os_error(err, "rename", source.stem, self.folder) from None
+                    self._move_template(source.stem, target.stem, template)
                     return target
                 raise DesignExists(f"a saved design named {cleaned!r} exists already", "exists", name=cleaned) from None
             except OSError as err:
                 raise _os_error(err, "rename", source.stem, self.folder) from None
+            self._move_template(source.stem, target.stem, template)
             return target
 
     def delete(self, name: str) -> None:
@@ -305,6 +337,7 @@ class DesignStore:
                                      name=name) from None
             except OSError as err:
                 raise _os_error(err, "delete", path.stem, self.folder) from None
+            self._set_template(path.stem, None)
 
     # ---- inside ----------------------------------------------------------------------------------
 
@@ -317,17 +350,64 @@ class DesignStore:
         """Remove temporary files a killed save left behind (called under the lock, so none is in use;
         only ones older than STALE_TEMP_S, in case another program without the lock writes here)."""
         cutoff = time.time() - STALE_TEMP_S
+        for folder in (self.folder, self.folder / META_FOLDER):
+            try:
+                entries = list(os.scandir(folder))
+            except OSError:
+                continue
+            for entry in entries:
+                if entry.name.startswith(".") and entry.name.endswith(".tmp"):
+                    try:
+                        if entry.is_file(follow_symlinks=False) and entry.stat(follow_symlinks=False).st_mtime < cutoff:
+                            os.unlink(entry.path)
+                    except OSError:
+                        pass
+
+    # ---- metadata: .meta/<file name's stem>.json ---------------------------------------------------
+
+    def _meta_path(self, stem: str) -> Path:
+        return self.folder / META_FOLDER / f"{stem}{META_SUFFIX}"
+
+    def _template_of(self, stem: str) -> str | None:
+        """The template recorded beside the design file `stem`; None for none or for anything unreadable."""
         try:
-            entries = list(os.scandir(self.folder))
-        except OSError:
+            with open(self._meta_path(stem), "rb") as handle:
+                raw = handle.read(MAX_META_BYTES + 1)
+            meta = json.loads(raw.decode("utf-8")) if len(raw) <= MAX_META_BYTES else None
+        except (OSError, ValueError, RecursionError):
+            return None
+        template = meta.get("template") if isinstance(meta, dict) else None
+        return template if isinstance(template, str) and _TEMPLATE_ID.fullmatch(template) else None
+
+    def _set_template(self, stem: str, template: str | None) -> None:
+        """Record `template` beside the design file `stem` (None: remove the record), atomically and best effort:
+        called under the lock after the design itself was written, whose save a failure here must not undo."""
+        path = self._meta_path(stem)
+        if template is None:
+            _remove(str(path))
             return
-        for entry in entries:
-            if entry.name.startswith(".") and entry.name.endswith(".tmp"):
-                try:
-                    if entry.is_file(follow_symlinks=False) and entry.stat(follow_symlinks=False).st_mtime < cutoff:
-                        os.unlink(entry.path)
-                except OSError:
-                    pass
+        try:
+            path.parent.mkdir(exist_ok=True)
+            fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
+        except OSError:
+            _remove(str(path))  # better no label than the label of the design this one replaced
+            return
+        try:
+            try:
+                _write_fully(fd, json.dumps({"template": template}).encode("utf-8"))
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+            os.replace(temp, path)
+        except OSError:
+            _remove(str(path))
+        finally:
+            _remove(temp)
+
+    def _move_template(self, old_stem: str, new_stem: str, template: str | None) -> None:
+        """A renamed design's record goes with it (removed first: on a case-insensitive disk both are one file)."""
+        _remove(str(self._meta_path(old_stem)))
+        self._set_template(new_stem, template)
 
     def _files(self) -> builtins.list[Path]:
         try:

@@ -120,13 +120,34 @@ def _open_link() -> None:
     st.session_state.share_opened = True
 
 
-def set_design(data: dict, label: str) -> None:
-    """Make `data` the current design; widgets restart from its values."""
+#: `set_design`'s default origin: the template a bundled template's label names; a design rewritten under its own
+#: label (the YAML editor, observed values, account limits) keeps its origin; anything else (a file, an import, a
+#: link) has none
+SAME_ORIGIN = "<same origin>"
+
+
+def set_design(data: dict, label: str, template: str | None = SAME_ORIGIN) -> None:
+    """Make `data` the current design; widgets restart from its values. `template`: the id of the bundled template
+    it started from (what Saved designs records when it is saved), by default as `SAME_ORIGIN` says."""
+    if template == SAME_ORIGIN:
+        if label in template_keys():
+            template = label
+        elif label == st.session_state.get("design_label"):
+            template = st.session_state.get("design_template")
+        else:
+            template = None
+    st.session_state.design_template = template
     st.session_state.design = data
     st.session_state.design_label = label
     st.session_state.rev = st.session_state.get("rev", 0) + 1
     st.session_state.pop("share_error", None)
     st.session_state.pop("share_opened", None)
+
+
+def design_template() -> str | None:
+    """The id of the bundled template the current design started from (None: a file, an import or a link)."""
+    template = st.session_state.get("design_template")
+    return template if isinstance(template, str) else None
 
 
 def _bump() -> None:

@@ -340,3 +340,79 @@ def test_a_phone_gets_a_card_per_saved_design_with_its_total(saved_page, folder)
     assert "ap-northeast-1" in text
     assert "**broken**  \nx  \n" in text  # a design that does not price: no total, its own name "x"
 
+
+# ---- the template a saved design started from (ux.md S2) ----------------------------------------------------
+
+def test_the_list_and_the_cards_name_the_template_each_design_started_from(saved_page, folder):
+    """ux.md S2: a "Template" column (and a line on a phone's card) with the template picker's own words, "—" for a
+    design that did not start from one (saved from a file, or before the store kept templates)."""
+    saved_page.text_input(key="save_name").set_value("Customer A")
+    click(saved_page, "save_btn")
+    assert DesignStore(folder).template("Customer A") == "photo_thumbnails"
+    DesignStore(folder).save("old", load_design_data(template_text("static_site_cdn")))  # no template recorded
+    saved_page.run()
+    table = next(d.value for d in saved_page.dataframe if "Template" in d.value.columns)
+    assert dict(zip(table["Name"], table["Template"])) == {
+        "Customer A": "Photo upload with thumbnails (S3 events)", "old": "—"}
+    cards = next(m.value for m in saved_page.markdown if "Customer A" in m.value and "·" in m.value).replace("\\", "")
+    assert "Template: Photo upload with thumbnails (S3 events)" in cards
+    assert "**old** · " in cards and "Template: —" in cards
+
+
+def test_opening_a_saved_design_and_saving_it_again_keeps_its_template(saved_page, folder):
+    store = DesignStore(folder)
+    store.save("cdn", load_design_data(template_text("static_site_cdn")), template="static_site_cdn")
+    saved_page.run()
+    saved_page.selectbox(key="saved_pick").set_value("cdn").run()
+    click(saved_page, "saved_open")
+    saved_page.text_input(key="save_name").set_value("cdn")
+    click(saved_page, "save_btn")
+    click(saved_page, "overwrite_yes")
+    assert store.template("cdn") == "static_site_cdn"
+    saved_page.text_input(key="save_name").set_value("cdn 2")  # saved under a new name: the same template
+    click(saved_page, "save_btn")
+    assert store.template("cdn 2") == "static_site_cdn"
+
+
+def test_a_design_from_a_link_or_a_file_is_saved_without_a_template(folder):
+    from storage.share import encode_design
+
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["d"] = encode_design(load_design_data(template_text("static_site_cdn")))
+    at.run()
+    at.switch_page("webapp/pages/saved.py").run()
+    at.text_input(key="save_name").set_value("from a link")
+    click(at, "save_btn")
+    assert DesignStore(folder).template("from a link") is None
+    assert list(at.dataframe[0].value["Template"]) == ["—"]
+
+
+def test_a_design_edited_as_yaml_still_started_from_its_template(folder):
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    at.selectbox(key="template").set_value("static_site_cdn").run()
+    editor = at.text_area[0]
+    editor.set_value(editor.value.replace("name: ", "name: Edited ", 1))
+    next(b for b in at.button if b.label == "Apply").click().run()
+    assert not at.exception
+    assert at.session_state["design"]["name"].startswith("Edited ")
+    at.switch_page("webapp/pages/saved.py").run()
+    at.text_input(key="save_name").set_value("edited")
+    click(at, "save_btn")
+    assert DesignStore(folder).template("edited") == "static_site_cdn"
+
+
+def test_the_template_column_and_card_line_in_japanese(saved_page, folder):
+    from test_all_japanese import english
+
+    saved_page.text_input(key="save_name").set_value("顧客 A")
+    click(saved_page, "save_btn")
+    (folder / "broken.yaml").write_text("name: x\ncomponents: [{id: a, type: lamda}]\n", encoding="utf-8")
+    saved_page.session_state["lang"] = "ja"
+    saved_page.run()
+    assert not saved_page.exception
+    table = next(d.value for d in saved_page.dataframe if "テンプレート" in d.value.columns)
+    assert dict(zip(table["名前"], table["テンプレート"])) == {"broken": "—", "顧客 A": "写真アップロードとサムネイル作成 (S3 イベント)"}
+    cards = next(m.value for m in saved_page.markdown if "顧客 A" in m.value and "·" in m.value).replace("\\", "")
+    assert "テンプレート：写真アップロードとサムネイル作成 (S3 イベント)" in cards and "テンプレート：—" in cards
+    problems = [p for p in english(saved_page, "saved (ja)") if not p.startswith("'broken'")]  # the saved name
+    assert not problems, problems

@@ -12,12 +12,13 @@ from datetime import datetime
 import pandas as pd
 import streamlit as st
 
-from i18n.catalog import format_date, t, tf
+from i18n.catalog import format_date, t, template_name, tf
 from i18n.engine_ja import say
 from models.design.schema import DesignError
 from service import estimate_data
 from storage.designs import DesignChanged, DesignExists, DesignStore, StorageError, check_name, name_key
-from webapp.state import init_state, lang, set_design
+from templates import template_keys
+from webapp.state import design_template, init_state, lang, set_design, template_data
 from webapp.views.cards import Card, card_list, responsive_style, wide
 from webapp.views.safe import plain, problem_lines, storage_message
 
@@ -63,7 +64,7 @@ def on_save() -> None:
     lg = lang()
     name = st.session_state.get("save_name", "")
     try:
-        saved = store().save(name, st.session_state.design)
+        saved = store().save(name, st.session_state.design, template=design_template())
         remember_version(saved.stem, store().version(saved.stem))
         flash("success", tf("saved_ok", lg, name=plain(saved.stem)))
     except DesignExists as err:
@@ -79,7 +80,8 @@ def on_overwrite(confirmed: bool) -> None:
         return
     name = pending["name"]
     try:
-        saved = store().save(name, st.session_state.design, overwrite=True, expected_version=pending["version"])
+        saved = store().save(name, st.session_state.design, overwrite=True, expected_version=pending["version"],
+                             template=design_template())
         remember_version(saved.stem, store().version(saved.stem))
         flash("success", tf("saved_ok", lg, name=plain(saved.stem)))
     except DesignChanged as err:  # saved elsewhere while the question was open: tell, and ask again
@@ -102,6 +104,7 @@ def on_open() -> None:
     name = _picked()
     try:
         data, version = store().load_versioned(name)
+        template = store().template(name)
         from service import validate
 
         validate(data)  # before replacing the current design
@@ -115,7 +118,7 @@ def on_open() -> None:
         flash("error", tf("saved_open_failed", lg, name=plain(name),
                           reason=plain(tf("unexpected_error", lg, error=type(err).__name__, detail=str(err)))[:300]))
         return
-    set_design(data, f"saved:{name}")
+    set_design(data, f"saved:{name}", template)  # saved again, it keeps the template it started from
     st.session_state.opened_saved = {"name": name, "data": copy.deepcopy(data)}  # the Design page names it
     remember_version(name, version)
     flash("success", tf("opened", lg, name=plain(name)))
@@ -179,6 +182,14 @@ def on_delete(confirmed: bool | None) -> None:
         flash("error", storage_message(err, lg))
 
 
+def template_title(key: str | None, lg: str) -> str:
+    """A bundled template's name as the template picker shows it in `lg`; "—" for none, the id itself for a template
+    this version no longer ships."""
+    if key is None:
+        return "—"
+    return template_name(key, template_data(key)["name"], lg) if key in template_keys() else key
+
+
 def saved_table(saved, lg: str) -> pd.DataFrame:
     """One row per saved file; one that does not open says why (it can still be picked and deleted)."""
     rows = []
@@ -193,6 +204,7 @@ def saved_table(saved, lg: str) -> pd.DataFrame:
         except DesignError as err:
             title, problem = t("saved_broken", lg), problem_text(err, lg)
         rows.append({t("col_saved_name", lg): item.name, t("col_design_name", lg): title,
+                     t("template", lg): template_title(item.template, lg),
                      t("region", lg): region, t("col_saved_total", lg): total,
                      t("col_modified", lg): f"{format_date(item.modified.date(), lg)} {item.modified:%H:%M}",
                      t("col_saved_problem", lg): problem})
@@ -201,12 +213,12 @@ def saved_table(saved, lg: str) -> pd.DataFrame:
 
 def saved_cards(table: pd.DataFrame, lg: str) -> list[Card]:
     """A card per saved design: the name it was saved under and its monthly total, then the design's own name,
-    its region, when it was saved and, for a file that does not open, why."""
+    the template it started from, its region, when it was saved and, for a file that does not open, why."""
     total = t("col_saved_total", lg)
     return [Card(str(row[t("col_saved_name", lg)]),
                  "" if row[total] is None or row[total] != row[total] else f"${row[total]:,.2f}",
-                 tuple(str(row[t(column, lg)]) for column in ("col_design_name", "region", "col_modified",
-                                                              "col_saved_problem")))
+                 (str(row[t("col_design_name", lg)]), tf("saved_template_line", lg, name=row[t("template", lg)]),
+                  *(str(row[t(column, lg)]) for column in ("region", "col_modified", "col_saved_problem"))))
             for row in table.to_dict("records")]
 
 
