@@ -1537,6 +1537,16 @@ UI: dict[str, dict[str, str]] = {
         "per_month": {"en": "a month", "ja": "／月"},
     }),
     # ---- end ux
+    # ---- cards: the phone's card lists of the Prices page (webapp/pages/prices.py, ux.md F4)
+    **_ns("page.prices", {
+        "services": {"en": "Services", "ja": "サービス"},
+        "services_all": {"en": "All services", "ja": "すべてのサービス"},
+        "cards_more": {"en": "The first {shown} of {total} price tiers are shown here; {left} more are not. Pick "
+                             "services above (or only assumed prices) to narrow the list.",
+                       "ja": "{total} 件の価格段階のうち最初の {shown} 件を表示しています（残り {left} 件は表示して"
+                             "いません）。上でサービスを選ぶ（または推定値の価格だけを表示する）と一覧を絞り込めます。"},
+    }),
+    # ---- end cards
 }
 
 

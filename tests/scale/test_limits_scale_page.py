@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from cards_support import card_lines, expected_card, grid, phone_cards
 from streamlit.testing.v1 import AppTest
 
+from i18n.catalog import t
 from models.design.text import load_design_data
 from service.scale import scale_report
 from templates import template_text
@@ -43,6 +45,24 @@ def test_the_slider_past_the_wall_fails_the_design(limits_page):
     assert _scale_metrics(limits_page)["Status at ×100"] == "🔴 fail"
     table = limits_page.dataframe[-1].value
     assert table.iloc[0]["at ×N"] == "🔴 fail"
+
+
+@pytest.mark.parametrize("lg", ["en", "ja"])
+def test_on_a_phone_the_scale_table_is_a_card_per_check_with_the_grids_figures(limits_page, lg):
+    """ux.md F4: on a phone the "first fails at" table is a card per check, the first wall first: the check and
+    the multiplier at which it first fails, then the component, the status now and at ×N and the headroom, as the
+    grid's row writes them."""
+    limits_page.session_state["lang"] = lg
+    limits_page.select_slider(key="scale.factor").set_value(100.0).run()
+    assert not limits_page.exception
+    table = grid(limits_page, "scale")
+    assert table.equals(limits_page.dataframe[-1].value)
+    check, fails_at = table.columns[0], table.columns[4]
+    cards = phone_cards(limits_page, "scale")
+    assert cards == [expected_card(row, check, fails_at) for row in table.to_dict("records")]
+    report = scale_report(load_design_data(template_text("photo_thumbnails")), 100.0)
+    assert cards[0][0].endswith(f" · **×{report.first_wall.fails_at:,.3g}**")
+    assert card_lines(cards[0])[table.columns[3]] == t("status_fail", lg)  # the first wall, passed at ×100
 
 
 def test_the_section_in_japanese(limits_page):

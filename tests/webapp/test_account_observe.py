@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from account_support import aws, moto_url  # noqa: F401 - fixtures
+from cards_support import expected_card, grid, phone_cards
 from observe_support import HOURS, expected_hourly, poisson, truth_profile
 from streamlit.testing.v1 import AppTest
 
@@ -47,6 +48,17 @@ def open_page(**state) -> AppTest:
 
 def observed_table(at: AppTest):
     return next(d.value for d in at.dataframe if "p99 (ms)" in d.value.columns)
+
+
+def test_on_a_phone_the_observation_is_a_card_per_resource_with_the_grids_figures():
+    """ux.md F4: the observed table as cards on a phone: the resource's name, then each figure the grid gives it
+    (events a month, peak per second, errors, throttles, p99), written as the grid's cells."""
+    at = open_page(**{"account.observation": observation()})
+    rows = grid(at, "account_observe_table").to_dict("records")
+    cards = phone_cards(at, "account_observe_table")
+    assert cards == [expected_card(row, col("name")) for row in rows]
+    handler = next(card for card in cards if card[0] == "**handler**")
+    assert f"{col('p99_ms')}: 150" in handler
 
 
 def test_reading_metrics_is_off_unless_the_owner_switches_it_on(monkeypatch):

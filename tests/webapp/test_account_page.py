@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from account_support import FIXTURES, aws, factory_with, missing_in_moto, moto_url, populate  # noqa: F401 - fixtures
+from cards_support import expected_card, grid, phone_cards
 from streamlit.testing.v1 import AppTest
 
 from aws import load_snapshot, pull
@@ -114,11 +115,58 @@ def test_sizes_and_durations_read_in_their_units_and_a_missing_value_is_a_dash(t
         assert "None" not in frame.value.astype(str).to_string(), frame.value
 
 
+#: each table's card: the heading keys of its title and its figure (webapp/views/account.py CARD_COLUMNS)
+CARDS = {"limits": ("limit", "value"), "functions": ("name", None), "apis": ("name", None), "tables": ("name", None),
+         "buckets": ("name", None), "queues": ("name", None), "quotas": ("service", "applied"),
+         "diff": ("field", "severity")}
+
+
+@pytest.mark.parametrize("lg", ["en", "ja"])
+def test_a_phone_gets_a_card_per_row_of_every_account_table_with_the_grids_figures(tokyo, lg):
+    """ux.md F4: on a phone each Account table is a card list: a card per grid row, titled by its name (a limit by
+    its key and value, a quota by its service and applied value, a difference by its field and severity), then
+    every other cell the row gives, the same text and figures as the grid's ("—" left out)."""
+    at = open_page(account_snapshot=copy.deepcopy(tokyo), lang=lg)
+    for key, (title, figure) in CARDS.items():
+        frame = grid(at, f"account_{key}")
+        cards = phone_cards(at, f"account_{key}")
+        assert cards == [expected_card(row, t(f"account.column.{title}", lg),
+                                       None if figure is None else t(f"account.column.{figure}", lg))
+                         for row in frame.to_dict("records")], key
+    concurrency = {"en": "lambda_concurrency", "ja": "Lambda の同時実行数（アカウント）"}[lg]
+    assert phone_cards(at, "account_limits")[0] == [f"**{concurrency}** · **10**",
+                                                    f"{t('account.column.source', lg)}: Lambda GetAccountSettings"]
+    quotas = phone_cards(at, "account_quotas")
+    assert f"{t('account.column.quota_name', lg)}: Concurrent executions" in quotas[0]  # AWS's name, as in the grid
+    assert quotas[0][0] == f"**{'Lambda' if lg == 'ja' else 'lambda'}** · **10**"
+
+
 def test_the_price_catalog_in_use_is_named(monkeypatch, tmp_path):
     monkeypatch.setenv("SERVERLESS_PLANNER_CACHE", str(tmp_path))
     at = open_page()
     assert any("bundled catalog" in c.value for c in at.caption)
     assert at.button(key="account.refresh_prices").disabled
+
+
+def test_on_a_phone_the_prices_a_refresh_changed_are_cards_with_the_grids_figures(monkeypatch, tmp_path):
+    """ux.md F4: a refreshed catalog's changed prices as cards: the dimension and its refreshed price, then the
+    bundled price, the change and the date, as the grid writes them."""
+    monkeypatch.setenv("SERVERLESS_PLANNER_CACHE", str(tmp_path))
+    at = open_page()
+    region = at.session_state["design"].get("region", "us-east-1")
+    text = (Path(__file__).resolve().parents[2] / "pricing" / "catalog" / f"{region}.yaml").read_text(encoding="utf-8")
+    requests = '  - id: lambda.requests\n'
+    head, tail = text.split(requests, 1)
+    tail = tail.replace('usd: "0.20"', 'usd: "0.25"', 1)  # Lambda's requests: the first price after its id
+    (tmp_path / "catalog").mkdir()
+    (tmp_path / "catalog" / f"{region}.yaml").write_text(f"refreshed_at: 2026-12-04T00:00:00Z\n{head}{requests}{tail}",
+                                                         encoding="utf-8")
+    at.run()
+    assert not at.exception, at.exception
+    frame = grid(at, "account_price_changes")
+    cards = phone_cards(at, "account_price_changes")
+    assert cards == [expected_card(row, col("dimension"), col("refreshed")) for row in frame.to_dict("records")]
+    assert len(cards) == 1 and cards[0][0].startswith("**Requests** · **") and f"{col('change_pct')}: 25" in cards[0]
 
 
 # ---- malformed snapshots: a readable message in the page's language, never a traceback ---------
@@ -173,3 +221,9 @@ def test_deadline_and_garbage_gaps_are_explained(tokyo, lg, words):
     assert not at.exception
     notes = " ".join(w.value for w in at.warning)
     assert words in notes and "bad_response" in notes
+    gaps = grid(at, "account_gaps")
+    cards = phone_cards(at, "account_gaps")  # on a phone: a card per gap, by its operation and count
+    assert cards == [expected_card(row, t("account.column.operation", lg), t("account.column.count", lg))
+                     for row in gaps.to_dict("records")]
+    queues = next(card for card in cards if card[0] == "**ListQueues** · **1**")
+    assert f"{t('account.column.message', lg)}: late" in queues  # AWS's message, as in the grid

@@ -75,6 +75,8 @@ NAME_PATTERNS = re.compile(r"(?:[A-Z][a-z]+){2,}|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[
 #: evidence as recorded in the catalog — Price List usage types, SKUs, the documents read — named on screen as
 #: the English original, beside a Japanese note that says where the price comes from)
 DATA_COLUMNS = {"クォータ名", "AWS のメッセージ", "価格 ID", "調査メモ（英語の原文）"}
+#: a phone's card line of such a column ("クォータ名: Concurrent executions", webapp/views/cards.py): data, as its cell
+DATA_LINE = re.compile(r"^(?:" + "|".join(re.escape(c) for c in sorted(DATA_COLUMNS)) + r"): .*$", re.MULTILINE)
 #: the language picker names each language in itself and is labelled in both ("Language / 言語")
 BILINGUAL_KEYS = {"lang"}
 
@@ -146,7 +148,9 @@ WIDGETS = {"button", "download_button", "selectbox", "multiselect", "radio", "ch
 def texts(node) -> Iterator[tuple[str, str]]:
     """(element, text) for every visible text under `node`."""
     kind = getattr(node, "type", "")
-    if kind in TEXTS or kind in ALERTS:
+    if kind == "markdown":
+        yield kind, DATA_LINE.sub(" ", re.sub(r"\\(.)", r"\1", str(node.value or "")))  # escapes undone
+    elif kind in TEXTS or kind in ALERTS:
         yield kind, str(getattr(node, "value", "") or "")
     elif kind == "metric":
         for field in ("label", "value", "delta", "help"):

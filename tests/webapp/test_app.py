@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from cards_support import block, grid, phone_cards
 from streamlit.testing.v1 import AppTest
 
 from i18n.format import format_money
@@ -197,7 +198,8 @@ def test_the_prices_page_has_a_row_per_tier_and_cache_sizes_in_numeric_order(app
                                        ("first 333M", "next 667M", "next 19B", "over 20B")]
     sizes = [float(i.split(".", 2)[2].removesuffix("gb")) for i in table["id"] if i.startswith("apigateway.rest_cache.")]
     assert sizes == sorted(sizes) and len(sizes) == 8
-    counts = app.caption[-1].value.removeprefix("Price tiers by confidence: ")
+    counts = next(c.value for c in app.caption if c.value.startswith("Price tiers by confidence: "))
+    counts = counts.removeprefix("Price tiers by confidence: ")
     assert sum(int(part.rsplit(": ", 1)[1]) for part in counts.split(" · ")) == len(table) > len(catalog.prices)
 
 
@@ -212,6 +214,34 @@ def test_the_prices_page_filters_to_the_assumed_prices_the_cli_lists(app):
     # every tier of each price with an assumed tier (a sourced first tier stays beside its assumed bands)
     assert table.groupby("id")["Confidence"].agg(lambda c: "assumed" in set(c)).all()
     assert set(table["id"]) == {p.id for p in assumed_prices(["ap-northeast-3"])}
+
+
+def test_a_phone_gets_the_first_60_price_tiers_as_cards_with_the_grids_figures(app):
+    """ux.md F4: on a phone each price tier is a card: the dimension with its band and the unit price as the grid
+    writes them, then confidence, date and the source's site; 60 at most, with how many are left and how to
+    narrow the list; a service picked leaves a card for each of its rows and no such caption."""
+    app.switch_page("webapp/pages/prices.py").run()
+    app.selectbox(key="prices_region").set_value("us-east-1").run()
+    table = grid(app, "prices")
+    cards = phone_cards(app, "prices")
+    assert len(cards) == 60 < len(table)
+    for card, (_, row) in zip(cards, table.iterrows(), strict=False):
+        assert card[0] == f"**{row['Dimension']}** · **{row['Unit price (USD)']}**"
+        assert card[1] == f"Service: {row['Service']}"
+        assert f"Confidence: {row['Confidence']}" in card and f"Price as of: {row['Price as of']}" in card
+        assert (f"Free tier: {row['Free tier']}" in card) == bool(row["Free tier"])
+        source = next(line.removeprefix("Source: ") for line in card if line.startswith("Source: "))
+        assert row["Source"].startswith(source.removesuffix("…")) and len(source) <= 51
+    more = f"The first 60 of {len(table)} price tiers are shown here; {len(table) - 60} more are not."
+    assert block(app._tree, "narrow_prices_more").caption[0].value.startswith(more)  # on a phone only
+    app.multiselect(key="prices_services").set_value(["lambda"]).run()
+    assert not app.exception
+    table = grid(app, "prices")
+    assert set(table["Service"]) == {"lambda"} and 0 < len(table) <= 60
+    cards = phone_cards(app, "prices")
+    assert [card[0] for card in cards] == [f"**{d}** · **{p}**" for d, p in zip(table["Dimension"],
+                                                                               table["Unit price (USD)"], strict=True)]
+    assert block(app._tree, "narrow_prices_more") is None
 
 
 def test_provisioned_billing_adds_capacity_and_on_demand_removes_it():

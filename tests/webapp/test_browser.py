@@ -428,10 +428,10 @@ def test_on_a_phone_the_sidebar_starts_closed_and_closes_after_a_page_is_picked(
         context.close()
 
 
-@pytest.mark.parametrize("slug", ["", "cost", "limits", "compare", "dynamodb"])
+@pytest.mark.parametrize("slug", ["", "cost", "limits", "compare", "dynamodb", "prices"])
 def test_on_a_phone_the_key_grids_are_cards_that_never_scroll_sideways(browser, app_url, slug):
-    """ux.md F4: at 390×844 the Design/Cost line items, the Limits checks, the Compare grid and the DynamoDB
-    strategies are card lists (the wide grids are
+    """ux.md F4: at 390×844 the Design/Cost line items, the Limits checks and scale table, the Compare grid, the
+    DynamoDB strategies and the price catalog are card lists (the wide grids are
     hidden by the style sheet's media query), and neither the page nor a card list is wider than the screen;
     at desktop width the grids are shown and the cards hidden."""
     context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)

@@ -33,7 +33,8 @@ from models.design.schema import COMMERCIAL_REGION, REGIONS, Design, DesignError
 from models.messages import msg
 from pricing.catalog import load_catalog, unpriced_ids
 from webapp.state import lang, set_design
-from webapp.views.account import PULL_ENV, table, tx
+from webapp.views.account import PULL_ENV, grid, table, tx
+from webapp.views.cards import responsive_style
 from webapp.views.observe_panel import observe_panel
 from webapp.views.uploader import uploader_words
 
@@ -141,22 +142,23 @@ def results(snapshot: dict, label: str, region: str, lg: str) -> None:
         st.markdown(f"**{tx('limits', lg)}**")
         limits = limit_rows(snapshot, region, label)
         if limits:
-            st.dataframe(table(limits, lg), key="account.limits", hide_index=True)
+            grid(table(limits, lg), "limits", lg)
         else:
             st.info(tx("no_limits", lg))
         for kind, rows in resource_rows(snapshot, region, label).items():
             st.markdown(f"**{tx(kind, lg)}** ({len(rows)})")
             if rows:
-                st.dataframe(table(rows, lg), key=f"account.{kind}", hide_index=True)
+                grid(table(rows, lg), kind, lg)
         quotas = quota_rows(snapshot, region, label)
         if quotas:
             st.markdown(f"**{tx('quotas', lg)}**")
-            st.dataframe(table(quotas, lg, rename={"name": "quota_name"}), key="account.quotas", hide_index=True)
+            rename = {"name": "quota_name"}
+            grid(table(quotas, lg, rename=rename), "quotas", lg, rename=rename)
     st.markdown(f"**{tx('gaps', lg)}**")
     rows = gap_rows(snapshot)
     if rows:
         gap_notes(snapshot, lg)
-        st.dataframe(table(rows, lg), key="account.gaps", hide_index=True)
+        grid(table(rows, lg), "gaps", lg)
     else:
         st.success(tx("no_gaps", lg))
 
@@ -171,7 +173,7 @@ def differences(snapshot: dict, label: str, region: str, lg: str) -> None:
                                                                                   for p in err.problems))
         return
     if rows:
-        st.dataframe(table(rows, lg).astype(str), key="account.diff", hide_index=True)
+        grid(table(rows, lg).astype(str), "diff", lg)
     else:
         st.success(tx("no_diff", lg))
 
@@ -242,7 +244,7 @@ def prices_panel(lg: str) -> None:
     st.caption(tx("prices_cached", lg, region=region, refreshed_at=str(info.get("refreshed_at")), path=info["path"],
                   changed=str(len(changes))))
     if changes:
-        st.dataframe(table([c.__dict__ for c in changes], lg), key="account.price_changes", hide_index=True)
+        grid(table([c.__dict__ for c in changes], lg), "price_changes", lg)
 
 
 def built_panel(region: str, info: dict | None, lg: str) -> None:
@@ -261,6 +263,7 @@ def page() -> None:
     st.caption(tx("caption", lg))
     pull_panel(lg)
     upload_panel(lg)
+    responsive_style()  # a phone gets a card per row instead of each grid below (ux.md F4)
     snapshot = st.session_state.get("account_snapshot")
     if snapshot:
         show_snapshot(snapshot, lg)

@@ -19,7 +19,7 @@ from service import check_data
 from service.scale import ScaleReport, scale_report
 from webapp.charts import CHART_CONFIG, limit_figures
 from webapp.state import cached_plan, design_key, lang
-from webapp.views.cards import Card, card_list, responsive_style, wide
+from webapp.views.cards import Card, card_list, responsive_style, row_cards, wide
 from webapp.views.progressive import pause_before_heavy
 from webapp.views.safe import plain, problem_lines
 
@@ -186,7 +186,19 @@ def scale_section(trial: dict, lg: str) -> None:
                        help=f"{check_name(traffic.key[0], lg)} · {component_shown(traffic.key[1], lg)}")
     st.caption(t("page.limits.scale.caption", lg, tolerance=f"{report.tolerance:.0%}", runs=report.evaluations,
                  low=f"{report.min_factor:g}", high=f"{report.max_factor:g}"))
-    st.dataframe(first_fails_table(report, lg, component_names(trial, lg)), key="scale_table", hide_index=True)
+    table = first_fails_table(report, lg, component_names(trial, lg))
+    with wide("scale"):  # the page's style sheet (drawn above the readiness grid) shows a phone the cards instead
+        st.dataframe(table, key="scale_table", hide_index=True)
+    card_list(scale_cards(table), "scale")
+
+
+def scale_cards(table: pd.DataFrame) -> list[Card]:
+    """A card per row of `first_fails_table` (in either language): the check, the multiplier at which it first
+    fails, then the component, the status now and at ×N, and the headroom."""
+    if table.empty:  # a design with no checks: a frame without columns
+        return []
+    check, component, now, at_factor, fails_at, headroom = table.columns
+    return row_cards(table.to_dict("records"), check, fails_at, [component, now, at_factor, headroom])
 
 
 def check_cards(report, names: dict[str, str], lg: str) -> None:

@@ -12,7 +12,11 @@ from i18n.aws_terms import unit_price_text as aws_unit_price
 from i18n.catalog import shown, t
 from service.inputs import catalog_for
 from webapp.state import lang
+from webapp.views.cards import Card, card_list, narrow, responsive_style, row_cards, wide
 from webapp.views.regions import region_label, region_options
+
+#: a phone gets at most this many price cards: ~240 tiers is a scroll nobody finishes; the filters narrow the list
+MAX_CARDS = 60
 
 
 def natural_key(price_id: str) -> tuple[tuple[int, float, str], ...]:
@@ -63,6 +67,47 @@ def free_tier_text(price, lg: str) -> str:
     return f"{price.free_tier.amount:,} {unit_text(price.unit, lg)} ({t(f'free_tier_{price.free_tier.kind}', lg)})"
 
 
+def short_source(url: str, most: int = 50) -> str:
+    """An address short enough for a phone's line: whole when it fits, else its site and first folder.
+
+    >>> short_source("https://aws.amazon.com/lambda/pricing/")
+    'https://aws.amazon.com/lambda/pricing/'
+    >>> short_source("https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AWSLambda/current/us-east-1/index.json")
+    'https://pricing.us-east-1.amazonaws.com/offers/…'
+    """
+    if len(url) <= most:
+        return url
+    scheme, _, rest = url.partition("://")
+    site, _, path = rest.partition("/")
+    folder = path.split("/", 1)[0]
+    return f"{scheme}://{site}/{folder + '/' if folder else ''}…"
+
+
+def price_cards(table: pd.DataFrame, lg: str) -> list[Card]:
+    """A card per price tier, as the grid's row says it: the dimension with its volume band, the unit price, then
+    the service, the free tier (on a price's first tier), confidence, date and the source's address, shortened."""
+    source = t("col_source", lg)
+    rows = [{**row, source: short_source(str(row[source]))} for row in table.to_dict("records")]
+    return row_cards(rows, t("col_dimension", lg), t("col_unit_price", lg),
+                     [t("col_service", lg), t("free_tier", lg), t("col_confidence", lg), t("col_as_of", lg), source])
+
+
+def filters(table: pd.DataFrame, lg: str) -> pd.DataFrame:
+    """The rows the service picker and the "only assumed" box leave (every service when none is picked)."""
+    services = list(table[t("col_service", lg)].unique())
+    picked = st.session_state.get("prices_services") or []
+    if any(s not in services for s in picked):  # picked in another Region or language: not an option here
+        st.session_state["prices_services"] = [s for s in picked if s in services]
+    chosen = st.multiselect(t("page.prices.services", lg), services, key="prices_services",
+                            placeholder=t("page.prices.services_all", lg))
+    if chosen:
+        table = table[table[t("col_service", lg)].isin(chosen)]
+    if st.checkbox(t("prices_assumed_only", lg), key="prices_assumed_only", help=t("prices_assumed_help", lg)):
+        assumed = set(table.loc[table[t("col_confidence", lg)] == t("confidence_assumed", lg), t("col_price_id", lg)])
+        table = table[table[t("col_price_id", lg)].isin(assumed)]  # every tier of a price with an assumed one
+    return table
+
+
 def page() -> None:
     lg = lang()
     st.subheader(t("prices_title", lg))
@@ -75,11 +120,16 @@ def page() -> None:
     table = catalog_table(region, lg)
     counts = table[t("col_confidence", lg)].value_counts().to_dict()  # per price tier, as the rows
     st.caption(t("prices_counts", lg, counts=" · ".join(f"{k}: {v}" for k, v in counts.items())))
-    if st.checkbox(t("prices_assumed_only", lg), key="prices_assumed_only", help=t("prices_assumed_help", lg)):
-        assumed = set(table.loc[table[t("col_confidence", lg)] == t("confidence_assumed", lg), t("col_price_id", lg)])
-        table = table[table[t("col_price_id", lg)].isin(assumed)]  # every tier of a price with an assumed one
-    st.dataframe(table, key="prices_table", hide_index=True, column_config={
-        t("col_source", lg): st.column_config.LinkColumn(t("col_source", lg), display_text=t("source_link", lg))})
+    table = filters(table, lg)
+    responsive_style()  # a phone gets a card per price tier instead of the grid (ux.md F4)
+    with wide("prices"):
+        st.dataframe(table, key="prices_table", hide_index=True, column_config={
+            t("col_source", lg): st.column_config.LinkColumn(t("col_source", lg), display_text=t("source_link", lg))})
+    cards = price_cards(table, lg)
+    card_list(cards[:MAX_CARDS], "prices")
+    if len(cards) > MAX_CARDS:
+        narrow("prices_more").caption(t("page.prices.cards_more", lg, shown=MAX_CARDS, total=len(cards),
+                                        left=len(cards) - MAX_CARDS))
 
 
 page()

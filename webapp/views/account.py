@@ -1,17 +1,20 @@
 """The Account page's words: "account.*" in i18n/catalog.py (`tx` fills {pull_env} with the switch's name),
-and its tables in the page's language (`table`)."""
+and its tables in the page's language (`table`), a grid on a wide screen and a card per row on a phone (`grid`)."""
 
 from __future__ import annotations
 
 import re
+from numbers import Real
 from typing import Any
 
 import pandas as pd
+import streamlit as st
 
 from i18n.account_reads import read_text
 from i18n.catalog import FIELD_LABELS, UI, format_count, shown, t
 from i18n.catalog import section as catalog_section
 from i18n.engine_ja import say
+from webapp.views.cards import Card, card_list, row_cards, wide
 
 PULL_ENV = "SERVERLESS_PLANNER_ALLOW_PULL"
 
@@ -102,3 +105,41 @@ def table(rows: list[dict[str, Any]], lg: str, rename: dict[str, str] | None = N
                              for v in values]
     return frame
 
+
+#: a card's title and figure per table (its key after "account."), by the column key; the other columns are the
+#: card's lines. Quotas are titled by service: their names are AWS's English, a line like AWS's messages in gaps
+CARD_COLUMNS: dict[str, tuple[str, str | None]] = {
+    "limits": ("limit", "value"), "quotas": ("service", "applied"), "gaps": ("operation", "count"),
+    "diff": ("field", "severity"), "price_changes": ("dimension", "refreshed")}
+
+
+def table_cards(frame: pd.DataFrame, title: str, figure: str | None = None) -> list[Card]:
+    """The rows of a `table` as cards: `title` and `figure` name headings, every other column is a line
+    "heading: value"; numbers with thousands separators as `format_count` writes them, a missing value left out.
+
+    >>> table_cards(pd.DataFrame([{"Limit": "api_rps", "Value": 10000.0, "Read from": "API Gateway GetAccount"}]),
+    ...             "Limit", "Value")
+    [Card(title='api_rps', figure='10,000', lines=('Read from: API Gateway GetAccount',))]
+    """
+    rows = [{column: _card_text(value) for column, value in row.items()} for row in frame.to_dict("records")]
+    return row_cards(rows, title, figure, [c for c in frame.columns if c not in (title, figure)])
+
+
+def _card_text(value: Any) -> Any:
+    if isinstance(value, Real) and not isinstance(value, bool):
+        return "—" if value != value else format_count(float(value))  # NaN != NaN: no figure
+    return value
+
+
+def grid(frame: pd.DataFrame, key: str, lg: str, rename: dict[str, str] | None = None) -> None:
+    """`frame` (a `table`) as the grid `account.<key>` on a wide screen and a card per row on a phone (ux.md F4;
+    the page draws the style sheet that picks one, `responsive_style`)."""
+    title, figure = CARD_COLUMNS.get(key, ("name", None))  # resources and observations: by their name
+
+    def heading(column: str) -> str:
+        return t(f"account.column.{(rename or {}).get(column, column)}", lg)
+
+    box = f"account_{key.replace('.', '_')}"
+    with wide(box):
+        st.dataframe(frame, key=f"account.{key}", hide_index=True)
+    card_list(table_cards(frame, heading(title), None if figure is None else heading(figure)), box)

@@ -12,7 +12,7 @@ from i18n.engine_ja import say
 from models.design.schema import REGIONS, DesignError
 from service.observe import calibrate, load_observation_data, read_observation, summary_rows
 from webapp.state import set_design
-from webapp.views.account import table, tx
+from webapp.views.account import grid, table, tx
 from webapp.views.uploader import uploader_words
 
 MAX_UPLOAD_BYTES = 200_000_000
@@ -60,7 +60,7 @@ def _show(data: dict, lg: str) -> None:
     rows = summary_rows(data)
     st.caption(tx("observe.window", lg, start=str(data["start"]), hours=str(data["hours"]), region=str(data["region"])))
     if rows:
-        st.dataframe(table(rows, lg), key="account.observe.table", hide_index=True)
+        grid(table(rows, lg), "observe.table", lg)
     else:
         st.info(tx("observe.nothing", lg))
     for record in data.get("gaps") or []:
