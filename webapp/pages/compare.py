@@ -23,6 +23,7 @@ from webapp.views.compare import (
     sweep_totals,
     sweep_volumes,
 )
+from webapp.views.lazy import opened
 from webapp.views.progressive import pause_before_heavy
 from webapp.views.safe import plain
 
@@ -140,8 +141,9 @@ def page() -> None:
                      column_config={shown[0]: st.column_config.TextColumn(width="medium")})
     card_list(row_cards(table.to_dict("records"), shown[0], shown[1] if len(shown) > 1 else None,
                         shown[2:]), "compare")
-    with st.expander(t("page.design.compare_details", lg)):
-        st.table(table[[shown[0]] + [c for c in table.columns if c not in shown]])
+    details = opened(t("page.design.compare_details", lg), key="compare_details")
+    if details is not None:
+        details.table(table[[shown[0]] + [c for c in table.columns if c not in shown]])
     volumes = sweep_volumes()
     points = break_evens(volumes, sweeps, labels)
     log_y = st.checkbox(t("compare_log_y", lg), value=True, key="compare_log_y", help=t("compare_log_y_help", lg))

@@ -20,6 +20,7 @@ from service.scale import ScaleReport, scale_report
 from webapp.charts import CHART_CONFIG, limit_figures
 from webapp.state import cached_plan, design_key, lang
 from webapp.views.cards import Card, card_list, responsive_style, row_cards, wide
+from webapp.views.lazy import opened
 from webapp.views.progressive import pause_before_heavy
 from webapp.views.safe import plain, problem_lines
 
@@ -248,8 +249,9 @@ def page() -> None:
                                         heads[4]: st.column_config.TextColumn(width="medium")})
         card_list([Card(f"{row['status']} {row['check']}", "", (str(row["component"]),))
                    for row in table.to_dict("records") if row["status"] == t("status_pass", lg)], "readiness")
-        with st.expander(t("page.design.check_details", lg)):
-            st.table(_headed(details_table(table), lg))
+        details = opened(t("page.design.check_details", lg), key="check_details")
+        if details is not None:
+            details.table(_headed(details_table(table), lg))
         choices = [key for key in report.curves]
         if choices:
             chosen = st.selectbox(tx("chart_for", lg), choices,

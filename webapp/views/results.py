@@ -32,6 +32,7 @@ from webapp.charts import flow_dot
 from webapp.state import current_plan, current_scenarios, quote_settings, share_settings, share_token
 from webapp.views.cards import Card, card_list, responsive_style, wide
 from webapp.views.downloads import export_files, quote_details
+from webapp.views.lazy import opened
 from webapp.views.progressive import pause_before_heavy
 from webapp.views.safe import plain, problem_lines, storage_message
 
@@ -289,8 +290,9 @@ def line_items_section(est: Estimate, quote: Quote, settings: QuoteSettings, nam
                              format="%,.0f" if settings.currency == "JPY" else "%,.2f", width=80),
                      })
     card_list(line_item_cards(table, amount, settings.currency, lg), "line_items")
-    with st.expander(t("page.design.details", lg)):
-        st.table(line_item_details(table, lg))
+    details = opened(t("page.design.details", lg), key="line_item_details")
+    if details is not None:
+        details.table(line_item_details(table, lg))
 
 
 def line_item_cards(table: pd.DataFrame, amount: str, currency: str, lg: str) -> list[Card]:
