@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from cards_support import block, grid, phone_cards
+from editor_support import open_editors
 from streamlit.testing.v1 import AppTest
 
 from i18n.format import format_money
@@ -20,7 +21,7 @@ APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
 @pytest.fixture
 def app() -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60).run()
+    at = open_editors(AppTest.from_file(APP, default_timeout=60).run())
     assert not at.exception
     return at
 
@@ -103,7 +104,7 @@ def test_japanese_labels(app):
 def test_the_field_help_in_japanese_comes_from_the_catalog(app):
     from i18n.catalog import UI, t
 
-    app.radio(key="lang").set_value("ja").run()
+    open_editors(app.radio(key="lang").set_value("ja").run())  # new labels: the editors open again
     assert not app.exception
     memory = next(n for n in app.number_input if n.key.endswith(".memory_mb"))
     assert memory.label == t("memory_mb", "ja")

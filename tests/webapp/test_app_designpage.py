@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 import streamlit
+from editor_support import open_editors
 from streamlit.testing.v1 import AppTest
 
 from models.design.text import load_design_data
@@ -23,7 +24,7 @@ PAGES = ["design", "cost", "limits", "compare", "saved", "dynamodb", "prices", "
 
 @pytest.fixture
 def app() -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120).run()
+    at = open_editors(AppTest.from_file(APP, default_timeout=120).run())
     assert not at.exception
     return at
 
@@ -201,7 +202,7 @@ def test_a_bad_duration_is_one_plain_line_and_the_estimate_is_the_previous_desig
 
 def test_the_validation_line_in_japanese(app):
     app.session_state["lang"] = "ja"
-    app.run()
+    open_editors(app.run())  # new labels: the editors open again
     apply_yaml(app, BAD_DURATION)
     (error,) = [e.value.replace("\\", "") for e in app.error]
     assert error.startswith("適用していません。下の見積もりは変更前の設計のものです。")

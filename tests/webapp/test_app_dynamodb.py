@@ -6,6 +6,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from editor_support import open_editors
 from streamlit.testing.v1 import AppTest
 
 from i18n.catalog import strategy_name
@@ -75,7 +76,7 @@ def test_capacity_figure_has_demand_and_each_strategy():
 
 
 def test_a_gsi_can_be_planned_on_the_page():
-    at = AppTest.from_file(APP, default_timeout=120).run()
+    at = open_editors(AppTest.from_file(APP, default_timeout=120).run())
     yaml_text = ("name: g\nregion: us-east-1\nworkload: {requests_per_month: 10000000}\ncomponents:\n"
                  "  - {id: t, type: dynamodb, writes: 1, gsis: [{name: by_user, write_fraction: 0.5}]}\n")
     at.text_area[0].set_value(yaml_text)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from editor_support import open_editors
 from streamlit.testing.v1 import AppTest
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
@@ -25,7 +26,7 @@ DESIGN = {
 def app() -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60).run()
     at.session_state["design"] = DESIGN
-    at.run()
+    open_editors(at.run())
     assert not at.exception
     return at
 

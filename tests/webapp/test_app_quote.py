@@ -8,6 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from editor_support import open_editors
 from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
@@ -98,7 +99,7 @@ def test_a_requests_range_shows_three_cases():
 def test_a_ranged_component_field_from_yaml_gets_low_and_high_inputs():
     data = load_design_data(template_text("photo_thumbnails"))
     data["components"][1]["memory_mb"] = {"low": 256, "expected": 512, "high": 1024}
-    at = start({"d": encode_design(data)})
+    at = open_editors(start({"d": encode_design(data)}))
     keys = {n.key for n in at.number_input}
     assert {k for k in keys if k.endswith(".1.memory_mb.low") or k.endswith(".1.memory_mb.high")}
     low = next(n for n in at.number_input if n.key.endswith(".1.memory_mb.low"))
@@ -109,7 +110,7 @@ def test_a_ranged_component_field_from_yaml_gets_low_and_high_inputs():
 
 def test_a_share_link_reopens_the_same_design_in_a_new_session():
     at = start()
-    at.selectbox(key="template").set_value("photo_thumbnails").run()
+    open_editors(at.selectbox(key="template").set_value("photo_thumbnails").run())
     key = next(n.key for n in at.number_input if n.key.endswith(".memory_mb"))
     at.number_input(key=key).set_value(2048).run()
     edited = at.session_state["design"]

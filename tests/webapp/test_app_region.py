@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 from account_support import recorded_price_list_client
+from editor_support import open_editors
 from streamlit.testing.v1 import AppTest
 
 from aws.price_list import refresh_catalog
@@ -34,7 +35,7 @@ def app(tmp_path, monkeypatch) -> AppTest:
     client, _ = recorded_price_list_client("eu-west-1")
     refresh_catalog("eu-west-1", client=client, today=TODAY)
     _catalogs.clear()
-    at = AppTest.from_file(APP, default_timeout=60).run()
+    at = open_editors(AppTest.from_file(APP, default_timeout=60).run())
     assert not at.exception
     return at
 
@@ -93,7 +94,7 @@ def test_the_account_page_says_how_to_build_the_designs_region_catalog_then_buil
     monkeypatch.setenv("SERVERLESS_PLANNER_CACHE", str(tmp_path / "empty"))
     monkeypatch.setenv("SERVERLESS_PLANNER_ALLOW_PULL", "1")
     _catalogs.clear()
-    at = AppTest.from_file(APP, default_timeout=60).run()
+    at = open_editors(AppTest.from_file(APP, default_timeout=60).run())
     apply_yaml(at, DESIGN)
     at.switch_page("webapp/pages/account.py").run()
     assert not at.exception

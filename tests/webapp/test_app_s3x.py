@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from editor_support import open_editors
 from streamlit.testing.v1 import AppTest
 
 from i18n.format import format_money
@@ -35,9 +36,9 @@ def quote_total(text: str) -> str:
 
 @pytest.fixture
 def app() -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60).run()
+    at = open_editors(AppTest.from_file(APP, default_timeout=60).run())
     next(area for area in at.text_area if area.label == "YAML").set_value(DESIGN)
-    next(button for button in at.button if button.label in ("Apply", "適用")).click().run()
+    open_editors(next(button for button in at.button if button.label in ("Apply", "適用")).click().run())
     assert not at.exception and not at.error
     return at
 
@@ -75,9 +76,9 @@ def test_the_design_and_limits_pages_in_japanese_show_no_english():
     for page in ("webapp/pages/design.py", "webapp/pages/limits.py"):
         at = AppTest.from_file(APP, default_timeout=90)
         at.query_params["lang"] = "ja"
-        at.run()
+        open_editors(at.run())
         next(area for area in at.text_area if area.label == "YAML").set_value(DESIGN)
-        next(button for button in at.button if button.label in ("Apply", "適用")).click().run()
+        open_editors(next(button for button in at.button if button.label in ("Apply", "適用")).click().run())
         if page != "webapp/pages/design.py":
             at.switch_page(page).run()
         assert not at.exception

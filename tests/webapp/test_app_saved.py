@@ -6,6 +6,7 @@ import errno
 from pathlib import Path
 
 import pytest
+from editor_support import open_editors
 from streamlit.testing.v1 import AppTest
 
 from models.design.text import load_design_data
@@ -389,7 +390,7 @@ def test_a_design_from_a_link_or_a_file_is_saved_without_a_template(folder):
 
 def test_a_design_edited_as_yaml_still_started_from_its_template(folder):
     at = AppTest.from_file(APP, default_timeout=60).run()
-    at.selectbox(key="template").set_value("static_site_cdn").run()
+    open_editors(at.selectbox(key="template").set_value("static_site_cdn").run())
     editor = at.text_area[0]
     editor.set_value(editor.value.replace("name: ", "name: Edited ", 1))
     next(b for b in at.button if b.label == "Apply").click().run()

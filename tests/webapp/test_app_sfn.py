@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from editor_support import open_editors
 from streamlit.testing.v1 import AppTest
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
@@ -14,7 +15,7 @@ APP = str(Path(__file__).resolve().parents[2] / "app.py")
 @pytest.fixture
 def app() -> AppTest:
     at = AppTest.from_file(APP, default_timeout=120).run()
-    at.selectbox(key="template").set_value("order_workflow").run()
+    open_editors(at.selectbox(key="template").set_value("order_workflow").run())
     assert not at.exception and not at.error
     return at
 

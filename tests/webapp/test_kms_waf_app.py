@@ -4,6 +4,7 @@ allow-list as test_all_japanese.py), and the component editor shows the web ACL'
 from __future__ import annotations
 
 import pytest
+from editor_support import open_editors
 from test_all_japanese import PAGES, english, latin_words, open_app
 
 from models.design.text import load_design_data
@@ -34,7 +35,7 @@ def test_every_page_renders_the_waf_template_in_japanese(page):
 
 
 def test_the_component_editor_shows_the_web_acl_and_key_fields():
-    at = open_app(TEMPLATE)
+    at = open_editors(open_app(TEMPLATE))
     keys = {w.key for w in at.number_input} | {w.key for w in at.selectbox}
     assert any(k.endswith(".rules") for k in keys if k)
     assert any(k.endswith(".rate_limit") for k in keys if k)
@@ -44,7 +45,7 @@ def test_the_component_editor_shows_the_web_acl_and_key_fields():
 
 
 def test_turning_the_bucket_key_off_in_the_editor_changes_the_design():
-    at = open_app(TEMPLATE)
+    at = open_editors(open_app(TEMPLATE))
     [switch] = [w for w in at.selectbox if w.key and w.key.endswith(".bucket_key")]
     assert switch.value is True
     switch.set_value(False).run()

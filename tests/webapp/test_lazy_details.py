@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from cards_support import grid
+from editor_support import open_editors
 from streamlit.testing.v1 import AppTest
 
 from i18n.catalog import t
@@ -58,3 +59,18 @@ def test_closing_the_details_again_removes_the_table():
     at.session_state["line_item_details"] = False
     at.run()
     assert len(at.table) == 0
+
+
+def test_the_component_editors_draw_their_fields_only_while_open_and_stay_open_after_an_edit():
+    at = AppTest.from_file(APP, default_timeout=90).run()
+    assert not [n for n in at.number_input if n.key.endswith(".memory_mb")]  # closed: no component field drawn
+    assert "YAML" not in [area.label for area in at.text_area]  # nor the YAML editor
+    open_editors(at)
+    memory = next(n for n in at.number_input if n.key.endswith(".memory_mb"))
+    index = int(memory.key.split(".")[1])
+    memory.set_value(1536).run()
+    assert not at.exception
+    assert at.session_state["design"]["components"][index]["memory_mb"] == 1536
+    # the edit reran the page with the editor still open, showing the new value
+    assert next(n for n in at.number_input if n.key.endswith(f".{index}.memory_mb")).value == 1536
+    assert "YAML" in [area.label for area in at.text_area]

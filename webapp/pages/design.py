@@ -28,6 +28,7 @@ from webapp.state import (
 )
 from webapp.views.fields import FieldSpec, current_value, editable_fields, field_applies, ranged_value
 from webapp.views.import_box import import_panel
+from webapp.views.lazy import opened
 from webapp.views.regions import region_label, region_options
 from webapp.views.results import estimate_panel
 from webapp.views.safe import plain, problem_lines
@@ -137,8 +138,10 @@ def design_form(design: dict, lg: str) -> None:
         title = f"{component.get('id')} · {shown('type', component.get('type'), lg)}"
         if component.get("from"):
             title += f" ← {component['from']}"
-        with st.expander(component.get("label") or title):
-            component_widgets(index, component, rev, lg)
+        editor = opened(component.get("label") or title, key=f"component_open.{index}")
+        if editor is not None:  # its widgets only while open: they are most of the page's browser time (lazy.py)
+            with editor:
+                component_widgets(index, component, rev, lg)
 
 
 def _read_back(value, lg: str) -> None:
@@ -213,7 +216,10 @@ def component_widgets(index: int, component: dict, rev: int, lg: str) -> None:
 
 def yaml_editor(design: dict, lg: str) -> None:
     """The whole design as YAML; Apply replaces the design only if it is valid."""
-    with st.expander(t("editor", lg)):
+    editor = opened(t("editor", lg), key="yaml_open")
+    if editor is None:  # the whole file in a text box: drawn only while open (webapp/views/lazy.py)
+        return
+    with editor:
         with st.form(key="yaml_form"):
             text = st.text_area("YAML", value=dump_design_text(design), height=360, help=t("editor_help", lg))
             applied = st.form_submit_button(t("apply", lg))
