@@ -417,3 +417,19 @@ def test_the_template_column_and_card_line_in_japanese(saved_page, folder):
     assert "テンプレート：写真アップロードとサムネイル作成 (S3 イベント)" in cards and "テンプレート：—" in cards
     problems = [p for p in english(saved_page, "saved (ja)") if not p.startswith("'broken'")]  # the saved name
     assert not problems, problems
+
+
+def test_an_unchanged_templates_design_name_reads_japanese_in_the_japanese_list(saved_page, folder):
+    from i18n.catalog import t
+    from i18n.templates_ja import TEMPLATES_JA
+
+    DesignStore(folder).save("mine", load_design_data(template_text("photo_thumbnails")))
+    edited = load_design_data(template_text("photo_thumbnails"))
+    edited["name"] = "Customer A photos"
+    DesignStore(folder).save("theirs", edited)
+    saved_page.session_state["lang"] = "ja"
+    saved_page.run()
+    assert not saved_page.exception
+    names = dict(zip(saved_page.dataframe[0].value[t("col_saved_name", "ja")],
+                     saved_page.dataframe[0].value[t("col_design_name", "ja")], strict=True))
+    assert names == {"mine": TEMPLATES_JA["photo_thumbnails"][0], "theirs": "Customer A photos"}  # the user's own stays

@@ -18,7 +18,7 @@ from models.design.schema import DesignError
 from service import estimate_data
 from storage.designs import DesignChanged, DesignExists, DesignStore, StorageError, check_name, name_key
 from templates import template_keys
-from webapp.state import design_template, init_state, lang, set_design, template_data
+from webapp.state import design_template, design_text, init_state, lang, set_design, template_data
 from webapp.views.cards import Card, card_list, responsive_style, wide
 from webapp.views.safe import plain, problem_lines, storage_message
 
@@ -197,7 +197,7 @@ def saved_table(saved, lg: str) -> pd.DataFrame:
         problem, region, total = "", "", None
         try:
             data, version = store().load_versioned(item.name)
-            title, region = str(data.get("name", "")), str(data.get("region", "us-east-1"))
+            title, region = design_text(data, "name", lg), str(data.get("region", "us-east-1"))
             total = saved_total_usd(item.name, version, data)
         except StorageError as err:
             title, problem = t("saved_broken", lg), storage_message(err, lg)
