@@ -220,7 +220,8 @@ def _per_row(values: np.ndarray, columns: np.ndarray) -> np.ndarray:
     """`values[r, columns[r, c]]` for every (r, c): `np.take_along_axis(values, columns, axis=1)` for 2-D arrays,
     by plain indexing (the DP calls it ~30,000 times a plan, and take_along_axis's own set-up was a third of
     the one-time schedule's time)."""
-    return values[np.arange(values.shape[0])[:, None], columns]
+    picked: np.ndarray = values[np.arange(values.shape[0])[:, None], columns]
+    return picked
 
 
 # ---- the dynamic programme ----------------------------------------------------------------------
