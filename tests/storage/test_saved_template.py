@@ -8,20 +8,8 @@ import os
 
 import pytest
 
-from models.design.text import load_design_data
 from storage import designs
 from storage.designs import META_FOLDER, DesignStore
-from templates import template_text
-
-
-@pytest.fixture
-def store(tmp_path) -> DesignStore:
-    return DesignStore(tmp_path / "designs")
-
-
-@pytest.fixture
-def design() -> dict:
-    return load_design_data(template_text("photo_thumbnails"))
 
 
 def templates(store: DesignStore) -> dict[str, str | None]:

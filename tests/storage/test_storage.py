@@ -16,16 +16,6 @@ from storage.share import decode_design, encode_design, share_url
 from templates import template_keys, template_text
 
 
-@pytest.fixture
-def store(tmp_path) -> DesignStore:
-    return DesignStore(tmp_path / "designs")
-
-
-@pytest.fixture
-def design() -> dict:
-    return load_design_data(template_text("photo_thumbnails"))
-
-
 def test_the_folder_comes_from_the_environment_or_the_home_directory(monkeypatch, tmp_path):
     monkeypatch.setenv(ENV_VAR, str(tmp_path / "mine"))
     assert designs_folder() == tmp_path / "mine"

@@ -28,19 +28,8 @@ from storage.designs import (
     check_name,
     name_key,
 )
-from templates import template_text
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def store(tmp_path) -> DesignStore:
-    return DesignStore(tmp_path / "designs")
-
-
-@pytest.fixture
-def design() -> dict:
-    return load_design_data(template_text("photo_thumbnails"))
 
 
 def named(design: dict, name: str) -> dict:
