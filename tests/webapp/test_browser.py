@@ -93,10 +93,13 @@ def wait_for_idle(page) -> None:
 
 def full_page_screenshot(page, path: Path) -> None:
     """Screenshot the whole app: Streamlit scrolls inside <main>, so grow the viewport to fit its content first."""
-    height = page.locator('[data-testid="stMain"]').evaluate("main => main.scrollHeight")
-    page.set_viewport_size({"width": page.viewport_size["width"], "height": height})
-    page.wait_for_function("() => { const m = document.querySelector('[data-testid=\"stMain\"]');"
-                           " return m.scrollHeight <= m.clientHeight; }")
+    main = page.locator('[data-testid="stMain"]')
+    for _ in range(10):  # a taller viewport can reflow the page (wider grids, columns): grow until it fits
+        height = main.evaluate("main => main.scrollHeight")
+        page.set_viewport_size({"width": page.viewport_size["width"], "height": height})
+        page.wait_for_timeout(300)
+        if main.evaluate("main => main.scrollHeight <= main.clientHeight"):
+            break
     page.screenshot(path=str(path), full_page=True)
 
 
