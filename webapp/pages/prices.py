@@ -125,11 +125,10 @@ def page() -> None:
     with wide("prices"):
         st.dataframe(table, key="prices_table", hide_index=True, column_config={
             t("col_source", lg): st.column_config.LinkColumn(t("col_source", lg), display_text=t("source_link", lg))})
-    cards = price_cards(table, lg)
-    card_list(cards[:MAX_CARDS], "prices")
-    if len(cards) > MAX_CARDS:
-        narrow("prices_more").caption(t("page.prices.cards_more", lg, shown=MAX_CARDS, total=len(cards),
-                                        left=len(cards) - MAX_CARDS))
+    card_list(price_cards(table.head(MAX_CARDS), lg), "prices")  # cards only for the rows a phone shows
+    if len(table) > MAX_CARDS:
+        narrow("prices_more").caption(t("page.prices.cards_more", lg, shown=MAX_CARDS, total=len(table),
+                                        left=len(table) - MAX_CARDS))
 
 
 page()
