@@ -1383,6 +1383,11 @@ _CHART: dict[str, dict[str, str]] = {
     "hour_local": {"en": "hour (local)", "ja": "時（現地時刻）"},
     "consumed": {"en": "consumed", "ja": "消費量"},
     "break_even": {"en": "break-even", "ja": "損益分岐点"},
+    "peak_caption": {"en": "Peak {peak} {unit} on day {day} at {time}",
+                     "ja": "ピーク {peak} {unit}（{day} 日目 {time}）"},
+    "limit_caption": {"en": "; limit {limit} (the peak is {share} % of it).",
+                      "ja": "、上限 {limit}（ピークは上限の {share} %）。"},
+    "caption_end": {"en": ".", "ja": "。"},
 }
 
 #: the DynamoDB planner's strategies by name ("page.dynamodb.strategy.<name>"; the English is the name)

@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 
 from i18n.aws_terms import unit_text
 from i18n.catalog import strategy_name, t
+from webapp.svg_chart import line_chart, tick_text
 
 #: every chart's plotly options: no mode bar (it covered the titles; zoom and pan still work by dragging, and a
 #: double click resets), numbers in the chart's own format
@@ -219,10 +220,11 @@ def _has_direct_volume(comp: dict) -> bool:
 
 
 def limit_figures(demand: np.ndarray, limit: float | None, *, unit: str, month_label: str | None = None,
-                  day_label: str | None = None, lang: str = "en") -> tuple[go.Figure, go.Figure]:
-    """Demand against its limit as two charts: the month as hourly peaks, and the peak day minute by minute.
-    Two figures, not two subplots of one, so a phone stacks them (Streamlit's columns) instead of squeezing
-    two titles into one line (ux.md F3).
+                  day_label: str | None = None, lang: str = "en") -> tuple[str, str]:
+    """Demand against its limit as two SVG charts (for `st.image`): the month as hourly peaks, and the peak
+    day minute by minute. Two charts, not one, so a phone stacks them (Streamlit's columns) instead of
+    squeezing two titles into one line (ux.md F3). SVG, not plotly: a page switch to Limits spent ≈ 250 ms of
+    the browser's time on the two plotly figures (webapp/svg_chart.py).
 
     `demand` has one value per minute of the 730-hour month (43,800 values), in `unit`.
     """
@@ -232,24 +234,29 @@ def limit_figures(demand: np.ndarray, limit: float | None, *, unit: str, month_l
     peak_day = int(np.argmax(demand)) // 1440
     day = demand[peak_day * 1440:(peak_day + 1) * 1440]
     log = bool(limit and limit > 0 and float(demand.max()) < LOG_BELOW * limit)  # a flat line at 0 says nothing
-    month = _demand_chart(np.arange(len(hourly)) / 24, hourly, limit, unit, month_label, t("page.chart.day", lang),
-                          log, lang)
-    peak = _demand_chart(np.arange(len(day)) / 60, day, limit, unit,
-                         t("page.chart.day_n", lang, label=day_label, n=peak_day + 1),
-                         t("page.chart.hour_local", lang), log, lang)
+    limit_label = t("page.chart.limit", lang)
+    month = line_chart(np.arange(len(hourly)) / 24, hourly, limit=limit, title=month_label,
+                       x_title=t("page.chart.day", lang), y_title=unit, x_ticks=list(range(0, 31, 5)), log=log,
+                       limit_label=limit_label, width=420)
+    peak = line_chart(np.arange(len(day)) / 60, day, limit=limit,
+                      title=t("page.chart.day_n", lang, label=day_label, n=peak_day + 1),
+                      x_title=t("page.chart.hour_local", lang), y_title=unit, x_ticks=list(range(0, 25, 3)),
+                      log=log, limit_label=limit_label, width=300)
     return month, peak
 
 
-def _demand_chart(x: np.ndarray, y: np.ndarray, limit: float | None, unit: str, title: str, x_title: str,
-                  log: bool, lang: str) -> go.Figure:
-    """One demand line in `unit` with the limit as a dashed red line."""
-    fig = go.Figure(go.Scatter(x=x, y=y, name=unit, line=dict(color="#1f77b4")))
-    if limit is not None:
-        fig.add_hline(y=limit, line=dict(color="#d62728", dash="dash"), annotation_text=t("page.chart.limit", lang))
-    fig.update_xaxes(title_text=x_title)
-    fig.update_yaxes(title_text=unit, type="log" if log else None)
-    fig.update_layout(title=title, height=320, margin=dict(l=10, r=10, t=50, b=40), showlegend=False)
-    return fig
+def peak_caption(demand: np.ndarray, limit: float | None, unit: str, lang: str = "en") -> str:
+    """The charts' figures in words (what hovering over the plotly charts told): the peak, when, and the limit.
+
+    `demand` has one value per minute of the month, in `unit`.
+    """
+    at = int(np.argmax(demand))
+    peak = float(demand[at])
+    words = t("page.chart.peak_caption", lang, peak=tick_text(round(peak, 2)), unit=unit, day=at // 1440 + 1,
+              time=f"{at % 1440 // 60:02d}:{at % 60:02d}")
+    if limit is not None and limit > 0:
+        return words + t("page.chart.limit_caption", lang, limit=tick_text(limit), share=f"{peak / limit * 100:,.1f}")
+    return words + t("page.chart.caption_end", lang)
 
 
 #: a limit chart switches to a log axis when the peak demand is below this share of the limit

@@ -11,9 +11,11 @@ few words Streamlit draws itself. Fix a screen by translating it, not by adding 
 
 from __future__ import annotations
 
+import base64
 import copy
 import json
 import re
+import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -95,6 +97,18 @@ def latin_words(text: str) -> Iterator[str]:
             yield word
 
 
+def _image_texts(proto) -> Iterator[tuple[str, str]]:
+    """The words inside SVG images (the Limits page's charts: webapp/svg_chart.py) and their captions."""
+    for img in proto.imgs:
+        if img.url.startswith("data:image/svg+xml;base64,"):
+            svg = ET.fromstring(base64.b64decode(img.url.split(",", 1)[1]))
+            for node in svg.iter():
+                if node.text and node.text.strip():
+                    yield "svg chart", node.text
+        if img.caption:
+            yield "image caption", img.caption
+
+
 def _plotly_texts(spec: dict) -> Iterator[tuple[str, str]]:
     layout = spec.get("layout", {})
 
@@ -145,6 +159,11 @@ WIDGETS = {"button", "download_button", "selectbox", "multiselect", "radio", "ch
            "color_picker", "chat_input", "button_group", "link_button", "page_link"}
 
 
+#: the words inside charts: SVG images (the Limits page) and plotly figures (Compare, the DynamoDB planner)
+CHART_TEXTS = {"image": lambda proto: _image_texts(proto),
+               "plotly_chart": lambda proto: _plotly_texts(json.loads(proto.spec))}
+
+
 def texts(node) -> Iterator[tuple[str, str]]:
     """(element, text) for every visible text under `node`."""
     kind = getattr(node, "type", "")
@@ -161,8 +180,8 @@ def texts(node) -> Iterator[tuple[str, str]]:
         yield "expander label", str(node.proto.label)
     elif kind == "tab":
         yield "tab label", str(node.label)
-    elif kind == "plotly_chart":
-        yield from _plotly_texts(json.loads(node.proto.spec))
+    elif kind in CHART_TEXTS:
+        yield from CHART_TEXTS[kind](node.proto)
     elif kind in WIDGETS or hasattr(node, "proto") and hasattr(node.proto, "label"):
         if kind != "code" and getattr(node, "key", None) not in BILINGUAL_KEYS:
             yield from _widget_texts(kind, node.proto)

@@ -491,7 +491,10 @@ def test_an_opened_page_shows_its_total_before_its_grids_and_then_the_rest_witho
         # the total is drawn depends on the machine's load: bench/bench_browser.py measures it)
         assert seen["total"] <= seen["grid"] and seen["form"] <= seen["grid"], seen
         go_to_page(tab, "Limits")
-        expect(tab.locator('[data-testid="stPlotlyChart"]')).to_have_count(2)  # the month and the peak day
+        charts = tab.locator('[data-testid="stImage"] img[src^="data:image/svg+xml"]')
+        expect(charts).to_have_count(2)  # the month and the peak day (webapp/svg_chart.py)
+        tab.wait_for_function("() => [...document.querySelectorAll('img[src^=\"data:image/svg+xml\"]')]"
+                              ".every(img => img.complete && img.naturalWidth > 0)")  # the SVG the browser drew
         expect(tab.locator('[data-testid="stDataFrame"]')).not_to_have_count(0)
         assert_no_traceback(tab)
     finally:

@@ -17,7 +17,7 @@ from render.readiness import STATUS_ORDER
 from render.scale import ordered
 from service import check_data
 from service.scale import ScaleReport, scale_report
-from webapp.charts import CHART_CONFIG, limit_figures
+from webapp.charts import limit_figures, peak_caption
 from webapp.state import cached_plan, design_key, lang
 from webapp.views.cards import Card, card_list, responsive_style, row_cards, wide
 from webapp.views.lazy import opened
@@ -263,8 +263,9 @@ def page() -> None:
             st.markdown(f"**{plain(check_name(found.id, lg))} · "
                         f"{plain(component_label(found.component, lg, names))}**")
             charts = st.columns([3, 2])  # side by side on a wide screen, stacked on a phone
-            charts[0].plotly_chart(month, key="limit_chart", config=CHART_CONFIG)
-            charts[1].plotly_chart(peak, key="limit_chart_day", config=CHART_CONFIG)
+            charts[0].image(month, width="stretch")
+            charts[1].image(peak, width="stretch")
+            st.caption(peak_caption(report.curves[chosen], found.limit_value, say(found.unit, lg), lg))
         scale_section(trial, lg)
 
 
