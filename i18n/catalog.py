@@ -894,6 +894,16 @@ _LIMITS_COLUMNS = {"status": "判定", "check": "チェック", "component": "�
                                                                        "ト", "peak": "ピーク", "limit": "上限",
               "unit": "単位", "headroom %": "余裕 %", "affected / month": "影響する要求／月", "consequence": "結果",
               "action": "対応", "limit source": "上限の出典"}
+#: the same headings on an English screen (the data's keys are short and lower-case)
+_LIMITS_COLUMNS_EN = {"status": "Status", "check": "Check", "component": "Component", "peak": "Peak", "limit": "Limit",
+                      "unit": "Unit", "headroom %": "Headroom %", "affected / month": "Affected requests / month",
+                      "consequence": "What happens", "action": "What to do", "limit source": "Limit source",
+                      "now": "Now", "at ×N": "At ×N", "first fails at": "First fails at"}
+
+
+def _limits_headings(japanese: dict[str, str]) -> dict[str, dict[str, str]]:
+    """The Limits page's column headings: English from `_LIMITS_COLUMNS_EN`, the key is the data's column."""
+    return {name: {"en": _LIMITS_COLUMNS_EN[name], "ja": ja} for name, ja in japanese.items()}
 
 
 _ACCOUNT: dict[str, dict[str, str]] = {  # the Account page ({pull_env}: the switch's name)
@@ -1419,7 +1429,7 @@ UI: dict[str, dict[str, str]] = {
                                for k, ja in _ACCOUNT_COLUMNS.items()}), **_ns("account.value", _ACCOUNT_VALUES),
     **_ns("account.field", _headings(_ACCOUNT_FIELDS)),
     **_ns("page.dynamodb", _DYNAMODB), **_ns("page.dynamodb.column", _headings(_DYNAMODB_COLUMNS)),
-    **_ns("page.limits", _LIMITS), **_ns("page.limits.column", _headings(_LIMITS_COLUMNS)),
+    **_ns("page.limits", _LIMITS), **_ns("page.limits.column", _limits_headings(_LIMITS_COLUMNS)),
     **_ns("field_help", _FIELD_HELP),
     **_ns("page.design", _DESIGN_PAGE), **_ns("page.check", _CHECK_NAMES),
     **_ns("page.dynamodb.money", _DYNAMODB_MONEY),
@@ -1479,7 +1489,7 @@ UI: dict[str, dict[str, str]] = {
         "below": {"en": "≤ ×{low} (fails at any traffic)", "ja": "×{low} 以下（どのトラフィックでも不合格）"},
         "not_monotone": {"en": " (passes again above: read with care)", "ja": "（それより上で再び合格：要注意）"},
     }),
-    **_ns("page.limits.scale.column", _headings({"check": "チェック", "component": "コンポーネント", "now": "現在",
+    **_ns("page.limits.scale.column", _limits_headings({"check": "チェック", "component": "コンポーネント", "now": "現在",
                                                  "at ×N": "×N の時", "first fails at": "初めて不合格になる倍率",
                                                  "headroom %": "余裕 %"})),
     # ---- end scale

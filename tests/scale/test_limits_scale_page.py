@@ -34,7 +34,7 @@ def test_the_page_shows_the_first_wall_the_cli_finds(limits_page):
     table = limits_page.dataframe[-1].value
     assert len(table) == len(report.first_failures)
     wall = report.first_wall
-    assert table.iloc[0]["first fails at"] == f"×{wall.fails_at:,.3g}"
+    assert table.iloc[0]["First fails at"] == f"×{wall.fails_at:,.3g}"
     assert _scale_metrics(limits_page)["First wall"] == f"×{wall.fails_at:,.3g}"
 
 
@@ -44,7 +44,7 @@ def test_the_slider_past_the_wall_fails_the_design(limits_page):
     assert not limits_page.exception
     assert _scale_metrics(limits_page)["Status at ×100"] == "🔴 fail"
     table = limits_page.dataframe[-1].value
-    assert table.iloc[0]["at ×N"] == "🔴 fail"
+    assert table.iloc[0]["At ×N"] == "🔴 fail"
 
 
 @pytest.mark.parametrize("lg", ["en", "ja"])

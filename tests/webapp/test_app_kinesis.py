@@ -35,9 +35,9 @@ def test_the_limits_page_fails_the_one_shard_stream_in_both_languages(app):
     app.switch_page("webapp/pages/limits.py").run()
     assert not app.exception
     table = app.dataframe[0].value
-    rows = {(r["id"], r["component"]): r for _, r in table.iterrows()}
-    assert rows[("kinesis.write", "clicks")]["status"] == "🔴 fail"
-    assert rows[("kinesis.write", "clicks")]["affected / month"] == 500 * 2_628_000
+    rows = {(r["id"], r["Component"]): r for _, r in table.iterrows()}
+    assert rows[("kinesis.write", "clicks")]["Status"] == "🔴 fail"
+    assert rows[("kinesis.write", "clicks")]["Affected requests / month"] == 500 * 2_628_000
     app.session_state["lang"] = "ja"
     app.run()
     assert not app.exception

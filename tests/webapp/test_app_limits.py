@@ -32,7 +32,7 @@ def test_the_page_shows_the_same_checks_as_the_cli(limits_page):
     table = limits_page.dataframe[0].value
     assert len(table) == len(report.checks)
     cli_affected = {(c.id, c.component): c.affected_requests_per_month for c in report.checks}
-    page_affected = {(r["id"], r["component"]): r["affected / month"] for _, r in table.iterrows()}
+    page_affected = {(r["id"], r["Component"]): r["Affected requests / month"] for _, r in table.iterrows()}
     assert page_affected == cli_affected
     assert limits_page.metric[0].value.endswith(report.worst_status)
 
@@ -42,7 +42,7 @@ def test_lowering_account_concurrency_fails_the_tv_spike(limits_page):
     assert not limits_page.exception
     assert limits_page.metric[0].value == "🔴 fail"
     table = limits_page.dataframe[0].value
-    assert table.iloc[0]["status"] == "🔴 fail"
+    assert table.iloc[0]["Status"] == "🔴 fail"
 
 
 def test_what_if_does_not_change_the_design(limits_page):
@@ -52,7 +52,7 @@ def test_what_if_does_not_change_the_design(limits_page):
 
 def _source_of(at, check_id: str) -> str:
     table = at.dataframe[0].value
-    return table[table["id"] == check_id].iloc[0]["limit source"]
+    return table[table["id"] == check_id].iloc[0]["Limit source"]
 
 
 def test_a_what_if_limit_is_credited_to_the_what_if_and_an_untouched_panel_keeps_aws_source(limits_page):
@@ -62,7 +62,7 @@ def test_a_what_if_limit_is_credited_to_the_what_if_and_an_untouched_panel_keeps
     assert untouched.startswith("https://docs.aws.amazon.com/"), untouched
     limits_page.number_input(key="whatif.lambda_concurrency").set_value(400).run()
     assert _source_of(limits_page, "lambda.account_concurrency") == "what-if (this page only)"
-    assert "limits block" not in " ".join(limits_page.dataframe[0].value["limit source"])
+    assert "limits block" not in " ".join(limits_page.dataframe[0].value["Limit source"])
     limits_page.number_input(key="whatif.lambda_concurrency").set_value(1000).run()  # back to AWS's default
     assert _source_of(limits_page, "lambda.account_concurrency") == untouched
 

@@ -124,11 +124,12 @@ KEY_COLUMNS = ("status", "check", "component", "consequence", "action")
 
 
 JA_COLUMNS = {name: entry["ja"] for name, entry in section("page.limits.column").items()}
+EN_COLUMNS = {name: entry["en"] for name, entry in section("page.limits.column").items()}
 
 
 def _headed(table: pd.DataFrame, lg: str) -> pd.DataFrame:
-    """The table with Japanese column headings on a Japanese screen."""
-    return table.rename(columns=JA_COLUMNS) if lg == "ja" else table
+    """The table with the screen's column headings ("Status", "判定"; the data keeps its short keys)."""
+    return table.rename(columns=JA_COLUMNS if lg == "ja" else EN_COLUMNS)
 
 
 #: the multipliers the slider offers (× today's traffic)
@@ -155,9 +156,7 @@ def first_fails_table(report: ScaleReport, lg: str = "en", names: dict[str, str]
              "headroom %": "—" if f.headroom_pct is None or f.below_min else f"{f.headroom_pct:+,.0f}"}
             for f in ordered(report)]
     table = pd.DataFrame(rows)
-    if lg == "ja":
-        table = table.rename(columns={k: v["ja"] for k, v in section("page.limits.scale.column").items()})
-    return table
+    return table.rename(columns={k: v[lg] for k, v in section("page.limits.scale.column").items()})
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
@@ -238,7 +237,7 @@ def page() -> None:
         check_cards(report, names, lg)
         pause_before_heavy()  # a new visitor (a link to this page): the status and cards before the grid
         table = checks_table(report, lg, names, changed_limits(st.session_state.design, trial))
-        heads = [JA_COLUMNS.get(c, c) if lg == "ja" else c for c in KEY_COLUMNS]
+        heads = [(JA_COLUMNS if lg == "ja" else EN_COLUMNS).get(c, c) for c in KEY_COLUMNS]
         responsive_style()  # on a phone the grid gives way to the cards above and a short list of passes
         with wide("readiness"):
             st.dataframe(_headed(table, lg), key="readiness_table", hide_index=True, column_order=heads,
