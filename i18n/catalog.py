@@ -1489,9 +1489,9 @@ UI: dict[str, dict[str, str]] = {
         "below": {"en": "≤ ×{low} (fails at any traffic)", "ja": "×{low} 以下（どのトラフィックでも不合格）"},
         "not_monotone": {"en": " (passes again above: read with care)", "ja": "（それより上で再び合格：要注意）"},
     }),
-    **_ns("page.limits.scale.column", _limits_headings({"check": "チェック", "component": "コンポーネント", "now": "現在",
-                                                 "at ×N": "×N の時", "first fails at": "初めて不合格になる倍率",
-                                                 "headroom %": "余裕 %"})),
+    **_ns("page.limits.scale.column", _limits_headings({
+        "check": "チェック", "component": "コンポーネント", "now": "現在", "at ×N": "×N の時",
+        "first fails at": "初めて不合格になる倍率", "headroom %": "余裕 %"})),
     # ---- end scale
     # ---- region: entries of this feature go here (one block per feature keeps merges clean)
     **_ns("page.region", {  # the Region pickers (webapp/views/regions.py)
