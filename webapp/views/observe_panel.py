@@ -15,7 +15,8 @@ from webapp.state import set_design
 from webapp.views.account import grid, table, tx
 from webapp.views.uploader import uploader_words
 
-MAX_UPLOAD_BYTES = 200_000_000
+#: the largest observation file (bytes): server.maxUploadSize, 50 MB in Streamlit's MiB, which the uploader states
+MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 
 
 def observe_panel(lg: str, allowed: bool) -> None:
