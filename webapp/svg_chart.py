@@ -19,6 +19,8 @@ DEMAND_COLOUR, LIMIT_COLOUR, INK, GRID = "#1f77b4", "#d62728", "#31333f", "#e6e6
 #: the plot area's margins in SVG units: left (y tick labels), right, top (title), bottom (x ticks and title)
 LEFT, RIGHT, TOP, BOTTOM = 56, 16, 34, 44
 FONT = "font-family='sans-serif'"
+#: at most this many labelled powers of ten on a log axis (the plot is ≈ 200 px high)
+MAX_LOG_TICKS = 7
 
 
 @dataclass(frozen=True)
@@ -59,8 +61,9 @@ def value_axis(values: np.ndarray, limit: float | None, log: bool) -> Axis:
         positive = values[values > 0]
         smallest = float(positive.min()) if positive.size else top / 1000
         low, high = 10.0 ** math.floor(math.log10(smallest)), 10.0 ** math.ceil(math.log10(top * 1.05))
-        powers = range(round(math.log10(low)), round(math.log10(high)) + 1)
-        return Axis(low, high, True, tuple(10.0 ** p for p in powers))
+        first, last = round(math.log10(low)), round(math.log10(high))
+        every = math.ceil((last - first + 1) / MAX_LOG_TICKS)  # a tiny demand under a big limit: fewer labels
+        return Axis(low, high, True, tuple(10.0 ** p for p in range(last, first - 1, -every))[::-1])
     if top <= 0:
         top = 1.0
     step = nice_step(top * 1.08)

@@ -134,3 +134,11 @@ def test_chart_text_is_escaped():
     svg = limit_figures(np.ones(43_800), 5.0, unit="<b>&units</b>")[0]
     assert "<b>" not in svg and "&lt;b&gt;&amp;units&lt;/b&gt;" in svg
     _svg(svg)  # well-formed
+
+
+def test_a_tiny_demand_under_a_big_limit_labels_at_most_seven_powers_of_ten():
+    """1e-9 under a limit of 1,000 spans 10^-9..10^4: fourteen labels would overlap in a 202 px plot."""
+    month = _svg(limit_figures(np.full(43_800, 1e-9), 1000.0, unit="u")[0])
+    ticks = [text for text in _texts(month) if text in {"1e-08", "1e-06", "0.0001", "0.01", "1", "100", "10,000"}]
+    assert ticks == ["1e-08", "1e-06", "0.0001", "0.01", "1", "100", "10,000"]  # every other power, the top kept
+    assert "1e-07" not in _texts(month) and "1,000" not in _texts(month) and "limit" in _texts(month)
