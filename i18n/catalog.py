@@ -1569,7 +1569,7 @@ def section(prefix: str) -> dict[str, dict[str, str]]:
     """The entries under `prefix.` (one level, the prefix dropped): a module's own table, read from here.
 
     >>> section("page.limits.column")["status"]
-    {'en': 'status', 'ja': '判定'}
+    {'en': 'Status', 'ja': '判定'}
     """
     head = prefix + "."
     return {key[len(head):]: entry for key, entry in UI.items()
