@@ -223,8 +223,8 @@ def limit_figures(demand: np.ndarray, limit: float | None, *, unit: str, month_l
                   day_label: str | None = None, lang: str = "en") -> tuple[str, str]:
     """Demand against its limit as two SVG charts (for `st.image`): the month as hourly peaks, and the peak
     day minute by minute. Two charts, not one, so a phone stacks them (Streamlit's columns) instead of
-    squeezing two titles into one line (ux.md F3). SVG, not plotly: a page switch to Limits spent ≈ 250 ms of
-    the browser's time on the two plotly figures (webapp/svg_chart.py).
+    squeezing two titles into one line (ux.md F3). SVG, not plotly: the two plotly figures cost a switch to
+    Limits ≈ 80 ms of the browser's main-thread time (traced 328 → 251 ms, webapp/svg_chart.py).
 
     `demand` has one value per minute of the 730-hour month (43,800 values), in `unit`.
     """
@@ -252,7 +252,8 @@ def peak_caption(demand: np.ndarray, limit: float | None, unit: str, lang: str =
     """
     at = int(np.argmax(demand))
     peak = float(demand[at])
-    words = t("page.chart.peak_caption", lang, peak=tick_text(round(peak, 2)), unit=unit, day=at // 1440 + 1,
+    shown = tick_text(round(peak, 2)) if peak >= 1 else f"{peak:.2g}"  # 0.0042, not 0
+    words = t("page.chart.peak_caption", lang, peak=shown, unit=unit, day=at // 1440 + 1,
               time=f"{at % 1440 // 60:02d}:{at % 60:02d}")
     if limit is not None and limit > 0:
         return words + t("page.chart.limit_caption", lang, limit=tick_text(limit), share=f"{peak / limit * 100:,.1f}")

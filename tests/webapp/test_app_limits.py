@@ -142,3 +142,9 @@ def test_a_tiny_demand_under_a_big_limit_labels_at_most_seven_powers_of_ten():
     ticks = [text for text in _texts(month) if text in {"1e-08", "1e-06", "0.0001", "0.01", "1", "100", "10,000"}]
     assert ticks == ["1e-08", "1e-06", "0.0001", "0.01", "1", "100", "10,000"]  # every other power, the top kept
     assert "1e-07" not in _texts(month) and "1,000" not in _texts(month) and "limit" in _texts(month)
+
+
+def test_a_peak_below_one_keeps_two_significant_digits():
+    demand = np.zeros(43_800)
+    demand[100] = 0.0042  # day 1, 01:40
+    assert peak_caption(demand, 1000.0, "u") == "Peak 0.0042 u on day 1 at 01:40; limit 1,000 (the peak is 0.0 % of it)."
