@@ -1,6 +1,7 @@
-"""Live prices: refresh a region's catalog from the AWS Price List Query API into a local cache.
+"""Live prices: refresh a region's catalog from the AWS Price List into a local cache.
 
-    result = refresh_catalog("ap-northeast-1")           # GetProducts for Lambda, API Gateway, ...
+    result = refresh_catalog("ap-northeast-1")           # GetProducts for Lambda, API Gateway, ... (credentials)
+    result = refresh_catalog("ap-northeast-1", via=OFFERS)  # the public bulk offer files (no credentials)
     load_catalog("ap-northeast-1", catalog_dir())         # the refreshed catalog, same format as the bundled one
     result.changes                                        # what differs from the bundled catalog
 
@@ -14,6 +15,10 @@ every price id of the template catalog (us-east-1's ids, units and free allowanc
 Region's Price List price, or `tiers: null` and a note where the map finds no product for it — never a
 zero and never another Region's price. The Region's usage-type prefix ("EU-" for eu-west-1) and its
 location name ("EU (Ireland)") are read from the answers, not from a table.
+
+Two ways in, one parser: the Query API (`via=QUERY_API`, boto3 with the standard credential chain) or the
+bulk offer files anyone can download (`via=OFFERS`, `aws.offer_files`); both give the same product and term
+objects, so the catalog written is the same apart from the notes saying which was read.
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ import os
 import re
 import shutil
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -32,8 +37,9 @@ from typing import Any
 
 import yaml
 
+from aws import offer_files
 from aws.calls import Call
-from aws.errors import THROTTLED
+from aws.errors import NOT_AVAILABLE, THROTTLED, UNREACHABLE
 from aws.errors import gap as gap_record
 from models.costs.prices import Catalog
 from models.design.schema import COMMERCIAL_REGION
@@ -51,6 +57,53 @@ TEMPLATE_REGION = "us-east-1"  # a new Region's catalog has this bundled catalog
 
 class RefreshError(RuntimeError):
     """Nothing could be refreshed (the reason names the failed call)."""
+
+
+QUERY_API, OFFERS = "api", "offers"   # where a refresh reads prices: `refresh_catalog(via=...)`
+VIAS = (QUERY_API, OFFERS)
+
+
+@dataclass(frozen=True)
+class PriceSource:
+    """How one refresh reads a service's products, and how its notes name what was read."""
+
+    via: str
+    fetch: Callable[[str, str], list]      # (service code, region) → GetProducts-shaped items (or JSON text)
+    call: str                              # the call a note and an error name ("GetProducts", "offer file")
+    catalog_source: str                    # the catalog header's `source`, without its closing parenthesis
+    url: Callable[[str, str], str]         # a price's `source`: the offer file address of its service
+
+    def read_from(self, code: str, region: str) -> str:
+        """What a refreshed price's note says was read."""
+        if self.via == OFFERS:
+            return f"the AWS Price List bulk offer file {self.url(code, region)} (no credentials)"
+        return f"the AWS Price List Query API (GetProducts, ServiceCode={code}, regionCode={region})"
+
+    def failure(self, err: Exception, code: str, region: str) -> tuple[dict[str, Any], bool]:
+        """The record of a failed service, and whether the refresh must stop (no other call can succeed)."""
+        if isinstance(err, offer_files.OfferFileError):
+            return ({"service": "pricing", "region": region, "operation": self.call, "item": code, "code": err.code,
+                     "kind": UNREACHABLE if err.unreachable else NOT_AVAILABLE, "message": str(err)},
+                    err.unreachable)
+        record = gap_record("pricing", region, self.call, err, item=code)
+        if self.via == OFFERS:
+            return record, False   # a broken file of one service says nothing about the others
+        return record, record["kind"] != THROTTLED
+
+
+def query_api_source(client: Any) -> PriceSource:
+    """GetProducts through `client` (credentials needed; any Price List endpoint)."""
+    return PriceSource(QUERY_API, lambda code, region: fetch_products(client, code, region), "GetProducts",
+                       "AWS Price List Query API (GetProducts",
+                       lambda code, region: OFFER_URL.format(code=code, region=region))
+
+
+def offers_source(base: str | None = None) -> PriceSource:
+    """The bulk offer files at `base` (default $SERVERLESS_PLANNER_OFFERS_URL, else AWS's host): no credentials."""
+    host = base or offer_files.offers_base()
+    return PriceSource(OFFERS, lambda code, region: offer_files.fetch_offer_items(code, region, host), "offer file",
+                       "AWS Price List bulk offer files (no credentials",
+                       lambda code, region: offer_files.offer_url(code, region, host))
 
 
 @dataclass(frozen=True)
@@ -274,8 +327,11 @@ def _listed(item: dict, price_id: str, service_code: str, usagetype: str) -> Lis
     return None
 
 
-def refreshed_entry(bundled: dict[str, Any], listed: ListedPrice, region: str, today: date) -> dict[str, Any]:
-    """The bundled catalog entry with the listed price, source and date (units and free tier kept)."""
+def refreshed_entry(bundled: dict[str, Any], listed: ListedPrice, region: str, today: date,
+                    source: PriceSource | None = None) -> dict[str, Any]:
+    """The bundled catalog entry with the listed price, source and date (units and free tier kept); the note
+    names what was read (`source`, default the Query API)."""
+    source = source or query_api_source(None)
     per = Decimal(str(bundled.get("per", 1)))
     bands = list(listed.bands)
     dropped = ""
@@ -286,10 +342,10 @@ def refreshed_entry(bundled: dict[str, Any], listed: ListedPrice, region: str, t
     tiers = [{"up_to": None if i == len(bands) - 1 or end is None else _number(end), "usd": _usd(usd * per)}
              for i, (_, end, usd) in enumerate(bands)]
     fresh = {
-        "tiers": tiers, "source": OFFER_URL.format(code=listed.service_code, region=region), "as_of": today,
+        "tiers": tiers, "source": source.url(listed.service_code, region), "as_of": today,
         "confidence": "price_list",
-        "note": (f"Refreshed {today.isoformat()} from the AWS Price List Query API (GetProducts, "
-                 f"ServiceCode={listed.service_code}, regionCode={region}): usagetype {listed.usagetype}, "
+        "note": (f"Refreshed {today.isoformat()} from {source.read_from(listed.service_code, region)}: "
+                 f"usagetype {listed.usagetype}, "
                  f"SKU {listed.sku}, unit {listed.unit}, effective {listed.effective}.{listed.scaled}{dropped}"),
     }
     entry = {key: fresh.get(key, value) for key, value in bundled.items()}  # the bundled key order
@@ -307,18 +363,23 @@ def _number(value: Decimal) -> int | float:
 
 
 def refresh_catalog(region: str, *, client: Any = None, profile: str | None = None, pricing_region: str = "us-east-1",
-                    service_codes: list[str] | None = None, today: date | None = None) -> RefreshResult:
+                    service_codes: list[str] | None = None, today: date | None = None, via: str = QUERY_API,
+                    offers_base: str | None = None) -> RefreshResult:
     """Fetch the region's prices, write the cached catalog, and compare it with the bundled one (a
-    Region without a bundled catalog gets a complete one of its own: see the module's docstring)."""
+    Region without a bundled catalog gets a complete one of its own: see the module's docstring).
+    `via=OFFERS` reads the public offer files (at `offers_base`, default AWS's host) instead of GetProducts."""
+    if via not in VIAS:
+        raise RefreshError(msg("refresh.via", "prices come from {vias}, not {via!r}", vias=" or ".join(VIAS), via=via))
     bundled_region = region in available_regions()
     if not bundled_region and not COMMERCIAL_REGION.match(region):
         raise RefreshError(msg("refresh.not_a_region", "{region!r} is not an AWS commercial Region code (such as "
                                "eu-west-1); bundled catalogs: {regions}", region=region,
                                regions=", ".join(available_regions())))
     today = today or datetime.now(UTC).date()
-    client = client or pricing_client(profile, pricing_region)
+    source = (offers_source(offers_base) if via == OFFERS else
+              query_api_source(client or pricing_client(profile, pricing_region)))
     result = RefreshResult(region=region)
-    listed, services = _fetch_all(client, region, service_codes or list(usage_map()), result)
+    listed, services = _fetch_all(source, region, service_codes or list(usage_map()), result)
     if not listed:
         reason = "; ".join(f"{e['operation']} {e.get('item', '')}: {e['code']} {e['message']}" for e in result.errors)
         kept = (msg("refresh.bundled_stays", "the bundled catalog stays in use") if bundled_region else
@@ -326,31 +387,33 @@ def refresh_catalog(region: str, *, client: Any = None, profile: str | None = No
         raise RefreshError(msg("refresh.nothing_for", "no price could be refreshed for {region} ({reason}); {kept}",
                                region=region, reason=reason or msg("refresh.no_products", "no matching products"),
                                kept=kept))
-    header = {"pricing_endpoint": pricing_region, "services": services, "location": result.location,
-              "usage_type_prefix": result.prefix}
+    where = ({"offers_host": offers_base or offer_files.offers_base()} if via == OFFERS else
+             {"pricing_endpoint": pricing_region})
+    header = where | {"services": services, "location": result.location, "usage_type_prefix": result.prefix}
     if bundled_region:
-        result.path = _write(region, listed, header, today, result)
+        result.path = _write(region, listed, header, today, result, source)
         refreshed = load_catalog.__wrapped__(region, catalog_dir())  # bypass the cache: the file just changed
         result.changes = catalog_changes(load_catalog(region), refreshed)
     else:
-        result.path = _write_new(region, listed, header, today, result)
+        result.path = _write_new(region, listed, header, today, result, source)
         load_catalog.__wrapped__(region, catalog_dir())  # the file reads back (CatalogError otherwise)
     return result
 
 
-def _fetch_all(client: Any, region: str, codes: list[str], result: RefreshResult) -> tuple[dict, dict]:
-    """Listed prices of every service; stops at the first failure that is not throttling (same cause for all).
-    The Region's usage-type prefix and location name are read from all the answers together."""
+def _fetch_all(source: PriceSource, region: str, codes: list[str], result: RefreshResult) -> tuple[dict, dict]:
+    """Listed prices of every service; stops at the first failure that says the others fail too (GetProducts:
+    any but throttling; offer files: no network). The Region's usage-type prefix and location name are read
+    from all the answers together."""
     fetched: dict[str, list[dict]] = {}
     services: dict[str, dict[str, Any]] = {}
     for code in codes:
         try:
-            fetched[code] = decoded(fetch_products(client, code, region))
+            fetched[code] = decoded(source.fetch(code, region))
         except Exception as err:  # a failed service keeps its bundled prices; the reason is reported
-            record = gap_record("pricing", region, "GetProducts", err, item=code)
+            record, stop = source.failure(err, code, region)
             result.errors.append(record)
             services[code] = {"error": f"{record['code']}: {record['message']}"}
-            if record["kind"] != THROTTLED:
+            if stop:
                 break
     every = [item for items in fetched.values() for item in items]
     result.prefix, result.location = usage_prefix(every), _location(every)
@@ -364,38 +427,40 @@ def _fetch_all(client: Any, region: str, codes: list[str], result: RefreshResult
     return listed, services
 
 
-def _write(region: str, listed: dict[str, ListedPrice], header: dict, today: date, result: RefreshResult) -> Path:
+def _write(region: str, listed: dict[str, ListedPrice], header: dict, today: date, result: RefreshResult,
+           source: PriceSource) -> Path:
     """Write `<cache>/catalog/<region>.yaml` over a bundled catalog (and the bundled global.yaml beside it)."""
     bundled = yaml.safe_load((CATALOG_DIR / f"{region}.yaml").read_text(encoding="utf-8"))
     prices = []
     for entry in bundled["prices"]:
         if entry["id"] in listed:
-            prices.append(refreshed_entry(entry, listed[entry["id"]], region, today))
+            prices.append(refreshed_entry(entry, listed[entry["id"]], region, today, source))
             result.refreshed.append(entry["id"])
         else:
             prices.append(entry)
             result.kept.append(entry["id"])
     data = {"region": region, "compiled": today,
-            "source": "AWS Price List Query API (GetProducts) over the bundled catalog",
+            "source": f"{source.catalog_source}) over the bundled catalog",
             "refreshed_at": datetime.now(UTC).replace(microsecond=0).isoformat(),
             "bundled_compiled": bundled.get("compiled")} | header | {"prices": prices}
     return _dump(region, data, "refreshed from the AWS Price List")
 
 
-def _write_new(region: str, listed: dict[str, ListedPrice], header: dict, today: date, result: RefreshResult) -> Path:
+def _write_new(region: str, listed: dict[str, ListedPrice], header: dict, today: date, result: RefreshResult,
+               source: PriceSource) -> Path:
     """Write the complete catalog of a Region with no bundled one: the template's ids, each priced from
     the Price List or `tiers: null` with a note (no zero, no copied price)."""
     template = yaml.safe_load((CATALOG_DIR / f"{TEMPLATE_REGION}.yaml").read_text(encoding="utf-8"))
     prices = []
     for entry in template["prices"]:
         if entry["id"] in listed:
-            prices.append(refreshed_entry(entry, listed[entry["id"]], region, today))
+            prices.append(refreshed_entry(entry, listed[entry["id"]], region, today, source))
             result.refreshed.append(entry["id"])
         else:
-            prices.append(unpriced_entry(entry, region, today, header["services"], result.refused))
+            prices.append(unpriced_entry(entry, region, today, header["services"], result.refused, source))
             result.missing.append(entry["id"])
     data = {"region": region, "compiled": today,
-            "source": f"AWS Price List Query API (GetProducts, regionCode={region}); price ids, units and free "
+            "source": f"{source.catalog_source}, regionCode={region}); price ids, units and free "
                       f"tiers from the bundled {TEMPLATE_REGION} catalog; no bundled catalog for this Region",
             "refreshed_at": datetime.now(UTC).replace(microsecond=0).isoformat(),
             "template_region": TEMPLATE_REGION} | header | {"prices": prices}
@@ -403,25 +468,27 @@ def _write_new(region: str, listed: dict[str, ListedPrice], header: dict, today:
 
 
 def unpriced_entry(template: dict[str, Any], region: str, today: date, services: dict,
-                   refused: dict[str, str] | None = None) -> dict[str, Any]:
+                   refused: dict[str, str] | None = None, source: PriceSource | None = None) -> dict[str, Any]:
     """A price the Price List answers did not give: `tiers: null`, and why (estimates say "no price")."""
+    source = source or query_api_source(None)
     code = price_list_map.service_of(template["id"])
-    why = _why_unpriced(template["id"], code, services, refused or {})
+    why = _why_unpriced(template["id"], code, services, refused or {}, source.call)
     entry = {key: value for key, value in template.items() if key not in ("tiers", "note", "free_tier")}
-    entry.update({"tiers": None, "source": OFFER_URL.format(code=code or "<none>", region=region), "as_of": today,
+    entry.update({"tiers": None, "source": source.url(code or "<none>", region), "as_of": today,
                   "confidence": "price_list",
                   "note": f"No price: {why} (refresh {today.isoformat()}, regionCode={region}). Left null, not zero "
                           f"and not another Region's price; an estimate that needs it says it has no price."})
     return entry
 
 
-def _why_unpriced(price_id: str, code: str | None, services: dict, refused: dict[str, str]) -> str:
+def _why_unpriced(price_id: str, code: str | None, services: dict, refused: dict[str, str],
+                  call: str = "GetProducts") -> str:
     if code is None:
         reason = price_list_map.unmapped().get(price_id)
         return (f"price_list_map.yaml leaves this price id unmapped, {reason}" if reason else
                 "price_list_map.yaml maps no Price List usage type to this price id")
     if "error" in services.get(code, {}):
-        return f"GetProducts for {code} failed ({services[code]['error']})"
+        return f"{call} for {code} failed ({services[code]['error']})"
     if price_id in refused:
         return refused[price_id]
     types = ", ".join(key.replace(price_list_map.QUALIFIER, " with operation ")

@@ -1,4 +1,6 @@
-"""`python cli.py prices refresh [--region R ...]`: live prices from the AWS Price List into the local cache.
+"""`python cli.py prices refresh [--region R ...] [--from offers|api]`: live prices from the AWS Price List into
+the local cache — from the public bulk offer files (`--from offers`, the default: no credentials) or the Query
+API (`--from api`, GetProducts with the standard credential chain).
 
 Added as an action of the existing `prices` command, so `cli.py prices --region R --service S`
 still lists the catalog.
@@ -9,7 +11,17 @@ from __future__ import annotations
 import argparse
 import sys
 
-from aws.price_list import PRICING_REGIONS, RefreshError, RefreshResult, refresh_catalog, usage_map
+from aws.offer_files import OFFERS_ENV, OFFERS_HOST
+from aws.price_list import (
+    OFFERS,
+    PRICING_REGIONS,
+    QUERY_API,
+    VIAS,
+    RefreshError,
+    RefreshResult,
+    refresh_catalog,
+    usage_map,
+)
 from models.design.schema import COMMERCIAL_REGION
 from pricing.catalog import available_regions
 from service.inputs import region_catalogs
@@ -21,14 +33,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     """Give the `prices` command a `refresh` action."""
     prices = subparsers.choices["prices"]
     actions = prices.add_subparsers(dest="prices_action", metavar="{refresh,regions}", required=False)
-    r = actions.add_parser("refresh", help="refresh the catalog from the AWS Price List Query API into the local cache")
+    r = actions.add_parser("refresh", help="refresh the catalog from the AWS Price List into the local cache")
     r.add_argument("--region", dest="refresh_regions", action="append", type=region_code, metavar="R",
                    help=f"region to refresh (repeat): a bundled one ({', '.join(available_regions())}) or any "
                         "commercial Region, e.g. eu-west-1, whose catalog is then built from the Price List "
                         "(default: every Region that has a catalog)")
-    r.add_argument("--profile", help="AWS profile for the Price List API (default: the standard chain)")
+    r.add_argument("--from", dest="via", choices=VIAS, default=OFFERS,
+                   help=f"{OFFERS}: AWS's public bulk offer files, no credentials needed (from {OFFERS_HOST}, or "
+                        f"${OFFERS_ENV} for a mirror); {QUERY_API}: the Price List Query API (GetProducts), with "
+                        "your AWS credentials (default: %(default)s)")
+    r.add_argument("--profile", help="AWS profile for --from api (default: the standard chain)")
     r.add_argument("--pricing-endpoint", choices=PRICING_REGIONS, default="us-east-1",
-                   help="the Price List API region (it answers only in these)")
+                   help="the Price List Query API region for --from api (it answers only in these)")
     r.add_argument("--service", dest="service_codes", action="append", choices=list(usage_map()), metavar="CODE",
                    help=f"only these Price List service codes ({', '.join(usage_map())})")
     r.set_defaults(run=cmd_prices_refresh)
@@ -56,7 +72,7 @@ def cmd_prices_refresh(args: argparse.Namespace) -> int:
     for region in args.refresh_regions or [rc.region for rc in region_catalogs()]:
         try:
             result = refresh_catalog(region, profile=args.profile, pricing_region=args.pricing_endpoint,
-                                     service_codes=args.service_codes)
+                                     service_codes=args.service_codes, via=args.via)
         except RefreshError as err:
             print(f"error: {err}", file=sys.stderr)
             failures += 1

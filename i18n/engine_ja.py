@@ -757,9 +757,10 @@ JA: dict[str, tuple[str, str]] = {
     "design.region_code": ("{value!r} は AWS の商用リージョンのコードではありません（us-east-1 や eu-west-1 など）",
                            "bdd181e9"),
     "design.region_no_catalog": (
-        "region：{region} にはまだ価格表がありません。`python cli.py prices refresh --region {region}` で AWS Price "
-        "List から作成し（pricing:GetProducts を許可した AWS 認証情報が必要です）、もう一度見積もってください。"
-        "価格表のあるリージョン：{regions}", "51251c4f"),
+        "region：{region} にはまだ価格表がありません。価格ページの「価格を更新」か "
+        "`python cli.py prices refresh --region {region}` で AWS Price List の公開価格ファイルから作成し"
+        "（認証情報は不要です）、もう一度見積もってください。価格表のあるリージョン：{regions}", "2570f7fb"),
+    "refresh.via": ("価格の取得元は {vias} のどちらかです（{via!r} ではありません）", "8df8c492"),
     "estimate.built_catalog.warning": (
         "{region} の価格は、{date} に AWS Price List から作成した価格表のものです（このリージョンの同梱の価格表は"
         "ありません）。Price List になかった価格は 0 ではなく「価格なし」になります", "5f72f7f4"),

@@ -34,8 +34,9 @@ def catalog_for(region: str):
 def no_catalog_message(region: str):
     """Why a design in `region` cannot be priced, and the command that fixes it."""
     return msg("design.region_no_catalog", "region: {region} has no price catalog yet; build it from the AWS "
-               "Price List with `python cli.py prices refresh --region {region}` (AWS credentials allowed "
-               "pricing:GetProducts), then price the design again; Regions with a catalog: {regions}",
+               "Price List's public price files (no credentials needed) with the Prices page's \"Refresh prices\" "
+               "or `python cli.py prices refresh --region {region}`, then price the design again; Regions with a "
+               "catalog: {regions}",
                region=region, regions=", ".join(r.region for r in region_catalogs()))
 
 

@@ -131,7 +131,7 @@ def test_only_commercial_region_codes_refresh():
 
 def test_cli_prices_refresh_prints_the_changes(monkeypatch, capsys):
     monkeypatch.setattr(refresh, "pricing_client", lambda profile=None, pricing_region="us-east-1": recorded_client()[0])
-    assert cli.main(["prices", "refresh", "--region", REGION]) == 0
+    assert cli.main(["prices", "refresh", "--from", "api", "--region", REGION]) == 0
     out = capsys.readouterr().out
     assert f"{REGION}: " in out and "sqs.fifo.requests: $0.50 per 1M requests → $0.60 per 1M requests (+20.00%)" in out
     assert cli.main(["prices", "--region", REGION, "--service", "sqs"]) == 0  # listing still works
@@ -141,7 +141,7 @@ def test_cli_prices_refresh_prints_the_changes(monkeypatch, capsys):
 def test_cli_prices_refresh_failure_exits_1_with_one_line(monkeypatch, capsys):
     monkeypatch.setattr(refresh, "pricing_client", lambda profile=None, pricing_region="us-east-1": recorded_client(
         codes=["AWSLambda"], errors={"AWSLambda": "AccessDeniedException"})[0])
-    assert cli.main(["prices", "refresh", "--region", REGION, "--service", "AWSLambda"]) == 1
+    assert cli.main(["prices", "refresh", "--from", "api", "--region", REGION, "--service", "AWSLambda"]) == 1
     err = capsys.readouterr().err
     assert err.startswith("error: no price could be refreshed for ap-northeast-1") and len(err.strip().splitlines()) == 1
 

@@ -123,7 +123,7 @@ def test_every_new_service_line_prices_as_worked_out_by_hand():
 def test_the_cli_prints_the_same_total_for_the_refreshed_region(capsys, monkeypatch, tmp_path):
     monkeypatch.setattr(refresh, "pricing_client",
                         lambda profile=None, pricing_region="us-east-1": recorded_price_list_client(REGION, CODES)[0])
-    assert cli.main(["prices", "refresh", "--region", REGION]) == 0
+    assert cli.main(["prices", "refresh", "--from", "api", "--region", REGION]) == 0
     capsys.readouterr()
     path = tmp_path / "dublin.yaml"
     path.write_text(yaml.safe_dump(DESIGN), encoding="utf-8")

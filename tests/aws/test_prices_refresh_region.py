@@ -114,7 +114,7 @@ def test_a_product_the_answers_lack_is_null_with_a_warning_never_zero_or_copied(
     assert "lambda.provisioned_concurrency.arm64" not in catalog.prices and "dynamodb.pitr" not in catalog.prices
     assert {p.region for p in catalog.prices.values()} <= {REGION, "global"}  # no us-east-1 price came along
     monkeypatch.setattr(refresh, "pricing_client", lambda profile=None, pricing_region="us-east-1": recorded_client()[0])
-    assert cli.main(["prices", "refresh", "--region", REGION]) == 0
+    assert cli.main(["prices", "refresh", "--from", "api", "--region", REGION]) == 0
     out = capsys.readouterr().out
     assert out.startswith("eu-west-1 (EU (Ireland), usage types EU-…): catalog built from the AWS Price List")
     assert "warning: no Price List product for" in out and "lambda.provisioned_concurrency.arm64" in out
@@ -154,7 +154,9 @@ def test_a_region_without_a_catalog_is_refused_with_the_command_that_builds_it(c
     with pytest.raises(DesignError) as err:
         planner.estimate_data(DESIGN)
     assert err.value.problems[0].startswith("region: eu-west-1 has no price catalog yet; build it from the AWS Price "
-                                            "List with `python cli.py prices refresh --region eu-west-1`")
+                                            "List's public price files (no credentials needed) with the Prices "
+                                            "page's \"Refresh prices\" or `python cli.py prices refresh --region "
+                                            "eu-west-1`")
     path = tmp_path / "d.json"
     path.write_text(json.dumps(DESIGN), encoding="utf-8")
     assert cli.main(["estimate", str(path)]) == 2
@@ -163,7 +165,7 @@ def test_a_region_without_a_catalog_is_refused_with_the_command_that_builds_it(c
 
 def test_the_cli_refreshes_then_estimates_and_lists_the_region(cache, capsys, monkeypatch, tmp_path):
     monkeypatch.setattr(refresh, "pricing_client", lambda profile=None, pricing_region="us-east-1": recorded_client()[0])
-    assert cli.main(["prices", "refresh", "--region", REGION]) == 0
+    assert cli.main(["prices", "refresh", "--from", "api", "--region", REGION]) == 0
     today = datetime.now(UTC).date().isoformat()
     capsys.readouterr()
     path = tmp_path / "d.yaml"
