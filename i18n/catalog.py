@@ -1497,20 +1497,23 @@ UI: dict[str, dict[str, str]] = {
     **_ns("page.region", {  # the Region pickers (webapp/views/regions.py)
         "as_of": {"en": "prices as of {date}", "ja": "価格の基準日 {date}"},
         "refreshed": {"en": "refreshed from the AWS Price List", "ja": "AWS Price List から更新"},
-        "no_catalog": {"en": "no price catalog yet (build it on the Account page)",
-                       "ja": "価格表なし（アカウントページで作成できます）"},
+        "no_catalog": {"en": "no price catalog yet (build it on the Prices page)",
+                       "ja": "価格表なし（価格表ページで作成できます）"},
         # a design in such a Region, as the web UI says it (the CLI's message names its command instead)
-        "no_catalog_design": {"en": "region: {region} has no price catalog yet. Build it on the Account page (its "
-                                    "prices panel reads the AWS Price List), or choose a Region that has one: "
-                                    "{regions}.",
-                              "ja": "region：{region} にはまだ価格表がありません。アカウントページの価格パネルで AWS "
-                                    "Price List から作成するか、価格表のあるリージョンを選んでください：{regions}。"},
+        "no_catalog_design": {"en": "region: {region} has no price catalog yet. Build it on the Prices page (its "
+                                    "refresh button reads AWS's public price files; no credentials needed), or "
+                                    "choose a Region that has one: {regions}.",
+                              "ja": "region：{region} にはまだ価格表がありません。価格表ページの更新ボタンで AWS の"
+                                    "公開価格ファイルから作成するか（認証情報は不要）、価格表のあるリージョンを選んで"
+                                    "ください：{regions}。"},
     }),
     **_ns("account", {  # the Account page's prices panel for a Region with no bundled catalog
-        "prices_none": {"en": "{region} has no price catalog: press the button above to build it from the AWS "
-                              "Price List (the server must be started with {pull_env}=1 to allow it).",
-                        "ja": "{region} には価格表がありません。上のボタンを押すと AWS Price List から作成します"
-                              "（サーバーを {pull_env}=1 で起動している必要があります）。"},
+        "prices_none": {"en": "{region} has no price catalog: build it on the Prices page from AWS's public price "
+                              "files (no credentials), or press the button above to build it with the server's "
+                              "credentials (the server must be started with {pull_env}=1 to allow it).",
+                        "ja": "{region} には価格表がありません。価格表ページで AWS の公開価格ファイルから作成するか"
+                              "（認証情報は不要）、上のボタンでサーバーの認証情報を使って作成します（サーバーを "
+                              "{pull_env}=1 で起動している必要があります）。"},
         "prices_built": {"en": "Catalog for {region} built from the AWS Price List: {refreshed_at} ({path}); {missing} "
                                "price(s) have no Price List product and are left without a price.",
                          "ja": "{region} の価格表は AWS Price List から作成しました：{refreshed_at}（{path}）。"
@@ -1562,6 +1565,66 @@ UI: dict[str, dict[str, str]] = {
                              "いません）。上でサービスを選ぶ（または推定値の価格だけを表示する）と一覧を絞り込めます。"},
     }),
     # ---- end cards
+    # ---- prices source: refresh from the public price files and the session's choice (webapp/views/price_source.py)
+    **_ns("page.prices.source", {
+        "title": {"en": "Prices used for estimates", "ja": "見積もりに使う価格"},
+        "refresh": {"en": "Refresh {region} prices from the AWS Price List",
+                   "ja": "{region} の価格を AWS Price List から更新"},
+        "refresh_help": {"en": "Downloads AWS's public price files for this Region (no AWS account or credentials "
+                               "needed; tens of MB, up to a minute) and writes a refreshed catalog beside the bundled "
+                               "one. This session then prices from it; you can switch back below.",
+                         "ja": "このリージョンの AWS 公開価格ファイルをダウンロードし（AWS アカウントや認証情報は不要。"
+                               "数十 MB、最大 1 分ほど）、同梱のカタログとは別に更新後のカタログを保存します。以後この"
+                               "セッションはそのカタログで見積もります。下で元に戻せます。"},
+        "refreshing": {"en": "Reading AWS's public price files for {region}…",
+                       "ja": "{region} の AWS 公開価格ファイルを読み込んでいます…"},
+        "done": {"en": "{region}: {refreshed} prices refreshed from the AWS Price List, {kept} kept from the bundled "
+                       "catalog; {changed} differ from the bundled catalog.",
+                 "ja": "{region}：{refreshed} 件の価格を AWS Price List から更新し、{kept} 件は同梱のカタログの値を"
+                       "使います。同梱のカタログと異なる価格は {changed} 件です。"},
+        "built": {"en": "{region}: catalog built from the AWS Price List: {refreshed} prices, {missing} without a "
+                        "price (an estimate that needs one says so; it is never taken as zero).",
+                  "ja": "{region}：AWS Price List からカタログを作成しました。価格 {refreshed} 件、価格なし "
+                        "{missing} 件（価格なしの項目が必要な見積もりはその旨を表示します。0 とはみなしません）。"},
+        "now_refreshed": {"en": "Estimates in this session now use the refreshed prices.",
+                          "ja": "このセッションの見積もりは更新後の価格を使います。"},
+        "failed": {"en": "Prices not refreshed; nothing changed:",
+                  "ja": "価格を更新できませんでした（何も変更していません）："},
+        "not_refreshed": {"en": "Not refreshed (the bundled price stays):",
+                          "ja": "更新できなかったもの（同梱の価格のまま）："},
+        "changes": {"en": "Prices that differ from the bundled catalog ({n})",
+                   "ja": "同梱のカタログと異なる価格（{n} 件）"},
+        "choice": {"en": "Catalog for estimates in this session", "ja": "このセッションの見積もりに使うカタログ"},
+        "choice_help": {"en": "Bundled: the catalog shipped with the app, each price with its source. Refreshed: "
+                              "the catalog last refreshed from the AWS Price List, where a Region has one. Only this "
+                              "browser session changes; exports name the catalog's date.",
+                        "ja": "同梱：アプリに含まれるカタログ（各価格に出典つき）。更新後：AWS Price List から最後に"
+                              "更新したカタログ（そのリージョンにある場合）。変わるのはこのブラウザーのセッションだけで"
+                              "す。出力にはカタログの日付が記載されます。"},
+        "choice_bundled": {"en": "Bundled", "ja": "同梱"},
+        "choice_refreshed": {"en": "Refreshed (where a Region has one)", "ja": "更新後（リージョンにある場合）"},
+        "uses_bundled_only": {"en": "{region} estimates use the bundled catalog (compiled {date}); no refreshed "
+                                    "catalog for {region} yet.",
+                              "ja": "{region} の見積もりは同梱のカタログ（{date} 作成）を使います。{region} の更新後の"
+                                    "カタログはまだありません。"},
+        "uses_bundled": {"en": "{region} estimates use the bundled catalog (compiled {date}); a catalog refreshed on "
+                               "{refreshed} is available.",
+                         "ja": "{region} の見積もりは同梱のカタログ（{date} 作成）を使います。{refreshed} に更新した"
+                               "カタログもあります。"},
+        "uses_refreshed": {"en": "{region} estimates use the catalog refreshed from the AWS Price List on {date} "
+                                 "(the bundled one was compiled {bundled}).",
+                           "ja": "{region} の見積もりは {date} に AWS Price List から更新したカタログを使います"
+                                 "（同梱のカタログは {bundled} 作成）。"},
+        "built_only": {"en": "{region} has no bundled catalog: estimates use the one built from the AWS Price List "
+                             "on {date}.",
+                       "ja": "{region} には同梱のカタログがないため、{date} に AWS Price List から作成したカタログを"
+                             "使います。"},
+        "none_yet": {"en": "{region} has no price catalog yet: the button above builds one from AWS's public price "
+                           "files, and the design's estimates can then be made.",
+                     "ja": "{region} にはまだ価格表がありません。上のボタンで AWS の公開価格ファイルから作成すると、"
+                           "このデザインを見積もれるようになります。"},
+    }),
+    # ---- end prices source
 }
 
 

@@ -288,8 +288,8 @@ JA: dict[str, tuple[str, str]] = {
         "{n} 件の価格は {region} の値を明記した出典が見つからないため推定値です：{dimensions}（各価格の注記を参照）",
         "f9678bc2"),
     "estimate.refreshed_catalog.warning": (
-        "価格は同梱のカタログではなく、{date} に AWS Price List から更新したカタログのものです"
-        "（{env}=refreshed）", "bf72ddc1"),
+        "価格は同梱のカタログ（{bundled} 作成）ではなく、{date} に AWS Price List から更新したカタログのものです",
+        "0f028726"),
     "lambda.provisioned_even.warning": (
         "{id}：{hours:g} 時間分のプロビジョニングされた同時実行は、トラフィックが均等に分散するとして計上しています"
         "（トラフィックがその時間帯に集中する場合は「プロビジョンド時間帯に処理される割合」を設定してください）",

@@ -4,31 +4,89 @@ a live account's limits merged over the design's own, and the notes that say whi
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
+from pathlib import Path
 
 from aws.price_list import cached_catalog_path, catalog_dir
+from models.costs.prices import Catalog
 from models.design.ranges import ranged_paths
 from models.design.schema import COMMERCIAL_REGION, REGION_NAMES, DesignError
 from models.messages import msg
 from pricing.catalog import available_regions, load_catalog
 
 PRICES_ENV = "SERVERLESS_PLANNER_PRICES"  # "refreshed": use the catalog `cli.py prices refresh` wrote
+BUNDLED, REFRESHED = "bundled", "refreshed"  # which catalog a Region with a bundled one is priced from
+PRICES_CHOICES = (BUNDLED, REFRESHED)
+
+#: the web app's per-session choice (see `use_prices`); None: SERVERLESS_PLANNER_PRICES decides
+_session_prices: ContextVar[str | None] = ContextVar("session_prices", default=None)
+
+
+def prices_choice() -> str:
+    """"refreshed" or "bundled": the choice `use_prices` made for this run (the web app's session), else
+    SERVERLESS_PLANNER_PRICES ("refreshed" or anything else: bundled)."""
+    return _session_prices.get() or (REFRESHED if os.environ.get(PRICES_ENV, BUNDLED) == REFRESHED else BUNDLED)
+
+
+@contextmanager
+def use_prices(choice: str | None) -> Iterator[None]:
+    """Price everything inside the block from `choice` ("bundled" or "refreshed"; None keeps the default).
+    The web app wraps each page run in it with the choice its Prices page keeps for the session, so one
+    visitor's choice never changes another's numbers."""
+    if choice is not None and choice not in PRICES_CHOICES:
+        raise ValueError(f"prices: {choice!r} is not one of {', '.join(PRICES_CHOICES)}")
+    token = _session_prices.set(choice)
+    try:
+        yield
+    finally:
+        _session_prices.reset(token)
 
 
 def catalog_for(region: str):
-    """The catalog estimates use: the bundled one, or — with SERVERLESS_PLANNER_PRICES=refreshed and a
-    refreshed file present — the one refreshed from the AWS Price List. A Region with no bundled
+    """The catalog estimates use: the bundled one, or — when the prices choice is "refreshed" (`prices_choice`)
+    and a refreshed file is present — the one refreshed from the AWS Price List. A Region with no bundled
     catalog uses the one `cli.py prices refresh --region R` built; without one, DesignError says how
     to build it."""
     if region not in available_regions():
         if cached_catalog_path(region) is None:
             raise DesignError([no_catalog_message(region)])
-        return load_catalog(region, catalog_dir())
-    if os.environ.get(PRICES_ENV, "bundled") == "refreshed":
-        if cached_catalog_path(region):
-            return load_catalog(region, catalog_dir())
+        return refreshed_catalog(region)
+    if prices_choice() == REFRESHED and cached_catalog_path(region):
+        return refreshed_catalog(region)
     return load_catalog(region)
+
+
+def refreshed_catalog(region: str) -> Catalog:
+    """The refreshed catalog file of `region` as it is now: a refresh by another process (the CLI beside a
+    running app) is read anew, not answered from the cache. CatalogError if there is none."""
+    path = cached_catalog_path(region)
+    if path is None:
+        return load_catalog(region, catalog_dir())  # raises CatalogError naming the Regions there are
+    return _catalog_version(region, path.parent, path.stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=16)
+def _catalog_version(region: str, directory: Path, version: int) -> Catalog:
+    """The catalog file in `directory` at `version` (its modification time, ns)."""
+    return load_catalog.__wrapped__(region, directory)
+
+
+def catalog_key(region: str) -> str:
+    """What decides the prices `catalog_for(region)` gives now: the choice and the refreshed file's version
+    (its modification time in ns, 0 without one). A cache of priced results adds it to its key, so a refresh
+    or a switch of catalog is never answered from the cache.
+
+    >>> with use_prices("bundled"):
+    ...     catalog_key("us-east-1").startswith("bundled:")
+    True
+    """
+    path = cached_catalog_path(region) if isinstance(region, str) and COMMERCIAL_REGION.match(region) else None
+    return f"{prices_choice()}:{path.stat().st_mtime_ns if path else 0}"
 
 
 def no_catalog_message(region: str):
@@ -49,7 +107,8 @@ def catalog_note(region: str) -> list[str]:
     if catalog is load_catalog(region):
         return []
     return [msg("estimate.refreshed_catalog.warning", "prices from the catalog refreshed from the AWS Price List on "
-                "{date} ({env}=refreshed), not the bundled one", date=catalog.compiled.isoformat(), env=PRICES_ENV)]
+                "{date}, not the bundled one (compiled {bundled})", date=catalog.compiled.isoformat(),
+                bundled=load_catalog(region).compiled.isoformat())]
 
 
 @dataclass(frozen=True)
@@ -74,8 +133,8 @@ def region_catalogs() -> list[RegionCatalog]:
     extra = sorted(p.stem for p in directory.glob("*.yaml")
                    if p.stem not in bundled and COMMERCIAL_REGION.match(p.stem))
     for region in extra:
-        found.append(RegionCatalog(region, REGION_NAMES.get(region, region),
-                                   load_catalog(region, directory).compiled, "refreshed"))
+        found.append(RegionCatalog(region, REGION_NAMES.get(region, region), refreshed_catalog(region).compiled,
+                                   "refreshed"))
     return found
 
 

@@ -27,7 +27,7 @@ from models.facts import Facts
 from models.messages import msg
 from models.run.run import Run
 from pricing.catalog import load_facts, load_limit_defaults
-from service.inputs import catalog_for, with_account_limits
+from service.inputs import catalog_for, catalog_key, with_account_limits
 from service.planning import expected_data
 
 MAX_FACTOR = 1000.0   # the largest multiplier searched (and accepted for --scale)
@@ -82,7 +82,8 @@ def scale_report(data: dict, factor: float = 1.0, *, account_limits: dict | None
         raise DesignError([problem])
     data = with_account_limits(data, account_limits)
     key = _content_key(data)
-    found, checks, evaluations = _search(key, tolerance) if key is not None else _search_of(data, tolerance)
+    prices = catalog_key(str(data.get("region", "")))  # a refresh or another catalog: not the cached search
+    found, checks, evaluations = _search(key, tolerance, prices) if key is not None else _search_of(data, tolerance)
     design, limits, catalog, facts = _inputs(data)
     at_factor = readiness(Run(scaled(design, factor), facts), limits, catalog)
     return ScaleReport(factor=factor, readiness=at_factor, first_failures=found, checks=checks, tolerance=tolerance,
@@ -107,7 +108,8 @@ _Search = tuple[tuple[FirstFailure, ...], dict[tuple[str, str], Check], int]
 
 
 @lru_cache(maxsize=8)
-def _search(key: str, tolerance: float) -> _Search:
+def _search(key: str, tolerance: float, prices: str) -> _Search:
+    """`_search_of` the design in `key` (JSON), cached by it, the tolerance and the prices (`catalog_key`)."""
     return _search_of(json.loads(key), tolerance)
 
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 import streamlit as st
 
 from i18n.catalog import LANGUAGES, t
-from webapp.state import init_state, quote_sidebar, sync_query_params
+from service.inputs import use_prices
+from webapp.state import init_state, prices_source, quote_sidebar, sync_query_params
 from webapp.views.account import tx as account_text
 from webapp.views.progressive import open_page
 
@@ -35,5 +36,6 @@ def main() -> None:
     ]
     chosen = st.navigation(pages)
     open_page()  # a new visitor sees the figures first (webapp/views/progressive.py)
-    chosen.run()
+    with use_prices(prices_source()):  # the catalog this session chose on the Prices page (no other session's)
+        chosen.run()
     sync_query_params()  # the address bar always reopens the current design

@@ -23,11 +23,13 @@ from models.costs.money import CURRENCIES, MoneyError, QuoteSettings
 from models.design.schema import REGION_NAMES, DesignError
 from models.design.text import load_design_data
 from service import Plan, plan, validate
+from service.inputs import PRICES_CHOICES, catalog_key, prices_choice
 from storage.share import SHARE_PARAM, decode_design, encode_design
 from storage.short_links import LINK_PARAM, ShortLinks
 from templates import template_keys, template_text
 from webapp.views.fields import apply_bound, apply_edits, toggle_range
 
+PRICES_KEY = "prices_source"  # session state: the Prices page's choice of catalog ("bundled" | "refreshed")
 QUOTE_DEFAULTS: dict[str, Any] = {"currency": "USD", "jpy_per_usd": 150.0, "tax_pct": 0.0}
 #: query parameters of a share link besides the design: language and quote settings
 SETTING_PARAMS = {"lang": "lang", "cur": "currency", "rate": "jpy_per_usd", "tax": "tax_pct"}
@@ -52,11 +54,13 @@ def design_text(design: dict, field: str, lg: str) -> str:
 
 
 def design_key(data: dict) -> str | None:
-    """The cache key of a design mapping: its JSON with sorted keys (None when JSON cannot hold it)."""
+    """The cache key of a design mapping: its JSON with sorted keys and the prices it is priced from (the
+    session's choice and the refreshed file's version, `catalog_key`); None when JSON cannot hold it."""
     try:
-        return json.dumps(data, sort_keys=True, default=str)
+        text = json.dumps(data, sort_keys=True, default=str)
     except (TypeError, ValueError, RecursionError):
         return None
+    return f"{text}|prices={catalog_key(str(data.get('region', '')))}"
 
 
 def cached_plan(data: dict) -> Plan:
@@ -230,6 +234,13 @@ def region_name(region: str, lg: str) -> str:
 def lang() -> str:
     """The UI language: "en" or "ja"."""
     return st.session_state.get("lang", "en")
+
+
+def prices_source() -> str:
+    """The catalog this session prices from: "bundled" or "refreshed" (the Prices page's choice; until one is
+    made, what the server's SERVERLESS_PLANNER_PRICES says)."""
+    choice = st.session_state.get(PRICES_KEY)
+    return choice if choice in PRICES_CHOICES else prices_choice()
 
 
 def quote_settings() -> QuoteSettings:

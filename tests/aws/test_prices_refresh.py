@@ -169,3 +169,48 @@ def test_estimates_use_the_refreshed_catalog_only_when_asked(tmp_path, monkeypat
     assert float(requests(bundled).cost_usd) == pytest.approx(0.20)
     assert float(requests(refreshed).cost_usd) == pytest.approx(0.40)
     assert any("refreshed from the AWS Price List" in w for w in refreshed.warnings)
+
+
+def test_a_session_choice_overrides_the_server_default_both_ways_and_a_rewrite_is_read_anew(tmp_path, monkeypatch):
+    """`use_prices` (the web app's per-session choice) beats SERVERLESS_PLANNER_PRICES either way; a refreshed
+    file rewritten by another process (the CLI beside a running app) is read again, and `catalog_key` — what
+    the app's caches are keyed by — changes with it."""
+    import os
+    import shutil
+
+    import service as planner
+    from pricing.catalog import CATALOG_DIR
+    from service.inputs import catalog_key, use_prices
+
+    monkeypatch.setenv("SERVERLESS_PLANNER_CACHE", str(tmp_path))
+    target = tmp_path / "catalog"
+    target.mkdir()
+    shutil.copyfile(CATALOG_DIR / "global.yaml", target / "global.yaml")
+    text = (CATALOG_DIR / "us-east-1.yaml").read_text(encoding="utf-8")
+    path = target / "us-east-1.yaml"
+    path.write_text(text.replace('usd: "0.20"', 'usd: "0.40"', 1), encoding="utf-8")
+    data = {"name": "t", "region": "us-east-1", "free_tier": "none",
+            "components": [{"id": "f", "type": "lambda", "invocations_per_month": 1_000_000, "duration_ms": 1,
+                            "init_ms": 0, "log_kb_per_invocation": 0}]}
+
+    def requests_usd() -> float:
+        est = planner.estimate_data(data)
+        return float(next(li for li in est.line_items if li.price_id == "lambda.requests").cost_usd)
+
+    monkeypatch.setenv("SERVERLESS_PLANNER_PRICES", "refreshed")
+    with use_prices("bundled"):
+        assert requests_usd() == pytest.approx(0.20)
+        assert catalog_key("us-east-1").startswith("bundled:")
+    monkeypatch.delenv("SERVERLESS_PLANNER_PRICES")
+    with use_prices("refreshed"):
+        assert requests_usd() == pytest.approx(0.40)
+        first_key = catalog_key("us-east-1")
+        path.write_text(text.replace('usd: "0.20"', 'usd: "0.60"', 1), encoding="utf-8")
+        stat = path.stat()
+        os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))  # a coarse clock: a later time
+        assert requests_usd() == pytest.approx(0.60)
+        assert catalog_key("us-east-1") != first_key
+    assert requests_usd() == pytest.approx(0.20)  # outside the block: the server's default, bundled
+    with pytest.raises(ValueError, match="'latest' is not one of bundled, refreshed"):
+        with use_prices("latest"):
+            pass

@@ -76,13 +76,13 @@ def test_a_region_without_a_catalog_is_refused_with_how_to_build_it(app):
     apply_yaml(app, {**DESIGN, "region": "eu-west-2", "name": "London API"})
     assert not app.exception
     errors = " ".join(e.value for e in app.error).replace("\\", "")  # markdown escapes
-    assert "eu-west-2 has no price catalog yet" in errors and "Build it on the Account page" in errors
+    assert "eu-west-2 has no price catalog yet" in errors and "Build it on the Prices page" in errors
     assert "cli.py" not in errors  # no command line in the web UI (ux.md)
     picker = next(s for s in app.selectbox if s.key and s.key.endswith(".region"))
     assert picker.value == "eu-west-2" and "no price catalog" in picker.options[-1]
     app.radio(key="lang").set_value("ja").run()
     errors = " ".join(e.value for e in app.error).replace("\\", "")
-    assert "eu-west-2 にはまだ価格表がありません" in errors and "アカウントページ" in errors and "cli.py" not in errors
+    assert "eu-west-2 にはまだ価格表がありません" in errors and "価格表ページ" in errors and "cli.py" not in errors
 
 
 
@@ -98,7 +98,7 @@ def test_the_account_page_says_how_to_build_the_designs_region_catalog_then_buil
     apply_yaml(at, DESIGN)
     at.switch_page("webapp/pages/account.py").run()
     assert not at.exception
-    assert any("eu-west-1 has no price catalog: press the button above" in i.value for i in at.info)
+    assert any("eu-west-1 has no price catalog: build it on the Prices page" in i.value for i in at.info)
     client, stub = recorded_price_list_client("eu-west-1")
     monkeypatch.setattr(price_list, "pricing_client", lambda profile=None, pricing_region="us-east-1": client)
     at.button(key="account.refresh_prices").click().run()

@@ -523,3 +523,44 @@ def test_a_closed_expander_draws_its_content_when_opened_in_the_browser(page):
     expect(memory).to_have_count(1)
     expect(memory).to_have_value("2048")
     assert_no_traceback(page)
+
+
+def test_the_prices_page_refreshes_tokyo_from_the_public_files_in_one_click(browser, tmp_path):
+    """ux.md D1's minimum fix, clicked in Chromium: the Prices page's button reads the public offer files (a
+    local host on 127.0.0.1 here, the app pointed at it by SERVERLESS_PLANNER_OFFERS_URL, no credentials in
+    its environment), says what it refreshed, switches the session to the refreshed catalog, and the Design
+    page's estimate then says it is priced from it."""
+    from offers_support import OfferHost
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_") and k != "SERVERLESS_PLANNER_PRICES"}
+    with OfferHost() as host:
+        env |= {"SERVERLESS_PLANNER_CACHE": str(tmp_path / "cache"), "SERVERLESS_PLANNER_OFFERS_URL": host.base,
+                "AWS_CONFIG_FILE": "/dev/null", "AWS_SHARED_CREDENTIALS_FILE": "/dev/null"}
+        try:
+            with running_app(tmp_path / "server.log", STARTUP_TIMEOUT_S, env=env) as url:
+                context = browser.new_context(viewport={"width": 1440, "height": 1000})
+                context.set_default_timeout(UI_TIMEOUT_MS)
+                tab = context.new_page()
+                tab.goto(f"{url}/prices")
+                wait_for_idle(tab)
+                tab.get_by_role("button", name="Refresh ap-northeast-1 prices from the AWS Price List").click()
+                done = tab.locator('[data-testid="stAlertContentSuccess"]')
+                expect(done).to_contain_text("prices refreshed from the AWS Price List")
+                expect(done).to_contain_text("Estimates in this session now use the refreshed prices.")
+                wait_for_idle(tab)
+                assert any("/AWSLambda/current/ap-northeast-1/index.json" in path for path in host.requests)
+                expect(tab.get_by_text("estimates use the catalog refreshed from the AWS Price List on")).to_be_visible()
+                picker = tab.locator('[data-testid="stSelectbox"]').first.evaluate("e => e.innerHTML")
+                assert "Tokyo) · prices as of " in picker and "(refreshed from the AWS Price List)" in picker  # #8008
+                assert_no_traceback(tab)
+                SCREENSHOTS.mkdir(exist_ok=True)
+                full_page_screenshot(tab, SCREENSHOTS / "prices_refreshed_en_desktop.png")
+                tab.set_viewport_size({"width": 1440, "height": 1000})
+                tab.get_by_role("link", name="Design").first.click()
+                wait_for_idle(tab)
+                expect(tab.get_by_text("refreshed from the AWS Price List on").first).to_be_attached()
+                expect(metric_value(tab)).to_have_text(re.compile(r"^\$"))
+                assert_no_traceback(tab)
+                context.close()
+        except AppDidNotStart as err:
+            pytest.fail(str(err))

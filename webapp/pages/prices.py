@@ -10,9 +10,11 @@ import streamlit as st
 from i18n.aws_terms import dimension_text, line_dimension_text, unit_text
 from i18n.aws_terms import unit_price_text as aws_unit_price
 from i18n.catalog import shown, t
-from service.inputs import catalog_for
+from models.design.schema import COMMERCIAL_REGION
+from service.inputs import catalog_for, catalog_key
 from webapp.state import lang
 from webapp.views.cards import Card, card_list, narrow, responsive_style, row_cards, wide
+from webapp.views.price_source import RESHOW_KEY, reshow_region, source_panel
 from webapp.views.regions import region_label, region_options
 
 #: a phone gets at most this many price cards: ~240 tiers is a scroll nobody finishes; the filters narrow the list
@@ -29,11 +31,12 @@ def natural_key(price_id: str) -> tuple[tuple[int, float, str], ...]:
     return tuple((0, float(part), "") if index % 2 else (1, 0.0, part) for index, part in enumerate(parts))
 
 
-@st.cache_data(show_spinner=False)
-def catalog_table(region: str, lg: str) -> pd.DataFrame:
+@st.cache_data(show_spinner=False, max_entries=32)
+def catalog_table(region: str, lg: str, prices: str) -> pd.DataFrame:
     """One row per price tier, with localised column names: AWS's dimension names (with the tier's volume band)
     and unit prices in `lg`; the note says in `lg` where the price comes from, and the research note beside it is
-    the evidence as the catalog records it, in English (the Price List usage types, SKUs and documents read)."""
+    the evidence as the catalog records it, in English (the Price List usage types, SKUs and documents read).
+    `prices` (`catalog_key`) keys the cache: a refresh or another choice of catalog builds the table anew."""
     catalog = catalog_for(region)
     rows = []
     for price in sorted(catalog.prices.values(), key=lambda p: natural_key(p.id)):
@@ -112,12 +115,19 @@ def page() -> None:
     lg = lang()
     st.subheader(t("prices_title", lg))
     st.caption(t("prices_caption", lg))
-    regions, catalogs = region_options(None)
     current = st.session_state.design.get("region", "us-east-1")
+    current = current if isinstance(current, str) and COMMERCIAL_REGION.match(current) else None
+    regions, catalogs = region_options(current)  # the design's Region too, when it has no catalog yet
+    if st.session_state.get(RESHOW_KEY):
+        reshow_region()
     region = st.selectbox(t("region", lg), regions, key="prices_region",
                           index=regions.index(current) if current in regions else 0,
                           format_func=lambda r: region_label(r, catalogs, lg))
-    table = catalog_table(region, lg)
+    source_panel(region, lg)
+    if region not in catalogs:  # nothing to list until the button above builds it
+        st.info(t("page.prices.source.none_yet", lg, region=region))
+        return
+    table = catalog_table(region, lg, catalog_key(region))
     counts = table[t("col_confidence", lg)].value_counts().to_dict()  # per price tier, as the rows
     st.caption(t("prices_counts", lg, counts=" · ".join(f"{k}: {v}" for k, v in counts.items())))
     table = filters(table, lg)

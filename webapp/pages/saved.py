@@ -16,6 +16,7 @@ from i18n.catalog import format_date, t, template_name, tf
 from i18n.engine_ja import say
 from models.design.schema import DesignError
 from service import estimate_data
+from service.inputs import catalog_key
 from storage.designs import DesignChanged, DesignExists, DesignStore, StorageError, check_name, name_key
 from templates import template_keys
 from webapp.state import design_template, design_text, init_state, lang, set_design, template_data
@@ -198,7 +199,7 @@ def saved_table(saved, lg: str) -> pd.DataFrame:
         try:
             data, version = store().load_versioned(item.name)
             title, region = design_text(data, "name", lg), str(data.get("region", "us-east-1"))
-            total = saved_total_usd(item.name, version, data)
+            total = saved_total_usd(item.name, version, catalog_key(region), data)
         except StorageError as err:
             title, problem = t("saved_broken", lg), storage_message(err, lg)
         except DesignError as err:
@@ -223,8 +224,9 @@ def saved_cards(table: pd.DataFrame, lg: str) -> list[Card]:
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def saved_total_usd(name: str, version: str | None, _data: dict) -> float | None:
-    """A saved design's expected monthly total in USD (cached per file version; None when it does not price)."""
+def saved_total_usd(name: str, version: str | None, prices: str, _data: dict) -> float | None:
+    """A saved design's expected monthly total in USD (cached per file version and the prices, `catalog_key`;
+    None when it does not price)."""
     try:
         return float(estimate_data(_data).total_usd)
     except DesignError:

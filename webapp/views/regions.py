@@ -6,20 +6,28 @@ from __future__ import annotations
 
 import streamlit as st
 
+from aws.price_list import catalog_dir
 from i18n.catalog import format_date, t
-from service.inputs import RegionCatalog, region_catalogs
+from service.inputs import RegionCatalog, prices_choice, region_catalogs
 from webapp.state import region_name
 
 
-@st.cache_data(show_spinner=False, ttl=60)
-def _catalogs() -> list[RegionCatalog]:
-    """The Regions with a catalog (re-read every minute: a refresh from the CLI shows up without a restart)."""
+@st.cache_data(show_spinner=False, max_entries=8)
+def _catalogs(prices: str, files: tuple[tuple[str, int], ...]) -> list[RegionCatalog]:
+    """The Regions with a catalog under the prices choice `prices`, read again whenever a refreshed catalog
+    file (`files`: name and modification time) appears or changes — a refresh from the CLI shows at once."""
     return region_catalogs()
+
+
+def _refreshed_files() -> tuple[tuple[str, int], ...]:
+    """Each refreshed catalog file's name and modification time (ns)."""
+    directory = catalog_dir()
+    return tuple(sorted((p.name, p.stat().st_mtime_ns) for p in directory.glob("*.yaml")))
 
 
 def region_options(current: str | None) -> tuple[list[str], dict[str, RegionCatalog]]:
     """The codes to offer (the design's own Region last when it has no catalog) and their catalogs."""
-    catalogs = {rc.region: rc for rc in _catalogs()}
+    catalogs = {rc.region: rc for rc in _catalogs(prices_choice(), _refreshed_files())}
     options = list(catalogs)
     if current and current not in catalogs:
         options.append(current)
