@@ -26,7 +26,7 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
+import threading
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -503,10 +503,20 @@ def _dump(region: str, data: dict, what: str) -> Path:
     header = (f"# Serverless Planner price catalog for {region}, {what}.\n"
               "# Written by `cli.py prices refresh`; format: pricing/README.md. Safe to delete.\n")
     text = yaml.dump(data, Dumper=_NoAliasDumper, sort_keys=False, allow_unicode=True, width=120)
-    path.write_text(header + text, encoding="utf-8")
-    shutil.copyfile(CATALOG_DIR / "global.yaml", target / "global.yaml")  # CloudFront, Route 53: not refreshed
+    _replace(path, header + text)  # a reader (another app session) sees the old file or the new, never half
+    _replace(target / "global.yaml", (CATALOG_DIR / "global.yaml").read_text(encoding="utf-8"))  # not refreshed
     load_catalog.cache_clear()  # a catalog read before this refresh is stale now
     return path
+
+
+def _replace(path: Path, text: str) -> None:
+    """Write `text` to `path` whole: into a temporary file beside it, then renamed over it (atomic on POSIX)."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    try:
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
 
 
 class _NoAliasDumper(yaml.SafeDumper):
