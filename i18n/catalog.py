@@ -1597,10 +1597,10 @@ UI: dict[str, dict[str, str]] = {
         "choice": {"en": "Catalog for estimates in this session", "ja": "このセッションの見積もりに使うカタログ"},
         "choice_help": {"en": "Bundled: the catalog shipped with the app, each price with its source. Refreshed: "
                               "the catalog last refreshed from the AWS Price List, where a Region has one. Only this "
-                              "browser session changes; exports name the catalog's date.",
+                              "browser session changes; exports state each price's date and source.",
                         "ja": "同梱：アプリに含まれるカタログ（各価格に出典つき）。更新後：AWS Price List から最後に"
                               "更新したカタログ（そのリージョンにある場合）。変わるのはこのブラウザーのセッションだけで"
-                              "す。出力にはカタログの日付が記載されます。"},
+                              "す。出力には各価格の基準日と出典が記載されます。"},
         "choice_bundled": {"en": "Bundled", "ja": "同梱"},
         "choice_refreshed": {"en": "Refreshed (where a Region has one)", "ja": "更新後（リージョンにある場合）"},
         "uses_bundled_only": {"en": "{region} estimates use the bundled catalog (compiled {date}); no refreshed "
