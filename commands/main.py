@@ -28,6 +28,7 @@ from pricing.catalog import CatalogError, assumed_prices, available_regions
 from render.estimate import contract_dict, csv_text, table_text, usd_number
 from render.readiness import component_summaries, readiness_dict, readiness_table
 from service import catalog_for, check_data, expected_data, projection_data, validate
+from service.inputs import PRICES_CHOICES, use_prices
 from templates import template_keys, template_path, template_text
 
 
@@ -125,6 +126,10 @@ def print_assumed_prices(regions: list[str] | None) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="cli.py", description="Plan the cost of a serverless back end on AWS.")
+    parser.add_argument("--prices", choices=PRICES_CHOICES, default=None,
+                        help="the catalog a Region with a bundled one is priced from: bundled, or refreshed (the "
+                             "one `prices refresh` wrote, where there is one); default: $SERVERLESS_PLANNER_PRICES, "
+                             "else bundled. Goes before the command: cli.py --prices refreshed estimate d.yaml")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("estimate", help="price a design file: monthly line items in USD")
     p.add_argument("design", help="a design file (YAML or JSON) or a template key")
@@ -179,7 +184,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return args.run(args)
+        with use_prices(args.prices):  # the same choice the app's Prices page makes for a session
+            return args.run(args)
     except (DesignError, InputError) as err:
         empty = any(getattr(p, "id", None) == "design_file.empty" for p in getattr(err, "problems", []))
         hint = " (python cli.py templates lists them)" if empty else ""  # the CLI's own hint; the app has a picker

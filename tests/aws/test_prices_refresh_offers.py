@@ -139,3 +139,26 @@ def test_the_cli_says_when_the_machine_is_offline(monkeypatch, capsys):
     captured = capsys.readouterr()
     assert captured.err.startswith("error: no price could be refreshed for ap-northeast-1")
     assert "could not reach" in captured.err and "Traceback" not in captured.err
+
+
+def test_the_cli_prices_from_the_refreshed_catalog_when_asked_and_says_so(host, monkeypatch, capsys, tmp_path):
+    """`cli.py --prices refreshed` is the CLI's form of the app's session choice: after a refresh from the
+    files, a Tokyo arm64 function is priced from the offer file, and the estimate says which catalog it used."""
+    monkeypatch.delenv("SERVERLESS_PLANNER_PRICES", raising=False)
+    monkeypatch.setenv(offer_files.OFFERS_ENV, host.base)
+    assert cli.main(["prices", "refresh", "--region", TOKYO]) == 0
+    capsys.readouterr()
+    path = tmp_path / "fn.yaml"
+    path.write_text(yaml.safe_dump({"name": "fn", "region": TOKYO, "free_tier": "none", "components": [
+        {"id": "fn", "type": "lambda", "invocations_per_month": 1_000_000, "memory_mb": 512, "duration_ms": 100,
+         "architecture": "arm64", "init_ms": 0, "log_kb_per_invocation": 0}]}), encoding="utf-8")
+    assert cli.main(["estimate", "--format", "json", str(path)]) == 0
+    bundled = capsys.readouterr().out
+    assert cli.main(["--prices", "refreshed", "estimate", "--format", "json", str(path)]) == 0
+    refreshed = capsys.readouterr().out
+    assert "refreshed from the AWS Price List" not in bundled and "refreshed from the AWS Price List" in refreshed
+    assert f"{host.base}/offers/v1.0/aws/AWSLambda/current/{TOKYO}/index.json" in refreshed
+    with pytest.raises(SystemExit) as bad:
+        cli.main(["--prices", "latest", "estimate", str(path)])
+    err = capsys.readouterr().err
+    assert bad.value.code == 2 and "--prices: invalid choice: 'latest'" in err and "refreshed" in err
