@@ -287,6 +287,9 @@ JA: dict[str, tuple[str, str]] = {
     "estimate.assumed_prices.warning": (
         "{n} 件の価格は {region} の値を明記した出典が見つからないため推定値です：{dimensions}（各価格の注記を参照）",
         "f9678bc2"),
+    "estimate.no_refreshed_catalog.warning": (
+        "更新後の価格が指定されましたが、{region} には更新後のカタログがまだないため、同梱のカタログ（{date} 作成）で"
+        "見積もりました", "cdf314c7"),
     "estimate.refreshed_catalog.warning": (
         "価格は同梱のカタログ（{bundled} 作成）ではなく、{date} に AWS Price List から更新したカタログのものです",
         "0f028726"),

@@ -99,13 +99,19 @@ def no_catalog_message(region: str):
 
 
 def catalog_note(region: str) -> list[str]:
+    """The warnings that say which catalog priced an estimate in `region` when it is not simply the bundled one
+    (or when refreshed prices were asked for and there are none for this Region)."""
     catalog = catalog_for(region)
     if region not in available_regions():
         return [msg("estimate.built_catalog.warning", "prices for {region} from the catalog built from the AWS "
                     "Price List on {date} (no bundled catalog for this Region); a price the Price List did not "
                     "give is missing, not zero", region=region, date=catalog.compiled.isoformat())]
     if catalog is load_catalog(region):
-        return []
+        if prices_choice() != REFRESHED:
+            return []
+        return [msg("estimate.no_refreshed_catalog.warning", "refreshed prices were asked for, but {region} has no "
+                    "refreshed catalog yet: priced from the bundled one (compiled {date})", region=region,
+                    date=catalog.compiled.isoformat())]
     return [msg("estimate.refreshed_catalog.warning", "prices from the catalog refreshed from the AWS Price List on "
                 "{date}, not the bundled one (compiled {bundled})", date=catalog.compiled.isoformat(),
                 bundled=load_catalog(region).compiled.isoformat())]

@@ -135,7 +135,8 @@ def customer_warnings(report: QuoteReport) -> list[str]:
 
 
 #: warnings about how the catalog was compiled: for the consultant (the app, the CLI), not the customer's quote
-INTERNAL_WARNINGS = frozenset({"estimate.assumed_prices.warning", "estimate.refreshed_catalog.warning"})
+INTERNAL_WARNINGS = frozenset({"estimate.assumed_prices.warning", "estimate.refreshed_catalog.warning",
+                               "estimate.no_refreshed_catalog.warning"})
 
 
 def total_rows(report: QuoteReport) -> list[tuple[str, float, str]]:

@@ -214,3 +214,23 @@ def test_a_session_choice_overrides_the_server_default_both_ways_and_a_rewrite_i
     with pytest.raises(ValueError, match="'latest' is not one of bundled, refreshed"):
         with use_prices("latest"):
             pass
+
+
+def test_refreshed_prices_asked_for_where_there_are_none_say_the_bundled_catalog_priced_it(tmp_path, monkeypatch):
+    """Asking for refreshed prices in a Region nobody refreshed is not an error: the bundled catalog prices
+    it, and the estimate says so (the consultant asked for something else), naming the bundled date."""
+    import service as planner
+    from pricing.catalog import load_catalog
+    from service.inputs import use_prices
+
+    monkeypatch.setenv("SERVERLESS_PLANNER_CACHE", str(tmp_path))  # empty: no refreshed catalog anywhere
+    data = {"name": "t", "region": "ap-northeast-3", "components": [
+        {"id": "f", "type": "lambda", "invocations_per_month": 1_000, "duration_ms": 1, "init_ms": 0}]}
+    with use_prices("refreshed"):
+        asked = planner.estimate_data(data)
+    plain = planner.estimate_data(data)
+    compiled = load_catalog("ap-northeast-3").compiled.isoformat()
+    assert (f"refreshed prices were asked for, but ap-northeast-3 has no refreshed catalog yet: priced from the "
+            f"bundled one (compiled {compiled})") in [str(w) for w in asked.warnings]
+    assert not any("refreshed" in str(w) for w in plain.warnings)
+    assert asked.total_usd == plain.total_usd
