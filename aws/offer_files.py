@@ -27,7 +27,7 @@ OFFERS_ENV = "SERVERLESS_PLANNER_OFFERS_URL"
 OFFERS_HOST = "https://pricing.us-east-1.amazonaws.com"
 OFFER_PATH = "/offers/v1.0/aws/{code}/current/{region}/index.json"
 TIMEOUT_S = 60.0                 # per file: no answer in this time is "unreachable"
-MAX_OFFER_BYTES = 200_000_000    # the largest serverless Region file (S3) is far smaller; more is not an offer file
+MAX_OFFER_BYTES = 200_000_000    # a guard against a runaway answer, not a size any file is known to have
 _CHUNK = 1 << 20
 
 

@@ -501,7 +501,7 @@ def _dump(region: str, data: dict, what: str) -> Path:
     target.mkdir(parents=True, exist_ok=True)
     path = target / f"{region}.yaml"
     header = (f"# Serverless Planner price catalog for {region}, {what}.\n"
-              "# Written by `cli.py prices refresh`; format: pricing/README.md. Safe to delete.\n")
+              "# Written by `cli.py prices refresh` or the Prices page; format: pricing/README.md. Safe to delete.\n")
     text = yaml.dump(data, Dumper=_NoAliasDumper, sort_keys=False, allow_unicode=True, width=120)
     _replace(path, header + text)  # a reader (another app session) sees the old file or the new, never half
     _replace(target / "global.yaml", (CATALOG_DIR / "global.yaml").read_text(encoding="utf-8"))  # not refreshed
