@@ -29,8 +29,13 @@ _session_prices: ContextVar[str | None] = ContextVar("session_prices", default=N
 
 def prices_choice() -> str:
     """"refreshed" or "bundled": the choice `use_prices` made for this run (the web app's session), else
-    SERVERLESS_PLANNER_PRICES ("refreshed" or anything else: bundled)."""
-    return _session_prices.get() or (REFRESHED if os.environ.get(PRICES_ENV, BUNDLED) == REFRESHED else BUNDLED)
+    the server's default (`default_prices`)."""
+    return _session_prices.get() or default_prices()
+
+
+def default_prices() -> str:
+    """The catalog choice without a session's: SERVERLESS_PLANNER_PRICES=refreshed, else bundled."""
+    return REFRESHED if os.environ.get(PRICES_ENV, BUNDLED) == REFRESHED else BUNDLED
 
 
 @contextmanager

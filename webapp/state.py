@@ -23,7 +23,7 @@ from models.costs.money import CURRENCIES, MoneyError, QuoteSettings
 from models.design.schema import REGION_NAMES, DesignError
 from models.design.text import load_design_data
 from service import Plan, plan, validate
-from service.inputs import PRICES_CHOICES, catalog_key, prices_choice
+from service.inputs import PRICES_CHOICES, catalog_key, default_prices, prices_choice
 from storage.share import SHARE_PARAM, decode_design, encode_design
 from storage.short_links import LINK_PARAM, ShortLinks
 from templates import template_keys, template_text
@@ -32,7 +32,7 @@ from webapp.views.fields import apply_bound, apply_edits, toggle_range
 PRICES_KEY = "prices_source"  # session state: the Prices page's choice of catalog ("bundled" | "refreshed")
 QUOTE_DEFAULTS: dict[str, Any] = {"currency": "USD", "jpy_per_usd": 150.0, "tax_pct": 0.0}
 #: query parameters of a share link besides the design: language and quote settings
-SETTING_PARAMS = {"lang": "lang", "cur": "currency", "rate": "jpy_per_usd", "tax": "tax_pct"}
+SETTING_PARAMS = {"lang": "lang", "cur": "currency", "rate": "jpy_per_usd", "tax": "tax_pct", "prices": "prices"}
 
 
 @st.cache_data(show_spinner=False)
@@ -99,6 +99,8 @@ def _open_link() -> None:
     lang_param = params.get("lang")
     if lang_param in LANGUAGES:
         st.session_state.lang = lang_param
+    if params.get("prices") in PRICES_CHOICES:  # the catalog the link's author priced from (Prices page)
+        st.session_state[PRICES_KEY] = params["prices"]
     settings = dict(QUOTE_DEFAULTS)
     try:
         if params.get("cur") in CURRENCIES:
@@ -274,7 +276,7 @@ def quote_sidebar(lg: str) -> None:
 
 
 def share_settings() -> dict[str, str]:
-    """The non-default language and quote settings, as share-link query parameters."""
+    """The non-default language, quote settings and catalog choice, as share-link query parameters."""
     q = st.session_state.get("quote") or QUOTE_DEFAULTS
     extra = {}
     if lang() != "en":
@@ -284,6 +286,8 @@ def share_settings() -> dict[str, str]:
         extra["rate"] = f"{float(q['jpy_per_usd']):g}"
     if float(q.get("tax_pct") or 0):
         extra["tax"] = f"{float(q['tax_pct']):g}"
+    if prices_source() != default_prices():  # chosen on the Prices page: the link (and a reload) keeps it
+        extra["prices"] = prices_source()
     return extra
 
 

@@ -157,3 +157,24 @@ def test_a_region_without_a_catalog_is_built_from_the_prices_page(host):
     table = price_table(at)
     http = table[table["id"] == "apigateway.http.requests"].iloc[0]
     assert "1.11" in http["Unit price (USD)"]  # AWS's Ireland HTTP API price, as the recorded answers state it
+
+
+def test_the_choice_travels_in_the_address_so_a_reload_or_a_shared_link_prices_alike(host):
+    at = prices_page()
+    at.button(key="prices.refresh").click().run()
+    assert at.query_params["prices"] == "refreshed"
+    reopened = AppTest.from_file(APP, default_timeout=90)
+    reopened.query_params["d"] = at.query_params["d"]
+    reopened.query_params["prices"] = "refreshed"
+    reopened.run()
+    assert not reopened.exception
+    assert "refreshed from the AWS Price List on" in texts(reopened, "warning") + texts(reopened, "caption") + \
+        texts(reopened, "markdown")
+    reopened.switch_page("webapp/pages/prices.py").run()
+    assert reopened.radio(key="prices.source").value == "refreshed"
+    at.radio(key="prices.source").set_value("bundled").run()
+    assert "prices" not in at.query_params  # the server's default needs no parameter
+    odd = AppTest.from_file(APP, default_timeout=90)
+    odd.query_params["prices"] = "latest"  # not a choice: ignored, the default stands
+    odd.run()
+    assert not odd.exception and not odd.error
