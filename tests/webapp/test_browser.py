@@ -549,6 +549,7 @@ def test_the_prices_page_refreshes_tokyo_from_the_public_files_in_one_click(brow
                 expect(done).to_contain_text("Estimates in this session now use the refreshed prices.")
                 wait_for_idle(tab)
                 assert any("/AWSLambda/current/ap-northeast-1/index.json" in path for path in host.requests)
+                assert "prices=refreshed" in tab.url  # a reload or a copied address keeps the choice
                 expect(tab.get_by_text("estimates use the catalog refreshed from the AWS Price List on")).to_be_visible()
                 picker = tab.locator('[data-testid="stSelectbox"]').first.evaluate("e => e.innerHTML")
                 assert "Tokyo) · prices as of " in picker and "(refreshed from the AWS Price List)" in picker  # #8008
