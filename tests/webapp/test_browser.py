@@ -561,6 +561,9 @@ def test_the_prices_page_refreshes_tokyo_from_the_public_files_in_one_click(brow
                 wait_for_idle(tab)
                 expect(tab.get_by_text("refreshed from the AWS Price List on").first).to_be_attached()
                 expect(metric_value(tab)).to_have_text(re.compile(r"^\$"))
+                # a download is built on click, outside the page's run: still from the refreshed catalog
+                quote = download(tab, t("download_quote_csv", "en"), tmp_path).read_text(encoding="utf-8-sig")
+                assert f"{host.base}/offers/v1.0/aws/AWSLambda/current/ap-northeast-1/index.json" in quote
                 assert_no_traceback(tab)
                 context.close()
         except AppDidNotStart as err:

@@ -178,3 +178,30 @@ def test_the_choice_travels_in_the_address_so_a_reload_or_a_shared_link_prices_a
     odd.query_params["prices"] = "latest"  # not a choice: ignored, the default stands
     odd.run()
     assert not odd.exception and not odd.error
+
+
+def test_a_download_made_after_the_run_prices_from_the_catalog_the_screen_showed(host):
+    """Streamlit builds a download when it is clicked, on a server thread outside the page's run: the quote
+    must still come from the session's catalog, not the server's default (bundled here)."""
+    import csv
+    import io
+    from datetime import date
+
+    from models.costs.money import QuoteSettings
+    from webapp.views.downloads import export_files
+
+    at = prices_page()
+    at.button(key="prices.refresh").click().run()
+    design = at.session_state["design"]
+    with use_prices("refreshed"):  # what the page run does for this session
+        files = {item.key: item for item in export_files(design, QuoteSettings(), "en", date(2026, 12, 6), pdf=False)}
+    with use_prices("bundled"):  # the click, later, on a thread without the session's choice
+        quote = files["download_csv"].make().decode("utf-8-sig")
+        contract = files["download_json"].make().decode("utf-8")
+    with use_prices("refreshed"):
+        expected = estimate_data(design)
+    assert f"{host.base}/offers/v1.0/aws/AWSLambda/current/{TOKYO}/index.json" in quote
+    assert f"{host.base}/offers/v1.0/aws/AWSLambda/" in contract
+    rows = list(csv.reader(io.StringIO(quote)))
+    assert any(f"{float(expected.total_usd):,.2f}" in cell or f"{float(expected.total_usd):.2f}" in cell
+               for row in rows for cell in row)

@@ -23,6 +23,7 @@ from render.quote.pdf_export import pdf_available, quote_pdf
 from render.quote.report import build_report
 from render.quote.xlsx_export import quote_xlsx
 from service import estimate_data
+from service.inputs import prices_choice, use_prices
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -52,15 +53,21 @@ def export_files(design: dict, settings: QuoteSettings, lang: str, today: date, 
                  pdf: bool | None = None) -> list[ExportFile]:
     """Quote (XLSX), quote (PDF, when this machine can make one: `pdf`, default `pdf_available()`),
     printable report (HTML), line items (CSV), the design (YAML, JSON) and the estimate's JSON
-    contract, in that order. The design is copied now, so later edits do not leak in."""
+    contract, in that order. The design is copied now, so later edits do not leak in, and so is the session's
+    choice of catalog: Streamlit runs a download's `make` when it is clicked, on a server thread outside the
+    page's run (and its `use_prices`), so each one prices from the catalog the screen shows."""
     frozen = copy.deepcopy(design)
     name = file_stem(frozen)
+    prices = prices_choice()
 
     def report():
-        return build_report(frozen, settings=settings, lang=lang, today=today)
+        with use_prices(prices):
+            return build_report(frozen, settings=settings, lang=lang, today=today)
 
     def estimate_json() -> bytes:
-        return json.dumps(contract_dict(estimate_data(frozen)), indent=2, ensure_ascii=False).encode("utf-8")
+        with use_prices(prices):
+            estimate = estimate_data(frozen)
+        return json.dumps(contract_dict(estimate), indent=2, ensure_ascii=False).encode("utf-8")
 
     files = [
         ExportFile("download_xlsx", "download_xlsx", f"{name}_quote.xlsx", XLSX_MIME,
