@@ -198,3 +198,18 @@ def test_cli_lists_every_assumed_price_and_the_readme_states_the_count():
 
 def test_catalog_files_are_all_checked():
     assert {p.stem for p in CATALOG_DIR.glob("*.yaml")} == set(REGIONS) | {"global"}
+
+
+def test_the_readme_states_how_many_assumed_tokyo_prices_a_refresh_can_reach():
+    """README › Current prices without credentials: "of the N Tokyo price ids with an `assumed` tier, M have a
+    Price List mapping" — counted here from the catalog and pricing/price_list_map.yaml."""
+    from aws.price_list import usage_map
+
+    mapped = {pid for by_usage in usage_map().values() for ids in by_usage.values() for pid in ids}
+    catalog = load_catalog("ap-northeast-1")
+    assumed = {p.id for p in catalog.prices.values()
+               if any(p.tier_confidence(i) == "assumed" for i in range(len(p.tiers)))}
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    stated = re.search(r"of the (\d+) Tokyo price ids with an `assumed` tier, (\d+) have a Price List mapping", readme)
+    assert stated, "README must state how many assumed Tokyo prices a refresh can reach"
+    assert (int(stated.group(1)), int(stated.group(2))) == (len(assumed), len(assumed & mapped))
