@@ -12,7 +12,7 @@ from typing import Any
 
 import streamlit as st
 
-from aws.price_list import OFFERS, RefreshError, RefreshResult, cached_catalog_info, refresh_catalog
+from aws.price_list import OFFERS, RefreshError, RefreshResult, cached_catalog_path, refresh_catalog
 from i18n.catalog import format_count, format_date, t
 from i18n.engine_ja import say
 from pricing.catalog import available_regions, load_catalog
@@ -91,7 +91,7 @@ def _chosen() -> None:
 def source_choice(region: str, lg: str) -> None:
     """The session's choice of catalog, and which one `region`'s estimates use now (with its date)."""
     if region not in available_regions():
-        if cached_catalog_info(region) is not None:
+        if cached_catalog_path(region) is not None:
             st.caption(tx("built_only", lg, region=region, date=format_date(refreshed_catalog(region).compiled, lg)))
         return
     if st.session_state.get(WIDGET_KEY) not in PRICES_CHOICES:
@@ -99,8 +99,7 @@ def source_choice(region: str, lg: str) -> None:
     st.radio(tx("choice", lg), PRICES_CHOICES, key=WIDGET_KEY, on_change=_chosen, horizontal=True,
              format_func=lambda choice: tx(f"choice_{choice}", lg), help=tx("choice_help", lg))
     bundled = format_date(load_catalog(region).compiled, lg)
-    info = cached_catalog_info(region)
-    if info is None:
+    if cached_catalog_path(region) is None:  # a stat, not the file's YAML: this runs on every rerun of the page
         st.caption(tx("uses_bundled_only", lg, region=region, date=bundled))
     elif prices_source() == BUNDLED:
         st.caption(tx("uses_bundled", lg, region=region, date=bundled,
