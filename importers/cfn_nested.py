@@ -23,7 +23,7 @@ from typing import Any
 
 from importers.common import ImportReport, TemplateError, Unresolved
 from importers.intrinsics import intrinsic_name, references, show
-from models.messages import msg
+from models.messages import Message, msg
 
 MAX_STACK_DEPTH = 10
 STACK_TYPES = {"AWS::CloudFormation::Stack": "TemplateURL", "AWS::Serverless::Application": "Location"}
@@ -160,18 +160,23 @@ def _local_path(ctx: Any, lid: str, rtype: str, props: dict, scope: StackScope, 
     if location.startswith(("https://", "http://", "s3://")):
         return _not_followed(report, where, rtype, msg("import.stack_why_url", "an uploaded template (S3 or https "
                                                        "URL)"), location)
-    if files.root is None or scope.folder is None:
-        return _not_followed(report, where, rtype, msg("import.stack_why_upload", "an uploaded file has no folder"),
-                             location)
-    if os.path.isabs(location):
-        return _not_followed(report, where, rtype, msg("import.stack_why_absolute", "an absolute path"), location)
-    path = os.path.realpath(os.path.join(scope.folder, location.removeprefix("file://")))
+    path, not_read = local_file(location, scope.folder, files)
+    return path if path is not None else _not_followed(report, where, rtype, not_read or "", location)
+
+
+def local_file(location: str, folder: str | None, files: StackFiles) -> tuple[str | None, Message | None]:
+    """The real path of a local file a template names (`file://` or relative to the template's `folder`, never
+    outside the imported folder), or None and why not (an upload has no folder; absolute; outside; missing)."""
+    if files.root is None or folder is None:
+        return None, msg("import.stack_why_upload", "an uploaded file has no folder")
+    if os.path.isabs(location.removeprefix("file://")):
+        return None, msg("import.stack_why_absolute", "an absolute path")
+    path = os.path.realpath(os.path.join(folder, location.removeprefix("file://")))
     if os.path.commonpath([files.root, path]) != files.root:
-        return _not_followed(report, where, rtype, msg("import.stack_why_outside", "outside the imported folder"),
-                             location)
+        return None, msg("import.stack_why_outside", "outside the imported folder")
     if not os.path.isfile(path):
-        return _not_followed(report, where, rtype, msg("import.stack_why_missing", "no such file"), location)
-    return path
+        return None, msg("import.stack_why_missing", "no such file")
+    return path, None
 
 
 def _not_followed(report: ImportReport, where: str, rtype: str, why: str, location: str) -> str | None:
@@ -225,3 +230,18 @@ def note_hidden_functions(report: ImportReport, resources: dict[str, dict], skip
 def _section(template: dict, name: str) -> dict:
     value = template.get(name)
     return value if isinstance(value, dict) else {}
+
+
+def file_reader(folder: str | None, files: StackFiles) -> Callable[[str], tuple[dict | None, Any]]:
+    """A reader of the local files a template in `folder` names (a state machine's definition), each read as an
+    imported template is (the size limit, JSON or YAML through the safe loader): (its data, None), or (None, why
+    it was not read)."""
+    def read(location: str) -> tuple[dict | None, Any]:
+        path, why = local_file(location, folder, files)
+        if path is None:
+            return None, why
+        try:
+            return files.read(path), None
+        except TemplateError as err:
+            return None, "; ".join(err.problems)
+    return read

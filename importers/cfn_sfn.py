@@ -20,7 +20,7 @@ from typing import Any
 
 from importers.common import Component, Unresolved
 from importers.context import ImportContext, add_schedule
-from importers.intrinsics import references, show
+from importers.intrinsics import show
 from importers.schedule import monthly_runs
 from importers.sfn_definition import parse_text, placeholders, states, task_targets
 
@@ -40,15 +40,12 @@ def read_state_machine(ctx: ImportContext, lid: str, rtype: str, props: dict) ->
     where = f"Resources.{lid}.Properties"
     kind = ctx.value(props, "Type" if rtype == SAM_STATE_MACHINE else "StateMachineType", where=where)
     fields: dict[str, Any] = {"workflow": "express" if str(kind or "STANDARD").upper() == "EXPRESS" else "standard"}
-    definition = _definition(props)
+    definition = _definition(ctx, lid, props)
     count = sum(1 for _ in states(definition)) if definition else 0
     if count:
         fields["transitions_per_execution"] = count
         ctx.report.assumptions.append(f"{lid}: transitions_per_execution = {count} (each state of the definition "
                                       "once; Map iterations, loops and retries add more)")
-    elif any(k in props for k in ("DefinitionUri", "DefinitionS3Location")):
-        ctx.report.notes.append(f"{where}: the definition is in a separate file; transitions_per_execution is left "
-                                "at the design default and its Task states are not wired")
     if rtype == SAM_STATE_MACHINE:
         _implicit_api(ctx, lid, props, where)
     return Component(lid, "step_functions", rtype, lid, fields)
@@ -66,8 +63,17 @@ def _implicit_api(ctx: ImportContext, lid: str, props: dict, where: str) -> None
                               before=lid)
 
 
-def _definition(props: dict) -> dict | None:
-    """The definition as a mapping with `${...}` placeholders marked (None when it is not inline)."""
+def _definition(ctx: ImportContext, lid: str, props: dict) -> dict | None:
+    """The definition as a mapping with `${...}` placeholders marked: inline, or read from the local file its
+    `DefinitionUri` / `DefinitionS3Location` names (as before `sam package` uploads it); None when there is none
+    or the file is not read (reported once)."""
+    if lid not in ctx.definitions:
+        ctx.definitions[lid] = _inline_definition(props) or _file_definition(ctx, lid, props)
+    return ctx.definitions[lid]
+
+
+def _inline_definition(props: dict) -> dict | None:
+    """An inline definition (`Definition`, `DefinitionString`), placeholders marked; None when there is none."""
     raw = props.get("Definition")
     if isinstance(raw, dict) and isinstance(raw.get("States"), dict):
         return parse_text(json.dumps(raw))
@@ -76,6 +82,33 @@ def _definition(props: dict) -> dict | None:
         sub = text["Fn::Sub"]
         text = sub[0] if isinstance(sub, list) and sub else sub
     return parse_text(text) if isinstance(text, str) else None
+
+
+def _file_definition(ctx: ImportContext, lid: str, props: dict) -> dict | None:
+    """A definition in a local file beside the template (JSON or YAML), placeholders marked; None, with a note
+    saying why, when it is in S3 or the file cannot be read."""
+    prop = next((k for k in ("DefinitionUri", "DefinitionS3Location") if k in props), None)
+    if prop is None:
+        return None
+    where = f"Resources.{lid}.Properties.{prop}"
+    location = props[prop]
+    why: Any = None
+    if not isinstance(location, str):
+        why = "an S3 object"
+    elif location.startswith(("s3://", "https://", "http://")):
+        why = "an S3 or https location"
+    elif ctx.read_file is None:
+        why = "an uploaded file has no folder"
+    else:
+        data, why = ctx.read_file(location)
+        definition = parse_text(json.dumps(data)) if data is not None else None
+        if definition is not None:
+            ctx.report.notes.append(f"{where}: the definition was read from {location}")
+            return definition
+        why = why or "not a state machine definition (no States)"
+    ctx.report.notes.append(f"{where}: the definition {show(location)} was not read ({why}); "
+                            "transitions_per_execution is left at the design default")
+    return None
 
 
 def _substitutions(props: dict) -> dict[str, Any]:
@@ -93,23 +126,38 @@ def _substitutions(props: dict) -> dict[str, Any]:
 def wire_state_machine(ctx: ImportContext, lid: str, rtype: str, props: dict) -> None:
     """What the state machine's Task states call, and (SAM) the events that start it."""
     where = f"Resources.{lid}.Properties"
-    definition = _definition(props)
+    definition = _definition(ctx, lid, props)
+    subs = _substitutions(props)
     if definition:
-        subs = _substitutions(props)
-
         def refs_of(part: Any) -> set[str]:
-            keys = set(references(part))
+            keys = set(ctx.find_refs(part))
             for name in placeholders(part):
-                keys |= set(references(subs[name])) if name in subs else {name.split(".")[0]}
+                keys |= set(ctx.find_refs(subs[name] if name in subs else {"Ref": name.split(".")[0]}))
             return keys
 
         for key, count in sorted(task_targets(definition, refs_of).items()):
             if ctx.found.kind_of(key) in TASK_KINDS and key != lid:
                 ctx.wire(key, lid, f"{where} (Task states)", weight=count)
         _default_bus_tasks(ctx, lid, definition, refs_of, where)
+    elif subs:
+        _wire_substitutions(ctx, lid, subs, where)
     if rtype == SAM_STATE_MACHINE:
         for name, event in ctx.mapping(props, "Events", where=where).items():
             _sam_event(ctx, lid, event, f"{where}.Events.{name}")
+
+
+def _wire_substitutions(ctx: ImportContext, lid: str, subs: dict[str, Any], where: str) -> None:
+    """A definition that was not read: each function, queue, topic, table, bus or state machine its
+    DefinitionSubstitutions name is taken to be called once per execution (a Task state is what a resource's ARN
+    is substituted for, as a rule), and the report says so."""
+    called = sorted({key for value in subs.values() for key in ctx.find_refs(value)
+                     if ctx.found.kind_of(key) in TASK_KINDS and key != lid})
+    for key in called:
+        ctx.wire(key, lid, f"{where}.DefinitionSubstitutions", weight=1)
+    if called:
+        ctx.report.assumptions.append(f"{lid}: calls {', '.join(called)} once per execution each (its "
+                                      "DefinitionSubstitutions name them; its definition was not read: give `calls` "
+                                      "where a Task state runs more often or not at all)")
 
 
 def _default_bus_tasks(ctx: ImportContext, lid: str, definition: dict, refs_of: Any, where: str) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from importers.cfn_nested import STACK_TYPES, StackFiles, StackScope, note_hidden_functions, prepare
+from importers.cfn_nested import STACK_TYPES, StackFiles, StackScope, file_reader, note_hidden_functions, prepare
 from importers.cfn_resources import READERS
 from importers.cfn_wiring import COMPONENT_WIRING, WIRING_RESOURCES
 from importers.common import Found, ImportReport, TemplateError, Unresolved, refuse_unknown_params
@@ -83,7 +83,7 @@ def _read(template: dict, resources: dict[str, dict], given: tuple[dict[str, Any
     resolver = Resolver(values, _section(template, "Conditions"), _section(template, "Mappings"),
                         frozenset(resources), region, missing)
     ctx = ImportContext(resolver, report, find_refs=scope.refs, found=shared[0], aliases=shared[1],
-                        globals=_section(template, "Globals"))
+                        globals=_section(template, "Globals"), read_file=file_reader(scope.folder, files))
     prefix = scope.prefix
     active, skipped = _active(ctx, resources, prefix)
     note_hidden_functions(report, resources, skipped, prefix)

@@ -7,6 +7,7 @@ order workflow written twice, plus an audit workflow started by the default bus 
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -110,15 +111,125 @@ Resources:
     assert "workload" not in design
 
 
-def test_a_definition_in_a_file_is_reported_and_left_at_the_default():
-    template = """
+#: a SAM project as `sam init` lays it out: the definition beside the template, its function ARNs substituted
+FILE_MACHINE = """
 Transform: AWS::Serverless-2016-10-31
 Resources:
   Machine:
     Type: AWS::Serverless::StateMachine
     Properties:
+      Type: EXPRESS
       DefinitionUri: statemachine/order.asl.json
+      DefinitionSubstitutions:
+        ValidateArn: !GetAtt Validate.Arn
+        ChargeArn: !GetAtt Charge.Arn
+        OrdersQueueUrl: !Ref Orders
+      Events:
+        Hourly: {Type: Schedule, Properties: {Schedule: rate(1 hour)}}
+  Validate:
+    Type: AWS::Serverless::Function
+    Properties: {Runtime: python3.13, Handler: app.handler, CodeUri: src/}
+  Charge:
+    Type: AWS::Serverless::Function
+    Properties: {Runtime: python3.13, Handler: app.handler, CodeUri: src/}
+  Orders:
+    Type: AWS::SQS::Queue
+"""
+#: Validate is called by two Task states (the first try and a retry branch), Charge by one, the queue by one
+ORDER_ASL = {"StartAt": "Validate", "States": {
+    "Validate": {"Type": "Task", "Resource": "${ValidateArn}", "Next": "Valid?"},
+    "Valid?": {"Type": "Choice", "Choices": [{"Variable": "$.ok", "BooleanEquals": True, "Next": "Charge"}],
+               "Default": "Revalidate"},
+    "Revalidate": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+                   "Parameters": {"FunctionName": "${ValidateArn}"}, "Next": "Charge"},
+    "Charge": {"Type": "Task", "Resource": "${ChargeArn}", "Next": "Queue"},
+    "Queue": {"Type": "Task", "Resource": "arn:aws:states:::sqs:sendMessage",
+              "Parameters": {"QueueUrl": "${OrdersQueueUrl}", "MessageBody.$": "$"}, "End": True}}}
+
+
+def project(tmp_path: Path, definition: str | None, name: str = "statemachine/order.asl.json") -> Path:
+    """A SAM project folder: template.yaml and (unless None) the definition file at `name`."""
+    (tmp_path / "template.yaml").write_text(FILE_MACHINE.replace("statemachine/order.asl.json", name),
+                                            encoding="utf-8")
+    if definition is not None:
+        (tmp_path / "statemachine").mkdir(exist_ok=True)
+        (tmp_path / "statemachine" / Path(name).name).write_text(definition, encoding="utf-8")
+    return tmp_path / "template.yaml"
+
+
+def links(design: dict) -> dict[str, tuple]:
+    return {c["id"]: (c.get("from"), c.get("calls", 1)) for c in design["components"]}
+
+
+def test_a_definition_file_beside_the_template_is_read_counted_and_wired(tmp_path):
+    result = import_path(project(tmp_path, json.dumps(ORDER_ASL, indent=2)))
+    comps = by_id(result.design)
+    assert comps["machine"]["transitions_per_execution"] == 5     # Validate, Valid?, Revalidate, Charge, Queue
+    assert links(result.design)["validate"] == ("machine", 2)     # two Task states call it
+    assert links(result.design)["charge"] == ("machine", 1)
+    assert links(result.design)["orders"] == ("machine", 1)
+    assert any("read from statemachine/order.asl.json" in note for note in result.report.notes)
+    # the hourly schedule runs the machine 730 times a month: Validate runs twice per execution
+    estimate = estimate_data(result.design)
+    billed = [li.quantity for li in estimate.line_items
+              if li.component == "validate" and li.price_id == "lambda.requests" and li.quantity > 0]
+    assert billed == [730 * 2]
+
+
+def test_a_yaml_definition_file_is_read_too(tmp_path):
+    yaml_asl = """
+StartAt: Charge
+States:
+  Charge: {Type: Task, Resource: "${ChargeArn}", End: true}
+"""
+    result = import_path(project(tmp_path, yaml_asl, "statemachine/order.asl.yaml"))
+    assert by_id(result.design)["machine"]["transitions_per_execution"] == 1
+    assert links(result.design)["charge"] == ("machine", 1)
+    assert links(result.design)["validate"][0] is None            # the definition read does not call it
+
+
+def test_an_upload_has_no_definition_file_and_its_substitutions_are_called_once_each():
+    result = import_text(FILE_MACHINE, "template.yaml")
+    assert "transitions_per_execution" not in by_id(result.design)["machine"]
+    assert [links(result.design)[k] for k in ("validate", "charge", "orders")] == [("machine", 1)] * 3
+    assert any("not read (an uploaded file has no folder)" in note for note in result.report.notes)
+    assert any("Machine: calls Charge, Orders, Validate once per execution each" in line
+               for line in result.report.assumptions)
+
+
+@pytest.mark.parametrize(("name", "why"), [
+    ("statemachine/missing.asl.json", "no such file"),
+    ("../outside.asl.json", "outside the imported folder"),
+    ("/etc/passwd", "an absolute path"),
+    ("file:///etc/passwd", "an absolute path"),
+])
+def test_a_definition_file_not_there_or_outside_the_folder_is_not_read(tmp_path, name, why):
+    folder = tmp_path / "project"
+    folder.mkdir()
+    (tmp_path / "outside.asl.json").write_text('{"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}}',
+                                               encoding="utf-8")
+    (folder / "template.yaml").write_text(FILE_MACHINE.replace("statemachine/order.asl.json", name), encoding="utf-8")
+    result = import_path(folder / "template.yaml")
+    assert "transitions_per_execution" not in by_id(result.design)["machine"]
+    assert any(f"was not read ({why})" in note for note in result.report.notes)
+    assert links(result.design)["charge"] == ("machine", 1)      # the substitutions still wire it
+
+
+def test_a_broken_definition_file_is_a_note_not_a_failed_import(tmp_path):
+    result = import_path(project(tmp_path, '{"StartAt": "A", "States": {'))
+    assert "transitions_per_execution" not in by_id(result.design)["machine"]
+    [note] = [n for n in result.report.notes if "order.asl.json" in n]
+    assert "not valid JSON" in note and "line 1" in note
+
+
+def test_a_definition_in_s3_is_reported_and_left_at_the_default():
+    template = """
+Resources:
+  Machine:
+    Type: AWS::StepFunctions::StateMachine
+    Properties:
+      DefinitionS3Location: {Bucket: my-bucket, Key: order.asl.json}
 """
     result = import_text(template, "t.yaml")
     assert "transitions_per_execution" not in result.design["components"][0]
-    assert any("separate file" in note for note in result.report.notes)
+    assert any("was not read (an S3 object)" in note for note in result.report.notes)

@@ -106,3 +106,12 @@ def test_a_zipped_serverless_yml_keeps_its_own_region():
     expected = import_path(SAMPLES / "serverless_orders.yml").design
     assert outcome.design["region"] == expected["region"] == "ap-northeast-1"  # ${opt:region, 'ap-northeast-1'}
     assert outcome.design["components"] == expected["components"]
+
+
+def test_a_zipped_sam_project_reads_its_state_machine_definition_file():
+    folder = SAMPLES / "sam_sfn_definition_file"
+    outcome = import_zip_upload("orders.zip", folder_zip(folder, prefix="orders/"), "", "us-east-1")
+    assert outcome.problems == ()
+    assert outcome.design == import_path(folder / "template.yaml").design
+    machine = next(c for c in outcome.design["components"] if c["id"] == "machine")
+    assert machine["transitions_per_execution"] == 5  # read from statemachine/order.asl.json inside the zip
