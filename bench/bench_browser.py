@@ -13,7 +13,7 @@ Starts the app on a free localhost port and measures, in the page's own clock (p
   "running" indicator, no stale element, every plotly chart drawn), it has not changed for 0.7 s, and the
   frame after its last change (a MutationObserver; a change inside a <canvas>, a data grid's hidden
   accessibility table, does not count) is painted (target ≤ 300 ms); 5 rounds over the four pages, the
-  first visit to each page included;
+  first visit to each page included; every page of the app;
 - edit: Enter in the requests input → the total shows the new figure and the run has finished
   (target ≤ 300 ms).
 The baseline: the same first paint for a Streamlit script that draws one metric and nothing else, served
@@ -37,6 +37,7 @@ from app_server import CHROMIUM, CHROMIUM_ARGS, running_app  # noqa: E402
 from playwright.sync_api import Page, sync_playwright  # noqa: E402
 
 from i18n.catalog import t  # noqa: E402
+from webapp.views.account import tx as account_text  # noqa: E402
 
 DESKTOP = {"width": 1440, "height": 1000}
 PHONE = {"width": 390, "height": 844}
@@ -98,8 +99,10 @@ new MutationObserver(() => {
   if (window.__total === null && document.querySelector('[data-testid="stMetricValue"]')) window.__total = performance.now();
 }).observe(document, {childList: true, subtree: true});
 """
+#: every page of the app (its address slug, the start of its heading), the Design page last (the bench starts there)
 PAGES = [("limits", t("page_limits", "en")), ("cost", t("page_cost", "en")), ("compare", t("compare_title", "en")),
-         ("design", t("design", "en"))]
+         ("saved", t("page_saved", "en")), ("dynamodb", t("page.dynamodb.title", "en")),
+         ("prices", t("prices_title", "en")), ("account", account_text("title", "en")), ("design", t("design", "en"))]
 
 
 def summary(label: str, samples: list[float], target_ms: float) -> None:

@@ -1,61 +1,62 @@
-"""Figures for the app, built by pure functions (DataFrame in, plotly figure out) so tests need no UI."""
+"""Figures for the app, built by pure functions (numbers in, SVG or Graphviz text out) so tests need no UI."""
 
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
 
-from i18n.aws_terms import unit_text
 from i18n.catalog import strategy_name, t
-from webapp.svg_chart import line_chart, tick_text
-
-#: every chart's plotly options: no mode bar (it covered the titles; zoom and pan still work by dragging, and a
-#: double click resets), numbers in the chart's own format
-CHART_CONFIG = {"displayModeBar": False, "displaylogo": False}
-
+from webapp.svg_chart import Marker, Series, line_chart, multi_line_chart, tick_text
 
 PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd")
 
 
-def compare_figure(curves: pd.DataFrame, break_evens: pd.DataFrame, *, title: str, x_title: str, y_title: str,
-                   currency: str = "USD", log_y: bool = True, marker_label: str | None = None,
-                   lang: str = "en") -> go.Figure:
-    """Monthly cost against client requests per month for several designs, on a log x axis.
+def compare_chart(curves: pd.DataFrame, break_evens: pd.DataFrame, *, title: str, x_title: str, y_title: str,
+                  currency: str = "USD", log_y: bool = True, marker_label: str | None = None,
+                  lang: str = "en", width: int = 720, height: int = 360) -> str:
+    """Monthly cost against client requests per month for several designs, on a log x axis, as SVG (for
+    `st.image`). SVG, not plotly: the plotly chart cost a switch to Compare ≈ 100 ms of the browser's main thread,
+    and its first one ≈ 1 s (loading plotly), measured with bench/bench_browser.py; the crossings are written out
+    under the chart (the break-even sentences), which is what hovering told.
 
     `curves` has columns `design`, `requests`, `cost` and optionally `low` / `high` (the cost of the
-    design's low and high cases, drawn as a shaded band); `break_evens` has `requests`, `cost` and
-    `label` (shown on hover) for the points where two curves cross.
+    design's low and high cases, drawn as a shaded band); `break_evens` has `requests` and `cost` (drawn as ×)
+    for the points where two curves cross.
     """
-    digits = 0 if currency == "JPY" else 2
     marker_label = marker_label or t("page.chart.break_even", lang)
-    fig = go.Figure()
+    series = []
     for index, (name, group) in enumerate(curves.groupby("design", sort=False)):
-        color = PALETTE[index % len(PALETTE)]
-        if {"low", "high"} <= set(group.columns) and group[["low", "high"]].notna().all().all() \
-                and not (group["low"] == group["high"]).all():
-            fig.add_trace(go.Scatter(x=list(group["requests"]) + list(group["requests"])[::-1],
-                                     y=list(group["high"]) + list(group["low"])[::-1], fill="toself",
-                                     fillcolor=color, opacity=0.15, line=dict(width=0), hoverinfo="skip",
-                                     showlegend=False, name=f"{name} (low–high)"))
-        fig.add_trace(go.Scatter(x=group["requests"], y=group["cost"], mode="lines", name=str(name),
-                                 line=dict(color=color, width=2),
-                                 hovertemplate="%{x:,.0f} " + unit_text("requests", lang) + ": "
-                                 + MONEY_SIGN[currency] + "%{y:,." + str(digits) + "f}"
-                                 + "<extra>" + str(name) + "</extra>"))
-    if len(break_evens):
-        fig.add_trace(go.Scatter(x=break_evens["requests"], y=break_evens["cost"], mode="markers",
-                                 name=marker_label, marker=dict(symbol="x", size=13, color="#111", line=dict(width=2)),
-                                 text=break_evens["label"], hovertemplate="%{text}<extra></extra>"))
-    fig.update_xaxes(type="log", title_text=x_title, dtick=1, exponentformat="SI")
-    fig.update_yaxes(type="log" if log_y else "linear", title_text=y_title)
+        band = {"low", "high"} <= set(group.columns) and group[["low", "high"]].notna().all().all() \
+            and not (group["low"] == group["high"]).all()
+        series.append(Series(str(name), group["requests"].to_numpy(float), group["cost"].to_numpy(float),
+                             PALETTE[index % len(PALETTE)], width=2.0,
+                             low=group["low"].to_numpy(float) if band else None,
+                             high=group["high"].to_numpy(float) if band else None))
+    markers = tuple(Marker(float(r), float(c)) for r, c in zip(break_evens.get("requests", []),
+                                                               break_evens.get("cost", []), strict=True))
+    requests = curves["requests"].to_numpy(float)
+    x_ticks = [(10.0 ** p, si_text(10.0 ** p)) for p in range(int(np.floor(np.log10(requests.min()))),
+                                                               int(np.ceil(np.log10(requests.max()))) + 1)]
     costs = [v for column in ("cost", "low", "high") if column in curves for v in curves[column] if v and v > 0]
+    y_ticks = None
     if log_y and costs:  # ticks at 1-2-5 steps, labelled as money ("$2k"), not bare digits ("2", "3", "1000")
-        values = money_ticks(min(costs), max(costs))
-        fig.update_yaxes(tickvals=values, ticktext=[money_tick_text(v, currency) for v in values])
-    fig.update_layout(title=title, height=460, margin=dict(l=10, r=10, t=50, b=40),
-                      legend=dict(orientation="h", yanchor="bottom", y=-0.32, x=0))
-    return fig
+        y_ticks = [(v, money_tick_text(v, currency)) for v in money_ticks(min(costs), max(costs))]
+    return multi_line_chart(series, title=title, x_title=x_title, y_title=y_title, x_ticks=x_ticks, x_log=True,
+                            y_log=log_y, y_ticks=y_ticks, y_format=lambda v: money_tick_text(v, currency),
+                            markers=markers, marker_name=marker_label if markers else "", width=width,
+                            height=height)
+
+
+def si_text(value: float) -> str:
+    """A count as an axis label: "1k", "10M", "500".
+
+    >>> si_text(1_000), si_text(10_000_000), si_text(500), si_text(2_500_000_000)
+    ('1k', '10M', '500', '2.5B')
+    """
+    for size, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "k")):
+        if value >= size:
+            return f"{value / size:g}{suffix}"
+    return f"{value:g}"
 
 
 #: the sign a chart puts before an amount
@@ -273,20 +274,20 @@ STRATEGY_LINES = {"provisioned_fixed": ("#0072B2", "solid"), "autoscaling": ("#E
                   "reserved": ("#56B4E9", "dash")}
 
 
-def capacity_figure(demand: np.ndarray, capacities: dict[str, np.ndarray], *, title: str, unit: str,
-                    lang: str = "en") -> go.Figure:
-    """Consumed capacity with each strategy's provisioned capacity over the month (hourly maxima)."""
+def capacity_chart(demand: np.ndarray, capacities: dict[str, np.ndarray], *, title: str, unit: str,
+                   lang: str = "en", width: int = 720, height: int = 340) -> str:
+    """Consumed capacity (a shaded area) with each strategy's provisioned capacity (a step line) over the month,
+    hourly maxima, as SVG (for `st.image`; plotly cost the planner's page ≈ 250 ms a run in the browser).
+
+    `demand` and each capacity have one value per minute of the month (43,800 values), in `unit`.
+    """
     def hourly(values: np.ndarray) -> np.ndarray:
         return values[: len(values) // 60 * 60].reshape(-1, 60).max(axis=1)
 
     days = np.arange(len(demand) // 60) / 24
-    fig = go.Figure(go.Scatter(x=days, y=hourly(demand), name=t("page.chart.consumed", lang),
-                               line=dict(color="#444", width=1),
-                               fill="tozeroy", fillcolor="rgba(120,120,120,0.25)"))
+    series = [Series(t("page.chart.consumed", lang), days, hourly(demand), "#444", width=1.0, area=True)]
     for name, capacity in capacities.items():
-        colour, dash = STRATEGY_LINES.get(name, (None, "solid"))
-        fig.add_trace(go.Scatter(x=days, y=hourly(capacity), name=strategy_name(name, lang),
-                                 line=dict(width=1.5, shape="hv", color=colour, dash=dash)))
-    fig.update_layout(title=title, xaxis_title=t("page.chart.day", lang), yaxis_title=unit, height=380,
-                      margin=dict(l=10, r=10, t=50, b=40), legend=dict(orientation="h", y=-0.2))
-    return fig
+        colour, dash = STRATEGY_LINES.get(name, ("#333", "solid"))
+        series.append(Series(strategy_name(name, lang), days, hourly(capacity), colour, dash=dash, step=True))
+    return multi_line_chart(series, title=title, x_title=t("page.chart.day", lang), y_title=unit,
+                            x_ticks=[(float(d), str(d)) for d in range(0, 31, 5)], width=width, height=height)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import base64
 import copy
-import json
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
@@ -98,7 +97,7 @@ def latin_words(text: str) -> Iterator[str]:
 
 
 def _image_texts(proto) -> Iterator[tuple[str, str]]:
-    """The words inside SVG images (the Limits page's charts: webapp/svg_chart.py) and their captions."""
+    """The words inside SVG images (the charts: webapp/svg_chart.py) and their captions."""
     for img in proto.imgs:
         if img.url.startswith("data:image/svg+xml;base64,"):
             svg = ET.fromstring(base64.b64decode(img.url.split(",", 1)[1]))
@@ -107,26 +106,6 @@ def _image_texts(proto) -> Iterator[tuple[str, str]]:
                     yield "svg chart", node.text
         if img.caption:
             yield "image caption", img.caption
-
-
-def _plotly_texts(spec: dict) -> Iterator[tuple[str, str]]:
-    layout = spec.get("layout", {})
-
-    def title(node) -> str:
-        if isinstance(node, dict):
-            return str(node.get("text") or "")
-        return str(node or "")
-
-    yield "chart title", title(layout.get("title"))
-    for key, axis in layout.items():
-        if key.startswith(("xaxis", "yaxis")) and isinstance(axis, dict):
-            yield f"chart {key}", title(axis.get("title"))
-    for note in layout.get("annotations", []):
-        yield "chart annotation", str(note.get("text") or "")
-    shown = [trace for trace in spec.get("data", []) if trace.get("showlegend", True) is not False]
-    if len(shown) > 1 or any(trace.get("showlegend") for trace in shown):
-        for trace in shown:
-            yield "chart legend", str(trace.get("name") or "")
 
 
 def _widget_texts(kind: str, proto) -> Iterator[tuple[str, str]]:
@@ -159,9 +138,8 @@ WIDGETS = {"button", "download_button", "selectbox", "multiselect", "radio", "ch
            "color_picker", "chat_input", "button_group", "link_button", "page_link"}
 
 
-#: the words inside charts: SVG images (the Limits page) and plotly figures (Compare, the DynamoDB planner)
-CHART_TEXTS = {"image": lambda proto: _image_texts(proto),
-               "plotly_chart": lambda proto: _plotly_texts(json.loads(proto.spec))}
+#: the words inside charts: SVG images (webapp/svg_chart.py: Limits, Compare, the DynamoDB planner)
+CHART_TEXTS = {"image": lambda proto: _image_texts(proto)}
 
 
 def texts(node) -> Iterator[tuple[str, str]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
 from decimal import Decimal
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from models.design.text import load_design_data
 from service import design_summary, estimate_data
 from storage.designs import ENV_VAR, DesignStore
 from templates import template_text
-from webapp.charts import compare_figure
+from webapp.charts import compare_chart
 from webapp.views.compare import (
     break_even_frame,
     break_even_sentences,
@@ -27,6 +28,7 @@ from webapp.views.compare import (
 from webapp.views.compare import sweep_totals as sweep
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
+SVG = "{http://www.w3.org/2000/svg}"
 
 # REST API alone: $3.50 per million requests (us-east-1, first 333M, no free tier)
 REST = {"name": "REST", "region": "us-east-1", "free_tier": "none", "workload": {"requests_per_month": 1_000_000},
@@ -101,15 +103,24 @@ def test_the_table_and_sentences_in_yen_and_japanese():
     assert "**REST** と **HTTP** は月間約 **920,000** リクエストで同じ費用（483円）" in sentence
     assert "少なければ **REST**、多ければ **HTTP** が安くなります" in sentence
     markers = break_even_frame(points, ["REST", "HTTP"], settings, "en")
-    fig = compare_figure(curves_frame(volumes, sweeps, ["REST", "HTTP"], settings), markers, title="t",
-                         x_title="x", y_title="y", currency="JPY")
-    assert [trace.name for trace in fig.data] == ["REST", "HTTP", "break-even"]
-    assert fig.layout.xaxis.type == "log" and fig.data[2].x[0] == pytest.approx(920_000)
-    assert fig.data[0].x[0] == 1000 and fig.data[0].x[-1] == 1e8
-    # the log cost axis: ticks at 1-2-5 steps labelled as yen ("¥2k"), the hover in yen too (UX review M2, M3)
-    ticks = list(fig.layout.yaxis.tickvals)
-    assert all(f"{v:g}"[0] in "125" for v in ticks) and all(label.startswith("¥") for label in fig.layout.yaxis.ticktext)
-    assert "¥%{y:,.0f}" in fig.data[0].hovertemplate
+    chart = ET.fromstring(compare_chart(curves_frame(volumes, sweeps, ["REST", "HTTP"], settings), markers,
+                                        title="t", x_title="x", y_title="y", currency="JPY"))
+    legend = [node.text for node in chart.iter(f"{SVG}text") if node.get("class") == "legend"]
+    assert legend == ["REST", "HTTP", "break-even"]
+    lines = chart.findall(f"{SVG}polyline[@class='series']")
+    assert [line.find(f"{SVG}title").text for line in lines] == ["REST", "HTTP"]
+    # the x axis is log10 from 1,000 to 100 million requests: one tick per power of ten, 1k … 100M
+    texts = [node.text for node in chart.iter(f"{SVG}text")]
+    assert texts[texts.index("1k"):texts.index("100M") + 1] == ["1k", "10k", "100k", "1M", "10M", "100M"]
+    xs = [float(point.split(",")[0]) for point in lines[0].get("points").split()]
+    assert (xs[0], xs[-1]) == (56.0, 704.0)  # 1,000 at the plot's left edge, 1e8 at its right edge (720 − 16)
+    # the break-even × sits at 920,000 requests: log10(920,000 / 1,000) / 5 of the way along the x axis
+    [marker] = chart.findall(f"{SVG}path[@class='marker']")
+    centre = float(marker.get("d")[1:].split(",")[0]) + 5
+    assert centre == pytest.approx(56 + np.log10(920) / 5 * 648, abs=1.0)
+    # the log cost axis: ticks at 1-2-5 steps, labelled as yen ("¥2k"; UX review M2, M3)
+    money = [text for text in texts if text.startswith("¥")]
+    assert len(money) >= 3 and all(text[1] in "125" for text in money)
 
 
 def test_cost_per_mau_uses_the_workloads_users():
@@ -127,6 +138,16 @@ def test_a_ranged_design_shows_its_range_and_a_band():
     table = compare_table(summaries, ["REST", "HTTP"], QuoteSettings(), "en")
     assert list(table["Range (low – high case)"]) == ["$3.50 – $14.00", "—"]
     assert table["Monthly (USD)"][0] == "$7.00"
+    volumes = sweep_volumes()
+    base = sweep(REST)  # a band from a low and a high case at half and twice the expected cost
+    sweeps = [{"expected": base, "low": [c / 2 for c in base], "high": [c * 2 for c in base]}, {"expected": sweep(HTTP)}]
+    frame = curves_frame(volumes, sweeps, ["REST", "HTTP"], QuoteSettings())
+    chart = ET.fromstring(compare_chart(frame, frame.iloc[0:0], title="t", x_title="x", y_title="y", log_y=False))
+    [band] = chart.findall(f"{SVG}polygon[@class='band']")  # the ranged design's low–high band, none for HTTP
+    assert len(band.get("points").split()) == 2 * len(volumes)
+    assert not chart.findall(f"{SVG}path[@class='marker']")
+    y_labels = [n.text for n in chart.iter(f"{SVG}text") if n.get("text-anchor") == "end"]  # a linear cost axis
+    assert y_labels[0] == "$0" and len(y_labels) >= 3 and all(label.startswith("$") for label in y_labels)
 
 
 @pytest.fixture

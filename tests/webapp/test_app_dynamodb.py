@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import numpy as np
@@ -15,10 +16,11 @@ from models.dynamodb_planner.plan import PlannerSettings
 from render.dynamodb_plan import plan_dict, usd_text
 from service import dynamodb_plan_data
 from templates import template_text
-from webapp.charts import capacity_figure
+from webapp.charts import capacity_chart
 from webapp.views.dynamodb import schedule_frame
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
+SVG = "{http://www.w3.org/2000/svg}"
 
 
 @pytest.fixture
@@ -68,11 +70,20 @@ def test_a_design_without_tables_explains_what_to_do():
     assert "no DynamoDB table" in at.info[0].value
 
 
-def test_capacity_figure_has_demand_and_each_strategy():
+def test_capacity_chart_has_demand_and_each_strategy():
     demand = np.ones(43_800)
-    fig = capacity_figure(demand, {"fixed": demand * 2, "scheduled": demand * 1.1}, title="t", unit="RCU")
-    assert [trace.name for trace in fig.data] == ["consumed", "fixed", "scheduled"]
-    assert len(fig.data[0].y) == 730
+    demand[600:660] = 4.0  # the 11th hour's peak: 4 units
+    scheduled = np.where(np.arange(43_800) < 21_900, 3.0, 5.0)  # 3 units the first half of the month, then 5
+    chart = ET.fromstring(capacity_chart(demand, {"provisioned_fixed": demand * 0 + 6, "scheduled_weekly": scheduled},
+                                         title="t", unit="RCU"))
+    legend = [node.text for node in chart.iter(f"{SVG}text") if node.get("class") == "legend"]
+    assert legend == ["consumed", strategy_name("provisioned_fixed", "en"), strategy_name("scheduled_weekly", "en")]
+    consumed, fixed, weekly = (line.get("points").split() for line in chart.findall(f"{SVG}polyline[@class='series']"))
+    assert len(consumed) == 730  # hourly maxima of the month's 43,800 minutes
+    assert len({point.split(",")[1] for point in consumed}) == 2  # 1 unit, and the 4 of hour 10
+    assert len(fixed) == 3  # a flat line: its start, its end (a held value is not repeated)
+    assert len(weekly) == 5 and weekly[1].split(",")[0] == weekly[2].split(",")[0]  # one step up, mid-month
+    assert chart.find(f"{SVG}polygon[@class='area']") is not None  # the consumed capacity, shaded
 
 
 def test_a_gsi_can_be_planned_on_the_page():

@@ -6,10 +6,12 @@ Needs Debian's Chromium (`bash scripts/install_browser.sh`) and the `playwright`
 
 from __future__ import annotations
 
+import base64
 import io
 import os
 import re
 import shutil
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import openpyxl
@@ -155,6 +157,12 @@ FLOW_TIMEOUT_MS = 60_000  # the Compare page prices every design at 30 volumes: 
 PDF_TIMEOUT_MS = 180_000
 
 
+def svg_legend(src: str) -> list[str]:
+    """The legend entries of an SVG chart drawn from a data: URL (webapp/svg_chart.py)."""
+    svg = ET.fromstring(base64.b64decode(src.split(",", 1)[1]))
+    return [node.text for node in svg.iter("{http://www.w3.org/2000/svg}text") if node.get("class") == "legend"]
+
+
 def assert_no_traceback(page) -> None:
     """No Streamlit exception block anywhere on the page."""
     expect(page.locator('[data-testid="stException"]')).to_have_count(0)
@@ -219,12 +227,17 @@ def test_user_flow_photo_compare_japanese_yen_exports_and_share_link(page, brows
         choose_option(page, "Designs to compare (2–4)", f"Template: {PHOTO_SQS}")
     expect(picked.filter(has_text=PHOTO_SQS)).to_have_count(1)
     table = page.locator('[data-testid="stDataFrame"]')
-    chart = page.locator('[data-testid="stPlotlyChart"]')
+    # the chart as SVG (webapp/svg_chart.py), drawn for a wide screen; its phone drawing is hidden here
+    chart = page.locator('.st-key-wide_compare_chart [data-testid="stImage"] img[src^="data:image/svg+xml"]')
     expect(table).to_be_visible(timeout=FLOW_TIMEOUT_MS)
     expect(chart).to_be_visible(timeout=FLOW_TIMEOUT_MS)
+    expect(page.locator('.st-key-narrow_compare_chart [data-testid="stImage"] img')).to_be_hidden()
+    page.wait_for_function("() => { const img = document.querySelector('.st-key-wide_compare_chart img'); "
+                           "return img && img.complete && img.naturalWidth > 0; }")  # the browser drew the SVG
+    legend = svg_legend(chart.get_attribute("src"))
     for name in (PHOTO, PHOTO_SQS):
         expect(table).to_contain_text(name)
-        expect(chart).to_contain_text(name)  # the legend
+        assert any(name in entry for entry in legend), legend  # "Current design: …", "Template: …"
     assert_no_traceback(page)
 
     # 3. Japanese, yen, 10 % tax (the address bar mirrors each setting once its rerun is done)
@@ -238,7 +251,11 @@ def test_user_flow_photo_compare_japanese_yen_exports_and_share_link(page, brows
     tax.fill("10")
     tax.press("Enter")
     page.wait_for_url(re.compile(r"[?&]tax=10(&|$)"))
-    expect(chart).to_contain_text("円")  # the chart's cost axis is in yen now
+    page.wait_for_function("""() => {  // the chart's cost axis is in yen now (the SVG's own text, decoded)
+      const img = document.querySelector('.st-key-wide_compare_chart img');
+      const bytes = img && Uint8Array.from(atob(img.src.split(',')[1]), c => c.charCodeAt(0));
+      return !!bytes && new TextDecoder().decode(bytes).includes('円');
+    }""", timeout=FLOW_TIMEOUT_MS)
     assert_no_traceback(page)
     go_to_page(page, "設計と費用")
     expect(page.get_by_text("税込（10 %）", exact=True)).to_be_visible()

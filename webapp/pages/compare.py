@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import streamlit as st
 
 from i18n.catalog import t, template_name, tf
@@ -11,9 +13,9 @@ from render.quote.report import design_words
 from service import design_summary
 from storage.designs import DesignStore, StorageError
 from templates import template_keys
-from webapp.charts import CHART_CONFIG, compare_figure
+from webapp.charts import compare_chart
 from webapp.state import cached_plan, design_key, init_state, lang, quote_settings, template_data
-from webapp.views.cards import card_list, responsive_style, row_cards, wide
+from webapp.views.cards import card_list, responsive_chart, responsive_style, row_cards, wide
 from webapp.views.compare import (
     break_even_frame,
     break_even_sentences,
@@ -148,12 +150,11 @@ def page() -> None:
     points = break_evens(volumes, sweeps, labels)
     log_y = st.checkbox(t("compare_log_y", lg), value=True, key="compare_log_y", help=t("compare_log_y_help", lg))
     cur = t(f"cur_{settings.currency}", lg)
-    st.plotly_chart(compare_figure(curves_frame(volumes, sweeps, labels, settings),
-                                   break_even_frame(points, labels, settings, lg),
-                                   title=t("compare_chart", lg), x_title=t("axis_requests", lg),
-                                   y_title=tf("axis_cost", lg, cur=cur), currency=settings.currency,
-                                   log_y=log_y, marker_label=t("break_even_marker", lg)), key="compare_chart",
-                    config=CHART_CONFIG)
+    curves, markers = curves_frame(volumes, sweeps, labels, settings), break_even_frame(points, labels, settings, lg)
+    responsive_chart("compare_chart", partial(compare_chart, curves, markers, title=t("compare_chart", lg),
+                                              x_title=t("axis_requests", lg), y_title=tf("axis_cost", lg, cur=cur),
+                                              currency=settings.currency, log_y=log_y,
+                                              marker_label=t("break_even_marker", lg)))
     st.markdown(f"**{t('break_even', lg)}**")
     sentences = break_even_sentences(points, labels, settings, lg)
     st.markdown("\n".join(f"- {s}" for s in sentences) if sentences else t("no_break_even", lg))

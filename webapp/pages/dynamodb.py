@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, date, datetime
 from decimal import Decimal
+from functools import partial
 
 import pandas as pd
 import streamlit as st
@@ -20,9 +21,9 @@ from models.dynamodb_planner.plan import PlannerSettings
 from render.dynamodb_plan import LOWER_BOUND, RECURRING, actions_document, plan_dict, usd_text
 from service import dynamodb_plan_data
 from service.dynamodb_live import live_decrease_state
-from webapp.charts import CHART_CONFIG, capacity_figure
+from webapp.charts import capacity_chart
 from webapp.state import design_key, lang, quote_settings
-from webapp.views.cards import Card, card_list, responsive_style, wide
+from webapp.views.cards import Card, card_list, responsive_chart, responsive_style, wide
 from webapp.views.dynamodb import named_best, schedule_frame
 
 TEXT = section("page.dynamodb")  # the words live in i18n/catalog.py ("page.dynamodb.*")
@@ -237,9 +238,8 @@ def page() -> None:
     card_list(strategy_cards(doc, money, lg), "ddb_strategies")
     for part, unit, side in (("demand_read", tx("reads", lg), 0), ("demand_write", tx("writes", lg), 1)):
         capacities = {name: pair[side] for name, pair in curves.items() if isinstance(pair, tuple)}
-        st.plotly_chart(capacity_figure(curves[part], capacities, title=f"{doc['table']}: {unit}", unit=unit,
-                                        lang=lg),
-                        key=f"ddb.chart.{part}", config=CHART_CONFIG)
+        responsive_chart(f"ddb_chart_{part}", partial(capacity_chart, curves[part], capacities,
+                                                      title=f"{doc['table']}: {unit}", unit=unit, lang=lg))
     weekly = next(s for s in doc["strategies"] if s["name"] == RECURRING)
     bound = next(s for s in doc["strategies"] if s["name"] == LOWER_BOUND)
     gap = doc["recurring_vs_lower_bound"]["gap_fraction"]

@@ -9,7 +9,7 @@ constant text (no user text goes through `unsafe_allow_html`); user text in a ca
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import streamlit as st
@@ -41,6 +41,20 @@ def wide(key: str) -> DeltaGenerator:
 def narrow(key: str) -> DeltaGenerator:
     """The container its cards go in: shown on screens up to NARROW_PX wide."""
     return st.container(key=f"narrow_{key}")
+
+
+#: an SVG chart's size (width, height in SVG units) on a wide screen, drawn at that size in CSS pixels, and on a
+#: phone, stretched to the screen: one drawing scaled to a phone would shrink its 11-unit text to ≈ 6 px
+WIDE_CHART, NARROW_CHART = (900, 420), (380, 340)
+
+
+def responsive_chart(key: str, draw: Callable[..., str]) -> None:
+    """An SVG chart drawn twice, `draw(width=..., height=...)` at WIDE_CHART and at NARROW_CHART, each shown on
+    its screens by `responsive_style`'s rule (call that on the page too)."""
+    with wide(key):
+        st.image(draw(width=WIDE_CHART[0], height=WIDE_CHART[1]), width="content")
+    with narrow(key):
+        st.image(draw(width=NARROW_CHART[0], height=NARROW_CHART[1]), width="stretch")
 
 
 @dataclass(frozen=True)
