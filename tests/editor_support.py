@@ -12,3 +12,9 @@ def open_editors(at: AppTest) -> AppTest:
         at.session_state[f"component_open.{index}"] = True
     at.session_state["yaml_open"] = True
     return at.run()
+
+
+def open_import(at: AppTest) -> AppTest:
+    """The Design page's import panel opened (webapp/views/import_box.py), then run."""
+    at.session_state["import_open"] = True
+    return at.run()

@@ -201,6 +201,7 @@ USER_WORDS = _user_words()
 #: the pages' detail tables, drawn only while their expander is open (webapp/views/lazy.py): opened here, so
 #: their words are read too
 OPEN_DETAILS = {"line_item_details": True, "check_details": True, "compare_details": True, "yaml_open": True,
+                "import_open": True,  # the Design page's import panel (its uploader's words)
                 **{f"component_open.{index}": True for index in range(40)}}  # the Design page's editors too
 
 

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from editor_support import open_import
 from streamlit.testing.v1 import AppTest
 
 from importers import import_path
@@ -20,13 +21,14 @@ SAMPLES = ROOT / "tests" / "import_samples"
 
 @pytest.fixture
 def app() -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60).run()
+    at = open_import(AppTest.from_file(APP, default_timeout=60).run())  # the panel opened, as a click does
     assert not at.exception
     return at
 
 
 def upload(at: AppTest, name: str, data: bytes, mime: str = "application/x-yaml") -> AppTest:
-    return at.file_uploader(key="import_upload").upload(name, data, mime).run()
+    """Upload into the import panel (opened first, as a click does)."""
+    return open_import(at).file_uploader(key="import_upload").upload(name, data, mime).run()
 
 
 def test_uploading_a_sam_template_makes_it_the_design(app):
@@ -87,6 +89,8 @@ def test_the_panel_speaks_japanese(app):
     # AppTest does not carry the sidebar radio's value into later runs, so set the language for each run
     app.session_state["lang"] = "ja"
     app.run()
+    app.session_state["lang"] = "ja"
+    open_import(app)  # a new language's label: the panel opens again
     assert not app.exception
     assert app.file_uploader(key="import_upload").label == TEXT["upload"]["ja"]
     app.session_state["lang"] = "ja"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from editor_support import open_import
 from streamlit.testing.v1 import AppTest
 
 from importers import import_path
@@ -18,7 +19,7 @@ SAMPLE = ROOT / "tests" / "import_samples" / "serverless_orders.yml"
 
 @pytest.fixture
 def app() -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60).run()
+    at = open_import(AppTest.from_file(APP, default_timeout=60).run())  # the panel opened, as a click does
     assert not at.exception
     return at
 
@@ -60,6 +61,8 @@ def test_a_serverless_refusal_is_shown_in_japanese(app):
     app.session_state["lang"] = "ja"
     app.run()
     app.session_state["lang"] = "ja"
+    open_import(app)  # a new language's label: the panel opens again
+    app.session_state["lang"] = "ja"
     app.file_uploader(key="import_upload").upload("serverless.yml", b"service: s\nprovider: {name: azure}\n",
                                                   "application/x-yaml").run()
     assert not app.exception
@@ -69,6 +72,8 @@ def test_a_serverless_refusal_is_shown_in_japanese(app):
 def test_the_serverless_report_lines_are_shown_in_japanese(app):
     app.session_state["lang"] = "ja"
     app.run()
+    app.session_state["lang"] = "ja"
+    open_import(app)  # a new language's label: the panel opens again
     app.session_state["lang"] = "ja"
     app.file_uploader(key="import_upload").upload(SAMPLE.name, SAMPLE.read_bytes(), "application/x-yaml").run()
     assert not app.exception and not app.error

@@ -25,8 +25,12 @@ from importers.zip_import import import_zip, is_zip
 from models.design.schema import COMMERCIAL_REGION, DesignError
 from models.messages import msg
 from webapp.state import set_design
+from webapp.views.lazy import opened
 from webapp.views.safe import plain
 from webapp.views.uploader import uploader_words
+
+#: the session-state key of the import panel's open state (tests open it as a click would)
+IMPORT_OPEN = "import_open"
 
 TEXT: dict[str, dict[str, str]] = catalog_section("import")  # the words live in i18n/catalog.py ("import.*")
 
@@ -105,8 +109,13 @@ def import_zip_upload(name: str, data: bytes, params_text: str = "", region: str
 
 
 def import_panel(lg: str) -> None:
-    """Uploader and report; a new upload (or new parameters) is imported once and becomes the design."""
-    with st.expander(tr("panel", lg)):
+    """Uploader and report; a new upload (or new parameters) is imported once and becomes the design. Drawn only
+    while the panel is open (webapp/views/lazy.py): a closed panel's uploader cost every run of the Design page
+    ≈ 40 ms in the browser (bench/bench_browser.py); it stays open across the import's rerun, with the report."""
+    box = opened(tr("panel", lg), key=IMPORT_OPEN)
+    if box is None:
+        return
+    with box:
         params_text = st.text_input(tr("params", lg), key="import_params", help=tr("params_help", lg))
         upload = st.file_uploader(tr("upload", lg), type=["yaml", "yml", "json", "tf", "zip"], key="import_upload",
                                   help=tr("upload_help", lg))
