@@ -85,6 +85,34 @@ def tick_text(value: float) -> str:
     return f"{value:g}"
 
 
+def _opening(title: str, width: int, height: int) -> list[str]:
+    """An SVG's opening tag, its title (for screen readers) and the title drawn at the top left."""
+    return [f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 {width} {height}' width='{width}' "
+            f"height='{height}' {FONT} font-size='11' fill='{INK}'>",
+            f"<title>{escape(title)}</title>",
+            f"<text x='{LEFT}' y='20' font-size='13' font-weight='600'>{escape(title)}</text>"]
+
+
+def _y_grid(ticks: tuple[float, ...], py: Callable[[npt.ArrayLike], np.ndarray], label: Callable[[float], str],
+            width: int) -> list[str]:
+    """A grid line and a label (right-aligned, left of the plot) at each y tick."""
+    parts = []
+    for tick in ticks:
+        y_px = float(py(tick))
+        parts.append(f"<line x1='{LEFT}' x2='{width - RIGHT}' y1='{y_px:.1f}' y2='{y_px:.1f}' stroke='{GRID}'/>")
+        parts.append(f"<text x='{LEFT - 6}' y='{y_px + 4:.1f}' text-anchor='end'>{escape(label(tick))}</text>")
+    return parts
+
+
+def _axis_titles(x_title: str, y_title: str, width: int, height: int) -> list[str]:
+    """The x axis line, the x title under it, and the y title turned up the left side (the plot `height` high)."""
+    plot_w, plot_h = width - LEFT - RIGHT, height - TOP - BOTTOM
+    return [f"<line x1='{LEFT}' x2='{width - RIGHT}' y1='{TOP + plot_h}' y2='{TOP + plot_h}' stroke='{INK}'/>",
+            f"<text x='{LEFT + plot_w / 2:.1f}' y='{height - 6}' text-anchor='middle'>{escape(x_title)}</text>",
+            f"<text transform='translate(12 {TOP + plot_h / 2:.1f}) rotate(-90)' text-anchor='middle'>"
+            f"{escape(y_title)}</text>"]
+
+
 def line_chart(x: np.ndarray, y: np.ndarray, *, limit: float | None, title: str, x_title: str, y_title: str,
                x_ticks: list[float], log: bool, limit_label: str, width: int = 420, height: int = 280) -> str:
     """An SVG line chart of `y` over `x` with the limit as a dashed line. `x_ticks` are in `x`'s units."""
@@ -98,21 +126,11 @@ def line_chart(x: np.ndarray, y: np.ndarray, *, limit: float | None, title: str,
     def py(values: npt.ArrayLike) -> np.ndarray:
         return TOP + (1.0 - axis.fraction(np.asarray(values, dtype=float))) * plot_h
 
-    parts = [f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 {width} {height}' width='{width}' "
-             f"height='{height}' {FONT} font-size='11' fill='{INK}'>",
-             f"<title>{escape(title)}</title>",
-             f"<text x='{LEFT}' y='20' font-size='13' font-weight='600'>{escape(title)}</text>"]
-    for tick in axis.ticks:
-        y_px = float(py(tick))
-        parts.append(f"<line x1='{LEFT}' x2='{width - RIGHT}' y1='{y_px:.1f}' y2='{y_px:.1f}' stroke='{GRID}'/>")
-        parts.append(f"<text x='{LEFT - 6}' y='{y_px + 4:.1f}' text-anchor='end'>{escape(tick_text(tick))}</text>")
+    parts = _opening(title, width, height) + _y_grid(axis.ticks, py, tick_text, width)
     for tick in (tick for tick in x_ticks if x_low <= tick <= x_high):
         x_px = float(px(tick))
         parts.append(f"<text x='{x_px:.1f}' y='{TOP + plot_h + 16}' text-anchor='middle'>{tick:g}</text>")
-    parts.append(f"<line x1='{LEFT}' x2='{width - RIGHT}' y1='{TOP + plot_h}' y2='{TOP + plot_h}' stroke='{INK}'/>")
-    parts.append(f"<text x='{LEFT + plot_w / 2:.1f}' y='{height - 6}' text-anchor='middle'>{escape(x_title)}</text>")
-    parts.append(f"<text transform='translate(12 {TOP + plot_h / 2:.1f}) rotate(-90)' text-anchor='middle'>"
-                 f"{escape(y_title)}</text>")
+    parts += _axis_titles(x_title, y_title, width, height)
     points = " ".join(f"{a:.1f},{b:.1f}" for a, b in np.column_stack((px(x), py(y))).tolist())
     parts.append(f"<polyline fill='none' stroke='{DEMAND_COLOUR}' stroke-width='1.5' points='{points}'/>")
     if limit is not None:
@@ -273,25 +291,15 @@ def multi_line_chart(series: list[Series], *, title: str, x_title: str, y_title:
     def py(values: npt.ArrayLike) -> np.ndarray:
         return TOP + (1.0 - ya.fraction(np.asarray(values, dtype=float))) * plot_h
 
-    parts = [f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 {width} {full_height}' width='{width}' "
-             f"height='{full_height}' {FONT} font-size='11' fill='{INK}'>",
-             f"<title>{escape(title)}</title>",
-             f"<text x='{LEFT}' y='20' font-size='13' font-weight='600'>{escape(title)}</text>"]
-    for tick in ya.ticks:
-        y_px = float(py(tick))
-        parts.append(f"<line x1='{LEFT}' x2='{width - RIGHT}' y1='{y_px:.1f}' y2='{y_px:.1f}' stroke='{GRID}'/>")
-        parts.append(f"<text x='{LEFT - 6}' y='{y_px + 4:.1f}' text-anchor='end'>"
-                     f"{escape(y_labels.get(tick, tick_text(tick)))}</text>")
+    parts = _opening(title, width, full_height) + _y_grid(ya.ticks, py, lambda v: y_labels.get(v, tick_text(v)),
+                                                           width)
     x_labels = dict(x_ticks)
     for tick in xa.ticks:
         x_px = float(px(tick))
         parts.append(f"<line x1='{x_px:.1f}' x2='{x_px:.1f}' y1='{TOP}' y2='{TOP + plot_h}' stroke='{GRID}'/>")
         parts.append(f"<text x='{x_px:.1f}' y='{TOP + plot_h + 16}' text-anchor='middle'>"
                      f"{escape(x_labels[tick])}</text>")
-    parts.append(f"<line x1='{LEFT}' x2='{width - RIGHT}' y1='{TOP + plot_h}' y2='{TOP + plot_h}' stroke='{INK}'/>")
-    parts.append(f"<text x='{LEFT + plot_w / 2:.1f}' y='{height - 6}' text-anchor='middle'>{escape(x_title)}</text>")
-    parts.append(f"<text transform='translate(12 {TOP + plot_h / 2:.1f}) rotate(-90)' text-anchor='middle'>"
-                 f"{escape(y_title)}</text>")
+    parts += _axis_titles(x_title, y_title, width, height)
     for s in series:
         parts.extend(_series_parts(s, px, py, TOP + plot_h))
     for m in markers:
