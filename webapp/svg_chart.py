@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from xml.sax.saxutils import escape
 
 import numpy as np
@@ -301,7 +301,9 @@ def multi_line_chart(series: list[Series], *, title: str, x_title: str, y_title:
                      f"{escape(x_labels[tick])}</text>")
     parts += _axis_titles(x_title, y_title, width, height)
     for s in series:
-        parts.extend(_series_parts(s, px, py, TOP + plot_h))
+        shown = _positive(s) if y_log else s
+        if shown is not None:
+            parts.extend(_series_parts(shown, px, py, TOP + plot_h))
     for m in markers:
         x_px, y_px = float(px(m.x)), float(py(m.y))
         parts.append(f"<path class='marker' d='M{x_px - 5:.1f},{y_px - 5:.1f}L{x_px + 5:.1f},{y_px + 5:.1f}"
@@ -323,6 +325,18 @@ def multi_line_chart(series: list[Series], *, title: str, x_title: str, y_title:
             parts.append(f"<text class='legend' x='{x_px + SWATCH + 6:.1f}' y='{y_px + 4}'>{escape(name)}</text>")
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _positive(s: Series) -> Series | None:
+    """The series without its points at or below zero, which a log axis cannot show (they are not drawn); None
+    when no point is left."""
+    keep = s.y > 0
+    if s.low is not None and s.high is not None:
+        keep &= (s.low > 0) & (s.high > 0)
+    if not keep.any():
+        return None
+    return replace(s, x=s.x[keep], y=s.y[keep], low=None if s.low is None else s.low[keep],
+                   high=None if s.high is None else s.high[keep])
 
 
 def _series_parts(s: Series, px: Scale, py: Scale, base: float) -> list[str]:

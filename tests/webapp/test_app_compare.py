@@ -7,6 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -227,3 +228,16 @@ def test_cost_per_mau_falls_back_to_the_cognito_pools_users():
     assert summary["mau"] == 50_000
     table = compare_table([summary], ["a"], QuoteSettings(), "en")
     assert table["Per MAU"][0] == f"${float(estimate_data(data).total_usd) / 50_000:,.4f}"
+
+
+def test_zero_costs_are_left_off_a_log_cost_axis():
+    # the help text says so ("zero costs are not drawn on it"): a free-tier design costs $0 at small volumes
+    volumes = [1e3, 1e4, 1e5, 1e6]
+    frame = pd.DataFrame({"design": ["free"] * 4 + ["paid"] * 4, "requests": volumes * 2,
+                          "cost": [0.0, 0.0, 1.0, 10.0, 1.0, 2.0, 4.0, 8.0]})
+    chart = ET.fromstring(compare_chart(frame, frame.iloc[0:0], title="t", x_title="x", y_title="y"))
+    free, paid = (line.get("points").split() for line in chart.findall(f"{SVG}polyline[@class='series']"))
+    assert len(free) == 2 and len(paid) == 4  # 1e5 and 1e6 only: log10 of $0 does not exist
+    assert float(free[0].split(",")[0]) == pytest.approx(56 + 2 / 3 * 648, abs=0.1)  # starts at 1e5 (2 of 3 decades)
+    linear = ET.fromstring(compare_chart(frame, frame.iloc[0:0], title="t", x_title="x", y_title="y", log_y=False))
+    assert len(linear.findall(f"{SVG}polyline[@class='series']")[0].get("points").split()) == 4  # $0 is on a linear axis
