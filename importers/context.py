@@ -33,7 +33,7 @@ class ImportContext:
     globals: dict[str, dict] = field(default_factory=dict)
     aliases: dict[str, str] = field(default_factory=dict)  # Lambda alias/version logical id → function
     #: a local file the template names (a state machine's DefinitionUri), read relative to the template's folder:
-    #: (its data, None) or (None, why it was not read); None when the import has no folder (an upload)
+    #: (its data, None) or (None, why it was not read, e.g. an upload has no folder); None outside CloudFormation
     read_file: Callable[[str], tuple[dict | None, Any]] | None = None
     definitions: dict[str, Any] = field(default_factory=dict)  # state machine key → its definition, read once
 

@@ -1,9 +1,12 @@
-"""A small line chart as SVG text: one demand line and a dashed limit line, for `st.image`.
+"""Line charts as SVG text, for `st.image`: one demand line and a dashed limit line (`line_chart`, the Limits
+page), and several series with bands, steps, shaded areas, × markers and a legend (`multi_line_chart`: Compare's
+cost curves, the DynamoDB planner's capacities).
 
-The Limits page drew its two demand charts with plotly; in Chromium a switch to the page spent 328 ms of
-main-thread time with them and 251 ms with these SVG images (a trace, median of 5, 2026-12-05; a trivial
-Streamlit page needs 160 ms). An SVG in an <img> costs the browser next to nothing. Pure functions: numbers
-in, SVG text out (tests parse it).
+The app's charts were plotly figures; in Chromium a switch to Limits spent 328 ms of main-thread time with them
+and 251 ms with SVG images (a trace, median of 5, 2026-12-05; a trivial Streamlit page needs 160 ms), and the
+first plotly chart in a browser ≈ 1 s (README › Performance). An SVG in an <img> costs the browser next to
+nothing; it does not zoom or answer hovering, so the pages say in words what hovering told. Pure functions:
+numbers in, SVG text out (tests parse it); every text escaped.
 """
 
 from __future__ import annotations
