@@ -84,10 +84,7 @@ def money_tick_text(value: float, currency: str) -> str:
     >>> money_tick_text(2000, "USD"), money_tick_text(0.5, "USD"), money_tick_text(1_500_000, "JPY")
     ('$2k', '$0.5', '¥1.5M')
     """
-    for size, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "k")):
-        if value >= size:
-            return f"{MONEY_SIGN[currency]}{value / size:g}{suffix}"
-    return f"{MONEY_SIGN[currency]}{value:g}"
+    return MONEY_SIGN[currency] + si_text(value)
 
 
 def _dot_text(text: object) -> str:
