@@ -33,6 +33,7 @@ from models.dynamodb_planner.schedule import (
     RollingBudget,
     StartState,
     cheapest_schedule,
+    cheapest_schedules,
     decrease_steps,
     step_calendar,
     steps_since,
@@ -354,9 +355,10 @@ def scheduled(demand: TableDemand, prices: Prices, settings: PlannerSettings,
                if settings.allowed_throttle_fraction > 0 else None)
     caps, events = [], []
     per_day: dict[int, int] = {}
-    for (values, base, step_cost, lost), name in zip(dims, ("read", "write"), strict=True):
-        cost = step_cost if penalty is None or lost is None else base[None, :] + penalty * lost
-        plan = cheapest_schedule(cost, day, rule, start)
+    costs = [step_cost if penalty is None or lost is None else base[None, :] + penalty * lost
+             for _values, base, step_cost, lost in dims]
+    plans = cheapest_schedules(costs, day, rule, start)  # reads and writes side by side, each on its own budget
+    for (values, _base, _cost, _lost), plan, name in zip(dims, plans, ("read", "write"), strict=True):
         caps.append(values[plan.levels])
         events += [(k * step, name) for k, _ in decrease_steps(plan.levels)]
         for d, n in plan.decreases_per_day.items():
@@ -379,14 +381,14 @@ def _throttle_penalty(demand: TableDemand, settings: PlannerSettings, dims: list
     budget = settings.allowed_throttle_fraction * (demand.reads_per_month + demand.writes_per_month)
     low, high = 0.0, 1.0
     steps = len(day)
+    priced = [(base, lost) for _values, base, _cost, lost in dims if lost is not None]
+    if len(priced) != len(dims):
+        raise ValueError("throttling penalty asked for without the requests each capacity loses")
     for _ in range(30):
         penalty = math.sqrt(low * high) if low > 0 else high / 1e6
-        throttled = 0.0
-        for _values, base, _cost, lost in dims:
-            if lost is None:
-                raise ValueError("throttling penalty asked for without the requests each capacity loses")
-            plan = cheapest_schedule(base[None, :] + penalty * lost, day, rule, start)
-            throttled += float(lost[np.arange(steps), plan.levels].sum())
+        plans = cheapest_schedules([base[None, :] + penalty * lost for base, lost in priced], day, rule, start)
+        throttled = sum(float(lost[np.arange(steps), plan.levels].sum())
+                        for (_base, lost), plan in zip(priced, plans, strict=True))
         if throttled <= budget:
             high = penalty
         else:

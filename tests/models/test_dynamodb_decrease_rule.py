@@ -30,6 +30,7 @@ from models.dynamodb_planner.schedule import (
     RollingBudget,
     StartState,
     cheapest_schedule,
+    cheapest_schedules,
     single_fall_end,
 )
 from pricing.catalog import load_catalog
@@ -274,6 +275,59 @@ def test_the_grid_programme_matches_brute_force(case, seed):
             break
     assert plan.cost == pytest.approx(expected)
     assert all_accepted(grid_decreases(list(plan.levels), times, cols, prior), **state)
+
+
+def random_costs(rng, steps, levels):
+    """A step × level cost table: a random need per step, the levels at or above it priced, rising."""
+    need = rng.integers(0, levels, size=steps)
+    unit = np.round(rng.uniform(0.5, 3, levels).cumsum(), 1)  # rounded: ties between ways are common
+    return np.where(np.arange(levels)[None, :] >= need[:, None], unit[None, :], np.inf)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_one_decrease_per_lowering_agrees_with_the_grid_programme_on_larger_months(seed):
+    # Too large for brute force: 400 steps, up to 12 levels. The grid programme with one WCU value
+    # (grid=(levels, 1)) is a second, separately written solver of the same problem: a lowering is
+    # one decrease. Both must find the same cheapest cost, and both schedules pass the checker.
+    rng = np.random.default_rng(seed)
+    steps, levels, step = 400, int(rng.integers(2, 13)), int(rng.choice([15, 30, 60]))
+    step_cost = random_costs(rng, steps, levels)
+    base = datetime(2026, 12, 6, 21, 15)
+    times = timestamps(base, steps, step)
+    day = np.array([t.toordinal() for t in times])
+    used, since = (0, None) if seed % 2 else (2, 1)
+    start = StartState(used, since)
+    prior = levels - 1 if seed % 3 == 0 else None
+    no_decrease = rng.random(steps) < 0.1 if seed >= 4 else None
+    single = cheapest_schedule(step_cost, day, DecreaseRule(step), start, prior_level=prior, no_decrease=no_decrease)
+    grid = cheapest_schedule(step_cost, day, DecreaseRule(step), start, prior_level=prior, no_decrease=no_decrease,
+                             grid=(levels, 1))
+    assert single.cost == pytest.approx(grid.cost, rel=1e-12)
+    assert step_cost[np.arange(steps), single.levels].sum() == pytest.approx(single.cost, rel=1e-12)
+    state = {"used_today": used, "last_decrease": None if since is None else base - timedelta(minutes=since * step)}
+    for plan in (single, grid):
+        events = path_decreases(list(plan.levels), times, np.arange(levels), np.zeros(levels), False, prior)
+        assert all_accepted(events, **state)
+        if no_decrease is not None:
+            assert not any(no_decrease[times.index(t)] for t, _ in events)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_reads_and_writes_side_by_side_are_the_same_as_one_at_a_time(seed):
+    # cheapest_schedules stacks tables of different widths (the narrower padded with inf levels)
+    rng = np.random.default_rng(100 + seed)
+    steps = 250
+    tables = [random_costs(rng, steps, int(rng.integers(1, 9))) for _ in range(1 + seed % 3)]
+    day = (np.arange(steps) * 15 + 1300) // 1440
+    start = StartState(seed, None if seed % 2 else 3)
+    prior = min(t.shape[1] for t in tables) - 1 if seed >= 2 else None
+    together = cheapest_schedules(tables, day, DecreaseRule(15), start, prior_level=prior)
+    alone = [cheapest_schedule(t, day, DecreaseRule(15), start, prior_level=prior) for t in tables]
+    assert len(together) == len(alone)
+    for a, b in zip(together, alone, strict=True):
+        assert a.cost == b.cost
+        assert a.levels.tolist() == b.levels.tolist()
+        assert a.decreases_per_day == b.decreases_per_day
 
 
 def test_a_steep_saw_tooth_is_limited_to_the_rule():
