@@ -149,10 +149,12 @@ def check_data(data: dict, account_limits: dict | None = None) -> tuple[Readines
     return expected.readiness["expected"], expected.expected.estimate
 
 
-def dynamodb_plan_data(data: dict, table_id: str, settings=None, start_utc=None, index: str | None = None):
+def dynamodb_plan_data(data: dict, table_id: str, settings=None, start_utc=None, index: str | None = None,
+                       lower_bound: bool = True):
     """The DynamoDB capacity plan for one table of a design mapping — its base table, or one of its
     GSIs (`index`), each of which has its own capacity and decrease budget. DesignError if either
-    does not exist."""
+    does not exist. `lower_bound=False`: without the one-time lower bound, which
+    `models.dynamodb_planner.plan.with_lower_bound` adds to the plan later (the app shows the rest first)."""
     design = parse_design(expected_data(data))
     tables = [c.id for c in design.components if c.type == "dynamodb"]
     if table_id not in tables:
@@ -176,4 +178,4 @@ def dynamodb_plan_data(data: dict, table_id: str, settings=None, start_utc=None,
     settings = type(settings)(**{**settings.__dict__, "growth_per_month": design.workload.growth_per_month,
                                  "free_tier": settings.free_tier and design.free_tier != "none",
                                  "free_rcu_hours_used_elsewhere": used_rcu, "free_wcu_hours_used_elsewhere": used_wcu})
-    return plan_table(demand, catalog_for(design.region), settings, start_utc)
+    return plan_table(demand, catalog_for(design.region), settings, start_utc, lower_bound=lower_bound)

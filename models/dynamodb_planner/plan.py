@@ -16,7 +16,7 @@ one-time actions per target: it is shown as a lower bound only and never recomme
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any, Literal, TypedDict, Unpack
@@ -726,6 +726,10 @@ class Plan:
     #: the always-free unit-hours a month this table's provisioned costs count (RCU-hours, WCU-hours): what the
     #: account's 25 RCU / 25 WCU leave after the design's other tables; (0, 0) without the free tier
     free_unit_hours: tuple[float, float] = (0.0, 0.0)
+    #: what the one-time lower bound is computed from when it is added later (`with_lower_bound`)
+    prices: Prices | None = None
+    settings: PlannerSettings | None = None
+    start_utc: datetime | None = None
 
 
 def _cost(strategy: Strategy) -> Decimal:
@@ -739,15 +743,16 @@ STRATEGY_ORDER = ("on_demand", "provisioned_fixed", "autoscaling", "scheduled_we
 
 
 def plan_table(demand: TableDemand, catalog: Catalog, settings: PlannerSettings,
-               start_utc: datetime | None = None) -> Plan:
+               start_utc: datetime | None = None, lower_bound: bool = True) -> Plan:
     """Every strategy for one table, and the cheapest applicable one within the allowed throttling
-    (the one-time schedule is a lower bound only: never recommended)."""
+    (the one-time schedule is a lower bound only: never recommended). `lower_bound=False` leaves
+    the one-time schedule out (the slow one: up to seconds at 5-minute steps or with throttling
+    allowed), to be added by `with_lower_bound`; the recommendation is the same either way."""
     prices = prices_for(catalog, demand.table_class, settings.free_tier and demand.table_class == "standard",
                         settings.free_rcu_hours_used_elsewhere, settings.free_wcu_hours_used_elsewhere)
     weekly = scheduled_weekly(demand, prices, settings)
     strategies = [on_demand(demand, prices, settings), fixed(demand, prices, settings),
-                  autoscaling(demand, prices, settings, start_utc), weekly, reserved(demand, prices, settings, weekly),
-                  scheduled(demand, prices, settings, start_utc)]
+                  autoscaling(demand, prices, settings, start_utc), weekly, reserved(demand, prices, settings, weekly)]
     allowed = settings.allowed_throttle_fraction * (demand.reads_per_month + demand.writes_per_month)
     eligible = [s for s in strategies if s.applicable and s.monthly_cost_usd is not None
                 and s.throttled_requests <= allowed + 1e-6]
@@ -765,8 +770,20 @@ def plan_table(demand: TableDemand, catalog: Catalog, settings: PlannerSettings,
     else:
         reason = msg("dynamodb_plan.reason", "{best} is the cheapest plan that keeps throttling within {allowed:.2%}: "
                      "USD {usd:,.2f} a month. Provisioned pays off above {even:.0%} average utilization.", **figures)
-    return Plan(demand.table, strategies, best.name, reason, even, demand,
-                (prices.free_rcu_hours, prices.free_wcu_hours))
+    plan = Plan(demand.table, strategies, best.name, reason, even, demand,
+                (prices.free_rcu_hours, prices.free_wcu_hours), prices, settings, start_utc)
+    return with_lower_bound(plan) if lower_bound else plan
+
+
+def with_lower_bound(plan: Plan) -> Plan:
+    """The plan with the one-time lower bound added as its last strategy (`scheduled`, from the same
+    demand, prices, settings and start). A plan that has it already is returned as it is."""
+    if any(s.name == "scheduled_one_time" for s in plan.strategies):
+        return plan
+    if plan.prices is None or plan.settings is None:
+        raise ValueError("with_lower_bound needs a plan made by plan_table (its prices and settings)")
+    bound = scheduled(plan.demand, plan.prices, plan.settings, plan.start_utc)
+    return replace(plan, strategies=[*plan.strategies, bound])
 
 
 def scheduled_actions(table: str, strategy: Strategy) -> list[ScheduledAction]:
