@@ -24,6 +24,7 @@ from models.dynamodb_planner.plan import (
     on_demand,
     plan_table,
     prices_for,
+    with_lower_bound,
 )
 from pricing.catalog import load_catalog
 from service import dynamodb_plan_data
@@ -214,6 +215,22 @@ def test_plan_table_recommends_the_cheapest_within_the_throttle_allowance():
     plan = plan_table(constant_reads(500.0), load_catalog("us-east-1"), PlannerSettings(free_tier=False))
     costs = {s.name: s.monthly_cost_usd for s in plan.strategies if s.monthly_cost_usd is not None}
     assert plan.recommended == min(costs, key=costs.get)
+
+
+def test_the_lower_bound_added_later_is_the_one_plan_table_computes():
+    """The page can draw five strategies first: the same recommendation, then the same sixth."""
+    data = load_design_data(template_text("save_app_data"))
+    whole = dynamodb_plan_data(data, "table", PlannerSettings(step_minutes=30, free_tier=False), START)
+    first = dynamodb_plan_data(data, "table", PlannerSettings(step_minutes=30, free_tier=False), START, lower_bound=False)
+    assert [s.name for s in first.strategies] == [s.name for s in whole.strategies][:5]
+    assert "scheduled_one_time" not in [s.name for s in first.strategies]
+    assert (first.recommended, first.reason) == (whole.recommended, whole.reason)
+    later = with_lower_bound(first)
+    added, computed = later.strategies[-1], whole.strategies[-1]
+    assert (added.name, added.monthly_cost_usd, added.throttled_requests, added.decreases) == \
+        (computed.name, computed.monthly_cost_usd, computed.throttled_requests, computed.decreases)
+    assert added.monthly_cost_usd and added.decreases
+    assert with_lower_bound(later) is later
 
 
 @pytest.mark.parametrize("seed", range(20))
