@@ -612,6 +612,10 @@ class _Tracker:
 
     def __init__(self, units: np.ndarray, settings: PlannerSettings):
         self.units, self.settings = units, settings
+        #: minute m: the least demand of minutes m − 1…m (above target for 2 minutes ⇔ this is above it), and
+        #: the most of minutes m − 14…m (15 minutes below a level ⇔ this is below it); −inf / inf before that
+        self.low_2 = _window_extreme(units, OUT_MINUTES, np.minimum)
+        self.high_15 = _window_extreme(units, IN_MINUTES, np.maximum)
         self.capacity = np.empty(MINUTES)
         self.level = float(np.clip(math.ceil(units[0] / settings.target_utilization),
                                    settings.min_capacity, settings.max_capacity))
@@ -622,8 +626,8 @@ class _Tracker:
         t, level, target = self.t, self.level, self.settings.target_utilization
         if t >= MINUTES:
             return None
-        out_at = _first_run(self.units[t:] > target * level, 2)
-        in_at = _first_run(self.units[t:] < 0.8 * target * level, 15)
+        out_at = _first_above(self.low_2, t + OUT_MINUTES - 1, target * level) - t
+        in_at = _first_below(self.high_15, t + IN_MINUTES - 1, 0.8 * target * level) - t
         if min(out_at, in_at) >= MINUTES - t:
             self.capacity[t:] = level
             self.t = MINUTES
@@ -657,21 +661,39 @@ class _Tracker:
         return False
 
 
-def _first_run(condition: np.ndarray, length: int) -> int:
-    """Index where `condition` has first held for `length` consecutive steps (len if never).
+#: target tracking's alarms: scale out after this many minutes above the target, in after this many 20 % below it
+OUT_MINUTES, IN_MINUTES = 2, 15
 
-    Looks ahead in growing windows (the next event is usually within hours), so each call costs
-    about the distance to the event, not the rest of the month."""
-    size = len(condition)
-    window = 256
-    start = 0
+
+def _window_extreme(units: np.ndarray, length: int, extreme: np.ufunc) -> np.ndarray:
+    """For each minute m, `extreme` (np.minimum or np.maximum) of units[m − length + 1 … m]; the first
+    length − 1 minutes (no full window) get the value no threshold passes (−inf for a minimum, inf for a maximum)."""
+    out = np.full(len(units), -np.inf if extreme is np.minimum else np.inf)
+    if len(units) >= length:
+        windows = np.lib.stride_tricks.sliding_window_view(units, length)
+        out[length - 1:] = extreme.reduce(windows, axis=1)
+    return out
+
+
+def _first_above(values: np.ndarray, start: int, threshold: float) -> int:
+    """The first index ≥ `start` where values > threshold (len(values) if none)."""
+    return _first(values, start, lambda chunk: chunk > threshold)
+
+
+def _first_below(values: np.ndarray, start: int, threshold: float) -> int:
+    """The first index ≥ `start` where values < threshold (len(values) if none)."""
+    return _first(values, start, lambda chunk: chunk < threshold)
+
+
+def _first(values: np.ndarray, start: int, test) -> int:
+    """The first index ≥ `start` where `test` holds, looked for in growing windows (the next scaling event is
+    usually within hours), so each call costs about the distance to it, not the rest of the month."""
+    size, window = len(values), 256
     while start < size:
         end = min(size, start + window)
-        chunk = condition[max(0, start - length + 1):end].astype(np.int32)
-        counts = np.convolve(chunk, np.ones(length, dtype=np.int32), mode="valid")
-        hits = np.flatnonzero(counts == length)
+        hits = np.flatnonzero(test(values[start:end]))
         if len(hits):
-            return int(hits[0] + length - 1 + max(0, start - length + 1))
+            return start + int(hits[0])
         start, window = end, window * 4
     return size
 

@@ -234,15 +234,21 @@ def test_the_lower_bound_added_later_is_the_one_plan_table_computes():
 
 
 @pytest.mark.parametrize("seed", range(20))
-def test_first_run_finds_the_first_long_enough_stretch(seed):
-    from models.dynamodb_planner.plan import _first_run
+def test_the_alarm_search_finds_the_first_long_enough_stretch(seed):
+    """Target tracking's alarm: the first minute ≥ t + length − 1 ending `length` minutes in a row above (out)
+    or below (in) a threshold, all of them at or after t — checked against a plain loop over the minutes."""
+    from models.dynamodb_planner.plan import _first_above, _first_below, _window_extreme
 
     rng = np.random.default_rng(seed)
-    condition = rng.random(3000) < rng.uniform(0.5, 0.97)
-    for length in (2, 15):
-        expected = next((i for i in range(length - 1, len(condition)) if condition[i - length + 1:i + 1].all()),
-                        len(condition))
-        assert _first_run(condition, length) == expected
+    units = rng.choice([0.0, 1.0, 2.0], size=3000, p=rng.dirichlet([1, 1, 1]))
+    for t in (0, 1, 17, 2999):
+        for length, threshold in ((2, 0.5), (15, 1.5), (15, 0.5)):
+            above = next((m for m in range(t + length - 1, len(units)) if (units[m - length + 1:m + 1] > threshold).all()),
+                         len(units))
+            below = next((m for m in range(t + length - 1, len(units)) if (units[m - length + 1:m + 1] < threshold).all()),
+                         len(units))
+            assert _first_above(_window_extreme(units, length, np.minimum), t + length - 1, threshold) == above
+            assert _first_below(_window_extreme(units, length, np.maximum), t + length - 1, threshold) == below
 
 
 def test_a_gsi_is_planned_on_its_own_demand():
