@@ -16,6 +16,7 @@ one-time actions per target: it is shown as a lower bound only and never recomme
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
@@ -685,7 +686,7 @@ def _first_below(values: np.ndarray, start: int, threshold: float) -> int:
     return _first(values, start, lambda chunk: chunk < threshold)
 
 
-def _first(values: np.ndarray, start: int, test) -> int:
+def _first(values: np.ndarray, start: int, test: Callable[[np.ndarray], np.ndarray]) -> int:
     """The first index ≥ `start` where `test` holds, looked for in growing windows (the next scaling event is
     usually within hours), so each call costs about the distance to it, not the rest of the month."""
     size, window = len(values), 256

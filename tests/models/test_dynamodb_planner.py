@@ -242,7 +242,7 @@ def test_the_alarm_search_finds_the_first_long_enough_stretch(seed):
     rng = np.random.default_rng(seed)
     units = rng.choice([0.0, 1.0, 2.0], size=3000, p=rng.dirichlet([1, 1, 1]))
     for t in (0, 1, 17, 2999):
-        for length, threshold in ((2, 0.5), (15, 1.5), (15, 0.5)):
+        for length, threshold in ((2, 1.0), (15, 1.0), (15, 2.0), (2, 0.0)):
             above = next((m for m in range(t + length - 1, len(units)) if (units[m - length + 1:m + 1] > threshold).all()),
                          len(units))
             below = next((m for m in range(t + length - 1, len(units)) if (units[m - length + 1:m + 1] < threshold).all()),
