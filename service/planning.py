@@ -150,11 +150,12 @@ def check_data(data: dict, account_limits: dict | None = None) -> tuple[Readines
 
 
 def dynamodb_plan_data(data: dict, table_id: str, settings=None, start_utc=None, index: str | None = None,
-                       lower_bound: bool = True):
+                       lower_bound: bool = True, cache=None):
     """The DynamoDB capacity plan for one table of a design mapping — its base table, or one of its
     GSIs (`index`), each of which has its own capacity and decrease budget. DesignError if either
     does not exist. `lower_bound=False`: without the one-time lower bound, which
-    `models.dynamodb_planner.plan.with_lower_bound` adds to the plan later (the app shows the rest first)."""
+    `models.dynamodb_planner.plan.with_lower_bound` adds to the plan later (the app shows the rest first).
+    `cache` (a `StrategyCache`): reuse the strategies already worked out for the same demand, prices and settings."""
     design = parse_design(expected_data(data))
     tables = [c.id for c in design.components if c.type == "dynamodb"]
     if table_id not in tables:
@@ -178,4 +179,5 @@ def dynamodb_plan_data(data: dict, table_id: str, settings=None, start_utc=None,
     settings = type(settings)(**{**settings.__dict__, "growth_per_month": design.workload.growth_per_month,
                                  "free_tier": settings.free_tier and design.free_tier != "none",
                                  "free_rcu_hours_used_elsewhere": used_rcu, "free_wcu_hours_used_elsewhere": used_wcu})
-    return plan_table(demand, catalog_for(design.region), settings, start_utc, lower_bound=lower_bound)
+    return plan_table(demand, catalog_for(design.region), settings, start_utc, lower_bound=lower_bound,
+                      cache=cache)

@@ -15,7 +15,10 @@ one-time actions per target: it is shown as a lower bound only and never recomme
 
 from __future__ import annotations
 
+import hashlib
 import math
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
@@ -764,18 +767,96 @@ def _cost(strategy: Strategy) -> Decimal:
 
 STRATEGY_ORDER = ("on_demand", "provisioned_fixed", "autoscaling", "scheduled_weekly", "reserved", "scheduled_one_time")
 
+#: the planner settings each strategy reads (tests/models/test_dynamodb_planner.py records every read of each
+#: and checks it is listed here): a strategy worked out for one settings is the same for any other settings that
+#: agree on these, with the same demand and prices. The free-tier fields act through the prices.
+_PROVISIONED = ("headroom", "min_capacity", "max_capacity", "growth_per_month")
+_RULE = ("decreases_per_day",)
+_LIVE = ("decreases_used_today", "last_decrease")
+STRATEGY_SETTINGS: dict[str, tuple[str, ...]] = {
+    "on_demand": ("growth_per_month",),
+    "provisioned_fixed": _PROVISIONED,
+    "autoscaling": ("target_utilization", "min_capacity", "max_capacity", "autoscaling_lag_minutes",
+                    "growth_per_month", *_RULE, *_LIVE),
+    "scheduled_weekly": (*_PROVISIONED, "recurring_step_minutes", *_RULE),
+    "reserved": (*_PROVISIONED, "recurring_step_minutes", *_RULE),  # reserved capacity on the weekly schedule
+    "scheduled_one_time": (*_PROVISIONED, "step_minutes", "allowed_throttle_fraction", *_RULE, *_LIVE),
+}
+#: the strategies that depend on the month's start time (the live table's decrease state at it)
+STARTS_AT = frozenset({"autoscaling", "scheduled_one_time"})
+#: what a cached strategy was worked out from (`StrategyCache`)
+CacheKey = tuple[object, ...]
+
+
+class StrategyCache:
+    """Strategies already worked out, each under what it came from: the demand (its content), the prices, the
+    settings that strategy reads (`STRATEGY_SETTINGS`) and, for those in `STARTS_AT`, the start. A plan that
+    agrees on all of these reuses it, so an edit of one setting re-solves only the strategies that read it
+    (the auto-scaling target re-simulates auto scaling alone). Keeps the `size` most recently used; safe to
+    share between threads. Its strategies are shared: treat them as read-only."""
+
+    def __init__(self, size: int = 48):
+        self.size = size
+        self._kept: OrderedDict[CacheKey, Strategy] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return len(self._kept)
+
+    def get(self, key: CacheKey, make: Callable[[], Strategy]) -> Strategy:
+        """The strategy kept under `key`, or `make()`'s, kept from now on."""
+        with self._lock:
+            if key in self._kept:
+                self._kept.move_to_end(key)
+                return self._kept[key]
+        made = make()  # outside the lock: another thread may solve another strategy meanwhile
+        with self._lock:
+            self._kept[key] = made
+            while len(self._kept) > self.size:
+                self._kept.popitem(last=False)
+        return made
+
+
+def demand_fingerprint(demand: TableDemand) -> str:
+    """A digest of everything in the demand (its per-minute curves and its scalars), to recognise the same demand."""
+    digest = hashlib.blake2b(digest_size=16)
+    for curve in (demand.read_units, demand.write_units):
+        digest.update(np.ascontiguousarray(curve, dtype=np.float64).tobytes())
+    digest.update(repr((demand.table, demand.reads_per_month, demand.writes_per_month, demand.table_class,
+                        demand.utc_offset_minutes, len(demand.read_units))).encode())
+    return digest.hexdigest()
+
+
+def _solver(cache: StrategyCache | None, demand: TableDemand, prices: Prices, settings: PlannerSettings,
+            start_utc: datetime | None) -> Callable[[str, Callable[[], Strategy]], Strategy]:
+    """solve(name, make) → the strategy, from `cache` when it has it for this demand, prices and settings."""
+    if cache is None:
+        return lambda _name, make: make()
+    common = (demand_fingerprint(demand), repr(prices))
+
+    def solve(name: str, make: Callable[[], Strategy]) -> Strategy:
+        reads = tuple(getattr(settings, field_name) for field_name in STRATEGY_SETTINGS[name])
+        return cache.get((name, *common, reads, start_utc if name in STARTS_AT else None), make)
+
+    return solve
+
 
 def plan_table(demand: TableDemand, catalog: Catalog, settings: PlannerSettings,
-               start_utc: datetime | None = None, lower_bound: bool = True) -> Plan:
+               start_utc: datetime | None = None, lower_bound: bool = True,
+               cache: StrategyCache | None = None) -> Plan:
     """Every strategy for one table, and the cheapest applicable one within the allowed throttling
     (the one-time schedule is a lower bound only: never recommended). `lower_bound=False` leaves
     the one-time schedule out (the slow one: up to seconds at 5-minute steps or with throttling
-    allowed), to be added by `with_lower_bound`; the recommendation is the same either way."""
+    allowed), to be added by `with_lower_bound`; the recommendation is the same either way.
+    `cache`: reuse the strategies it already has for this demand, prices and the settings each reads."""
     prices = prices_for(catalog, demand.table_class, settings.free_tier and demand.table_class == "standard",
                         settings.free_rcu_hours_used_elsewhere, settings.free_wcu_hours_used_elsewhere)
-    weekly = scheduled_weekly(demand, prices, settings)
-    strategies = [on_demand(demand, prices, settings), fixed(demand, prices, settings),
-                  autoscaling(demand, prices, settings, start_utc), weekly, reserved(demand, prices, settings, weekly)]
+    solve = _solver(cache, demand, prices, settings, start_utc)
+    weekly = solve("scheduled_weekly", lambda: scheduled_weekly(demand, prices, settings))
+    strategies = [solve("on_demand", lambda: on_demand(demand, prices, settings)),
+                  solve("provisioned_fixed", lambda: fixed(demand, prices, settings)),
+                  solve("autoscaling", lambda: autoscaling(demand, prices, settings, start_utc)), weekly,
+                  solve("reserved", lambda: reserved(demand, prices, settings, weekly))]
     allowed = settings.allowed_throttle_fraction * (demand.reads_per_month + demand.writes_per_month)
     eligible = [s for s in strategies if s.applicable and s.monthly_cost_usd is not None
                 and s.throttled_requests <= allowed + 1e-6]
@@ -795,17 +876,20 @@ def plan_table(demand: TableDemand, catalog: Catalog, settings: PlannerSettings,
                      "USD {usd:,.2f} a month. Provisioned pays off above {even:.0%} average utilization.", **figures)
     plan = Plan(demand.table, strategies, best.name, reason, even, demand,
                 (prices.free_rcu_hours, prices.free_wcu_hours), prices, settings, start_utc)
-    return with_lower_bound(plan) if lower_bound else plan
+    return with_lower_bound(plan, cache) if lower_bound else plan
 
 
-def with_lower_bound(plan: Plan) -> Plan:
+def with_lower_bound(plan: Plan, cache: StrategyCache | None = None) -> Plan:
     """The plan with the one-time lower bound added as its last strategy (`scheduled`, from the same
-    demand, prices, settings and start). A plan that has it already is returned as it is."""
+    demand, prices, settings and start; from `cache` when it has it). A plan that has it already is
+    returned as it is."""
     if any(s.name == "scheduled_one_time" for s in plan.strategies):
         return plan
     if plan.prices is None or plan.settings is None:
         raise ValueError("with_lower_bound needs a plan made by plan_table (its prices and settings)")
-    bound = scheduled(plan.demand, plan.prices, plan.settings, plan.start_utc)
+    prices, settings = plan.prices, plan.settings
+    solve = _solver(cache, plan.demand, prices, settings, plan.start_utc)
+    bound = solve("scheduled_one_time", lambda: scheduled(plan.demand, prices, settings, plan.start_utc))
     return replace(plan, strategies=[*plan.strategies, bound])
 
 
