@@ -843,6 +843,10 @@ _DYNAMODB = {
     "schedule": {"en": "Weekly schedule (UTC)", "ja": "週単位のスケジュール（UTC）"},
     "bound_schedule": {"en": "One-time schedule for the month (lower bound, cannot be applied)",
                        "ja": "1 か月分の一回限りのスケジュール（下限、適用不可）"},
+    "bound_computing": {"en": "Working out the exact one-time lower bound for the month… (the recommendation "
+                               "above does not depend on it)",
+                        "ja": "1 か月分の一回限りのスケジュールによる正確な下限を計算しています…（上の推奨はこの結果に"
+                              "左右されません）"},
     "reads": {"en": "Reads (RCU)", "ja": "読み込み（RCU）"}, "writes": {"en": "Writes (WCU)", "ja": "書き込み（WCU）"},
     "problems": {"en": "The design has problems; fix them on the Design page:",
                  "ja": "設計に問題があります。設計ページで修正してください："},

@@ -803,6 +803,11 @@ class StrategyCache:
     def __len__(self) -> int:
         return len(self._kept)
 
+    def has(self, key: CacheKey) -> bool:
+        """True when a strategy is kept under `key`."""
+        with self._lock:
+            return key in self._kept
+
     def get(self, key: CacheKey, make: Callable[[], Strategy]) -> Strategy:
         """The strategy kept under `key`, or `make()`'s, kept from now on."""
         with self._lock:
@@ -827,18 +832,21 @@ def demand_fingerprint(demand: TableDemand) -> str:
     return digest.hexdigest()
 
 
+def _cache_key(name: str, fingerprint: str, prices: Prices, settings: PlannerSettings,
+               start_utc: datetime | None) -> CacheKey:
+    """What strategy `name` is worked out from: the demand's fingerprint, the prices, the settings it reads and,
+    for those in `STARTS_AT`, the start."""
+    reads = tuple(getattr(settings, field_name) for field_name in STRATEGY_SETTINGS[name])
+    return (name, fingerprint, repr(prices), reads, start_utc if name in STARTS_AT else None)
+
+
 def _solver(cache: StrategyCache | None, demand: TableDemand, prices: Prices, settings: PlannerSettings,
             start_utc: datetime | None) -> Callable[[str, Callable[[], Strategy]], Strategy]:
     """solve(name, make) → the strategy, from `cache` when it has it for this demand, prices and settings."""
     if cache is None:
         return lambda _name, make: make()
-    common = (demand_fingerprint(demand), repr(prices))
-
-    def solve(name: str, make: Callable[[], Strategy]) -> Strategy:
-        reads = tuple(getattr(settings, field_name) for field_name in STRATEGY_SETTINGS[name])
-        return cache.get((name, *common, reads, start_utc if name in STARTS_AT else None), make)
-
-    return solve
+    fingerprint = demand_fingerprint(demand)
+    return lambda name, make: cache.get(_cache_key(name, fingerprint, prices, settings, start_utc), make)
 
 
 def plan_table(demand: TableDemand, catalog: Catalog, settings: PlannerSettings,
@@ -891,6 +899,16 @@ def with_lower_bound(plan: Plan, cache: StrategyCache | None = None) -> Plan:
     solve = _solver(cache, plan.demand, prices, settings, plan.start_utc)
     bound = solve("scheduled_one_time", lambda: scheduled(plan.demand, prices, settings, plan.start_utc))
     return replace(plan, strategies=[*plan.strategies, bound])
+
+
+def lower_bound_known(plan: Plan, cache: StrategyCache) -> bool:
+    """True when `with_lower_bound(plan, cache)` takes the bound from the cache (or the plan has it): no solving."""
+    if any(s.name == "scheduled_one_time" for s in plan.strategies):
+        return True
+    if plan.prices is None or plan.settings is None:
+        return False
+    return cache.has(_cache_key("scheduled_one_time", demand_fingerprint(plan.demand), plan.prices, plan.settings,
+                                plan.start_utc))
 
 
 def scheduled_actions(table: str, strategy: Strategy) -> list[ScheduledAction]:

@@ -20,12 +20,14 @@ from models.dynamodb_planner.plan import (
     autoscaling,
     demand_fingerprint,
     fixed,
+    lower_bound_known,
     on_demand,
     plan_table,
     prices_for,
     reserved,
     scheduled,
     scheduled_weekly,
+    with_lower_bound,
 )
 from pricing.catalog import load_catalog
 
@@ -168,3 +170,17 @@ def test_the_cache_keeps_the_most_recently_used():
     cache.get(("c",), lambda: make("c"))        # pushes out "b", the least recently used
     cache.get(("b",), lambda: make("b again"))
     assert made == ["a", "b", "c", "b again"] and len(cache) == 2
+
+
+def test_the_page_can_tell_whether_the_lower_bound_is_solved_already():
+    demand, cache = bursty_demand(), StrategyCache()
+    settings = PlannerSettings(step_minutes=60)
+    rest = plan_table(demand, CATALOG, settings, START, lower_bound=False, cache=cache)
+    assert not lower_bound_known(rest, cache) and len(cache) == 5
+    whole = with_lower_bound(rest, cache)
+    assert lower_bound_known(rest, cache) and lower_bound_known(whole, cache) and len(cache) == 6
+    edited = plan_table(demand, CATALOG, replace(settings, target_utilization=0.5), START, lower_bound=False,
+                        cache=cache)
+    assert lower_bound_known(edited, cache)  # auto scaling's target: the bound does not read it
+    assert not lower_bound_known(plan_table(demand, CATALOG, replace(settings, headroom=0.3), START,
+                                            lower_bound=False, cache=cache), cache)

@@ -17,12 +17,12 @@ from models.costs.money import QuoteSettings, round_money
 from models.design.schema import DesignError, parse_design
 from models.dynamodb_planner.month import month_start_utc, next_monday
 from models.dynamodb_planner.month import utc_offset_minutes as workload_offset_minutes
-from models.dynamodb_planner.plan import PlannerSettings
+from models.dynamodb_planner.plan import Plan, PlannerSettings, StrategyCache, lower_bound_known, with_lower_bound
 from render.dynamodb_plan import LOWER_BOUND, RECURRING, actions_document, plan_dict, usd_text
 from service import dynamodb_plan_data
 from service.dynamodb_live import live_decrease_state
 from webapp.charts import capacity_chart
-from webapp.state import design_key, lang, quote_settings
+from webapp.state import lang, quote_settings
 from webapp.views.cards import Card, card_list, responsive_chart, responsive_style, wide
 from webapp.views.dynamodb import named_best, schedule_frame
 
@@ -54,17 +54,20 @@ def tx(key: str, lg: str, **values) -> str:
     return t(f"page.dynamodb.{key}", lg, **values)
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
-def cached_plan(key: str, _design: dict, table: str, settings: PlannerSettings, start_utc: datetime,
-                index: str | None = None) -> tuple[dict, dict, dict]:
-    """The plan's JSON document, the per-minute curves for the chart and the weekly schedule's
-    scheduled actions (cached per design — by its `design_key` — and settings)."""
-    plan = dynamodb_plan_data(_design, table, settings, start_utc, index=index)
-    curves = {"demand_read": plan.demand.read_units, "demand_write": plan.demand.write_units}
+@st.cache_resource(show_spinner=False)
+def solved_strategies() -> StrategyCache:
+    """The server's strategies already worked out, shared by every session: an edit re-solves only the
+    strategies that read the edited setting (48 strategies kept, ≤ 0.7 MB each)."""
+    return StrategyCache(size=48)
+
+
+def capacity_curves(plan: Plan) -> dict[str, object]:
+    """The chart's curves: consumed reads and writes, and each strategy's (read, write) capacity per minute."""
+    curves: dict[str, object] = {"demand_read": plan.demand.read_units, "demand_write": plan.demand.write_units}
     for s in plan.strategies:
         if s.read_capacity is not None and s.name != "reserved":
             curves[s.name] = (s.read_capacity, s.write_capacity)
-    return plan_dict(plan), curves, actions_document(plan)
+    return curves
 
 
 def parse_utc(text: str) -> datetime | None:
@@ -195,28 +198,8 @@ def utc_offset_minutes(design: dict) -> int:
     return workload_offset_minutes(parse_design(design).workload)
 
 
-def page() -> None:
-    lg = lang()
-    st.subheader(tx("title", lg))
-    st.caption(tx("caption", lg))
-    chosen = controls(st.session_state.design, lg)
-    if chosen is None:
-        return
-    trial, table, index, settings = chosen
-    try:
-        with st.spinner("…"):  # the exact schedule takes about a second
-            start = month_start_utc(next_monday(date.today()), utc_offset_minutes(trial))
-            doc, curves, actions = cached_plan(design_key(trial) or json.dumps(trial, sort_keys=True), trial, table,
-                                               settings, start, index)
-    except DesignError as err:
-        st.error(tx("problems", lg) + "\n\n" + "\n".join(f"- {say(p, lg)}" for p in err.problems))
-        return
-    money = quote_settings()
-    st.success(f"**{tx('recommended', lg)}: {strategy_name(doc['recommended'], lg)}** — "
-               f"{reason_text(named_best(doc['reason'], lg), money, lg)}")
-    free_r, free_w = doc["free_tier_counted"]["rcu_hours"], doc["free_tier_counted"]["wcu_hours"]
-    st.caption(tx("free_counted", lg, rcu=f"{free_r:,.0f}", wcu=f"{free_w:,.0f}") if free_r or free_w
-               else tx("free_not_counted", lg))  # ux.md P4: the $0.00 of a small table is the free tier's
+def strategy_frame(doc: dict, money: QuoteSettings, lg: str) -> pd.DataFrame:
+    """The strategies as the grid shows them: one row each, costs in the quote's currency, headings in `lg`."""
     month, year = money_headings(money, lg)
     rows = [{"strategy": strategy_name(s["name"], lg), "applicable": s["applicable"],
              month: amount(s["monthly_cost_usd"], money),
@@ -224,22 +207,35 @@ def page() -> None:
              "throttled / month": f"{round(s['throttled_requests']):,}",
              "utilization": utilization_text(s["avg_utilization"]),
              "max decreases / day": s["max_decreases_in_a_day"], "note": say(s["note"], lg)} for s in doc["strategies"]]
-    strategies = pd.DataFrame(rows)  # not `table`: that is the table's name, which the download is named after
-    if lg == "ja":
-        strategies = strategies.rename(columns=JA_COLUMNS)
+    frame = pd.DataFrame(rows)
+    return frame.rename(columns=JA_COLUMNS) if lg == "ja" else frame
+
+
+def draw_strategies(doc: dict, money: QuoteSettings, lg: str, final: bool) -> None:
+    """The strategy grid (a card per strategy on a phone). `final=False`: the first draw, before the lower
+    bound, under other element keys than the final one (a run may not create a key twice)."""
+    suffix = "" if final else "_first"
+    month, year = money_headings(money, lg)
     money_format = "%,.0f" if money.currency == "JPY" else "%.2f"
     words = EN_HEADINGS if lg == "en" else {}  # English headings in words; the data keeps its keys
-    responsive_style()  # a phone gets a card per strategy instead of the grid (ux.md F4)
-    with wide("ddb_strategies"):
+    with wide(f"ddb_strategies{suffix}"):
         money_columns = [heading(c, lg) if money.currency == "USD" else c for c in (month, year)]
-        st.dataframe(strategies, key="ddb.strategies", hide_index=True, column_config={
-            **{key: st.column_config.Column(label) for key, label in words.items()},
-            **{c: st.column_config.NumberColumn(format=money_format) for c in money_columns}})
-    card_list(strategy_cards(doc, money, lg), "ddb_strategies")
+        st.dataframe(strategy_frame(doc, money, lg), key="ddb.strategies" if final else None, hide_index=True,
+                     column_config={**{key: st.column_config.Column(label) for key, label in words.items()},
+                                    **{c: st.column_config.NumberColumn(format=money_format) for c in money_columns}})
+    card_list(strategy_cards(doc, money, lg), f"ddb_strategies{suffix}")
+
+
+def draw_charts(doc: dict, curves: dict, lg: str) -> None:
+    """Consumed reads and writes over the month with each strategy's capacity."""
     for part, unit, side in (("demand_read", tx("reads", lg), 0), ("demand_write", tx("writes", lg), 1)):
         capacities = {name: pair[side] for name, pair in curves.items() if isinstance(pair, tuple)}
         responsive_chart(f"ddb_chart_{part}", partial(capacity_chart, curves[part], capacities,
                                                       title=f"{doc['table']}: {unit}", unit=unit, lang=lg))
+
+
+def draw_schedules(doc: dict, actions: dict, money: QuoteSettings, lg: str) -> None:
+    """The weekly plan against the lower bound, and both schedules (the weekly one with its scheduled actions)."""
     weekly = next(s for s in doc["strategies"] if s["name"] == RECURRING)
     bound = next(s for s in doc["strategies"] if s["name"] == LOWER_BOUND)
     gap = doc["recurring_vs_lower_bound"]["gap_fraction"]
@@ -264,6 +260,46 @@ def page() -> None:
                       r=f"{peak['ReadCapacityUnits']:,}", w=f"{peak['WriteCapacityUnits']:,}"))
     with st.expander(f"{tx('bound_schedule', lg)} ({len(bound['schedule'])})"):
         st.dataframe(schedule_frame(bound["schedule"], lg), key="ddb.bound_schedule", hide_index=True)
+
+
+def page() -> None:
+    """The planner: the recommendation and the strategies first; when the exact lower bound is not solved yet
+    (an edit of a setting it reads), the five other strategies are drawn while it is worked out, then the whole
+    page with it (the recommendation never depends on it)."""
+    lg = lang()
+    st.subheader(tx("title", lg))
+    st.caption(tx("caption", lg))
+    chosen = controls(st.session_state.design, lg)
+    if chosen is None:
+        return
+    trial, table, index, settings = chosen
+    solved = solved_strategies()
+    try:
+        start = month_start_utc(next_monday(date.today()), utc_offset_minutes(trial))
+        plan = dynamodb_plan_data(trial, table, settings, start, index=index, lower_bound=False, cache=solved)
+    except DesignError as err:
+        st.error(tx("problems", lg) + "\n\n" + "\n".join(f"- {say(p, lg)}" for p in err.problems))
+        return
+    money = quote_settings()
+    first = plan_dict(plan)
+    st.success(f"**{tx('recommended', lg)}: {strategy_name(first['recommended'], lg)}** — "
+               f"{reason_text(named_best(first['reason'], lg), money, lg)}")
+    free_r, free_w = first["free_tier_counted"]["rcu_hours"], first["free_tier_counted"]["wcu_hours"]
+    st.caption(tx("free_counted", lg, rcu=f"{free_r:,.0f}", wcu=f"{free_w:,.0f}") if free_r or free_w
+               else tx("free_not_counted", lg))  # ux.md P4: the $0.00 of a small table is the free tier's
+    responsive_style()  # a phone gets a card per strategy instead of the grid (ux.md F4)
+    strategies_slot, rest_slot = st.empty(), st.empty()
+    if not lower_bound_known(plan, solved):  # the browser draws the five while the bound is solved
+        with strategies_slot.container():
+            draw_strategies(first, money, lg, final=False)
+        rest_slot.caption(tx("bound_computing", lg))
+    whole = with_lower_bound(plan, solved)
+    doc = plan_dict(whole)
+    with strategies_slot.container():
+        draw_strategies(doc, money, lg, final=True)
+    with rest_slot.container():
+        draw_charts(doc, capacity_curves(whole), lg)
+        draw_schedules(doc, actions_document(whole), money, lg)
 
 
 page()
