@@ -367,23 +367,25 @@ def _back_pointers(advance: _Advance, stored: _Block, k0: int, k1: int,
 def _cummin(values: np.ndarray, args: np.ndarray, axis: int, reverse: bool,
             strict: bool) -> tuple[np.ndarray, np.ndarray]:
     """Running min along `axis` (from the low end, or from the high end with `reverse`), over
-    positions ≤ x (≥ x) or strictly < x (> x) with `strict`, and the flat level index achieving it."""
+    positions ≤ x (≥ x) or strictly < x (> x) with `strict`, and the flat level index achieving it
+    (of equal minima, the nearest position). Worked on `axis` swapped last (views), in few numpy calls:
+    the weekly programme makes six of these a step on small arrays, where each call's overhead is the cost."""
+    v, a = values.swapaxes(axis, -1), args.swapaxes(axis, -1)
     if reverse:
-        values, args = np.flip(values, axis), np.flip(args, axis)
+        v, a = v[..., ::-1], a[..., ::-1]
     if strict:  # shift by one: position x sees positions before it
-        pad_v = np.full_like(np.take(values, [0], axis=axis), INF)
-        pad_a = np.zeros_like(np.take(args, [0], axis=axis))
-        values = np.concatenate([pad_v, np.delete(values, -1, axis=axis)], axis=axis)
-        args = np.concatenate([pad_a, np.delete(args, -1, axis=axis)], axis=axis)
-    running = np.minimum.accumulate(values, axis=axis)
-    shape = [1] * values.ndim
-    shape[axis] = values.shape[axis]
-    position = np.arange(values.shape[axis]).reshape(shape)
-    where = np.maximum.accumulate(np.where(values == running, position, 0), axis=axis)
-    best_args = np.take_along_axis(args, where, axis=axis)
+        shifted_v, shifted_a = np.empty(v.shape), np.empty(a.shape, dtype=a.dtype)
+        shifted_v[..., 0], shifted_a[..., 0] = INF, 0
+        shifted_v[..., 1:], shifted_a[..., 1:] = v[..., :-1], a[..., :-1]
+        v, a = shifted_v, shifted_a
+    running = np.minimum.accumulate(v, axis=-1)
+    size = v.shape[-1]
+    where = np.maximum.accumulate(np.where(v == running, np.arange(size), 0), axis=-1)
+    rows = np.arange(where.size // size).reshape(where.shape[:-1] + (1,)) * size
+    best_args = np.ascontiguousarray(a).reshape(-1)[rows + where]
     if reverse:
-        running, best_args = np.flip(running, axis), np.flip(best_args, axis)
-    return running, best_args
+        running, best_args = running[..., ::-1], best_args[..., ::-1]
+    return running.swapaxes(axis, -1), best_args.swapaxes(axis, -1)
 
 
 def _move_grid(entry: np.ndarray, origin: np.ndarray, cost: np.ndarray, grid: tuple[int, int],
