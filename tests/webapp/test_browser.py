@@ -585,3 +585,39 @@ def test_the_prices_page_refreshes_tokyo_from_the_public_files_in_one_click(brow
                 context.close()
         except AppDidNotStart as err:
             pytest.fail(str(err))
+
+
+#: when the planner's "working out the lower bound" note appears and goes (page clock), and how many strategy
+#: grids' rows the page shows at each change of the note
+BOUND_NOTE_JS = """() => { window.__note = {shown: null, gone: null};
+  new MutationObserver(() => { const has = document.body.innerText.includes(%r);
+    if (has && window.__note.shown === null) window.__note.shown = performance.now();
+    if (!has && window.__note.shown !== null && window.__note.gone === null) window.__note.gone = performance.now();
+  }).observe(document.body, {childList: true, subtree: true, characterData: true}); }"""
+
+
+def test_a_planner_edit_shows_the_recommendation_before_the_lower_bound_is_solved(page):
+    """An edit of a setting the exact one-time bound reads (the headroom): the page first says the bound is
+    being worked out (the recommendation and the five applicable strategies drawn), then draws it — the note
+    goes, the comparison with the weekly plan is there; an edit the bound does not read (auto scaling's target)
+    takes the bound from the server's cache and never shows the note."""
+    page.locator('[data-testid="stSidebarNav"] a[href$="/dynamodb"]').first.click()
+    wait_for_idle(page)
+    expect(page.locator('[data-testid="stAlert"]').filter(has_text="lower bound")).to_have_count(1)
+    note = t("page.dynamodb.bound_computing", "en")[:40]
+    for nth, expect_note in ((1, True), (0, False)):  # the headroom slider, then the target slider
+        page.evaluate(BOUND_NOTE_JS % note)
+        slider = page.get_by_role("slider").nth(nth)
+        slider.focus()
+        slider.press("ArrowRight")
+        if expect_note:  # (the run is still on while the bound is solved: wait for the note to go)
+            page.wait_for_function("() => window.__note.gone !== null", polling=100, timeout=UI_TIMEOUT_MS)
+        wait_for_idle(page)
+        seen = page.evaluate("window.__note")
+        if expect_note:
+            assert seen["shown"] is not None and seen["shown"] < seen["gone"], seen
+        else:
+            assert seen["shown"] is None, seen
+        expect(page.get_by_text(note)).to_have_count(0)
+        expect(page.locator('[data-testid="stAlert"]').filter(has_text="lower bound")).to_have_count(1)
+    assert_no_traceback(page)
