@@ -202,6 +202,7 @@ USER_WORDS = _user_words()
 #: their words are read too
 OPEN_DETAILS = {"line_item_details": True, "check_details": True, "compare_details": True, "yaml_open": True,
                 "import_open": True,  # the Design page's import panel (its uploader's words)
+                "ddb.schedule_open": True, "ddb.bound_schedule_open": True,  # the DynamoDB planner's schedules
                 **{f"component_open.{index}": True for index in range(40)}}  # the Design page's editors too
 
 

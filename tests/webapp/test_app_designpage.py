@@ -157,6 +157,7 @@ def test_the_dynamodb_download_is_named_after_the_table(app, monkeypatch):
         return original(*args, **kwargs)
 
     monkeypatch.setattr(streamlit, "download_button", spy)
+    app.session_state["ddb.schedule_open"] = True  # the download is in the weekly schedule's expander (lazy)
     app.switch_page("webapp/pages/dynamodb.py").run()
     assert not app.exception
     assert names == ["table_scheduled_actions.json"]

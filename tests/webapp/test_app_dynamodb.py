@@ -138,7 +138,15 @@ def test_the_page_compares_the_weekly_plan_with_the_lower_bound_and_offers_its_a
     info = page.info[0].value
     weekly = next(s for s in expected["strategies"] if s["name"] == "scheduled_weekly")
     assert f"USD {weekly['monthly_cost_usd']:,.2f}" in info and "lower bound" in info
+    # the schedules are drawn only while their expander is open (webapp/views/lazy.py)
+    assert len(page.dataframe) == 1 and not page.get("download_button")
+    page.session_state["ddb.schedule_open"] = True
+    page.session_state["ddb.bound_schedule_open"] = True
+    page.run()
     assert "put-scheduled-action" in " ".join(c.value for c in page.caption)
+    assert len(page.dataframe) == 3 and len(page.get("download_button")) == 1
+    bound = next(s for s in expected["strategies"] if s["name"] == "scheduled_one_time")
+    assert len(page.dataframe[1].value) == len(weekly["schedule"]) and len(page.dataframe[2].value) == len(bound["schedule"])
 
 
 def test_the_last_decrease_is_read_and_a_bad_one_is_named(page):

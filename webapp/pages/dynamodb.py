@@ -25,6 +25,7 @@ from webapp.charts import capacity_chart
 from webapp.state import lang, quote_settings
 from webapp.views.cards import Card, card_list, responsive_chart, responsive_style, wide
 from webapp.views.dynamodb import named_best, schedule_frame
+from webapp.views.lazy import opened
 
 TEXT = section("page.dynamodb")  # the words live in i18n/catalog.py ("page.dynamodb.*")
 
@@ -247,19 +248,23 @@ def draw_schedules(doc: dict, actions: dict, money: QuoteSettings, lg: str) -> N
         st.info(t("page.dynamodb.money.compare", lg, weekly=money_text(weekly["monthly_cost_usd"], money, lg),
                   bound=money_text(bound["monthly_cost_usd"], money, lg), gap=gap_text,
                   changes=len(bound["schedule"])))
-    with st.expander(f"{tx('schedule', lg)} ({len(weekly['schedule'])})"):
-        st.dataframe(schedule_frame(weekly["schedule"], lg), key="ddb.schedule", hide_index=True)
-        st.download_button(tx("actions", lg), json.dumps(actions, indent=2),
-                           file_name=f"{doc['table'].replace('/', '_')}_scheduled_actions.json",
-                           mime="application/json", key="ddb.actions")
-        peak = {dim: max(a["ScalableTargetAction"]["MaxCapacity"] for a in actions["scheduled_actions"]
-                         if a["ScalableDimension"].endswith(dim))
-                for dim in ("ReadCapacityUnits", "WriteCapacityUnits")}
-        st.caption(tx("actions_note", lg, n=len(actions["scheduled_actions"]),
-                      most=max(actions["actions_per_scalable_target"].values()),
-                      r=f"{peak['ReadCapacityUnits']:,}", w=f"{peak['WriteCapacityUnits']:,}"))
-    with st.expander(f"{tx('bound_schedule', lg)} ({len(bound['schedule'])})"):
-        st.dataframe(schedule_frame(bound["schedule"], lg), key="ddb.bound_schedule", hide_index=True)
+    schedule = opened(f"{tx('schedule', lg)} ({len(weekly['schedule'])})", key="ddb.schedule_open")
+    if schedule is not None:  # drawn only while open: its grid and the bound's cost every edit otherwise
+        with schedule:
+            st.dataframe(schedule_frame(weekly["schedule"], lg), key="ddb.schedule", hide_index=True)
+            st.download_button(tx("actions", lg), json.dumps(actions, indent=2),
+                               file_name=f"{doc['table'].replace('/', '_')}_scheduled_actions.json",
+                               mime="application/json", key="ddb.actions")
+            peak = {dim: max(a["ScalableTargetAction"]["MaxCapacity"] for a in actions["scheduled_actions"]
+                             if a["ScalableDimension"].endswith(dim))
+                    for dim in ("ReadCapacityUnits", "WriteCapacityUnits")}
+            st.caption(tx("actions_note", lg, n=len(actions["scheduled_actions"]),
+                          most=max(actions["actions_per_scalable_target"].values()),
+                          r=f"{peak['ReadCapacityUnits']:,}", w=f"{peak['WriteCapacityUnits']:,}"))
+    bound_schedule = opened(f"{tx('bound_schedule', lg)} ({len(bound['schedule'])})", key="ddb.bound_schedule_open")
+    if bound_schedule is not None:
+        with bound_schedule:
+            st.dataframe(schedule_frame(bound["schedule"], lg), key="ddb.bound_schedule", hide_index=True)
 
 
 def page() -> None:
