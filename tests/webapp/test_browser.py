@@ -620,4 +620,9 @@ def test_a_planner_edit_shows_the_recommendation_before_the_lower_bound_is_solve
             assert seen["shown"] is None, seen
         expect(page.get_by_text(note)).to_have_count(0)
         expect(page.locator('[data-testid="stAlert"]').filter(has_text="lower bound")).to_have_count(1)
+    # the weekly schedule is drawn when its expander is opened (webapp/views/lazy.py), with its actions' download
+    download = page.get_by_role("button", name=t("page.dynamodb.actions", "en"))
+    expect(download).to_have_count(0)
+    page.locator('[data-testid="stExpander"] summary').filter(has_text=t("page.dynamodb.schedule", "en")).click()
+    expect(download).to_have_count(1)
     assert_no_traceback(page)
