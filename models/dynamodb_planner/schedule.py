@@ -28,8 +28,10 @@ lower level is one decrease when applied with one UpdateTable, or one decrease p
 falls when applied by Application Auto Scaling (reads and writes are separate scalable targets,
 so separate updates: `single_fall_end`). Dynamic programming over (level, rule state) finds the
 cheapest sequence exactly; the rule states are generated from the rule (`rule_states`). One decrease
-per lowering (the one-time bound) has its own, leaner form of the same programme
-(`_cheapest_single`, which also solves reads and writes side by side: `cheapest_schedules`).
+per lowering (the one-time bound) and the (RCU, WCU) grid (the weekly plan) have their own, leaner
+forms of the same programme, which keep the costs of each step and re-derive the choices on the way
+back (`_cheapest_single`, which also solves reads and writes side by side: `cheapest_schedules`;
+`_cheapest_grid`).
 """
 
 from __future__ import annotations
@@ -258,9 +260,11 @@ def cheapest_schedule(step_cost: np.ndarray, utc_day: np.ndarray, rule: Decrease
     machine = rule_states(rule, start)
     if grid is None and fall_end is None:
         return _cheapest_single([step_cost], utc_day, machine, prior_level, no_decrease)[0]
+    if grid is not None:
+        return _cheapest_grid(step_cost, utc_day, machine, prior_level, no_decrease, grid)
     phases = len(machine.states)
     types = (np.int16 if levels < 32_000 else np.int32, np.uint8 if phases < 256 else np.int16)
-    advance = _stepper(step_cost, utc_day, machine, fall_end, no_decrease, grid)
+    advance = _stepper(step_cost, utc_day, machine, fall_end, no_decrease)
     best = np.full((phases, levels), INF)
     if prior_level is None:
         best[machine.start] = step_cost[0]
@@ -274,8 +278,6 @@ def cheapest_schedule(step_cost: np.ndarray, utc_day: np.ndarray, rule: Decrease
     path, level = _walk_back(advance, blocks, steps, int(last_phase), int(last_level), types)
     if first == 1:
         path[0] = level  # step 0 is free: the path starts at the level step 1 came from
-    if grid is not None:
-        return Schedule(path, total, count_grid_decreases(path, utc_day, grid[1], prior_level))
     return Schedule(path, total, count_decreases(path, utc_day, fall_end, prior_level))
 
 
@@ -286,7 +288,7 @@ _Block = np.ndarray | tuple[np.ndarray, np.ndarray]
 
 
 def _stepper(step_cost: np.ndarray, utc_day: np.ndarray, machine: RuleStates, fall_end: np.ndarray | None,
-             no_decrease: np.ndarray | None, grid: tuple[int, int] | None) -> _Advance:
+             no_decrease: np.ndarray | None) -> _Advance:
     """`cheapest_schedule`'s step (see there for the arguments)."""
     phases, levels = len(machine.states), step_cost.shape[1]
     groups_adv, groups_day = _Groups(machine.advance), _Groups(machine.advance_day)
@@ -303,9 +305,7 @@ def _stepper(step_cost: np.ndarray, utc_day: np.ndarray, machine: RuleStates, fa
         else:
             entry, origin = _enter(best, groups_day if new_day[k] else groups_adv)
         allow = no_decrease is None or not no_decrease[k]
-        if grid is not None:
-            return _move_grid(entry, origin, step_cost[k], grid, moves if allow else None)
-        assert fall_end is not None  # one decrease per lowering is `_cheapest_single`'s
+        assert fall_end is not None  # one decrease per lowering is `_cheapest_single`'s, the grid `_cheapest_grid`'s
         return _move(entry, origin, step_cost[k], index, fall_end, moves if allow else None)
 
     return advance
@@ -362,66 +362,6 @@ def _back_pointers(advance: _Advance, stored: _Block, k0: int, k1: int,
     for k in range(k0, k1):
         costs, back_level[k - k0], back_phase[k - k0] = advance(costs, k)
     return back_level, back_phase
-
-
-def _cummin(values: np.ndarray, args: np.ndarray, axis: int, reverse: bool,
-            strict: bool) -> tuple[np.ndarray, np.ndarray]:
-    """Running min along `axis` (from the low end, or from the high end with `reverse`), over
-    positions ≤ x (≥ x) or strictly < x (> x) with `strict`, and the flat level index achieving it
-    (of equal minima, the nearest position). Worked on `axis` swapped last (views), in few numpy calls:
-    the weekly programme makes six of these a step on small arrays, where each call's overhead is the cost."""
-    v, a = values.swapaxes(axis, -1), args.swapaxes(axis, -1)
-    if reverse:
-        v, a = v[..., ::-1], a[..., ::-1]
-    if strict:  # shift by one: position x sees positions before it
-        shifted_v, shifted_a = np.empty(v.shape), np.empty(a.shape, dtype=a.dtype)
-        shifted_v[..., 0], shifted_a[..., 0] = INF, 0
-        shifted_v[..., 1:], shifted_a[..., 1:] = v[..., :-1], a[..., :-1]
-        v, a = shifted_v, shifted_a
-    running = np.minimum.accumulate(v, axis=-1)
-    size = v.shape[-1]
-    where = np.maximum.accumulate(np.where(v == running, np.arange(size), 0), axis=-1)
-    rows = np.arange(where.size // size).reshape(where.shape[:-1] + (1,)) * size
-    best_args = np.ascontiguousarray(a).reshape(-1)[rows + where]
-    if reverse:
-        running, best_args = running[..., ::-1], best_args[..., ::-1]
-    return running.swapaxes(axis, -1), best_args.swapaxes(axis, -1)
-
-
-def _move_grid(entry: np.ndarray, origin: np.ndarray, cost: np.ndarray, grid: tuple[int, int],
-               moves: list[_Groups] | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """`_move` on the (RCU index, WCU index) grid: no decrease when neither falls, one decrease
-    (state map moves[0]) when exactly one falls, two (moves[1]) when both do."""
-    phases, levels = entry.shape
-    rows, cols = grid
-    values = entry.reshape(phases, rows, cols)
-    flat = np.broadcast_to(np.arange(levels).reshape(1, rows, cols), values.shape)
-    up_r = _cummin(values, flat, 1, reverse=False, strict=False)        # RCU index i ≤ i'
-    stay = _cummin(*up_r, 2, reverse=False, strict=False)               # and WCU index j ≤ j'
-    best = stay[0].reshape(phases, levels).copy()
-    back_level = stay[1].reshape(phases, levels).copy()
-    back_phase = _per_row(origin, back_level)
-    if moves is not None:
-        down_r = _cummin(values, flat, 1, reverse=True, strict=True)    # RCU index i > i'
-        only_r = _cummin(*down_r, 2, reverse=False, strict=False)       # ... and j ≤ j'
-        only_w = _cummin(*up_r, 2, reverse=True, strict=True)           # i ≤ i' and j > j'
-        both = _cummin(*down_r, 2, reverse=True, strict=True)           # i > i' and j > j'
-        take_w = only_w[0] < only_r[0]
-        one_v = np.where(take_w, only_w[0], only_r[0]).reshape(phases, levels)
-        one_a = np.where(take_w, only_w[1], only_r[1]).reshape(phases, levels)
-        for cand_v, cand_a, groups in ((one_v, one_a, moves[0]),
-                                       (both[0].reshape(phases, levels), both[1].reshape(phases, levels), moves[1])):
-            if not len(groups.targets):
-                continue
-            mins, source = groups.reduce(cand_v)
-            from_level = cand_a[source, np.arange(levels)[None, :]]
-            target = groups.targets
-            current = best[target]
-            better = mins < current
-            best[target] = np.where(better, mins, current)
-            back_level[target] = np.where(better, from_level, back_level[target])
-            back_phase[target] = np.where(better, origin[source, from_level], back_phase[target])
-    return best + cost[None, :], back_level, back_phase
 
 
 def count_grid_decreases(levels: np.ndarray, utc_day: np.ndarray, cols: int,
@@ -763,3 +703,159 @@ def _single_chooser(tables: _SingleTables, new_day: np.ndarray, lowering: np.nda
         return int(states[pick]), int(at[pick])
 
     return choose
+
+
+# ---- the grid programme (the weekly plan: reads and writes lowered on their own) -----------------
+#
+# Levels are (RCU index i, WCU index j) pairs, level = i·W + j. A step keeps the costs only (no back
+# pointers: six running minima and two state maps a step), and the way back re-derives the one cell it
+# needs, preferring as the forward pass orders its candidates: staying or raising (the nearest WCU index
+# at or below, then the nearest RCU index), then one dimension lowered (RCU before WCU on a tie; the
+# lowest state; the nearest index above), then both — each only when strictly cheaper than the one before.
+
+
+def _strictly_above(values: np.ndarray, axis: int) -> np.ndarray:
+    """For each position x along `axis` (1 or 2 of a 3-D array), the min over positions strictly above x (inf at
+    the top)."""
+    out = np.full(values.shape, INF)
+    if axis == 1:
+        out[:, :-1, :] = np.minimum.accumulate(values[:, :0:-1, :], axis=1)[:, ::-1, :]
+    else:
+        out[:, :, :-1] = np.minimum.accumulate(values[:, :, :0:-1], axis=2)[:, :, ::-1]
+    return out
+
+
+def _cheapest_grid(step_cost: np.ndarray, utc_day: np.ndarray, machine: RuleStates, prior_level: int | None,
+                   no_decrease: np.ndarray | None, grid: tuple[int, int]) -> Schedule:
+    """`cheapest_schedule` with `grid=(R, W)`; every array is (state + 1, level), the extra state all inf."""
+    steps, levels = step_cost.shape
+    rows, cols = grid
+    phases = len(machine.states)
+    dec1 = machine.decrease
+    dec2 = np.where(dec1 >= 0, dec1[np.maximum(dec1, 0)], -1)
+    tables = (_sources(machine.advance), _sources(machine.advance_day), _sources(dec1), _sources(dec2))
+    new_day = np.diff(utc_day, prepend=utc_day[0]) != 0
+    lowering = np.ones(steps, dtype=bool) if no_decrease is None else ~np.asarray(no_decrease, dtype=bool)
+
+    def entered(before: np.ndarray, k: int) -> np.ndarray:
+        """Costs by (state, level) at step k before its move: one step later in the rule's states."""
+        return before if k == 0 else before[tables[1 if new_day[k] else 0][0]].min(axis=0)
+
+    def step(before: np.ndarray, k: int) -> np.ndarray:
+        entry = entered(before, k)
+        values = entry.reshape(phases + 1, rows, cols)
+        up_r = np.minimum.accumulate(values, axis=1)                       # RCU index i ≤ i'
+        after = np.minimum.accumulate(up_r, axis=2).reshape(phases + 1, levels)  # and WCU index j ≤ j'
+        if lowering[k]:
+            down_r = _strictly_above(values, 1)                             # RCU index i > i'
+            one = np.minimum(np.minimum.accumulate(down_r, axis=2),        # ... and j ≤ j'
+                             _strictly_above(up_r, 2)).reshape(phases + 1, levels)  # or i ≤ i' and j > j'
+            both = _strictly_above(down_r, 2).reshape(phases + 1, levels)  # i > i' and j > j'
+            np.minimum(after, one[tables[2][0]].min(axis=0), out=after)
+            np.minimum(after, both[tables[3][0]].min(axis=0), out=after)
+        after += step_cost[k]
+        after[phases] = INF
+        return after
+
+    best = np.full((phases + 1, levels), INF)
+    if prior_level is None:
+        best[machine.start] = step_cost[0]
+        first = 1
+    else:
+        best[machine.start, prior_level] = 0.0
+        first = 0
+    last, stored = _single_forward(step, best, first, steps)
+    phase, level = (int(x) for x in np.unravel_index(np.argmin(last[:phases]), (phases, levels)))
+    total = float(last[phase, level])
+    path = np.empty(steps, dtype=np.int64)
+    starts = sorted(stored, reverse=True)
+    for number, k0 in enumerate(starts):
+        k1 = steps if number == 0 else starts[number - 1]
+        before = _single_block(step, stored[k0], k0, k1)
+        for k in range(k1 - 1, k0 - 1, -1):
+            path[k] = level
+            phase, level = _grid_choice(before[k - k0], entered(before[k - k0], k), k, phase, level, grid,
+                                        None if k == 0 else tables[1 if new_day[k] else 0][1],
+                                        (tables[2][1], tables[3][1]) if lowering[k] else None, machine.start)
+    if first == 1:
+        path[0] = level  # step 0 is free: the path starts at the level step 1 came from
+    return Schedule(path, total, count_grid_decreases(path, utc_day, cols, prior_level))
+
+
+def _last_min(values: np.ndarray) -> tuple[float, int]:
+    """(min, the last position holding it) of a 1-D array; (inf, 0) when empty."""
+    if not len(values):
+        return INF, 0
+    at = len(values) - 1 - int(np.argmin(values[::-1]))
+    return float(values[at]), at
+
+
+def _first_min(values: np.ndarray) -> tuple[float, int]:
+    """(min, the first position holding it) of a 1-D array; (inf, 0) when empty."""
+    if not len(values):
+        return INF, 0
+    at = int(np.argmin(values))
+    return float(values[at]), at
+
+
+def _column_mins(block: np.ndarray, nearest_last: bool) -> tuple[np.ndarray, np.ndarray]:
+    """Per column of `block` (rows × columns): the min over its rows and the row holding it — the last such row
+    with `nearest_last`, else the first."""
+    if not block.shape[0]:
+        return np.full(block.shape[1], INF), np.zeros(block.shape[1], dtype=np.int64)
+    if nearest_last:
+        rows = block.shape[0] - 1 - np.argmin(block[::-1], axis=0)
+    else:
+        rows = np.argmin(block, axis=0)
+    return block[rows, np.arange(block.shape[1])], rows
+
+
+def _grid_choice(before: np.ndarray, entry: np.ndarray, k: int, phase: int, level: int, grid: tuple[int, int],
+                 came_from: list[np.ndarray] | None, lowered_from: tuple[list[np.ndarray], list[np.ndarray]] | None,
+                 start: int) -> tuple[int, int]:
+    """The (state, level) before step k on the cheapest way to (phase, level) after it, in the forward pass's
+    order of preference (see above). `came_from[p]`: the states one step earlier that lead to state p (None at
+    step 0: the start); `lowered_from`: the states one or two decreases lead from to each state (None: no
+    decrease in this step)."""
+    rows, cols = grid
+    i, j = divmod(level, cols)
+    values = entry[:-1].reshape(-1, rows, cols)
+
+    def origin(p: int, at: int) -> int:
+        """The state before step k that state p at step k (before its move) came from, at level `at`."""
+        if came_from is None:
+            return start
+        members = came_from[p]
+        return int(members[int(np.argmin(before[members, at]))]) if len(members) else 0
+
+    def stay(p: int) -> tuple[float, int]:  # RCU index ≤ i, then WCU index ≤ j, the nearest of equal minima
+        mins, at_row = _column_mins(values[p, :i + 1, :j + 1], nearest_last=True)
+        value, column = _last_min(mins)
+        return value, int(at_row[column]) * cols + column if len(mins) else 0
+
+    def one_lowered(p: int) -> tuple[float, int]:
+        below_r, rows_r = _column_mins(values[p, i + 1:, :j + 1], nearest_last=False)  # RCU lowered
+        value_r, column_r = _last_min(below_r)
+        at_r = (i + 1 + int(rows_r[column_r])) * cols + column_r if i + 1 < rows else 0
+        below_w, rows_w = _column_mins(values[p, :i + 1, j + 1:], nearest_last=True)   # WCU lowered
+        value_w, column_w = _first_min(below_w)
+        at_w = int(rows_w[column_w]) * cols + j + 1 + column_w if j + 1 < cols else 0
+        return (value_w, at_w) if value_w < value_r else (value_r, at_r)
+
+    def both_lowered(p: int) -> tuple[float, int]:
+        below, at_rows = _column_mins(values[p, i + 1:, j + 1:], nearest_last=False)
+        value, column = _first_min(below)
+        return value, ((i + 1 + int(at_rows[column])) * cols + j + 1 + column if len(below) else 0)
+
+    best, at = stay(phase)
+    choice = (origin(phase, at), at)
+    for members, candidate in zip(lowered_from or (), (one_lowered, both_lowered), strict=False):
+        sources = members[phase]
+        if not len(sources):
+            continue
+        found = [candidate(int(p)) for p in sources]
+        pick = int(np.argmin([v for v, _ in found]))
+        if found[pick][0] < best:
+            best, at = found[pick]
+            choice = (origin(int(sources[pick]), at), at)
+    return choice

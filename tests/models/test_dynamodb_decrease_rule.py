@@ -274,6 +274,7 @@ def test_the_grid_programme_matches_brute_force(case, seed):
             expected = costs[i]
             break
     assert plan.cost == pytest.approx(expected)
+    assert step_cost[np.arange(steps), plan.levels].sum() == pytest.approx(plan.cost)  # the path walked back is it
     assert all_accepted(grid_decreases(list(plan.levels), times, cols, prior), **state)
 
 
@@ -303,7 +304,8 @@ def test_one_decrease_per_lowering_agrees_with_the_grid_programme_on_larger_mont
     grid = cheapest_schedule(step_cost, day, DecreaseRule(step), start, prior_level=prior, no_decrease=no_decrease,
                              grid=(levels, 1))
     assert single.cost == pytest.approx(grid.cost, rel=1e-12)
-    assert step_cost[np.arange(steps), single.levels].sum() == pytest.approx(single.cost, rel=1e-12)
+    for plan in (single, grid):  # each path walked back costs what its programme found
+        assert step_cost[np.arange(steps), plan.levels].sum() == pytest.approx(plan.cost, rel=1e-12)
     state = {"used_today": used, "last_decrease": None if since is None else base - timedelta(minutes=since * step)}
     for plan in (single, grid):
         events = path_decreases(list(plan.levels), times, np.arange(levels), np.zeros(levels), False, prior)
