@@ -17,10 +17,10 @@ Starts the app on a free localhost port and measures, in the page's own clock (p
 - edit: Enter in the requests input → the total shows the new figure and the run has finished
   (target ≤ 300 ms);
 - planner edit (the DynamoDB planner page): one notch of a slider → the page drawn whole (as for a switch), and
-  when the edit makes the exact one-time lower bound be solved again, → the first draw (the recommendation
-  and the five applicable strategies, with the note that the bound is being worked out): auto scaling's
+  when the edit makes the exact one-time lower bound be solved again, → the first draw (the new
+  recommendation, with the note that the bound is being worked out): auto scaling's
   target (re-simulates auto scaling; the bound is reused), the headroom (re-solves the fixed, weekly and
-  reserved plans and the bound), the one-time step (the bound alone), 4 notches each (target ≤ 300 ms).
+  reserved plans and the bound), the one-time step (the bound alone, 15 → 20, 30, 60 minutes) (target ≤ 300 ms).
 The baseline: the same first paint for a Streamlit script that draws one metric and nothing else, served
 the same way — Streamlit's own floor on this machine (its front end loads and renders before any app's first
 element), so the README can say how much of the wait is the app's and how much the framework's.
@@ -167,8 +167,8 @@ NOTE_JS = """(note) => { window.__note = {shown: null, gone: null};
   window.__noteWatch.observe(document.body, {childList: true, subtree: true, characterData: true}); }"""
 PLANNER = t("page.dynamodb.title", "en")
 #: the planner's sliders by position on the page, and which way a notch moves each (to values not yet planned)
-PLANNER_SLIDERS = {"auto scaling target": (0, "ArrowRight"), "headroom": (1, "ArrowRight"),
-                   "one-time step": (3, "ArrowRight")}
+PLANNER_SLIDERS = {"auto scaling target": (0, "ArrowRight", 4), "headroom": (1, "ArrowRight", 4),
+                   "one-time step": (3, "ArrowRight", 3)}  # (position, key, notches): 15 → 20, 30, 60 minutes
 
 
 def edit_planner(page: Page, slider: int, key: str) -> tuple[float | None, float]:
@@ -258,8 +258,8 @@ def main() -> None:
         edits = [edit_requests(page, 3_000_000 + 100_000 * (i + 1)) for i in range(5)]
         summary("edit requests/month → new total", edits, 300)
         switch(page, "dynamodb", PLANNER)
-        for label, (slider, key) in PLANNER_SLIDERS.items():
-            samples = [edit_planner(page, slider, key) for _ in range(4)]
+        for label, (slider, key, notches) in PLANNER_SLIDERS.items():
+            samples = [edit_planner(page, slider, key) for _ in range(notches)]
             firsts = [first for first, _ in samples if first is not None]
             if firsts:
                 summary(f"planner edit: {label} → first draw", firsts, 300)

@@ -598,9 +598,9 @@ BOUND_NOTE_JS = """() => { window.__note = {shown: null, gone: null};
 
 def test_a_planner_edit_shows_the_recommendation_before_the_lower_bound_is_solved(page):
     """An edit of a setting the exact one-time bound reads (the headroom): the page first says the bound is
-    being worked out (the recommendation and the five applicable strategies drawn), then draws it — the note
-    goes, the comparison with the weekly plan is there; an edit the bound does not read (auto scaling's target)
-    takes the bound from the server's cache and never shows the note."""
+    being worked out (the new recommendation drawn), then draws the strategies, charts and schedules with it —
+    the note goes, the comparison with the weekly plan is there; an edit the bound does not read (auto scaling's
+    target) takes the bound from the server's cache and never shows the note."""
     page.locator('[data-testid="stSidebarNav"] a[href$="/dynamodb"]').first.click()
     wait_for_idle(page)
     expect(page.locator('[data-testid="stAlert"]').filter(has_text="lower bound")).to_have_count(1)

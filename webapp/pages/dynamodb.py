@@ -212,19 +212,17 @@ def strategy_frame(doc: dict, money: QuoteSettings, lg: str) -> pd.DataFrame:
     return frame.rename(columns=JA_COLUMNS) if lg == "ja" else frame
 
 
-def draw_strategies(doc: dict, money: QuoteSettings, lg: str, final: bool) -> None:
-    """The strategy grid (a card per strategy on a phone). `final=False`: the first draw, before the lower
-    bound, under other element keys than the final one (a run may not create a key twice)."""
-    suffix = "" if final else "_first"
+def draw_strategies(doc: dict, money: QuoteSettings, lg: str) -> None:
+    """The strategy grid (a card per strategy on a phone)."""
     month, year = money_headings(money, lg)
     money_format = "%,.0f" if money.currency == "JPY" else "%.2f"
     words = EN_HEADINGS if lg == "en" else {}  # English headings in words; the data keeps its keys
-    with wide(f"ddb_strategies{suffix}"):
+    with wide("ddb_strategies"):
         money_columns = [heading(c, lg) if money.currency == "USD" else c for c in (month, year)]
-        st.dataframe(strategy_frame(doc, money, lg), key="ddb.strategies" if final else None, hide_index=True,
+        st.dataframe(strategy_frame(doc, money, lg), key="ddb.strategies", hide_index=True,
                      column_config={**{key: st.column_config.Column(label) for key, label in words.items()},
                                     **{c: st.column_config.NumberColumn(format=money_format) for c in money_columns}})
-    card_list(strategy_cards(doc, money, lg), f"ddb_strategies{suffix}")
+    card_list(strategy_cards(doc, money, lg), "ddb_strategies")
 
 
 def draw_charts(doc: dict, curves: dict, lg: str) -> None:
@@ -268,9 +266,10 @@ def draw_schedules(doc: dict, actions: dict, money: QuoteSettings, lg: str) -> N
 
 
 def page() -> None:
-    """The planner: the recommendation and the strategies first; when the exact lower bound is not solved yet
-    (an edit of a setting it reads), the five other strategies are drawn while it is worked out, then the whole
-    page with it (the recommendation never depends on it)."""
+    """The planner. The recommendation comes first: it never depends on the exact one-time lower bound, the
+    slowest strategy (≈ 0.1–0.2 s at 15-minute steps, seconds with throttling allowed). When an edit changed
+    a setting the bound reads, the page says it is being worked out while the browser draws the
+    recommendation, then draws the strategies, the charts and the schedules with it."""
     lg = lang()
     st.subheader(tx("title", lg))
     st.caption(tx("caption", lg))
@@ -293,18 +292,14 @@ def page() -> None:
     st.caption(tx("free_counted", lg, rcu=f"{free_r:,.0f}", wcu=f"{free_w:,.0f}") if free_r or free_w
                else tx("free_not_counted", lg))  # ux.md P4: the $0.00 of a small table is the free tier's
     responsive_style()  # a phone gets a card per strategy instead of the grid (ux.md F4)
-    strategies_slot, rest_slot = st.empty(), st.empty()
-    if not lower_bound_known(plan, solved):  # the browser draws the five while the bound is solved
-        with strategies_slot.container():
-            draw_strategies(first, money, lg, final=False)
-        rest_slot.caption(tx("bound_computing", lg))
+    rest = st.empty()
+    if not lower_bound_known(plan, solved):  # sent now: the browser draws the recommendation meanwhile
+        rest.caption(tx("bound_computing", lg))
     whole = with_lower_bound(plan, solved)
     doc = plan_dict(whole)
-    with strategies_slot.container():
-        draw_strategies(doc, money, lg, final=True)
-    with rest_slot.container():
+    with rest.container():
+        draw_strategies(doc, money, lg)
         draw_charts(doc, capacity_curves(whole), lg)
         draw_schedules(doc, actions_document(whole), money, lg)
-
 
 page()
