@@ -599,13 +599,20 @@ def _cheapest_single(step_costs: list[np.ndarray], utc_day: np.ndarray, machine:
     new_day = np.diff(utc_day, prepend=utc_day[0]) != 0
     lowering = np.ones(steps, dtype=bool) if no_decrease is None else ~np.asarray(no_decrease, dtype=bool)
 
+    # per step, the table of states entering each state, and whether a decrease is allowed (looked up once:
+    # the step runs ~3,000 times a month, on small arrays, where every Python-level call counts)
+    entering = [tables.advance_day[0] if new_day[k] else tables.advance[0] for k in range(steps)]
+    decreasing = tables.decrease[0]
+    can_lower = (lowering & (levels > 1)).tolist()
+    least, running = np.minimum.reduce, np.minimum.accumulate
+
     def step(before: np.ndarray, k: int) -> np.ndarray:
         """Costs after step k from those before it; the extra state row stays inf."""
-        entry = before if k == 0 else before[(tables.advance_day if new_day[k] else tables.advance)[0]].min(axis=0)
-        after = np.minimum.accumulate(entry, axis=2)  # stay or raise: any level at or below
-        if lowering[k] and levels > 1:
-            above = np.minimum.accumulate(entry[:, :, :0:-1], axis=2)[:, :, ::-1]  # level j: min over levels > j
-            np.minimum(after[:, :, :-1], above[tables.decrease[0]].min(axis=0), out=after[:, :, :-1])
+        entry = before if k == 0 else least(before.take(entering[k], axis=0), axis=0)
+        after = running(entry, axis=2)  # stay or raise: any level at or below
+        if can_lower[k]:
+            above = running(entry[:, :, :0:-1], axis=2)[:, :, ::-1]  # level j: min over levels > j
+            np.minimum(after[:, :, :-1], least(above.take(decreasing, axis=0), axis=0), out=after[:, :, :-1])
         after += cost[k]
         return after
 
@@ -676,12 +683,13 @@ def _single_chooser(tables: _SingleTables, new_day: np.ndarray, lowering: np.nda
     cheapest way, preferring as `_move` does: staying or raising (the nearest level below first,
     then the lowest state), then lowering (the lowest state, the nearest level above)."""
     _, tables_count, levels = shape
-    cache: dict[tuple[int, int, int, bool], tuple[np.ndarray, np.ndarray]] = {}
+    cache: dict[tuple[int, int, int, bool], tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
 
     def came(kind: int, phase: int) -> np.ndarray:
         return np.array([phase]) if kind == 0 else (tables.advance_day if kind == 2 else tables.advance)[1][phase]
 
-    def candidates(kind: int, phase: int, level: int, lower: bool) -> tuple[np.ndarray, np.ndarray]:
+    def candidates(kind: int, phase: int, level: int, lower: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The (state, level) pairs a cheapest way may come from, and their flat positions in table 0's costs."""
         key = (kind, phase, level, lower)
         if key not in cache:
             below = np.arange(level, -1, -1)[:, None]
@@ -693,13 +701,14 @@ def _single_chooser(tables: _SingleTables, new_day: np.ndarray, lowering: np.nda
                     sources = came(kind, int(lowered_from))[None, :]
                     states.append(np.broadcast_to(sources, (len(higher), sources.shape[1])))
                     at.append(np.broadcast_to(higher, states[-1].shape))
-            cache[key] = (np.concatenate([x.ravel() for x in states]), np.concatenate([x.ravel() for x in at]))
+            flat_states, flat_at = np.concatenate([x.ravel() for x in states]), np.concatenate([x.ravel() for x in at])
+            cache[key] = (flat_states, flat_at, flat_states * (tables_count * levels) + flat_at)
         return cache[key]
 
     def choose(before: np.ndarray, k: int, table: int, phase: int, level: int) -> tuple[int, int]:
         kind = 0 if k == 0 else (2 if new_day[k] else 1)
-        states, at = candidates(kind, phase, level, bool(lowering[k]) and levels > 1)
-        pick = int(np.argmin(before[states, table, at]))
+        states, at, flat = candidates(kind, phase, level, bool(lowering[k]) and levels > 1)
+        pick = int(before.take(flat + table * levels).argmin())  # before[states, table, at], in one take
         return int(states[pick]), int(at[pick])
 
     return choose
@@ -739,7 +748,7 @@ def _cheapest_grid(step_cost: np.ndarray, utc_day: np.ndarray, machine: RuleStat
 
     def entered(before: np.ndarray, k: int) -> np.ndarray:
         """Costs by (state, level) at step k before its move: one step later in the rule's states."""
-        return before if k == 0 else before[tables[1 if new_day[k] else 0][0]].min(axis=0)
+        return before if k == 0 else np.minimum.reduce(before.take(tables[1 if new_day[k] else 0][0], axis=0), axis=0)
 
     def step(before: np.ndarray, k: int) -> np.ndarray:
         entry = entered(before, k)
@@ -751,8 +760,8 @@ def _cheapest_grid(step_cost: np.ndarray, utc_day: np.ndarray, machine: RuleStat
             one = np.minimum(np.minimum.accumulate(down_r, axis=2),        # ... and j ≤ j'
                              _strictly_above(up_r, 2)).reshape(phases + 1, levels)  # or i ≤ i' and j > j'
             both = _strictly_above(down_r, 2).reshape(phases + 1, levels)  # i > i' and j > j'
-            np.minimum(after, one[tables[2][0]].min(axis=0), out=after)
-            np.minimum(after, both[tables[3][0]].min(axis=0), out=after)
+            np.minimum(after, np.minimum.reduce(one.take(tables[2][0], axis=0), axis=0), out=after)
+            np.minimum(after, np.minimum.reduce(both.take(tables[3][0], axis=0), axis=0), out=after)
         after += step_cost[k]
         after[phases] = INF
         return after
