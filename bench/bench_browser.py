@@ -160,7 +160,7 @@ def switch(page: Page, slug: str, heading: str) -> tuple[float, float]:
 NOTE_JS = """(note) => { window.__note = {shown: null, gone: null};
   if (window.__noteWatch) window.__noteWatch.disconnect();
   window.__noteWatch = new MutationObserver(() => {
-    const has = document.body.innerText.includes(note);
+    const has = document.body.textContent.includes(note);  // textContent: reading it forces no layout
     if (has && window.__note.shown === null) window.__note.shown = performance.now();
     if (!has && window.__note.shown !== null && window.__note.gone === null) window.__note.gone = performance.now();
   });

@@ -590,7 +590,7 @@ def test_the_prices_page_refreshes_tokyo_from_the_public_files_in_one_click(brow
 #: when the planner's "working out the lower bound" note appears and goes (page clock), and how many strategy
 #: grids' rows the page shows at each change of the note
 BOUND_NOTE_JS = """() => { window.__note = {shown: null, gone: null};
-  new MutationObserver(() => { const has = document.body.innerText.includes(%r);
+  new MutationObserver(() => { const has = document.body.textContent.includes(%r);
     if (has && window.__note.shown === null) window.__note.shown = performance.now();
     if (!has && window.__note.shown !== null && window.__note.gone === null) window.__note.gone = performance.now();
   }).observe(document.body, {childList: true, subtree: true, characterData: true}); }"""
