@@ -292,14 +292,14 @@ def page() -> None:
     st.caption(tx("free_counted", lg, rcu=f"{free_r:,.0f}", wcu=f"{free_w:,.0f}") if free_r or free_w
                else tx("free_not_counted", lg))  # ux.md P4: the $0.00 of a small table is the free tier's
     responsive_style()  # a phone gets a card per strategy instead of the grid (ux.md F4)
-    rest = st.empty()
-    if not lower_bound_known(plan, solved):  # sent now: the browser draws the recommendation meanwhile
-        rest.caption(tx("bound_computing", lg))
+    note = st.empty()
+    if not lower_bound_known(plan, solved):  # sent now: the browser draws the recommendation meanwhile, and keeps
+        note.caption(tx("bound_computing", lg))  # the grid and charts below as they were until they are redrawn
     whole = with_lower_bound(plan, solved)
+    note.empty()
     doc = plan_dict(whole)
-    with rest.container():
-        draw_strategies(doc, money, lg)
-        draw_charts(doc, capacity_curves(whole), lg)
-        draw_schedules(doc, actions_document(whole), money, lg)
+    draw_strategies(doc, money, lg)
+    draw_charts(doc, capacity_curves(whole), lg)
+    draw_schedules(doc, actions_document(whole), money, lg)
 
 page()
