@@ -695,9 +695,10 @@ def _first(values: np.ndarray, start: int, test: Callable[[np.ndarray], np.ndarr
     size, window = len(values), 256
     while start < size:
         end = min(size, start + window)
-        hits = np.flatnonzero(test(values[start:end]))
-        if len(hits):
-            return start + int(hits[0])
+        hits = test(values[start:end])
+        at = int(hits.argmax())  # the first True, or 0 when there is none
+        if hits[at]:
+            return start + at
         start, window = end, window * 4
     return size
 
