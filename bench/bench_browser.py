@@ -20,7 +20,9 @@ Starts the app on a free localhost port and measures, in the page's own clock (p
   when the edit makes the exact one-time lower bound be solved again, → the first draw (the new
   recommendation, with the note that the bound is being worked out): auto scaling's
   target (re-simulates auto scaling; the bound is reused), the headroom (re-solves the fixed, weekly and
-  reserved plans and the bound), the one-time step (the bound alone, 15 → 20, 30, 60 minutes) (target ≤ 300 ms).
+  reserved plans and the bound), the one-time step (the bound alone, 15 → 20, 30, 60 minutes), the minimum
+  capacity (typed: every provisioned plan and the bound), and once the allowed throttling (0 → 0.01 %: the
+  bound's throttling penalty is bisected) (target ≤ 300 ms).
 The baseline: the same first paint for a Streamlit script that draws one metric and nothing else, served
 the same way — Streamlit's own floor on this machine (its front end loads and renders before any app's first
 element), so the README can say how much of the wait is the app's and how much the framework's.
@@ -164,7 +166,16 @@ NOTE_JS = """(note) => { window.__note = {shown: null, gone: null};
     if (has && window.__note.shown === null) window.__note.shown = performance.now();
     if (!has && window.__note.shown !== null && window.__note.gone === null) window.__note.gone = performance.now();
   });
-  window.__noteWatch.observe(document.body, {childList: true, subtree: true, characterData: true}); }"""
+  window.__noteWatch.observe(document.body, {childList: true, subtree: true, characterData: true});
+  // and whether the edit's run has started: the app's script state seen "running" (before it, the page still
+  // looks finished, and a bound solved for a second shows nothing new for longer than SETTLED_MS)
+  window.__ran = false;
+  const app = document.querySelector('[data-testid="stApp"]');
+  if (window.__runWatch) window.__runWatch.disconnect();
+  window.__runWatch = new MutationObserver(() => {
+    if (app.getAttribute('data-test-script-state') === 'running') window.__ran = true;
+  });
+  window.__runWatch.observe(app, {attributes: true, attributeFilter: ['data-test-script-state']}); }"""
 PLANNER = t("page.dynamodb.title", "en")
 #: the planner's sliders by position on the page, and which way a notch moves each (to values not yet planned)
 PLANNER_SLIDERS = {"auto scaling target": (0, "ArrowRight", 4), "headroom": (1, "ArrowRight", 4),
@@ -174,13 +185,24 @@ PLANNER_SLIDERS = {"auto scaling target": (0, "ArrowRight", 4), "headroom": (1, 
 def edit_planner(page: Page, slider: int, key: str) -> tuple[float | None, float]:
     """(ms until the first draw — None when the page is drawn in one go —, ms until the page is drawn whole)
     after one notch of the planner's `slider`-th slider."""
+    return _planner_edit(page, page.get_by_role("slider").nth(slider), key)
+
+
+def edit_planner_number(page: Page, label: str, value: int) -> tuple[float | None, float]:
+    """As `edit_planner`, for `value` typed into the planner's number input `label` (then Enter)."""
+    box = page.get_by_role("spinbutton", name=label).first
+    box.fill(str(value))
+    return _planner_edit(page, box, "Enter")
+
+
+def _planner_edit(page: Page, control, key: str) -> tuple[float | None, float]:
     page.evaluate(IDLE_JS)
     page.evaluate(WATCH_JS, PLANNER)
     page.evaluate(NOTE_JS, t("page.dynamodb.bound_computing", "en")[:40])
-    handle = page.get_by_role("slider").nth(slider)
-    handle.focus()
+    control.focus()
     start = float(page.evaluate("performance.now()"))
-    handle.press(key)
+    control.press(key)
+    page.wait_for_function("() => window.__ran", polling="raf", timeout=60_000)
     done = wait_done(page, PLANNER)  # the run has finished (its script state), so the note has gone
     shown = page.evaluate("window.__note.shown")
     return (None if shown is None else float(shown) - start), done - start
@@ -258,8 +280,14 @@ def main() -> None:
         edits = [edit_requests(page, 3_000_000 + 100_000 * (i + 1)) for i in range(5)]
         summary("edit requests/month → new total", edits, 300)
         switch(page, "dynamodb", PLANNER)
+        planner: dict[str, list[tuple[float | None, float]]] = {}
         for label, (slider, key, notches) in PLANNER_SLIDERS.items():
-            samples = [edit_planner(page, slider, key) for _ in range(notches)]
+            planner[label] = [edit_planner(page, slider, key) for _ in range(notches)]
+        minimum = t("page.dynamodb.min_cap", "en")
+        planner["minimum capacity"] = [edit_planner_number(page, minimum, value) for value in (2, 3, 4, 5)]
+        # throttling allowed: the bound's penalty is bisected (≈ 14 programme runs) — one notch, to 0.01 %
+        planner["allowed throttling 0.01 %"] = [edit_planner(page, 2, "ArrowRight")]
+        for label, samples in planner.items():
             firsts = [first for first, _ in samples if first is not None]
             if firsts:
                 summary(f"planner edit: {label} → first draw", firsts, 300)
