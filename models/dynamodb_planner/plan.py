@@ -35,6 +35,7 @@ from models.design.schema import Design
 from models.dynamodb_planner.schedule import (
     DecreaseRule,
     RollingBudget,
+    Schedule,
     StartState,
     cheapest_schedule,
     cheapest_schedules,
@@ -355,13 +356,14 @@ def scheduled(demand: TableDemand, prices: Prices, settings: PlannerSettings,
                 * 60 / per_unit) \
             if settings.allowed_throttle_fraction > 0 else None
         dims.append((values, base, step_cost, lost))
-    penalty = (_throttle_penalty(demand, settings, dims, day, rule, start)
-               if settings.allowed_throttle_fraction > 0 else None)
+    penalty, plans_at_penalty = (_throttle_penalty(demand, settings, dims, day, rule, start)
+                                 if settings.allowed_throttle_fraction > 0 else (None, None))
     caps, events = [], []
     per_day: dict[int, int] = {}
     costs = [step_cost if penalty is None or lost is None else base[None, :] + penalty * lost
              for _values, base, step_cost, lost in dims]
-    plans = cheapest_schedules(costs, day, rule, start)  # reads and writes side by side, each on its own budget
+    # reads and writes side by side, each on its own budget (as the bisection solved them, when it did)
+    plans = plans_at_penalty or cheapest_schedules(costs, day, rule, start)
     for (values, _base, _cost, _lost), plan, name in zip(dims, plans, ("read", "write"), strict=True):
         caps.append(values[plan.levels])
         events += [(k * step, name) for k, _ in decrease_steps(plan.levels)]
@@ -379,11 +381,13 @@ Dimension = tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64],
 
 
 def _throttle_penalty(demand: TableDemand, settings: PlannerSettings, dims: list[Dimension], day: NDArray[np.int64],
-                      rule: DecreaseRule, start: StartState) -> float:
+                      rule: DecreaseRule, start: StartState) -> tuple[float, list[Schedule] | None]:
     """A price per throttled request (USD), bisected on a log scale, at which the two dimensions'
-    optimal schedules together throttle at most the allowed share of requests."""
+    optimal schedules together throttle at most the allowed share of requests; and those schedules when the
+    bisection solved them at that price (None when it never did: the starting upper bound, 1 USD, was kept)."""
     budget = settings.allowed_throttle_fraction * (demand.reads_per_month + demand.writes_per_month)
     low, high = 0.0, 1.0
+    at_high: list[Schedule] | None = None
     steps = len(day)
     priced = [(base, lost) for _values, base, _cost, lost in dims if lost is not None]
     if len(priced) != len(dims):
@@ -394,12 +398,12 @@ def _throttle_penalty(demand: TableDemand, settings: PlannerSettings, dims: list
         throttled = sum(float(lost[np.arange(steps), plan.levels].sum())
                         for (_base, lost), plan in zip(priced, plans, strict=True))
         if throttled <= budget:
-            high = penalty
+            high, at_high = penalty, plans
         else:
             low = penalty
         if high / max(low, 1e-12) < 1.05:
             break
-    return high
+    return high, at_high
 
 
 def _schedule_rows(read_cap: np.ndarray, write_cap: np.ndarray, step: int,
