@@ -265,13 +265,7 @@ def cheapest_schedule(step_cost: np.ndarray, utc_day: np.ndarray, rule: Decrease
     phases = len(machine.states)
     types = (np.int16 if levels < 32_000 else np.int32, np.uint8 if phases < 256 else np.int16)
     advance = _stepper(step_cost, utc_day, machine, fall_end, no_decrease)
-    best = np.full((phases, levels), INF)
-    if prior_level is None:
-        best[machine.start] = step_cost[0]
-        first = 1
-    else:
-        best[machine.start, prior_level] = 0.0
-        first = 0
+    best, first = _starting_costs(phases, step_cost, machine.start, prior_level)
     best, blocks = _forward(advance, best, first, steps, types)
     last_phase, last_level = np.unravel_index(np.argmin(best), best.shape)
     total = float(best[last_phase, last_level])
@@ -279,6 +273,19 @@ def cheapest_schedule(step_cost: np.ndarray, utc_day: np.ndarray, rule: Decrease
     if first == 1:
         path[0] = level  # step 0 is free: the path starts at the level step 1 came from
     return Schedule(path, total, count_decreases(path, utc_day, fall_end, prior_level))
+
+
+def _starting_costs(states: int, step_cost: np.ndarray, start: int,
+                    prior_level: int | None) -> tuple[np.ndarray, int]:
+    """(costs by (state, level) before the first step the programme takes, that step): without a prior level
+    step 0 is free, so the start state holds step 0's cost of each level and the programme begins at step 1;
+    with one, only the prior level in the start state costs nothing and it begins at step 0."""
+    best = np.full((states, step_cost.shape[1]), INF)
+    if prior_level is None:
+        best[start] = step_cost[0]
+        return best, 1
+    best[start, prior_level] = 0.0
+    return best, 0
 
 
 #: one step of `cheapest_schedule`: (costs after step k − 1, k) → (costs after k, back_level, back_phase)
@@ -766,13 +773,7 @@ def _cheapest_grid(step_cost: np.ndarray, utc_day: np.ndarray, machine: RuleStat
         after[phases] = INF
         return after
 
-    best = np.full((phases + 1, levels), INF)
-    if prior_level is None:
-        best[machine.start] = step_cost[0]
-        first = 1
-    else:
-        best[machine.start, prior_level] = 0.0
-        first = 0
+    best, first = _starting_costs(phases + 1, step_cost, machine.start, prior_level)
     last, stored = _single_forward(step, best, first, steps)
     phase, level = (int(x) for x in np.unravel_index(np.argmin(last[:phases]), (phases, levels)))
     total = float(last[phase, level])
