@@ -772,7 +772,7 @@ def _cost(strategy: Strategy) -> Decimal:
 
 STRATEGY_ORDER = ("on_demand", "provisioned_fixed", "autoscaling", "scheduled_weekly", "reserved", "scheduled_one_time")
 
-#: the planner settings each strategy reads (tests/models/test_dynamodb_planner.py records every read of each
+#: the planner settings each strategy reads (tests/models/test_dynamodb_strategy_cache.py records every read of each
 #: and checks it is listed here): a strategy worked out for one settings is the same for any other settings that
 #: agree on these, with the same demand and prices. The free-tier fields act through the prices.
 _PROVISIONED = ("headroom", "min_capacity", "max_capacity", "growth_per_month")
