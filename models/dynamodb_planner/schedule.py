@@ -581,6 +581,15 @@ def _sources(mapping: np.ndarray) -> tuple[np.ndarray, list[np.ndarray]]:
     return table, members
 
 
+def _groups_of(mapping: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(the states `mapping` leads to, each once and ascending; the states leading there, sorted by where they
+    lead; where each target's group starts in that order), for `np.minimum.reduceat` (−1: leads nowhere)."""
+    sources = np.flatnonzero(mapping >= 0)
+    order = sources[np.argsort(mapping[sources], kind="stable")]
+    targets, starts = np.unique(mapping[order], return_index=True)
+    return targets, order, starts
+
+
 def cheapest_schedules(step_costs: Sequence[np.ndarray], utc_day: np.ndarray, rule: DecreaseRule,
                        start: StartState = StartState(), prior_level: int | None = None,
                        no_decrease: np.ndarray | None = None) -> list[Schedule]:
@@ -609,7 +618,9 @@ def _cheapest_single(step_costs: list[np.ndarray], utc_day: np.ndarray, machine:
     # per step, the table of states entering each state, and whether a decrease is allowed (looked up once:
     # the step runs ~3,000 times a month, on small arrays, where every Python-level call counts)
     entering = [tables.advance_day[0] if new_day[k] else tables.advance[0] for k in range(steps)]
-    decreasing = tables.decrease[0]
+    # a decrease leads many states to a few (up to 79 to one at 5-minute steps): its sources sorted by the state
+    # they lead to, reduced per group (`reduceat`), not through a table padded to the widest group
+    lowered_to, lowered_from, group_starts = _groups_of(machine.decrease)
     can_lower = (lowering & (levels > 1)).tolist()
     least, running = np.minimum.reduce, np.minimum.accumulate
 
@@ -617,9 +628,10 @@ def _cheapest_single(step_costs: list[np.ndarray], utc_day: np.ndarray, machine:
         """Costs after step k from those before it; the extra state row stays inf."""
         entry = before if k == 0 else least(before.take(entering[k], axis=0), axis=0)
         after = running(entry, axis=2)  # stay or raise: any level at or below
-        if can_lower[k]:
+        if can_lower[k] and len(lowered_to):
             above = running(entry[:, :, :0:-1], axis=2)[:, :, ::-1]  # level j: min over levels > j
-            np.minimum(after[:, :, :-1], least(above.take(decreasing, axis=0), axis=0), out=after[:, :, :-1])
+            lowered = np.minimum.reduceat(above.take(lowered_from, axis=0), group_starts, axis=0)
+            after[lowered_to, :, :-1] = np.minimum(after[lowered_to, :, :-1], lowered)
         after += cost[k]
         return after
 
