@@ -581,6 +581,15 @@ def _sources(mapping: np.ndarray) -> tuple[np.ndarray, list[np.ndarray]]:
     return table, members
 
 
+def _lower_into(after: np.ndarray, candidates: np.ndarray, groups: tuple[np.ndarray, np.ndarray, np.ndarray]) -> None:
+    """In place, for each state t a decrease leads to (`groups`, from `_groups_of`): after[t] = the least of
+    after[t] and candidates[s] over the states s the decrease leads from to t."""
+    targets, sources, starts = groups
+    if len(targets):
+        lowered = np.minimum.reduceat(candidates.take(sources, axis=0), starts, axis=0)
+        after[targets] = np.minimum(after[targets], lowered)
+
+
 def _groups_of(mapping: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(the states `mapping` leads to, each once and ascending; the states leading there, sorted by where they
     lead; where each target's group starts in that order), for `np.minimum.reduceat` (−1: leads nowhere)."""
@@ -620,7 +629,7 @@ def _cheapest_single(step_costs: list[np.ndarray], utc_day: np.ndarray, machine:
     entering = [tables.advance_day[0] if new_day[k] else tables.advance[0] for k in range(steps)]
     # a decrease leads many states to a few (up to 79 to one at 5-minute steps): its sources sorted by the state
     # they lead to, reduced per group (`reduceat`), not through a table padded to the widest group
-    lowered_to, lowered_from, group_starts = _groups_of(machine.decrease)
+    lowering_groups = _groups_of(machine.decrease)
     can_lower = (lowering & (levels > 1)).tolist()
     least, running = np.minimum.reduce, np.minimum.accumulate
 
@@ -628,10 +637,9 @@ def _cheapest_single(step_costs: list[np.ndarray], utc_day: np.ndarray, machine:
         """Costs after step k from those before it; the extra state row stays inf."""
         entry = before if k == 0 else least(before.take(entering[k], axis=0), axis=0)
         after = running(entry, axis=2)  # stay or raise: any level at or below
-        if can_lower[k] and len(lowered_to):
+        if can_lower[k]:
             above = running(entry[:, :, :0:-1], axis=2)[:, :, ::-1]  # level j: min over levels > j
-            lowered = np.minimum.reduceat(above.take(lowered_from, axis=0), group_starts, axis=0)
-            after[lowered_to, :, :-1] = np.minimum(after[lowered_to, :, :-1], lowered)
+            _lower_into(after[:, :, :-1], above, lowering_groups)
         after += cost[k]
         return after
 
@@ -762,6 +770,7 @@ def _cheapest_grid(step_cost: np.ndarray, utc_day: np.ndarray, machine: RuleStat
     dec1 = machine.decrease
     dec2 = np.where(dec1 >= 0, dec1[np.maximum(dec1, 0)], -1)
     tables = (_sources(machine.advance), _sources(machine.advance_day), _sources(dec1), _sources(dec2))
+    one_lowered, both_lowered = _groups_of(dec1), _groups_of(dec2)
     new_day = np.diff(utc_day, prepend=utc_day[0]) != 0
     lowering = np.ones(steps, dtype=bool) if no_decrease is None else ~np.asarray(no_decrease, dtype=bool)
 
@@ -779,8 +788,8 @@ def _cheapest_grid(step_cost: np.ndarray, utc_day: np.ndarray, machine: RuleStat
             one = np.minimum(np.minimum.accumulate(down_r, axis=2),        # ... and j ≤ j'
                              _strictly_above(up_r, 2)).reshape(phases + 1, levels)  # or i ≤ i' and j > j'
             both = _strictly_above(down_r, 2).reshape(phases + 1, levels)  # i > i' and j > j'
-            np.minimum(after, np.minimum.reduce(one.take(tables[2][0], axis=0), axis=0), out=after)
-            np.minimum(after, np.minimum.reduce(both.take(tables[3][0], axis=0), axis=0), out=after)
+            _lower_into(after, one, one_lowered)
+            _lower_into(after, both, both_lowered)
         after += step_cost[k]
         after[phases] = INF
         return after
