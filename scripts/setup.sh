@@ -8,3 +8,5 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+# compile the DynamoDB planner's programme once (numba keeps it in models/dynamodb_planner/__pycache__)
+.venv/bin/python -c "from models.dynamodb_planner.compiled import warm_up; warm_up()"

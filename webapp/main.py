@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import streamlit as st
 
 from i18n.catalog import LANGUAGES, t
@@ -39,3 +41,19 @@ def main() -> None:
     with use_prices(prices_source()):  # the catalog this session chose on the Prices page (no other session's)
         chosen.run()
     sync_query_params()  # the address bar always reopens the current design
+    _load_planner_programme()
+
+
+def _warm_up_planner() -> None:
+    from models.dynamodb_planner.compiled import warm_up  # numba: imported here, in the background thread
+
+    warm_up()
+
+
+@st.cache_resource(show_spinner=False)
+def _load_planner_programme() -> threading.Thread:
+    """Once per server, after the first page is drawn: load the DynamoDB planner's compiled programme (numba,
+    ≈ 0.35 s) in the background, so the planner page's first visit does not wait for it."""
+    thread = threading.Thread(target=_warm_up_planner, name="planner-warm-up", daemon=True)
+    thread.start()
+    return thread

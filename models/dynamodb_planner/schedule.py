@@ -30,8 +30,8 @@ so separate updates: `single_fall_end`). Dynamic programming over (level, rule s
 cheapest sequence exactly; the rule states are generated from the rule (`rule_states`). One decrease
 per lowering (the one-time bound) and the (RCU, WCU) grid (the weekly plan) have their own, leaner
 forms of the same programme, which keep the costs of each step and re-derive the choices on the way
-back (`_cheapest_single`, which also solves reads and writes side by side: `cheapest_schedules`;
-`_cheapest_grid`).
+back (`_cheapest_single`, which also solves reads and writes side by side: `cheapest_schedules`, compiled
+by numba in `compiled.py`; `_cheapest_grid`).
 """
 
 from __future__ import annotations
@@ -384,6 +384,10 @@ def count_grid_decreases(levels: np.ndarray, utc_day: np.ndarray, cols: int,
 
 
 BACK_POINTER_BYTES = 400 * 2**20  # memory for the back pointers before checkpointing kicks in
+#: memory for the costs before every step of the compiled programme, beyond which it keeps checkpoints and
+#: recomputes a block at a time on the way back (a fresh 330 MB array, 5-minute steps, cost more in page faults
+#: than recomputing: 0.33 s against 0.24 s)
+KEPT_COSTS_BYTES = 64 * 2**20
 
 
 def _enter(best: np.ndarray, groups: _Groups) -> tuple[np.ndarray, np.ndarray]:
@@ -559,16 +563,6 @@ class RollingBudget:
 # of preference as `_move` (stay or raise before lowering; the nearest level; the lowest state).
 
 
-@dataclass(frozen=True)
-class _SingleTables:
-    """Which states lead to each state: `members[t]` (ascending) and, padded with the index of an
-    all-inf extra row, as a (width, states + 1) table; for one step later, a new UTC day, one decrease."""
-
-    advance: tuple[np.ndarray, list[np.ndarray]]
-    advance_day: tuple[np.ndarray, list[np.ndarray]]
-    decrease: tuple[np.ndarray, list[np.ndarray]]
-
-
 def _sources(mapping: np.ndarray) -> tuple[np.ndarray, list[np.ndarray]]:
     """(padded table, members) of the states `mapping` sends to each state (−1: nowhere). The table
     is (width, states + 1): a min over its first axis is over whole contiguous rows (twice as fast)."""
@@ -611,70 +605,36 @@ def cheapest_schedules(step_costs: Sequence[np.ndarray], utc_day: np.ndarray, ru
 
 def _cheapest_single(step_costs: list[np.ndarray], utc_day: np.ndarray, machine: RuleStates,
                      prior_level: int | None, no_decrease: np.ndarray | None) -> list[Schedule]:
-    """`cheapest_schedules` from the rule's states. The tables are stacked as (steps, table, level),
-    the narrower ones padded with inf levels above their own; every array is (state + 1, table, level)."""
+    """`cheapest_schedules` from the rule's states, by the compiled programme (`compiled.single_programme`).
+    The tables are stacked as (steps, table, level), the narrower ones padded with inf levels above their own."""
+    # imported here: numba and the compiled code load in ≈ 0.35 s, which only a plan needs (not every page)
+    from models.dynamodb_planner.compiled import single_programme
     steps = step_costs[0].shape[0]
     widths = [cost.shape[1] for cost in step_costs]
     levels = max(widths)
     cost = np.full((steps, len(step_costs), levels), INF)
     for d, table in enumerate(step_costs):
         cost[:, d, :table.shape[1]] = table
-    phases = len(machine.states)
-    tables = _SingleTables(_sources(machine.advance), _sources(machine.advance_day), _sources(machine.decrease))
     new_day = np.diff(utc_day, prepend=utc_day[0]) != 0
     lowering = np.ones(steps, dtype=bool) if no_decrease is None else ~np.asarray(no_decrease, dtype=bool)
-
-    # per step, the table of states entering each state, and whether a decrease is allowed (looked up once:
-    # the step runs ~3,000 times a month, on small arrays, where every Python-level call counts)
-    entering = [tables.advance_day[0] if new_day[k] else tables.advance[0] for k in range(steps)]
-    # a decrease leads many states to a few (up to 79 to one at 5-minute steps): its sources sorted by the state
-    # they lead to, reduced per group (`reduceat`), not through a table padded to the widest group
-    lowering_groups = _groups_of(machine.decrease)
-    can_lower = (lowering & (levels > 1)).tolist()
-    least, running = np.minimum.reduce, np.minimum.accumulate
-
-    def step(before: np.ndarray, k: int) -> np.ndarray:
-        """Costs after step k from those before it; the extra state row stays inf."""
-        entry = before if k == 0 else least(before.take(entering[k], axis=0), axis=0)
-        after = running(entry, axis=2)  # stay or raise: any level at or below
-        if can_lower[k]:
-            above = running(entry[:, :, :0:-1], axis=2)[:, :, ::-1]  # level j: min over levels > j
-            _lower_into(after[:, :, :-1], above, lowering_groups)
-        after += cost[k]
-        return after
-
-    best = np.full((phases + 1, len(step_costs), levels), INF)
-    if prior_level is None:
-        best[machine.start] = cost[0]
-        first = 1
-    else:
-        best[machine.start, :, prior_level] = 0.0
-        first = 0
-    last, stored = _single_forward(step, best, first, steps)
-    choose = _single_chooser(tables, new_day, lowering, best.shape)
-    ends = [np.unravel_index(np.argmin(last[:phases, d]), (phases, levels)) for d in range(len(step_costs))]
-    totals = [float(last[phase, d, level]) for d, (phase, level) in enumerate(ends)]
-    positions = [(int(phase), int(level)) for phase, level in ends]
-    paths = np.empty((len(step_costs), steps), dtype=np.int64)
-    starts = sorted(stored, reverse=True)
-    for number, k0 in enumerate(starts):
-        k1 = steps if number == 0 else starts[number - 1]
-        before = _single_block(step, stored[k0], k0, k1)
-        for k in range(k1 - 1, k0 - 1, -1):
-            for d, (phase, level) in enumerate(positions):
-                paths[d, k] = level
-                positions[d] = choose(before[k - k0], k, d, phase, level)
+    first = 1 if prior_level is None else 0
+    month = (steps - first) * len(machine.states) * cost[0].nbytes  # the costs before every step, kept
+    block = max(1, steps - first) if month <= KEPT_COSTS_BYTES else max(1, math.isqrt(steps - first))
+    paths, totals, positions = single_programme(
+        cost, machine.advance.astype(np.int64), machine.advance_day.astype(np.int64),
+        machine.decrease.astype(np.int64), new_day, lowering & (levels > 1), machine.start,
+        -1 if prior_level is None else prior_level, block)
     schedules = []
-    for d, (total, width) in enumerate(zip(totals, widths, strict=True)):
+    for d, width in enumerate(widths):
         path = paths[d]
         if first == 1:
-            path[0] = positions[d][1]  # step 0 is free: the path starts at the level step 1 came from
+            path[0] = positions[d, 1]  # step 0 is free: the path starts at the level step 1 came from
         path = np.minimum(path, width - 1)  # a padded level is never cheapest unless nothing is allowed
-        schedules.append(Schedule(path, total, count_decreases(path, utc_day, None, prior_level)))
+        schedules.append(Schedule(path, float(totals[d]), count_decreases(path, utc_day, None, prior_level)))
     return schedules
 
 
-def _single_forward(step: Callable[[np.ndarray, int], np.ndarray], best: np.ndarray, first: int,
+def _forward_costs(step: Callable[[np.ndarray, int], np.ndarray], best: np.ndarray, first: int,
                     steps: int) -> tuple[np.ndarray, dict[int, np.ndarray | list[np.ndarray]]]:
     """The costs after the last step, and for the way back the costs before each step (all of them
     when they fit in BACK_POINTER_BYTES, else at checkpoints to recompute a block at a time)."""
@@ -693,7 +653,7 @@ def _single_forward(step: Callable[[np.ndarray, int], np.ndarray], best: np.ndar
     return best, stored
 
 
-def _single_block(step: Callable[[np.ndarray, int], np.ndarray], stored: np.ndarray | list[np.ndarray],
+def _block_costs(step: Callable[[np.ndarray, int], np.ndarray], stored: np.ndarray | list[np.ndarray],
                   k0: int, k1: int) -> list[np.ndarray]:
     """The costs before each of steps k0…k1 − 1: as kept, or recomputed from the checkpoint at k0."""
     if isinstance(stored, list):
@@ -702,43 +662,6 @@ def _single_block(step: Callable[[np.ndarray, int], np.ndarray], stored: np.ndar
     for k in range(k0, k1 - 1):
         before.append(step(before[-1], k))
     return before
-
-
-def _single_chooser(tables: _SingleTables, new_day: np.ndarray, lowering: np.ndarray,
-                    shape: tuple[int, ...]) -> Callable[[np.ndarray, int, int, int, int], tuple[int, int]]:
-    """choose(costs before step k, k, table, state, level) → the (state, level) before step k on a
-    cheapest way, preferring as `_move` does: staying or raising (the nearest level below first,
-    then the lowest state), then lowering (the lowest state, the nearest level above)."""
-    _, tables_count, levels = shape
-    cache: dict[tuple[int, int, int, bool], tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
-
-    def came(kind: int, phase: int) -> np.ndarray:
-        return np.array([phase]) if kind == 0 else (tables.advance_day if kind == 2 else tables.advance)[1][phase]
-
-    def candidates(kind: int, phase: int, level: int, lower: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """The (state, level) pairs a cheapest way may come from, and their flat positions in table 0's costs."""
-        key = (kind, phase, level, lower)
-        if key not in cache:
-            below = np.arange(level, -1, -1)[:, None]
-            states = [np.broadcast_to(came(kind, phase)[None, :], (len(below), len(came(kind, phase))))]
-            at = [np.broadcast_to(below, states[0].shape)]
-            if lower:
-                higher = np.arange(level + 1, levels)[:, None]
-                for lowered_from in tables.decrease[1][phase]:
-                    sources = came(kind, int(lowered_from))[None, :]
-                    states.append(np.broadcast_to(sources, (len(higher), sources.shape[1])))
-                    at.append(np.broadcast_to(higher, states[-1].shape))
-            flat_states, flat_at = np.concatenate([x.ravel() for x in states]), np.concatenate([x.ravel() for x in at])
-            cache[key] = (flat_states, flat_at, flat_states * (tables_count * levels) + flat_at)
-        return cache[key]
-
-    def choose(before: np.ndarray, k: int, table: int, phase: int, level: int) -> tuple[int, int]:
-        kind = 0 if k == 0 else (2 if new_day[k] else 1)
-        states, at, flat = candidates(kind, phase, level, bool(lowering[k]) and levels > 1)
-        pick = int(before.take(flat + table * levels).argmin())  # before[states, table, at], in one take
-        return int(states[pick]), int(at[pick])
-
-    return choose
 
 
 # ---- the grid programme (the weekly plan: reads and writes lowered on their own) -----------------
@@ -795,14 +718,14 @@ def _cheapest_grid(step_cost: np.ndarray, utc_day: np.ndarray, machine: RuleStat
         return after
 
     best, first = _starting_costs(phases + 1, step_cost, machine.start, prior_level)
-    last, stored = _single_forward(step, best, first, steps)
+    last, stored = _forward_costs(step, best, first, steps)
     phase, level = (int(x) for x in np.unravel_index(np.argmin(last[:phases]), (phases, levels)))
     total = float(last[phase, level])
     path = np.empty(steps, dtype=np.int64)
     starts = sorted(stored, reverse=True)
     for number, k0 in enumerate(starts):
         k1 = steps if number == 0 else starts[number - 1]
-        before = _single_block(step, stored[k0], k0, k1)
+        before = _block_costs(step, stored[k0], k0, k1)
         for k in range(k1 - 1, k0 - 1, -1):
             path[k] = level
             phase, level = _grid_choice(before[k - k0], entered(before[k - k0], k), k, phase, level, grid,

@@ -480,9 +480,11 @@ def test_checkpointed_back_pointers_give_the_same_schedule(monkeypatch, separate
     day = np.arange(steps) * 15 // 1440
     args = dict(prior_level=levels - 1, fall_end=single_fall_end(levels_r, levels_w) if separate else None)
     full = cheapest_schedule(step_cost, day, DecreaseRule(15), StartState(3, 2), **args)
-    monkeypatch.setattr(schedule, "BACK_POINTER_BYTES", 0)
+    monkeypatch.setattr(schedule, "BACK_POINTER_BYTES", 0)  # the general programme (separate)
+    monkeypatch.setattr(schedule, "KEPT_COSTS_BYTES", 0)  # the compiled one (one decrease per lowering)
     blocks = cheapest_schedule(step_cost, day, DecreaseRule(15), StartState(3, 2), **args)
     assert blocks.cost == pytest.approx(full.cost)
+    assert np.array_equal(blocks.levels, full.levels)  # recomputed costs are the same floats: the same ties
     assert step_cost[np.arange(steps), blocks.levels].sum() == pytest.approx(full.cost)
     times = timestamps(datetime(2026, 12, 7, 0, 30), steps, 15)
     state = {"used_today": 3, "last_decrease": datetime(2026, 12, 7, 0, 0)}
