@@ -384,9 +384,9 @@ def count_grid_decreases(levels: np.ndarray, utc_day: np.ndarray, cols: int,
 
 
 BACK_POINTER_BYTES = 400 * 2**20  # memory for the back pointers before checkpointing kicks in
-#: memory for the costs before every step of the compiled programme, beyond which it keeps checkpoints and
-#: recomputes a block at a time on the way back (a fresh 330 MB array, 5-minute steps, cost more in page faults
-#: than recomputing: 0.33 s against 0.24 s)
+#: memory for the costs before every step of the compiled programme, per table, beyond which it keeps checkpoints
+#: and recomputes a block at a time on the way back (at 5-minute steps a month is 165 MB a table: a fresh array
+#: that size cost more in page faults than recomputing)
 KEPT_COSTS_BYTES = 64 * 2**20
 
 
