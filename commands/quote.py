@@ -17,7 +17,7 @@ from pathlib import Path
 
 from commands.support import InputError, read_design
 from i18n.format import format_money
-from models.costs.money import CURRENCIES, MoneyError, QuoteSettings
+from models.costs.money import CURRENCIES, DEFAULT_JPY_PER_USD, MoneyError, QuoteSettings
 from models.design.schema import DesignError
 from models.design.text import load_design_data
 from render.quote.csv_export import quote_csv
@@ -35,9 +35,16 @@ INFO_OPTIONS = {"customer": "customer", "prepared_by": "prepared_by", "quote_num
 
 
 def settings_from(args: argparse.Namespace) -> QuoteSettings:
-    """Quote settings from the options (exit 2 with the reason when they are out of range)."""
+    """Quote settings from the options (exit 2 with the reason when they are out of range). A JPY quote
+    needs the rate the consultant agreed (`--rate`): no default is put in front of a customer as theirs."""
+    if args.currency == "JPY" and args.rate is None:
+        raise InputError("--currency JPY: give the exchange rate with --rate (JPY per USD, e.g. --rate 150); "
+                         "no live rate is fetched and none is assumed")
+    if args.currency == "USD" and args.rate is not None:
+        raise InputError(f"--rate {args.rate}: a rate is used only with --currency JPY (this quote is in USD)")
     try:
-        return QuoteSettings(args.currency, Decimal(args.rate), Decimal(args.tax))
+        rate = DEFAULT_JPY_PER_USD if args.rate is None else Decimal(args.rate)  # unused in USD
+        return QuoteSettings(args.currency, rate, Decimal(args.tax))
     except (InvalidOperation, MoneyError) as err:
         raise InputError(f"--currency/--rate/--tax: {err}" if isinstance(err, MoneyError)
                          else f"--rate/--tax: not a number ({args.rate!r}, {args.tax!r})") from None
@@ -65,6 +72,23 @@ def table_text(report: QuoteReport) -> str:
     return "\n".join(out) + "\n"
 
 
+def _content(report: QuoteReport, fmt: str) -> bytes | str:
+    """The quote in format `fmt` (one of FORMATS)."""
+    if fmt == "table":
+        return table_text(report)
+    if fmt == "csv":
+        return quote_csv(report)
+    if fmt == "xlsx":
+        return quote_xlsx(report)
+    if fmt == "pdf":
+        try:
+            return quote_pdf(report)
+        except PdfUnavailable as err:
+            raise InputError(f"--format pdf: {err}; install it with scripts/install_browser.sh, or use "
+                             "--format html and print that page to PDF from a browser") from None
+    return quote_html(report)
+
+
 def run(args: argparse.Namespace) -> int:
     settings = settings_from(args)
     data = load_design_data(read_design(args.design))
@@ -78,21 +102,9 @@ def run(args: argparse.Namespace) -> int:
         raise
     if args.format in ("xlsx", "pdf") and not args.output:
         raise InputError(f"--format {args.format} writes a binary file: give --output FILE.{args.format}")
-    content: bytes | str
-    if args.format == "table":
-        content = table_text(report)
-    elif args.format == "csv":
-        content = quote_csv(report)
-    elif args.format == "xlsx":
-        content = quote_xlsx(report)
-    elif args.format == "pdf":
-        try:
-            content = quote_pdf(report)
-        except PdfUnavailable as err:
-            raise InputError(f"--format pdf: {err}; install it with scripts/install_browser.sh, or use "
-                             "--format html and print that page to PDF from a browser") from None
-    else:
-        content = quote_html(report)
+    if args.output and Path(args.output).exists() and not args.force:
+        raise InputError(f"--output {args.output}: already exists; add --force to overwrite it")
+    content = _content(report, args.format)
     if args.output:
         path = Path(args.output)
         try:
@@ -112,11 +124,12 @@ def register(sub) -> None:
     p = sub.add_parser("quote", help="a quote in USD or JPY with tax: table, CSV, Excel, printable HTML or PDF")
     p.add_argument("design", help="a design file (YAML or JSON) or a template key")
     p.add_argument("--currency", choices=CURRENCIES, default="USD")
-    p.add_argument("--rate", default="150", help="JPY per USD (used with --currency JPY; no live rate is fetched)")
+    p.add_argument("--rate", help="JPY per USD, required with --currency JPY (no live rate is fetched or assumed)")
     p.add_argument("--tax", default="0", help="tax in percent on the subtotal, e.g. 10 (rounded down); default 0")
     p.add_argument("--lang", choices=("en", "ja"), default="en")
     p.add_argument("--format", choices=FORMATS, default="table")
     p.add_argument("--output", help="write to this file instead of standard output (required for xlsx and pdf)")
+    p.add_argument("--force", action="store_true", help="overwrite the --output file if it exists")
     group = p.add_argument_group("quote details", "the title block; each overrides the design's `quote:` block")
     group.add_argument("--customer", help="who the quote is for, e.g. the company name")
     group.add_argument("--prepared-by", dest="prepared_by", help="your name or company")

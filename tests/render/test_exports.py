@@ -216,3 +216,26 @@ def test_cli_quote_writes_a_workbook_and_refuses_bad_options(tmp_path, capsys):
     assert main(["quote", "photo_thumbnails", "--tax", "ten"]) == 2
     err = capsys.readouterr().err
     assert "give --output" in err and "exchange rate 0 JPY per USD is out of range" in err and "not a number" in err
+
+
+def test_cli_quote_never_overwrites_a_file_unasked(tmp_path, capsys):
+    from commands.main import main
+
+    target = tmp_path / "keep.csv"
+    target.write_text("precious", encoding="utf-8")
+    for fmt in ("csv", "xlsx", "html"):
+        assert main(["quote", "photo_thumbnails", "--format", fmt, "--output", str(target)]) == 2
+    assert target.read_text(encoding="utf-8") == "precious"
+    assert f"--output {target}: already exists; add --force to overwrite it" in capsys.readouterr().err
+    assert main(["quote", "photo_thumbnails", "--format", "csv", "--output", str(target), "--force"]) == 0
+    assert "precious" not in target.read_text(encoding="utf-8-sig")
+
+
+def test_cli_quote_in_yen_needs_the_rate_and_a_dollar_quote_takes_none(capsys):
+    from commands.main import main
+
+    assert main(["quote", "photo_thumbnails", "--currency", "JPY"]) == 2
+    assert main(["quote", "photo_thumbnails", "--rate", "150"]) == 2
+    err = capsys.readouterr().err
+    assert "--currency JPY: give the exchange rate with --rate" in err
+    assert "--rate 150: a rate is used only with --currency JPY" in err
