@@ -480,6 +480,11 @@ JA: dict[str, tuple[str, str]] = {
     "design_file.alias": ("設計ファイル {line} 行目：YAML のエイリアス（*name）には対応していません", "dfda1805"),
     "design_file.digits": ("設計ファイル{where}：{digits:,} 桁で書かれた数値があります。数値は {most} 桁までで"
                            "す", "19e83d0f"),
+    "design_file.duplicate_key": (
+        "設計ファイル {line} 行目：{key!r} が同じ場所に 2 回書かれています（最初は {first} 行目）。設計では 1 つにまと"
+        "めてください", "988b8e88"),
+    "design_file.json_duplicate_key": ("設計ファイル：{key!r} が同じオブジェクトに 2 回書かれています。設計では 1 つに"
+                                       "まとめてください", "6e85ad6f"),
     "design_file.not_finite": ("設計ファイル：{written} は設計で扱える数値ではありません（有限の数値を使ってください"
                                "）", "7bb52605"),
     "design_file.too_large": ("設計ファイル：{n:,} 文字は大きすぎます。上限は {most:,} 文字です", "656c3e8e"),

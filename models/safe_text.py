@@ -4,15 +4,16 @@ design files (models/design/text.py) and imported templates (importers/template_
 `StrictLoader` is a `yaml.SafeLoader` that refuses aliases (no "billion laughs"), may bound the
 nesting depth while composing (before any value is built), and refuses an integer written with
 more than MAX_NUMBER_DIGITS digits before Python converts it (no 4,300-digit crash). Each reader
-subclasses it to word its own refusals (`refuse_alias`, `refuse_depth`, `refuse_digits`) and adds
-its own tags. `nesting_depth` measures parsed data without recursion, and `bracket_depth` the text
-before parsing.
+subclasses it to word its own refusals (`refuse_alias`, `refuse_depth`, `refuse_digits`,
+`refuse_duplicate`: a key written twice in one mapping) and adds its own tags. `nesting_depth`
+measures parsed data without recursion, and `bracket_depth` the text before parsing.
 
 No file I/O here: callers read the bytes and pass the text.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -102,6 +103,24 @@ class StrictLoader(yaml.SafeLoader):
         """The error for an integer on `line` written with `digits` digits."""
         return yaml.YAMLError(f"line {line}: a number written with {digits:,} digits; at most {MAX_NUMBER_DIGITS}")
 
+    def refuse_duplicate(self, line: int, key: str, first: int) -> Exception:
+        """The error for `key` on `line`, already a key of the same mapping on line `first`."""
+        return yaml.YAMLError(f"line {line}: {key!r} appears twice in one mapping (first on line {first})")
+
+    def construct_mapping(self, node: Any, deep: bool = False) -> Any:  # PyYAML hook: every mapping passes here
+        """The mapping, unless a key is written twice in it: PyYAML would keep the last silently (a second
+        `components:` would drop the first list)."""
+        if isinstance(node, yaml.MappingNode):
+            first: dict[tuple[str, str], int] = {}
+            for key_node, _ in node.value:
+                if isinstance(key_node, yaml.ScalarNode) and key_node.tag != "tag:yaml.org,2002:merge":
+                    written = (key_node.tag, key_node.value)
+                    line = key_node.start_mark.line + 1
+                    if written in first:
+                        raise self.refuse_duplicate(line, key_node.value, first[written])
+                    first[written] = line
+        return super().construct_mapping(node, deep=deep)
+
     def compose_node(self, parent: Any, index: Any) -> Any:  # PyYAML hook: every node passes here
         """Refuse aliases and nodes nested deeper than `max_depth`."""
         if self.check_event(yaml.AliasEvent):
@@ -125,6 +144,16 @@ class StrictLoader(yaml.SafeLoader):
 
 
 StrictLoader.add_constructor("tag:yaml.org,2002:int", StrictLoader.construct_yaml_int)
+
+
+def refuse_duplicate_keys(pairs: list[tuple[str, Any]], refuse: Callable[[str], Exception]) -> dict[str, Any]:
+    """`json.loads`'s object_pairs_hook: the object, unless a key appears twice in it (`refuse(key)`'s error)."""
+    mapping: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in mapping:
+            raise refuse(key)
+        mapping[key] = value
+    return mapping
 
 
 def load_yaml(text: str, loader: type[StrictLoader]) -> Any:

@@ -33,6 +33,7 @@ from models.safe_text import (  # the limits and the loader design files and tem
     bracket_depth,
     load_yaml,
     nesting_depth,
+    refuse_duplicate_keys,
     written_digits,
 )
 
@@ -50,6 +51,16 @@ class _DesignLoader(StrictLoader):
 
     def refuse_digits(self, line: int, digits: int) -> Exception:
         return _digits_error(f"line {line}", digits)
+
+    def refuse_duplicate(self, line: int, key: str, first: int) -> Exception:
+        return DesignError([msg("design_file.duplicate_key", "design file line {line}: {key!r} is written twice in "
+                                "the same place (first on line {first}); a design keeps one of each — merge them",
+                                line=line, key=key, first=first)])
+
+
+def _json_duplicate(key: str) -> DesignError:
+    return DesignError([msg("design_file.json_duplicate_key", "design file: {key!r} is written twice in the same "
+                            "object; a design keeps one of each — merge them", key=key)])
 
 
 def _digits_error(where: str, digits: int) -> DesignError:
@@ -88,7 +99,8 @@ def _parse_text(text: str) -> Any:
     """The data in a JSON (starts with `{`) or YAML text; `DesignError` naming the line otherwise."""
     try:
         if text.lstrip().startswith("{"):
-            return json.loads(text, parse_int=_json_int, parse_float=_json_float, parse_constant=_json_constant)
+            return json.loads(text, parse_int=_json_int, parse_float=_json_float, parse_constant=_json_constant,
+                              object_pairs_hook=lambda pairs: refuse_duplicate_keys(pairs, _json_duplicate))
         else:
             return safe_load_without_aliases(text)
     except json.JSONDecodeError as err:

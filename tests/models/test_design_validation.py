@@ -129,12 +129,23 @@ class TestDesignText:
         ("a: &x [1]\nb: *x\n", "YAML aliases (*name) are not supported"),
         ("name: !!python/object/apply:os.system ['echo hi']\n", "could not determine a constructor"),
         ("x: " + "[" * 30 + "]" * 30 + "\n", "nested more than 12 levels deep"),
+        # a key written twice: PyYAML and json would keep the last silently (a second `components:` drops the first)
+        ("name: a\ncomponents: [{id: f, type: lambda}]\ncomponents: []\n",
+         "design file line 3: 'components' is written twice in the same place (first on line 2)"),
+        ("components:\n  - {id: f, type: lambda, memory_mb: 128, memory_mb: 1024}\n",
+         "design file line 2: 'memory_mb' is written twice"),
+        ('{"name": "a", "components": [], "components": [{"id": "f", "type": "lambda"}]}',
+         "design file: 'components' is written twice in the same object"),
     ])
     def test_broken_or_hostile_text_gets_a_one_line_reason(self, text, expected):
         with pytest.raises(DesignError) as err:
             load_design_data(text)
         assert expected in str(err.value)
         assert "\n" not in str(err.value)
+
+    def test_the_same_key_in_different_mappings_is_not_a_duplicate(self):
+        data = load_design_data("components:\n  - {id: a, type: lambda}\n  - {id: b, type: lambda}\n")
+        assert [c["id"] for c in data["components"]] == ["a", "b"]
 
     def test_oversized_text_is_refused_before_parsing(self):
         with pytest.raises(DesignError, match="too large"):
