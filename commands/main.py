@@ -84,34 +84,41 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_templates(args: argparse.Namespace) -> int:
+    width = max(len(key) for key in template_keys())
     for key in template_keys():
         first = template_text(key).splitlines()[0].removeprefix("name:").strip()
-        print(f"{key:24} {first}  ({template_path(key).relative_to(Path(__file__).resolve().parents[1])})")
+        print(f"{key:{width}}  {first}  ({template_path(key).relative_to(Path(__file__).resolve().parents[1])})")
     return 0
 
 
 def cmd_prices(args: argparse.Namespace) -> int:
-    if args.assumed:
-        return print_assumed_prices([args.region] if args.region else None)
     region = args.region or "us-east-1"
     try:
         catalog = catalog_for(region)
     except DesignError as err:
         print(f"error: {err.problems[0]}", file=sys.stderr)
         return 2
+    services = sorted({price.service for price in catalog.prices.values()})
+    service = args.service.lower() if args.service else None
+    if service and service not in services:
+        print(f"error: --service {args.service!r} has no prices in {region}'s catalog; services: "
+              f"{', '.join(services)}", file=sys.stderr)
+        return 2
+    if args.assumed:
+        return print_assumed_prices([args.region] if args.region else None, service)
     print(f"Prices for {region} (catalog compiled {catalog.compiled.isoformat()})")
     for price in sorted(catalog.prices.values(), key=lambda p: p.id):
-        if args.service and price.service != args.service:
+        if service and price.service != service:
             continue
         tiers = "; ".join(price.display_price(i) for i in range(len(price.tiers)))
         print(f"{price.id:45} {tiers}  [{price.confidence}, as of {price.as_of.isoformat()}] {price.source}")
     return 0
 
 
-def print_assumed_prices(regions: list[str] | None) -> int:
-    """Every `assumed` price (no source states it for its region) with the note that says what it
-    is derived from; a count per region at the end."""
-    prices = assumed_prices(regions)
+def print_assumed_prices(regions: list[str] | None, service: str | None = None) -> int:
+    """Every `assumed` price (no source states it for its region; of `service` if given) with the note that says
+    what it is derived from; a count per region at the end."""
+    prices = [price for price in assumed_prices(regions) if service is None or price.service == service]
     counts: dict[str, int] = {}
     for price in prices:
         counts[price.region] = counts.get(price.region, 0) + 1

@@ -79,9 +79,23 @@ def test_templates_and_prices_are_listed(capsys):
     assert cli.main(["templates"]) == 0
     listing = capsys.readouterr().out
     assert all(key in listing for key in template_keys())
+    assert all(line.split("  ")[0].strip() in template_keys() for line in listing.splitlines())  # key, gap, title
     assert cli.main(["prices", "--region", "ap-northeast-3", "--service", "lambda"]) == 0
     out = capsys.readouterr().out
-    assert "lambda.requests" in out and "as of" in out
+    assert "lambda.requests" in out and "as of" in out and "dynamodb." not in out
+
+
+def test_prices_refuses_an_unknown_service_and_a_region_without_a_catalog(capsys):
+    assert cli.main(["prices", "--service", "nosuch"]) == 2
+    assert "--service 'nosuch' has no prices in us-east-1's catalog; services: apigateway," in capsys.readouterr().err
+    assert cli.main(["prices", "--service", "LAMBDA"]) == 0  # the same service, however it is capitalised
+    assert "lambda.requests" in capsys.readouterr().out
+    for extra in ([], ["--assumed"]):
+        assert cli.main(["prices", "--region", "eu-west-1", *extra]) == 2
+        assert "prices refresh --region eu-west-1" in capsys.readouterr().err
+    assert cli.main(["prices", "--assumed", "--region", "ap-northeast-3", "--service", "lambda"]) == 0
+    listed = [line for line in capsys.readouterr().out.splitlines() if line.startswith("ap-northeast-3")]
+    assert listed and all(" lambda." in line for line in listed)
 
 
 def test_every_command_is_documented_in_the_readme():
