@@ -42,10 +42,13 @@ from aws.snapshot import check_output_path, dump_snapshot, write_new_file
 from aws.snapshot_data import account_entry
 from commands.observe import add_window_args, check_window_args, observation_for
 from commands.support import InputError
-from models.design.schema import DesignError
+from models.design.schema import Design, DesignError
 from models.design.text import load_design_data
 from service.observe import calibrate, calibrated_yaml, http_api_aliases
 from templates import template_keys, template_text
+
+#: the longest design name the schema accepts (Design.name's max_length)
+MAX_DESIGN_NAME: int = next(m.max_length for m in Design.model_fields["name"].metadata if hasattr(m, "max_length"))
 
 MAX_DESIGN_BYTES = 1_000_000
 MAX_ATTEMPTS = 10
@@ -91,7 +94,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    "default: print it")
     i.add_argument("--force", action="store_true", help="replace the --output file if it exists")
     i.add_argument("--pick", action="append", metavar="NAME", help="only these resources (repeat)")
-    i.add_argument("--name", help="the design's name")
+    i.add_argument("--name", help=f"the design's name (1 to {MAX_DESIGN_NAME} characters)")
     i.add_argument("--observe", action="store_true", help="calibrate the traffic from the account's CloudWatch "
                    "metrics (see `cli.py observe`)")
     i.add_argument("--observation", type=Path, metavar="OBSERVATION",
@@ -167,6 +170,9 @@ def cmd_diff(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     """Write or print a design made from a snapshot."""
     try:
+        if args.name is not None and not 1 <= len(args.name.strip()) <= MAX_DESIGN_NAME:
+            raise InputError(f"--name: {len(args.name.strip()):,} characters; a design's name has 1 to "
+                             f"{MAX_DESIGN_NAME} (leave --name out for the default)")
         if args.output:
             check_output_path(args.output, args.force)
         snapshot = load_snapshot(args.snapshot)

@@ -31,6 +31,9 @@ def read_design(arg: str) -> str:
     path = Path(arg)
     if not path.exists() and arg in template_keys():
         return template_text(arg)
+    if path.is_dir():
+        raise InputError(f"{arg}: is a folder; give a design file (YAML or JSON) in it, or a template: "
+                         f"{', '.join(template_keys())}")
     if not path.is_file():
         raise InputError(f"{arg}: no such design file (or template: {', '.join(template_keys())})")
     if path.stat().st_size > MAX_FILE_BYTES:

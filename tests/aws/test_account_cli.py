@@ -94,6 +94,14 @@ def test_import_of_picked_resources_prints_the_design():
     assert design["name"] == "Thumbs" and [c["label"] for c in design["components"]] == ["thumbnailer"]
 
 
+@pytest.mark.parametrize("name, length", [("", 0), ("   ", 0), ("x" * 121, 121)])
+def test_import_refuses_a_name_it_would_drop_or_cut(name, length):
+    result = run_cli("account", "import", "--account", str(SNAPSHOT), "--name", name)
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr == f"error: --name: {length} characters; a design's name has 1 to 120 (leave --name out " \
+                            "for the default)\n"
+
+
 def test_a_missing_snapshot_exits_2_with_one_line(tmp_path):
     result = run_cli("account", "diff", "save_app_data", "--account", str(tmp_path / "none.json"))
     assert result.returncode == 2

@@ -68,6 +68,11 @@ def test_a_missing_file_exits_2(tmp_path):
     assert result.returncode == 2 and "no such design file" in result.stderr
 
 
+def test_a_folder_given_as_the_design_is_named_a_folder(tmp_path, capsys):
+    assert cli.main(["estimate", str(tmp_path)]) == 2
+    assert f"{tmp_path}: is a folder; give a design file (YAML or JSON) in it" in capsys.readouterr().err
+
+
 def test_a_binary_file_exits_2(tmp_path):
     path = tmp_path / "x.yaml"
     path.write_bytes(b"\xff\xfe\x00\x81")
