@@ -43,17 +43,15 @@ def run(args: argparse.Namespace) -> int:
                 args.last_decrease = last
             print(f"--account: {name}: {used} decreases today, last {last.isoformat() + 'Z' if last else 'none'}",
                   file=sys.stderr)
-    from models.design.schema import parse_design
-
     settings = PlannerSettings(step_minutes=args.step_minutes, headroom=args.headroom,
                                target_utilization=args.target, allowed_throttle_fraction=args.allowed_throttle,
                                decreases_used_today=args.decreases_used_today, min_capacity=args.min_capacity,
                                max_capacity=args.max_capacity, last_decrease=args.last_decrease,
                                free_tier=not args.no_free_tier)
 
-    from service import expected_data
+    from service import case_design
 
-    offset = utc_offset_minutes(parse_design(expected_data(data)).workload)
+    offset = utc_offset_minutes(case_design(data).workload)
     plan = dynamodb_plan_data(data, args.table, settings, month_start_utc(start, offset), index=args.index)
     if args.actions:
         print(json.dumps(actions_document(plan), indent=2))

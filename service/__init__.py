@@ -7,7 +7,7 @@ A number the app shows and the CLI prints comes from one function here (`estimat
 """
 
 from service.inputs import catalog_for, with_account_limits
-from service.plan import Case, Plan, plan, validate
+from service.plan import Case, Plan, case_design, plan, validate
 from service.planning import (
     check_data,
     client_requests,
@@ -23,6 +23,6 @@ from service.planning import (
     year_total_usd,
 )
 
-__all__ = ["Case", "Plan", "catalog_for", "check_data", "client_requests", "design_summary", "dynamodb_plan_data",
-           "estimate_data", "estimate_text", "expected_data", "plan", "projection_data", "scenario_estimates",
-           "spike_note", "sweep_data", "validate", "with_account_limits", "year_total_usd"]
+__all__ = ["Case", "Plan", "case_design", "catalog_for", "check_data", "client_requests", "design_summary",
+           "dynamodb_plan_data", "estimate_data", "estimate_text", "expected_data", "plan", "projection_data",
+           "scenario_estimates", "spike_note", "sweep_data", "validate", "with_account_limits", "year_total_usd"]

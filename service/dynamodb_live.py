@@ -7,8 +7,7 @@ from datetime import UTC, datetime
 
 from aws.facts import snapshot_facts
 from aws.naming import matches
-from models.design.schema import parse_design
-from service.planning import expected_data
+from service.plan import case_design
 
 
 def live_decrease_state(snapshot: dict, design_data: dict, table_id: str, index: str | None,
@@ -16,7 +15,7 @@ def live_decrease_state(snapshot: dict, design_data: dict, table_id: str, index:
     """(decreases used today, last decrease UTC, live table name) of the design table's live
     counterpart in an account snapshot (`cli.py pull`), matched as `account diff` does (label, else
     id); for `index`, that GSI's own counters. None when the snapshot has no such table."""
-    design = parse_design(expected_data(design_data))
+    design = case_design(design_data)
     comp = design.component(table_id)
     try:
         tables = snapshot_facts(snapshot, region or design.region)["tables"]

@@ -4,9 +4,12 @@
     p.cases["expected"].estimate        # USD per month, line items (models/costs/estimate.py)
     p.readiness["expected"]             # the checks on the same traffic series and cold starts
     validate(data)                      # parse only: {case: Design}, DesignError when invalid
+    case_design(data, "low")            # one case's Design, every case validated first
 
 A plain design has one case, "expected"; a design with `{low, expected, high}` ranges has three,
-each evaluated as a design of its own (models/design/ranges.py).
+each evaluated as a design of its own (models/design/ranges.py). Whatever a caller asks of a design — one
+case or all of them — every case is validated by `validate`, so a range's bad low or high value is refused by
+every command and page, not only by those that price every case.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from models.checks.limits import applicable_limits
 from models.checks.readiness import Readiness
 from models.checks.readiness import readiness as readiness_of
 from models.costs.estimate import Estimate, estimate
-from models.design.ranges import has_ranges, scenario, scenarios
+from models.design.ranges import CASES, scenarios
 from models.design.schema import Design, assumed_defaults, parse_design, traffic_notes
 from models.run.flow import monthly_events
 from models.run.run import Run
@@ -61,19 +64,32 @@ def validate(data: dict) -> dict[str, Design]:
     return designs
 
 
+def case_design(data: dict, case: str = "expected") -> Design:
+    """One case of a design mapping, parsed, after every case has been validated (`validate`): a plain
+    design's only case stands for each. DesignError if any case is invalid."""
+    return _one_case(validate(data), case)
+
+
+def _one_case(designs: dict[str, Design], case: str) -> Design:
+    if case not in CASES:
+        raise ValueError(f"case must be one of {CASES}, not {case!r}")
+    return designs.get(case, designs["expected"])
+
+
 def plan(data: dict, *, account_limits: dict | None = None, readiness: bool = True,
          case: str | None = None) -> Plan:
     """The Plan of a design mapping: every case (or only `case`) parsed, run, priced and — with
     `readiness` — checked on the same Run. `account_limits` (from a live account snapshot) override
     the design's own limits and AWS's defaults. DesignError if the design is invalid."""
     data = with_account_limits(data, account_limits)
-    plains = scenarios(data) if case is None else {case: scenario(data, case) if has_ranges(data) else data}
+    designs = validate(data)  # every case, also when only one is asked for: one validation path
+    if case is not None:
+        designs = {case: _one_case(designs, case)}
     facts = load_facts()
     cases: dict[str, Case] = {}
     reports: dict[str, Readiness] = {}
     notes: tuple[str, ...] = ()
-    for name, plain in plains.items():
-        design = parse_design(plain)
+    for name, design in designs.items():
         run = Run(design, facts)
         catalog = catalog_for(design.region)
         case_notes = (assumed_defaults(data) + traffic_notes(design) + range_notes(data, name)

@@ -12,7 +12,7 @@ from models.checks.readiness import Context, Readiness
 from models.costs.estimate import Estimate
 from models.costs.sweep import cost_sweep, projection
 from models.design.ranges import has_ranges, scenario
-from models.design.schema import Design, DesignError, parse_design
+from models.design.schema import Design, DesignError
 from models.design.text import load_design_data
 from models.dynamodb_planner.plan import PlannerSettings, TableDemand, free_used_elsewhere, plan_table
 from models.messages import Message, msg
@@ -20,7 +20,7 @@ from models.run.run import Run
 from models.run.traffic import client_monthly_requests, spike_extras
 from pricing.catalog import load_facts
 from service.inputs import catalog_for
-from service.plan import Plan, plan
+from service.plan import Plan, case_design, plan
 from service.plan import plan as plan_of
 
 
@@ -49,20 +49,20 @@ def estimate_text(text: str) -> Estimate:
 
 def projection_data(data: dict, months: int = 12) -> list[dict]:
     """Month-by-month totals (USD) of a design mapping with its workload's growth_per_month."""
-    design = parse_design(expected_data(data))
+    design = case_design(data)
     return projection(design, catalog_for(design.region), months, load_facts())
 
 
 def sweep_data(data: dict, volumes, case: str = "expected") -> list:
     """Monthly totals (USD, Decimal) of one case of a design at each client volume (requests per month)."""
-    design = parse_design(scenario(data, case) if has_ranges(data) else data)
+    design = case_design(data, case)
     return cost_sweep(design, catalog_for(design.region), volumes, load_facts())
 
 
 def client_requests(data) -> float:
     """Client requests per month of a design's expected case (spikes included); `data` is a design
     mapping or its `Plan`."""
-    design = data.expected.design if _is_plan(data) else parse_design(expected_data(data))
+    design = data.expected.design if _is_plan(data) else case_design(data)
     return client_monthly_requests(design.workload)
 
 
@@ -93,7 +93,7 @@ def year_total_usd(data) -> Decimal:
     if _is_plan(data):
         design, total = data.expected.design, data.expected.estimate.total_usd
     else:
-        design, total = parse_design(expected_data(data)), None
+        design, total = case_design(data), None
     if design.workload.growth_per_month:
         rows = projection(design, catalog_for(design.region), 12, load_facts())
         return sum((row["total_usd"] for row in rows), Decimal(0))
@@ -156,7 +156,7 @@ def dynamodb_plan_data(data: dict, table_id: str, settings=None, start_utc=None,
     does not exist. `lower_bound=False`: without the one-time lower bound, which
     `models.dynamodb_planner.plan.with_lower_bound` adds to the plan later (the app shows the rest first).
     `cache` (a `StrategyCache`): reuse the strategies already worked out for the same demand, prices and settings."""
-    design = parse_design(expected_data(data))
+    design = case_design(data)
     tables = [c.id for c in design.components if c.type == "dynamodb"]
     if table_id not in tables:
         raise DesignError([msg("dynamodb_plan.not_a_table", "--table: {table!r} is not a DynamoDB table of this "

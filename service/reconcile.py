@@ -10,11 +10,12 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from models.costs.reconcile import BilledRow, Reconciliation, reconcile
-from models.design.schema import DesignError, parse_design
+from models.design.schema import DesignError
 from models.messages import msg
 from pricing.cost_explorer import ce_services, usage_types
 from service.inputs import catalog_for
-from service.planning import estimate_data, expected_data
+from service.plan import case_design
+from service.planning import estimate_data
 
 
 def _decimal(text: Any) -> Decimal:
@@ -37,7 +38,7 @@ def billed_rows(answer: dict[str, Any]) -> list[BilledRow]:
 def reconcile_data(data: dict, answer: dict[str, Any]) -> Reconciliation:
     """The design's expected-case estimate against the month's billed rows, per service, with the reasons.
     DesignError if the design is invalid."""
-    design = parse_design(expected_data(data))
+    design = case_design(data)
     estimate = estimate_data(data)
     catalog = catalog_for(design.region)
     month = str(answer.get("month", ""))

@@ -22,13 +22,13 @@ from models.checks.readiness import Readiness, readiness
 from models.checks.scale import FirstFailure, first_failures, first_wall
 from models.costs.prices import Catalog
 from models.design.scale import scaled
-from models.design.schema import Design, DesignError, parse_design
+from models.design.schema import Design, DesignError
 from models.facts import Facts
 from models.messages import msg
 from models.run.run import Run
 from pricing.catalog import load_facts, load_limit_defaults
 from service.inputs import catalog_for, catalog_key, with_account_limits
-from service.planning import expected_data
+from service.plan import case_design
 
 MAX_FACTOR = 1000.0   # the largest multiplier searched (and accepted for --scale)
 MIN_FACTOR = 0.01     # the smallest (a check failing already is searched down to ×0.01)
@@ -100,7 +100,7 @@ def _content_key(data: dict) -> str | None:
 
 def _inputs(data: dict) -> tuple[Design, dict[str, LimitValue], Catalog, Facts]:
     """The expected case parsed, its limits (design's over AWS's defaults), its region's catalog, the facts."""
-    design = parse_design(expected_data(data))
+    design = case_design(data)
     return design, applicable_limits(design, load_limit_defaults()), catalog_for(design.region), load_facts()
 
 

@@ -108,3 +108,39 @@ def test_every_command_is_documented_in_the_readme():
     commands = cli.build_parser()._subparsers._group_actions[0].choices
     for name in commands:
         assert f"cli.py {name}" in readme, name
+
+
+def save_app_data_with(tmp_path: Path, field: str, value: dict) -> Path:
+    """save_app_data with one number given as a range: `field` is "requests_per_month" (the workload's)
+    or "memory_mb" (the function handler's)."""
+    import yaml
+
+    data = yaml.safe_load(template_path("save_app_data").read_text(encoding="utf-8"))
+    if field == "requests_per_month":
+        data["workload"]["requests_per_month"] = value
+    else:
+        next(c for c in data["components"] if c["id"] == "handler")[field] = value
+    path = tmp_path / "ranged.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    return path
+
+
+# the schema's bounds, as the README's design-file reference states them: requests ≥ 0, memory 128–10,240 MB
+BAD_BOUNDS = [
+    ("requests_per_month", {"low": -1, "expected": 5, "high": 10},
+     "error: workload.requests_per_month: -1 is out of range; must be ≥ 0"),
+    ("memory_mb", {"low": 128, "expected": 256, "high": 99999},
+     "error: components[1] (handler).memory_mb: 99999 is out of range; must be ≤ 10,240"),
+]
+
+
+@pytest.mark.parametrize("command", [["validate"], ["estimate"], ["estimate", "--format", "json"],
+                                     ["estimate", "--format", "csv"], ["check"], ["check", "--format", "json"],
+                                     ["quote"], ["dynamodb-plan", "--table", "table"]])
+@pytest.mark.parametrize("field, value, message", BAD_BOUNDS)
+def test_every_command_refuses_a_range_whose_low_or_high_is_out_of_range(tmp_path, capsys, command, field, value,
+                                                                          message):
+    path = save_app_data_with(tmp_path, field, value)
+    assert cli.main([command[0], str(path), *command[1:]]) == 2
+    out, err = capsys.readouterr()
+    assert err == message + "\n" and out == ""

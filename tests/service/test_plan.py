@@ -103,3 +103,41 @@ def test_the_spike_note_says_what_the_spikes_add():
     assert note == "spikes add 19,470 requests (day 12 20:00, ×6 for 30 min)"
     assert say(note, "ja") == "スパイクによりリクエストが 19,470 件増えます（12 日目 20:00、30 分間 ×6）"
     assert spike_note(parse_design(load_design_data(template_text("save_app_data")))) is None
+
+
+# every service function a shell takes a number or a design from: each must refuse what validate refuses
+ASKED = {
+    "plan": lambda d: service.plan(d),
+    "plan of the expected case": lambda d: service.plan(d, case="expected"),
+    "estimate_data": service.estimate_data,
+    "check_data": service.check_data,
+    "scenario_estimates": service.scenario_estimates,
+    "design_summary": service.design_summary,
+    "projection_data": service.projection_data,
+    "sweep_data": lambda d: service.sweep_data(d, [1_000]),
+    "client_requests": service.client_requests,
+    "year_total_usd": service.year_total_usd,
+    "case_design": lambda d: service.case_design(d),
+    "dynamodb_plan_data": lambda d: service.dynamodb_plan_data(d, "table"),
+}
+
+
+@pytest.mark.parametrize("asked", ASKED)
+@pytest.mark.parametrize("field, value, problem", [
+    ("requests_per_month", {"low": -1, "expected": 5, "high": 10},
+     "workload.requests_per_month: -1 is out of range; must be ≥ 0"),
+    ("memory_mb", {"low": 128, "expected": 256, "high": 99999},
+     "components[1] (handler).memory_mb: 99999 is out of range; must be ≤ 10,240"),
+])
+def test_a_bad_low_or_high_is_refused_by_every_service_function_as_validate_refuses_it(asked, field, value, problem):
+    data = yaml.safe_load(template_path("save_app_data").read_text(encoding="utf-8"))
+    if field == "requests_per_month":
+        data["workload"][field] = value
+    else:
+        next(c for c in data["components"] if c["id"] == "handler")[field] = value
+    with pytest.raises(DesignError) as by_validate:
+        service.validate(data)
+    assert by_validate.value.problems == [problem]
+    with pytest.raises(DesignError) as by_asked:
+        ASKED[asked](data)
+    assert by_asked.value.problems == [problem]

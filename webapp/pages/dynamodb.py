@@ -14,12 +14,12 @@ from i18n.catalog import section, strategy_name, t
 from i18n.engine_ja import say
 from i18n.format import format_money
 from models.costs.money import QuoteSettings, round_money
-from models.design.schema import DesignError, parse_design
+from models.design.schema import DesignError
 from models.dynamodb_planner.month import month_start_utc, next_monday
 from models.dynamodb_planner.month import utc_offset_minutes as workload_offset_minutes
 from models.dynamodb_planner.plan import Plan, PlannerSettings, StrategyCache, lower_bound_known, with_lower_bound
 from render.dynamodb_plan import LOWER_BOUND, RECURRING, actions_document, plan_dict, usd_text
-from service import dynamodb_plan_data
+from service import case_design, dynamodb_plan_data
 from service.dynamodb_live import live_decrease_state
 from webapp.charts import capacity_chart
 from webapp.state import lang, quote_settings
@@ -196,7 +196,7 @@ def strategy_cards(doc: dict, money: QuoteSettings, lg: str) -> list[Card]:
 
 def utc_offset_minutes(design: dict) -> int:
     """The workload timezone's offset, to place the planned month (starting next Monday) in UTC."""
-    return workload_offset_minutes(parse_design(design).workload)
+    return workload_offset_minutes(case_design(design).workload)
 
 
 def strategy_frame(doc: dict, money: QuoteSettings, lg: str) -> pd.DataFrame:
