@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 from commands import account as account_commands
@@ -25,7 +26,7 @@ from commands.support import InputError, one_line, read_design
 from models.design.schema import DesignError
 from models.design.text import load_design_data
 from pricing.catalog import CatalogError, assumed_prices, available_regions
-from render.estimate import contract_dict, csv_text, table_text, usd_number
+from render.estimate import contract_dict, csv_text, table_text, usd_cents, usd_number
 from render.readiness import component_summaries, readiness_dict, readiness_table
 from service import catalog_for, check_data, expected_data, projection_data, validate
 from service.inputs import PRICES_CHOICES, use_prices
@@ -55,8 +56,9 @@ def cmd_estimate(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(table_text(est))
         growth = parse_growth(data)
-        print(f"12-month projection (growth {growth:.1%}/month): USD {sum(r['total_usd'] for r in year):,.2f} "
-              f"(month 12: USD {year[-1]['total_usd']:,.2f})")
+        year_usd = sum((r["total_usd"] for r in year), Decimal(0))
+        print(f"12-month projection (growth {growth:.1%}/month): USD {usd_cents(year_usd)} "
+              f"(month 12: USD {usd_cents(year[-1]['total_usd'])})")
     return 0
 
 

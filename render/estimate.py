@@ -7,6 +7,7 @@ import io
 from decimal import Decimal
 
 from models.costs.estimate import Estimate, LineItem, billed_lines
+from models.costs.money import round_money
 
 CONTRACT_FIELDS = ("component", "service", "dimension", "quantity", "unit", "unit_price_usd", "cost_usd", "price_id")
 EXTRA_FIELDS = ("formula", "source", "as_of", "confidence")
@@ -25,9 +26,14 @@ def usd_number(value: Decimal) -> float:
     return 0.0 if number is None else number
 
 
-def _cents(value: Decimal) -> str:
-    """USD to the cent for people: a credit smaller than half a cent shows as 0.00, never -0.00."""
-    text = f"{value:,.2f}"
+def usd_cents(value: Decimal) -> str:
+    """USD to the cent for people, rounded half up like every quote line (`round_money`: README, "Quotes"),
+    not by float formatting's half-even; a credit smaller than half a cent shows as 0.00, never -0.00.
+
+    >>> usd_cents(Decimal("1.425")), usd_cents(Decimal("-0.165")), usd_cents(Decimal("-0.004"))
+    ('1.43', '-0.17', '0.00')
+    """
+    text = f"{round_money(value, 'USD'):,.2f}"
     return text[1:] if text == "-0.00" else text
 
 
@@ -74,7 +80,7 @@ def table_text(est: Estimate) -> str:
     rows = [("Component", "Dimension", "Quantity", "Unit", "Unit price (USD)", "Cost (USD)")]
     for li in billed_lines(est.line_items):  # one line per bill line (the JSON and CSV keep every usage's line)
         price = "n/a" if li.unit_price_usd is None else f"{li.unit_price_usd.normalize():f}"
-        cost = "no price" if li.cost_usd is None else _cents(li.cost_usd)
+        cost = "no price" if li.cost_usd is None else usd_cents(li.cost_usd)
         quantity = f"{float(li.quantity):,.2f}".rstrip("0").rstrip(".")
         rows.append((li.component, li.dimension, quantity, li.unit, price, cost))
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
@@ -87,7 +93,7 @@ def table_text(est: Estimate) -> str:
     lines = [f"{est.name} — {est.region} — free tier: {est.free_tier}", fmt_row(rows[0]),
              "  ".join("-" * w for w in widths)]
     lines += [fmt_row(r) for r in rows[1:]]
-    lines.append(f"Total: USD {_cents(est.total_usd)} per month (costs rounded to the cent for display)")
+    lines.append(f"Total: USD {usd_cents(est.total_usd)} per month (costs rounded to the cent for display)")
     dates = est.price_dates()
     if dates:
         lines.append(f"Prices as of {dates[0].isoformat()} to {dates[1].isoformat()} (sources: --format csv or json)")

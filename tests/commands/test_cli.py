@@ -144,3 +144,25 @@ def test_every_command_refuses_a_range_whose_low_or_high_is_out_of_range(tmp_pat
     assert cli.main([command[0], str(path), *command[1:]]) == 2
     out, err = capsys.readouterr()
     assert err == message + "\n" and out == ""
+
+
+def _cost_column(out: str, dimension: str) -> list[str]:
+    """The last column of the table rows whose dimension is `dimension` (exactly, not a prefix)."""
+    return [line.split()[-1] for line in out.splitlines() if f"  {dimension}  " in line]
+
+
+def test_the_estimate_table_rounds_each_line_half_up_like_the_quote(capsys):
+    # save_app_data stores 5 GB-month of table (5 × $0.285 = $1.425) and 5 GB-month of archived logs free
+    # (5 × $0.033 = $0.165 credited): half up to the cent, 1.43 and -0.17 (half even would give 1.42, -0.16)
+    assert cli.main(["estimate", "save_app_data"]) == 0
+    table = capsys.readouterr().out
+    assert _cost_column(table, "Table storage (Standard table class)") == ["1.43"]
+    assert _cost_column(table, "Free tier: Logs stored (archive)") == ["-0.17"]
+    assert cli.main(["quote", "save_app_data"]) == 0
+    quote = capsys.readouterr().out
+    assert _cost_column(quote, "Table storage (Standard table class)") == ["$1.43"]
+    assert _cost_column(quote, "Free tier: Logs stored (archive)") == ["-$0.17"]
+    assert cli.main(["estimate", "save_app_data", "--format", "json"]) == 0
+    exact = {li["dimension"]: li["cost_usd"] for li in json.loads(capsys.readouterr().out)["line_items"]}
+    assert exact["Table storage (Standard table class)"] == 1.425  # the JSON keeps the exact amount
+    assert exact["Free tier: Logs stored (archive)"] == -0.165
