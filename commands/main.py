@@ -28,7 +28,7 @@ from models.design.text import load_design_data
 from pricing.catalog import CatalogError, assumed_prices, available_regions
 from render.estimate import contract_dict, csv_text, table_text, usd_cents, usd_number
 from render.readiness import component_summaries, readiness_dict, readiness_table
-from service import catalog_for, check_data, expected_data, projection_data, validate
+from service import catalog_for, check_data, expected_data, plan, projection_data, validate
 from service.inputs import PRICES_CHOICES, use_prices
 from templates import template_keys, template_path, template_text
 
@@ -44,17 +44,21 @@ def read_account_limits(path: str | None, region: str) -> dict | None:
 
 def cmd_estimate(args: argparse.Namespace) -> int:
     data = load_design_data(read_design(args.design))
-    report, est = check_data(data)
-    year = projection_data(data) if args.format != "csv" else []  # the CSV holds the line items only
+    if args.format == "csv":  # the CSV holds the expected case's line items only
+        sys.stdout.write(csv_text(plan(data, readiness=False, case="expected").expected.estimate))
+        return 0
+    # every case priced (a ranged design's low and high totals are shown); the checks only for the JSON
+    planned = plan(data, readiness=args.format == "json")
+    est = planned.expected.estimate
+    estimates = {name: case.estimate for name, case in planned.cases.items()}
+    year = projection_data(data)
     if args.format == "json":
-        doc = contract_dict(est)
-        doc["components"] = component_summaries(report)
+        doc = contract_dict(est, estimates)
+        doc["components"] = component_summaries(planned.readiness["expected"])
         doc["projection_12_months"] = [{**row, "total_usd": usd_number(row["total_usd"])} for row in year]
         print(json.dumps(doc, indent=2, ensure_ascii=False))
-    elif args.format == "csv":
-        sys.stdout.write(csv_text(est))
     else:
-        sys.stdout.write(table_text(est))
+        sys.stdout.write(table_text(est, estimates))
         growth = parse_growth(data)
         year_usd = sum((r["total_usd"] for r in year), Decimal(0))
         print(f"12-month projection (growth {growth:.1%}/month): USD {usd_cents(year_usd)} "

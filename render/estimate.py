@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Mapping
 from decimal import Decimal
 
 from models.costs.estimate import Estimate, LineItem, billed_lines
@@ -49,9 +50,19 @@ def line_dict(li: LineItem) -> dict:
     }
 
 
-def contract_dict(est: Estimate) -> dict:
-    """The stable `estimate --format json` document (see README, "JSON contract")."""
+def range_totals(cases: Mapping[str, Estimate] | None) -> dict[str, Decimal] | None:
+    """{"low", "high"} → the total (USD per month) of a ranged design's low and high cases, each priced as a
+    design of its own (`service.scenario_estimates` / `service.plan`); None for a plain design's one case."""
+    if not cases or not {"low", "high"} <= set(cases):
+        return None
+    return {case: cases[case].total_usd for case in ("low", "high")}
+
+
+def contract_dict(est: Estimate, cases: Mapping[str, Estimate] | None = None) -> dict:
+    """The stable `estimate --format json` document (see README, "JSON contract"). `est` is the expected case;
+    `cases` every case of the design, for `range_total_usd` (null without ranges)."""
     dates = est.price_dates()
+    totals = range_totals(cases)
     return {
         "name": est.name,
         "region": est.region,
@@ -61,6 +72,7 @@ def contract_dict(est: Estimate) -> dict:
         "prices_as_of": {"oldest": dates[0].isoformat(), "newest": dates[1].isoformat()} if dates else None,
         "line_items": [line_dict(li) for li in est.line_items],
         "warnings": list(est.warnings),
+        "range_total_usd": None if totals is None else {case: _num(usd, 6) for case, usd in totals.items()},
     }
 
 
@@ -75,8 +87,9 @@ def csv_text(est: Estimate) -> str:
     return out.getvalue()
 
 
-def table_text(est: Estimate) -> str:
-    """A plain-text table for the terminal, costs to the cent."""
+def table_text(est: Estimate, cases: Mapping[str, Estimate] | None = None) -> str:
+    """A plain-text table for the terminal, costs to the cent. `est` is the expected case; with `cases` (every
+    case of a ranged design) the low and high cases' totals follow the total."""
     rows = [("Component", "Dimension", "Quantity", "Unit", "Unit price (USD)", "Cost (USD)")]
     for li in billed_lines(est.line_items):  # one line per bill line (the JSON and CSV keep every usage's line)
         price = "n/a" if li.unit_price_usd is None else f"{li.unit_price_usd.normalize():f}"
@@ -94,6 +107,10 @@ def table_text(est: Estimate) -> str:
              "  ".join("-" * w for w in widths)]
     lines += [fmt_row(r) for r in rows[1:]]
     lines.append(f"Total: USD {usd_cents(est.total_usd)} per month (costs rounded to the cent for display)")
+    totals = range_totals(cases)
+    if totals is not None:
+        lines.append(f"Range: low case USD {usd_cents(totals['low'])} – high case USD {usd_cents(totals['high'])} "
+                     "per month")
     dates = est.price_dates()
     if dates:
         lines.append(f"Prices as of {dates[0].isoformat()} to {dates[1].isoformat()} (sources: --format csv or json)")

@@ -110,7 +110,7 @@ def test_every_command_is_documented_in_the_readme():
         assert f"cli.py {name}" in readme, name
 
 
-def save_app_data_with(tmp_path: Path, field: str, value: dict) -> Path:
+def save_app_data_with(tmp_path: Path, field: str, value: dict | int) -> Path:
     """save_app_data with one number given as a range: `field` is "requests_per_month" (the workload's)
     or "memory_mb" (the function handler's)."""
     import yaml
@@ -166,3 +166,44 @@ def test_the_estimate_table_rounds_each_line_half_up_like_the_quote(capsys):
     exact = {li["dimension"]: li["cost_usd"] for li in json.loads(capsys.readouterr().out)["line_items"]}
     assert exact["Table storage (Standard table class)"] == 1.425  # the JSON keeps the exact amount
     assert exact["Free tier: Logs stored (archive)"] == -0.165
+
+
+LOW, EXPECTED, HIGH = 1_000_000, 10_000_000, 50_000_000
+
+
+def _json_estimate(capsys, path: Path) -> dict:
+    assert cli.main(["estimate", str(path), "--format", "json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_estimate_shows_the_low_and_high_cases_of_a_range(tmp_path, capsys):
+    from decimal import ROUND_HALF_UP, Decimal
+
+    # each case is the design with the range at that value: priced here as three plain designs, apart
+    plain = {}
+    for case, requests in (("low", LOW), ("expected", EXPECTED), ("high", HIGH)):
+        (tmp_path / case).mkdir()
+        plain[case] = _json_estimate(capsys, save_app_data_with(tmp_path / case, "requests_per_month", requests))
+        assert plain[case]["range_total_usd"] is None  # a plain design has no range
+    ranged = save_app_data_with(tmp_path, "requests_per_month", {"low": LOW, "expected": EXPECTED, "high": HIGH})
+    doc = _json_estimate(capsys, ranged)
+    assert doc["range_total_usd"] == {"low": plain["low"]["total_usd"], "high": plain["high"]["total_usd"]}
+    assert plain["low"]["total_usd"] < doc["total_usd"] < plain["high"]["total_usd"]
+    # the contract's fields are unchanged: the expected case's total and line items
+    assert doc["total_usd"] == plain["expected"]["total_usd"]
+    assert doc["line_items"] == plain["expected"]["line_items"]
+
+    def cents(usd: float) -> str:
+        return str(Decimal(str(usd)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+
+    low, high = cents(plain["low"]["total_usd"]), cents(plain["high"]["total_usd"])
+    assert cli.main(["estimate", str(ranged)]) == 0
+    assert f"Range: low case USD {low} – high case USD {high} per month\n" in capsys.readouterr().out
+    assert cli.main(["quote", str(ranged)]) == 0  # the quote's range (its lines rounded, then summed) agrees here
+    quote = capsys.readouterr().out
+    assert f"Range: Low case ${low} – " in quote and f" – High case ${high}\n" in quote
+
+
+def test_a_plain_design_shows_no_range_line(capsys):
+    assert cli.main(["estimate", "save_app_data"]) == 0
+    assert "Range:" not in capsys.readouterr().out

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 import io
+import json
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -271,3 +273,18 @@ def test_quote_details_are_kept_with_the_design_and_in_the_share_link():
     # a design the user named keeps the user's words in Japanese too
     at.text_input(key=f"q_customer_{rev}").set_value("").run()
     assert at.session_state["design"]["quote"] == {"quote_number": "Q-2026-014"}
+
+
+def test_the_json_download_of_a_ranged_design_has_its_low_and_high_totals():
+    ranged = copy.deepcopy(PHOTO)
+    ranged["workload"]["requests_per_month"] = {"low": 1_000_000, "expected": 3_000_000, "high": 10_000_000}
+    files = {f.key: f for f in export_files(ranged, QuoteSettings(), "en", date(2026, 11, 28))}
+    doc = json.loads(files["download_json"].make())
+    at = {}  # each case priced apart, as the plain design at that volume
+    for case, requests in (("low", 1_000_000), ("high", 10_000_000)):
+        plain = copy.deepcopy(PHOTO)
+        plain["workload"]["requests_per_month"] = requests
+        at[case] = round(float(estimate_data(plain).total_usd), 6)
+    assert doc["range_total_usd"] == at
+    plain_files = {f.key: f for f in export_files(PHOTO, QuoteSettings(), "en", date(2026, 11, 28))}
+    assert json.loads(plain_files["download_json"].make())["range_total_usd"] is None

@@ -22,7 +22,7 @@ from render.quote.html_report import quote_html
 from render.quote.pdf_export import pdf_available, quote_pdf
 from render.quote.report import build_report
 from render.quote.xlsx_export import quote_xlsx
-from service import estimate_data
+from service import scenario_estimates
 from service.inputs import prices_choice, use_prices
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -66,8 +66,8 @@ def export_files(design: dict, settings: QuoteSettings, lang: str, today: date, 
 
     def estimate_json() -> bytes:
         with use_prices(prices):
-            estimate = estimate_data(frozen)
-        return json.dumps(contract_dict(estimate), indent=2, ensure_ascii=False).encode("utf-8")
+            estimates = scenario_estimates(frozen)  # a ranged design's low and high totals: range_total_usd
+        return json.dumps(contract_dict(estimates["expected"], estimates), indent=2, ensure_ascii=False).encode("utf-8")
 
     files = [
         ExportFile("download_xlsx", "download_xlsx", f"{name}_quote.xlsx", XLSX_MIME,
