@@ -19,7 +19,7 @@ from __future__ import annotations
 from typing import Any
 
 from i18n.aws_terms import dimension_text
-from models.messages import JOINED, Message
+from models.messages import JOINED, Message, fill
 
 #: id → (Japanese template, sha1(English template)[:8])
 JA: dict[str, tuple[str, str]] = {
@@ -1118,6 +1118,6 @@ def _ja(message: Message) -> str:
     if entry is None:
         return str(message)
     try:
-        return entry[0].format(**params)
+        return fill(entry[0], params)
     except (KeyError, IndexError, ValueError):  # a catalog entry out of step with its params: show the English
         return str(message)

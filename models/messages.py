@@ -1,7 +1,8 @@
 """The engine's user-facing sentences as messages: a stable id, the English template and its params.
 
 `msg("lambda.timeout.consequence", "{share:.4%} of invocations ...", share=0.01)` is a `Message`: a
-`str` whose text is the English (`template.format(**params)`), so the CLI, the JSON and every
+`str` whose text is the English (`template.format(**params)`, numbers never in scientific notation:
+`fill`), so the CLI, the JSON and every
 existing string use (comparison, `in`, concatenation, `json.dumps`) see exactly the English they
 saw before. The id and the params let the UI render the same message in another language
 (`i18n.engine_ja.say`); the core never imports i18n.
@@ -18,8 +19,31 @@ True
 
 from __future__ import annotations
 
+from string import Formatter
 from types import MappingProxyType
 from typing import Any, SupportsIndex
+
+from models.units import plain
+
+
+class _PlainFormatter(Formatter):
+    """str.format, with every number through `units.plain` (no scientific notation)."""
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        return plain(value, format_spec)
+
+
+_FORMATTER = _PlainFormatter()
+
+
+def fill(template: str, params: dict[str, Any]) -> str:
+    """`template.format(**params)`, but numbers never in scientific notation: "{pct:.2g}%" of 100.0 is
+    "100%", not "1e+02%". Every message, in every language, is filled by this.
+
+    >>> fill("{pct:.2g}% of {n:,.6g}", {"pct": 100.0, "n": 3424657353.0})
+    '100% of 3,424,660,000'
+    """
+    return _FORMATTER.vformat(template, (), params)
 
 
 class Message(str):
@@ -31,7 +55,7 @@ class Message(str):
 
     def __new__(cls, id: str, template: str, params: dict[str, Any] | None = None) -> Message:
         params = dict(params or {})
-        self = super().__new__(cls, template.format(**params))
+        self = super().__new__(cls, fill(template, params))
         object.__setattr__(self, "id", id)
         object.__setattr__(self, "template", template)
         object.__setattr__(self, "params", MappingProxyType(params))

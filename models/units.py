@@ -7,7 +7,8 @@ pricing pages all use it for their monthly examples, and so does every figure he
 from __future__ import annotations
 
 import math
-from decimal import ROUND_CEILING, Decimal
+import re
+from decimal import ROUND_CEILING, ROUND_HALF_EVEN, Context, Decimal
 
 HOURS_PER_MONTH = 730                      # AWS's monthly convention
 MINUTES_PER_MONTH = HOURS_PER_MONTH * 60   # 43,800: the length of every traffic series
@@ -38,13 +39,44 @@ def ceil_units(size: Decimal, unit: Decimal) -> Decimal:
 
 
 def fmt(value: Decimal | float) -> str:
-    """A quantity for a formula: thousands separators, no trailing zeros."""
+    """A quantity for a formula: thousands separators, no trailing zeros, never scientific notation."""
     number = float(value)
     if number.is_integer() and abs(number) < 1e18:
         return f"{int(number):,}"
     if abs(number) >= 1000:
         return f"{number:,.2f}".rstrip("0").rstrip(".")
-    return f"{number:.6g}"
+    return plain(number, ".6g")
+
+
+# a format spec: [[fill]align][sign][z][#][0][width][grouping][.precision][type]
+_SPEC = re.compile(r"(?P<align>.?[<>=^])?(?P<sign>[-+ ]?)z?#?0?(?P<width>\d*)(?P<group>[,_]?)(?:\.(?P<prec>\d+))?"
+                   r"(?P<type>[gGn]?)")
+
+
+def plain(value: object, spec: str = "") -> str:
+    """`format(value, spec)`, except that a number is never written in scientific notation.
+
+    Python's general format ("g", and a float with no type) switches to an exponent once a number
+    has more digits than the precision: "{:.2g}" of 100 is "1e+02", "{:,.6g}" of 3,424,660,000 is
+    "3.42466e+09". A consultant quotes neither, so those are written out in full, with the same
+    significant digits, sign and grouping; every other spec and value is formatted as Python does.
+
+    >>> plain(100.0, ".2g"), plain(3424657353.0, ",.6g"), plain(1e16), plain(0.000012, "g"), plain(2.5, ".2g")
+    ('100', '3,424,660,000', '10000000000000000', '0.000012', '2.5')
+    """
+    text = format(value, spec)
+    if "e" not in text.lower() or isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
+        return text
+    match = _SPEC.fullmatch(spec)
+    if match is None or not math.isfinite(float(value)):
+        return text  # an explicit "e", "%", "f" ... spec, or inf/nan: as asked
+    digits = int(match["prec"]) if match["prec"] else (6 if match["type"] else 17)
+    exact = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    rounded = Context(prec=max(digits, 1), rounding=ROUND_HALF_EVEN).create_decimal(exact).normalize()
+    written = format(rounded, f"{match['sign']}{match['group']}f")
+    width = int(match["width"] or 0)
+    align = (match["align"] or ">")[-1]
+    return written.rjust(width) if align in ">=" else written.ljust(width) if align == "<" else written.center(width)
 
 
 def is_integral(value: float) -> bool:

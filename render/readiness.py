@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 
 from models.checks.readiness import Readiness
+from models.units import plain
 
 STATUS_ORDER = {"fail": 0, "warn": 1, "pass": 2}
 
@@ -35,9 +36,9 @@ def readiness_table(report: Readiness) -> str:
     """A plain-text readiness report for the terminal."""
     lines = [f"Readiness: {report.worst_status.upper()}  ({len(report.checks)} checks)"]
     for c in sorted(report.checks, key=lambda c: STATUS_ORDER[c.status]):
-        limit = "" if c.limit_value is None else f"limit {c.limit_value:,.6g}"
-        peak = "" if c.peak_demand is None else f"peak {c.peak_demand:,.6g} {c.unit}"
-        head = f"{c.headroom_pct:+.0f}% headroom" if c.headroom_pct is not None else ""
+        limit = "" if c.limit_value is None else f"limit {plain(c.limit_value, ',.6g')}"
+        peak = "" if c.peak_demand is None else f"peak {plain(c.peak_demand, ',.6g')} {c.unit}"
+        head = f"{c.headroom_pct:+,.0f}% headroom" if c.headroom_pct is not None else ""
         account = (f" [from your account: {c.limit_read}]" if c.limit_read else " [from your account]") \
             if c.from_account else ""
         lines.append(f"[{c.status.upper():4}] {c.id:34} {c.component:20} {peak}  {limit}{account}  {head}".rstrip())

@@ -20,6 +20,7 @@ from models.checks.readiness import Readiness
 from models.costs.estimate import Estimate, LineItem, billed_lines
 from models.costs.money import Quote, QuoteSettings, make_quote
 from models.costs.prices import Price
+from models.units import plain as plain_number
 from render.labels import component_label, component_names, relabelled, relabelled_all
 from render.quote.report import design_words
 from render.readiness import STATUS_ORDER
@@ -87,7 +88,7 @@ def quantity_text(quantity: float, unit: str) -> str:
         return f"{quantity:,.0f}"
     if size >= 1 or size == 0:
         return f"{quantity:,.2f}".rstrip("0").rstrip(".")
-    return f"{quantity:.3g}"
+    return plain_number(quantity, ".3g")
 
 
 def line_item_table(est: Estimate, lg: str, quote: Quote | None = None,
