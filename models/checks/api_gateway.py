@@ -8,6 +8,7 @@ import numpy as np
 from models.checks.base import Check, Context, make_check
 from models.design.schema import ApiGateway, Lambda
 from models.messages import joined, msg
+from models.run.cold_starts import p99_ms
 from models.run.duration import fit_duration
 from models.run.queueing import busiest_second_rps, credit_bucket_overflow
 
@@ -93,8 +94,7 @@ def _integration_timeout(ctx: Context, api: ApiGateway, fn: Lambda) -> Check:
         ctx, id="apigateway.integration_timeout", component=api.id, limit_key=None if api.integration_timeout_ms
         else ("api_http_integration_timeout_ms" if api.api == "http" else "api_rest_integration_timeout_ms"),
         limit_value=limit_ms, limit_label=msg("apigateway.integration_timeout.limit", "integration timeout"),
-        peak=model.median_ms * float(np.exp(2.3263 * model.sigma))
-        if model.fixed_ms is None else model.fixed_ms, unit=msg("unit.ms_p99_of", "ms ({fn} p99 duration)", fn=fn.id),
+        peak=p99_ms(model), unit=msg("unit.ms_p99_of", "ms ({fn} p99 duration)", fn=fn.id),
         affected=failed, total=float(ctx.events[fn.id]),
         consequence=msg("apigateway.integration_timeout.consequence", "{n:,.0f} requests a month answered {kind}.",
                         n=failed, kind=kind),
@@ -107,8 +107,7 @@ def _timeout_chain(ctx: Context, api: ApiGateway, fn: Lambda) -> Check:
     client = ctx.design.workload.client_timeout_s
     integration_s = integration_timeout_ms(api, ctx) / 1000
     model = fit_duration(fn.duration_ms)
-    p99_s = (model.fixed_ms if model.fixed_ms is not None
-             else model.median_ms * float(np.exp(2.3263 * model.sigma))) / 1000
+    p99_s = p99_ms(model) / 1000
     problems = []
     if client is not None and client <= integration_s:
         problems.append(msg("timeout_chain.client_first", "client timeout {client:g} s ≤ integration timeout "

@@ -13,8 +13,6 @@ Environments recycled after hours of use are ignored.
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 from numpy.typing import NDArray
 
@@ -88,7 +86,7 @@ def p99_with_cold_starts(model: DurationModel, cold_share: float, init_ms: float
     def tail(t: float) -> float:
         return (1 - cold_share) * survival(t) + cold_share * survival(t - init_ms)
 
-    low, high = 0.0, max(model.median_ms, 1.0) * 1000 + init_ms
+    low, high = 0.0, max(model.median_ms * 1000, p99_ms(model) * 2, 1.0) + init_ms
     for _ in range(80):
         mid = (low + high) / 2
         if tail(mid) > 0.01:
@@ -99,7 +97,5 @@ def p99_with_cold_starts(model: DurationModel, cold_share: float, init_ms: float
 
 
 def p99_ms(model: DurationModel) -> float:
-    """The 99th percentile of the duration model alone (ms)."""
-    if model.fixed_ms is not None:
-        return model.fixed_ms
-    return model.median_ms * math.exp(Z["p99"] * model.sigma)
+    """The 99th percentile of the duration model alone (ms): the design's p99 when it gives one."""
+    return model.quantile_ms(Z["p99"])

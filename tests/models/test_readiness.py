@@ -168,3 +168,24 @@ def test_the_12_month_projection_grows_the_traffic(tmp_path):
     assert rows[11]["requests_per_month"] == pytest.approx(10_000_000 * 1.1 ** 11)
     assert rows[0]["total_usd"] == estimate(design, load_catalog(design.region)).total_usd
     assert rows[11]["total_usd"] == estimate(at_volume(design, 10_000_000 * 1.1 ** 11), load_catalog(design.region)).total_usd
+
+
+def test_the_timeout_check_reports_and_uses_the_stated_p99():
+    # p50 40, p95 120, p99 12,000 ms against a 10 s timeout: the stated p99 is past the timeout, so over 1 % of
+    # invocations time out: z = z95 + ln(10,000/120) / (ln(100) / (z99 − z95)) = 2.2994, P(Z > z) = 1.074 %
+    durations = {"p50": 40, "p95": 120, "p99": 12_000}
+    api = {"id": "api", "type": "api_gateway", "api": "http"}
+    report, _ = check_data(design(api, fn(**{"from": "api", "duration_ms": durations, "timeout_s": 10}), rps=1))
+    found = check(report, "lambda.timeout")
+    assert found.peak_demand == 12_000 and found.unit == "ms (p99 duration)" and found.status == "fail"
+    z95, z99 = 1.6448536269514722, 2.3263478740408408
+    z = z95 + math.log(10_000 / 120) / (math.log(100) / (z99 - z95))
+    share = 0.5 * math.erfc(z / math.sqrt(2))
+    assert share > 0.01
+    assert found.affected_requests_per_month == pytest.approx(SECONDS * share, rel=1e-6)
+    assert check(report, "apigateway.integration_timeout").peak_demand == 12_000
+
+
+def test_the_template_reports_its_own_p99():
+    report, _ = check_data(yaml.safe_load(template_text("save_app_data")))
+    assert check(report, "lambda.timeout").peak_demand == 300  # the template's p99: 300 ms (was 257.261)
