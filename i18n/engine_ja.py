@@ -38,6 +38,8 @@ JA: dict[str, tuple[str, str]] = {
     "unit.s_retry_delay": ("秒（再試行による遅延）", "3d29ccc9"),
     "unit.requests_per_s_busiest": ("リクエスト/秒（最も混む 1 秒）", "e6313e02"),
     "unit.ms_p99_of": ("ms（{fn} の p99 実行時間）", "62144dd0"),
+    "unit.ms_p9999": ("ms（p99.99 実行時間）", "d84d5a51"),
+    "unit.ms_p9999_of": ("ms（{fn} の p99.99 実行時間）", "c39a8589"),
     "unit.kb_per_request": ("KB／リクエスト", "a760d8b0"),
     "unit.capacity_consumed": ("毎秒の消費 {unit}（1 分間のピーク）", "927e956c"),
     "unit.units_per_s_minute_peak": ("毎秒の{kind}ユニット数（1 分間のピーク）", "ee1a830c"),
@@ -161,6 +163,8 @@ JA: dict[str, tuple[str, str]] = {
     "apigateway.stage_throttle.action": ("ステージのスロットリング（リクエスト/秒）とバーストを上げるか、クライアント"
                                          "のトラフィックを平準化してくだ"
                                          "さい。", "ac39e2ac"),
+    "apigateway.integration_timeout.limit_function_first": (
+        "関数のタイムアウト {function} 秒（統合タイムアウト {integration:g} 秒より先に来ます）", "95585863"),
     "apigateway.integration_timeout.limit": ("統合タイムアウト", "4425cd8f"),
     "apigateway.integration_timeout.consequence": ("月 {n:,.0f} 件のリクエストが {kind} で応答されます。", "89217677"),
     "apigateway.integration_timeout.action": (

@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from models.checks.base import Check, Context, make_check
+from models.checks.lambda_function import duration_peak
 from models.design.schema import ApiGateway, Lambda
 from models.messages import joined, msg
 from models.run.cold_starts import p99_ms
@@ -83,18 +84,28 @@ def _stage_throttle(ctx: Context, api: ApiGateway) -> Check:
 
 
 def _integration_timeout(ctx: Context, api: ApiGateway, fn: Lambda) -> Check:
+    """A request fails at whichever timeout comes first: the integration's (504) or the function's (502).
+    The row's limit is that one, so its headroom is that of the durations that fail."""
     limit_ms = integration_timeout_ms(api, ctx)
     model = fit_duration(fn.duration_ms)
+    function_first = fn.timeout_s * 1000 < limit_ms
     cutoff = min(limit_ms, fn.timeout_s * 1000)
     failed = float(ctx.events[fn.id]) * model.fraction_over(cutoff)
-    kind = msg("word.504", "504 Gateway Timeout") if limit_ms <= fn.timeout_s * 1000 \
-        else msg("word.502_function_first", "502 (the function timed out first)")
+    kind = msg("word.502_function_first", "502 (the function timed out first)") if function_first \
+        else msg("word.504", "504 Gateway Timeout")
     ctx.note(api.id, timeouts_per_month=round(failed, 1))
+    peak, tail = duration_peak(model, cutoff)
+    label = msg("apigateway.integration_timeout.limit_function_first", "the function's {function} s timeout (it comes "
+                "before the {integration:g} s integration timeout)", function=fn.timeout_s,
+                integration=limit_ms / 1000) if function_first \
+        else msg("apigateway.integration_timeout.limit", "integration timeout")
     return make_check(
-        ctx, id="apigateway.integration_timeout", component=api.id, limit_key=None if api.integration_timeout_ms
+        ctx, id="apigateway.integration_timeout", component=api.id,
+        limit_key=None if api.integration_timeout_ms or function_first
         else ("api_http_integration_timeout_ms" if api.api == "http" else "api_rest_integration_timeout_ms"),
-        limit_value=limit_ms, limit_label=msg("apigateway.integration_timeout.limit", "integration timeout"),
-        peak=p99_ms(model), unit=msg("unit.ms_p99_of", "ms ({fn} p99 duration)", fn=fn.id),
+        limit_value=cutoff, limit_label=label, peak=peak,
+        unit=msg("unit.ms_p9999_of", "ms ({fn} p99.99 duration)", fn=fn.id) if tail
+        else msg("unit.ms_p99_of", "ms ({fn} p99 duration)", fn=fn.id),
         affected=failed, total=float(ctx.events[fn.id]),
         consequence=msg("apigateway.integration_timeout.consequence", "{n:,.0f} requests a month answered {kind}.",
                         n=failed, kind=kind),

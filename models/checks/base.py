@@ -19,6 +19,7 @@ from models.run.run import Run
 from models.run.traffic import Traffic
 
 FAIL_SHARE = 1e-4       # lost share of a component's requests that fails a check
+FAIL_Z = 3.719016485455709  # Φ⁻¹(1 − FAIL_SHARE): the normal quantile of the p99.99
 WARN_HEADROOM = 0.20    # peak within 20 % of the limit warns
 
 
@@ -113,11 +114,20 @@ def status_for(affected: float, total: float, peak: float | None, limit: float |
     return "pass"
 
 
-def headroom(peak: float | None, limit: float | None) -> float | None:
-    """Percent of the limit left at the peak (negative when over)."""
+def headroom(peak: float | None, limit: float | None, status: str = "pass") -> float | None:
+    """Percent of the limit left at the peak (negative when over).
+
+    A failing check has none left: when it loses requests at a peak still under its limit (Erlang B
+    blocking around a mean load, a duration tail past its p99) the peak alone would print "FAIL ... +33 %
+    headroom", so a fail reads 0 % then, and its affected count says how much is lost.
+
+    >>> headroom(20, 30), headroom(20, 30, "fail"), headroom(40, 30, "fail")
+    (33.3, 0.0, -33.3)
+    """
     if peak is None or not limit:
         return None
-    return round((limit - peak) / limit * 100, 1)
+    left = round((limit - peak) / limit * 100, 1)
+    return min(left, 0.0) if status == "fail" else left
 
 
 def make_check(ctx: Context, *, id: str, component: str, limit_key: str | None, limit_value: float | None,
@@ -137,7 +147,7 @@ def make_check(ctx: Context, *, id: str, component: str, limit_key: str | None, 
         status = "warn"
     return Check(id=id, component=component, limit=limit_label, limit_value=limit_value, limit_source=source,
                  peak_demand=None if peak is None else round(float(peak), 3), unit=unit,
-                 headroom_pct=headroom(peak, limit_value), status=status,
+                 headroom_pct=headroom(peak, limit_value, status), status=status,
                  affected_requests_per_month=round(float(affected), 1), consequence=consequence, action=action,
                  from_account=bool(limit and limit.from_account),
                  limit_read=limit.account_read if limit else "",  # ---- quotas

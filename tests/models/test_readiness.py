@@ -189,3 +189,47 @@ def test_the_timeout_check_reports_and_uses_the_stated_p99():
 def test_the_template_reports_its_own_p99():
     report, _ = check_data(yaml.safe_load(template_text("save_app_data")))
     assert check(report, "lambda.timeout").peak_demand == 300  # the template's p99: 300 ms (was 257.261)
+
+
+def test_a_failing_timeout_with_its_p99_inside_shows_the_p9999_over_the_limit():
+    # p50 100, p99 900 ms: σ = ln 9 / z99 = 0.944495; 1 s is at z = ln 10 / σ = 2.4379, so 0.739 % time out
+    # (a fail: over 1 in 10,000) though the p99 is under the timeout. The row shows the p99.99 the failing share
+    # reaches, 100 × exp(σ × 3.719016) = 3,353.6 ms: −235.4 % headroom (it printed "+10 %" beside FAIL).
+    report, _ = check_data(design(fn(duration_ms={"p50": 100, "p99": 900}, timeout_s=1), rps=1))
+    found = check(report, "lambda.timeout")
+    sigma = math.log(9) / 2.3263478740408408
+    p9999 = 100 * math.exp(sigma * 3.719016485455709)
+    assert found.status == "fail" and found.unit == "ms (p99.99 duration)"
+    assert found.peak_demand == pytest.approx(p9999, abs=1e-3) == pytest.approx(3353.6, abs=0.1)
+    assert found.headroom_pct == round((1000 - p9999) / 1000 * 100, 1) == -235.4
+
+
+def test_an_integration_timeout_failed_by_the_function_timeout_is_measured_against_it():
+    # the function's 10 s timeout comes before HTTP API's 30 s: the requests that fail are the durations past
+    # 10 s, so the row's limit is 10,000 ms and the stated p99 of 12,000 ms leaves −20 % (it printed +90 %)
+    api = {"id": "api", "type": "api_gateway", "api": "http"}
+    durations = {"p50": 40, "p95": 120, "p99": 12_000}
+    report, _ = check_data(design(api, fn(**{"from": "api", "duration_ms": durations, "timeout_s": 10}), rps=1))
+    found = check(report, "apigateway.integration_timeout")
+    assert found.status == "fail" and found.limit_value == 10_000 and found.headroom_pct == -20.0
+    assert found.limit == "the function's 10 s timeout (it comes before the 30 s integration timeout)"
+    assert found.limit_source == "design file"
+
+
+def test_a_failing_concurrency_check_has_no_headroom_left():
+    # 20 Erlangs on 30 environments lose 0.085 % (Erlang B): a fail, though the mean peak of 20 leaves 33 %
+    report, _ = check_data(design(fn(), rps=20, limits={"lambda_concurrency": 30}))
+    found = check(report, "lambda.account_concurrency")
+    assert found.status == "fail" and found.headroom_pct == 0.0
+
+
+@pytest.mark.parametrize("duration_ms, timeout_s", [({"p50": 40, "p95": 120, "p99": 12_000}, 10),
+                                                    ({"p50": 100, "p99": 900}, 1), (20_000, 10),
+                                                    ({"p50": 500, "p95": 900, "p99": 2_000}, 3)])
+def test_no_failing_check_prints_positive_headroom(duration_ms, timeout_s):
+    api = {"id": "api", "type": "api_gateway", "api": "rest"}
+    report, _ = check_data(design(api, fn(**{"from": "api", "duration_ms": duration_ms, "timeout_s": timeout_s}),
+                                  rps=30, limits={"lambda_concurrency": 60}))
+    fails = [c for c in report.checks if c.status == "fail"]
+    assert fails and all(c.headroom_pct is None or c.headroom_pct <= 0 for c in fails), \
+        [(c.id, c.headroom_pct) for c in fails]
