@@ -94,7 +94,7 @@ JA: dict[str, tuple[str, str]] = {
         "。", "2a28298a"),
     "lambda.timeout.limit": ("関数のタイムアウト", "3d7c1398"),
     "lambda.timeout.consequence": (
-        "呼び出しの {share:.4%} が {timeout} 秒のタイムアウトを超えて失敗します（タイムアウトまで課金）。", "ba39601c"),
+        "呼び出しの {pct:.3g}% が {timeout} 秒のタイムアウトを超えて失敗します（タイムアウトまで課金）。", "f3558183"),
     "lambda.timeout.action": ("タイムアウト（秒）を p99 実行時間より余裕をもって長くするか、処理を非同期にしてください"
                               "。", "d97feeaf"),
     "lambda.async_events.limit": ("再試行される非同期イベントの最大経過時間", "2beda6b8"),

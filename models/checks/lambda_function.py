@@ -203,8 +203,8 @@ def _timeout_check(ctx: Context, fn: Lambda) -> Check:
         limit_label=msg("lambda.timeout.limit", "function timeout"), peak=peak,
         unit=msg("unit.ms_p9999", "ms (p99.99 duration)") if tail else msg("unit.ms_p99", "ms (p99 duration)"),
         affected=invocations * share, total=invocations,
-        consequence=msg("lambda.timeout.consequence", "{share:.4%} of invocations run past the {timeout} s timeout "
-                        "and fail (billed to the timeout).", share=share, timeout=fn.timeout_s),
+        consequence=msg("lambda.timeout.consequence", "{pct:.3g}% of invocations run past the {timeout} s timeout "
+                        "and fail (billed to the timeout).", pct=share * 100, timeout=fn.timeout_s),
         action=msg("lambda.timeout.action",
                    "Raise the timeout above the p99 duration with a margin, or make the work asynchronous."))
 

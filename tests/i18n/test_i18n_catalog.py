@@ -98,10 +98,10 @@ def test_translations_are_of_the_current_english():
 
 
 def test_say_renders_japanese_with_the_same_params_and_falls_back_to_english():
-    m = msg("lambda.timeout.consequence", "{share:.4%} of invocations run past the {timeout} s timeout and fail "
-            "(billed to the timeout).", share=0.0123, timeout=10)
+    m = msg("lambda.timeout.consequence", "{pct:.3g}% of invocations run past the {timeout} s timeout and fail "
+            "(billed to the timeout).", pct=1.23, timeout=10)
     assert say(m, "en") == str(m) == m and say(m, "en").id == m.id
-    assert say(m, "ja").startswith("呼び出しの 1.2300% が 10 秒のタイムアウト")
+    assert say(m, "ja").startswith("呼び出しの 1.23% が 10 秒のタイムアウト")
     unknown = msg("no.such.id", "something the engine never says about {x}", x=1)
     assert say(unknown, "ja") == "something the engine never says about 1"
     assert say("plain text", "ja") == "plain text" and say("—", "en") == "—"

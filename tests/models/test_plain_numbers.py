@@ -59,3 +59,14 @@ def test_the_readiness_table_writes_a_huge_peak_and_headroom_in_full():
     assert "peak 3,424,660,000 concurrent executions" in line
     assert "-342,465,653% headroom" in line
     assert "e+" not in readiness_table(report)
+
+
+
+def test_a_tiny_timeout_share_keeps_three_significant_digits():
+    # 1,000,000 requests; the affected count over them is the share the sentence must show, not "0.0000%"
+    report, _ = check_data(_one_function({"p50": 40, "p95": 120, "p99": 300}, 3, 1_000_000))
+    check = next(c for c in report.checks if c.id == "lambda.timeout")
+    share_pct = check.affected_requests_per_month / 1_000_000 * 100
+    assert 0 < share_pct < 0.01
+    assert str(check.consequence).startswith(f"{plain(share_pct, '.3g')}% of invocations run past the 3 s timeout")
+    assert not str(check.consequence).startswith("0.0000%")
