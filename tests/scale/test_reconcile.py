@@ -195,3 +195,50 @@ def test_at_a_terminal_the_command_asks_and_a_no_calls_nothing(aws, design_file,
     monkeypatch.setattr("builtins.input", lambda prompt: "y")
     assert cli.main(["reconcile", str(design_file), "--month", "2026-10"]) == 0
     assert len(calls) == 1 and "169.13" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(("month", "said"), [
+    ("2026-12", "--month: 2026-12 is the month in progress; its bill is partial"),
+    ("2027-01", "--month: 2027-01 has not started yet (today is 2026-12-07 UTC)"),
+    ("2030-01", "--month: 2030-01 has not started yet"),
+])
+def test_the_month_in_progress_and_future_months_are_refused_before_any_call(design_file, capsys, monkeypatch,
+                                                                             month, said):
+    from datetime import date
+    calls = []
+    monkeypatch.setattr(reconcile_command, "_today", lambda: date(2026, 12, 7))
+    monkeypatch.setattr(reconcile_command, "fetch_month", lambda *a, **k: calls.append(a) or dict(ANSWER))
+    assert cli.main(["reconcile", str(design_file), "--month", month, "--yes"]) == 2
+    err = capsys.readouterr().err
+    assert said in err and "Give a past month, YYYY-MM (e.g. 2026-11)" in err
+    assert err.count("\n") == 1 and "Traceback" not in err and "USD 0.01" not in err and calls == []
+
+
+def test_the_last_month_is_read_on_the_first_day_of_the_next(design_file, capsys, monkeypatch):
+    from datetime import date
+    monkeypatch.setattr(reconcile_command, "_today", lambda: date(2026, 11, 1))
+    monkeypatch.setattr(reconcile_command, "account_key", lambda *a, **k: "ab12")
+    monkeypatch.setattr(reconcile_command, "fetch_month",
+                        lambda *a, **k: {**ANSWER, "fetched_at": "2026-11-01T00:05:00Z"})
+    assert cli.main(["reconcile", str(design_file), "--month", "2026-10", "--yes"]) == 0
+    assert "169.13" in capsys.readouterr().out
+
+
+def test_an_answer_cached_while_its_month_was_in_progress_is_not_reused(design_file, tmp_path, capsys,
+                                                                        monkeypatch):
+    from storage.cost_cache import cache_path, write_cached
+
+    monkeypatch.setattr(reconcile_command, "account_key", lambda *a, **k: "ab12")
+    # cached by an earlier version on 15 October: October's bill up to that day
+    partial = {**ANSWER, "rows": ANSWER["rows"][:1], "fetched_at": "2026-10-15T09:00:00Z"}
+    write_cached(cache_path("ab12", "2026-10"), partial)
+    calls = []
+    monkeypatch.setattr(reconcile_command, "fetch_month", lambda *a, **k: calls.append(a) or
+                        {**ANSWER, "fetched_at": "2026-11-03T09:00:00Z"})
+    assert cli.main(["reconcile", str(design_file), "--month", "2026-10", "--yes"]) == 0
+    out, err = capsys.readouterr()
+    assert len(calls) == 1 and "was read before 2026-10 ended (a partial bill); it is not used" in err
+    assert "169.13" in out
+    # the whole month's answer replaced it, and is reused
+    assert cli.main(["reconcile", str(design_file), "--month", "2026-10", "--yes"]) == 0
+    assert len(calls) == 1 and "Using the answer cached on 2026-11-03" in capsys.readouterr().err
