@@ -19,6 +19,7 @@ from pathlib import Path
 
 from commands.prices_refresh import region_code
 from importers import import_path
+from importers.regions import REFRESH, has_catalog
 from models.design.schema import REGIONS, DesignError
 from models.design.text import dump_design_text
 
@@ -58,7 +59,10 @@ def cmd_import(args: argparse.Namespace) -> int:
             output.write_text(text, encoding="utf-8")
         except OSError as err:
             raise DesignError([f"{output}: cannot be written ({err.strerror or type(err).__name__})"]) from None
-        print(f"wrote {output}; price it with: python cli.py estimate {output}", file=sys.stderr)
+        region = str(result.design.get("region"))
+        first = "" if has_catalog(region) else \
+            f"build {region}'s catalog first ({REFRESH.format(region=region)}), then "
+        print(f"wrote {output}; {first}price it with: python cli.py estimate {output}", file=sys.stderr)
     else:
         sys.stdout.write(text)
     return 0

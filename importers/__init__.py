@@ -34,6 +34,7 @@ from importers.common import (
     too_large,
     unexpected,
 )
+from importers.regions import kept_region
 from importers.sls_import import is_serverless, read_serverless
 from importers.template_text import load_template_text
 from importers.terraform import read_terraform
@@ -72,7 +73,7 @@ def import_text(text: str, filename: str, *, params: dict[str, str] | None = Non
                                   env=env or {})
     # ---- end sls
     report = ImportReport(filename)
-    chosen = region or DEFAULT_REGION
+    chosen = kept_region(region, report) if region else DEFAULT_REGION
     with _named(filename):
         found, name = read_cloudformation(template, params=params or {}, region=chosen, report=report, files=stacks)
         return _finish(build_design(found, name=name, region=chosen, report=report), report)

@@ -306,7 +306,8 @@ def _description(entries: list[dict[str, Any]], components: list[Component], rep
     parts = [f"{kind}: " + ", ".join(f"{f} {'/'.join(f'{v:g}' for v in vs)}" for f, vs in fields.items())
              for kind, fields in assumed.items()]
     workload = [f"{DEFAULT_REQUESTS_PER_MONTH:,} client requests/month"] if any(map(_needs_workload, entries)) else []
-    text = (f"Imported from {report.source} ({report.kind}). ASSUMED usage, not in the template - edit it: "
+    region = "".join(f"REGION: {note}. " for note in report.region_notes)
+    text = (f"Imported from {report.source} ({report.kind}). {region}ASSUMED usage, not in the template - edit it: "
             + "; ".join(workload + parts) + ".")
     if report.unresolved:
         text += f" {len(report.unresolved)} value(s) could not be resolved (see the import report)."

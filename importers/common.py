@@ -157,6 +157,8 @@ class ImportReport:
     unresolved: list[str] = field(default_factory=list)
     assumptions: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    #: the Region lines among the notes (importers/regions.py), also written at the head of the design's description
+    region_notes: list[str] = field(default_factory=list)
     # ---- tfmod: why resources may be missing (modules or stacks not followed, false conditions), for the
     # refusal when nothing is found; not a section of its own (each reason is also a line above)
     hidden: list[str] = field(default_factory=list)
@@ -169,8 +171,8 @@ class ImportReport:
         """The report for people: a heading, then one line per item prefixed by its section."""
         head = f"imported {self.source} ({self.kind}): {len(self.recognised)} recognised, " \
                f"{len(self.ignored)} ignored, {len(self.unresolved)} unresolved"
-        body = [f"{label}: {item}" for section, label in zip(self.SECTIONS, self.LABELS, strict=True)
-                for item in getattr(self, section)]
+        body = [f"{'warning' if item in self.region_notes else label}: {item}"
+                for section, label in zip(self.SECTIONS, self.LABELS, strict=True) for item in getattr(self, section)]
         return [head, *body]
 
     def as_dict(self) -> dict[str, Any]:

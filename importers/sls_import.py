@@ -23,9 +23,9 @@ from typing import Any
 
 from importers.cloudformation import read_cloudformation
 from importers.common import Found, ImportReport, TemplateError
+from importers.regions import kept_region, named_region
 from importers.sls_compile import Compiler
 from importers.sls_variables import SlsVariables, Unknown
-from models.design.schema import REGIONS
 from models.messages import msg
 
 KIND = "Serverless Framework"
@@ -141,15 +141,12 @@ def _note_plugins(resolved: dict, report: ImportReport) -> None:
 def _region(variables: SlsVariables, region: str | None, default_region: str, report: ImportReport) -> str:
     """`--region`, else provider.region if the planner prices it, else the default (reported)."""
     if region:
-        return region
+        return kept_region(region, report)
     chosen = variables.resolved_region()
     if isinstance(chosen, Unknown):
         report.notes.append(f"provider.region {chosen.text} is not known; priced in {default_region}")
         return default_region
-    if chosen in REGIONS:
-        return str(chosen)
-    report.notes.append(f"region {chosen} has no price catalog; priced in {default_region}")
-    return default_region
+    return named_region(chosen, "provider.region", default_region, report)
 
 
 def _template(resolved: dict, report: ImportReport) -> tuple[dict, Compiler]:

@@ -29,11 +29,11 @@ from importers.common import (
 from importers.context import ImportContext
 from importers.dns_mail import tf_dns_mail
 from importers.hcl_scan import scan_hcl
+from importers.regions import kept_region, named_region
 from importers.service_links import TF_NAME_ATTRIBUTES, link_named_resources, tf_variables
 from importers.tf_expr import TfResolver, references
 from importers.tf_modules import Expander, ModuleFiles, ModuleFolders, aliases, note_hidden_functions
 from importers.tf_resources import NO_CHARGE, READERS, WIRING
-from models.design.schema import REGIONS
 from models.messages import msg
 
 _OPTIONS = SerializationOptions(with_comments=False, explicit_blocks=False, strip_string_quotes=True,
@@ -117,7 +117,7 @@ def read_terraform(files: dict[str, str], *, params: dict[str, str], tfvars: dic
     module = parse_module(files, parser)
     values, missing = variable_values(module.variables, params, _tfvars(tfvars, parser), report)
     ctx = ImportContext(TfResolver(values, missing, module.locals), report, find_refs=references)
-    chosen_region = region or _provider_region(ctx, module, default_region)
+    chosen_region = kept_region(region, report) if region else _provider_region(ctx, module, default_region)
     folders = folders or ModuleFolders(None, None, lambda folder: ({}, []))
     expander = Expander(ctx, ModuleFiles(folders.root, folders.base, folders.read,
                                          lambda texts: parse_module(texts, parser)))
@@ -193,13 +193,11 @@ def _typed(text: str, spec: dict) -> Any:
 
 
 def _provider_region(ctx: ImportContext, module: TfModule, default_region: str) -> str:
-    """The aws provider's region if the planner prices it; else the default (reported)."""
+    """The aws provider's region if the planner can price it; else the default (reported, importers/regions.py)."""
     for spec in module.providers:
         if "alias" in spec:
             continue
         region = ctx.value(spec, "region", where="provider.aws", default_note=f"priced in {default_region}")
-        if region in REGIONS:
-            return str(region)
         if region is not None:
-            ctx.report.notes.append(f"provider.aws.region {region} has no price catalog; priced in {default_region}")
+            return named_region(region, "provider.aws.region", default_region, ctx.report)
     return default_region
