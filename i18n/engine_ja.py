@@ -564,6 +564,7 @@ JA: dict[str, tuple[str, str]] = {
         "取り込めません：想定外のエラー {error}（{detail}）。このテンプレートを報告してください", "58a08932"),
     "import.param_not_name_value": ("パラメーター：{entry!r} は Name=Value の形ではありません", "10d7b077"),
     "import.design_invalid": ("取り込んだ設計は有効ではありません：{problem}", "e6bc5f40"),
+    "import.property_invalid": ("{where}：{written} は取り込めません：{problem}", "522c2720"),
     # ---- union fields (models/design/schema.py) and spike notes (service/planning.py)
     "design.no_allowed_kind": ("{path} は {kinds} で指定してください（{value} はどちらでもありません）", "812017c0"),
     "design.kind_mapping": ("{fields}", "b4969fd3"),

@@ -12,6 +12,7 @@ problem. What each importer reads and assumes is documented in docs/import.md.
 from __future__ import annotations
 
 import os
+import re
 import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -333,6 +334,31 @@ def _finish(design: dict[str, Any], report: ImportReport) -> ImportResult:
     try:
         monthly_events(parse_design(design))
     except DesignError as err:
-        raise TemplateError([msg("import.design_invalid", "the imported design is not valid: {problem}", problem=p)
-                             for p in err.problems]) from None
+        raise TemplateError([_at_property(p, design, report) for p in err.problems]) from None
     return ImportResult(design, report)
+
+
+_COMPONENT_FIELD = re.compile(r"^components\[(\d+)\](?: \([^)]*\))?\.([a-z_0-9]+)$")
+
+
+def _at_property(problem: str, design: dict[str, Any], report: ImportReport) -> str:
+    """A design problem named by the template property it came from, with the value as the template gives it
+    ("Resources.F.Properties.MemorySize: 99999999999999999999999 cannot be imported: components[0] (f).memory_mb:
+    … is out of range; must be ≤ 10,240"), when one property of that resource gave the refused value; else the
+    design's own words."""
+    params = getattr(problem, "params", {})
+    found = _COMPONENT_FIELD.match(str(params.get("path", "")))
+    if found:
+        index, name = int(found.group(1)), found.group(2)
+        components = design.get("components") or []
+        if index < len(components) and index < len(report.component_keys) and name in components[index]:
+            key, value = report.component_keys[index], components[index][name]
+            heads = (f"{key}.", f"Resources.{key}.")
+            paths = {(path, raw) for path, raw, converted in report.values_read
+                     if path.startswith(heads) and converted == value and type(converted) is type(value)}
+            if len(paths) == 1:
+                [(path, raw)] = paths
+                written = str(raw)
+                return msg("import.property_invalid", "{where}: {written} cannot be imported: {problem}", where=path,
+                           written=written if len(written) <= 60 else written[:57] + "...", problem=problem)
+    return msg("import.design_invalid", "the imported design is not valid: {problem}", problem=problem)

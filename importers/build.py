@@ -92,6 +92,7 @@ def build_design(found: Found, *, name: str, region: str, report: ImportReport) 
         found.components[key].fields.update({"puts_per_month": 0, "gets_per_month": 0, "puts": 0, "gets": 0})
     entries = [_entry(comp, found, upstream, ids) for comp in components]
     entries = kms_waf.link_ids(entries, ids)  # ---- kms
+    report.component_keys = [comp.key for comp in components]
     report.recognised[:0] = [f"{c.key} ({c.origin}) → {ids[c.key]} ({c.kind})" for c in components]
     design: dict[str, Any] = {"name": name[:120], "description": "", "region": region, "free_tier": "always"}
     driven = [e["id"] for e in entries if _needs_workload(e)]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from models.design.schema import DesignError
@@ -159,6 +160,11 @@ class ImportReport:
     notes: list[str] = field(default_factory=list)
     #: the Region lines among the notes (importers/regions.py), also written at the head of the design's description
     region_notes: list[str] = field(default_factory=list)
+    #: (property path, the value as the template gives it, as converted) of every scalar read, so a value the
+    #: design refuses can be named by its template property (importers._finish); not a section
+    values_read: list[tuple[str, Any, Any]] = field(default_factory=list)
+    #: the template key (logical id, Terraform address) of each design component, in the design's order
+    component_keys: list[str] = field(default_factory=list)
     # ---- tfmod: why resources may be missing (modules or stacks not followed, false conditions), for the
     # refusal when nothing is found; not a section of its own (each reason is also a line above)
     hidden: list[str] = field(default_factory=list)
@@ -316,21 +322,33 @@ def unique_ids(components: list[Component]) -> dict[str, str]:
     return ids
 
 
+#: the written number ("512", "1e30", "512.0"): read as a decimal, so a large one keeps its digits
+_NUMBER = re.compile(r"\s*[+-]?(?:\d{1,100}(?:\.\d{0,100})?|\.\d{1,100})(?:[eE][+-]?\d{1,2})?\s*")
+
+
 def as_int(value: Any) -> int:
     """A resolved template value as a whole number ("512" and 512.0 are fine); Unresolved otherwise.
+    Whole numbers are read exactly, never through a float (which would change large ones).
 
-    >>> as_int("512")
-    512
+    >>> as_int("512"), as_int(99999999999999999999999), as_int("1e30") == 10 ** 30
+    (512, 99999999999999999999999, True)
     """
     if isinstance(value, bool):
         raise Unresolved(f"{value!r} is not a whole number")
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str):
+        number = Decimal(value.strip()) if _NUMBER.fullmatch(value) else None
+        if number is None or number != number.to_integral_value():
+            raise Unresolved(f"{value!r} is not a whole number")
+        return int(number)
     try:
-        number = float(value)
+        whole = float(value)
     except (TypeError, ValueError):
         raise Unresolved(f"{value!r} is not a whole number") from None
-    if not number.is_integer():
+    if not whole.is_integer():
         raise Unresolved(f"{value!r} is not a whole number")
-    return int(number)
+    return int(whole)
 
 
 def as_float(value: Any) -> float:

@@ -44,7 +44,14 @@ class ImportContext:
         try:
             with _at(path):
                 raw = self.resolver.lookup(node, *keys)
-            return convert(raw) if convert is not None and raw is not None else raw
+                removed = getattr(self.resolver, "removed", None)  # CloudFormation's AWS::NoValue
+                if raw is None and removed is not None and removed(node, *keys):
+                    self.report.assumptions.append(f"{path}: AWS::NoValue removes the property; taken as not given "
+                                                   f"({default_note})")
+            value = convert(raw) if convert is not None and raw is not None else raw
+            if raw is not None and not isinstance(raw, (dict, list)):
+                self.report.values_read.append((path, raw, value))
+            return value
         except Unresolved as why:
             self.report.unresolved.append(f"{path}: {why}; {default_note}")
             return None

@@ -22,7 +22,15 @@ from importers.common import EvalBudget, Lookups, TemplateError, Unresolved
 from importers.template_text import LONG_FORMS
 from models.messages import msg
 
-NO_VALUE = object()  # AWS::NoValue: the property is removed
+
+class _NoValue:
+    """AWS::NoValue: the property is removed (named so, should it ever be shown)."""
+
+    def __repr__(self) -> str:
+        return "AWS::NoValue"
+
+
+NO_VALUE: Any = _NoValue()
 SUB_VARIABLE = re.compile(r"\$\{(?!!)([^}]+)\}")
 _KNOWN_PSEUDO = {"AWS::Partition": "aws", "AWS::URLSuffix": "amazonaws.com"}
 _DEPLOY_TIME = {
@@ -116,6 +124,11 @@ class Resolver(Lookups):
         """The resolved value at `keys` under `node`, or None when a key is absent."""
         value = self.resolve(self.lookup_raw(node, *keys))
         return None if value is NO_VALUE else value
+
+    def removed(self, node: Any, *keys: str | int) -> bool:
+        """Whether the value at `keys` is written but resolves to AWS::NoValue (the property is absent)."""
+        raw = self.lookup_raw(node, *keys)
+        return raw is not None and self.resolve(raw) is NO_VALUE
 
     def condition(self, spec: Any) -> bool:
         """A condition's truth: a condition name, or an `Fn::Equals/Not/And/Or` expression."""
@@ -213,7 +226,7 @@ class Resolver(Lookups):
         """`Fn::Or [conditions...]`."""
         return any(self.condition(a) for a in _list(args, "Fn::Or"))
 
-    def _sub(self, args: Any) -> str:
+    def _sub(self, args: Any) -> Any:
         """`${Name}` from the variable map, parameters or pseudo parameters; `${!x}` is literal."""
         text, variables = (args, {}) if isinstance(args, str) else self._args(args, 2, "Fn::Sub")
         if not isinstance(text, str) or not isinstance(variables, dict):
@@ -229,6 +242,9 @@ class Resolver(Lookups):
                 raise Unresolved(f"!Sub ${{{name}}} is known only after deployment")
             return _text(self._ref(name))
 
+        whole = SUB_VARIABLE.fullmatch(text.strip())
+        if whole and whole.group(1).strip() == "AWS::NoValue" and "AWS::NoValue" not in variables:
+            return NO_VALUE  # `!Sub "${AWS::NoValue}"` is `!Ref AWS::NoValue`: the property is removed
         parts, last = [], 0
         for match in SUB_VARIABLE.finditer(text):
             parts += [text[last:match.start()], replace(match)]
@@ -329,6 +345,8 @@ def references(value: Any) -> set[str]:
 
 def _text(value: Any) -> str:
     """A resolved scalar as CloudFormation compares and joins it (true → "true", 5.0 → "5")."""
+    if value is NO_VALUE:
+        raise Unresolved("AWS::NoValue removes a property and has no text to join or compare")
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float) and value.is_integer():

@@ -48,8 +48,10 @@ def test_uploading_a_sam_template_makes_it_the_design(app):
     assert app.session_state["design_label"] == "photo_app_sam.yaml"
     assert app.success[0].value == "Imported photo_app_sam.yaml — 15 components"  # + the Scheduler and the log group
     report = "\n".join(m.value for m in app.markdown)
-    # 9: the Scheduler component's event_kb and the stand-alone log group's ingestion among them
-    assert "**Assumed usage — edit these** (9)" in report
+    # 11: the Scheduler component's event_kb and the stand-alone log group's ingestion among them, and the two
+    # functions' ReservedConcurrentExecutions, AWS::NoValue outside prod (taken as not given)
+    assert "**Assumed usage — edit these** (11)" in report
+    assert "ReservedConcurrentExecutions: AWS::NoValue removes the property" in report
     assert "AppLogGroup (AWS::Logs::LogGroup) → app_log_group (cloudwatch)" in report
 
 
