@@ -297,6 +297,9 @@ JA: dict[str, tuple[str, str]] = {
     "estimate.refreshed_catalog.warning": (
         "価格は同梱のカタログ（{bundled} 作成）ではなく、{date} に AWS Price List から更新したカタログのものです",
         "0f028726"),
+    "lambda.disabled.warning": (
+        "{id}：予約同時実行数 0 ではすべての呼び出しがスロットリングされますが、この見積もりは実行されたものとして課金"
+        "しています（上限の見積もり）。制限チェックを確認するか、この設定を外してください", "a12c05ba"),
     "lambda.provisioned_even.warning": (
         "{id}：{hours:g} 時間分のプロビジョニングされた同時実行は、トラフィックが均等に分散するとして計上しています"
         "（トラフィックがその時間帯に集中する場合は「プロビジョンド時間帯に処理される割合」を設定してください）",

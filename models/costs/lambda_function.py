@@ -206,6 +206,10 @@ def _warnings(fn: Lambda, run: Run) -> list[str]:
         warnings.append(msg("lambda.provisioned_even.warning", "{id}: provisioned concurrency for {hours:g} h priced "
                             "on evenly spread traffic (set the share in provisioned hours if traffic is concentrated "
                             "in those hours)", id=fn.id, hours=fn.provisioned_hours))
+    if fn.reserved_concurrency == 0:  # a disabled function: AWS bills no throttled invocation
+        warnings.append(msg("lambda.disabled.warning", "{id}: reserved concurrency 0 throttles every invocation, but "
+                            "this estimate bills them as if they ran (an upper bound); see the limits check, or remove "
+                            "the setting", id=fn.id))
     return warnings
 
 

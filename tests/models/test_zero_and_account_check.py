@@ -75,3 +75,15 @@ def test_the_real_template_with_a_zero_reservation_has_no_contradictory_account_
     assert all(c.headroom_pct is None or c.headroom_pct <= 0 or c.affected_requests_per_month > 0
                for c in failing if c.id == "lambda.account_concurrency")
     assert _negative_zeros(contract_dict(est)) == []
+
+
+def test_a_function_with_reserved_concurrency_0_is_flagged_as_billed_though_throttled():
+    from service import estimate_data
+
+    design = {"name": "t", "region": "us-east-1", "workload": {"requests_per_month": 1_000_000},
+              "components": [{"id": "handler", "type": "lambda", "duration_ms": 100, "reserved_concurrency": 0}]}
+    expected = ("handler: reserved concurrency 0 throttles every invocation, but this estimate bills them as if "
+                "they ran (an upper bound); see the limits check, or remove the setting")
+    assert expected in estimate_data(design).warnings
+    design["components"][0]["reserved_concurrency"] = 1
+    assert not any("reserved concurrency 0" in w for w in estimate_data(design).warnings)
