@@ -401,6 +401,12 @@ TEXT.update({
                     "ja": "このリンクの設計を開けなかったため、最初のテンプレートを表示しています。新しいリンクを依頼し"
                           "てください。問題点："},
     "share_opened": {"en": "Opened the design from the link.", "ja": "リンクの設計を開きました。"},
+    "share_settings_error": {"en": "The link's quote settings ({given}) are not ones a quote can use (USD or JPY, a "
+                                   "rate above 0 and up to 10,000, tax 0–100 %), so the quote is in USD without tax. "
+                                   "Set them in the sidebar.",
+                             "ja": "リンクの見積設定（{given}）は使えない値のため（USD または JPY、レートは 0 より"
+                                   "大きく 10,000 以下、税率は 0〜100 %）、見積は USD・税なしです。サイドバーで設定して"
+                                   "ください。"},
     "share.short_button": {"en": "Make a short link", "ja": "短いリンクを作る"},
     "share.short_caption": {"en": "This short link opens the design on this server only: the design is kept in "
                                   "its designs folder (never deleted by the app). Use the full link above to share "

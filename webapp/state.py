@@ -12,7 +12,7 @@ so reloading or sharing the address reopens the same design.
 from __future__ import annotations
 
 import json
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 import streamlit as st
@@ -103,16 +103,19 @@ def _open_link() -> None:
         st.session_state[PRICES_KEY] = params["prices"]
     settings = dict(QUOTE_DEFAULTS)
     try:
-        if params.get("cur") in CURRENCIES:
+        if params.get("cur") and params["cur"] not in CURRENCIES:
+            raise ValueError(params["cur"])
+        if params.get("cur"):
             settings["currency"] = params["cur"]
         if params.get("rate"):
-            settings["jpy_per_usd"] = float(params["rate"])
+            settings["jpy_per_usd"] = to_cents(float(params["rate"]))
         if params.get("tax"):
-            settings["tax_pct"] = float(params["tax"])
+            settings["tax_pct"] = to_cents(float(params["tax"]))
         QuoteSettings(settings["currency"], Decimal(str(settings["jpy_per_usd"])), Decimal(str(settings["tax_pct"])))
         st.session_state.quote = settings
-    except (ValueError, MoneyError):
-        pass  # bad settings in a link fall back to USD without tax; the design still opens
+    except (ValueError, MoneyError, ArithmeticError):  # the design still opens, in USD without tax, and says so
+        st.session_state.share_settings_error = ", ".join(
+            f"{name}={params[name]}" for name in ("cur", "rate", "tax") if params.get(name))
     token, short = params.get(SHARE_PARAM), params.get(LINK_PARAM)
     if not token and not short:
         return
@@ -254,8 +257,21 @@ def quote_settings() -> QuoteSettings:
         return QuoteSettings()
 
 
+def to_cents(value: float) -> float:
+    """A rate or tax percentage to two decimals, half up: the precision the sidebar shows is the one used.
+
+    >>> to_cents(150.555), to_cents(8.25), to_cents(33.333)
+    (150.56, 8.25, 33.33)
+    """
+    return float(Decimal(str(value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+
+
 def _quote_changed(field: str, widget_key: str) -> None:
-    st.session_state.quote = {**st.session_state.get("quote", QUOTE_DEFAULTS), field: st.session_state[widget_key]}
+    value = st.session_state[widget_key]
+    if field != "currency":
+        value = st.session_state[widget_key] = to_cents(value)
+    st.session_state.quote = {**st.session_state.get("quote", QUOTE_DEFAULTS), field: value}
+    st.session_state.pop("share_settings_error", None)  # the user has set them now
 
 
 def quote_sidebar(lg: str) -> None:
@@ -271,7 +287,7 @@ def quote_sidebar(lg: str) -> None:
                             step=1.0, format="%.2f", key="fx_rate", help=t("fx_rate_help", lg),
                             on_change=_quote_changed, args=("jpy_per_usd", "fx_rate"))
         st.number_input(t("tax_pct", lg), min_value=0.0, max_value=100.0, value=float(q["tax_pct"]), step=1.0,
-                        format="%.1f", key="tax_pct", help=t("tax_pct_help", lg),
+                        format="%.2f", key="tax_pct", help=t("tax_pct_help", lg),
                         on_change=_quote_changed, args=("tax_pct", "tax_pct"))
 
 

@@ -68,12 +68,16 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+#: the longest a Lambda invocation may run: 15 minutes, in milliseconds
+LAMBDA_MAX_DURATION_MS = 900_000
+
+
 class DurationPercentiles(_Strict):
     """A duration distribution given by percentiles, in milliseconds."""
 
-    p50: float = Field(gt=0, le=900_000)
-    p95: float | None = Field(default=None, gt=0, le=900_000)
-    p99: float | None = Field(default=None, gt=0, le=900_000)
+    p50: float = Field(gt=0, le=LAMBDA_MAX_DURATION_MS)
+    p95: float | None = Field(default=None, gt=0, le=LAMBDA_MAX_DURATION_MS)
+    p99: float | None = Field(default=None, gt=0, le=LAMBDA_MAX_DURATION_MS)
 
     @model_validator(mode="after")
     def _ordered(self) -> DurationPercentiles:
@@ -273,7 +277,7 @@ class Lambda(_Component):
     type: Literal["lambda"]
     memory_mb: int = Field(default=128, ge=128, le=10_240)
     architecture: Literal["x86_64", "arm64"] = "x86_64"
-    duration_ms: Annotated[float, Field(gt=0, le=900_000)] | DurationPercentiles = 100.0
+    duration_ms: Annotated[float, Field(gt=0, le=LAMBDA_MAX_DURATION_MS)] | DurationPercentiles = 100.0
     invocations_per_month: Count | None = None
     ephemeral_storage_mb: int = Field(default=512, ge=512, le=10_240)
     timeout_s: int = Field(default=3, ge=1, le=900)

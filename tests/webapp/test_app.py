@@ -141,6 +141,19 @@ def test_apply_edits_scales_percentiles_with_the_median():
     assert design["components"][0]["duration_ms"] == {"p50": 100, "p95": 300}  # the original is untouched
 
 
+def test_a_median_near_15_minutes_keeps_the_scaled_percentiles_within_lambdas_limit():
+    from service import estimate_data
+
+    design = {"name": "x", "region": "us-east-1", "workload": {"requests_per_month": 1000},
+              "components": [{"id": "f", "type": "lambda", "timeout_s": 900,
+                              "duration_ms": {"p50": 40, "p95": 120, "p99": 300}}]}
+    edited = apply_edits(design, {(0, "duration_ms"): 900_000}, {})
+    assert edited["components"][0]["duration_ms"] == {"p50": 900_000, "p95": 900_000, "p99": 900_000}
+    assert apply_edits(design, {(0, "duration_ms"): 200_000}, {})["components"][0]["duration_ms"] == \
+        {"p50": 200_000, "p95": 600_000, "p99": 900_000}  # 1,500,000 would be over 15 minutes
+    estimate_data(edited)  # a valid design: no problem about p95/p99, which the form does not show
+
+
 def test_uploading_a_design_opens_it(app):
     text = template_text("static_site_cdn").encode()
     app.file_uploader(key="upload").upload("mine.yaml", text, "application/x-yaml").run()

@@ -288,3 +288,23 @@ def test_the_json_download_of_a_ranged_design_has_its_low_and_high_totals():
     assert doc["range_total_usd"] == at
     plain_files = {f.key: f for f in export_files(PHOTO, QuoteSettings(), "en", date(2026, 11, 28))}
     assert json.loads(plain_files["download_json"].make())["range_total_usd"] is None
+
+
+def test_the_tax_and_rate_used_are_the_ones_shown():
+    at = start()
+    at.radio(key="currency").set_value("JPY").run()
+    at.number_input(key="tax_pct").set_value(8.255).run()
+    at.number_input(key="fx_rate").set_value(150.555).run()
+    assert not at.exception
+    assert at.session_state["quote"] == {"currency": "JPY", "jpy_per_usd": 150.56, "tax_pct": 8.26}
+    assert at.number_input(key="tax_pct").value == 8.26 and at.number_input(key="fx_rate").value == 150.56
+
+
+@pytest.mark.parametrize("query", [{"cur": "EUR"}, {"cur": "JPY", "rate": "0"}, {"cur": "JPY", "rate": "nan"},
+                                   {"tax": "500"}, {"cur": "JPY", "rate": "1e9"}])
+def test_a_link_with_quote_settings_a_quote_cannot_use_says_so(query):
+    at = start({**query, "d": encode_design(PHOTO)})
+    assert at.session_state["quote"] == {"currency": "USD", "jpy_per_usd": 150.0, "tax_pct": 0.0}
+    given = ", ".join(f"{k}={v}" for k, v in query.items())
+    assert any(f"The link's quote settings ({given}) are not ones a quote can use" in w.value for w in at.warning)
+    assert any("Opened the design from the link" in s.value for s in at.success)  # the design still opens

@@ -106,6 +106,8 @@ def link_messages(lg: str) -> None:
         st.error(t("share_error", lg) + "\n\n" + problem_lines(st.session_state.share_error, lg))
     elif st.session_state.get("share_opened"):
         st.success(t("share_opened", lg))
+    if st.session_state.get("share_settings_error"):
+        st.warning(t("share_settings_error", lg, given=st.session_state.share_settings_error))
 
 
 def design_form(design: dict, lg: str) -> None:

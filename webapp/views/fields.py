@@ -12,7 +12,7 @@ from typing import Any
 
 from i18n.catalog import t
 from models.design.ranges import expected_value, is_range, widened, with_bound, with_expected
-from models.design.schema import EVENTBRIDGE_KINDS
+from models.design.schema import EVENTBRIDGE_KINDS, LAMBDA_MAX_DURATION_MS
 
 
 @dataclass(frozen=True)
@@ -222,8 +222,9 @@ def apply_edits(design: dict, edits: dict[tuple[int, str], Any], top: dict[str, 
     """A copy of `design` with top-level `top` values and per-component `edits` {(index, field): value}.
 
     A value of None removes the field. A new median duration scales a percentile duration's
-    p95/p99 by the same factor. A number given for a ranged field sets the range's expected value
-    (its low and high move only as far as needed to keep low ≤ expected ≤ high).
+    p95/p99 by the same factor, up to Lambda's 15 minutes (a p50 near it leaves no room above). A
+    number given for a ranged field sets the range's expected value (its low and high move only as
+    far as needed to keep low ≤ expected ≤ high).
     """
     result = copy.deepcopy(design)
     for key, value in top.items():
@@ -240,7 +241,7 @@ def apply_edits(design: dict, edits: dict[tuple[int, str], Any], top: dict[str, 
         elif field == "duration_ms" and isinstance(old, dict) and not is_range(old):
             old_p50 = expected_value(old.get("p50"))
             factor = value / old_p50 if old_p50 else 1
-            scaled = {k: _scaled(v, factor) for k, v in old.items()}
+            scaled = {k: _scaled(v, factor, LAMBDA_MAX_DURATION_MS) for k, v in old.items()}
             scaled["p50"] = with_expected(old.get("p50"), value)
             component[field] = scaled
         else:
@@ -264,11 +265,11 @@ def _drop_fields_that_no_longer_apply(component: dict) -> None:
         component.pop("sync", None)
 
 
-def _scaled(value: Any, factor: float) -> Any:
-    """A percentile (or each end of a ranged percentile) times `factor`, to 3 decimals."""
+def _scaled(value: Any, factor: float, most: float) -> Any:
+    """A percentile (or each end of a ranged percentile) times `factor`, to 3 decimals, at most `most`."""
     if is_range(value):
-        return {k: round(v * factor, 3) for k, v in value.items()}
-    return round(value * factor, 3)
+        return {k: min(round(v * factor, 3), most) for k, v in value.items()}
+    return min(round(value * factor, 3), most)
 
 
 def _slot(design: dict, index: int | None, field: str) -> tuple[dict, str]:
