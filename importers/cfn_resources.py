@@ -22,7 +22,13 @@ from importers.kms_waf import (  # ---- kms
     read_cfn_key,
     read_cfn_web_acl,
 )
-from importers.lambda_settings import cfn_architecture, private_fields, runtime_fields, tracing_field
+from importers.lambda_settings import (
+    cfn_architecture,
+    managed_instances_note,
+    private_fields,
+    runtime_fields,
+    tracing_field,
+)
 from importers.s3x_resources import cfn_bucket_lifecycle, read_cfn_alarm, read_cfn_secret
 
 SAM_FUNCTION = "AWS::Serverless::Function"
@@ -68,6 +74,8 @@ def read_function(ctx: ImportContext, lid: str, rtype: str, props: dict) -> Comp
         "timeout_s": ctx.number(props, "Timeout", where=where) or 3,
         "architecture": cfn_architecture(ctx, props, where),
     }
+    if props.get("CapacityProviderConfig"):
+        ctx.report.notes.append(managed_instances_note(f"Resources.{lid}"))
     # ---- wiring
     fields.update(runtime_fields(ctx, props, where, runtime=("Runtime",), snap_start=("SnapStart", "ApplyOn"),
                                  package_type=("PackageType",)))

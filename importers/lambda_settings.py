@@ -248,3 +248,15 @@ def drop_private_fields(components: dict[str, Component]) -> None:
     for comp in components.values():
         for key in [k for k in comp.fields if k.startswith("_")]:
             del comp.fields[key]
+
+
+def managed_instances_note(where: str) -> str:
+    """The report line for a function on Lambda Managed Instances (a capacity provider), which the planner prices
+    as an on-demand function. The billing rule is the Lambda pricing page's (https://aws.amazon.com/lambda/pricing/,
+    "Lambda Managed Instances – Request charges $0.20 per million requests", "Compute management fee 15% premium on
+    the EC2 on-demand instance price", as transcribed on 2026-09-20 in api-evangelist/aws-lambda's
+    plans/aws-lambda-plans-pricing.yml)."""
+    return (f"{where}: runs on Lambda Managed Instances (a capacity provider). AWS bills the provider's EC2 instances "
+            "plus a 15 % management fee and $0.20 per million requests, not GB-seconds; the planner prices it as an "
+            "on-demand function, so its duration lines are not what AWS bills and the instances are not in the "
+            "estimate")

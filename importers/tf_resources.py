@@ -36,6 +36,7 @@ from importers.kms_waf import (  # ---- kms
     wire_tf_web_acl,
 )
 from importers.lambda_settings import (
+    managed_instances_note,
     mark_failure_target,
     private_fields,
     runtime_fields,
@@ -100,6 +101,8 @@ def read_function(ctx: ImportContext, key: str, name: str, body: dict) -> Compon
     ephemeral_mb = ctx.number(body, "ephemeral_storage", 0, "size", where=key)
     if ephemeral_mb is not None:
         fields["ephemeral_storage_mb"] = ephemeral_mb
+    if body.get("capacity_provider_config"):
+        ctx.report.notes.append(managed_instances_note(key))
     # ---- wiring
     fields.update(runtime_fields(ctx, body, key, runtime=("runtime",), snap_start=("snap_start", 0, "apply_on"),
                                  package_type=("package_type",)))

@@ -88,3 +88,44 @@ resource "aws_lambda_function_event_invoke_config" "fn" {
         "runtime": "nodejs", "tracing": True, "log_retention_days": 90, "log_class": "infrequent_access",
         "dlq": True}
     assert queue["messages_per_month"] == 0 and "from" not in queue
+
+
+MANAGED_INSTANCES_CFN = """
+Resources:
+  Fn:
+    Type: AWS::Lambda::Function
+    Properties:
+      Runtime: nodejs22.x
+      Handler: index.handler
+      Role: arn:aws:iam::123456789012:role/r
+      Code: {ZipFile: "exports.handler = async () => 1"}
+      CapacityProviderConfig:
+        LambdaManagedInstancesCapacityProviderConfig:
+          CapacityProviderArn: arn:aws:lambda:us-east-1:123456789012:capacity-provider:cp
+"""
+MANAGED_INSTANCES_TF = """
+resource "aws_lambda_function" "hello" {
+  function_name = "hello"
+  role          = "arn:aws:iam::123456789012:role/r"
+  runtime       = "nodejs22.x"
+  handler       = "index.handler"
+  filename      = "f.zip"
+  capacity_provider_config {
+    lambda_managed_instances_capacity_provider_config {
+      capacity_provider_arn = "arn:aws:lambda:us-east-1:123456789012:capacity-provider:cp"
+    }
+  }
+}
+"""
+
+
+@pytest.mark.parametrize("text, name, where", [(MANAGED_INSTANCES_CFN, "mi.yaml", "Resources.Fn"),
+                                               (MANAGED_INSTANCES_TF, "main.tf", "aws_lambda_function.hello")])
+def test_a_function_on_managed_instances_is_reported_as_not_billed_like_on_demand(text, name, where):
+    result = import_text(text, name)
+    [note] = [n for n in result.report.notes if "Lambda Managed Instances" in n]
+    assert note.startswith(f"{where}: runs on Lambda Managed Instances (a capacity provider). AWS bills the "
+                           "provider's EC2 instances")
+    cut = "      CapacityProviderConfig" if name.endswith(".yaml") else "  capacity_provider_config"
+    without = text.split(cut)[0] + ("" if name.endswith(".yaml") else "}\n")
+    assert not any("Managed Instances" in n for n in import_text(without, name).report.notes)
