@@ -24,6 +24,7 @@ from importers.kms_waf import (  # ---- kms
 )
 from importers.lambda_settings import (
     cfn_architecture,
+    given_or,
     managed_instances_note,
     private_fields,
     runtime_fields,
@@ -70,8 +71,8 @@ def read_function(ctx: ImportContext, lid: str, rtype: str, props: dict) -> Comp
         props = merge_globals(ctx.globals.get("Function", {}), props)
         _implicit_apis(ctx, lid, props, where)
     fields: dict[str, Any] = {
-        "memory_mb": ctx.number(props, "MemorySize", where=where) or 128,
-        "timeout_s": ctx.number(props, "Timeout", where=where) or 3,
+        "memory_mb": given_or(ctx.number(props, "MemorySize", where=where), 128),
+        "timeout_s": given_or(ctx.number(props, "Timeout", where=where), 3),
         "architecture": cfn_architecture(ctx, props, where),
     }
     if props.get("CapacityProviderConfig"):

@@ -260,3 +260,13 @@ def managed_instances_note(where: str) -> str:
             "plus a 15 % management fee and $0.20 per million requests, not GB-seconds; the planner prices it as an "
             "on-demand function, so its duration lines are not what AWS bills and the instances are not in the "
             "estimate")
+
+
+def given_or(value: Any, default: Any) -> Any:
+    """`value` as the template gives it, `default` only when it is absent: a MemorySize or Timeout of 0 goes to the
+    design's checks (and is refused there, named by its property), never silently to the default.
+
+    >>> given_or(None, 128), given_or(0, 128), given_or(256, 128)
+    (128, 0, 256)
+    """
+    return default if value is None else value

@@ -36,6 +36,7 @@ from importers.kms_waf import (  # ---- kms
     wire_tf_web_acl,
 )
 from importers.lambda_settings import (
+    given_or,
     managed_instances_note,
     mark_failure_target,
     private_fields,
@@ -91,8 +92,8 @@ NO_CHARGE = NO_CHARGE | frozenset({
 def read_function(ctx: ImportContext, key: str, name: str, body: dict) -> Component:
     """aws_lambda_function: memory, timeout, architecture, reserved concurrency, /tmp size."""
     fields: dict[str, Any] = {
-        "memory_mb": ctx.number(body, "memory_size", where=key) or 128,
-        "timeout_s": ctx.number(body, "timeout", where=key) or 3,
+        "memory_mb": given_or(ctx.number(body, "memory_size", where=key), 128),
+        "timeout_s": given_or(ctx.number(body, "timeout", where=key), 3),
         "architecture": ctx.value(body, "architectures", 0, where=key, convert=architecture) or "x86_64",
     }
     reserved = ctx.number(body, "reserved_concurrent_executions", where=key)

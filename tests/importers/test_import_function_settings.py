@@ -129,3 +129,21 @@ def test_a_function_on_managed_instances_is_reported_as_not_billed_like_on_deman
     cut = "      CapacityProviderConfig" if name.endswith(".yaml") else "  capacity_provider_config"
     without = text.split(cut)[0] + ("" if name.endswith(".yaml") else "}\n")
     assert not any("Managed Instances" in n for n in import_text(without, name).report.notes)
+
+
+@pytest.mark.parametrize("text, name, message", [
+    ("Resources:\n  F:\n    Type: AWS::Lambda::Function\n    Properties: {MemorySize: 0, Runtime: python3.12}\n",
+     "m0.yaml", "Resources.F.Properties.MemorySize: 0 cannot be imported: components[0] (f).memory_mb: 0 is out of "
+                "range; must be ≥ 128"),
+    ("Resources:\n  F:\n    Type: AWS::Lambda::Function\n    Properties: {Timeout: 0, Runtime: python3.12}\n",
+     "t0.yaml", "Resources.F.Properties.Timeout: 0 cannot be imported: components[0] (f).timeout_s: 0 is out of "
+                "range; must be ≥ 1"),
+    ('resource "aws_lambda_function" "f" {\n  memory_size = 0\n}\n', "main.tf",
+     "aws_lambda_function.f.memory_size: 0 cannot be imported: components[0] (f).memory_mb: 0 is out of range"),
+])
+def test_a_zero_memory_or_timeout_is_refused_not_replaced_by_the_default(text, name, message):
+    from importers.common import TemplateError
+
+    with pytest.raises(TemplateError) as err:
+        import_text(text, name)
+    assert message in str(err.value)
