@@ -1174,6 +1174,8 @@ def _describe(error: dict[str, Any], data: dict[str, Any]) -> Message:  # noqa: 
     if kind == "literal_error":
         return msg("design.value_not_allowed", "{path}: {value} is not allowed; allowed: {allowed}", path=path,
                    value=shown, allowed=ctx.get("expected"))
+    if isinstance(value, bool) and kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
+        kind = "float_type"  # true/false taken as 1/0 by pydantic: the problem is that it is no number at all
     if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
         sign = {"greater_than_equal": "≥", "greater_than": ">", "less_than_equal": "≤", "less_than": "<"}[kind]
         bound = next(iter(ctx.values()))
@@ -1225,12 +1227,25 @@ def _length_problem(path: str, kind: str, ctx: dict[str, Any], english: str) -> 
     return found if found == f"{path}: {english}" else None
 
 
+#: a text value longer than this is shown by its start and length in a problem, not echoed whole
+SHOWN_TEXT_CHARS = 60
+
+
 def _show(value: Any) -> str:
-    """A value as the user would recognise it: 1e15 → 1000000000000000, text quoted."""
+    """A value as the user would recognise it: 1e15 → 1000000000000000, text quoted (a long one cut, with its
+    length), true/false as written in YAML and JSON.
+
+    >>> _show(True), _show(1e15), _show("x" * 100)[-30:]
+    ('true', '1000000000000000', "xxxxxxxxxxx'… (100 characters)")
+    """
     if isinstance(value, dict):
         return "a mapping"
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
+    if isinstance(value, str) and len(value) > SHOWN_TEXT_CHARS:
+        return f"{value[:SHOWN_TEXT_CHARS]!r}… ({len(value):,} characters)"
     return repr(value)
 
 

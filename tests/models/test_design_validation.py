@@ -33,6 +33,8 @@ def with_component(**fields):
     (with_component(memory_mb="512MB"), "components[1] (fn).memory_mb: '512MB' is not a plain number (give the number in MB"),
     (with_component(memory_mb=20000), "components[1] (fn).memory_mb: 20000 is out of range; must be ≤ 10,240"),
     (with_component(memory_mb=64), "components[1] (fn).memory_mb: 64 is out of range; must be ≥ 128"),
+    (with_component(memory_mb=True), "components[1] (fn).memory_mb: true is not a plain number (give the number in MB"),
+    (with_component(label="y" * 5000), "components[1] (fn).label: '" + "y" * 60 + "'… (5,000 characters)"),
     (with_component(calls=-1), "components[1] (fn).calls: -1 is out of range; must be ≥ 0"),
     (with_component(timeout_s=901), "components[1] (fn).timeout_s: 901 is out of range; must be ≤ 900"),
     (with_component(architecture="arm"), "components[1] (fn).architecture: 'arm' is not allowed; allowed: 'x86_64' or 'arm64'"),
