@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -47,6 +48,8 @@ from models.design.text import load_design_data
 from service.observe import calibrate, calibrated_yaml, http_api_aliases
 from templates import template_keys, template_text
 
+#: the shape of any AWS Region code, commercial, GovCloud or China (us-east-1, us-gov-west-1, cn-north-1)
+REGION_CODE = re.compile(r"^[a-z]{2}(?:-[a-z]+)+-[1-9][0-9]?$")
 #: the longest design name the schema accepts (Design.name's max_length)
 MAX_DESIGN_NAME: int = next(m.max_length for m in Design.model_fields["name"].metadata if hasattr(m, "max_length"))
 
@@ -119,6 +122,9 @@ def cmd_pull(args: argparse.Namespace) -> int:
         return _fail(f"--max-attempts {args.max_attempts}: give a whole number from 1 to {MAX_ATTEMPTS}", 2)
     if not 1 <= args.deadline <= MAX_DEADLINE_S:  # also refuses nan
         return _fail(f"--deadline {args.deadline:g}: give seconds from 1 to {MAX_DEADLINE_S:g}", 2)
+    for region in args.region:
+        if not REGION_CODE.match(region):
+            return _fail(f"--region {region!r}: not an AWS Region code (such as us-east-1 or ap-northeast-1)", 2)
     try:
         if args.output:
             check_output_path(args.output, args.force)  # before the pull, not after it

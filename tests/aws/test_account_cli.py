@@ -54,6 +54,14 @@ def test_pull_with_an_unknown_profile_exits_1_with_the_reason():
     assert result.stderr.strip().splitlines()[-1].startswith("error: nothing could be read (nobody:")
 
 
+@pytest.mark.parametrize("region", ["mars-1", "US-EAST-1", "us-east", "us-east-1;rm"])
+def test_pull_refuses_a_region_that_is_no_region_code_before_any_call(region):
+    result = run_cli("pull", "--region", region)
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr == f"error: --region {region!r}: not an AWS Region code (such as us-east-1 or " \
+                            "ap-northeast-1)\n"
+
+
 @pytest.mark.usefixtures("aws")
 def test_pull_without_a_region_exits_2(monkeypatch):
     monkeypatch.delenv("AWS_DEFAULT_REGION")
