@@ -388,6 +388,15 @@ TEXT.update({
     "quote_valid_until": {"en": "Valid until", "ja": "有効期限"},
     "quote_valid_until_help": {"en": "The last day the quote holds (on or after the quote date). Empty by default.",
                                "ja": "見積書の有効期限（見積日以降）。既定は空欄。"},
+    "quote_dates_refused": {"en": "Valid until {valid_until} is before the quote date {date}: valid until must be on "
+                                  "or after the quote date (the same day or later). The design keeps its last valid "
+                                  "dates until the pair is fixed.",
+                            "ja": "有効期限 {valid_until} が見積日 {date} より前です。有効期限は見積日と同じ日以降に"
+                                  "してください。日付の組み合わせを直すまで、設計には直前の有効な日付が残ります。"},
+    "quote_downloads_wait": {"en": "The quote downloads (Excel, PDF, HTML, CSV) are off until the quote dates are "
+                                   "fixed; the design and estimate downloads keep the last valid dates.",
+                             "ja": "見積日と有効期限を直すまで、見積書のダウンロード（Excel、PDF、HTML、CSV）は使え"
+                                   "ません。設計と見積もりのダウンロードには直前の有効な日付が入ります。"},
     "quote_notes": {"en": "Notes for the customer", "ja": "備考（お客様向け）"},
     "quote_notes_help": {"en": "Free text shown under the totals, e.g. what is included. Empty by default.",
                          "ja": "合計の下に表示する自由記述（対象範囲など）。既定は空欄。"},

@@ -14,6 +14,7 @@ from editor_support import open_editors
 from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
+from i18n.catalog import t
 from i18n.format import format_money
 from models.costs.money import QuoteSettings, make_quote
 from models.design.text import load_design_data
@@ -308,3 +309,45 @@ def test_a_link_with_quote_settings_a_quote_cannot_use_says_so(query):
     given = ", ".join(f"{k}={v}" for k, v in query.items())
     assert any(f"The link's quote settings ({given}) are not ones a quote can use" in w.value for w in at.warning)
     assert any("Opened the design from the link" in s.value for s in at.success)  # the design still opens
+
+
+@pytest.mark.parametrize("lang, words", [("en", "valid until must be on or after the quote date"),
+                                         ("ja", "有効期限は見積日と同じ日以降")])
+def test_a_quote_date_moved_past_valid_until_is_a_message_not_a_crash(lang, words):
+    at = start()
+    at.radio(key="lang").set_value(lang).run()
+    rev = at.session_state["rev"]
+    at.date_input(key=f"q_valid_until_{rev}").set_value(date(2026, 12, 31)).run()
+    at.date_input(key=f"q_date_{rev}").set_value(date(2027, 1, 15)).run()
+    assert not at.exception
+    assert any(words in e.value and "2026-12-31" in e.value and "2027-01-15" in e.value for e in at.error)
+    # the design keeps its last valid pair (so it, its share link and its YAML stay loadable) ...
+    assert at.session_state["design"]["quote"] == {"valid_until": "2026-12-31"}
+    # ... the fields show what the user picked, the notes and every download are still there
+    assert at.date_input(key=f"q_date_{rev}").value == date(2027, 1, 15)
+    assert at.date_input(key=f"q_valid_until_{rev}").value == date(2026, 12, 31)
+    assert at.text_area(key=f"q_notes_{rev}") is not None
+    buttons = {b.key: b for b in at.get("download_button")}
+    assert len(buttons) == 7
+    assert {k for k, b in buttons.items() if b.proto.disabled} == {"download_xlsx", "download_pdf", "download_html",
+                                                                    "download_csv"}
+    assert any(t("quote_downloads_wait", lang) == w.value for w in at.warning)
+    # fixing either date writes both: the quote date typed meanwhile is not lost
+    at.date_input(key=f"q_valid_until_{rev}").set_value(date(2027, 2, 14)).run()
+    assert not at.exception and not at.error
+    assert at.session_state["design"]["quote"] == {"date": "2027-01-15", "valid_until": "2027-02-14"}
+    assert not any(b.proto.disabled for b in at.get("download_button"))
+
+
+def test_a_valid_until_before_the_quote_date_is_refused_visibly():
+    at = start()
+    rev = at.session_state["rev"]
+    at.date_input(key=f"q_date_{rev}").set_value(date(2026, 12, 20)).run()
+    at.date_input(key=f"q_valid_until_{rev}").set_value(date(2026, 12, 10)).run()
+    assert not at.exception
+    assert at.session_state["design"]["quote"] == {"date": "2026-12-20"}
+    assert [e.value for e in at.error] == [t("quote_dates_refused", "en", date="2026-12-20",
+                                             valid_until="2026-12-10")]
+    at.date_input(key=f"q_valid_until_{rev}").set_value(None).run()  # emptied: nothing to refuse
+    assert not at.exception and not at.error
+    assert at.session_state["design"]["quote"] == {"date": "2026-12-20"}

@@ -94,17 +94,40 @@ QUOTE_FIELDS = (("customer", "quote_customer", "text"), ("prepared_by", "quote_p
                 ("valid_until", "quote_valid_until", "date"), ("notes", "quote_notes", "area"))
 
 
-def edit_quote(field: str, widget_key: str) -> None:
-    """Widget callback: one field of the design's `quote:` block changed (empty removes it; no fields, no block)."""
+def quote_date_keys(rev: int) -> tuple[str, str]:
+    """The widget keys of the quote date and valid until at form revision `rev`."""
+    return f"q_date_{rev}", f"q_valid_until_{rev}"
+
+
+def refused_dates(rev: int) -> tuple[date, date] | None:
+    """(quote date, valid until) as the date widgets hold them when valid until is before the quote date,
+    else None. Such a pair never reaches the design (QuoteInfo would refuse the whole design)."""
+    issued, valid = (_as_date(st.session_state.get(key)) for key in quote_date_keys(rev))
+    return (issued, valid) if issued is not None and valid is not None and valid < issued else None
+
+
+def edit_quote(field: str, widget_key: str, rev: int | None = None) -> None:
+    """Widget callback: one field of the design's `quote:` block changed (empty removes it; no fields, no block).
+    A date (with `rev`) writes both dates as the widgets hold them, and neither while valid until is before the
+    quote date: the design keeps its last valid pair and `quote_details` says why; once the user fixes either
+    date, both are written, so a date typed meanwhile is not lost."""
     design = dict(st.session_state.design)
     block = dict(design.get("quote") or {})
-    value = st.session_state[widget_key]
-    if isinstance(value, date):
-        value = value.isoformat()
-    if value in (None, ""):
-        block.pop(field, None)
+    if rev is not None:
+        if refused_dates(rev) is not None:
+            return
+        values = dict(zip(("date", "valid_until"),
+                          (st.session_state.get(key, block.get(name)) for key, name in
+                           zip(quote_date_keys(rev), ("date", "valid_until"), strict=True)), strict=True))
     else:
-        block[field] = value.strip() if isinstance(value, str) else value
+        values = {field: st.session_state[widget_key]}
+    for name, value in values.items():
+        if isinstance(value, date):
+            value = value.isoformat()
+        if value in (None, ""):
+            block.pop(name, None)
+        else:
+            block[name] = value.strip() if isinstance(value, str) else value
     if block:
         design["quote"] = block
     else:
@@ -121,12 +144,16 @@ def _as_date(value) -> date | None:
         return None
 
 
-def quote_details(lg: str) -> None:
+def quote_details(lg: str) -> str | None:
     """The "Quote details" expander: the title block of the customer quote, kept in the design's `quote:` block
-    (so in the share link and in saved designs)."""
+    (so in the share link and in saved designs). Returns the reason the quote cannot be made from the dates
+    shown (valid until before the quote date), else None."""
     block = (st.session_state.get("design") or {}).get("quote") or {}
     rev = st.session_state.get("rev", 0)
-    with st.expander(t("quote_details", lg), expanded=bool(block)):
+    refused = refused_dates(rev)
+    problem = None if refused is None else t("quote_dates_refused", lg, date=refused[0].isoformat(),
+                                             valid_until=refused[1].isoformat())
+    with st.expander(t("quote_details", lg), expanded=bool(block) or problem is not None):
         st.caption(t("quote_details_caption", lg))
         cols = st.columns(2)
         for index, (field, key, kind) in enumerate(QUOTE_FIELDS):
@@ -134,12 +161,16 @@ def quote_details(lg: str) -> None:
             where = cols[index % 2] if kind != "area" else st
             label, helps, given = t(key, lg), t(f"{key}_help", lg), block.get(field)
             if kind == "date":
-                lowest = _as_date(block.get("date")) if field == "valid_until" else None
-                where.date_input(label, value=_as_date(given), min_value=lowest, format="YYYY-MM-DD", key=widget_key,
-                                 help=helps, on_change=edit_quote, args=(field, widget_key))
+                # no min_value: the valid-until widget keeps what the user picked even when the quote date then
+                # moves past it (a min_value would raise StreamlitValueBelowMinError); the pair is checked here
+                where.date_input(label, value=_as_date(given), format="YYYY-MM-DD", key=widget_key,
+                                 help=helps, on_change=edit_quote, args=(field, widget_key, rev))
             elif kind == "area":
+                if problem is not None:
+                    st.error(problem)
                 where.text_area(label, value=str(given or ""), max_chars=2000, key=widget_key, help=helps,
                                 on_change=edit_quote, args=(field, widget_key))
             else:
                 where.text_input(label, value=str(given or ""), max_chars=60 if field == "quote_number" else 200,
                                  key=widget_key, help=helps, on_change=edit_quote, args=(field, widget_key))
+    return problem

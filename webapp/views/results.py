@@ -326,18 +326,23 @@ def exports(design: dict, settings: QuoteSettings, lg: str) -> None:
     """Download buttons. Quotes are built only when clicked (they re-run the estimate and the checks)."""
     st.subheader(t("export", lg))
     st.caption(tf("export_caption", lg, cur_in=t(f"cur_in_{settings.currency}", lg)))
-    quote_details(lg)
+    problem = quote_details(lg)
     files = export_files(design, settings, lg, date.today())
     if not any(item.key == "download_pdf" for item in files):
         st.info(t("pdf_unavailable", lg))
     quotes = [item for item in files if item.key.startswith(("download_xlsx", "download_pdf", "download_html",
                                                              "download_csv"))]
+    if problem is not None:
+        # the dates shown are not the design's (it keeps the last valid pair): a quote now would carry dates the
+        # user can no longer see, so the quote files wait; the design and estimate files are still correct
+        st.warning(t("quote_downloads_wait", lg))
     for row in (quotes, [item for item in files if item not in quotes]):
         cols = st.columns(len(row))
         for col, item in zip(cols, row, strict=True):
             label = tf(item.label, lg, cur=t(f"cur_{settings.currency}", lg))
             col.download_button(label, data=item.make, file_name=item.file_name, mime=item.mime, key=item.key,
-                                on_click="ignore", icon=item.icon)
+                                on_click="ignore", icon=item.icon,
+                                disabled=problem is not None and item in quotes)
 
 
 def share_box(lg: str) -> None:
