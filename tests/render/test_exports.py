@@ -144,9 +144,29 @@ def test_the_csv_is_utf8_with_a_bom_and_adds_up():
     amount = header.index("金額（円、端数処理後）")
     lines = table[1:1 + len(report.quote.lines)]
     assert sum(Decimal(r[amount]) for r in lines) == report.quote.subtotal
-    labels = {r[0]: r[amount] for r in table}
+    labels = {r[1]: r[amount] for r in table}
     assert Decimal(labels["月額合計（税込）"]) == report.quote.total
-    assert any("四捨五入" in r[2] for r in table)  # notes: the dimension column (a Japanese quote has no formula column)
+    assert any("四捨五入" in r[3] for r in table)  # notes: the dimension column (a Japanese quote has no formula column)
+
+
+@pytest.mark.parametrize("lang, settings, data", [("ja", JPY_TAX, "photo"), ("en", QuoteSettings(), "photo"),
+                                                  ("en", JPY_TAX, "ranged")])
+def test_the_csv_says_which_rows_are_line_items_so_pandas_sums_the_subtotal(lang, settings, data):
+    pd = pytest.importorskip("pandas")
+    design = photo() if data == "photo" else ranged_photo()
+    report = build_report(design, settings=settings, lang=lang, today=TODAY)
+    frame = pd.read_csv(io.BytesIO(quote_csv(report)), encoding="utf-8-sig")
+    kind, amount = w("col_row", lang), w("col_amount", lang, cur="円" if lang == "ja" else settings.currency)
+    assert frame.columns[0] == kind
+    lines = frame[frame[kind] == w("row_line", lang)]
+    assert len(lines) == len(report.quote.lines)
+    assert Decimal(str(round(lines[amount].sum(), 2))) == report.quote.subtotal
+    by_kind = dict(zip(frame[kind], frame[amount], strict=True))
+    totals = ["row_subtotal", "row_tax", "row_total"] if settings.tax_pct else ["row_total"]
+    ranged = ["row_low", "row_high"] if data == "ranged" else []
+    assert list(dict.fromkeys(frame[kind])) == [w(k, lang) for k in ["row_line", *totals, *ranged, "row_note"]]
+    assert Decimal(str(by_kind[w("row_total", lang)])) == report.quote.total
+    assert frame[frame[kind] == w("row_note", lang)][amount].isna().all()  # the notes carry no amount
 
 
 class _Collector(HTMLParser):
