@@ -351,3 +351,23 @@ def test_a_valid_until_before_the_quote_date_is_refused_visibly():
     at.date_input(key=f"q_valid_until_{rev}").set_value(None).run()  # emptied: nothing to refuse
     assert not at.exception and not at.error
     assert at.session_state["design"]["quote"] == {"date": "2026-12-20"}
+
+
+def _download_rows(node) -> list[list[str]]:
+    """The download buttons' keys, per row of columns, in page order."""
+    kids = list(getattr(node, "children", {}).values())
+    if kids and all(getattr(kid, "type", "") == "column" for kid in kids):
+        keys = [key for column in kids for key in
+                [getattr(e, "key", None) for e in column.children.values() if e.type == "download_button"]]
+        if keys:
+            return [keys + [""] * (len(kids) - len(keys))]
+    return [row for kid in kids for row in _download_rows(kid)]
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_download_buttons_come_two_to_a_row_so_their_labels_are_not_cut(lang):
+    # four to a row in the Design page's right-hand column cut "📊 Quote (Excel)" to "📊 Quote (E…" at 1366 px;
+    # a browser check measures the labels (each button is as wide as its column and wraps rather than cuts)
+    at = start({"lang": lang} if lang != "en" else None)
+    assert _download_rows(at._tree) == [["download_xlsx", "download_pdf"], ["download_html", "download_csv"],
+                                        ["download_design", "download_design_json"], ["download_json", ""]]

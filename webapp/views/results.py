@@ -322,6 +322,10 @@ def breakdown_cards(frame: pd.DataFrame, currency: str, lg: str) -> list[Card]:
     return cards
 
 
+#: download buttons side by side (the Design page's right-hand column holds two readable labels at 1366 px)
+DOWNLOADS_PER_ROW = 2
+
+
 def exports(design: dict, settings: QuoteSettings, lg: str) -> None:
     """Download buttons. Quotes are built only when clicked (they re-run the estimate and the checks)."""
     st.subheader(t("export", lg))
@@ -336,13 +340,19 @@ def exports(design: dict, settings: QuoteSettings, lg: str) -> None:
         # the dates shown are not the design's (it keeps the last valid pair): a quote now would carry dates the
         # user can no longer see, so the quote files wait; the design and estimate files are still correct
         st.warning(t("quote_downloads_wait", lg))
-    for row in (quotes, [item for item in files if item not in quotes]):
-        cols = st.columns(len(row))
-        for col, item in zip(cols, row, strict=True):
+    others = [item for item in files if item not in quotes]
+    # two buttons a row, each as wide as its column: four in the Design page's right-hand column cut the labels
+    # at 1366 px ("📊 Quote (E…" beside "📄 Quote (P…"); a phone stacks the columns, a button a row; and a label
+    # wraps rather than ending in "…" where even two do not fit (a tablet's 800-1024 px)
+    for row in [group[i:i + DOWNLOADS_PER_ROW] for group in (quotes, others)
+                for i in range(0, len(group), DOWNLOADS_PER_ROW)]:
+        cols = st.columns(DOWNLOADS_PER_ROW)
+        for col, item in zip(cols, row, strict=False):
             label = tf(item.label, lg, cur=t(f"cur_{settings.currency}", lg))
+            off = problem is not None and item in quotes
             col.download_button(label, data=item.make, file_name=item.file_name, mime=item.mime, key=item.key,
-                                on_click="ignore", icon=item.icon,
-                                disabled=problem is not None and item in quotes)
+                                on_click="ignore", icon=item.icon, width="stretch", wrap=True, disabled=off,
+                                help=t("quote_downloads_wait", lg) if off else None)
 
 
 def share_box(lg: str) -> None:
