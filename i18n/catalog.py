@@ -393,6 +393,12 @@ TEXT.update({
                                   "dates until the pair is fixed.",
                             "ja": "有効期限 {valid_until} が見積日 {date} より前です。有効期限は見積日と同じ日以降に"
                                   "してください。日付の組み合わせを直すまで、設計には直前の有効な日付が残ります。"},
+    "quote_dates_refused_today": {"en": "Valid until {valid_until} is before today, {date}, the quote date when "
+                                        "none is given: valid until must be on or after the quote date. Give a "
+                                        "quote date or a later valid until.",
+                                  "ja": "有効期限 {valid_until} が今日（{date}、見積日が空欄のときの見積日）より前"
+                                        "です。有効期限は見積日と同じ日以降にしてください。見積日を指定するか、有効"
+                                        "期限を後の日にしてください。"},
     "quote_downloads_wait": {"en": "The quote downloads (Excel, PDF, HTML, CSV) are off until the quote dates are "
                                    "fixed; the design and estimate downloads keep the last valid dates.",
                              "ja": "見積日と有効期限を直すまで、見積書のダウンロード（Excel、PDF、HTML、CSV）は使え"

@@ -371,3 +371,21 @@ def test_the_download_buttons_come_two_to_a_row_so_their_labels_are_not_cut(lang
     at = start({"lang": lang} if lang != "en" else None)
     assert _download_rows(at._tree) == [["download_xlsx", "download_pdf"], ["download_html", "download_csv"],
                                         ["download_design", "download_design_json"], ["download_json", ""]]
+
+
+def test_a_past_valid_until_without_a_quote_date_is_refused_as_the_quote_would_be():
+    # an empty quote date is today's on the quote, which build_report refuses: the download would fail on click
+    at = start()
+    rev = at.session_state["rev"]
+    past = date.fromordinal(date.today().toordinal() - 30)
+    at.date_input(key=f"q_valid_until_{rev}").set_value(past).run()
+    assert not at.exception
+    assert "quote" not in at.session_state["design"]
+    assert [e.value for e in at.error] == [t("quote_dates_refused_today", "en", date=date.today().isoformat(),
+                                             valid_until=past.isoformat())]
+    assert {b.key for b in at.get("download_button") if b.proto.disabled} == {
+        "download_xlsx", "download_pdf", "download_html", "download_csv"}
+    earlier = date.fromordinal(past.toordinal() - 7)
+    at.date_input(key=f"q_date_{rev}").set_value(earlier).run()
+    assert not at.exception and not at.error
+    assert at.session_state["design"]["quote"] == {"date": earlier.isoformat(), "valid_until": past.isoformat()}

@@ -99,11 +99,12 @@ def quote_date_keys(rev: int) -> tuple[str, str]:
     return f"q_date_{rev}", f"q_valid_until_{rev}"
 
 
-def refused_dates(rev: int) -> tuple[date, date] | None:
-    """(quote date, valid until) as the date widgets hold them when valid until is before the quote date,
-    else None. Such a pair never reaches the design (QuoteInfo would refuse the whole design)."""
+def refused_dates(rev: int) -> tuple[date | None, date] | None:
+    """(quote date, valid until) as the date widgets hold them when valid until is before the quote date, else
+    None. Such a pair never reaches the design (QuoteInfo would refuse the whole design). An empty quote date is
+    today's (as on the quote, `build_report`): then the pair is (None, valid until) when valid until is past."""
     issued, valid = (_as_date(st.session_state.get(key)) for key in quote_date_keys(rev))
-    return (issued, valid) if issued is not None and valid is not None and valid < issued else None
+    return (issued, valid) if valid is not None and valid < (issued or date.today()) else None
 
 
 def edit_quote(field: str, widget_key: str, rev: int | None = None) -> None:
@@ -151,8 +152,10 @@ def quote_details(lg: str) -> str | None:
     block = (st.session_state.get("design") or {}).get("quote") or {}
     rev = st.session_state.get("rev", 0)
     refused = refused_dates(rev)
-    problem = None if refused is None else t("quote_dates_refused", lg, date=refused[0].isoformat(),
-                                             valid_until=refused[1].isoformat())
+    problem = None
+    if refused is not None:
+        problem = t("quote_dates_refused" if refused[0] is not None else "quote_dates_refused_today", lg,
+                    date=(refused[0] or date.today()).isoformat(), valid_until=refused[1].isoformat())
     with st.expander(t("quote_details", lg), expanded=bool(block) or problem is not None):
         st.caption(t("quote_details_caption", lg))
         cols = st.columns(2)
