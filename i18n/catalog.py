@@ -36,9 +36,10 @@ TEXT: dict[str, dict[str, str]] = {
     "region": {"en": "Region", "ja": "リージョン"},
     "region_help": {"en": "AWS Region whose prices apply.", "ja": "料金を適用する AWS リージョン。"},
     "free_tier": {"en": "Free tier", "ja": "無料利用枠"},
-    "free_tier_help": {"en": "none: no free offers. always: AWS's always-free offers (Lambda 1M requests and 400,000 "
-                             "GB-s, DynamoDB 25 GB, ...). first_year: also the legacy 12-month offers (API Gateway 1M "
-                             "calls, S3 5 GB, ...), for accounts created before 15 Jul 2025 in their first year.",
+    "free_tier_help": {"en": "None: no free offers. Always-free offers: Lambda 1M requests and 400,000 GB-s, "
+                             "DynamoDB 25 GB, ... Always-free + 12-month offers: also the legacy 12-month offers (API "
+                             "Gateway 1M calls, S3 5 GB, ...), for accounts created before 15 Jul 2025 in their first "
+                             "year. (In a design file: none, always, first_year.)",
                        "ja": "なし：無料枠を使いません。常に無料の枠：Lambda 100 万リクエストと 40 万 GB 秒、DynamoDB "
                              "25 GB など。12 か月無料枠も適用：旧 12 か月無料枠も（API Gateway 100 万回、S3 5 GB など。"
                              "2025 年 7 月 15 日より前に作成した 1 年以内のアカウント）。"},
@@ -102,9 +103,9 @@ TEXT: dict[str, dict[str, str]] = {
     "confidence_price_list": {"en": "price_list", "ja": "AWS Price List"},
     "confidence_third_party": {"en": "third_party", "ja": "第三者"},
     "confidence_assumed": {"en": "assumed", "ja": "推定値"},
-    "free_tier_none": {"en": "none", "ja": "なし"},
-    "free_tier_always": {"en": "always", "ja": "常に無料の枠"},
-    "free_tier_first_year": {"en": "first_year", "ja": "12 か月無料枠も適用"},
+    "free_tier_none": {"en": "None", "ja": "なし"},
+    "free_tier_always": {"en": "Always-free offers", "ja": "常に無料の枠"},
+    "free_tier_first_year": {"en": "Always-free + 12-month offers", "ja": "12 か月無料枠も適用"},
     "source_link": {"en": "source", "ja": "出典"},
     "prices_counts": {"en": "Price tiers by confidence: {counts}", "ja": "確度別の価格段階の数：{counts}"},
     "prices_caption": {"en": "Every price the estimates use, with its source, date and confidence: aws (AWS page), "
@@ -116,7 +117,7 @@ TEXT: dict[str, dict[str, str]] = {
 }
 
 #: values shown in the app's pickers and tables ("choice_<value>", "type_<component type>", "region_name_<code>",
-#: "service_<code>"); English screens show the value itself (`shown`)
+#: "service_<code>"); English screens show `_SHOWN_EN`'s word or AWS's name, or the value itself (`shown`)
 _SHOWN = {
     "choice_rest": "REST API", "choice_http": "HTTP API", "choice_websocket": "WebSocket API",
     "choice_on_demand": "オンデマンド", "choice_provisioned": "プロビジョンド", "choice_lite": "Lite",
@@ -207,7 +208,27 @@ _SHOWN = {
     "choice_glacier_deep_archive": "Glacier Deep Archive", "choice_infrequent_access": "低頻度アクセス",
     # ---- end s3x
 }
-TEXT.update({key: {"en": key.split("_", 1)[1].removeprefix("name_"), "ja": ja} for key, ja in _SHOWN.items()})
+#: the English of a choice, component type or service where it is not the Japanese's proper name (an ASCII
+#: Japanese label such as "HTTP API" or "API Gateway" is AWS's name in both languages); Region names and units
+#: show their code in English
+_SHOWN_EN = {
+    "choice_on_demand": "On-demand", "choice_provisioned": "Provisioned", "choice_bus": "Event bus",
+    "choice_custom": "Custom events", "choice_event_source.aws": "AWS service events",
+    "choice_customer": "Customer managed key", "choice_managed_by.aws": "AWS managed key",
+    "choice_False": "Off", "choice_True": "On", "choice_one_zone_ia": "One Zone-IA",
+    "choice_infrequent_access": "Infrequent Access", "service_data_transfer": "Data transfer",
+}
+
+
+def _shown_en(key: str, ja: str) -> str:
+    if key in _SHOWN_EN:
+        return _SHOWN_EN[key]
+    if key.startswith(("choice_", "type_", "service_")) and ja.isascii():
+        return ja
+    return key.split("_", 1)[1].removeprefix("name_")
+
+
+TEXT.update({key: {"en": _shown_en(key, ja), "ja": ja} for key, ja in _SHOWN.items()})
 
 
 FIELD_LABELS: dict[str, dict[str, str]] = {
@@ -1734,11 +1755,11 @@ def shown(kind: str, value: object, lang: str) -> str:
     """A value as the app shows it in `lang`: "choice", "type", "region_name" or "service" (the value itself in
     English, or when the catalog has no word for it).
 
-    >>> shown("type", "api_gateway", "ja"), shown("type", "api_gateway", "en"), shown("choice", "odd", "ja")
-    ('API Gateway', 'api_gateway', 'odd')
+    >>> shown("type", "api_gateway", "ja"), shown("choice", "on_demand", "en"), shown("choice", "odd", "ja")
+    ('API Gateway', 'On-demand', 'odd')
     """
     key = f"{kind}_{value}"
-    return TEXT[key]["ja"] if lang == "ja" and key in TEXT else str(value)
+    return TEXT[key]["ja" if lang == "ja" else "en"] if key in TEXT else str(value)
 
 
 def choice_shown(field: str, value: object, lang: str) -> str:
@@ -1749,7 +1770,7 @@ def choice_shown(field: str, value: object, lang: str) -> str:
     ('AWS マネージドキー', 'AWS サービスのイベント')
     """
     key = f"choice_{field}.{value}"
-    return TEXT[key]["ja"] if lang == "ja" and key in TEXT else shown("choice", value, lang)
+    return TEXT[key]["ja" if lang == "ja" else "en"] if key in TEXT else shown("choice", value, lang)
 
 
 def tf(key: str, lang: str, **values) -> str:

@@ -248,10 +248,10 @@ def test_a_phone_gets_the_first_60_price_tiers_as_cards_with_the_grids_figures(a
         assert row["Source"].startswith(source.removesuffix("…")) and len(source) <= 51
     more = f"The first 60 of {len(table)} price tiers are shown here; {len(table) - 60} more are not."
     assert block(app._tree, "narrow_prices_more").caption[0].value.startswith(more)  # on a phone only
-    app.multiselect(key="prices_services").set_value(["lambda"]).run()
+    app.multiselect(key="prices_services").set_value(["Lambda"]).run()
     assert not app.exception
     table = grid(app, "prices")
-    assert set(table["Service"]) == {"lambda"} and 0 < len(table) <= 60
+    assert set(table["Service"]) == {"Lambda"} and 0 < len(table) <= 60
     cards = phone_cards(app, "prices")
     assert [card[0] for card in cards] == [f"**{d}** · **{p}**" for d, p in zip(table["Dimension"],
                                                                                table["Unit price (USD)"], strict=True)]
