@@ -60,9 +60,13 @@ def region_code(value: str) -> str:
 
 
 def cmd_prices_regions(args: argparse.Namespace) -> int:
-    """One line per Region with a catalog: code, name, date, bundled or refreshed."""
+    """One line per Region with a catalog: code, name, its prices' as-of dates (as an estimate says them), bundled or
+    refreshed, and the catalog's own date."""
     for rc in region_catalogs():
-        print(f"{rc.region:16} {rc.name:32} prices as of {rc.as_of.isoformat()}  ({rc.source})")
+        oldest, newest = (d.isoformat() for d in rc.price_dates) if rc.price_dates else ("", "")
+        dates = "" if not oldest else oldest if oldest == newest else f"{oldest} to {newest}"
+        when = f"prices as of {dates}" if dates else "no prices"
+        print(f"{rc.region:16} {rc.name:32} {when}  ({rc.source}, catalog of {rc.as_of.isoformat()})")
     return 0
 
 

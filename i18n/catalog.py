@@ -1549,10 +1549,13 @@ UI: dict[str, dict[str, str]] = {
     # ---- end scale
     # ---- region: entries of this feature go here (one block per feature keeps merges clean)
     **_ns("page.region", {  # the Region pickers (webapp/views/regions.py)
+        # the oldest and newest as-of date of the catalog's prices, as the estimate's "Prices as of" line says
         "as_of": {"en": "prices as of {date}", "ja": "価格の基準日 {date}"},
+        "catalog_of": {"en": "catalog of {date}", "ja": "カタログ {date}"},  # a catalog without prices: its build
         "refreshed": {"en": "refreshed from the AWS Price List", "ja": "AWS Price List から更新"},
         "no_catalog": {"en": "no price catalog yet (build it on the Prices page)",
                        "ja": "価格表なし（価格表ページで作成できます）"},
+        "no_catalog_here": {"en": "no price catalog yet: refresh below", "ja": "価格表なし：下の更新ボタンで作成"},
         # a design in such a Region, as the web UI says it (the CLI's message names its command instead)
         "no_catalog_design": {"en": "region: {region} has no price catalog yet. Build it on the Prices page (its "
                                     "refresh button reads AWS's public price files; no credentials needed), or "

@@ -130,6 +130,7 @@ class RegionCatalog:
     name: str       # the English name ("Europe (Ireland)")
     as_of: date     # the catalog's compiled (or refresh) date
     source: str     # "bundled" | "refreshed" (built or refreshed from the AWS Price List)
+    price_dates: tuple[date, date] | None = None  # its prices' oldest and newest as-of date (what a quote quotes)
 
 
 def region_catalogs() -> list[RegionCatalog]:
@@ -139,13 +140,15 @@ def region_catalogs() -> list[RegionCatalog]:
     for region in bundled:
         catalog = catalog_for(region)
         source = "bundled" if catalog is load_catalog(region) else "refreshed"
-        found.append(RegionCatalog(region, REGION_NAMES.get(region, region), catalog.compiled, source))
+        found.append(RegionCatalog(region, REGION_NAMES.get(region, region), catalog.compiled, source,
+                                   catalog.price_dates()))
     directory = catalog_dir()
     extra = sorted(p.stem for p in directory.glob("*.yaml")
                    if p.stem not in bundled and COMMERCIAL_REGION.match(p.stem))
     for region in extra:
-        found.append(RegionCatalog(region, REGION_NAMES.get(region, region), refreshed_catalog(region).compiled,
-                                   "refreshed"))
+        built = refreshed_catalog(region)
+        found.append(RegionCatalog(region, REGION_NAMES.get(region, region), built.compiled, "refreshed",
+                                   built.price_dates()))
     return found
 
 

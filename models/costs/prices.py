@@ -89,3 +89,9 @@ class Catalog:
     def get(self, price_id: str) -> Price | None:
         """The price with this id, or None when the catalog has none."""
         return self.prices.get(price_id)
+
+    def price_dates(self) -> tuple[date, date] | None:
+        """Oldest and newest as-of date of its prices and their tiers (what a quote's prices date from; `compiled`
+        is when the catalog was built), None when it has no prices."""
+        dates = [price.tier_source(i)[1] for price in self.prices.values() for i in range(len(price.tiers))]
+        return (min(dates), max(dates)) if dates else None

@@ -180,8 +180,10 @@ def test_the_cli_refreshes_then_estimates_and_lists_the_region(cache, capsys, mo
     assert cli.main(["prices", "regions"]) == 0
     listing = capsys.readouterr().out.splitlines()
     assert [line.split()[0] for line in listing] == ["ap-northeast-1", "ap-northeast-3", "us-east-1", "eu-west-1"]
-    assert "Europe (Ireland)" in listing[3] and f"prices as of {today}  (refreshed)" in listing[3]
-    assert f"prices as of {load_catalog('us-east-1').compiled.isoformat()}  (bundled)" in listing[2]
+    assert "Europe (Ireland)" in listing[3] and f"to {today}  (refreshed, catalog of {today})" in listing[3]
+    bundled = load_catalog("us-east-1")
+    oldest, newest = (d.isoformat() for d in bundled.price_dates())
+    assert f"prices as of {oldest} to {newest}  (bundled, catalog of {bundled.compiled.isoformat()})" in listing[2]
     assert cli.main(["prices", "--region", REGION, "--service", "apigateway"]) == 0
     assert "apigateway.http.requests" in capsys.readouterr().out
 

@@ -213,3 +213,11 @@ def test_the_readme_states_how_many_assumed_tokyo_prices_a_refresh_can_reach():
     stated = re.search(r"of the (\d+) Tokyo price ids with an `assumed` tier, (\d+) have a Price List mapping", readme)
     assert stated, "README must state how many assumed Tokyo prices a refresh can reach"
     assert (int(stated.group(1)), int(stated.group(2))) == (len(assumed), len(assumed & mapped))
+
+
+@pytest.mark.parametrize("region", REGIONS)
+def test_a_catalogs_price_dates_are_the_oldest_and_newest_as_of_of_its_prices_and_tiers(region):
+    catalog = load_catalog(region)
+    dates = [p.tier_source(i)[1] for p in catalog.prices.values() for i in range(len(p.tiers))]
+    assert catalog.price_dates() == (min(dates), max(dates))
+    assert catalog.price_dates()[1] <= catalog.compiled  # type: ignore[index]

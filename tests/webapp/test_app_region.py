@@ -18,6 +18,7 @@ from streamlit.testing.v1 import AppTest
 from aws.price_list import refresh_catalog
 from i18n.catalog import format_date
 from pricing.catalog import load_catalog
+from service.inputs import refreshed_catalog
 from webapp.views.regions import _catalogs
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
@@ -51,16 +52,40 @@ def test_a_design_in_a_refreshed_region_prices_end_to_end_with_its_date(app):
     assert app.metric[0].value == "$21.43"
     picker = next(s for s in app.selectbox if s.key and s.key.endswith(".region"))
     assert picker.value == "eu-west-1"
-    assert picker.options[-1] == ("eu-west-1 — Europe (Ireland) · prices as of 29 Nov 2026 "
+    refreshed_dates = refreshed_catalog("eu-west-1").price_dates()
+    refreshed = dates(refreshed_dates, "en")
+    assert picker.options[-1] == (f"eu-west-1 — Europe (Ireland) · prices as of {refreshed} "
                                   "(refreshed from the AWS Price List)")
-    bundled = format_date(load_catalog("us-east-1").compiled, "en")
+    bundled = dates(load_catalog("us-east-1").price_dates(), "en")
     assert f"us-east-1 — US East (N. Virginia) · prices as of {bundled}" in picker.options
     shown = " ".join(c.value for c in app.caption)
     assert "Prices as of: 29 Nov 2026 – 29 Nov 2026" in shown  # the estimate states its prices' date
     app.radio(key="lang").set_value("ja").run()
     assert not app.exception
     picker = next(s for s in app.selectbox if s.key and s.key.endswith(".region"))
-    assert "eu-west-1 — 欧州（アイルランド） · 価格の基準日 2026年11月29日 (AWS Price List から更新)" in picker.options
+    assert f"eu-west-1 — 欧州（アイルランド） · 価格の基準日 {dates(refreshed_dates, 'ja')} (AWS Price List から更新)" \
+        in picker.options
+
+
+def dates(oldest_newest, lg: str) -> str:
+    """"1 Jul 2024 – 29 Nov 2026", as the Region picker says a catalog's prices' dates."""
+    return " – ".join(format_date(d, lg) for d in oldest_newest)
+
+
+def test_the_region_pickers_date_a_catalog_by_its_prices_not_by_when_it_was_built(app):
+    """The bundled catalog was built on one day but its prices date from many: the picker says their range, the
+    dates a quote's "Prices as of" line is drawn from, not the build date."""
+    catalog = load_catalog("us-east-1")
+    oldest, newest = catalog.price_dates()
+    assert oldest < catalog.compiled  # else the two readings could not be told apart
+    picker = next(s for s in app.selectbox if s.key and s.key.endswith(".region"))
+    option = next(o for o in picker.options if o.startswith("us-east-1"))
+    assert option == f"us-east-1 — US East (N. Virginia) · prices as of {dates((oldest, newest), 'en')}"
+    app.switch_page("webapp/pages/prices.py").run()
+    app.radio(key="lang").set_value("ja").run()
+    assert not app.exception
+    option = next(o for o in app.selectbox(key="prices_region").options if o.startswith("us-east-1"))
+    assert option == f"us-east-1 — 米国東部（バージニア北部） · 価格の基準日 {dates((oldest, newest), 'ja')}"
 
 
 def test_the_prices_page_lists_the_refreshed_region(app):
@@ -83,6 +108,18 @@ def test_a_region_without_a_catalog_is_refused_with_how_to_build_it(app):
     app.radio(key="lang").set_value("ja").run()
     errors = " ".join(e.value for e in app.error).replace("\\", "")
     assert "eu-west-2 にはまだ価格表がありません" in errors and "価格表ページ" in errors and "cli.py" not in errors
+
+
+@pytest.mark.parametrize(("lg", "here"), [("en", "no price catalog yet: refresh below"),
+                                          ("ja", "価格表なし：下の更新ボタンで作成")])
+def test_the_prices_pages_own_picker_says_to_refresh_below_not_to_go_to_the_prices_page(app, lg, here):
+    apply_yaml(app, {**DESIGN, "region": "eu-west-2", "name": "London API"})
+    app.switch_page("webapp/pages/prices.py").run()
+    app.radio(key="lang").set_value(lg).run()
+    assert not app.exception
+    picker = app.selectbox(key="prices_region")
+    assert picker.value == "eu-west-2" and picker.options[-1].endswith(here)
+    assert not any("Prices page" in o or "価格表ページ" in o for o in picker.options)
 
 
 

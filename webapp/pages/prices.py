@@ -122,7 +122,7 @@ def page() -> None:
         reshow_region()
     region = st.selectbox(t("region", lg), regions, key="prices_region",
                           index=regions.index(current) if current in regions else 0,
-                          format_func=lambda r: region_label(r, catalogs, lg))
+                          format_func=lambda r: region_label(r, catalogs, lg, on_prices_page=True))
     source_panel(region, lg)
     if region not in catalogs:  # nothing to list until the button above builds it
         st.info(t("page.prices.source.none_yet", lg, region=region))

@@ -1,5 +1,5 @@
 """The Region pickers (Design and Prices pages): every Region that has a catalog — bundled or built
-by `cli.py prices refresh` — each labelled with its name in the UI language and its prices' date; the
+by `cli.py prices refresh` — each labelled with its name in the UI language and its prices' as-of dates; the
 design's own Region is listed too when it has no catalog, labelled with the command that builds one."""
 
 from __future__ import annotations
@@ -34,10 +34,18 @@ def region_options(current: str | None) -> tuple[list[str], dict[str, RegionCata
     return options, catalogs
 
 
-def region_label(region: str, catalogs: dict[str, RegionCatalog], lg: str) -> str:
-    """"eu-west-1 — Europe (Ireland) · prices as of 29 Nov 2026 (refreshed from the AWS Price List)"."""
+def region_label(region: str, catalogs: dict[str, RegionCatalog], lg: str, on_prices_page: bool = False) -> str:
+    """"eu-west-1 — Europe (Ireland) · prices as of 2 Nov 2025 – 29 Nov 2026 (refreshed from the AWS Price List)":
+    the dates its prices are as of (as the estimate's "Prices as of" line says them), not the catalog's build date.
+    A Region without a catalog says where to build one (on the Prices page: the refresh below the picker)."""
     rc = catalogs.get(region)
     if rc is None:
-        return f"{region} — {region_name(region, lg)} · {t('page.region.no_catalog', lg, region=region)}"
-    text = f"{region} — {region_name(region, lg)} · {t('page.region.as_of', lg, date=format_date(rc.as_of, lg))}"
+        missing = "page.region.no_catalog_here" if on_prices_page else "page.region.no_catalog"
+        return f"{region} — {region_name(region, lg)} · {t(missing, lg, region=region)}"
+    if rc.price_dates is None:
+        when = t("page.region.catalog_of", lg, date=format_date(rc.as_of, lg))
+    else:
+        oldest, newest = (format_date(d, lg) for d in rc.price_dates)
+        when = t("page.region.as_of", lg, date=oldest if oldest == newest else f"{oldest} – {newest}")
+    text = f"{region} — {region_name(region, lg)} · {when}"
     return text + (f" ({t('page.region.refreshed', lg)})" if rc.source == "refreshed" else "")
