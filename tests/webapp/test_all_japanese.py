@@ -82,7 +82,8 @@ DATA_LINE = re.compile(r"^(?:" + "|".join(re.escape(c) for c in sorted(DATA_COLU
 BILINGUAL_KEYS = {"lang"}
 
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9_.\-]*[A-Za-z0-9]")
-URL = re.compile(r"https?://\S+|(?:/[\w.\\-]+){2,}")  # addresses and folders (the server's own paths)
+#: addresses (with their scheme, or a link's shortened text: a site and a path) and folders (the server's own paths)
+URL = re.compile(r"https?://\S+|\b(?:[\w-]+\.)+[a-z]{2,}/[^\s\]]*|(?:/[\w.\\-]+){2,}")
 CODE_SPAN = re.compile(r"`[^`]*`")
 
 

@@ -245,7 +245,9 @@ def test_a_phone_gets_the_first_60_price_tiers_as_cards_with_the_grids_figures(a
         assert f"Confidence: {row['Confidence']}" in card and f"Price as of: {row['Price as of']}" in card
         assert (f"Free tier: {row['Free tier']}" in card) == bool(row["Free tier"])
         source = next(line.removeprefix("Source: ") for line in card if line.startswith("Source: "))
-        assert row["Source"].startswith(source.removesuffix("…")) and len(source) <= 51
+        text, url = re.fullmatch(r"\[(.+)\]\((https://[^)]+)\)", source).groups()  # type: ignore[union-attr]
+        assert url == row["Source"]  # a link to the grid's address
+        assert row["Source"].partition("://")[2].startswith(text.removesuffix("…")) and len(text) <= 51
     more = f"The first 60 of {len(table)} price tiers are shown here; {len(table) - 60} more are not."
     assert block(app._tree, "narrow_prices_more").caption[0].value.startswith(more)  # on a phone only
     app.multiselect(key="prices_services").set_value(["Lambda"]).run()

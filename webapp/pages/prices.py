@@ -70,29 +70,14 @@ def free_tier_text(price, lg: str) -> str:
     return f"{price.free_tier.amount:,} {unit_text(price.unit, lg)} ({t(f'free_tier_{price.free_tier.kind}', lg)})"
 
 
-def short_source(url: str, most: int = 50) -> str:
-    """An address short enough for a phone's line: whole when it fits, else its site and first folder.
-
-    >>> short_source("https://aws.amazon.com/lambda/pricing/")
-    'https://aws.amazon.com/lambda/pricing/'
-    >>> short_source("https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AWSLambda/current/us-east-1/index.json")
-    'https://pricing.us-east-1.amazonaws.com/offers/…'
-    """
-    if len(url) <= most:
-        return url
-    scheme, _, rest = url.partition("://")
-    site, _, path = rest.partition("/")
-    folder = path.split("/", 1)[0]
-    return f"{scheme}://{site}/{folder + '/' if folder else ''}…"
-
-
 def price_cards(table: pd.DataFrame, lg: str) -> list[Card]:
     """A card per price tier, as the grid's row says it: the dimension with its volume band, the unit price, then
-    the service, the free tier (on a price's first tier), confidence, date and the source's address, shortened."""
+    the service, the free tier (on a price's first tier), confidence, date and a link to the source, its address
+    shortened."""
     source = t("col_source", lg)
-    rows = [{**row, source: short_source(str(row[source]))} for row in table.to_dict("records")]
-    return row_cards(rows, t("col_dimension", lg), t("col_unit_price", lg),
-                     [t("col_service", lg), t("free_tier", lg), t("col_confidence", lg), t("col_as_of", lg), source])
+    return row_cards(table.to_dict("records"), t("col_dimension", lg), t("col_unit_price", lg),
+                     [t("col_service", lg), t("free_tier", lg), t("col_confidence", lg), t("col_as_of", lg), source],
+                     links=(source,))
 
 
 def filters(table: pd.DataFrame, lg: str) -> pd.DataFrame:

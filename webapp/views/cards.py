@@ -9,8 +9,9 @@ constant text (no user text goes through `unsafe_allow_html`); user text in a ca
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
+from urllib.parse import quote, urlsplit
 
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
@@ -58,13 +59,59 @@ def responsive_chart(key: str, draw: Callable[..., str]) -> None:
 
 
 @dataclass(frozen=True)
+class Link:
+    """A card line "label: text" whose text opens `url`, as the grid's link column does (a source address)."""
+
+    label: str
+    text: str
+    url: str
+
+
+@dataclass(frozen=True)
 class Card:
     """One row as a card: a bold title, the figure that matters on the right of it, and lines under it
-    (each already the words people read; plain text, escaped when drawn)."""
+    (each already the words people read; plain text, escaped when drawn, or a Link)."""
 
     title: str
     figure: str = ""
-    lines: tuple[str, ...] = ()
+    lines: tuple[str | Link, ...] = ()
+
+
+def short_address(url: str, most: int = 50) -> str:
+    """An address short enough for a phone's line, without its scheme: whole when it fits, else its site and first
+    folder.
+
+    >>> short_address("https://aws.amazon.com/lambda/pricing/")
+    'aws.amazon.com/lambda/pricing/'
+    >>> short_address("https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AWSLambda/current/us-east-1/index.json")
+    'pricing.us-east-1.amazonaws.com/offers/…'
+    """
+    rest = url.partition("://")[2] or url
+    if len(rest) <= most:
+        return rest
+    site, _, path = rest.partition("/")
+    folder = path.split("/", 1)[0]
+    return f"{site}/{folder + '/' if folder else ''}…"
+
+
+def link_markdown(text: str, url: str) -> str:
+    r"""A markdown link: `text` escaped (markdown escapes are read inside a link's text, unlike in a bare address,
+    where a phone showed them as backslashes), `url` percent-encoded so no character of it can end the link or
+    start markup. Anything but an http(s) address is the text alone.
+
+    >>> link_markdown("aws.amazon.com/s3/", "https://aws.amazon.com/s3/")
+    '[aws\\.amazon\\.com/s3/](https://aws.amazon.com/s3/)'
+    >>> link_markdown("x", "https://h/a b)<i>$"), link_markdown("x", "javascript:alert(1)")
+    ('[x](https://h/a%20b%29%3Ci%3E%24)', 'x')
+    """
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return plain(text)
+    return f"[{plain(text)}]({quote(url, safe=':/?#@!&=+,;%~-._')})"
+
+
+def _line(line: str | Link) -> str:
+    return f"{plain(line.label)}: {link_markdown(line.text, line.url)}" if isinstance(line, Link) else plain(line)
 
 
 def card_markdown(cards: Iterable[Card]) -> str:
@@ -76,7 +123,7 @@ def card_markdown(cards: Iterable[Card]) -> str:
     blocks = []
     for card in cards:
         head = f"**{plain(card.title)}**" + (f" · **{plain(card.figure)}**" if card.figure else "")
-        blocks.append("  \n".join([head, *(plain(line) for line in card.lines if line)]))
+        blocks.append("  \n".join([head, *(_line(line) for line in card.lines if line)]))
     return "\n\n".join(blocks)
 
 
@@ -87,12 +134,14 @@ def card_list(cards: Sequence[Card], key: str) -> None:
 
 
 def row_cards(rows: Iterable[dict], title: str, figure: str | None = None,
-              fields: Sequence[str] = ()) -> list[Card]:
+              fields: Sequence[str] = (), links: Collection[str] = ()) -> list[Card]:
     """Cards from table rows (column → value): `title` and `figure` name columns; each of `fields` becomes a line
-    "column: value" (a missing or empty value is left out)."""
+    "column: value" (a missing or empty value is left out), a Link to its address, shortened, for the columns in
+    `links`."""
     cards = []
     for row in rows:
-        lines = tuple(f"{name}: {row[name]}" for name in fields if _given(row.get(name)))
+        lines = tuple(Link(name, short_address(str(row[name])), str(row[name])) if name in links
+                      else f"{name}: {row[name]}" for name in fields if _given(row.get(name)))
         cards.append(Card(str(row.get(title, "")), "" if figure is None else _text(row.get(figure)), lines))
     return cards
 
