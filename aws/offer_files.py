@@ -23,6 +23,8 @@ import urllib.error
 import urllib.request
 from typing import Any
 
+from models.messages import msg
+
 OFFERS_ENV = "SERVERLESS_PLANNER_OFFERS_URL"
 OFFERS_HOST = "https://pricing.us-east-1.amazonaws.com"
 OFFER_PATH = "/offers/v1.0/aws/{code}/current/{region}/index.json"
@@ -33,7 +35,8 @@ _CHUNK = 1 << 20
 
 class OfferFileError(Exception):
     """One offer file could not be read. `code` is short ("HTTP 404", "Timeout"); `unreachable` is True when
-    no file can be expected either (no network, DNS, timeout), so a refresh stops instead of trying the rest."""
+    no file can be expected either (no network, DNS, timeout), so a refresh stops instead of trying the rest.
+    A network failure's message is a Message (a shell says it in its language; the address and the error stay)."""
 
     def __init__(self, code: str, message: str, *, unreachable: bool = False):
         super().__init__(message)
@@ -73,12 +76,15 @@ def download(url: str, *, timeout: float = TIMEOUT_S, max_bytes: int = MAX_OFFER
                         "changed)", 403: "AWS publishes no such file (the host answers 403 for a missing file)"}
         raise OfferFileError(f"HTTP {err.code}", f"{url}: {missing.get(err.code, err.reason)}") from None
     except TimeoutError:
-        raise OfferFileError("Timeout", f"no answer from {url} within {timeout:g} s", unreachable=True) from None
+        raise OfferFileError("Timeout", msg("offers.timeout", "no answer from {url} within {seconds} s", url=url,
+                                            seconds=f"{timeout:g}"), unreachable=True) from None
     except urllib.error.URLError as err:
-        raise OfferFileError("Unreachable", f"could not reach {url} ({err.reason}): is this machine offline or "
-                             "behind a proxy?", unreachable=True) from None
+        raise OfferFileError("Unreachable", msg("offers.unreachable", "could not reach {url} ({reason}): is this "
+                                                "machine offline or behind a proxy?", url=url, reason=str(err.reason)),
+                             unreachable=True) from None
     except (ConnectionError, OSError) as err:
-        raise OfferFileError("Unreachable", f"the connection to {url} failed ({err})", unreachable=True) from None
+        raise OfferFileError("Unreachable", msg("offers.connection_failed", "the connection to {url} failed ({error})",
+                                                url=url, error=str(err)), unreachable=True) from None
 
 
 def offer_items(offer: Any, code: str) -> list[dict]:

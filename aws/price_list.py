@@ -43,7 +43,7 @@ from aws.errors import NOT_AVAILABLE, THROTTLED, UNREACHABLE
 from aws.errors import gap as gap_record
 from models.costs.prices import Catalog
 from models.design.schema import COMMERCIAL_REGION
-from models.messages import msg
+from models.messages import Message, joined, msg
 from pricing import price_list_map
 from pricing.catalog import CATALOG_DIR, available_regions, load_catalog
 
@@ -83,7 +83,8 @@ class PriceSource:
         """The record of a failed service, and whether the refresh must stop (no other call can succeed)."""
         if isinstance(err, offer_files.OfferFileError):
             return ({"service": "pricing", "region": region, "operation": self.call, "item": code, "code": err.code,
-                     "kind": UNREACHABLE if err.unreachable else NOT_AVAILABLE, "message": str(err)},
+                     "kind": UNREACHABLE if err.unreachable else NOT_AVAILABLE,
+                     "message": err.args[0] if err.args else str(err)},  # a Message where it has one
                     err.unreachable)
         record = gap_record("pricing", region, self.call, err, item=code)
         if self.via == OFFERS:
@@ -104,6 +105,19 @@ def offers_source(base: str | None = None) -> PriceSource:
     return PriceSource(OFFERS, lambda code, region: offer_files.fetch_offer_items(code, region, host), "offer file",
                        "AWS Price List bulk offer files (no credentials",
                        lambda code, region: offer_files.offer_url(code, region, host))
+
+
+def failed_read(error: dict[str, Any]) -> Message:
+    """One failed read as a refresh's reason says it: "offer file AWSLambda: Unreachable could not reach …" (the
+    call and a network failure's code in words a shell can translate; an HTTP status and AWS's codes as they are).
+    """
+    operation = error["operation"]
+    code = error["code"]
+    return msg("refresh.failed_read", "{operation} {item}: {code} {message}", item=error.get("item", ""),
+               operation=msg("refresh.call.offer_file", "offer file") if operation == "offer file" else operation,
+               code={"Unreachable": msg("refresh.code.unreachable", "Unreachable"),
+                     "Timeout": msg("refresh.code.timeout", "Timeout")}.get(code, code),
+               message=error["message"])
 
 
 @dataclass(frozen=True)
@@ -381,7 +395,7 @@ def refresh_catalog(region: str, *, client: Any = None, profile: str | None = No
     result = RefreshResult(region=region)
     listed, services = _fetch_all(source, region, service_codes or list(usage_map()), result)
     if not listed:
-        reason = "; ".join(f"{e['operation']} {e.get('item', '')}: {e['code']} {e['message']}" for e in result.errors)
+        reason = joined([failed_read(e) for e in result.errors], "; ") if result.errors else None
         kept = (msg("refresh.bundled_stays", "the bundled catalog stays in use") if bundled_region else
                 msg("refresh.no_catalog_written", "no catalog was written"))
         raise RefreshError(msg("refresh.nothing_for", "no price could be refreshed for {region} ({reason}); {kept}",

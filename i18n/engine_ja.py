@@ -785,6 +785,14 @@ JA: dict[str, tuple[str, str]] = {
     "refresh.bundled_stays": ("同梱の価格表をそのまま使います", "78fa70f5"),
     "refresh.no_catalog_written": ("価格表は作成していません", "4dcc8278"),
     "refresh.nothing_for": ("{region} の価格を 1 件も更新できませんでした（{reason}）。{kept}", "13b69393"),
+    "offers.timeout": ("{url} から {seconds} 秒以内に応答がありませんでした", "4c852d79"),
+    "offers.unreachable": ("{url} に接続できませんでした（{reason}）。このマシンはオフラインか、"
+                           "プロキシの内側にありませんか", "f27f56a5"),
+    "offers.connection_failed": ("{url} への接続に失敗しました（{error}）", "cda28ea2"),
+    "refresh.failed_read": ("{item} の{operation}：{code}。{message}", "d0169c1f"),
+    "refresh.call.offer_file": ("価格ファイル", "a5d5d834"),
+    "refresh.code.unreachable": ("接続できません", "aa284d0c"),
+    "refresh.code.timeout": ("タイムアウト", "d4c45de0"),
     "import.region_code": ("リージョン {region!r} は AWS の商用リージョンのコードではありません。"
                            "同梱の価格表：{allowed}。ほかの商用リージョン（eu-west-1 など）は "
                            "`python cli.py prices refresh --region R` の後に使えます", "655177b2"),

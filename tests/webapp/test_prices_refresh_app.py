@@ -137,11 +137,17 @@ def test_offline_the_button_changes_nothing_and_says_why(host, monkeypatch):
 
 
 def test_offline_in_japanese_the_message_is_japanese(host, monkeypatch):
-    monkeypatch.setenv(offer_files.OFFERS_ENV, closed_port_base())
+    base = closed_port_base()
+    monkeypatch.setenv(offer_files.OFFERS_ENV, base)
     at = prices_page("ja")
     at.button(key="prices.refresh").click().run()
     assert not at.exception
-    assert texts(at, "error").startswith("価格を更新できませんでした（何も変更していません）：")
+    error = texts(at, "error")
+    assert error.startswith("価格を更新できませんでした（何も変更していません）：")
+    # the reason too is Japanese; the address and the system's own error text stay as they are
+    assert "AWSLambda の価格ファイル：接続できません。" in error and "に接続できませんでした（" in error
+    assert offer_files.offer_url("AWSLambda", TOKYO, base) in error and "Errno" in error
+    assert not any(english in error for english in ("could not reach", "offer file", "Unreachable", "offline or"))
 
 
 def test_a_region_without_a_catalog_is_built_from_the_prices_page(host):

@@ -48,7 +48,7 @@ def refresh_outcome(region: str, lg: str) -> tuple[str, str, list[dict[str, Any]
         result = refresh_catalog(region, via=OFFERS)
     except RefreshError as err:
         return "error", f"{tx('failed', lg)} {say(err.args[0], lg) if err.args else err}", [], []
-    failed = [f"{e.get('item', '')} — {e['code']}: {e['message']}" for e in result.errors]
+    failed = [f"{e.get('item', '')} — {e['code']}: {say(e['message'], lg)}" for e in result.errors]
     return ("warning" if failed else "success"), summary_text(result, lg), [c.__dict__ for c in result.changes], failed
 
 
